@@ -1,0 +1,28 @@
+/**
+ * Derives the assessment context (age pathway, arrival, reason) from the answers.
+ */
+import type { IsoInstant } from '../shared/dates';
+import { pathwayForAge } from '../rules/pathway';
+import type { AssessmentContext } from './context';
+import { readAgeYears, readArrivedAt, readDateOfBirth, readInjuryAt } from './patient';
+import type { Answers } from './record';
+
+export function deriveContext(answers: Answers, now: IsoInstant): AssessmentContext {
+  const patient = answers.patient;
+  const arrivedAt = readArrivedAt(patient);
+  const dateOfBirth = readDateOfBirth(patient);
+  const ageYears = readAgeYears(patient, arrivedAt, now);
+  const reason = patient.attendanceReason === '' ? undefined : patient.attendanceReason;
+  const injuryRelated = reason === 'injury' || reason === 'assault';
+  return {
+    now,
+    arrivedAt,
+    dateOfBirth,
+    ageSource: dateOfBirth ? 'date-of-birth' : ageYears !== undefined ? 'estimate' : 'unknown',
+    pathway: pathwayForAge(ageYears),
+    sex: patient.sex === '' ? undefined : patient.sex,
+    attendanceReason: reason,
+    injuryRelated,
+    injuryAt: injuryRelated ? readInjuryAt(patient) : undefined,
+  };
+}

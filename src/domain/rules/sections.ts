@@ -1,0 +1,96 @@
+/**
+ * The task list: which sections an assessment has, which apply to this patient, whether
+ * each is Not started, In progress or Completed, and what stands between the record and
+ * signing. Sections not relevant to this patient are not shown (PRODUCT.md section 4).
+ */
+import { validateAccounts } from '../assessment/accounts';
+import type { AssessmentContext } from '../assessment/context';
+import type { Issue } from '../assessment/issues';
+import { validatePatient } from '../assessment/patient';
+import { validatePeople } from '../assessment/people';
+import type { Answers, AssessmentRecord, SectionId } from '../assessment/record';
+import { emptyAnswers } from '../assessment/record';
+
+export interface SectionDefinition {
+  id: SectionId;
+  /** Task list name and page heading (canonical wording, PRODUCT.md section 4). */
+  title: string;
+  /** URL slug of the section page. */
+  slug: string;
+  isRelevant: (ctx: AssessmentContext) => boolean;
+  validate: (answers: Answers, ctx: AssessmentContext) => Issue[];
+}
+
+export const sectionDefinitions: readonly SectionDefinition[] = [
+  {
+    id: 'patient',
+    title: 'Patient and attendance',
+    slug: 'patient',
+    isRelevant: () => true,
+    validate: (answers, ctx) => validatePatient(answers.patient, ctx),
+  },
+  {
+    id: 'people',
+    title: 'Next of kin and who came with the patient',
+    slug: 'next-of-kin',
+    isRelevant: () => true,
+    validate: (answers, ctx) => validatePeople(answers.people, ctx),
+  },
+  {
+    id: 'accounts',
+    title: 'Accounts',
+    slug: 'accounts',
+    isRelevant: () => true,
+    validate: (answers, ctx) => validateAccounts(answers.accounts, ctx, answers.people),
+  },
+];
+
+export function sectionBySlug(slug: string): SectionDefinition | undefined {
+  return sectionDefinitions.find((section) => section.slug === slug);
+}
+
+export function sectionById(id: SectionId): SectionDefinition {
+  const section = sectionDefinitions.find((candidate) => candidate.id === id);
+  if (!section) throw new Error(`Unknown section ${id}`);
+  return section;
+}
+
+export const relevantSections = (ctx: AssessmentContext): SectionDefinition[] =>
+  sectionDefinitions.filter((section) => section.isRelevant(ctx));
+
+export type SectionStatus = 'not-started' | 'in-progress' | 'completed';
+
+export const sectionStatusLabels: Record<SectionStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+};
+
+/** Structural equality for plain JSON-like answers. */
+function sameAnswers(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Completed: the nurse saved the section with no problems, and it still has none (a later
+ * change elsewhere, such as a new date of birth, can make more questions apply).
+ * Not started: nothing entered and never saved. Otherwise In progress.
+ */
+export function sectionStatus(record: AssessmentRecord, section: SectionDefinition, ctx: AssessmentContext, answers: Answers = record.answers): SectionStatus {
+  const confirmed = record.confirmedSections.includes(section.id);
+  if (confirmed && section.validate(answers, ctx).length === 0) return 'completed';
+  const untouched = sameAnswers(answers[section.id], emptyAnswers()[section.id]);
+  return untouched && !confirmed ? 'not-started' : 'in-progress';
+}
+
+export interface SectionIssues {
+  section: SectionDefinition;
+  issues: Issue[];
+}
+
+/** Every problem that stops signing, by section in task-list order. */
+export function issuesBeforeSigning(answers: Answers, ctx: AssessmentContext): SectionIssues[] {
+  return relevantSections(ctx)
+    .map((section) => ({ section, issues: section.validate(answers, ctx) }))
+    .filter((entry) => entry.issues.length > 0);
+}

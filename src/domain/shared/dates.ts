@@ -1,0 +1,227 @@
+/**
+ * Dates and times as the nurse sees them: Europe/London wall-clock time.
+ *
+ * Owns: calendar dates ("YYYY-MM-DD") typed as day/month/year, times of day ("HH:MM"),
+ * conversion between London wall-clock time and instants (ISO 8601 UTC strings), age at a
+ * given instant, and display formats. No clock here: "now" is always passed in.
+ *
+ * Why London explicitly: tablets are set to UK time, but the rules (age at arrival, delay
+ * over 24 hours, MASH hours) must not change if a device or a test runs in another zone.
+ */
+
+export const LONDON = 'Europe/London';
+
+/** A calendar date in ISO form, e.g. "2026-03-01". */
+export type IsoDate = string;
+/** An instant as an ISO 8601 UTC string, e.g. "2026-03-01T14:05:00.000Z". */
+export type IsoInstant = string;
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+export type DatePartsProblem =
+  | 'empty'
+  | 'missing-day'
+  | 'missing-month'
+  | 'missing-year'
+  | 'not-a-number'
+  | 'year-not-four-digits'
+  | 'not-a-real-date';
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+function monthFromText(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  if (lower.length < 3) return undefined;
+  const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(lower));
+  return index === -1 ? undefined : index + 1;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/**
+ * Reads a day/month/year input into an ISO date. Accepts month names ("Mar", "march") as
+ * the GOV.UK date pattern recommends, and rejects impossible dates such as 31/02.
+ */
+export function parseDateParts(parts: DateParts): { ok: true; value: IsoDate } | { ok: false; problem: DatePartsProblem } {
+  const day = parts.day.trim();
+  const month = parts.month.trim();
+  const year = parts.year.trim();
+  if (!day && !month && !year) return { ok: false, problem: 'empty' };
+  if (!day) return { ok: false, problem: 'missing-day' };
+  if (!month) return { ok: false, problem: 'missing-month' };
+  if (!year) return { ok: false, problem: 'missing-year' };
+  const monthNumber = /^\d{1,2}$/.test(month) ? Number(month) : monthFromText(month);
+  if (!/^\d{1,2}$/.test(day) || monthNumber === undefined || !/^\d+$/.test(year)) {
+    return { ok: false, problem: 'not-a-number' };
+  }
+  if (year.length !== 4) return { ok: false, problem: 'year-not-four-digits' };
+  const y = Number(year);
+  const d = Number(day);
+  if (monthNumber < 1 || monthNumber > 12 || d < 1 || d > daysInMonth(y, monthNumber)) {
+    return { ok: false, problem: 'not-a-real-date' };
+  }
+  return { ok: true, value: `${pad(y, 4)}-${pad(monthNumber)}-${pad(d)}` };
+}
+
+/** Splits an ISO date back into the parts a date input shows. */
+export function datePartsFromIso(date: IsoDate): DateParts {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+export const emptyDateParts = (): DateParts => ({ day: '', month: '', year: '' });
+
+/** Reads "14:30", "1430", "14.30" or "9:05" into "HH:MM" (24-hour clock). */
+export function parseTimeOfDay(text: string): string | undefined {
+  const match = /^\s*(\d{1,2})\s*[:.]?\s*(\d{2})\s*$/.exec(text);
+  if (!match) return undefined;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return undefined;
+  return `${pad(hours)}:${pad(minutes)}`;
+}
+
+const londonPartsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  weekday: 'short',
+});
+
+export interface LondonWallClock {
+  date: IsoDate;
+  time: string;
+  seconds: number;
+  /** 1 = Monday … 7 = Sunday */
+  isoWeekday: number;
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** The London wall-clock date and time of an instant. */
+export function toLondon(instant: IsoInstant | Date): LondonWallClock {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const parts: Record<string, string> = {};
+  for (const part of londonPartsFormatter.formatToParts(date)) parts[part.type] = part.value;
+  return {
+    date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
+    time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,
+    seconds: Number(parts.second),
+    isoWeekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
+  };
+}
+
+/**
+ * The instant at which London wall-clock time reads `date` `time`.
+ * In the autumn hour that happens twice, the earlier (BST) instant is chosen; a time that
+ * does not exist (the spring-forward hour) is read as the instant one hour later.
+ */
+export function fromLondon(date: IsoDate, time: string): IsoInstant {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  // London is UTC+0 or UTC+1: try the BST reading first so ambiguous times pick the earlier one.
+  for (const offsetHours of [1, 0]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    const wall = toLondon(candidate);
+    if (wall.date === date && wall.time === time) return candidate.toISOString();
+  }
+  return new Date(asUtc).toISOString();
+}
+
+/** Whole years between a date of birth and an instant, with 29 February birthdays on 1 March in common years (UK practice). */
+export function ageInYears(dateOfBirth: IsoDate, at: IsoInstant): number {
+  const today = toLondon(at).date;
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  let birthdayMonth = bm;
+  let birthdayDay = bd;
+  if (bm === 2 && bd === 29 && !isLeapYear(ty)) {
+    birthdayMonth = 3;
+    birthdayDay = 1;
+  }
+  const hadBirthday = tm > birthdayMonth || (tm === birthdayMonth && td >= birthdayDay);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+/** Whole months between a date of birth and an instant (for infants' ages in letters). */
+export function ageInMonths(dateOfBirth: IsoDate, at: IsoInstant): number {
+  const today = toLondon(at).date;
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const months = (ty - by) * 12 + (tm - bm) - (td < bd ? 1 : 0);
+  return Math.max(0, months);
+}
+
+/** Compares two ISO dates or two ISO instants (same kind). */
+export const compareIso = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Adds whole days to an ISO calendar date. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + days));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Hours (fractional) from one instant to another. */
+export function hoursBetween(from: IsoInstant, to: IsoInstant): number {
+  return (Date.parse(to) - Date.parse(from)) / 3_600_000;
+}
+
+/** "3 March 2026" */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1] ?? ''} ${y}`;
+}
+
+/** "3 March 2026 at 14:05" in London time. */
+export function formatDateTime(instant: IsoInstant): string {
+  const wall = toLondon(instant);
+  return `${formatDate(wall.date)} at ${wall.time}`;
+}
+
+/** "14:05:09" in London time, for the "Saved on this device at" line. */
+export function formatClockTime(instant: IsoInstant): string {
+  const wall = toLondon(instant);
+  return `${wall.time}:${pad(wall.seconds)}`;
+}
+
+/** "5 years", "1 year", "7 months", "10 days" — how old a patient is, for headings and letters. */
+export function describeAge(dateOfBirth: IsoDate, at: IsoInstant): string {
+  const years = ageInYears(dateOfBirth, at);
+  if (years >= 2) return `${years} years`;
+  const months = ageInMonths(dateOfBirth, at);
+  if (months >= 1) return months === 1 ? '1 month' : `${months} months`;
+  const days = Math.max(0, Math.floor((Date.parse(`${toLondon(at).date}T00:00:00Z`) - Date.parse(`${dateOfBirth}T00:00:00Z`)) / 86_400_000));
+  return days === 1 ? '1 day' : `${days} days`;
+}

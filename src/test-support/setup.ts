@@ -1,0 +1,13 @@
+/**
+ * Vitest set-up shared by every unit and component test: an in-memory IndexedDB,
+ * jest-dom matchers, the body class nhsuk-frontend expects, and a clean DOM after each test.
+ */
+import 'fake-indexeddb/auto';
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+document.body.classList.add('nhsuk-frontend-supported');
+afterEach(() => {
+  cleanup();
+});

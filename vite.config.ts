@@ -1,0 +1,118 @@
+/**
+ * Build, dev-server, preview and unit-test configuration.
+ *
+ * Why these choices:
+ * - The service worker uses the "prompt" update flow: a new build waits until the app
+ *   applies it from the home screen, so an update never reloads a page mid-assessment
+ *   (vite-plugin-pwa issue 433; PRODUCT.md section 8).
+ * - Every built asset is precached and navigation falls back to the app shell, so after one
+ *   visit every screen works with no network.
+ * - The Content-Security-Policy is also set as a <meta> in index.html so it holds when the
+ *   page comes from the service worker cache; the preview server sends it as a header too
+ *   (frame-ancestors only works as a header).
+ */
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** Adds the CSP <meta> to the built index.html only: the dev server needs inline scripts. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'content-security-policy-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy.replace("; frame-ancestors 'none'", '') },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    contentSecurityPolicyMeta(),
+    react(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'assets/images/*.svg'],
+      manifest: {
+        id: '/',
+        name: 'Safeguarding Triage',
+        short_name: 'Safeguarding',
+        description:
+          'Structured safeguarding assessment at ED and MIU triage, with GP, health visitor, school nurse and MASH letters.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#005eb8',
+        background_color: '#f0f4f5',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,ttf}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        // No skipWaiting: a waiting worker is applied by the app (pwa/update-prompt).
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: true,
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    headers: securityHeaders,
+  },
+  server: {
+    headers: { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test-support/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
+    restoreMocks: true,
+    testTimeout: 20_000,
+  },
+});

@@ -26,6 +26,7 @@ export function createAssessment(id: string, now: IsoInstant, by: StaffRef): Ass
     resume: { page: '', field: '' },
     signature: undefined,
     addenda: [],
+    addendumDraft: undefined,
   };
 }
 
@@ -54,7 +55,13 @@ export function signAssessment(record: AssessmentRecord, at: IsoInstant, by: Sta
 
 export function addAddendum(record: AssessmentRecord, addendum: Addendum): AssessmentRecord {
   if (record.status !== 'signed') throw new Error('Addenda are only added to signed assessments.');
-  return { ...record, addenda: [...record.addenda, addendum], updatedAt: addendum.at, updatedBy: addendum.by };
+  return { ...record, addenda: [...record.addenda, addendum], addendumDraft: undefined, updatedAt: addendum.at, updatedBy: addendum.by };
+}
+
+/** Saves an addendum in progress (a signed record's answers never change). */
+export function withAddendumDraft<K extends SectionId>(record: AssessmentRecord, section: K, draft: Answers[K], reason: string): AssessmentRecord {
+  if (record.status !== 'signed') throw new Error('Addenda are only added to signed assessments.');
+  return { ...record, addendumDraft: { section, reason, changes: { [section]: draft } } };
 }
 
 /** The answers as they now read: the signed original with every addendum applied in order. */

@@ -56,6 +56,11 @@ export const assessmentRecordSchema = z.object({
   resume: z.object({ page: z.string().catch(''), field: z.string().catch('') }).catch({ page: '', field: '' }),
   signature: signatureSchema.optional().catch(undefined),
   addenda: z.array(addendumSchema).catch([]),
+  /** An addendum being written (after signing): autosaved like everything else, not part of the signed record. */
+  addendumDraft: z
+    .object({ section: z.string(), reason: z.string().catch(''), changes: answersSchema.partial().catch({}) })
+    .optional()
+    .catch(undefined),
 });
 
 export type AssessmentRecord = z.infer<typeof assessmentRecordSchema>;

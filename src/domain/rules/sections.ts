@@ -10,6 +10,8 @@ import { validatePatient } from '../assessment/patient';
 import { validatePeople } from '../assessment/people';
 import type { Answers, AssessmentRecord, SectionId } from '../assessment/record';
 import { emptyAnswers } from '../assessment/record';
+import { summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
+import type { SummaryRow } from '../assessment/summary';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -19,6 +21,8 @@ export interface SectionDefinition {
   slug: string;
   isRelevant: (ctx: AssessmentContext) => boolean;
   validate: (answers: Answers, ctx: AssessmentContext) => Issue[];
+  /** Check-answers rows (also the signed record view). */
+  summarise: (answers: Answers, ctx: AssessmentContext) => SummaryRow[];
 }
 
 export const sectionDefinitions: readonly SectionDefinition[] = [
@@ -28,6 +32,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     slug: 'patient',
     isRelevant: () => true,
     validate: (answers, ctx) => validatePatient(answers.patient, ctx),
+    summarise: summarisePatient,
   },
   {
     id: 'people',
@@ -35,6 +40,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     slug: 'next-of-kin',
     isRelevant: () => true,
     validate: (answers, ctx) => validatePeople(answers.people, ctx),
+    summarise: summarisePeople,
   },
   {
     id: 'accounts',
@@ -42,6 +48,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     slug: 'accounts',
     isRelevant: () => true,
     validate: (answers, ctx) => validateAccounts(answers.accounts, ctx, answers.people),
+    summarise: summariseAccounts,
   },
 ];
 

@@ -1,0 +1,50 @@
+/**
+ * The route table: which feature page each path shows. The only place features are
+ * composed. Pages other than home load on demand (PRODUCT.md section 10: letters,
+ * audit and settings load on demand), and all are precached for offline use.
+ */
+import { lazy } from 'react';
+import type { ReactNode } from 'react';
+import { HomePage } from '../features/home/home-page';
+import { StorageHealthNotice, StorageHealthSummary } from '../pwa/storage-health';
+import { UpdateNotice } from '../pwa/update-notice';
+
+const AssessmentRoutes = lazy(() => import('../features/assessment/assessment-routes').then((module) => ({ default: module.AssessmentRoutes })));
+const SettingsPage = lazy(() => import('../features/settings/settings-page').then((module) => ({ default: module.SettingsPage })));
+const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
+const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
+const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
+
+export interface RouteMatch {
+  /** Which top-level area (for the header's current item and the update notice). */
+  area: 'home' | 'assessment' | 'settings' | 'not-found';
+  element: ReactNode;
+}
+
+export function matchRoute(pathname: string): RouteMatch {
+  const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, ...rest] = segments;
+  if (first === undefined) {
+    return {
+      area: 'home',
+      element: (
+        <HomePage
+          notices={
+            <>
+              <UpdateNotice where="home" />
+              <StorageHealthNotice />
+            </>
+          }
+        />
+      ),
+    };
+  }
+  if (first === 'assessments' && second) return { area: 'assessment', element: <AssessmentRoutes key={second} id={second} rest={rest} /> };
+  if (first === 'settings') {
+    if (second === undefined) return { area: 'settings', element: <SettingsPage storageHealth={<StorageHealthSummary />} /> };
+    if (second === 'staff' && rest[0] === 'add') return { area: 'settings', element: <AddStaffPage /> };
+    if (second === 'staff' && rest.length === 0) return { area: 'settings', element: <StaffPage /> };
+    if (second === 'audit-trail') return { area: 'settings', element: <AuditTrailPage /> };
+  }
+  return { area: 'not-found', element: null };
+}

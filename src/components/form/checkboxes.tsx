@@ -1,0 +1,127 @@
+/**
+ * Checkboxes bound by form path: a group whose value is an array of option values, and a
+ * single checkbox for a yes/no flag ("Name not known") that may reveal a follow-up
+ * question. Conditional content is mounted only while checked.
+ */
+import type { ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import type { AnswerOption } from '../../domain/assessment/fields';
+import { fieldId } from '../../domain/assessment/issues';
+import { describedBy, ErrorMessage, Fieldset, FormGroup } from './form-group';
+import type { LegendSize, QuestionText } from './form-group';
+import { useFieldError } from './issues-context';
+import { optionId } from './radios';
+
+export interface CheckboxesProps extends QuestionText {
+  name: string;
+  legend: ReactNode;
+  legendSize?: LegendSize;
+  options: readonly (AnswerOption & { exclusive?: boolean })[];
+  conditional?: Partial<Record<string, ReactNode>>;
+  small?: boolean;
+}
+
+export function Checkboxes({ name, legend, legendSize, hint, optional, options, conditional, small }: CheckboxesProps) {
+  const { register, setValue, getValues } = useFormContext();
+  const watched: unknown = useWatch({ name });
+  const selected = Array.isArray(watched) ? (watched as unknown[]) : [];
+  const error = useFieldError(name);
+  const registration = register(name);
+  return (
+    <Fieldset name={name} legend={legend} legendSize={legendSize} hint={hint} error={error} optional={optional}>
+      <div className={`nhsuk-checkboxes${small ? ' nhsuk-checkboxes--small' : ''}`}>
+        {options.map((option, index) => {
+          const id = optionId(name, index);
+          const reveal = conditional?.[option.value];
+          const checked = selected.includes(option.value);
+          return (
+            <div key={option.value}>
+              {option.exclusive && index > 0 ? <div className="nhsuk-checkboxes__divider">or</div> : null}
+              <div className="nhsuk-checkboxes__item">
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id={id}
+                  type="checkbox"
+                  value={option.value}
+                  aria-controls={reveal ? `conditional-${id}` : undefined}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  {...registration}
+                  onChange={(event) => {
+                    // "None" style answers exclude the others, as the NHS.UK exclusive checkbox does.
+                    if (event.target.checked) {
+                      const current = (getValues(name) as unknown[] | undefined) ?? [];
+                      const others = options.filter((other) => other.value !== option.value);
+                      const keep = option.exclusive ? [] : current.filter((value) => !others.some((other) => other.exclusive && other.value === value));
+                      setValue(name, [...keep.filter((value) => value !== option.value), option.value], { shouldDirty: true });
+                      return;
+                    }
+                    void registration.onChange(event);
+                  }}
+                />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-item-hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+              {reveal ? (
+                <div className={`nhsuk-checkboxes__conditional${checked ? '' : ' nhsuk-checkboxes__conditional--hidden'}`} id={`conditional-${id}`}>
+                  {checked ? reveal : null}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+export interface CheckboxProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Revealed while checked. */
+  children?: ReactNode;
+}
+
+/** A single yes/no checkbox (boolean value) with an optional reveal. */
+export function Checkbox({ name, label, hint, children }: CheckboxProps) {
+  const { register } = useFormContext();
+  const checked = useWatch({ name }) === true;
+  const error = useFieldError(name);
+  const id = fieldId(name);
+  return (
+    <FormGroup error={error}>
+      {error ? <ErrorMessage name={name}>{error}</ErrorMessage> : null}
+      <div className="nhsuk-checkboxes nhsuk-checkboxes--small">
+        <div className="nhsuk-checkboxes__item">
+          <input
+            className="nhsuk-checkboxes__input"
+            id={id}
+            type="checkbox"
+            aria-controls={children ? `conditional-${id}` : undefined}
+            aria-describedby={describedBy(name, hint, error)}
+            {...register(name)}
+          />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+          {hint ? (
+            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-hint`}>
+              {hint}
+            </div>
+          ) : null}
+        </div>
+        {children ? (
+          <div className={`nhsuk-checkboxes__conditional${checked ? '' : ' nhsuk-checkboxes__conditional--hidden'}`} id={`conditional-${id}`}>
+            {checked ? children : null}
+          </div>
+        ) : null}
+      </div>
+    </FormGroup>
+  );
+}

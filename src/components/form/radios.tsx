@@ -1,0 +1,78 @@
+/**
+ * Radios with conditional reveals (NHS.UK radios pattern), bound by form path.
+ * The first radio carries the question's id so an error-summary link lands on it.
+ * Only this component re-renders when the answer changes (useWatch on its own path),
+ * which keeps conditional questions cheap on a long page.
+ */
+import type { ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import type { AnswerOption } from '../../domain/assessment/fields';
+import { fieldId } from '../../domain/assessment/issues';
+import { Fieldset } from './form-group';
+import type { LegendSize, QuestionText } from './form-group';
+import { useFieldError } from './issues-context';
+
+export interface RadiosProps extends QuestionText {
+  name: string;
+  legend: ReactNode;
+  legendSize?: LegendSize;
+  isPageHeading?: boolean;
+  options: readonly AnswerOption[];
+  /** Content revealed under an option while it is selected. */
+  conditional?: Partial<Record<string, ReactNode>>;
+  inline?: boolean;
+  small?: boolean;
+  /** Index before which an "or" divider is shown (for "Not known"-style answers). */
+  dividerBefore?: number;
+}
+
+export function optionId(name: string, index: number): string {
+  return index === 0 ? fieldId(name) : `${fieldId(name)}-${index + 1}`;
+}
+
+export function Radios({ name, legend, legendSize, isPageHeading, hint, optional, options, conditional, inline, small, dividerBefore }: RadiosProps) {
+  const { register } = useFormContext();
+  const selected: unknown = useWatch({ name });
+  const error = useFieldError(name);
+  const classes = ['nhsuk-radios', inline ? 'nhsuk-radios--inline' : '', small ? 'nhsuk-radios--small' : ''].filter(Boolean).join(' ');
+  return (
+    <Fieldset name={name} legend={legend} legendSize={legendSize} isPageHeading={isPageHeading} hint={hint} error={error} optional={optional}>
+      <div className={classes}>
+        {options.map((option, index) => {
+          const id = optionId(name, index);
+          const reveal = conditional?.[option.value];
+          const checked = selected === option.value;
+          return (
+            <div key={option.value}>
+              {dividerBefore === index ? <div className="nhsuk-radios__divider">or</div> : null}
+              <div className="nhsuk-radios__item">
+                <input
+                  className="nhsuk-radios__input"
+                  id={id}
+                  type="radio"
+                  value={option.value}
+                  aria-controls={reveal ? `conditional-${id}` : undefined}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  {...register(name)}
+                />
+                <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-item-hint`}>
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+              {reveal ? (
+                <div className={`nhsuk-radios__conditional${checked ? '' : ' nhsuk-radios__conditional--hidden'}`} id={`conditional-${id}`}>
+                  {checked ? reveal : null}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}

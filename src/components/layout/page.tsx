@@ -1,0 +1,67 @@
+/**
+ * Page frame for every screen: document title (prefixed "Error: " while an error summary
+ * shows, as GOV.UK asks), the main landmark, and focus moved to the page heading after an
+ * in-app navigation so screen-reader users hear where they are.
+ */
+import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { Link } from '../navigation/router';
+
+export const SERVICE_NAME = 'Safeguarding Triage';
+
+export function useDocumentTitle(title: string, hasErrors = false): void {
+  useEffect(() => {
+    document.title = `${hasErrors ? 'Error: ' : ''}${title} – ${SERVICE_NAME}`;
+  }, [title, hasErrors]);
+}
+
+export interface PageProps {
+  title: string;
+  hasErrors?: boolean;
+  backLink?: { to: string; text?: string };
+  /** Wider pages (tables, letters) use the full width. */
+  wide?: boolean;
+  /** Set false when the page moves focus itself (to a field or an error summary). */
+  focusHeading?: boolean;
+  children: ReactNode;
+}
+
+export function Page({ title, hasErrors = false, backLink, wide = false, focusHeading = true, children }: PageProps) {
+  useDocumentTitle(title, hasErrors);
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusHeading) return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    if (heading && document.activeElement === document.body) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+  }, [title, focusHeading]);
+  return (
+    <div className="nhsuk-width-container">
+      {backLink ? (
+        <nav className="nhsuk-back-link" aria-label="Back">
+          <Link to={backLink.to} className="nhsuk-back-link__link nhsuk-link">
+            <svg className="nhsuk-icon nhsuk-icon--chevron-left" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
+              <path d="M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z" />
+            </svg>
+            {backLink.text ?? 'Back'}
+          </Link>
+        </nav>
+      ) : null}
+      <main className="nhsuk-main-wrapper" id="maincontent" ref={mainRef}>
+        <div className="nhsuk-grid-row">
+          <div className={wide ? 'nhsuk-grid-column-full' : 'nhsuk-grid-column-two-thirds'}>{children}</div>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+export function SkipLink() {
+  return (
+    <a className="nhsuk-skip-link" href="#maincontent">
+      Skip to main content
+    </a>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Every path in the app, built in one place so links and the route table agree.
+ * Ids are opaque (random), never patient identifiers, so URLs and history hold no
+ * personal data.
+ */
+export const paths = {
+  home: () => '/',
+  assessment: (id: string) => `/assessments/${encodeURIComponent(id)}`,
+  /** Where the nurse left off (page and field), or the task list. */
+  resume: (id: string) => `/assessments/${encodeURIComponent(id)}/resume`,
+  section: (id: string, slug: string) => `/assessments/${encodeURIComponent(id)}/${slug}`,
+  checkAnswers: (id: string) => `/assessments/${encodeURIComponent(id)}/check-answers`,
+  sign: (id: string) => `/assessments/${encodeURIComponent(id)}/sign`,
+  record: (id: string) => `/assessments/${encodeURIComponent(id)}/record`,
+  addendum: (id: string) => `/assessments/${encodeURIComponent(id)}/addendum`,
+  letters: (id: string) => `/assessments/${encodeURIComponent(id)}/letters`,
+  settings: () => '/settings',
+  staff: () => '/settings/staff',
+  addStaff: () => '/settings/staff/add',
+  auditTrail: () => '/settings/audit-trail',
+} as const;

@@ -1,0 +1,99 @@
+/**
+ * Checks on the device settings form: the site, the local numbers prompts will read out
+ * to agency staff, MASH opening hours and the idle lock.
+ */
+import { z } from 'zod';
+import type { Issue } from '../assessment/issues';
+import { IssueList } from '../assessment/issues';
+import { isValidPhone } from '../shared/phone';
+import { isBlank } from '../shared/text';
+import { parseTimeOfDay } from '../shared/dates';
+import type { DeviceSettings, LocalContacts } from './device-settings';
+import { localContactLabels } from './device-settings';
+
+/** The settings form: every value as typed (strings), converted on save. */
+export const settingsDraftSchema = z.object({
+  siteName: z.string().catch(''),
+  siteType: z.enum(['', 'ED', 'MIU', 'UTC']).catch(''),
+  contacts: z.record(z.string(), z.string()).catch({}),
+  mashDays: z.array(z.string()).catch(['1', '2', '3', '4', '5']),
+  mashOpensAt: z.string().catch('09:00'),
+  mashClosesAt: z.string().catch('16:00'),
+  bankHolidays: z.string().catch(''),
+  idleLockMinutes: z.string().catch('5'),
+  retentionDays: z.string().catch('30'),
+});
+
+export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
+
+export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
+  return {
+    siteName: settings.siteName,
+    siteType: settings.siteType,
+    contacts: { ...settings.contacts },
+    mashDays: settings.mashHours.days.map(String),
+    mashOpensAt: settings.mashHours.opensAt,
+    mashClosesAt: settings.mashHours.closesAt,
+    bankHolidays: settings.mashHours.bankHolidays.join('\n'),
+    idleLockMinutes: String(settings.idleLockMinutes),
+    retentionDays: String(settings.retentionDays),
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Bank holidays typed one per line as YYYY-MM-DD or DD/MM/YYYY. */
+export function parseBankHolidays(text: string): { dates: string[]; bad: string[] } {
+  const dates: string[] = [];
+  const bad: string[] = [];
+  for (const raw of text.split(/[\n,]+/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(line);
+    const iso = uk ? `${uk[3] ?? ''}-${(uk[2] ?? '').padStart(2, '0')}-${(uk[1] ?? '').padStart(2, '0')}` : line;
+    if (ISO_DATE.test(iso) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) dates.push(iso);
+    else bad.push(line);
+  }
+  return { dates: [...new Set(dates)].sort(), bad };
+}
+
+export function validateSettings(draft: SettingsDraft): Issue[] {
+  const issues = new IssueList();
+  if (isBlank(draft.siteName)) issues.add('siteName', 'Enter the name of the site');
+  if (draft.siteType === '') issues.add('siteType', 'Select the type of site');
+  for (const key of Object.keys(localContactLabels) as (keyof LocalContacts)[]) {
+    const value = draft.contacts[key] ?? '';
+    if (!isBlank(value) && !isValidPhone(value)) issues.add(`contacts.${key}`, `Enter a phone number for ${localContactLabels[key].toLowerCase()} like 0115 924 9924`);
+  }
+  if (draft.mashDays.length === 0) issues.add('mashDays', 'Select the days the MASH is open');
+  const opens = parseTimeOfDay(draft.mashOpensAt);
+  const closes = parseTimeOfDay(draft.mashClosesAt);
+  if (!opens) issues.add('mashOpensAt', 'Enter the opening time using the 24-hour clock, for example 09:00');
+  if (!closes) issues.add('mashClosesAt', 'Enter the closing time using the 24-hour clock, for example 16:00');
+  else if (opens && closes <= opens) issues.add('mashClosesAt', 'Closing time must be after the opening time');
+  const holidays = parseBankHolidays(draft.bankHolidays);
+  if (holidays.bad.length) issues.add('bankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${holidays.bad.slice(0, 3).join(', ')}`);
+  const idle = Number(draft.idleLockMinutes);
+  if (!/^\d+$/.test(draft.idleLockMinutes.trim()) || idle < 1 || idle > 60) issues.add('idleLockMinutes', 'Idle lock must be a whole number of minutes from 1 to 60');
+  const retention = Number(draft.retentionDays);
+  if (!/^\d+$/.test(draft.retentionDays.trim()) || retention < 1 || retention > 3650) issues.add('retentionDays', 'Keep records for a whole number of days from 1 to 3650');
+  return issues.items;
+}
+
+/** Converts a valid draft into settings. */
+export function draftToSettings(draft: SettingsDraft): DeviceSettings {
+  const contacts = Object.fromEntries(Object.keys(localContactLabels).map((key) => [key, (draft.contacts[key] ?? '').trim()])) as LocalContacts;
+  return {
+    siteName: draft.siteName.trim(),
+    siteType: draft.siteType === '' ? 'ED' : draft.siteType,
+    contacts,
+    mashHours: {
+      days: draft.mashDays.map(Number).filter((day) => day >= 1 && day <= 7).sort(),
+      opensAt: parseTimeOfDay(draft.mashOpensAt) ?? '09:00',
+      closesAt: parseTimeOfDay(draft.mashClosesAt) ?? '16:00',
+      bankHolidays: parseBankHolidays(draft.bankHolidays).dates,
+    },
+    idleLockMinutes: Number(draft.idleLockMinutes),
+    retentionDays: Number(draft.retentionDays),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Rules for staff accounts and their unlock secrets (PRODUCT.md section 7).
+ * A PIN is at least 6 digits; a passphrase at least 12 characters (recommended for the
+ * nurse in charge, see SECURITY.md: a 6-digit PIN alone cannot resist an attacker who
+ * copies the tablet's storage and has unlimited time).
+ */
+import { z } from 'zod';
+import type { Issue } from '../assessment/issues';
+import { IssueList } from '../assessment/issues';
+import { isBlank } from '../shared/text';
+
+export const MIN_PIN_DIGITS = 6;
+export const MIN_PASSPHRASE_LENGTH = 12;
+
+export const staffAccountDraftSchema = z.object({
+  name: z.string().catch(''),
+  role: z.enum(['', 'triage-nurse', 'nurse-in-charge', 'paediatric-liaison']).catch(''),
+  staffGroup: z.enum(['', 'substantive', 'bank', 'agency']).catch(''),
+  agencyName: z.string().catch(''),
+  registrationNumber: z.string().catch(''),
+  secretKind: z.enum(['', 'pin', 'passphrase']).catch(''),
+  secret: z.string().catch(''),
+  secretConfirm: z.string().catch(''),
+});
+
+export type StaffAccountDraft = z.infer<typeof staffAccountDraftSchema>;
+
+export const emptyStaffAccountDraft = (): StaffAccountDraft => staffAccountDraftSchema.parse({});
+
+export const staffAccountQuestions = {
+  name: { label: 'Full name' },
+  role: { label: 'Role' },
+  staffGroup: { label: 'Staff group' },
+  agencyName: { label: 'Agency name' },
+  registrationNumber: { label: 'Professional registration number', hint: 'For example, NMC PIN 12A3456E' },
+  secretKind: { label: 'How will they unlock the app?' },
+  pin: { label: 'PIN', hint: `At least ${MIN_PIN_DIGITS} numbers. Do not use a date of birth or 123456` },
+  passphrase: { label: 'Passphrase', hint: `At least ${MIN_PASSPHRASE_LENGTH} characters, for example 3 or 4 unrelated words` },
+  secretConfirm: { label: 'Enter it again' },
+} as const;
+
+export const secretKindOptions = [
+  { value: 'pin', label: 'PIN' },
+  { value: 'passphrase', label: 'Passphrase (stronger: recommended for the nurse in charge)' },
+] as const;
+
+/** PINs nobody should use: all one digit, or a straight run. */
+function isTrivialPin(pin: string): boolean {
+  if (/^(\d)\1+$/.test(pin)) return true;
+  const ascending = '01234567890123456789';
+  const descending = '98765432109876543210';
+  return ascending.includes(pin) || descending.includes(pin);
+}
+
+export function validateSecret(kind: StaffAccountDraft['secretKind'], secret: string, confirm: string, path = 'secret'): Issue[] {
+  const issues = new IssueList();
+  if (kind === '') issues.add('secretKind', 'Select PIN or passphrase');
+  else if (kind === 'pin') {
+    if (!/^\d+$/.test(secret)) issues.add(path, `Enter a PIN of at least ${MIN_PIN_DIGITS} numbers`);
+    else if (secret.length < MIN_PIN_DIGITS) issues.add(path, `PIN must be at least ${MIN_PIN_DIGITS} numbers`);
+    else if (isTrivialPin(secret)) issues.add(path, 'Choose a PIN that is harder to guess: not all the same number or a run like 123456');
+  } else if (secret.length < MIN_PASSPHRASE_LENGTH) {
+    issues.add(path, `Passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters`);
+  }
+  if (kind !== '' && issues.isEmpty && secret !== confirm) issues.add(`${path}Confirm`, 'The two entries do not match');
+  return issues.items;
+}
+
+export function validateStaffAccount(draft: StaffAccountDraft, opts: { askRole: boolean }): Issue[] {
+  const issues = new IssueList();
+  if (isBlank(draft.name)) issues.add('name', 'Enter their full name');
+  if (opts.askRole && draft.role === '') issues.add('role', 'Select their role');
+  if (draft.staffGroup === '') issues.add('staffGroup', 'Select their staff group');
+  else if (draft.staffGroup === 'agency' && isBlank(draft.agencyName)) issues.add('agencyName', 'Enter the agency name');
+  for (const issue of validateSecret(draft.secretKind, draft.secret, draft.secretConfirm)) issues.add(issue.field, issue.message);
+  return issues.items;
+}

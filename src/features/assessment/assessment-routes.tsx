@@ -1,0 +1,92 @@
+/**
+ * Everything under /assessments/:id: opens the assessment once (one editor, one editing
+ * lock, one save status) and shows the page the rest of the path names.
+ */
+import { useEffect, useMemo } from 'react';
+import { sectionBySlug } from '../../domain/rules/sections';
+import type { SectionId } from '../../domain/assessment/record';
+import { currentAnswers } from '../../domain/assessment/lifecycle';
+import { ButtonLink } from '../../components/content/button';
+import { Page } from '../../components/layout/page';
+import { paths } from '../../components/navigation/paths';
+import { useNavigate } from '../../components/navigation/router';
+import { useAssessmentEditor } from '../../storage/repositories/react';
+import { AddendumStartPage } from './addendum-start-page';
+import { OpenAssessmentContext } from './assessment-context';
+import type { OpenAssessment } from './assessment-context';
+import { CheckAnswersPage } from './check-answers-page';
+import { RecordPage } from './record-page';
+import { SaveStatusStore } from './save-status';
+import { sectionForms } from './section-forms';
+import type { SectionForm } from './section-forms';
+import { SectionPage } from './section-page';
+import { TaskListPage } from './task-list-page';
+
+function NotFound({ id }: { id: string }) {
+  return (
+    <Page title="Page not found" backLink={{ to: paths.assessment(id) }}>
+      <h1>Page not found</h1>
+      <p>This part of the assessment does not exist.</p>
+      <ButtonLink to={paths.assessment(id)}>Go to the assessment</ButtonLink>
+    </Page>
+  );
+}
+
+/** Goes back to the page the nurse was on (the field is focused by that page). */
+function Resume({ open }: { open: OpenAssessment }) {
+  const navigate = useNavigate();
+  const record = open.editor.record();
+  const target = record.status === 'in-progress' && record.resume.page.startsWith(paths.assessment(record.id)) ? record.resume.page : paths.assessment(record.id);
+  useEffect(() => {
+    navigate(target, { replace: true });
+  }, [navigate, target]);
+  return null;
+}
+
+function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }) {
+  const record = open.editor.record();
+  const [first = '', second = ''] = rest;
+  if (first === '') return record.status === 'signed' ? <RecordPage open={open} /> : <TaskListPage open={open} />;
+  if (first === 'resume') return <Resume open={open} />;
+  if (first === 'check-answers') return <CheckAnswersPage open={open} />;
+  if (first === 'record') return <RecordPage open={open} />;
+  const addendum = first === 'addendum';
+  if (addendum && second === '') return <AddendumStartPage open={open} />;
+  const section = sectionBySlug(addendum ? second : first);
+  if (!section) return <NotFound id={record.id} />;
+  if (record.status === 'signed' && !addendum) return <RecordPage open={open} />;
+  const form = sectionForms[section.id] as unknown as SectionForm<SectionId>;
+  const answers = addendum ? currentAnswers(record) : record.answers;
+  return (
+    <SectionPage key={`${section.id}-${addendum ? 'addendum' : 'edit'}`} open={open} section={section} schema={form.schema} mode={addendum ? 'addendum' : 'edit'}>
+      {(ctx) => form.render(ctx, answers)}
+    </SectionPage>
+  );
+}
+
+export function AssessmentRoutes({ id, rest }: { id: string; rest: string[] }) {
+  const state = useAssessmentEditor(id);
+  const status = useMemo(() => new SaveStatusStore(), []);
+  const open = useMemo(() => (state.status === 'ready' ? { editor: state.editor, status } : undefined), [state, status]);
+  if (state.status === 'loading') {
+    return (
+      <Page title="Opening assessment">
+        <p role="status">Opening the assessment…</p>
+      </Page>
+    );
+  }
+  if (state.status === 'failed' || !open) {
+    return (
+      <Page title="Assessment could not be opened" backLink={{ to: paths.home(), text: 'Home' }}>
+        <h1>The assessment could not be opened</h1>
+        <p>{state.status === 'failed' ? state.failure.message : ''}</p>
+        <ButtonLink to={paths.home()}>Go to the home screen</ButtonLink>
+      </Page>
+    );
+  }
+  return (
+    <OpenAssessmentContext.Provider value={open}>
+      <AssessmentPage open={open} rest={rest} />
+    </OpenAssessmentContext.Provider>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * "Saved on this device at 14:32:05": the line that tells the nurse nothing is lost, and,
+ * when a write fails, what happened and that what is on screen is kept.
+ */
+import { formatClockTime } from '../../domain/shared/dates';
+import type { SaveStatusStore } from './save-status';
+import { useSaveState } from './save-status';
+
+export function SaveStatusLine({ store }: { store: SaveStatusStore }) {
+  const state = useSaveState(store);
+  if (state.kind === 'failed') {
+    return (
+      <div className="app-save-status app-save-status--failed" role="alert">
+        <strong>Not saved yet.</strong> {state.failure.message}
+        {state.lastSavedAt ? ` Last saved on this device at ${formatClockTime(state.lastSavedAt)}.` : ''}
+      </div>
+    );
+  }
+  const savedAt = state.kind === 'saved' ? state.savedAt : state.kind === 'saving' ? state.lastSavedAt : undefined;
+  return (
+    <p className="app-save-status" role="status" aria-live="polite">
+      {savedAt ? `Saved on this device at ${formatClockTime(savedAt)}` : state.kind === 'saving' ? 'Saving on this device…' : 'Changes are saved on this device as you type'}
+    </p>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Which form renders which section. Adding a section means: its domain module, an entry
+ * in domain/rules/sections.ts, and an entry here.
+ */
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import { accountsDraftSchema } from '../../domain/assessment/accounts';
+import type { AssessmentContext } from '../../domain/assessment/context';
+import { patientDraftSchema } from '../../domain/assessment/patient';
+import { peopleDraftSchema } from '../../domain/assessment/people';
+import type { Answers, SectionId } from '../../domain/assessment/record';
+import { AccountsForm } from './sections/accounts-form';
+import { PatientForm } from './sections/patient-form';
+import { PeopleForm } from './sections/people-form';
+
+export interface SectionForm<K extends SectionId> {
+  schema: z.ZodType<Answers[K]>;
+  render: (ctx: AssessmentContext, answers: Answers) => ReactNode;
+}
+
+export const sectionForms: { [K in SectionId]: SectionForm<K> } = {
+  patient: { schema: patientDraftSchema, render: () => <PatientForm /> },
+  people: { schema: peopleDraftSchema, render: (ctx) => <PeopleForm ctx={ctx} /> },
+  accounts: { schema: accountsDraftSchema, render: (ctx, answers) => <AccountsForm ctx={ctx} people={answers.people} /> },
+};

@@ -1,0 +1,164 @@
+/**
+ * Section 4.2 "Next of kin and who came with the patient" form. Which answers are offered
+ * depends on age (an under-18 cannot simply decline next of kin); prompts for escalation
+ * and CSE indicators come from domain/rules/people-prompts.
+ */
+import { useEffect } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import type { AssessmentContext } from '../../../domain/assessment/context';
+import type { Person } from '../../../domain/assessment/people';
+import { accompaniedByOptions, emptyPerson, nextOfKinAnswers, peopleQuestions as q, peopleDraftSchema } from '../../../domain/assessment/people';
+import { yesNoOptions } from '../../../domain/assessment/options';
+import { peoplePrompts } from '../../../domain/rules/people-prompts';
+import { Button } from '../../../components/content/button';
+import { Radios } from '../../../components/form/radios';
+import { TextInput, Textarea } from '../../../components/form/text-input';
+import { useDeviceSettings } from '../../../storage/repositories/react';
+import { PromptList } from '../prompt-list';
+import { useFormDerived } from '../use-form-derived';
+import { PersonFields } from './person-fields';
+
+const newPersonId = (): string => crypto.randomUUID();
+
+function Companions({ ctx }: { ctx: AssessmentContext }) {
+  const { fields, append, remove } = useFieldArray({ name: 'companions' });
+  return (
+    <div className="app-repeat">
+      {fields.map((field, index) => (
+        <fieldset className="nhsuk-fieldset app-repeat__item" key={field.id}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+            {q.companion.legend}
+            {fields.length > 1 ? ` ${index + 1}` : ''}
+          </legend>
+          <PersonFields path={`companions.${index}`} child={ctx.pathway.child} />
+          {fields.length > 1 ? (
+            <Button variant="secondary" className="nhsuk-button--small" onClick={() => remove(index)}>
+              {q.companion.remove}
+              <span className="nhsuk-u-visually-hidden"> {index + 1}</span>
+            </Button>
+          ) : null}
+        </fieldset>
+      ))}
+      <Button variant="secondary" className="nhsuk-button--small" onClick={() => append(emptyPerson(newPersonId()))}>
+        {q.companion.add}
+      </Button>
+    </div>
+  );
+}
+
+function AccompaniedReveal({ ctx }: { ctx: AssessmentContext }) {
+  const { getValues, setValue } = useFormContext();
+  // The first person is ready to fill in as soon as "Someone came with the patient" is chosen.
+  useEffect(() => {
+    const companions = getValues('companions') as Person[] | undefined;
+    if (!companions || companions.length === 0) setValue('companions', [emptyPerson(newPersonId())], { shouldDirty: true });
+  }, [getValues, setValue]);
+  return (
+    <>
+      <Companions ctx={ctx} />
+      {ctx.pathway.youngPerson ? (
+        <Radios name="companionAnswersForPatient" legend={q.companionAnswersForPatient.label} hint={q.companionAnswersForPatient.hint} options={yesNoOptions} inline small />
+      ) : null}
+    </>
+  );
+}
+
+function WhichCompanion() {
+  const options = useFormDerived((values) =>
+    peopleDraftSchema.parse(values).companions.map((companion, index) => ({ value: companion.id, label: companion.fullName.trim() || `Person with the patient ${index + 1}` })),
+  );
+  if (options.length <= 1) return null;
+  return <Radios name="nextOfKin.sameAsCompanionId" legend={q.nextOfKin.whichCompanion} options={options} small />;
+}
+
+function NextOfKin({ ctx }: { ctx: AssessmentContext }) {
+  const accompanied = useWatch({ name: 'accompaniedBy' }) === 'accompanied';
+  return (
+    <Radios
+      name="nextOfKin.answer"
+      legend={q.nextOfKin.label}
+      legendSize="m"
+      options={nextOfKinAnswers(ctx, accompanied)}
+      conditional={{
+        'same-as-companion': <WhichCompanion />,
+        named: <PersonFields path="nextOfKin.person" child={ctx.pathway.child} />,
+        'not-able': <TextInput name="nextOfKin.notAbleReason" label={q.nextOfKin.notAbleReason} />,
+      }}
+    />
+  );
+}
+
+function OtherParentalResponsibility() {
+  const { fields, append, remove } = useFieldArray({ name: 'otherParentalResponsibility' });
+  return (
+    <div className="app-repeat">
+      <h2 className="nhsuk-heading-s">
+        {q.otherParentalResponsibility.label}
+        <span className="app-optional"> (optional)</span>
+      </h2>
+      <p className="nhsuk-hint">{q.otherParentalResponsibility.hint}</p>
+      {fields.map((field, index) => (
+        <fieldset className="nhsuk-fieldset app-repeat__item" key={field.id}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+            {q.otherParentalResponsibility.legend} {index + 1}
+          </legend>
+          <PersonFields path={`otherParentalResponsibility.${index}`} child phoneOptional askParentalResponsibility={false} />
+          <Button variant="secondary" className="nhsuk-button--small" onClick={() => remove(index)}>
+            {q.otherParentalResponsibility.remove}
+            <span className="nhsuk-u-visually-hidden"> {index + 1}</span>
+          </Button>
+        </fieldset>
+      ))}
+      <Button
+        variant="secondary"
+        className="nhsuk-button--small"
+        onClick={() => append({ ...emptyPerson(newPersonId()), hasParentalResponsibility: 'yes' })}
+      >
+        {q.otherParentalResponsibility.add}
+      </Button>
+    </div>
+  );
+}
+
+function LivePrompts({ ctx }: { ctx: AssessmentContext }) {
+  const settings = useDeviceSettings();
+  const prompts = useFormDerived((values) => peoplePrompts(peopleDraftSchema.parse(values), ctx, settings?.contacts), [ctx, settings]);
+  const gap = prompts.some((prompt) => prompt.id === 'no-parental-responsibility');
+  return (
+    <>
+      <PromptList prompts={prompts} />
+      {gap ? <Textarea name="noParentalResponsibilityReason" label={q.noParentalResponsibilityReason.label} rows={3} /> : null}
+    </>
+  );
+}
+
+export function PeopleForm({ ctx }: { ctx: AssessmentContext }) {
+  return (
+    <>
+      <Radios
+        name="accompaniedBy"
+        legend={q.accompaniedBy.label}
+        legendSize="m"
+        options={accompaniedByOptions}
+        conditional={{ accompanied: <AccompaniedReveal ctx={ctx} /> }}
+      />
+      <NextOfKin ctx={ctx} />
+      {ctx.pathway.child ? (
+        <>
+          <OtherParentalResponsibility />
+          <Textarea name="livesWith" label={q.livesWith.label} rows={3} />
+        </>
+      ) : null}
+      {ctx.pathway.youngPerson ? (
+        <Radios
+          name="seenAlone"
+          legend={q.seenAlone.label}
+          hint={q.seenAlone.hint}
+          options={yesNoOptions}
+          conditional={{ no: <TextInput name="seenAloneReason" label={q.seenAlone.reasonLabel} /> }}
+        />
+      ) : null}
+      <LivePrompts ctx={ctx} />
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The questions about one person (the person with the patient, the next of kin, someone
+ * with parental responsibility): name, relationship, phone, and for a child whether they
+ * have parental responsibility and how.
+ */
+import { useWatch } from 'react-hook-form';
+import { parentalResponsibilityBasisOptions, parentalResponsibilityOptions, relationshipOptions } from '../../../domain/assessment/options';
+import { peopleQuestions as q } from '../../../domain/assessment/people';
+import { Radios } from '../../../components/form/radios';
+import { Select } from '../../../components/form/select';
+import { TextInput } from '../../../components/form/text-input';
+
+function RelationshipOther({ path }: { path: string }) {
+  const relationship: unknown = useWatch({ name: `${path}.relationship` });
+  return relationship === '99' ? <TextInput name={`${path}.relationshipOther`} label={q.companion.relationshipOther} /> : null;
+}
+
+function BasisOther({ path }: { path: string }) {
+  const basis: unknown = useWatch({ name: `${path}.parentalResponsibilityBasis` });
+  return basis === 'other' ? <TextInput name={`${path}.parentalResponsibilityBasisOther`} label={q.parentalResponsibilityBasis.otherLabel} /> : null;
+}
+
+export function ParentalResponsibilityBasis({ path }: { path: string }) {
+  return (
+    <>
+      <Select name={`${path}.parentalResponsibilityBasis`} label={q.parentalResponsibilityBasis.label} options={parentalResponsibilityBasisOptions} />
+      <BasisOther path={path} />
+    </>
+  );
+}
+
+export function PersonFields({ path, child, phoneOptional = false, askParentalResponsibility = true }: { path: string; child: boolean; phoneOptional?: boolean; askParentalResponsibility?: boolean }) {
+  return (
+    <>
+      <TextInput name={`${path}.fullName`} label={q.companion.fullName} spellCheck={false} />
+      <Select name={`${path}.relationship`} label={q.companion.relationship} options={relationshipOptions} />
+      <RelationshipOther path={path} />
+      <TextInput name={`${path}.phone`} label={q.companion.phone} type="tel" width={20} optional={phoneOptional} spellCheck={false} />
+      {child && askParentalResponsibility ? (
+        <Radios
+          name={`${path}.hasParentalResponsibility`}
+          legend={q.hasParentalResponsibility.label}
+          hint={q.hasParentalResponsibility.hint}
+          options={parentalResponsibilityOptions}
+          conditional={{ yes: <ParentalResponsibilityBasis path={path} /> }}
+          small
+        />
+      ) : null}
+    </>
+  );
+}

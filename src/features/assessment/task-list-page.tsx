@@ -1,0 +1,54 @@
+/**
+ * The assessment task list (NHS "complete multiple tasks"): each relevant section with
+ * its status, then "Check answers and sign". Sections that do not apply to this patient
+ * are not shown (PRODUCT.md section 4).
+ */
+import { deriveContext } from '../../domain/assessment/derive-context';
+import { relevantSections, sectionStatus, sectionStatusLabels } from '../../domain/rules/sections';
+import { ButtonLink } from '../../components/content/button';
+import { TaskList } from '../../components/content/task-list';
+import type { TaskListItem } from '../../components/content/task-list';
+import { Page } from '../../components/layout/page';
+import { paths } from '../../components/navigation/paths';
+import type { OpenAssessment } from './assessment-context';
+import { useRecord } from './assessment-context';
+import { PatientHeading } from './patient-heading';
+import { SaveStatusLine } from './save-status-line';
+
+export function TaskListPage({ open }: { open: OpenAssessment }) {
+  const record = useRecord(open);
+  const ctx = deriveContext(record.answers, new Date().toISOString());
+  const sections = relevantSections(ctx);
+  const items: TaskListItem[] = sections.map((section) => {
+    const status = sectionStatus(record, section, ctx);
+    return { id: section.id, title: section.title, href: paths.section(record.id, section.slug), status, statusText: sectionStatusLabels[status] };
+  });
+  const done = items.filter((item) => item.status === 'completed').length;
+  const allDone = done === items.length;
+  items.push({
+    id: 'check-answers',
+    title: 'Check answers and sign',
+    ...(allDone ? { href: paths.checkAnswers(record.id) } : {}),
+    status: allDone ? 'not-started' : 'cannot-start',
+    statusText: allDone ? 'Not started' : 'Cannot start yet',
+  });
+  return (
+    <Page title="Safeguarding assessment" backLink={{ to: paths.home(), text: 'Home' }}>
+      <PatientHeading record={record} />
+      <h1>Safeguarding assessment</h1>
+      <p>
+        You have completed {done} of {sections.length} sections. Everything you enter is saved on this device as you go: you can stop and come back at any time.
+      </p>
+      <SaveStatusLine store={open.status} />
+      <TaskList items={items} />
+      {!allDone ? (
+        <p>
+          You can check the answers so far at any time, and you will see what is still needed before you can sign.
+        </p>
+      ) : null}
+      <ButtonLink to={paths.checkAnswers(record.id)} variant={allDone ? 'primary' : 'secondary'}>
+        Check answers
+      </ButtonLink>
+    </Page>
+  );
+}

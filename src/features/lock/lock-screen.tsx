@@ -1,0 +1,128 @@
+/**
+ * The lock screen: choose who you are, enter your PIN or passphrase. Nothing about any
+ * patient is rendered while locked. Wrong attempts are counted on the device and slowed
+ * down after 5 (SECURITY.md).
+ */
+import { useState } from 'react';
+import { formatClockTime } from '../../domain/shared/dates';
+import { Button } from '../../components/content/button';
+import { InsetText } from '../../components/content/feedback';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { Page } from '../../components/layout/page';
+import { useRepositories, useStaffList } from '../../storage/repositories/react';
+import type { UnlockFailure } from '../../storage/repositories/types';
+
+function failureMessage(failure: UnlockFailure): string {
+  switch (failure.kind) {
+    case 'wrong-secret':
+      return failure.attemptsLeftBeforeDelay > 0
+        ? `That is not the right PIN or passphrase. ${failure.attemptsLeftBeforeDelay} more ${failure.attemptsLeftBeforeDelay === 1 ? 'try' : 'tries'} before you have to wait.`
+        : 'That is not the right PIN or passphrase.';
+    case 'throttled':
+      return `Too many wrong tries. Try again after ${formatClockTime(failure.retryAfter)}.`;
+    case 'no-key':
+    case 'other-device':
+      return failure.message;
+    case 'storage':
+      return failure.failure.message;
+  }
+}
+
+export function LockScreen({ reason }: { reason: 'start' | 'manual' | 'idle' }) {
+  const staff = useStaffList();
+  const { session } = useRepositories();
+  const active = (staff ?? []).filter((member) => member.active);
+  const [staffId, setStaffId] = useState('');
+  const [secret, setSecret] = useState('');
+  const [issues, setIssues] = useState<{ field: string; message: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const chosen = active.find((member) => member.id === staffId) ?? (active.length === 1 ? active[0] : undefined);
+
+  const onSubmit = async () => {
+    const found: { field: string; message: string }[] = [];
+    if (!chosen) found.push({ field: 'staffId', message: 'Select your name' });
+    if (secret === '') found.push({ field: 'secret', message: 'Enter your PIN or passphrase' });
+    setIssues(found);
+    if (!chosen || found.length) return;
+    setBusy(true);
+    const result = await session.unlock(chosen.id, secret);
+    setBusy(false);
+    setSecret('');
+    if (!result.ok) setIssues([{ field: 'secret', message: failureMessage(result.error) }]);
+  };
+
+  const staffError = issues.find((issue) => issue.field === 'staffId')?.message;
+  const secretError = issues.find((issue) => issue.field === 'secret')?.message;
+  const pin = chosen?.secretKind !== 'passphrase';
+
+  return (
+    <Page title="Unlock" hasErrors={issues.length > 0} focusHeading={issues.length === 0}>
+      <ErrorSummary issues={issues} />
+      <h1>Unlock Safeguarding Triage</h1>
+      {reason === 'idle' ? <InsetText>The app locked itself because it was not used for a while. Everything you entered was saved.</InsetText> : null}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onSubmit();
+        }}
+      >
+        {active.length > 1 ? (
+          <div className={`nhsuk-form-group${staffError ? ' nhsuk-form-group--error' : ''}`}>
+            <fieldset className="nhsuk-fieldset" aria-describedby={staffError ? 'staffId-error' : undefined}>
+              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Who are you?</legend>
+              {staffError ? (
+                <span className="nhsuk-error-message" id="staffId-error">
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {staffError}
+                </span>
+              ) : null}
+              <div className="nhsuk-radios">
+                {active.map((member, index) => {
+                  const id = index === 0 ? 'staffId' : `staffId-${index + 1}`;
+                  return (
+                    <div className="nhsuk-radios__item" key={member.id}>
+                      <input className="nhsuk-radios__input" id={id} name="staffId" type="radio" value={member.id} checked={staffId === member.id} onChange={() => setStaffId(member.id)} />
+                      <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                        {member.name}
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+            </fieldset>
+          </div>
+        ) : chosen ? (
+          <p>
+            Signed in as <strong>{chosen.name}</strong>
+          </p>
+        ) : null}
+        <div className={`nhsuk-form-group${secretError ? ' nhsuk-form-group--error' : ''}`}>
+          <label className="nhsuk-label nhsuk-label--m" htmlFor="secret">
+            {pin ? 'PIN' : 'Passphrase'}
+          </label>
+          {secretError ? (
+            <span className="nhsuk-error-message" id="secret-error">
+              <span className="nhsuk-u-visually-hidden">Error:</span> {secretError}
+            </span>
+          ) : null}
+          <input
+            className={`nhsuk-input nhsuk-input--width-20${secretError ? ' nhsuk-input--error' : ''}`}
+            id="secret"
+            name="secret"
+            type="password"
+            inputMode={pin ? 'numeric' : 'text'}
+            autoComplete="current-password"
+            spellCheck={false}
+            value={secret}
+            aria-describedby={secretError ? 'secret-error' : undefined}
+            onChange={(event) => setSecret(event.target.value)}
+          />
+        </div>
+        <Button type="submit" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </Button>
+      </form>
+      <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
+    </Page>
+  );
+}

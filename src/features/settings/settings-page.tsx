@@ -1,0 +1,96 @@
+/**
+ * Settings for the nurse in charge: the site, local contacts, MASH hours, idle lock and
+ * retention; links to staff accounts and the audit trail; storage health (passed in by
+ * app from pwa/). Other staff see the settings read-only.
+ */
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import type { Issue } from '../../domain/assessment/issues';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { draftToSettings, settingsDraftSchema, settingsToDraft, validateSettings } from '../../domain/settings/settings-validation';
+import { Button } from '../../components/content/button';
+import { NotificationBanner } from '../../components/content/feedback';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { IssuesProvider } from '../../components/form/issues-context';
+import { Page } from '../../components/layout/page';
+import { Link } from '../../components/navigation/router';
+import { paths } from '../../components/navigation/paths';
+import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
+import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
+
+function SettingsForm({ settings }: { settings: DeviceSettings }) {
+  const { device } = useRepositories();
+  const form = useForm({ defaultValues: settingsToDraft(settings), mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const onSubmit = async () => {
+    const draft = settingsDraftSchema.parse(form.getValues());
+    const found = validateSettings(draft);
+    setIssues(found);
+    setMessage(undefined);
+    if (found.length) return;
+    const result = await device.updateSettings(draftToSettings(draft));
+    setMessage(result.ok ? { ok: true, text: 'Settings saved' } : { ok: false, text: result.error.message });
+  };
+  return (
+    <FormProvider {...form}>
+      <IssuesProvider issues={issues}>
+        <ErrorSummary issues={issues} />
+        {message ? (
+          message.ok ? (
+            <NotificationBanner title="Success" variant="success">
+              <p className="nhsuk-notification-banner__heading">{message.text}</p>
+            </NotificationBanner>
+          ) : (
+            <div className="app-save-status app-save-status--failed" role="alert">
+              {message.text}
+            </div>
+          )
+        ) : null}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void onSubmit();
+          }}
+        >
+          <h2 className="nhsuk-heading-m">Site</h2>
+          <SiteFields />
+          <h2 className="nhsuk-heading-m">Local contacts</h2>
+          <ContactFields />
+          <h2 className="nhsuk-heading-m">Opening hours and locking</h2>
+          <ServiceHoursFields />
+          <Button type="submit">Save settings</Button>
+        </form>
+      </IssuesProvider>
+    </FormProvider>
+  );
+}
+
+export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
+  const settings = useDeviceSettings();
+  const session = useSession();
+  const isNurseInCharge = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
+  return (
+    <Page title="Settings" backLink={{ to: paths.home(), text: 'Home' }}>
+      <h1>Settings</h1>
+      <ul className="nhsuk-list">
+        <li>
+          <Link to={paths.staff()}>Staff accounts</Link>
+        </li>
+        <li>
+          <Link to={paths.auditTrail()}>Audit trail</Link>
+        </li>
+      </ul>
+      {storageHealth}
+      {settings === undefined ? (
+        <p role="status">Loading settings…</p>
+      ) : isNurseInCharge ? (
+        <SettingsForm settings={settings} />
+      ) : (
+        <p>Only the nurse in charge can change settings.</p>
+      )}
+    </Page>
+  );
+}

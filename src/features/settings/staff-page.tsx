@@ -1,0 +1,135 @@
+/**
+ * Staff accounts: who can unlock this tablet. The nurse in charge adds and removes
+ * staff; removing someone stops them unlocking but keeps their name on what they signed.
+ */
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import type { Issue } from '../../domain/assessment/issues';
+import { optionLabel } from '../../domain/assessment/fields';
+import { staffGroupOptions, staffRoleOptions } from '../../domain/assessment/staff-ref';
+import { emptyStaffAccountDraft, staffAccountDraftSchema, validateStaffAccount } from '../../domain/settings/staff-account';
+import { Button, ButtonLink } from '../../components/content/button';
+import { NotificationBanner } from '../../components/content/feedback';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { IssuesProvider } from '../../components/form/issues-context';
+import { Page } from '../../components/layout/page';
+import { useNavigate } from '../../components/navigation/router';
+import { paths } from '../../components/navigation/paths';
+import { useRepositories, useSession, useStaffList } from '../../storage/repositories/react';
+import type { StaffSummary } from '../../storage/repositories/types';
+import { StaffFields } from './staff-fields';
+
+function describeStaff(member: StaffSummary): string {
+  const group = member.staffGroup === 'agency' && member.agencyName ? `Agency (${member.agencyName})` : optionLabel(staffGroupOptions, member.staffGroup);
+  return `${optionLabel(staffRoleOptions, member.role)}, ${group}`;
+}
+
+export function StaffPage() {
+  const staff = useStaffList();
+  const session = useSession();
+  const { staff: repository } = useRepositories();
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const me = session.status === 'unlocked' ? session.staff : undefined;
+  const canManage = me?.role === 'nurse-in-charge';
+  const active = (staff ?? []).filter((member) => member.active);
+  const remove = async (member: StaffSummary) => {
+    const result = await repository.remove(member.id);
+    setMessage(result.ok ? `${member.name} can no longer unlock this tablet` : result.error.message);
+  };
+  return (
+    <Page title="Staff accounts" backLink={{ to: paths.settings(), text: 'Settings' }}>
+      {message ? (
+        <NotificationBanner title="Staff accounts" variant="success">
+          <p className="nhsuk-notification-banner__heading">{message}</p>
+        </NotificationBanner>
+      ) : null}
+      <h1>Staff accounts</h1>
+      {canManage ? <ButtonLink to={paths.addStaff()}>Add a member of staff</ButtonLink> : <p>Only the nurse in charge can add or remove staff.</p>}
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">People who can unlock this tablet</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role and group</th>
+            <th scope="col">Registration</th>
+            <th scope="col">
+              <span className="nhsuk-u-visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {active.map((member) => (
+            <tr key={member.id}>
+              <td>{member.name}</td>
+              <td>{describeStaff(member)}</td>
+              <td>{member.registrationNumber || 'Not given'}</td>
+              <td>
+                {canManage && member.id !== me.id ? (
+                  <Button variant="secondary" className="nhsuk-button--small" onClick={() => void remove(member)}>
+                    Remove<span className="nhsuk-u-visually-hidden"> {member.name}</span>
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Page>
+  );
+}
+
+export function AddStaffPage() {
+  const { staff } = useRepositories();
+  const navigate = useNavigate();
+  const form = useForm({ defaultValues: emptyStaffAccountDraft(), mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async () => {
+    const draft = staffAccountDraftSchema.parse(form.getValues());
+    const found = validateStaffAccount(draft, { askRole: true });
+    setIssues(found);
+    if (found.length) return;
+    setBusy(true);
+    const result = await staff.add({
+      name: draft.name,
+      role: draft.role === '' ? 'triage-nurse' : draft.role,
+      staffGroup: draft.staffGroup === '' ? 'substantive' : draft.staffGroup,
+      agencyName: draft.agencyName,
+      registrationNumber: draft.registrationNumber,
+      secretKind: draft.secretKind === 'passphrase' ? 'passphrase' : 'pin',
+      secret: draft.secret,
+    });
+    setBusy(false);
+    if (result.ok) navigate(paths.staff());
+    else setFailure(result.error.message);
+  };
+  return (
+    <Page title="Add a member of staff" hasErrors={issues.length > 0} backLink={{ to: paths.staff(), text: 'Staff accounts' }} focusHeading={issues.length === 0}>
+      <ErrorSummary issues={issues} />
+      {failure ? (
+        <div className="app-save-status app-save-status--failed" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      <h1>Add a member of staff</h1>
+      <p>Ask them to type their own PIN or passphrase. They will use it to unlock this tablet.</p>
+      <FormProvider {...form}>
+        <IssuesProvider issues={issues}>
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void onSubmit();
+            }}
+          >
+            <StaffFields askRole />
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Adding…' : 'Add member of staff'}
+            </Button>
+          </form>
+        </IssuesProvider>
+      </FormProvider>
+    </Page>
+  );
+}

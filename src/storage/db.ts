@@ -1,0 +1,108 @@
+/**
+ * The IndexedDB database (Dexie). The only module that declares tables.
+ *
+ * RULES (Dexie docs, "Version"): every released version() stays here unchanged forever, so
+ * a tablet that skipped releases can still upgrade step by step; data changes go in an
+ * upgrade() of a NEW version; each version has a migration test seeded at the versions
+ * before it (storage/db.test.ts). Never rename the database.
+ *
+ * What is clear and what is sealed: rows keep only what lists and look-ups must index
+ * (opaque ids, times, status, age band, keyed-hash blind indexes). Names, dates of birth,
+ * NHS numbers, answers and letters are inside AES-GCM sealed blobs (storage/crypto).
+ */
+import { Dexie } from 'dexie';
+import type { EntityTable } from 'dexie';
+import type { AuditEvent } from '../domain/audit/events';
+import type { AgeBand } from '../domain/rules/pathway';
+import type { WrappedSecret } from './crypto/keys';
+import type { Sealed } from './crypto/codec';
+
+export const DATABASE_NAME = 'safeguarding-triage';
+
+export interface DeviceRow {
+  id: 'device';
+  /** Random id of this device's database; part of every AAD so data cannot be moved between devices. */
+  deviceId: string;
+  createdAt: string;
+  /** Keyed fingerprint of the device secret: detects a key from another device. */
+  keyCheck: string;
+  /** Settings (not patient data): site, local contacts, MASH hours, idle lock, retention. */
+  settings: unknown;
+}
+
+export interface StaffRow {
+  id: string;
+  name: string;
+  role: string;
+  staffGroup: string;
+  agencyName: string;
+  registrationNumber: string;
+  /** 'pin' or 'passphrase': how the lock screen asks. */
+  secretKind: 'pin' | 'passphrase';
+  wrapped: WrappedSecret;
+  active: 0 | 1;
+  createdAt: string;
+  createdBy: string;
+  failedAttempts: number;
+  /** ISO instant before which unlock attempts are refused (throttling). */
+  retryAfter: string;
+}
+
+export interface AttendanceRow {
+  id: string;
+  status: 'in-progress' | 'signed';
+  /** Arrival instant (ISO), or createdAt until a valid arrival is entered: orders lists, bounds audits. */
+  arrivedAt: string;
+  updatedAt: string;
+  ageBand: AgeBand;
+  createdById: string;
+  /** HMAC blind indexes ('' when not known): look-ups without the clear values. */
+  nhsIndex: string;
+  nameDobIndex: string;
+  /** Small sealed summary for lists (name, age, reason). */
+  summary: Sealed;
+  /** The whole sealed record. */
+  payload: Sealed;
+  /** Incremented on every write: a stale tab cannot overwrite a newer save. */
+  rev: number;
+}
+
+export interface LetterRow {
+  id: string;
+  attendanceId: string;
+  kind: string;
+  version: number;
+  issuedAt: string;
+  issuedById: string;
+  payload: Sealed;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type AuditRow = AuditEvent;
+
+export class TriageDatabase extends Dexie {
+  device!: EntityTable<DeviceRow, 'id'>;
+  staff!: EntityTable<StaffRow, 'id'>;
+  attendances!: EntityTable<AttendanceRow, 'id'>;
+  letters!: EntityTable<LetterRow, 'id'>;
+  audit!: EntityTable<AuditRow, 'seq'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    // Strict durability: "complete" only after the write reached disk, so a flat battery
+    // right after "Saved on this device" loses nothing (Chrome 121 defaults to relaxed).
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      device: 'id',
+      staff: 'id, name, active',
+      attendances: 'id, status, arrivedAt, updatedAt, nhsIndex, nameDobIndex',
+      letters: 'id, attendanceId, [attendanceId+kind]',
+      audit: 'seq, at, type',
+      meta: 'key',
+    });
+  }
+}

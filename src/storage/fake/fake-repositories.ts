@@ -1,0 +1,251 @@
+/**
+ * In-memory repositories with the same interface as the real ones, for component tests:
+ * no IndexedDB, no WebCrypto, no PBKDF2 wait. Secrets are compared in clear here, which
+ * is why this module lives in storage/fake and is never imported by the app.
+ */
+import { summariseAttendance } from '../../domain/assessment/attendance-summary';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
+import type { AssessmentRecord } from '../../domain/assessment/record';
+import type { StaffRef } from '../../domain/assessment/staff-ref';
+import { nextEvent, verifyChain } from '../../domain/audit/chain';
+import type { AuditEvent } from '../../domain/audit/events';
+import { err, ok } from '../../domain/shared/result';
+import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
+import { normaliseNameForMatching } from '../../domain/shared/text';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { blindIndexInputs } from '../repositories/attendance-repository';
+import type {
+  AssessmentEditor,
+  LiveValue,
+  NewStaffMember,
+  Repositories,
+  SessionState,
+  StaffSummary,
+  Stamp,
+} from '../repositories/types';
+
+class Store<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+  constructor(private value: T) {}
+  get(): T {
+    return this.value;
+  }
+  set(value: T): void {
+    this.value = value;
+    for (const listener of [...this.listeners]) listener(value);
+  }
+  live<R>(select: (value: T) => R): LiveValue<R> {
+    return {
+      subscribe: (onNext) => {
+        const listener = (value: T) => {
+          onNext(select(value));
+        };
+        this.listeners.add(listener);
+        onNext(select(this.value));
+        return { unsubscribe: () => this.listeners.delete(listener) };
+      },
+    };
+  }
+}
+
+export interface FakeOptions {
+  now?: () => Date;
+  settings?: DeviceSettings;
+  staff?: (StaffSummary & { secret: string })[];
+  /** Start unlocked as this member of staff. */
+  unlockedAs?: string;
+  attendances?: AssessmentRecord[];
+  /** Make every save fail with this failure kind (to test error handling). */
+  failSaves?: 'quota' | undefined;
+}
+
+export interface FakeRepositories extends Repositories {
+  records: Store<Map<string, AssessmentRecord>>;
+  auditEvents: Store<AuditEvent[]>;
+  failSaves: 'quota' | undefined;
+}
+
+export function createFakeRepositories(options: FakeOptions = {}): FakeRepositories {
+  const now = () => (options.now ? options.now() : new Date()).toISOString();
+  let counter = 0;
+  const newId = () => `fake-${++counter}`;
+  const settings = new Store<DeviceSettings | undefined>(options.settings);
+  const staff = new Store<(StaffSummary & { secret: string })[]>(options.staff ?? []);
+  const records = new Store(new Map((options.attendances ?? []).map((record) => [record.id, record])));
+  const auditEvents = new Store<AuditEvent[]>([]);
+  const toRef = (member: StaffSummary): StaffRef => ({
+    id: member.id,
+    name: member.name,
+    role: member.role,
+    staffGroup: member.staffGroup,
+    agencyName: member.agencyName,
+    registrationNumber: member.registrationNumber,
+  });
+  const initialStaff = staff.get().find((member) => member.id === options.unlockedAs);
+  const session = new Store<SessionState>(
+    initialStaff ? { status: 'unlocked', staff: toRef(initialStaff), unlockedAt: now() } : settings.get() ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' },
+  );
+  const beforeLock = new Set<() => Promise<void>>();
+
+  const currentStaff = (): StaffRef | undefined => {
+    const state = session.get();
+    return state.status === 'unlocked' ? state.staff : undefined;
+  };
+  const appendAudit = (type: AuditEvent['type'], entityId: string, detail: string) => {
+    const events = auditEvents.get();
+    const who = currentStaff();
+    const event = nextEvent(events.at(-1), { at: now(), actor: who ? { id: who.id, name: who.name } : null, type, entityId, detail });
+    auditEvents.set([...events, { ...event, mac: '' }]);
+    return Promise.resolve();
+  };
+  const putRecord = (record: AssessmentRecord) => {
+    const next = new Map(records.get());
+    next.set(record.id, record);
+    records.set(next);
+  };
+  const summaries = (filter: (record: AssessmentRecord) => boolean): AttendanceSummary[] =>
+    [...records.get().values()]
+      .filter(filter)
+      .map((record) => summariseAttendance(record, now()))
+      .sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));
+  const locked = () => err({ kind: 'locked' as const, message: 'The app is locked. Unlock it to carry on.' });
+
+  const repositories: FakeRepositories = {
+    records,
+    auditEvents,
+    failSaves: options.failSaves,
+    session: {
+      state: () => session.live((value) => value),
+      current: () => session.get(),
+      unlock: (staffId, secret) => {
+        const member = staff.get().find((candidate) => candidate.id === staffId && candidate.active);
+        if (!member) return Promise.resolve(err({ kind: 'no-key', message: 'This member of staff cannot unlock this tablet.' }));
+        if (member.secret !== secret) return Promise.resolve(err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 4 }));
+        session.set({ status: 'unlocked', staff: toRef(member), unlockedAt: now() });
+        return appendAudit('unlock', member.id, 'Unlocked').then(() => ok(toRef(member)));
+      },
+      lock: async (reason) => {
+        await Promise.allSettled([...beforeLock].map((task) => task()));
+        await appendAudit('lock', '', reason);
+        session.set({ status: 'locked', reason });
+      },
+      beforeLock: (task) => {
+        beforeLock.add(task);
+        return () => beforeLock.delete(task);
+      },
+    },
+    device: {
+      settings: () => settings.live((value) => value),
+      getSettings: () => Promise.resolve(settings.get()),
+      setUp: (input) => {
+        const member: StaffSummary & { secret: string } = {
+          ...input.firstStaff,
+          id: newId(),
+          role: 'nurse-in-charge',
+          active: true,
+        };
+        settings.set(input.settings);
+        staff.set([member]);
+        const ref = toRef(member);
+        session.set({ status: 'unlocked', staff: ref, unlockedAt: now() });
+        return appendAudit('device-set-up', '', 'Site set up').then(() => ok(ref));
+      },
+      updateSettings: (next) => {
+        settings.set(next);
+        return appendAudit('settings-changed', '', 'Device settings changed').then(() => ok(undefined));
+      },
+    },
+    staff: {
+      list: () => staff.live((members) => members.map(({ secret: _secret, ...summary }) => summary)),
+      add: (member: NewStaffMember) => {
+        const summary: StaffSummary = { ...member, id: newId(), active: true };
+        staff.set([...staff.get(), { ...summary, secret: member.secret }]);
+        return appendAudit('staff-added', summary.id, member.role).then(() => ok(summary));
+      },
+      remove: (staffId) => {
+        staff.set(staff.get().map((member) => (member.id === staffId ? { ...member, active: false } : member)));
+        return appendAudit('staff-removed', staffId, 'Account removed').then(() => ok(undefined));
+      },
+      changeSecret: (current, next) => {
+        const me = currentStaff();
+        const member = staff.get().find((candidate) => candidate.id === me?.id);
+        if (!member || member.secret !== current) return Promise.resolve(err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 0 }));
+        staff.set(staff.get().map((candidate) => (candidate.id === member.id ? { ...candidate, secret: next.secret, secretKind: next.secretKind } : candidate)));
+        return Promise.resolve(ok(undefined));
+      },
+    },
+    attendances: {
+      create: () => {
+        const who = currentStaff();
+        if (!who) return Promise.resolve(locked());
+        const record = createAssessment(newId(), now(), who);
+        putRecord(record);
+        return appendAudit('create', record.id, 'Assessment started').then(() => ok(record));
+      },
+      open: (id) => {
+        const found = records.get().get(id);
+        if (!found) return Promise.resolve(err({ kind: 'not-found' as const, message: 'This assessment is not on this tablet.' }));
+        let current = found;
+        let rev = 1;
+        const editor: AssessmentEditor = {
+          id,
+          readOnly: false,
+          record: () => current,
+          update: (change) => {
+            const who = currentStaff();
+            if (!who) return Promise.resolve(locked());
+            const stamp: Stamp = { at: now(), by: who };
+            current = { ...change(current, stamp), updatedAt: stamp.at, updatedBy: who };
+            if (repositories.failSaves === 'quota') {
+              return Promise.resolve(err({ kind: 'quota' as const, message: "This tablet's storage is full, so the last change could not be saved. What you typed is still on screen." }));
+            }
+            putRecord(current);
+            rev += 1;
+            return Promise.resolve(ok({ savedAt: stamp.at, rev }));
+          },
+          flush: () => Promise.resolve(ok(undefined)),
+          sign: async () => {
+            const result = await editor.update((record, stamp) => signAssessment(record, stamp.at, stamp.by));
+            if (!result.ok) return result;
+            await appendAudit('sign', id, 'Assessment signed and locked');
+            return ok(current);
+          },
+          addAddendum: async (reason, changes) => {
+            const result = await editor.update((record, stamp) => addAddendum(record, { id: newId(), at: stamp.at, by: stamp.by, reason, changes }));
+            if (!result.ok) return result;
+            await appendAudit('addendum', id, 'Addendum');
+            return ok(current);
+          },
+          noteChange: (detail) => appendAudit('change', id, detail),
+          close: () => undefined,
+        };
+        return Promise.resolve(ok(editor));
+      },
+      inProgress: () => records.live(() => summaries((record) => record.status === 'in-progress')),
+      completedSince: (since) => records.live(() => summaries((record) => record.status === 'signed' && (record.signature?.signedAt ?? '') >= since)),
+      find: (query) => {
+        const nhs = query.nhsNumber ? normaliseNhsNumber(query.nhsNumber) : undefined;
+        const nameDob = query.familyName && query.dateOfBirth ? `${normaliseNameForMatching(query.familyName)}|${query.dateOfBirth}` : undefined;
+        return Promise.resolve(
+          ok(
+            summaries((record) => {
+              const inputs = blindIndexInputs(record);
+              return (nhs !== undefined && inputs.nhs === nhs) || (nameDob !== undefined && inputs.nameDob === nameDob);
+            }),
+          ),
+        );
+      },
+    },
+    audit: {
+      recent: (limit) => auditEvents.live((events) => [...events].reverse().slice(0, limit)),
+      all: () => Promise.resolve(auditEvents.get()),
+      verify: () => {
+        const result = verifyChain(auditEvents.get());
+        return Promise.resolve(result.ok ? { ok: true as const, count: result.count } : { ok: false as const, brokenAt: result.brokenAt, reason: result.reason });
+      },
+      record: (type, entityId, detail) => appendAudit(type, entityId, detail),
+    },
+  };
+  return repositories;
+}

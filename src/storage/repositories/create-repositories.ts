@@ -1,0 +1,48 @@
+/**
+ * Wires the real repositories over one database. The app creates one set at start;
+ * tests create their own with a fixed clock and a fresh database name.
+ */
+import { TriageDatabase } from '../db';
+import { AuditLog } from './audit-log';
+import type { StorageContext } from './context';
+import { RealAttendanceRepository } from './attendance-repository';
+import { RealAuditRepository } from './audit-repository';
+import { RealDeviceRepository } from './device-repository';
+import { RealSessionRepository } from './session-repository';
+import { RealStaffRepository } from './staff-repository';
+import type { Repositories } from './types';
+import { Vault } from './vault';
+
+export interface StorageOptions {
+  databaseName?: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface RealRepositories extends Repositories {
+  /** Reads whether the device is set up; resolves when the session state is known. */
+  ready: Promise<void>;
+  close(): void;
+}
+
+export function createRepositories(options: StorageOptions = {}): RealRepositories {
+  const db = new TriageDatabase(options.databaseName);
+  const vault = new Vault();
+  const now = () => (options.now ? options.now() : new Date()).toISOString();
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const audit = new AuditLog(db, vault, now);
+  const ctx: StorageContext = { db, vault, audit, now, newId };
+  const session = new RealSessionRepository(ctx);
+  return {
+    session,
+    device: new RealDeviceRepository(ctx),
+    staff: new RealStaffRepository(ctx),
+    attendances: new RealAttendanceRepository(ctx),
+    audit: new RealAuditRepository(ctx),
+    ready: session.initialise(),
+    close: () => {
+      vault.close('manual');
+      db.close();
+    },
+  };
+}

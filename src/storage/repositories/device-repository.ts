@@ -1,0 +1,87 @@
+/**
+ * First-run set-up and device settings (PRODUCT.md section 7). Set-up creates the random
+ * device secret, wraps it for the first member of staff (the nurse in charge) and opens a
+ * session for them; the secret itself is never stored.
+ */
+import { liveQuery } from 'dexie';
+import type { StaffRef } from '../../domain/assessment/staff-ref';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { deviceSettingsSchema } from '../../domain/settings/device-settings';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck, wrapDeviceSecret } from '../crypto/keys';
+import type { StaffRow } from '../db';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import { staffRefFromRow } from './session-repository';
+import type { DeviceRepository, DeviceSetUp, LiveValue, StorageFailure } from './types';
+
+export class RealDeviceRepository implements DeviceRepository {
+  constructor(private readonly ctx: StorageContext) {}
+
+  settings(): LiveValue<DeviceSettings | undefined> {
+    return liveQuery(async () => {
+      const row = await this.ctx.db.device.get('device');
+      return row ? deviceSettingsSchema.parse(row.settings) : undefined;
+    });
+  }
+
+  async getSettings(): Promise<DeviceSettings | undefined> {
+    const row = await this.ctx.db.device.get('device');
+    return row ? deviceSettingsSchema.parse(row.settings) : undefined;
+  }
+
+  async setUp(input: DeviceSetUp): Promise<Result<StaffRef, StorageFailure>> {
+    const { db, now, newId, vault, audit } = this.ctx;
+    try {
+      if (await db.device.get('device')) return err({ kind: 'forbidden', message: 'This tablet is already set up.' });
+      const at = now();
+      const secret = createDeviceSecret();
+      const keys = await deriveDeviceKeys(secret);
+      const keyCheck = await deviceKeyCheck(keys);
+      const staffId = newId();
+      const wrapped = await wrapDeviceSecret(secret, input.firstStaff.secret, staffId);
+      const deviceId = newId();
+      const staffRow: StaffRow = {
+        id: staffId,
+        name: input.firstStaff.name.trim(),
+        role: 'nurse-in-charge',
+        staffGroup: input.firstStaff.staffGroup,
+        agencyName: input.firstStaff.agencyName.trim(),
+        registrationNumber: input.firstStaff.registrationNumber.trim(),
+        secretKind: input.firstStaff.secretKind,
+        wrapped,
+        active: 1,
+        createdAt: at,
+        createdBy: staffId,
+        failedAttempts: 0,
+        retryAfter: '',
+      };
+      await db.transaction('rw', db.device, db.staff, async () => {
+        if (await db.device.get('device')) throw new Error('already set up');
+        await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings: deviceSettingsSchema.parse(input.settings) });
+        await db.staff.add(staffRow);
+      });
+      const staff = staffRefFromRow(staffRow);
+      vault.open({ keys, staff, deviceId, secret }, at);
+      await audit.append('device-set-up', '', `Site set up: ${input.settings.siteType}`);
+      await audit.append('staff-added', staff.id, 'Nurse in charge (first account)');
+      return ok(staff);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async updateSettings(settings: DeviceSettings): Promise<Result<void, StorageFailure>> {
+    const unlocked = this.ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    if (unlocked.value.staff.role !== 'nurse-in-charge') return err({ kind: 'forbidden', message: 'Only the nurse in charge can change settings.' });
+    try {
+      await this.ctx.db.device.update('device', { settings: deviceSettingsSchema.parse(settings) });
+      await this.ctx.audit.append('settings-changed', '', 'Device settings changed');
+      return ok(undefined);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * React access to storage: a provider for the repositories and hooks over their live
+ * values (dexie-react-hooks' useObservable). Screens get data only through these hooks,
+ * never from the database (ARCHITECTURE.md).
+ */
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useObservable } from 'dexie-react-hooks';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import type { AuditEvent } from '../../domain/audit/events';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+import type { AssessmentEditor, Repositories, SessionState, StaffSummary, StorageFailure } from './types';
+
+const RepositoriesContext = createContext<Repositories | undefined>(undefined);
+
+export function RepositoriesProvider({ repositories, children }: { repositories: Repositories; children: ReactNode }) {
+  return <RepositoriesContext.Provider value={repositories}>{children}</RepositoriesContext.Provider>;
+}
+
+export function useRepositories(): Repositories {
+  const repositories = useContext(RepositoriesContext);
+  if (!repositories) throw new Error('RepositoriesProvider is missing');
+  return repositories;
+}
+
+export function useSession(): SessionState {
+  const { session } = useRepositories();
+  return useObservable(() => session.state(), [session], session.current());
+}
+
+export function useDeviceSettings(): DeviceSettings | undefined {
+  const { device } = useRepositories();
+  return useObservable(() => device.settings(), [device], undefined);
+}
+
+export function useStaffList(): StaffSummary[] | undefined {
+  const { staff } = useRepositories();
+  return useObservable(() => staff.list(), [staff], undefined);
+}
+
+export function useInProgressAttendances(): AttendanceSummary[] | undefined {
+  const { attendances } = useRepositories();
+  return useObservable(() => attendances.inProgress(), [attendances], undefined);
+}
+
+export function useCompletedSince(since: string): AttendanceSummary[] | undefined {
+  const { attendances } = useRepositories();
+  return useObservable(() => attendances.completedSince(since), [attendances, since], undefined);
+}
+
+export function useRecentAuditEvents(limit: number): AuditEvent[] | undefined {
+  const { audit } = useRepositories();
+  return useObservable(() => audit.recent(limit), [audit, limit], undefined);
+}
+
+export type EditorState =
+  | { status: 'loading' }
+  | { status: 'ready'; editor: AssessmentEditor }
+  | { status: 'failed'; failure: StorageFailure };
+
+/** Opens an assessment for the lifetime of the calling component and releases it after. */
+export function useAssessmentEditor(id: string): EditorState {
+  const { attendances } = useRepositories();
+  const [state, setState] = useState<EditorState>({ status: 'loading' });
+  useEffect(() => {
+    let cancelled = false;
+    let opened: AssessmentEditor | undefined;
+    setState({ status: 'loading' });
+    void attendances.open(id).then((result) => {
+      if (cancelled) {
+        if (result.ok) result.value.close();
+        return;
+      }
+      if (result.ok) {
+        opened = result.value;
+        setState({ status: 'ready', editor: result.value });
+      } else {
+        setState({ status: 'failed', failure: result.error });
+      }
+    });
+    return () => {
+      cancelled = true;
+      if (opened) {
+        const editor = opened;
+        // Write anything pending before letting the lock go.
+        void editor.flush().finally(() => {
+          editor.close();
+        });
+      }
+    };
+  }, [attendances, id]);
+  return state;
+}

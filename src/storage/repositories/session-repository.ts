@@ -1,0 +1,109 @@
+/**
+ * Unlock and lock (PRODUCT.md section 7). A PIN or passphrase unwraps the device secret
+ * for that member of staff; nothing else can. Failed attempts are counted per member of
+ * staff in the database, so reloading the page does not reset them: after 5 failures each
+ * further attempt waits 30 s, doubling up to 15 minutes.
+ */
+import type { StaffRef } from '../../domain/assessment/staff-ref';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { deriveDeviceKeys, deviceKeyCheck, unwrapDeviceSecret } from '../crypto/keys';
+import type { StaffRow } from '../db';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from './types';
+
+export const FREE_ATTEMPTS = 5;
+const FIRST_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 15 * 60_000;
+
+/** Delay after the nth consecutive failure (n starting at 1). */
+export function throttleDelayMs(failures: number): number {
+  if (failures < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS));
+}
+
+export function staffRefFromRow(row: StaffRow): StaffRef {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as StaffRef['role'],
+    staffGroup: row.staffGroup as StaffRef['staffGroup'],
+    agencyName: row.agencyName,
+    registrationNumber: row.registrationNumber,
+  };
+}
+
+export class RealSessionRepository implements SessionRepository {
+  constructor(private readonly ctx: StorageContext) {}
+
+  /** Reads whether the device is set up; called once at start. */
+  async initialise(): Promise<void> {
+    try {
+      const device = await this.ctx.db.device.get('device');
+      this.ctx.vault.setState(device ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' });
+    } catch {
+      this.ctx.vault.setState({ status: 'not-set-up' });
+    }
+  }
+
+  state(): LiveValue<SessionState> {
+    return this.ctx.vault.live();
+  }
+
+  current(): SessionState {
+    return this.ctx.vault.current();
+  }
+
+  async unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>> {
+    const { db, audit, now } = this.ctx;
+    let row: StaffRow | undefined;
+    let deviceRow;
+    try {
+      [row, deviceRow] = await Promise.all([db.staff.get(staffId), db.device.get('device')]);
+    } catch (error) {
+      return err({ kind: 'storage', failure: toStorageFailure(error) });
+    }
+    if (!row || row.active !== 1 || !deviceRow) return err({ kind: 'no-key', message: 'This member of staff cannot unlock this tablet. Ask the nurse in charge.' });
+    const at = now();
+    if (row.retryAfter && row.retryAfter > at) return err({ kind: 'throttled', retryAfter: row.retryAfter });
+
+    const unwrapped = await unwrapDeviceSecret(row.wrapped, secret, row.id);
+    if (!unwrapped.ok) {
+      if (unwrapped.error === 'damaged') return err({ kind: 'no-key', message: "This member of staff's key on this tablet is damaged. Ask the nurse in charge to remove and add them again." });
+      const failures = row.failedAttempts + 1;
+      const delay = throttleDelayMs(failures);
+      const retryAfter = delay ? new Date(Date.parse(at) + delay).toISOString() : '';
+      await db.staff.update(row.id, { failedAttempts: failures, retryAfter });
+      await audit.append('unlock-failed', row.id, `Failed unlock attempt ${failures}`, null);
+      return delay ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: FREE_ATTEMPTS - failures });
+    }
+
+    const keys = await deriveDeviceKeys(unwrapped.value);
+    if ((await deviceKeyCheck(keys)) !== deviceRow.keyCheck) {
+      unwrapped.value.fill(0);
+      return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
+    }
+    if (row.failedAttempts || row.retryAfter) await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
+    const staff = staffRefFromRow(row);
+    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
+    await audit.append('unlock', staff.id, 'Unlocked');
+    return ok(staff);
+  }
+
+  private readonly beforeLockTasks = new Set<() => Promise<void>>();
+
+  beforeLock(task: () => Promise<void>): () => void {
+    this.beforeLockTasks.add(task);
+    return () => this.beforeLockTasks.delete(task);
+  }
+
+  async lock(reason: 'manual' | 'idle'): Promise<void> {
+    // Nothing typed is lost by locking: pending autosaves are written while the keys are still here.
+    await Promise.allSettled([...this.beforeLockTasks].map((task) => task()));
+    // Start the audit write (it takes the keys it needs now), then hide everything at once.
+    const written = this.ctx.vault.peek() ? this.ctx.audit.append('lock', '', reason === 'idle' ? 'Locked after no use' : 'Locked') : Promise.resolve();
+    this.ctx.vault.close(reason);
+    await written;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Staff accounts (PRODUCT.md section 7): the nurse in charge adds and removes staff; each
+ * member of staff has their own PIN or passphrase wrapping the same device secret, so two
+ * nurses unlock the same data with different secrets. Removing someone deletes their
+ * wrapped key (they can no longer unlock) but keeps their name for the records they signed.
+ */
+import { liveQuery } from 'dexie';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
+import type { StaffRow } from '../db';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import type { LiveValue, NewStaffMember, StaffRepository, StaffSummary, StorageFailure, UnlockFailure } from './types';
+
+export function summariseStaff(row: StaffRow): StaffSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as StaffSummary['role'],
+    staffGroup: row.staffGroup as StaffSummary['staffGroup'],
+    agencyName: row.agencyName,
+    registrationNumber: row.registrationNumber,
+    secretKind: row.secretKind,
+    active: row.active === 1,
+  };
+}
+
+export class RealStaffRepository implements StaffRepository {
+  constructor(private readonly ctx: StorageContext) {}
+
+  list(): LiveValue<StaffSummary[]> {
+    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map(summariseStaff));
+  }
+
+  private requireNurseInCharge() {
+    const unlocked = this.ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    if (unlocked.value.staff.role !== 'nurse-in-charge') {
+      return err({ kind: 'forbidden', message: 'Only the nurse in charge can add or remove staff.' } satisfies StorageFailure);
+    }
+    return unlocked;
+  }
+
+  async add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>> {
+    const unlocked = this.requireNurseInCharge();
+    if (!unlocked.ok) return unlocked;
+    try {
+      const id = this.ctx.newId();
+      const wrapped = await wrapDeviceSecret(unlocked.value.secret, member.secret, id);
+      const row: StaffRow = {
+        id,
+        name: member.name.trim(),
+        role: member.role,
+        staffGroup: member.staffGroup,
+        agencyName: member.agencyName.trim(),
+        registrationNumber: member.registrationNumber.trim(),
+        secretKind: member.secretKind,
+        wrapped,
+        active: 1,
+        createdAt: this.ctx.now(),
+        createdBy: unlocked.value.staff.id,
+        failedAttempts: 0,
+        retryAfter: '',
+      };
+      await this.ctx.db.staff.add(row);
+      await this.ctx.audit.append('staff-added', id, `${member.role} (${member.staffGroup})`);
+      return ok(summariseStaff(row));
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async remove(staffId: string): Promise<Result<void, StorageFailure>> {
+    const unlocked = this.requireNurseInCharge();
+    if (!unlocked.ok) return unlocked;
+    if (staffId === unlocked.value.staff.id) return err({ kind: 'forbidden', message: 'You cannot remove your own account. Ask another nurse in charge.' });
+    try {
+      const { db } = this.ctx;
+      await db.transaction('rw', db.staff, async () => {
+        const row = await db.staff.get(staffId);
+        if (!row) return;
+        // Overwrite the wrapped key: a removed account can never unlock again.
+        await db.staff.put({ ...row, active: 0, wrapped: { ...row.wrapped, ciphertext: new Uint8Array(0), iv: new Uint8Array(0) } });
+      });
+      await this.ctx.audit.append('staff-removed', staffId, 'Account removed');
+      return ok(undefined);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>> {
+    const unlocked = this.ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    const { db } = this.ctx;
+    const row = await db.staff.get(unlocked.value.staff.id);
+    if (!row) return err({ kind: 'not-found', message: 'Your account was not found on this tablet.' });
+    const check = await unwrapDeviceSecret(row.wrapped, currentSecret, row.id);
+    if (!check.ok) return err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 0 });
+    check.value.fill(0);
+    try {
+      const wrapped = await wrapDeviceSecret(unlocked.value.secret, next.secret, row.id);
+      await db.staff.update(row.id, { wrapped, secretKind: next.secretKind });
+      await this.ctx.audit.append('pin-changed', row.id, 'PIN or passphrase changed');
+      return ok(undefined);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The public API of storage: what features may ask of the device's store. Two
+ * implementations share it: the real one (Dexie + WebCrypto, create-repositories.ts) and
+ * an in-memory fake for component tests (storage/fake). Failures the nurse must hear
+ * about come back as typed results, never as a white screen.
+ */
+import type { Addendum, AssessmentRecord } from '../../domain/assessment/record';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import type { StaffGroup, StaffRef, StaffRole } from '../../domain/assessment/staff-ref';
+import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
+import type { Result } from '../../domain/shared/result';
+import type { IsoInstant } from '../../domain/shared/dates';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+
+/** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
+export interface LiveValue<T> {
+  subscribe(onNext: (value: T) => void, onError?: (error: unknown) => void): { unsubscribe(): void };
+}
+
+export type StorageFailure =
+  | { kind: 'quota'; message: string }
+  | { kind: 'connection-lost'; message: string }
+  | { kind: 'locked'; message: string }
+  | { kind: 'stale'; message: string }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'damaged'; message: string }
+  | { kind: 'forbidden'; message: string }
+  | { kind: 'unknown'; message: string };
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'not-set-up' }
+  | { status: 'locked'; reason: 'start' | 'manual' | 'idle' }
+  | { status: 'unlocked'; staff: StaffRef; unlockedAt: IsoInstant };
+
+export interface StaffSummary {
+  id: string;
+  name: string;
+  role: StaffRole;
+  staffGroup: StaffGroup;
+  agencyName: string;
+  registrationNumber: string;
+  secretKind: 'pin' | 'passphrase';
+  active: boolean;
+}
+
+export interface NewStaffMember {
+  name: string;
+  role: StaffRole;
+  staffGroup: StaffGroup;
+  agencyName: string;
+  registrationNumber: string;
+  secretKind: 'pin' | 'passphrase';
+  secret: string;
+}
+
+export type UnlockFailure =
+  | { kind: 'wrong-secret'; attemptsLeftBeforeDelay: number }
+  | { kind: 'throttled'; retryAfter: IsoInstant }
+  | { kind: 'no-key'; message: string }
+  | { kind: 'other-device'; message: string }
+  | { kind: 'storage'; failure: StorageFailure };
+
+export interface SessionRepository {
+  state(): LiveValue<SessionState>;
+  current(): SessionState;
+  unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>>;
+  /** Runs every before-lock task (pending saves), then drops the keys. */
+  lock(reason: 'manual' | 'idle'): Promise<void>;
+  /** Registers a task to finish before the keys are dropped (flush an autosave). Returns an unregister function. */
+  beforeLock(task: () => Promise<void>): () => void;
+}
+
+export interface DeviceSetUp {
+  settings: DeviceSettings;
+  firstStaff: Omit<NewStaffMember, 'role'>;
+}
+
+export interface DeviceRepository {
+  settings(): LiveValue<DeviceSettings | undefined>;
+  getSettings(): Promise<DeviceSettings | undefined>;
+  setUp(input: DeviceSetUp): Promise<Result<StaffRef, StorageFailure>>;
+  updateSettings(settings: DeviceSettings): Promise<Result<void, StorageFailure>>;
+}
+
+export interface StaffRepository {
+  list(): LiveValue<StaffSummary[]>;
+  add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>>;
+  remove(staffId: string): Promise<Result<void, StorageFailure>>;
+  changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>>;
+}
+
+export interface SaveReceipt {
+  savedAt: IsoInstant;
+  rev: number;
+}
+
+/** Who and when, stamped on every change (PRODUCT.md section 7). */
+export interface Stamp {
+  at: IsoInstant;
+  by: StaffRef;
+}
+
+/**
+ * One open assessment: the decrypted record and every write to it. Saves are serialised
+ * and coalesced (only the newest pending version is written), stamped with who and when.
+ */
+export interface AssessmentEditor {
+  readonly id: string;
+  /** True when another tab has this assessment open for editing: everything here refuses to write. */
+  readonly readOnly: boolean;
+  record(): AssessmentRecord;
+  /** Applies a change to the in-memory record and saves it. */
+  update(change: (record: AssessmentRecord, stamp: Stamp) => AssessmentRecord): Promise<Result<SaveReceipt, StorageFailure>>;
+  /** Resolves when every pending save has been written (or has failed). */
+  flush(): Promise<Result<SaveReceipt | undefined, StorageFailure>>;
+  /** Signs and locks the record (the caller has checked it can be signed). */
+  sign(): Promise<Result<AssessmentRecord, StorageFailure>>;
+  /** After signing: a change with a reason; the original stays readable. */
+  addAddendum(reason: string, changes: Addendum['changes']): Promise<Result<AssessmentRecord, StorageFailure>>;
+  /** Audit trail entry for a section saved by the nurse. */
+  noteChange(detail: string): Promise<void>;
+  /** Releases the editing lock. */
+  close(): void;
+}
+
+export interface AttendanceQuery {
+  nhsNumber?: string;
+  familyName?: string;
+  dateOfBirth?: string;
+}
+
+export interface AttendanceRepository {
+  create(): Promise<Result<AssessmentRecord, StorageFailure>>;
+  open(id: string): Promise<Result<AssessmentEditor, StorageFailure>>;
+  inProgress(): LiveValue<AttendanceSummary[]>;
+  completedSince(since: IsoInstant): LiveValue<AttendanceSummary[]>;
+  find(query: AttendanceQuery): Promise<Result<AttendanceSummary[], StorageFailure>>;
+}
+
+export type AuditVerification =
+  | { ok: true; count: number }
+  | { ok: false; brokenAt: number; reason: string };
+
+export interface AuditRepository {
+  recent(limit: number): LiveValue<AuditEvent[]>;
+  all(): Promise<AuditEvent[]>;
+  verify(): Promise<AuditVerification>;
+  /** Records an act that sends data off the device (print, download, export). */
+  record(type: AuditEventType, entityId: string, detail: string): Promise<void>;
+}
+
+export interface Repositories {
+  session: SessionRepository;
+  device: DeviceRepository;
+  staff: StaffRepository;
+  attendances: AttendanceRepository;
+  audit: AuditRepository;
+}

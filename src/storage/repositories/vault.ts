@@ -1,0 +1,64 @@
+/**
+ * The vault: the unlocked session held in memory only. It holds the device secret, the
+ * keys derived from it and who is signed in. Locking zeroes the secret, drops every key
+ * reference and tells listeners, so screens stop rendering patient data at once.
+ * Nothing here is ever written to storage.
+ */
+import type { StaffRef } from '../../domain/assessment/staff-ref';
+import type { IsoInstant } from '../../domain/shared/dates';
+import type { DeviceKeys } from '../crypto/keys';
+import type { LiveValue, SessionState, StorageFailure } from './types';
+import { messages } from './failures';
+
+export interface Unlocked {
+  keys: DeviceKeys;
+  staff: StaffRef;
+  deviceId: string;
+  /** Needed to wrap the secret for a new member of staff; zeroed on lock. */
+  secret: Uint8Array;
+}
+
+export class Vault {
+  private unlocked: Unlocked | undefined;
+  private stateValue: SessionState = { status: 'loading' };
+  private readonly listeners = new Set<(state: SessionState) => void>();
+
+  current(): SessionState {
+    return this.stateValue;
+  }
+
+  live(): LiveValue<SessionState> {
+    return {
+      subscribe: (onNext) => {
+        this.listeners.add(onNext);
+        onNext(this.stateValue);
+        return { unsubscribe: () => this.listeners.delete(onNext) };
+      },
+    };
+  }
+
+  setState(state: SessionState): void {
+    this.stateValue = state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+
+  open(unlocked: Unlocked, at: IsoInstant): void {
+    this.unlocked = unlocked;
+    this.setState({ status: 'unlocked', staff: unlocked.staff, unlockedAt: at });
+  }
+
+  close(reason: 'start' | 'manual' | 'idle'): void {
+    if (this.unlocked) this.unlocked.secret.fill(0);
+    this.unlocked = undefined;
+    this.setState({ status: 'locked', reason });
+  }
+
+  /** The keys and who is signed in, or a 'locked' failure. */
+  require(): { ok: true; value: Unlocked } | { ok: false; error: StorageFailure } {
+    return this.unlocked ? { ok: true, value: this.unlocked } : { ok: false, error: { kind: 'locked', message: messages.locked } };
+  }
+
+  peek(): Unlocked | undefined {
+    return this.unlocked;
+  }
+}

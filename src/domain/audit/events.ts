@@ -1,0 +1,91 @@
+/**
+ * The audit event: what the append-only audit trail records (PRODUCT.md section 7), its
+ * zod schema, and the words the audit screen and CSV export use for each kind of event.
+ *
+ * Events are stored in the clear so the trail can be checked and exported without the key;
+ * that is why `detail` must never hold patient names or clinical content, only
+ * non-identifying text such as "GP letter" or "Idle lock after 5 minutes". `entityId` is
+ * an opaque record id.
+ *
+ * The schema is strict: a stored event with any extra field is malformed, because a field
+ * outside the hashed text could otherwise be added or changed without breaking the chain.
+ */
+import { z } from 'zod';
+
+/** Every kind of audit event, in the order the product spec lists them. */
+export const auditEventTypes = [
+  'unlock',
+  'unlock-failed',
+  'lock',
+  'device-set-up',
+  'create',
+  'change',
+  'sign',
+  'addendum',
+  'letter-issued',
+  'print',
+  'download',
+  'export',
+  'import',
+  'purge',
+  'settings-changed',
+  'staff-added',
+  'staff-removed',
+  'pin-changed',
+] as const;
+
+export const auditEventTypeSchema = z.enum(auditEventTypes);
+export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
+
+/** How each kind of event reads on the audit screen and in the CSV export. */
+export const auditEventTypeLabels = {
+  unlock: 'Unlocked',
+  'unlock-failed': 'Failed unlock',
+  lock: 'Locked',
+  'device-set-up': 'Device set up',
+  create: 'Created',
+  change: 'Changed',
+  sign: 'Signed',
+  addendum: 'Addendum added',
+  'letter-issued': 'Letter issued',
+  print: 'Printed',
+  download: 'Downloaded',
+  export: 'Exported',
+  import: 'Imported',
+  purge: 'Purged',
+  'settings-changed': 'Settings changed',
+  'staff-added': 'Staff member added',
+  'staff-removed': 'Staff member removed',
+  'pin-changed': 'PIN or passphrase changed',
+} as const satisfies Record<AuditEventType, string>;
+
+/** A SHA-256 digest as 64 lower-case hex characters. */
+export const sha256HexSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'Expected a lower-case SHA-256 hex digest.');
+
+/** Who did it: copied into the event, so the trail still names them after their account is removed. */
+export const auditActorSchema = z.strictObject({ id: z.string().min(1), name: z.string() });
+export type AuditActor = z.infer<typeof auditActorSchema>;
+
+export const auditEventSchema = z.strictObject({
+  /** 1, 2, 3 … with no gaps: the position in the trail. */
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  /** When it happened, as an ISO 8601 UTC instant. */
+  at: z.iso.datetime(),
+  /** Null when nobody was signed in (for example a failed unlock). */
+  actor: auditActorSchema.nullable(),
+  type: auditEventTypeSchema,
+  /** The record the event is about, or '' when it is about the device. */
+  entityId: z.string(),
+  /** Non-identifying text only: never a patient's name or clinical content. */
+  detail: z.string(),
+  /** The previous event's hash; 64 zeros for the first event. */
+  prevHash: sha256HexSchema,
+  /** SHA-256 of this event's canonical text, which includes prevHash (see chain.ts). */
+  hash: sha256HexSchema,
+  /** base64url HMAC of `hash` under the device audit key; '' when no key was available. */
+  mac: z.string().regex(/^[A-Za-z0-9_-]*$/, 'Expected base64url text.'),
+});
+
+export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,0 +1,56 @@
+/**
+ * The audit chain's MAC: HMAC-SHA-256 under the device audit key over an event's chain hash.
+ *
+ * Why a MAC on top of the hash chain (domain/audit/chain.ts): anyone who can edit the
+ * database can rewrite an event and recompute every hash after it, and the chain would
+ * still verify. They cannot recompute the MACs without the audit key, which only exists
+ * while a member of staff has the device unlocked. Because each hash covers every event
+ * before it, a valid MAC on an event vouches for the whole history up to that event.
+ *
+ * The MAC is the full 256 bits, base64url (43 characters). Verification goes through
+ * WebCrypto's verify, which compares in constant time.
+ */
+import { fromBase64Url, utf8Bytes, toBase64Url } from './encoding';
+
+const AUDIT_MAC_LABEL = 'safeguarding-triage/v1/audit-event\u0000';
+const HASH_HEX = /^[0-9a-f]{64}$/;
+const MAC_BYTES = 32;
+
+function macInput(hashHex: string): Uint8Array<ArrayBuffer> {
+  return utf8Bytes(AUDIT_MAC_LABEL + hashHex);
+}
+
+function assertAuditKey(auditKey: CryptoKey, usage: 'sign' | 'verify'): void {
+  if (auditKey.algorithm.name !== 'HMAC' || !auditKey.usages.includes(usage)) {
+    throw new TypeError(`Expected an HMAC key that can ${usage}.`);
+  }
+}
+
+/**
+ * The MAC of an audit event's hash (64 lower-case hex characters).
+ * Throws (a programming error) when `hashHex` is not a SHA-256 hex digest.
+ */
+export async function macAuditHash(auditKey: CryptoKey, hashHex: string): Promise<string> {
+  assertAuditKey(auditKey, 'sign');
+  if (!HASH_HEX.test(hashHex)) {
+    throw new RangeError('macAuditHash: expected a lower-case SHA-256 hex digest.');
+  }
+  const mac = await crypto.subtle.sign('HMAC', auditKey, macInput(hashHex));
+  return toBase64Url(new Uint8Array(mac));
+}
+
+/**
+ * True when `mac` is the MAC of `hashHex` under this audit key. A malformed hash or MAC
+ * (including the empty MAC of an event written while locked) is simply false.
+ */
+export async function verifyAuditMac(
+  auditKey: CryptoKey,
+  hashHex: string,
+  mac: string,
+): Promise<boolean> {
+  assertAuditKey(auditKey, 'verify');
+  if (!HASH_HEX.test(hashHex)) return false;
+  const macBytes = fromBase64Url(mac);
+  if (macBytes?.length !== MAC_BYTES) return false;
+  return crypto.subtle.verify('HMAC', auditKey, macBytes, macInput(hashHex));
+}

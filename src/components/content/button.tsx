@@ -24,7 +24,7 @@ export function Button({ variant = 'primary', type = 'button', className, childr
 
 export function ButtonLink({ to, variant = 'primary', children }: { to: string; variant?: Variant; children: ReactNode }) {
   return (
-    <Link to={to} className={variantClass(variant)} role="button" draggable={false}>
+    <Link to={to} className={variantClass(variant)} draggable={false}>
       {children}
     </Link>
   );

@@ -3,6 +3,7 @@
  * single checkbox for a yes/no flag ("Name not known") that may reveal a follow-up
  * question. Conditional content is mounted only while checked.
  */
+import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { AnswerOption } from '../../domain/assessment/fields';
@@ -35,7 +36,7 @@ export function Checkboxes({ name, legend, legendSize, hint, optional, options, 
           const reveal = conditional?.[option.value];
           const checked = selected.includes(option.value);
           return (
-            <div key={option.value}>
+            <Fragment key={option.value}>
               {option.exclusive && index > 0 ? <div className="nhsuk-checkboxes__divider">or</div> : null}
               <div className="nhsuk-checkboxes__item">
                 <input
@@ -72,7 +73,7 @@ export function Checkboxes({ name, legend, legendSize, hint, optional, options, 
                   {checked ? reveal : null}
                 </div>
               ) : null}
-            </div>
+            </Fragment>
           );
         })}
       </div>

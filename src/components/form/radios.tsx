@@ -4,6 +4,7 @@
  * Only this component re-renders when the answer changes (useWatch on its own path),
  * which keeps conditional questions cheap on a long page.
  */
+import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { AnswerOption } from '../../domain/assessment/fields';
@@ -43,7 +44,7 @@ export function Radios({ name, legend, legendSize, isPageHeading, hint, optional
           const reveal = conditional?.[option.value];
           const checked = selected === option.value;
           return (
-            <div key={option.value}>
+            <Fragment key={option.value}>
               {dividerBefore === index ? <div className="nhsuk-radios__divider">or</div> : null}
               <div className="nhsuk-radios__item">
                 <input
@@ -69,7 +70,7 @@ export function Radios({ name, legend, legendSize, isPageHeading, hint, optional
                   {checked ? reveal : null}
                 </div>
               ) : null}
-            </div>
+            </Fragment>
           );
         })}
       </div>

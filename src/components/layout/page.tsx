@@ -40,14 +40,9 @@ export function Page({ title, hasErrors = false, backLink, wide = false, focusHe
   return (
     <div className="nhsuk-width-container">
       {backLink ? (
-        <nav className="nhsuk-back-link" aria-label="Back">
-          <Link to={backLink.to} className="nhsuk-back-link__link nhsuk-link">
-            <svg className="nhsuk-icon nhsuk-icon--chevron-left" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
-              <path d="M10.7 6.3c.4.4.4 1 0 1.4L7.4 11H19a1 1 0 0 1 0 2H7.4l3.3 3.3c.4.4.4 1 0 1.4a1 1 0 0 1-1.4 0l-5-5A1 1 0 0 1 4 12c0-.3.1-.5.3-.7l5-5a1 1 0 0 1 1.4 0Z" />
-            </svg>
-            {backLink.text ?? 'Back'}
-          </Link>
-        </nav>
+        <Link to={backLink.to} className="nhsuk-back-link">
+          {backLink.text ?? 'Back'}
+        </Link>
       ) : null}
       <main className="nhsuk-main-wrapper" id="maincontent" ref={mainRef}>
         <div className="nhsuk-grid-row">

@@ -238,7 +238,8 @@ export function validatePeople(draft: PeopleDraft, ctx: AssessmentContext): Issu
     draft.otherParentalResponsibility.forEach((person, index) => {
       validatePerson(issues, `otherParentalResponsibility.${index}`, person, 'the person with parental responsibility', { child, phoneRequired: false, prAlwaysYes: true });
     });
-    if (peopleWithParentalResponsibility(draft).length === 0 && isBlank(draft.noParentalResponsibilityReason)) {
+    // Asked once next of kin is answered, as the escalation prompt is (PRODUCT.md 4.2).
+    if (nok.answer !== '' && peopleWithParentalResponsibility(draft).length === 0 && isBlank(draft.noParentalResponsibilityReason)) {
       issues.add('noParentalResponsibilityReason', 'Enter why no one with parental responsibility can be named');
     }
     if (isBlank(draft.livesWith)) issues.add('livesWith', 'Enter who the child lives with');

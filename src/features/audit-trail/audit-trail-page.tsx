@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { auditTrailCsv } from '../../domain/audit/csv';
-import { auditEventLabels } from '../../domain/audit/events';
+import { auditEventTypeLabels } from '../../domain/audit/events';
 import { formatDateTime, toLondon } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
 import { NotificationBanner, WarningCallout } from '../../components/content/feedback';
@@ -80,7 +80,7 @@ export function AuditTrailPage() {
               <td>{event.seq}</td>
               <td>{formatDateTime(event.at)}</td>
               <td>{event.actor?.name ?? 'Not signed in'}</td>
-              <td>{auditEventLabels[event.type]}</td>
+              <td>{auditEventTypeLabels[event.type]}</td>
               <td>{event.detail}</td>
             </tr>
           ))}

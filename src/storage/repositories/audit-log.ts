@@ -9,7 +9,7 @@
  * chain from the same previous event.
  */
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
-import { eventRequiresMac, nextEvent, verifyChain } from '../../domain/audit/chain';
+import { auditTypeRequiresMac, nextEvent, verifyChain } from '../../domain/audit/chain';
 import { macAuditHash, verifyAuditMac } from '../crypto/audit-mac';
 import type { TriageDatabase } from '../db';
 import { withLock } from './locks';
@@ -64,7 +64,7 @@ export class AuditLog {
     const unlocked = this.vault.peek();
     if (unlocked) {
       for (const event of events) {
-        if (!eventRequiresMac(event.type)) continue;
+        if (!auditTypeRequiresMac(event.type)) continue;
         const valid = event.mac !== '' && (await verifyAuditMac(unlocked.keys.auditKey, event.hash, event.mac));
         if (!valid) return { ok: false, brokenAt: event.seq, reason: 'The event was not written by this app on this device, or has been changed.' };
       }

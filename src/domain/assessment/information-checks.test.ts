@@ -1,3 +1,7 @@
+/**
+ * Tests for section 4.4 Information checks: relevance, CP-IS wording and suggestion, the
+ * frequent-attendance flag and validation.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import type { InformationChecksDraft } from './information-checks';

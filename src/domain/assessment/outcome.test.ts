@@ -1,3 +1,7 @@
+/**
+ * Tests for section 4.9 Outcome and actions: required answers by level, contradictions, times,
+ * the out-of-hours referral and the police prompt.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import { mashHoursSchema } from '../settings/device-settings';

@@ -1,3 +1,7 @@
+/**
+ * Tests for section 4.5 Safeguarding prompts: which questions apply, which features count, and
+ * validation of each answer.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import { emptyAccountsDraft } from './accounts';

@@ -1,3 +1,6 @@
+/**
+ * Tests for the check-answers rows of the three child safeguarding sections.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import type { Answers } from './record';

@@ -1,3 +1,7 @@
+/**
+ * Truth tables for the concern-level rules: the highest NICE level, every reason "No concern"
+ * is refused, the levels allowed and the messages.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import type { SafeguardingDraft } from '../assessment/safeguarding-prompts';

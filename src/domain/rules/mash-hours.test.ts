@@ -1,3 +1,7 @@
+/**
+ * Tests for MASH hours at every boundary: closing and opening minutes, weekends, configured
+ * bank holidays and both clock changes.
+ */
 import { describe, expect, test } from 'vitest';
 import { toLondon } from '../shared/dates';
 import { mashHoursSchema } from '../settings/device-settings';

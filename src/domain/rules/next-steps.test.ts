@@ -1,3 +1,7 @@
+/**
+ * Tests for the "What to do next" actions: which are listed for each level, in and out of MASH
+ * hours, their wording with and without local numbers, and what is done.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge, NOW } from '../../test-support/domain-fixtures';
 import type { Answers } from '../assessment/record';

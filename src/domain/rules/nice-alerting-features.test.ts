@@ -1,3 +1,7 @@
+/**
+ * Tests for the NICE CG89 alerting-feature data: which features each age sees, and that every
+ * item carries its level, source and evidence label.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import type { AlertingFeature, IndependentlyMobile } from './nice-alerting-features';

@@ -1,3 +1,7 @@
+/**
+ * Tests for the task list with the child safeguarding sections, and for reading records saved
+ * before they existed.
+ */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import { emptyInformationChecksDraft } from '../assessment/information-checks';

@@ -6,8 +6,11 @@
  */
 import { z } from 'zod';
 import { accountsDraftSchema, emptyAccountsDraft } from './accounts';
+import { emptyInformationChecksDraft, informationChecksDraftSchema } from './information-checks';
+import { emptyOutcomeDraft, outcomeDraftSchema } from './outcome';
 import { emptyPatientDraft, patientDraftSchema } from './patient';
 import { emptyPeopleDraft, peopleDraftSchema } from './people';
+import { emptySafeguardingDraft, safeguardingDraftSchema } from './safeguarding-prompts';
 import { staffRefSchema } from './staff-ref';
 
 /**
@@ -18,6 +21,9 @@ export const answersSchema = z.object({
   patient: patientDraftSchema.catch(() => emptyPatientDraft()),
   people: peopleDraftSchema.catch(() => emptyPeopleDraft()),
   accounts: accountsDraftSchema.catch(() => emptyAccountsDraft()),
+  informationChecks: informationChecksDraftSchema.catch(() => emptyInformationChecksDraft()),
+  safeguarding: safeguardingDraftSchema.catch(() => emptySafeguardingDraft()),
+  outcome: outcomeDraftSchema.catch(() => emptyOutcomeDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

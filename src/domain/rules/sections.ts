@@ -5,9 +5,12 @@
  */
 import { validateAccounts } from '../assessment/accounts';
 import type { AssessmentContext } from '../assessment/context';
+import { informationChecksApply, validateInformationChecks } from '../assessment/information-checks';
 import type { Issue } from '../assessment/issues';
+import { outcomeApplies, validateOutcome } from '../assessment/outcome';
 import { validatePatient } from '../assessment/patient';
 import { validatePeople } from '../assessment/people';
+import { safeguardingApplies, validateSafeguarding } from '../assessment/safeguarding-prompts';
 import type { Answers, AssessmentRecord, SectionId } from '../assessment/record';
 import { emptyAnswers } from '../assessment/record';
 import { summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
@@ -49,6 +52,27 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     isRelevant: () => true,
     validate: (answers, ctx) => validateAccounts(answers.accounts, ctx, answers.people),
     summarise: summariseAccounts,
+  },
+  {
+    id: 'informationChecks',
+    title: 'Information checks',
+    slug: 'information-checks',
+    isRelevant: informationChecksApply,
+    validate: (answers, ctx) => validateInformationChecks(answers.informationChecks, ctx),
+  },
+  {
+    id: 'safeguarding',
+    title: 'Safeguarding prompts',
+    slug: 'safeguarding-prompts',
+    isRelevant: safeguardingApplies,
+    validate: (answers, ctx) => validateSafeguarding(answers.safeguarding, ctx),
+  },
+  {
+    id: 'outcome',
+    title: 'Outcome and actions',
+    slug: 'outcome',
+    isRelevant: outcomeApplies,
+    validate: (answers, ctx) => validateOutcome(answers.outcome, ctx, answers.safeguarding),
   },
 ];
 

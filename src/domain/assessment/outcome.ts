@@ -1,0 +1,284 @@
+/**
+ * Section 4.9 "Outcome and actions" (under 18 for now; adults whose Think Family found
+ * children once 4.7 exists).
+ *
+ * Owns: the concern level the clinician chooses (NICE CG89 step 4), the explanation and the
+ * senior who agreed when the concern is excluded, who it was discussed with, the referral to
+ * children's social care (MASH) including the out-of-hours plan, the police, and whether the
+ * health visitor or school nurse is told (NICE CG89 step 5: record all actions and the
+ * outcome, research §1.2–1.3). Which levels the answers allow is decided in
+ * rules/concern-level.ts; MASH hours in rules/mash-hours.ts.
+ */
+import { z } from 'zod';
+import { compareIso, fromLondon, parseDateParts, parseTimeOfDay } from '../shared/dates';
+import type { DateParts, IsoInstant } from '../shared/dates';
+import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';
+import type { ConcernLevel } from '../rules/concern-level';
+import { concernLevelLabels, concernLevelProblem, concernLevels, referralMandatory } from '../rules/concern-level';
+import { isWithinMashHours } from '../rules/mash-hours';
+import type { MashHours } from '../settings/device-settings';
+import type { AssessmentContext } from './context';
+import type { AnswerOption } from './fields';
+import { choiceField, datePartsField, textField } from './fields';
+import { IssueList } from './issues';
+import type { Issue } from './issues';
+import { datePartsFieldFor } from './patient';
+import type { SafeguardingDraft } from './safeguarding-prompts';
+import { checkLength, datePartsMessage } from './validation-helpers';
+
+export const concernLevelOptions = [
+  { value: 'no-concern', label: concernLevelLabels['no-concern'] },
+  { value: 'consider', label: concernLevelLabels.consider, hint: 'Maltreatment is one possible explanation' },
+  { value: 'suspect', label: concernLevelLabels.suspect, hint: 'A serious level of concern that maltreatment is possible' },
+  { value: 'excluded', label: concernLevelLabels.excluded, hint: 'A suitable explanation was found' },
+] as const satisfies readonly AnswerOption<ConcernLevel>[];
+
+export const referralOptionsAll = {
+  made: { value: 'made', label: 'Made' },
+  notMade: { value: 'not-made', label: 'Not made' },
+  nextWorkingDay: { value: 'next-working-day', label: 'To be made next working day' },
+} as const satisfies Record<string, AnswerOption>;
+
+export type ReferralAnswer = (typeof referralOptionsAll)[keyof typeof referralOptionsAll]['value'];
+
+export const outcomeDraftSchema = z.object({
+  concernLevel: choiceField(concernLevels),
+  excludedExplanation: textField(),
+  excludedAgreedByName: textField(),
+  excludedAgreedByRole: textField(),
+  discussedWithName: textField(),
+  discussedWithRole: textField(),
+  discussedWithDate: datePartsField(),
+  discussedWithTime: textField(),
+  immediateDanger: choiceField(['yes', 'no']),
+  referral: choiceField(['made', 'not-made', 'next-working-day']),
+  referralDate: datePartsField(),
+  referralTime: textField(),
+  referralReference: textField(),
+  referralTakenBy: textField(),
+  referralNotMadeReason: textField(),
+  referralNextDayBy: textField(),
+  referralNextDayDate: datePartsField(),
+  referralNextDayTime: textField(),
+  emergencyDutyTeamCalled: choiceField(['yes', 'no']),
+  police: choiceField(['yes', 'no']),
+  policeDetails: textField(),
+  policeNotInformedReason: textField(),
+  notify: choiceField(['yes', 'no']),
+});
+
+export type OutcomeDraft = z.infer<typeof outcomeDraftSchema>;
+
+export const emptyOutcomeDraft = (): OutcomeDraft => outcomeDraftSchema.parse({});
+
+/** Canonical wording (PRODUCT.md 4.9). */
+export const outcomeQuestions = {
+  concernLevel: { label: 'Safeguarding concern', hint: 'You choose the level. The app shows the highest NICE level among what you recorded' },
+  excluded: {
+    explanationLabel: 'What suitable explanation was found?',
+    agreedByNameLabel: 'Name of the senior who agreed',
+    agreedByRoleLabel: 'Their role',
+  },
+  discussedWith: {
+    label: 'Discussed with',
+    nameLabel: 'Name',
+    roleLabel: 'Role',
+    dateLabel: 'Date of the discussion',
+    timeLabel: 'Time of the discussion',
+    timeHint: 'Use the 24-hour clock, for example 14:30',
+  },
+  immediateDanger: { label: 'Is the child in immediate danger?', hint: 'If the child is in immediate danger, call the police on 999' },
+  referral: {
+    label: "Referral to children's social care (MASH)",
+    dateLabel: 'Date the referral was made',
+    timeLabel: 'Time the referral was made',
+    referenceLabel: 'Reference (if given)',
+    takenByLabel: 'Who took the referral?',
+    notMadeReasonLabel: 'Why was a referral not made?',
+    nextDayByLabel: 'Who will make the referral?',
+    nextDayByHint: 'Name and role',
+    nextDayDateLabel: 'Date the referral will be made',
+    nextDayTimeLabel: 'Time the referral will be made',
+  },
+  emergencyDutyTeamCalled: { label: 'Was the emergency duty team called?' },
+  police: {
+    label: 'Police informed',
+    detailsLabel: 'When were they informed, who did you speak to, and the reference',
+    notInformedReasonLabel: 'Why were the police not informed?',
+  },
+  notify: {
+    healthVisitorLabel: 'Inform the health visitor',
+    schoolNurseLabel: 'Inform the school nurse',
+  },
+} as const;
+
+/** Whether the section applies: required under 18 for now (PRODUCT.md 4.9). */
+export const outcomeApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child;
+
+/** "Inform the health visitor" under 5, "Inform the school nurse" 5–17 (PRODUCT.md section 3). */
+export const notifyLabel = (ctx: AssessmentContext): string =>
+  ctx.pathway.underFive ? outcomeQuestions.notify.healthVisitorLabel : outcomeQuestions.notify.schoolNurseLabel;
+
+function readInstant(date: DateParts, time: string): IsoInstant | undefined {
+  const parsedDate = parseDateParts(date);
+  const parsedTime = parseTimeOfDay(time);
+  return parsedDate.ok && parsedTime ? fromLondon(parsedDate.value, parsedTime) : undefined;
+}
+
+export const readDiscussedAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.discussedWithDate, draft.discussedWithTime);
+export const readReferralMadeAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.referralDate, draft.referralTime);
+export const readReferralPlannedAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.referralNextDayDate, draft.referralNextDayTime);
+
+/** Levels that need a discussion with a more experienced colleague (NICE CG89 consider actions; PRODUCT.md 4.9). */
+export const discussionRequired = (draft: OutcomeDraft): boolean => draft.concernLevel === 'consider' || draft.concernLevel === 'suspect';
+
+/** The referral question is shown for Consider and Suspect. */
+export const referralApplies = (draft: OutcomeDraft): boolean => draft.concernLevel === 'consider' || draft.concernLevel === 'suspect';
+
+/** Suspect: refer to children's social care (NICE CG89, research §1.3; PRODUCT.md 4.9). */
+export const referralRequired = (draft: OutcomeDraft): boolean => draft.concernLevel === 'suspect';
+
+/**
+ * The time of the decision: the time of the discussion when one is recorded, otherwise now.
+ * Tied to the discussion so that a record finished after the night shift keeps the
+ * out-of-hours answers it was given.
+ */
+export const decisionTime = (draft: OutcomeDraft, ctx: AssessmentContext): IsoInstant => readDiscussedAt(draft) ?? ctx.now;
+
+/** Whether the decision was made outside MASH hours (settings). */
+export const decidedOutOfHours = (draft: OutcomeDraft, ctx: AssessmentContext, mashHours: MashHours): boolean => !isWithinMashHours(decisionTime(draft, ctx), mashHours);
+
+/**
+ * The referral answers to offer: Made and Not made always; "To be made next working day" when
+ * the decision was outside MASH hours, or when it is already the answer (so a stored answer is
+ * never hidden). Not made is left out when referral is mandatory (under 13).
+ */
+export function referralAnswers(draft: OutcomeDraft, ctx: AssessmentContext, mashHours: MashHours, safeguarding: SafeguardingDraft): AnswerOption<ReferralAnswer>[] {
+  const options: AnswerOption<ReferralAnswer>[] = [referralOptionsAll.made];
+  if (decidedOutOfHours(draft, ctx, mashHours) || draft.referral === 'next-working-day') options.push(referralOptionsAll.nextWorkingDay);
+  if (!referralMandatory(safeguarding, ctx) || draft.referral === 'not-made') options.push(referralOptionsAll.notMade);
+  return options;
+}
+
+export type PolicePromptReason = 'immediate-danger' | 'fgm-known-case';
+
+export interface OutcomeOptions {
+  /** A known case of FGM in a girl under 18 (mandatory police report, research §6.1). Supplied by the FGM screen once it exists. */
+  fgmKnownCase?: boolean;
+}
+
+/** Why the police question is prompted (PRODUCT.md 4.9: immediate danger, a known FGM case, or as decided). */
+export function policePromptReasons(draft: OutcomeDraft, options: OutcomeOptions = {}): PolicePromptReason[] {
+  const reasons: PolicePromptReason[] = [];
+  if (draft.immediateDanger === 'yes' && (draft.concernLevel === 'consider' || draft.concernLevel === 'suspect')) reasons.push('immediate-danger');
+  if (options.fgmKnownCase === true) reasons.push('fgm-known-case');
+  return reasons;
+}
+
+/** The police question is shown for Consider and Suspect, and whenever it is prompted. */
+export const policeApplies = (draft: OutcomeDraft, options: OutcomeOptions = {}): boolean =>
+  draft.concernLevel === 'consider' || draft.concernLevel === 'suspect' || policePromptReasons(draft, options).length > 0;
+
+interface TimeBounds {
+  arrivedAt: IsoInstant | undefined;
+  now: IsoInstant;
+}
+
+/**
+ * Checks a date-and-time answer: both parts present and real, not before arrival and not in
+ * the future. `what` names the moment in messages ("the discussion").
+ */
+function validatePastTime(issues: IssueList, dateField: string, timeField: string, date: DateParts, time: string, names: { date: string; time: string; moment: string }, bounds: TimeBounds): void {
+  const parsed = parseDateParts(date);
+  if (!parsed.ok) issues.add(`${dateField}.${datePartsFieldFor(parsed.problem)}`, datePartsMessage(names.date, parsed.problem));
+  if (isBlank(time)) issues.add(timeField, `Enter the ${names.time.toLowerCase()}, for example 14:30`);
+  else if (!parseTimeOfDay(time)) issues.add(timeField, `Enter the ${names.time.toLowerCase()} using the 24-hour clock, for example 14:30`);
+  const at = readInstant(date, time);
+  if (!at) return;
+  if (compareIso(at, bounds.now) > 0) issues.add(timeField, `The time ${names.moment} must be now or in the past`);
+  else if (bounds.arrivedAt && compareIso(at, bounds.arrivedAt) < 0) issues.add(timeField, `The time ${names.moment} cannot be before the arrival time`);
+}
+
+/**
+ * Validates the outcome. `safeguarding` supplies what was recorded, so a level that
+ * contradicts it is refused with a message that names why (rules/concern-level.ts).
+ * Whether the MASH was open does not change what is valid: the out-of-hours answer is only
+ * offered outside hours (referralAnswers), and a recorded plan stays valid, so the page and
+ * the check before signing always agree.
+ */
+export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, safeguarding: SafeguardingDraft, options: OutcomeOptions = {}): Issue[] {
+  const issues = new IssueList();
+  if (!outcomeApplies(ctx)) return issues.items;
+  const bounds: TimeBounds = { arrivedAt: ctx.arrivedAt, now: ctx.now };
+  const level = draft.concernLevel;
+
+  if (level === '') issues.add('concernLevel', 'Select the safeguarding concern level');
+  else {
+    const problem = concernLevelProblem(level, safeguarding, ctx);
+    if (problem) issues.add('concernLevel', problem);
+  }
+
+  if (level === 'excluded') {
+    if (isBlank(draft.excludedExplanation)) issues.add('excludedExplanation', 'Enter the suitable explanation that was found');
+    checkLength(issues, 'excludedExplanation', draft.excludedExplanation, MAX_FREE_TEXT, 'The explanation');
+    if (isBlank(draft.excludedAgreedByName)) issues.add('excludedAgreedByName', 'Enter the name of the senior who agreed the concern is excluded');
+    checkLength(issues, 'excludedAgreedByName', draft.excludedAgreedByName, MAX_SHORT_TEXT, 'Name');
+    if (isBlank(draft.excludedAgreedByRole)) issues.add('excludedAgreedByRole', 'Enter the role of the senior who agreed the concern is excluded');
+    checkLength(issues, 'excludedAgreedByRole', draft.excludedAgreedByRole, MAX_SHORT_TEXT, 'Role');
+  }
+
+  if (discussionRequired(draft)) {
+    if (isBlank(draft.discussedWithName)) issues.add('discussedWithName', 'Enter the name of the person you discussed the concern with');
+    checkLength(issues, 'discussedWithName', draft.discussedWithName, MAX_SHORT_TEXT, 'Name');
+    if (isBlank(draft.discussedWithRole)) issues.add('discussedWithRole', 'Enter the role of the person you discussed the concern with');
+    checkLength(issues, 'discussedWithRole', draft.discussedWithRole, MAX_SHORT_TEXT, 'Role');
+    validatePastTime(issues, 'discussedWithDate', 'discussedWithTime', draft.discussedWithDate, draft.discussedWithTime, { date: 'Date of the discussion', time: 'Time of the discussion', moment: 'of the discussion' }, bounds);
+  }
+
+  if (level === 'suspect' && draft.immediateDanger === '') issues.add('immediateDanger', 'Select whether the child is in immediate danger');
+
+  if (referralApplies(draft)) {
+    if (draft.referral === '') {
+      if (referralRequired(draft)) issues.add('referral', "Select whether a referral to children's social care was made");
+    } else if (draft.referral === 'made') {
+      validatePastTime(issues, 'referralDate', 'referralTime', draft.referralDate, draft.referralTime, { date: 'Date the referral was made', time: 'Time the referral was made', moment: 'the referral was made' }, bounds);
+      if (isBlank(draft.referralTakenBy)) issues.add('referralTakenBy', 'Enter the name of the person who took the referral');
+      checkLength(issues, 'referralTakenBy', draft.referralTakenBy, MAX_SHORT_TEXT, 'Who took the referral');
+      checkLength(issues, 'referralReference', draft.referralReference, MAX_SHORT_TEXT, 'Reference');
+    } else if (draft.referral === 'not-made') {
+      if (referralMandatory(safeguarding, ctx)) {
+        issues.add('referral', "A referral to children's social care is mandatory when there is sexual activity or pregnancy in a child under 13: select whether it was made or will be made next working day");
+      } else if (isBlank(draft.referralNotMadeReason)) issues.add('referralNotMadeReason', 'Enter why a referral was not made');
+      checkLength(issues, 'referralNotMadeReason', draft.referralNotMadeReason, MAX_FREE_TEXT, 'Why a referral was not made');
+    } else {
+      if (isBlank(draft.referralNextDayBy)) issues.add('referralNextDayBy', 'Enter who will make the referral');
+      checkLength(issues, 'referralNextDayBy', draft.referralNextDayBy, MAX_SHORT_TEXT, 'Who will make the referral');
+      const date = parseDateParts(draft.referralNextDayDate);
+      if (!date.ok) issues.add(`referralNextDayDate.${datePartsFieldFor(date.problem)}`, datePartsMessage('Date the referral will be made', date.problem));
+      if (isBlank(draft.referralNextDayTime)) issues.add('referralNextDayTime', 'Enter the time the referral will be made, for example 09:00');
+      else if (!parseTimeOfDay(draft.referralNextDayTime)) issues.add('referralNextDayTime', 'Enter the time the referral will be made using the 24-hour clock, for example 09:00');
+      const planned = readReferralPlannedAt(draft);
+      if (planned && compareIso(planned, decisionTime(draft, ctx)) <= 0) {
+        issues.add('referralNextDayTime', readDiscussedAt(draft) ? 'The time the referral will be made must be after the time of the discussion' : 'The time the referral will be made must be in the future');
+      }
+      if (draft.emergencyDutyTeamCalled === '') issues.add('emergencyDutyTeamCalled', 'Select whether the emergency duty team was called');
+    }
+  }
+
+  if (policeApplies(draft, options)) {
+    const prompted = policePromptReasons(draft, options).length > 0;
+    if (draft.police === '') {
+      if (prompted) issues.add('police', 'Select whether the police were informed');
+    } else if (draft.police === 'yes') {
+      if (isBlank(draft.policeDetails)) issues.add('policeDetails', 'Enter when the police were informed, who you spoke to and the reference');
+      checkLength(issues, 'policeDetails', draft.policeDetails, MAX_FREE_TEXT, 'Police details');
+    } else {
+      if (prompted && isBlank(draft.policeNotInformedReason)) issues.add('policeNotInformedReason', 'Enter why the police were not informed');
+      checkLength(issues, 'policeNotInformedReason', draft.policeNotInformedReason, MAX_FREE_TEXT, 'Why the police were not informed');
+    }
+  }
+
+  if (draft.notify === '') issues.add('notify', `Select whether to ${notifyLabel(ctx).toLowerCase()}`);
+
+  return issues.items;
+}

@@ -1,0 +1,71 @@
+/**
+ * Tests for the task list with the child safeguarding sections, and for reading records saved
+ * before they existed.
+ */
+import { describe, expect, test } from 'vitest';
+import { contextForAge } from '../../test-support/domain-fixtures';
+import { emptyInformationChecksDraft } from '../assessment/information-checks';
+import { emptyOutcomeDraft } from '../assessment/outcome';
+import { answersSchema, emptyAnswers } from '../assessment/record';
+import { emptySafeguardingDraft } from '../assessment/safeguarding-prompts';
+import { issuesBeforeSigning, relevantSections, sectionById, sectionBySlug, sectionDefinitions } from './sections';
+
+describe('the child safeguarding sections in the task list', () => {
+  test('order, titles and slugs', () => {
+    expect(sectionDefinitions.map((section) => [section.id, section.title, section.slug])).toEqual([
+      ['patient', 'Patient and attendance', 'patient'],
+      ['people', 'Next of kin and who came with the patient', 'next-of-kin'],
+      ['accounts', 'Accounts', 'accounts'],
+      ['informationChecks', 'Information checks', 'information-checks'],
+      ['safeguarding', 'Safeguarding prompts', 'safeguarding-prompts'],
+      ['outcome', 'Outcome and actions', 'outcome'],
+    ]);
+  });
+
+  test.each<[number | undefined, string[]]>([
+    [0, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']],
+    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']],
+    [18, ['patient', 'people', 'accounts']],
+    [undefined, ['patient', 'people', 'accounts']],
+  ])('age %s shows %j', (age, expected) => {
+    expect(relevantSections(contextForAge(age)).map((section) => section.id)).toEqual(expected);
+  });
+
+  test('slugs find their sections', () => {
+    expect(sectionBySlug('safeguarding-prompts')?.id).toBe('safeguarding');
+    expect(sectionById('outcome').slug).toBe('outcome');
+  });
+
+  test('before signing, an empty child record lists problems in the three new sections', () => {
+    const sections = issuesBeforeSigning(emptyAnswers(), contextForAge(8)).map((entry) => entry.section.id);
+    expect(sections).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']);
+    const outcome = issuesBeforeSigning(emptyAnswers(), contextForAge(8)).find((entry) => entry.section.id === 'outcome');
+    expect(outcome?.issues.map((issue) => issue.field)).toEqual(['concernLevel', 'notify']);
+  });
+
+  test('the outcome check before signing refuses "No concern" after a disclosure', () => {
+    const answers = emptyAnswers();
+    answers.safeguarding.disclosure = 'yes';
+    answers.outcome.concernLevel = 'no-concern';
+    const outcome = issuesBeforeSigning(answers, contextForAge(8)).find((entry) => entry.section.id === 'outcome');
+    expect(outcome?.issues[0]?.field).toBe('concernLevel');
+    expect(outcome?.issues[0]?.message).toMatch(/^No concern cannot be chosen because the child, or someone else, has said that the child has been harmed/);
+  });
+});
+
+describe('records saved before these sections existed', () => {
+  test('parse with the new sections empty', () => {
+    const old = { patient: {}, people: {}, accounts: {} };
+    const answers = answersSchema.parse(old);
+    expect(answers.informationChecks).toEqual(emptyInformationChecksDraft());
+    expect(answers.safeguarding).toEqual(emptySafeguardingDraft());
+    expect(answers.outcome).toEqual(emptyOutcomeDraft());
+  });
+
+  test('a damaged section parses as empty without losing the others', () => {
+    const answers = answersSchema.parse({ accounts: { childAccount: 'I fell' }, safeguarding: 'garbage', outcome: [1, 2] });
+    expect(answers.accounts.childAccount).toBe('I fell');
+    expect(answers.safeguarding).toEqual(emptySafeguardingDraft());
+    expect(answers.outcome).toEqual(emptyOutcomeDraft());
+  });
+});

@@ -87,8 +87,9 @@ describe('architecture', () => {
   });
 
   it('only storage imports dexie, and only storage/crypto calls crypto.subtle', () => {
-    const dexieOutside = files.filter((file) => layerOf(file).layer !== 'storage' && /from ['"]dexie['"]/.test(readFileSync(file, 'utf8')));
-    const subtleOutside = files.filter((file) => !relative(src, file).startsWith(join('storage', 'crypto')) && /crypto\.subtle/.test(readFileSync(file, 'utf8')));
+    const code = (file: string) => readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    const dexieOutside = files.filter((file) => layerOf(file).layer !== 'storage' && /from ['"]dexie['"]/.test(code(file)));
+    const subtleOutside = files.filter((file) => !relative(src, file).startsWith(join('storage', 'crypto')) && /crypto\.subtle/.test(code(file)));
     expect(dexieOutside.map((file) => relative(root, file))).toEqual([]);
     expect(subtleOutside.map((file) => relative(root, file))).toEqual([]);
   });

@@ -6,7 +6,7 @@
  * GP letters that left it out (recommendation 1.9). A child who could not give an account
  * gets an explicit reason instead, so "was the child asked?" is measurable.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { hoursBetween } from '../shared/dates';
 import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';
 import type { AssessmentContext } from './context';

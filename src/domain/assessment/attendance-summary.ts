@@ -3,26 +3,27 @@
  * why, when, and its state. Kept separate from the full record so lists decrypt a few
  * hundred bytes per row instead of the whole assessment.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeAge } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
 import { formatNhsNumber } from '../shared/nhs-number';
 import { optionLabel } from './fields';
-import { attendanceReasonOptions, readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './patient';
+import { attendanceReasonOptions } from './options';
+import { readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './patient-readers';
 import type { AssessmentRecord } from './record';
 
 export const attendanceSummarySchema = z.object({
   id: z.string(),
-  displayName: z.string().catch('Name not known'),
-  dateOfBirth: z.string().catch(''),
-  ageText: z.string().catch(''),
-  ageYears: z.number().nullable().catch(null),
-  nhsNumber: z.string().catch(''),
-  reason: z.string().catch(''),
-  arrivedAt: z.string().catch(''),
-  status: z.enum(['in-progress', 'signed']).catch('in-progress'),
-  signedAt: z.string().catch(''),
-  createdByName: z.string().catch(''),
+  displayName: z.catch(z.string(), 'Name not known'),
+  dateOfBirth: z.catch(z.string(), ''),
+  ageText: z.catch(z.string(), ''),
+  ageYears: z.catch(z.nullable(z.number()), null),
+  nhsNumber: z.catch(z.string(), ''),
+  reason: z.catch(z.string(), ''),
+  arrivedAt: z.catch(z.string(), ''),
+  status: z.catch(z.enum(['in-progress', 'signed']), 'in-progress'),
+  signedAt: z.catch(z.string(), ''),
+  createdByName: z.catch(z.string(), ''),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

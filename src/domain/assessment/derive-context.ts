@@ -4,7 +4,7 @@
 import type { IsoInstant } from '../shared/dates';
 import { pathwayForAge } from '../rules/pathway';
 import type { AssessmentContext } from './context';
-import { readAgeYears, readArrivedAt, readDateOfBirth, readInjuryAt } from './patient';
+import { readAgeYears, readArrivedAt, readDateOfBirth, readInjuryAt } from './patient-readers';
 import type { Answers } from './record';
 
 export function deriveContext(answers: Answers, now: IsoInstant): AssessmentContext {

@@ -7,29 +7,27 @@
  * section's validate function, never by these schemas. Text is never truncated here: a
  * too-long answer is reported on Continue, not silently cut.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-export const textField = () => z.string().catch('');
+export const textField = () => z.catch(z.string(), '');
 
-export const flagField = () => z.boolean().catch(false);
+export const flagField = () => z.catch(z.boolean(), false);
 
 /** A single choice from a fixed list, or '' when not yet answered. */
 export const choiceField = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(['', ...values] as unknown as readonly ['', ...T]).catch('' as const);
+  z.catch(z.enum(['', ...values] as unknown as readonly ['', ...T]), '' as const);
 
 /** Several choices from a fixed list (checkboxes); unknown values are dropped. */
 export const choicesField = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .array(z.unknown())
-    .catch([])
-    .transform((items) => items.filter((item): item is T[number] => typeof item === 'string' && (values as readonly string[]).includes(item)));
+  z.pipe(
+    z.catch(z.array(z.unknown()), []),
+    z.transform((items: unknown[]) => items.filter((item): item is T[number] => typeof item === 'string' && (values as readonly string[]).includes(item))),
+  );
 
 export const datePartsField = () =>
-  z
-    .object({ day: textField(), month: textField(), year: textField() })
-    .catch({ day: '', month: '', year: '' });
+  z.catch(z.object({ day: textField(), month: textField(), year: textField() }), { day: '', month: '', year: '' });
 
-export const listField = <T extends z.ZodType>(item: T) => z.array(item).catch([]);
+export const listField = <T extends z.ZodMiniType>(item: T) => z.catch(z.array(item), []);
 
 /** An answer option as shown on screen: canonical wording from PRODUCT.md. */
 export interface AnswerOption<V extends string = string> {

@@ -8,7 +8,7 @@
  * number. CQC recommendations 3.2 (previous attendances highlighted) and 3.3 (alerting staff
  * to vulnerable children) are answered here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compareIso, daysInMonth, fromLondon, toLondon } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
 import { isValidPhone } from '../shared/phone';

@@ -65,3 +65,15 @@ export const parentalResponsibilityBasisOptions = [
   { value: 'other', label: 'Other (describe)' },
   { value: 'not-known', label: 'Not known' },
 ] as const satisfies readonly AnswerOption[];
+
+/** Reason for attendance (PRODUCT.md 4.1): the category drives later triggers. */
+export const attendanceReasonOptions = [
+  { value: 'injury', label: 'Injury' },
+  { value: 'illness', label: 'Illness' },
+  { value: 'self-harm', label: 'Self-harm or overdose' },
+  { value: 'mental-health', label: 'Mental health crisis' },
+  { value: 'intoxication', label: 'Alcohol or drug intoxication' },
+  { value: 'sexual-health', label: 'Sexual health, contraception or pregnancy' },
+  { value: 'assault', label: 'Assault' },
+  { value: 'other', label: 'Other' },
+] as const satisfies readonly AnswerOption[];

@@ -9,7 +9,7 @@
  * outcome, research §1.2–1.3). Which levels the answers allow is decided in
  * rules/concern-level.ts; MASH hours in rules/mash-hours.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compareIso, fromLondon, parseDateParts, parseTimeOfDay } from '../shared/dates';
 import type { DateParts, IsoInstant } from '../shared/dates';
 import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';

@@ -3,10 +3,10 @@
  * GP and school, and why they came. The reason category drives later triggers (Think
  * Family, Fraser, CSE); the arrival time anchors age and the delay calculation.
  */
-import { z } from 'zod';
-import { ageInYears, compareIso, fromLondon, parseDateParts, parseTimeOfDay, toLondon } from '../shared/dates';
+import * as z from 'zod/mini';
+import { compareIso, parseDateParts, parseTimeOfDay, toLondon } from '../shared/dates';
 import type { DateParts, IsoDate, IsoInstant } from '../shared/dates';
-import { checkNhsNumber, normaliseNhsNumber } from '../shared/nhs-number';
+import { checkNhsNumber } from '../shared/nhs-number';
 import { checkPostcode } from '../shared/postcode';
 import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';
 import type { AnswerOption } from './fields';
@@ -15,6 +15,12 @@ import type { AssessmentContext } from './context';
 import { IssueList } from './issues';
 import type { Issue } from './issues';
 import { checkLength, datePartsMessage } from './validation-helpers';
+import { readArrivedAt, readEstimatedAge, readInjuryAt } from './patient-readers';
+
+// Readers and the reason list live in small modules so lists and storage can use them
+// without loading the whole section (first-load budget, PRODUCT.md section 10).
+export { readAgeYears, readArrivedAt, readDateOfBirth, readEstimatedAge, readInjuryAt, readNhsNumber } from './patient-readers';
+export { attendanceReasonOptions } from './options';
 
 export const sexOptions = [
   { value: 'female', label: 'Female' },
@@ -30,16 +36,6 @@ export const nhsNumberNotKnownReasonOptions = [
   { value: 'other', label: 'Other' },
 ] as const satisfies readonly AnswerOption[];
 
-export const attendanceReasonOptions = [
-  { value: 'injury', label: 'Injury' },
-  { value: 'illness', label: 'Illness' },
-  { value: 'self-harm', label: 'Self-harm or overdose' },
-  { value: 'mental-health', label: 'Mental health crisis' },
-  { value: 'intoxication', label: 'Alcohol or drug intoxication' },
-  { value: 'sexual-health', label: 'Sexual health, contraception or pregnancy' },
-  { value: 'assault', label: 'Assault' },
-  { value: 'other', label: 'Other' },
-] as const satisfies readonly AnswerOption[];
 
 export const patientDraftSchema = z.object({
   arrivalDate: datePartsField(),
@@ -106,35 +102,6 @@ export const patientQuestions = {
     notKnown: 'Not known',
   },
 } as const;
-
-/** The arrival instant, when the arrival date and time are both valid. */
-export function readArrivedAt(draft: PatientDraft): IsoInstant | undefined {
-  const date = parseDateParts(draft.arrivalDate);
-  const time = parseTimeOfDay(draft.arrivalTime);
-  return date.ok && time ? fromLondon(date.value, time) : undefined;
-}
-
-export function readDateOfBirth(draft: PatientDraft): IsoDate | undefined {
-  if (draft.dateOfBirthNotKnown) return undefined;
-  const date = parseDateParts(draft.dateOfBirth);
-  return date.ok ? date.value : undefined;
-}
-
-/** Estimated age in whole years (0–120), when given and valid. */
-export function readEstimatedAge(draft: PatientDraft): number | undefined {
-  if (!draft.dateOfBirthNotKnown) return undefined;
-  const text = draft.estimatedAgeYears.trim();
-  if (!/^\d{1,3}$/.test(text)) return undefined;
-  const years = Number(text);
-  return years <= 120 ? years : undefined;
-}
-
-export function readInjuryAt(draft: PatientDraft): IsoInstant | undefined {
-  if (draft.injuryTimeNotKnown) return undefined;
-  const date = parseDateParts(draft.injuryDate);
-  const time = parseTimeOfDay(draft.injuryTime);
-  return date.ok && time ? fromLondon(date.value, time) : undefined;
-}
 
 /** London calendar date 120 years before an instant: the earliest believable date of birth. */
 function earliestDateOfBirth(at: IsoInstant): IsoDate {
@@ -263,20 +230,4 @@ export function validatePatient(draft: PatientDraft, ctx: AssessmentContext): Is
   }
 
   return issues.items;
-}
-
-/** Age in whole years at arrival from the answers, or undefined. */
-export function readAgeYears(draft: PatientDraft, arrivedAt: IsoInstant | undefined, now: IsoInstant): number | undefined {
-  const dob = readDateOfBirth(draft);
-  if (dob) {
-    const years = ageInYears(dob, arrivedAt ?? now);
-    return years >= 0 ? years : undefined;
-  }
-  return readEstimatedAge(draft);
-}
-
-/** NHS number digits when valid. */
-export function readNhsNumber(draft: PatientDraft): string | undefined {
-  const check = checkNhsNumber(normaliseNhsNumber(draft.nhsNumber));
-  return check.ok ? check.value : undefined;
 }

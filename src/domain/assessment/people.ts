@@ -7,7 +7,7 @@
  * responsibility are separate facts (research §8.3–8.4): a parent may not be next of kin,
  * and a person with the child may not have parental responsibility.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isValidPhone } from '../shared/phone';
 import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';
 import type { AssessmentContext } from './context';
@@ -55,14 +55,15 @@ export const peopleDraftSchema = z.object({
   accompaniedBy: choiceField(['alone', 'accompanied']),
   companions: listField(personSchema),
   companionAnswersForPatient: choiceField(['yes', 'no']),
-  nextOfKin: z
-    .object({
+  nextOfKin: z.catch(
+    z.object({
       answer: choiceField(['same-as-companion', 'named', 'declined', 'not-able', 'none-named']),
       sameAsCompanionId: textField(),
-      person: personSchema.catch(() => personSchema.parse({})),
+      person: z.catch(personSchema, () => personSchema.parse({})),
       notAbleReason: textField(),
-    })
-    .catch(() => ({ answer: '' as const, sameAsCompanionId: '', person: personSchema.parse({}), notAbleReason: '' })),
+    }),
+    () => ({ answer: '' as const, sameAsCompanionId: '', person: personSchema.parse({}), notAbleReason: '' }),
+  ),
   otherParentalResponsibility: listField(personSchema),
   noParentalResponsibilityReason: textField(),
   livesWith: textField(),

@@ -4,7 +4,7 @@
  * read back is parsed with these schemas, so older or damaged records come back in the
  * current shape with empty answers where nothing valid was stored.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { accountsDraftSchema, emptyAccountsDraft } from './accounts';
 import { emptyInformationChecksDraft, informationChecksDraftSchema } from './information-checks';
 import { emptyOutcomeDraft, outcomeDraftSchema } from './outcome';
@@ -18,12 +18,12 @@ import { staffRefSchema } from './staff-ref';
  * A section added later parses as empty in records saved before it existed.
  */
 export const answersSchema = z.object({
-  patient: patientDraftSchema.catch(() => emptyPatientDraft()),
-  people: peopleDraftSchema.catch(() => emptyPeopleDraft()),
-  accounts: accountsDraftSchema.catch(() => emptyAccountsDraft()),
-  informationChecks: informationChecksDraftSchema.catch(() => emptyInformationChecksDraft()),
-  safeguarding: safeguardingDraftSchema.catch(() => emptySafeguardingDraft()),
-  outcome: outcomeDraftSchema.catch(() => emptyOutcomeDraft()),
+  patient: z.catch(patientDraftSchema, () => emptyPatientDraft()),
+  people: z.catch(peopleDraftSchema, () => emptyPeopleDraft()),
+  accounts: z.catch(accountsDraftSchema, () => emptyAccountsDraft()),
+  informationChecks: z.catch(informationChecksDraftSchema, () => emptyInformationChecksDraft()),
+  safeguarding: z.catch(safeguardingDraftSchema, () => emptySafeguardingDraft()),
+  outcome: z.catch(outcomeDraftSchema, () => emptyOutcomeDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;
@@ -42,31 +42,28 @@ export const addendumSchema = z.object({
   by: staffRefSchema,
   reason: z.string(),
   /** The sections as they read after this addendum (only the changed ones). */
-  changes: answersSchema.partial().catch({}),
+  changes: z.catch(z.partial(answersSchema), {}),
 });
 
 export type Addendum = z.infer<typeof addendumSchema>;
 
 export const assessmentRecordSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   createdAt: z.string(),
   createdBy: staffRefSchema,
   updatedAt: z.string(),
   updatedBy: staffRefSchema,
-  status: z.enum(['in-progress', 'signed']).catch('in-progress'),
+  status: z.catch(z.enum(['in-progress', 'signed']), 'in-progress'),
   /** While in progress, the live answers; once signed, the signed original (never changed). */
-  answers: answersSchema.catch(() => emptyAnswers()),
+  answers: z.catch(answersSchema, () => emptyAnswers()),
   /** Sections the nurse finished with "Save and continue" while they had no problems. */
-  confirmedSections: z.array(z.string()).catch([]),
+  confirmedSections: z.catch(z.array(z.string()), []),
   /** Where the nurse was, to resume exactly there: a page path and the last field touched. */
-  resume: z.object({ page: z.string().catch(''), field: z.string().catch('') }).catch({ page: '', field: '' }),
-  signature: signatureSchema.optional().catch(undefined),
-  addenda: z.array(addendumSchema).catch([]),
+  resume: z.catch(z.object({ page: z.catch(z.string(), ''), field: z.catch(z.string(), '') }), { page: '', field: '' }),
+  signature: z.catch(z.optional(signatureSchema), undefined),
+  addenda: z.catch(z.array(addendumSchema), []),
   /** An addendum being written (after signing): autosaved like everything else, not part of the signed record. */
-  addendumDraft: z
-    .object({ section: z.string(), reason: z.string().catch(''), changes: answersSchema.partial().catch({}) })
-    .optional()
-    .catch(undefined),
+  addendumDraft: z.catch(z.optional(z.object({ section: z.string(), reason: z.catch(z.string(), ''), changes: z.catch(z.partial(answersSchema), {}) })), undefined),
 });
 
 export type AssessmentRecord = z.infer<typeof assessmentRecordSchema>;

@@ -12,7 +12,7 @@
  * empty list always means "not yet asked" and "was it asked?" stays measurable (PRODUCT.md
  * principle 4).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';
 import type { AlertingFeature, IndependentlyMobile } from '../rules/nice-alerting-features';
 import {
@@ -51,16 +51,16 @@ export const EXCLUSIVE_HOUSEHOLD_RISKS: readonly HouseholdRisk[] = ['none-known'
  * changes; only ids the current catalogue knows are counted (effectiveAlertingFeatures).
  */
 const idListField = () =>
-  z
-    .array(z.unknown())
-    .catch([])
-    .transform((items) => [...new Set(items.filter((item): item is string => typeof item === 'string' && item !== ''))]);
+  z.pipe(
+    z.catch(z.array(z.unknown()), []),
+    z.transform((items: unknown[]) => [...new Set(items.filter((item): item is string => typeof item === 'string' && item !== ''))]),
+  );
 
 const explanationsField = () =>
-  z
-    .record(z.string(), z.unknown())
-    .catch({})
-    .transform((entries) => Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
+  z.pipe(
+    z.catch(z.record(z.string(), z.unknown()), {}),
+    z.transform((entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))),
+  );
 
 export const safeguardingDraftSchema = z.object({
   independentlyMobile: choiceField(['yes', 'no', 'not-sure']),

@@ -2,7 +2,7 @@
  * A reference to the member of staff who did something, copied into the record at the
  * time, so that a letter or an audit still names them after their account is removed.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AnswerOption } from './fields';
 
 export const staffRoleOptions = [
@@ -25,10 +25,10 @@ export type StaffGroup = z.infer<typeof staffGroupSchema>;
 export const staffRefSchema = z.object({
   id: z.string(),
   name: z.string(),
-  role: staffRoleSchema.catch('triage-nurse'),
-  staffGroup: staffGroupSchema.catch('substantive'),
-  agencyName: z.string().catch(''),
-  registrationNumber: z.string().catch(''),
+  role: z.catch(staffRoleSchema, 'triage-nurse'),
+  staffGroup: z.catch(staffGroupSchema, 'substantive'),
+  agencyName: z.catch(z.string(), ''),
+  registrationNumber: z.catch(z.string(), ''),
 });
 
 export type StaffRef = z.infer<typeof staffRefSchema>;

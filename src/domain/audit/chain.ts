@@ -17,6 +17,7 @@
  *
  * Pure: no clock (the time comes in with the event), no crypto global, no I/O.
  */
+import * as z from 'zod/mini';
 import { sha256Hex } from './sha256';
 import { auditEventSchema } from './events';
 import type { AuditEvent, AuditEventType } from './events';
@@ -76,7 +77,7 @@ export function hashEvent(event: AuditEventContent, prevHash: string): string {
   );
 }
 
-const unsignedEventSchema = auditEventSchema.omit({ mac: true });
+const unsignedEventSchema = z.omit(auditEventSchema, { mac: true });
 
 /**
  * Makes the event that follows `previous` (or the first event, when there is none):

@@ -10,7 +10,7 @@
  * The schema is strict: a stored event with any extra field is malformed, because a field
  * outside the hashed text could otherwise be added or changed without breaking the chain.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Every kind of audit event, in the order the product spec lists them. */
 export const auditEventTypes = [
@@ -60,21 +60,19 @@ export const auditEventTypeLabels = {
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */
-export const sha256HexSchema = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/, 'Expected a lower-case SHA-256 hex digest.');
+export const sha256HexSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Expected a lower-case SHA-256 hex digest.'));
 
 /** Who did it: copied into the event, so the trail still names them after their account is removed. */
-export const auditActorSchema = z.strictObject({ id: z.string().min(1), name: z.string() });
+export const auditActorSchema = z.strictObject({ id: z.string().check(z.minLength(1)), name: z.string() });
 export type AuditActor = z.infer<typeof auditActorSchema>;
 
 export const auditEventSchema = z.strictObject({
   /** 1, 2, 3 … with no gaps: the position in the trail. */
-  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  seq: z.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
   /** When it happened, as an ISO 8601 UTC instant. */
   at: z.iso.datetime(),
   /** Null when nobody was signed in (for example a failed unlock). */
-  actor: auditActorSchema.nullable(),
+  actor: z.nullable(auditActorSchema),
   type: auditEventTypeSchema,
   /** The record the event is about, or '' when it is about the device. */
   entityId: z.string(),
@@ -85,7 +83,7 @@ export const auditEventSchema = z.strictObject({
   /** SHA-256 of this event's canonical text, which includes prevHash (see chain.ts). */
   hash: sha256HexSchema,
   /** base64url HMAC of `hash` under the device audit key; '' when no key was available. */
-  mac: z.string().regex(/^[A-Za-z0-9_-]*$/, 'Expected base64url text.'),
+  mac: z.string().check(z.regex(/^[A-Za-z0-9_-]*$/, 'Expected base64url text.')),
 });
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -15,6 +15,7 @@ import type { Answers, AssessmentRecord, SectionId } from '../assessment/record'
 import { emptyAnswers } from '../assessment/record';
 import { summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
 import type { SummaryRow } from '../assessment/summary';
+import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -59,6 +60,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     slug: 'information-checks',
     isRelevant: informationChecksApply,
     validate: (answers, ctx) => validateInformationChecks(answers.informationChecks, ctx),
+    summarise: summariseInformationChecks,
   },
   {
     id: 'safeguarding',
@@ -66,6 +68,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     slug: 'safeguarding-prompts',
     isRelevant: safeguardingApplies,
     validate: (answers, ctx) => validateSafeguarding(answers.safeguarding, ctx),
+    summarise: summariseSafeguarding,
   },
   {
     id: 'outcome',
@@ -73,6 +76,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     slug: 'outcome',
     isRelevant: outcomeApplies,
     validate: (answers, ctx) => validateOutcome(answers.outcome, ctx, answers.safeguarding),
+    summarise: summariseOutcome,
   },
 ];
 

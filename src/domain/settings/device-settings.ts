@@ -3,7 +3,7 @@
  * prompts quote to agency staff, MASH opening hours, idle lock and retention.
  * Not patient data, so kept in clear; still parsed leniently, like every stored value.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AnswerOption } from '../assessment/fields';
 
 export const siteTypeOptions = [
@@ -13,14 +13,14 @@ export const siteTypeOptions = [
 ] as const satisfies readonly AnswerOption[];
 
 export const localContactsSchema = z.object({
-  safeguardingTeam: z.string().catch(''),
-  paediatricLiaison: z.string().catch(''),
-  mash: z.string().catch(''),
-  emergencyDutyTeam: z.string().catch(''),
-  policeNonEmergency: z.string().catch('101'),
-  substanceMisuseService: z.string().catch(''),
-  camhsLiaison: z.string().catch(''),
-  domesticAbuseService: z.string().catch(''),
+  safeguardingTeam: z.catch(z.string(), ''),
+  paediatricLiaison: z.catch(z.string(), ''),
+  mash: z.catch(z.string(), ''),
+  emergencyDutyTeam: z.catch(z.string(), ''),
+  policeNonEmergency: z.catch(z.string(), '101'),
+  substanceMisuseService: z.catch(z.string(), ''),
+  camhsLiaison: z.catch(z.string(), ''),
+  domesticAbuseService: z.catch(z.string(), ''),
 });
 
 export type LocalContacts = z.infer<typeof localContactsSchema>;
@@ -36,29 +36,29 @@ export const localContactLabels: Record<keyof LocalContacts, string> = {
   domesticAbuseService: 'Domestic abuse service (IDVA)',
 };
 
-const timeOfDay = z.string().regex(/^\d{2}:\d{2}$/);
+const timeOfDay = z.string().check(z.regex(/^\d{2}:\d{2}$/));
 
 /** MASH opening hours. Defaults: Monday to Friday 09:00–16:00 (issue 4). */
 export const mashHoursSchema = z.object({
   /** ISO weekdays the MASH is open: 1 = Monday … 7 = Sunday. */
-  days: z.array(z.number().int().min(1).max(7)).catch([1, 2, 3, 4, 5]),
-  opensAt: timeOfDay.catch('09:00'),
-  closesAt: timeOfDay.catch('16:00'),
+  days: z.catch(z.array(z.number().check(z.int(), z.minimum(1), z.maximum(7))), [1, 2, 3, 4, 5]),
+  opensAt: z.catch(timeOfDay, '09:00'),
+  closesAt: z.catch(timeOfDay, '16:00'),
   /** Bank holidays (ISO dates) when the MASH is closed. */
-  bankHolidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).catch([]),
+  bankHolidays: z.catch(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), []),
 });
 
 export type MashHours = z.infer<typeof mashHoursSchema>;
 
 export const deviceSettingsSchema = z.object({
-  siteName: z.string().catch(''),
-  siteType: z.enum(['ED', 'MIU', 'UTC']).catch('ED'),
-  contacts: localContactsSchema.catch(() => localContactsSchema.parse({})),
-  mashHours: mashHoursSchema.catch(() => mashHoursSchema.parse({})),
+  siteName: z.catch(z.string(), ''),
+  siteType: z.catch(z.enum(['ED', 'MIU', 'UTC']), 'ED'),
+  contacts: z.catch(localContactsSchema, () => localContactsSchema.parse({})),
+  mashHours: z.catch(mashHoursSchema, () => mashHoursSchema.parse({})),
   /** Minutes of no use before the app locks itself (default 5, PRODUCT.md section 7). */
-  idleLockMinutes: z.number().int().min(1).max(60).catch(5),
+  idleLockMinutes: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(60)), 5),
   /** Days a finished attendance is kept before purge (default 30, PRODUCT.md section 8). */
-  retentionDays: z.number().int().min(1).max(3650).catch(30),
+  retentionDays: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 30),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

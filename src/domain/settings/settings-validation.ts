@@ -2,7 +2,7 @@
  * Checks on the device settings form: the site, the local numbers prompts will read out
  * to agency staff, MASH opening hours and the idle lock.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
 import { isValidPhone } from '../shared/phone';
@@ -13,15 +13,15 @@ import { localContactLabels } from './device-settings';
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
-  siteName: z.string().catch(''),
-  siteType: z.enum(['', 'ED', 'MIU', 'UTC']).catch(''),
-  contacts: z.record(z.string(), z.string()).catch({}),
-  mashDays: z.array(z.string()).catch(['1', '2', '3', '4', '5']),
-  mashOpensAt: z.string().catch('09:00'),
-  mashClosesAt: z.string().catch('16:00'),
-  bankHolidays: z.string().catch(''),
-  idleLockMinutes: z.string().catch('5'),
-  retentionDays: z.string().catch('30'),
+  siteName: z.catch(z.string(), ''),
+  siteType: z.catch(z.enum(['', 'ED', 'MIU', 'UTC']), ''),
+  contacts: z.catch(z.record(z.string(), z.string()), {}),
+  mashDays: z.catch(z.array(z.string()), ['1', '2', '3', '4', '5']),
+  mashOpensAt: z.catch(z.string(), '09:00'),
+  mashClosesAt: z.catch(z.string(), '16:00'),
+  bankHolidays: z.catch(z.string(), ''),
+  idleLockMinutes: z.catch(z.string(), '5'),
+  retentionDays: z.catch(z.string(), '30'),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;

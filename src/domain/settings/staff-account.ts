@@ -4,7 +4,7 @@
  * nurse in charge, see SECURITY.md: a 6-digit PIN alone cannot resist an attacker who
  * copies the tablet's storage and has unlimited time).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
 import { isBlank } from '../shared/text';
@@ -13,14 +13,14 @@ export const MIN_PIN_DIGITS = 6;
 export const MIN_PASSPHRASE_LENGTH = 12;
 
 export const staffAccountDraftSchema = z.object({
-  name: z.string().catch(''),
-  role: z.enum(['', 'triage-nurse', 'nurse-in-charge', 'paediatric-liaison']).catch(''),
-  staffGroup: z.enum(['', 'substantive', 'bank', 'agency']).catch(''),
-  agencyName: z.string().catch(''),
-  registrationNumber: z.string().catch(''),
-  secretKind: z.enum(['', 'pin', 'passphrase']).catch(''),
-  secret: z.string().catch(''),
-  secretConfirm: z.string().catch(''),
+  name: z.catch(z.string(), ''),
+  role: z.catch(z.enum(['', 'triage-nurse', 'nurse-in-charge', 'paediatric-liaison']), ''),
+  staffGroup: z.catch(z.enum(['', 'substantive', 'bank', 'agency']), ''),
+  agencyName: z.catch(z.string(), ''),
+  registrationNumber: z.catch(z.string(), ''),
+  secretKind: z.catch(z.enum(['', 'pin', 'passphrase']), ''),
+  secret: z.catch(z.string(), ''),
+  secretConfirm: z.catch(z.string(), ''),
 });
 
 export type StaffAccountDraft = z.infer<typeof staffAccountDraftSchema>;

@@ -55,7 +55,8 @@ function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }
   const section = sectionBySlug(addendum ? second : first);
   if (!section) return <NotFound id={record.id} />;
   if (record.status === 'signed' && !addendum) return <RecordPage open={open} />;
-  const form = sectionForms[section.id] as unknown as SectionForm<SectionId>;
+  const form = sectionForms[section.id] as unknown as SectionForm<SectionId> | undefined;
+  if (!form) return <NotFound id={record.id} />;
   const answers = addendum ? currentAnswers(record) : record.answers;
   return (
     <SectionPage key={`${section.id}-${addendum ? 'addendum' : 'edit'}`} open={open} section={section} schema={form.schema} mode={addendum ? 'addendum' : 'edit'}>

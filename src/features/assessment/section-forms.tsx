@@ -3,7 +3,7 @@
  * in domain/rules/sections.ts, and an entry here.
  */
 import type { ReactNode } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { accountsDraftSchema } from '../../domain/assessment/accounts';
 import type { AssessmentContext } from '../../domain/assessment/context';
 import { patientDraftSchema } from '../../domain/assessment/patient';
@@ -14,11 +14,11 @@ import { PatientForm } from './sections/patient-form';
 import { PeopleForm } from './sections/people-form';
 
 export interface SectionForm<K extends SectionId> {
-  schema: z.ZodType<Answers[K]>;
+  schema: z.ZodMiniType<Answers[K]>;
   render: (ctx: AssessmentContext, answers: Answers) => ReactNode;
 }
 
-export const sectionForms: { [K in SectionId]: SectionForm<K> } = {
+export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   patient: { schema: patientDraftSchema, render: () => <PatientForm /> },
   people: { schema: peopleDraftSchema, render: (ctx) => <PeopleForm ctx={ctx} /> },
   accounts: { schema: accountsDraftSchema, render: (ctx, answers) => <AccountsForm ctx={ctx} people={answers.people} /> },

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { DefaultValues, FieldValues } from 'react-hook-form';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { AssessmentContext } from '../../domain/assessment/context';
 import { deriveContext } from '../../domain/assessment/derive-context';
 import type { Issue } from '../../domain/assessment/issues';
@@ -32,7 +32,7 @@ import { useAutosave } from './use-autosave';
 export interface SectionPageProps<K extends SectionId> {
   open: OpenAssessment;
   section: SectionDefinition & { id: K };
-  schema: z.ZodType<Answers[K]>;
+  schema: z.ZodMiniType<Answers[K]>;
   /** Assessment context as of the saved answers (the patient page derives its own live). */
   children: (ctx: AssessmentContext) => ReactNode;
   /** Lead paragraph under the heading. */

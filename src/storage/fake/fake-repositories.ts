@@ -14,7 +14,7 @@ import { err, ok } from '../../domain/shared/result';
 import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
-import { blindIndexInputs } from '../repositories/attendance-repository';
+import { blindIndexInputs } from '../repositories/attendance-writes';
 import type {
   AssessmentEditor,
   LiveValue,

@@ -1,0 +1,43 @@
+/**
+ * What every attendance read and write shares: the AAD that binds a sealed blob to this
+ * device, record and field; blind-index caching; and opening list summaries. Kept small:
+ * it loads with the home screen.
+ */
+import { attendanceSummarySchema } from '../../domain/assessment/attendance-summary';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import { blindIndex } from '../crypto/blind-index';
+import { open as openSealed } from '../crypto/codec';
+import type { Sealed } from '../crypto/codec';
+import type { DeviceKeys } from '../crypto/keys';
+import type { AttendanceRow } from '../db';
+import type { Unlocked } from './vault';
+
+export const aad = (deviceId: string, id: string, part: 'payload' | 'summary'): string => `${deviceId}:attendance:${id}:${part}`;
+
+
+export class IndexCache {
+  private readonly cache = new Map<string, string>();
+  async get(keys: DeviceKeys, purpose: 'nhs-number' | 'name-dob', value: string | undefined): Promise<string> {
+    if (!value) return '';
+    const key = `${purpose}:${value}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    const index = await blindIndex(keys.indexKey, purpose, value);
+    this.cache.set(key, index);
+    return index;
+  }
+}
+
+async function openSummary(unlocked: Unlocked, row: AttendanceRow): Promise<AttendanceSummary | undefined> {
+  const opened = await openSealed(unlocked.keys.dataKey, row.summary as Sealed, aad(unlocked.deviceId, row.id, 'summary'));
+  if (!opened.ok) return undefined;
+  const parsed = attendanceSummarySchema.safeParse(opened.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function openSummaries(unlocked: Unlocked | undefined, rows: AttendanceRow[]): Promise<AttendanceSummary[]> {
+  if (!unlocked) return [];
+  const summaries = await Promise.all(rows.map((row) => openSummary(unlocked, row)));
+  return summaries.filter((summary): summary is AttendanceSummary => summary !== undefined).sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));
+}
+

@@ -1,0 +1,213 @@
+/**
+ * Writing attendances, loaded on demand (the home screen does not need it): create, open
+ * for editing, and the editor that seals and saves every change.
+ *
+ * Every write seals the record and a small list summary with AES-GCM BEFORE opening the
+ * IndexedDB transaction (awaiting WebCrypto inside a transaction commits it early: Dexie
+ * PrematureCommitError). Look-ups use HMAC blind indexes of the normalised NHS number and
+ * of last name + date of birth, never the clear values.
+ */
+import { summariseAttendance } from '../../domain/assessment/attendance-summary';
+import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
+import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
+import { assessmentRecordSchema } from '../../domain/assessment/record';
+import type { Addendum, AssessmentRecord } from '../../domain/assessment/record';
+import { ageBand } from '../../domain/rules/pathway';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { normaliseNameForMatching } from '../../domain/shared/text';
+import { open as openSealed, seal } from '../crypto/codec';
+import type { Sealed } from '../crypto/codec';
+import type { AttendanceRow } from '../db';
+import { aad, IndexCache } from './attendance-crypto';
+import type { StorageContext } from './context';
+import { messages, toStorageFailure } from './failures';
+import { tryHoldLock } from './locks';
+import type { AssessmentEditor, SaveReceipt, Stamp, StorageFailure } from './types';
+import type { Unlocked } from './vault';
+
+const damaged = (): StorageFailure => ({
+  kind: 'damaged',
+  message: 'This assessment could not be opened: the copy on this tablet has been changed or damaged, or it was not written on this tablet. Tell the nurse in charge.',
+});
+
+/** Blind-index inputs: digits-only NHS number; normalised last name + ISO date of birth. */
+export function blindIndexInputs(record: AssessmentRecord): { nhs: string | undefined; nameDob: string | undefined } {
+  const patient = record.answers.patient;
+  const nhs = readNhsNumber(patient);
+  const dob = readDateOfBirth(patient);
+  const family = normaliseNameForMatching(patient.familyName);
+  return { nhs, nameDob: dob && family ? `${family}|${dob}` : undefined };
+}
+
+async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
+  const summary = summariseAttendance(record, now);
+  const inputs = blindIndexInputs(record);
+  const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
+    seal(unlocked.keys.dataKey, summary, aad(unlocked.deviceId, record.id, 'summary')),
+    seal(unlocked.keys.dataKey, record, aad(unlocked.deviceId, record.id, 'payload')),
+    indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
+    indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
+  ]);
+  return {
+    id: record.id,
+    status: record.status,
+    arrivedAt: readArrivedAt(record.answers.patient) ?? record.createdAt,
+    updatedAt: record.updatedAt,
+    ageBand: ageBand(summary.ageYears ?? undefined),
+    createdById: record.createdBy.id,
+    nhsIndex,
+    nameDobIndex,
+    summary: summarySealed,
+    payload,
+    rev,
+  };
+}
+
+class Editor implements AssessmentEditor {
+  private current: AssessmentRecord;
+  private pending: AssessmentRecord | undefined;
+  private writing: Promise<Result<SaveReceipt | undefined, StorageFailure>> | undefined;
+  private lastFailure: StorageFailure | undefined;
+  private readonly indexes = new IndexCache();
+
+  constructor(
+    private readonly ctx: StorageContext,
+    record: AssessmentRecord,
+    private rev: number,
+    readonly readOnly: boolean,
+    private readonly release: (() => void) | undefined,
+  ) {
+    this.current = record;
+  }
+
+  get id(): string {
+    return this.current.id;
+  }
+
+  record(): AssessmentRecord {
+    return this.current;
+  }
+
+  private stamp(unlocked: Unlocked): Stamp {
+    return { at: this.ctx.now(), by: unlocked.staff };
+  }
+
+  async update(change: (record: AssessmentRecord, stamp: Stamp) => AssessmentRecord): Promise<Result<SaveReceipt, StorageFailure>> {
+    if (this.readOnly) return err({ kind: 'forbidden', message: 'This assessment is open in another tab, so it is read-only here.' });
+    const unlocked = this.ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    const stamp = this.stamp(unlocked.value);
+    this.current = { ...change(this.current, stamp), updatedAt: stamp.at, updatedBy: stamp.by };
+    this.pending = this.current;
+    const result = await this.drain();
+    if (!result.ok) return result;
+    return ok(result.value ?? { savedAt: stamp.at, rev: this.rev });
+  }
+
+  flush(): Promise<Result<SaveReceipt | undefined, StorageFailure>> {
+    return this.drain();
+  }
+
+  private drain(): Promise<Result<SaveReceipt | undefined, StorageFailure>> {
+    this.writing ??= this.writeAll().finally(() => {
+      this.writing = undefined;
+    });
+    return this.writing;
+  }
+
+  private async writeAll(): Promise<Result<SaveReceipt | undefined, StorageFailure>> {
+    let last: Result<SaveReceipt | undefined, StorageFailure> = this.lastFailure ? err(this.lastFailure) : ok(undefined);
+    while (this.pending) {
+      const record = this.pending;
+      this.pending = undefined;
+      last = await this.write(record);
+      if (!last.ok) {
+        // Keep the newest unsaved version for the next attempt; never drop what is on screen.
+        this.pending ??= record;
+        this.lastFailure = last.error;
+        return last;
+      }
+      this.lastFailure = undefined;
+    }
+    return last;
+  }
+
+  private async write(record: AssessmentRecord): Promise<Result<SaveReceipt, StorageFailure>> {
+    const unlocked = this.ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    try {
+      const row = await buildRow(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
+      const { db } = this.ctx;
+      const expected = this.rev;
+      const stale = await db.transaction('rw', db.attendances, async () => {
+        const existing = await db.attendances.get(record.id);
+        if (existing && existing.rev !== expected) return true;
+        await db.attendances.put(row);
+        return false;
+      });
+      if (stale) return err({ kind: 'stale', message: messages.stale });
+      this.rev = row.rev;
+      return ok({ savedAt: row.updatedAt, rev: row.rev });
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async sign(): Promise<Result<AssessmentRecord, StorageFailure>> {
+    const result = await this.update((record, stamp) => signAssessment(record, stamp.at, stamp.by));
+    if (!result.ok) return result;
+    await this.ctx.audit.append('sign', this.id, 'Assessment signed and locked');
+    return ok(this.current);
+  }
+
+  async addAddendum(reason: string, changes: Addendum['changes']): Promise<Result<AssessmentRecord, StorageFailure>> {
+    const result = await this.update((record, stamp) => addAddendum(record, { id: this.ctx.newId(), at: stamp.at, by: stamp.by, reason, changes }));
+    if (!result.ok) return result;
+    await this.ctx.audit.append('addendum', this.id, `Addendum: ${Object.keys(changes).join(', ')}`);
+    return ok(this.current);
+  }
+
+  async noteChange(detail: string): Promise<void> {
+    if (!this.readOnly) await this.ctx.audit.append('change', this.id, detail);
+  }
+
+  close(): void {
+    this.release?.();
+  }
+}
+
+
+export async function createAttendance(ctx: StorageContext): Promise<Result<AssessmentRecord, StorageFailure>> {
+    const unlocked = ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    const record = createAssessment(ctx.newId(), ctx.now(), unlocked.value.staff);
+    try {
+      const row = await buildRow(unlocked.value, record, 1, ctx.now(), new IndexCache());
+      await ctx.db.attendances.add(row);
+      await ctx.audit.append('create', record.id, 'Assessment started');
+      return ok(record);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+
+export async function openAttendance(ctx: StorageContext, id: string): Promise<Result<AssessmentEditor, StorageFailure>> {
+    const unlocked = ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    let row: AttendanceRow | undefined;
+    try {
+      row = await ctx.db.attendances.get(id);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+    if (!row) return err({ kind: 'not-found', message: 'This assessment is not on this tablet.' });
+    const opened = await openSealed(unlocked.value.keys.dataKey, row.payload as Sealed, aad(unlocked.value.deviceId, id, 'payload'));
+    if (!opened.ok) return err(damaged());
+    const parsed = assessmentRecordSchema.safeParse(opened.value);
+    if (!parsed.success || parsed.data.id !== id) return err(damaged());
+    const release = await tryHoldLock(`safeguarding-triage:attendance:${id}`);
+    return ok(new Editor(ctx, parsed.data, row.rev, release === undefined, release));
+  }
+

@@ -60,7 +60,9 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'assets/images/*.svg'],
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
       manifest: {
         id: '/',
         name: 'Safeguarding Triage',
@@ -84,12 +86,8 @@ export default defineConfig({
           },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest,ttf}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        clientsClaim: true,
-        // No skipWaiting: a waiting worker is applied by the app (pwa/update-prompt).
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

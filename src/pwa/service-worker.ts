@@ -2,31 +2,41 @@
  * Service-worker registration and the update flow (PRODUCT.md section 8).
  *
  * A new build never reloads the page by itself (vite-plugin-pwa issue 433: autoUpdate
- * reloads and loses form data). It waits; the app says an update is ready and applies it
- * from the home screen or the lock screen, never in the middle of an assessment
+ * reloads and loses form data). It installs and waits; the app says an update is ready and
+ * applies it from the home screen or the lock screen, never in the middle of an assessment
  * (cht-core 8866). Updates are looked for at start, hourly and when the tablet wakes.
+ *
+ * Written on the platform API rather than workbox-window: the flow is three events, and
+ * owning it means the "apply" step is exactly "tell the waiting worker to take over, then
+ * reload once it controls the page" with nothing in between to misjudge an update.
  */
 import { useSyncExternalStore } from 'react';
-import { registerSW } from 'virtual:pwa-register';
 
-type Apply = (reload?: boolean) => Promise<void>;
-
-let updateReady = false;
-let apply: Apply | undefined;
+let waitingRegistration: ServiceWorkerRegistration | undefined;
 const listeners = new Set<() => void>();
 
-function setReady(): void {
-  updateReady = true;
+function setReady(registration: ServiceWorkerRegistration): void {
+  waitingRegistration = registration;
   for (const listener of [...listeners]) listener();
 }
 
+/** A worker that finished installing while another controls the page is an update. */
+function watch(registration: ServiceWorkerRegistration, worker: ServiceWorker): void {
+  worker.addEventListener('statechange', () => {
+    if (worker.state === 'installed' && navigator.serviceWorker.controller) setReady(registration);
+  });
+}
+
 export function startServiceWorker(): void {
-  if (!('serviceWorker' in navigator)) return;
-  apply = registerSW({
-    immediate: true,
-    onNeedRefresh: setReady,
-    onRegisteredSW(_url, registration) {
-      if (!registration) return;
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  void navigator.serviceWorker
+    .register('/sw.js', { scope: '/' })
+    .then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) setReady(registration);
+      if (registration.installing) watch(registration, registration.installing);
+      registration.addEventListener('updatefound', () => {
+        if (registration.installing) watch(registration, registration.installing);
+      });
       const check = () => {
         if (navigator.onLine) void registration.update().catch(() => undefined);
       };
@@ -34,8 +44,10 @@ export function startServiceWorker(): void {
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') check();
       });
-    },
-  });
+    })
+    .catch((error: unknown) => {
+      console.warn('The app could not be made available offline', error instanceof Error ? error.name : 'unknown error');
+    });
 }
 
 export function useUpdateReady(): boolean {
@@ -44,11 +56,21 @@ export function useUpdateReady(): boolean {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => updateReady,
+    () => waitingRegistration !== undefined,
   );
 }
 
-/** Activates the waiting build and reloads. Call only where no form is open. */
-export async function applyUpdate(): Promise<void> {
-  if (apply) await apply(true);
+/** Activates the waiting build and reloads once it controls the page. Call only where no form is open. */
+export function applyUpdate(): Promise<void> {
+  const waiting = waitingRegistration?.waiting;
+  if (!waiting) return Promise.resolve();
+  navigator.serviceWorker.addEventListener(
+    'controllerchange',
+    () => {
+      window.location.reload();
+    },
+    { once: true },
+  );
+  waiting.postMessage({ type: 'SKIP_WAITING' });
+  return Promise.resolve();
 }

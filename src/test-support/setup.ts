@@ -8,6 +8,9 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 document.body.classList.add('nhsuk-frontend-supported');
+// jsdom has no layout: scrolling is a no-op here (it logs "not implemented" otherwise).
+Element.prototype.scrollIntoView = () => undefined;
+window.scrollTo = () => undefined;
 afterEach(() => {
   cleanup();
 });

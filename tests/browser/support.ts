@@ -9,8 +9,8 @@ import type { Page } from '@playwright/test';
 export const NURSE = { name: 'Alex Morgan', pin: '482916' };
 
 /** First-run set-up through the UI; leaves the app unlocked on the home screen. */
-export async function setUpTablet(page: Page): Promise<void> {
-  await page.goto('/');
+export async function setUpTablet(page: Page, baseURL = ''): Promise<void> {
+  await page.goto(`${baseURL}/`);
   await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
   await page.getByLabel('Name of the site').fill("Queen's Medical Centre ED");
   await page.getByRole('radio', { name: 'Emergency department (ED)' }).check();
@@ -26,11 +26,13 @@ export async function setUpTablet(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });
 }
 
+/** Unlocks from the lock screen; the app then shows the page that was asked for. */
 export async function unlock(page: Page, pin = NURSE.pin): Promise<void> {
-  await expect(page.getByRole('heading', { name: 'Unlock Safeguarding Triage' })).toBeVisible();
+  const heading = page.getByRole('heading', { name: 'Unlock Safeguarding Triage' });
+  await expect(heading).toBeVisible();
   await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });
+  await expect(heading).toBeHidden({ timeout: 20_000 });
 }
 
 export async function startAssessment(page: Page): Promise<void> {

@@ -18,10 +18,8 @@ export function WarningCallout({ title, children, id }: { title: string; childre
   return (
     <div className="nhsuk-warning-callout" id={id}>
       <h3 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {title}
-        </span>
+        <span className="nhsuk-u-visually-hidden">Important: </span>
+        {title}
       </h3>
       {children}
     </div>

@@ -17,7 +17,7 @@ export function focusField(path: string): void {
   const focusable = input ?? target;
   const legend = focusable.closest('fieldset')?.querySelector('legend');
   const label = document.querySelector(`label[for="${CSS.escape(focusable.id)}"]`);
-  (legend ?? label ?? focusable).scrollIntoView?.({ block: 'start' });
+  (legend ?? label ?? focusable).scrollIntoView({ block: 'start' });
   focusable.focus({ preventScroll: true });
 }
 

@@ -9,7 +9,7 @@
  * typing costs no React work (the typing budget is 1.15× a plain HTML field). A failed
  * write keeps the values on screen and in memory and retries with growing gaps.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { Result } from '../../domain/shared/result';
 import { useRepositories } from '../../storage/repositories/react';
@@ -35,7 +35,10 @@ export function useAutosave<T extends FieldValues>(
 ): Autosave {
   const { session } = useRepositories();
   const saveRef = useRef(save);
-  saveRef.current = save;
+  useLayoutEffect(() => {
+    saveRef.current = save;
+  });
+  const runRef = useRef<() => Promise<void>>(() => Promise.resolve());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const firstPendingAt = useRef<number | undefined>(undefined);
   const dirty = useRef(false);
@@ -64,12 +67,15 @@ export function useAutosave<T extends FieldValues>(
       failures.current += 1;
       status.set({ kind: 'failed', failure: result.error, retryingInSeconds: wait, lastSavedAt: status.lastSavedAt() });
       if (result.error.kind !== 'locked' && result.error.kind !== 'forbidden' && result.error.kind !== 'stale') {
-        timer.current = setTimeout(() => void run(), wait * 1000);
+        timer.current = setTimeout(() => void runRef.current(), wait * 1000);
       }
     })();
     running.current = task;
     return task;
   }, [form, status]);
+  useLayoutEffect(() => {
+    runRef.current = run;
+  }, [run]);
 
   const touch = useCallback(() => {
     if (!enabled) return;

@@ -3,14 +3,16 @@
  * derived value changes. Typing a name runs the (cheap, pure) selector but renders
  * nothing unless, say, a prompt appears or goes: this keeps typing at plain-HTML cost.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 
 /** `deps`: other inputs of the selector (settings, context); a change re-runs it. */
 export function useFormDerived<T>(select: (values: unknown) => T, deps: readonly unknown[] = []): T {
   const { watch, getValues } = useFormContext();
   const selectRef = useRef(select);
-  selectRef.current = select;
+  useLayoutEffect(() => {
+    selectRef.current = select;
+  });
   const [value, setValue] = useState<T>(() => select(getValues()));
   const lastKey = useRef(JSON.stringify(value));
   useEffect(() => {

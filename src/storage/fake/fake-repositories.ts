@@ -157,7 +157,20 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       },
     },
     staff: {
-      list: () => staff.live((members) => members.map(({ secret: _secret, ...summary }) => summary)),
+      list: () =>
+        staff.live((members) =>
+          // The secret is never handed out, even by the fake.
+          members.map((member): StaffSummary => ({
+            id: member.id,
+            name: member.name,
+            role: member.role,
+            staffGroup: member.staffGroup,
+            agencyName: member.agencyName,
+            registrationNumber: member.registrationNumber,
+            secretKind: member.secretKind,
+            active: member.active,
+          })),
+        ),
       add: (member: NewStaffMember) => {
         const summary: StaffSummary = { ...member, id: newId(), active: true };
         staff.set([...staff.get(), { ...summary, secret: member.secret }]);

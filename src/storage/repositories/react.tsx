@@ -61,11 +61,11 @@ export type EditorState =
 /** Opens an assessment for the lifetime of the calling component and releases it after. */
 export function useAssessmentEditor(id: string): EditorState {
   const { attendances } = useRepositories();
-  const [state, setState] = useState<EditorState>({ status: 'loading' });
+  // Keyed by id, so a different assessment reads as loading until its editor opens.
+  const [state, setState] = useState<{ id: string; value: EditorState } | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
     let opened: AssessmentEditor | undefined;
-    setState({ status: 'loading' });
     void attendances.open(id).then((result) => {
       if (cancelled) {
         if (result.ok) result.value.close();
@@ -73,9 +73,9 @@ export function useAssessmentEditor(id: string): EditorState {
       }
       if (result.ok) {
         opened = result.value;
-        setState({ status: 'ready', editor: result.value });
+        setState({ id, value: { status: 'ready', editor: result.value } });
       } else {
-        setState({ status: 'failed', failure: result.error });
+        setState({ id, value: { status: 'failed', failure: result.error } });
       }
     });
     return () => {
@@ -89,5 +89,5 @@ export function useAssessmentEditor(id: string): EditorState {
       }
     };
   }, [attendances, id]);
-  return state;
+  return state?.id === id ? state.value : { status: 'loading' };
 }

@@ -1,0 +1,110 @@
+/**
+ * Issue 2 journeys: nothing typed is lost.
+ * (2) Type into the child's account, kill the browser outright (SIGKILL: no pagehide, no
+ *     clean shutdown) a second after the last keystroke, start it again on the same
+ *     profile: the text is there, and Continue goes back to the same page and field.
+ * (3) After one online visit, go offline and reload: the app, its pages and the drafts work.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { dateOfBirthForAge, fillPatient, setUpTablet, startAssessment, unlock, waitForSaved, waitForServiceWorker } from './support';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const ACCOUNT = 'I fell off the climbing frame at school. Then my arm hurt a lot.';
+
+async function launchProfile(profile: string, port: number): Promise<{ process: ChildProcess; browser: Browser }> {
+  const child = spawn(
+    CHROMIUM,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'],
+    { stdio: 'ignore' },
+  );
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      return { process: child, browser };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('Chromium did not start');
+}
+
+async function firstPage(browser: Browser): Promise<Page> {
+  const context = browser.contexts()[0];
+  if (!context) throw new Error('no default context');
+  return context.pages()[0] ?? context.newPage();
+}
+
+test('text typed a second before the browser is killed is restored, with the page and field', async ({ baseURL }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'triage-profile-'));
+  const port = 9300 + Math.floor(Math.random() * 500);
+  try {
+    let { process: chrome, browser } = await launchProfile(profile, port);
+    let page = await firstPage(browser);
+    await setUpTablet(page, baseURL);
+    await startAssessment(page);
+    await fillPatient(page, { givenName: 'Leo', familyName: 'Marsh', dateOfBirth: dateOfBirthForAge(9), sex: 'Male', reason: 'Injury', detail: 'Painful left wrist after a fall' });
+    await page.getByRole('checkbox', { name: 'Not known', exact: true }).check();
+    await waitForSaved(page);
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    const account = page.getByLabel('What the child says happened, in their own words');
+    await account.click();
+    await account.pressSequentially(ACCOUNT, { delay: 5 });
+    // The promise: anything on screen for more than a second survives. No waiting for "Saved".
+    await page.waitForTimeout(1000);
+    chrome.kill('SIGKILL');
+    await browser.close().catch(() => undefined);
+
+    ({ process: chrome, browser } = await launchProfile(profile, port + 1));
+    page = await firstPage(browser);
+    await page.goto(baseURL ?? '/');
+    await unlock(page);
+    await page.getByRole('link', { name: /Continue/ }).first().click();
+    await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
+    await expect(page.getByLabel('What the child says happened, in their own words')).toHaveValue(ACCOUNT);
+    await expect(page.getByLabel('What the child says happened, in their own words')).toBeFocused();
+    chrome.kill('SIGKILL');
+    await browser.close().catch(() => undefined);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('after one online visit the app works offline: reload, deep links and drafts', async ({ page, context }) => {
+  await setUpTablet(page);
+  await waitForServiceWorker(page);
+  await startAssessment(page);
+  await page.getByLabel('First name').fill('Ava');
+  await page.getByLabel('Last name').fill('Brennan');
+  await waitForSaved(page);
+  const assessmentUrl = page.url();
+
+  await context.setOffline(true);
+  const home = new URL('/', assessmentUrl).toString();
+  const response = await page.goto(home);
+  expect(response?.fromServiceWorker()).toBe(true);
+  await unlock(page);
+  await expect(page.getByRole('cell', { name: 'Ava Brennan', exact: true })).toBeVisible();
+
+  // Reloading a page inside the assessment, and a deep link never visited, both come from the app shell.
+  const reloaded = await page.goto(assessmentUrl);
+  expect(reloaded?.fromServiceWorker()).toBe(true);
+  await unlock(page);
+  await expect(page.getByLabel('First name')).toHaveValue('Ava');
+  await page.getByLabel('First name').fill('Ava Rose');
+  await waitForSaved(page);
+  const deep = await page.goto(assessmentUrl.replace(/\/patient$/, '/check-answers'));
+  expect(deep?.fromServiceWorker()).toBe(true);
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Check answers', level: 1 })).toBeVisible();
+  await expect(page.getByText('Ava Rose Brennan').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});

@@ -203,6 +203,16 @@ describe('validatePeople', () => {
       expect(childIssues({ nextOfKin: nok({ answer: 'same-as-companion', sameAsCompanionId: '' }) })).toEqual([]);
     });
 
+    test('"Same as the person with the patient" still resolves to the one companion left after the chosen one is removed', () => {
+      // Two came; the nurse chose the father, then removed him. With one companion the form
+      // no longer asks "Which person…?", so a stale choice must not block the section.
+      const changes = { nextOfKin: nok({ answer: 'same-as-companion', sameAsCompanionId: FATHER_ID }) };
+      const draft = withPeople(completeChildAnswers(), changes).people;
+      expect(draft.companions.map((person) => person.id)).toEqual([MOTHER_ID]);
+      expect(nextOfKinCompanion(draft)?.id).toBe(MOTHER_ID);
+      expect(childIssues(changes)).toEqual([]);
+    });
+
     test('"Same as the person with the patient" with several companions needs the person chosen', () => {
       const companions = [testPerson(), father()];
       expect(childIssues({ companions, nextOfKin: nok({ answer: 'same-as-companion' }) })).toEqual([

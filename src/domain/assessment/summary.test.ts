@@ -90,6 +90,7 @@ describe('summarisePatient', () => {
   test.each<[string, Partial<PatientDraft>, string[], string]>([
     ['estimated age', { dateOfBirthNotKnown: true, estimatedAgeYears: '40' }, ['Not known. Estimated age 40 years'], 'estimatedAgeYears'],
     ['impossible date', { dateOfBirth: { day: '30', month: '2', year: '1992' } }, [NOT_PROVIDED], 'dateOfBirth.day'],
+    ['not known, no estimate', { dateOfBirthNotKnown: true, estimatedAgeYears: ' ' }, ['Not known. Estimated age: Not provided'], 'estimatedAgeYears'],
   ])('Date of birth: %s', (_, changes, value, field) => {
     expect(rows(summarisePatient, withPatient(completeAdultAnswers(), changes))[2]).toEqual({ key: 'Date of birth', value, field });
   });

@@ -48,6 +48,11 @@ describe('section definitions', () => {
 });
 
 describe('sectionStatus', () => {
+  test('a new assessment: every section is Not started (the arrival time filled in by the app does not count)', () => {
+    const record = createAssessment('a-1', ARRIVED_AT, testStaff());
+    expect(statusOf(record)).toEqual({ patient: 'not-started', people: 'not-started', accounts: 'not-started' });
+  });
+
   test('nothing entered at all: Not started', () => {
     expect(statusOf(recordWith(emptyAnswers()))).toEqual({ patient: 'not-started', people: 'not-started', accounts: 'not-started' });
   });

@@ -40,6 +40,10 @@ describe('parseBankHolidays', () => {
     expect(parseBankHolidays(`2026-12-28\n${line}`)).toEqual({ dates: ['2026-12-28'], bad: [line] });
   });
 
+  test.each([['31/02/2026'], ['2026-02-30'], ['2026-04-31'], ['29/02/2027'], ['31/06/2026']])('the impossible date "%s" is reported as bad', (line) => {
+    expect(parseBankHolidays(line)).toEqual({ dates: [], bad: [line] });
+  });
+
   test('29 February in a leap year is a date', () => {
     expect(parseBankHolidays('29/02/2028')).toEqual({ dates: ['2028-02-29'], bad: [] });
   });
@@ -64,6 +68,7 @@ describe('validateSettings', () => {
     [{ mashOpensAt: '09:00', mashClosesAt: '0900' }, 'mashClosesAt', 'Closing time must be after the opening time'],
     [{ bankHolidays: '25/12/2026\nBoxing Day' }, 'bankHolidays', 'Write each bank holiday as a date like 25/12/2026. Check: Boxing Day'],
     [{ bankHolidays: 'a\nb\nc\nd' }, 'bankHolidays', 'Write each bank holiday as a date like 25/12/2026. Check: a, b, c'],
+    [{ bankHolidays: '31/02/2026' }, 'bankHolidays', 'Write each bank holiday as a date like 25/12/2026. Check: 31/02/2026'],
   ])('%j: %s "%s"', (changes, field, message) => {
     expect(validateSettings(validDraft(changes))).toEqual([{ field, message }]);
   });

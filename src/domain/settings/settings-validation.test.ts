@@ -103,6 +103,10 @@ describe('validateSettings', () => {
       ['paediatricLiaison', 'Enter a phone number for paediatric liaison nurse like 0115 924 9924'],
       ['policeNonEmergency', 'Enter a phone number for police (non-emergency) like 0115 924 9924'],
       ['emergencyDutyTeam', "Enter a phone number for emergency duty team (children's social care out of hours) like 0115 924 9924"],
+      ['mash', "Enter a phone number for children's social care (MASH) like 0115 924 9924"],
+      ['camhsLiaison', 'Enter a phone number for CAMHS or liaison mental health like 0115 924 9924'],
+      ['domesticAbuseService', 'Enter a phone number for domestic abuse service (IDVA) like 0115 924 9924'],
+      ['substanceMisuseService', "Enter a phone number for young people's substance misuse service like 0115 924 9924"],
     ])('an invalid %s number: "%s"', (key, message) => {
       expect(validateSettings(validDraft({ contacts: { [key]: 'call switchboard' } }))).toEqual([{ field: `contacts.${key}`, message }]);
     });

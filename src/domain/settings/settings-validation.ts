@@ -63,13 +63,18 @@ export function parseBankHolidays(text: string): { dates: string[]; bad: string[
   return { dates: [...new Set(dates)].sort(), bad };
 }
 
+/** "Hospital safeguarding team" → "hospital safeguarding team" mid-sentence; acronyms (CAMHS, MASH, IDVA) keep their capitals. */
+function lowerFirstWord(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
+}
+
 export function validateSettings(draft: SettingsDraft): Issue[] {
   const issues = new IssueList();
   if (isBlank(draft.siteName)) issues.add('siteName', 'Enter the name of the site');
   if (draft.siteType === '') issues.add('siteType', 'Select the type of site');
   for (const key of Object.keys(localContactLabels) as (keyof LocalContacts)[]) {
     const value = draft.contacts[key] ?? '';
-    if (!isBlank(value) && !isValidPhone(value)) issues.add(`contacts.${key}`, `Enter a phone number for ${localContactLabels[key].toLowerCase()} like 0115 924 9924`);
+    if (!isBlank(value) && !isValidPhone(value)) issues.add(`contacts.${key}`, `Enter a phone number for ${lowerFirstWord(localContactLabels[key])} like 0115 924 9924`);
   }
   if (draft.mashDays.length === 0) issues.add('mashDays', 'Select the days the MASH is open');
   const opens = parseTimeOfDay(draft.mashOpensAt);

@@ -107,10 +107,13 @@ export default defineConfig({
     headers: { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
   },
   test: {
-    environment: 'jsdom',
     setupFiles: ['./src/test-support/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts'],
     restoreMocks: true,
     testTimeout: 20_000,
+    // Pure code runs in Node (fast: no DOM to build per file); components get jsdom.
+    projects: [
+      { extends: true, test: { name: 'logic', environment: 'node', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'components', environment: 'jsdom', include: ['src/**/*.test.tsx'] } },
+    ],
   },
 });

@@ -9,11 +9,17 @@ import type { Addendum, Answers, AssessmentRecord, SectionId } from './record';
 import { emptyAnswers } from './record';
 import type { StaffRef } from './staff-ref';
 
-export function createAssessment(id: string, now: IsoInstant, by: StaffRef): AssessmentRecord {
+/** The answers a new assessment starts with: all empty except arrival, which defaults to now (London time). */
+export function initialAnswers(now: IsoInstant): Answers {
   const answers = emptyAnswers();
   const wall = toLondon(now);
   answers.patient.arrivalDate = datePartsFromIso(wall.date);
   answers.patient.arrivalTime = wall.time;
+  return answers;
+}
+
+export function createAssessment(id: string, now: IsoInstant, by: StaffRef): AssessmentRecord {
+  const answers = initialAnswers(now);
   return {
     id,
     createdAt: now,

@@ -156,7 +156,9 @@ export function recordedPeople(draft: PeopleDraft): RecordedPerson[] {
 export function nextOfKinCompanion(draft: PeopleDraft): Person | undefined {
   if (draft.nextOfKin.answer !== 'same-as-companion' || draft.accompaniedBy !== 'accompanied') return undefined;
   const companions = draft.companions;
-  if (companions.length === 1 && draft.nextOfKin.sameAsCompanionId === '') return companions[0];
+  // With one companion the form does not ask which one, so any stored choice (even one left
+  // over from a removed companion) means that person.
+  if (companions.length === 1) return companions[0];
   return companions.find((companion) => companion.id === draft.nextOfKin.sameAsCompanionId);
 }
 

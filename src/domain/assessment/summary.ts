@@ -47,7 +47,9 @@ export function summarisePatient(answers: Answers, ctx: AssessmentContext): Summ
     },
     {
       key: patientQuestions.dateOfBirth.label,
-      value: p.dateOfBirthNotKnown ? [`Not known. Estimated age ${p.estimatedAgeYears.trim() || NOT_PROVIDED} years`] : [dateText(p.dateOfBirth)],
+      value: p.dateOfBirthNotKnown
+        ? [isBlank(p.estimatedAgeYears) ? `Not known. Estimated age: ${NOT_PROVIDED}` : `Not known. Estimated age ${p.estimatedAgeYears.trim()} years`]
+        : [dateText(p.dateOfBirth)],
       field: p.dateOfBirthNotKnown ? 'estimatedAgeYears' : 'dateOfBirth.day',
     },
     { key: patientQuestions.sex.label, value: line(optionLabel(sexOptions, p.sex)), field: 'sex' },

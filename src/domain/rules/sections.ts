@@ -7,6 +7,7 @@ import { validateAccounts } from '../assessment/accounts';
 import type { AssessmentContext } from '../assessment/context';
 import { informationChecksApply, validateInformationChecks } from '../assessment/information-checks';
 import type { Issue } from '../assessment/issues';
+import { initialAnswers } from '../assessment/lifecycle';
 import { outcomeApplies, validateOutcome } from '../assessment/outcome';
 import { validatePatient } from '../assessment/patient';
 import { validatePeople } from '../assessment/people';
@@ -109,12 +110,15 @@ function sameAnswers(a: unknown, b: unknown): boolean {
 /**
  * Completed: the nurse saved the section with no problems, and it still has none (a later
  * change elsewhere, such as a new date of birth, can make more questions apply).
- * Not started: nothing entered and never saved. Otherwise In progress.
+ * Not started: nothing entered (beyond the defaults a new assessment starts with) and never
+ * saved. Otherwise In progress.
  */
 export function sectionStatus(record: AssessmentRecord, section: SectionDefinition, ctx: AssessmentContext, answers: Answers = record.answers): SectionStatus {
   const confirmed = record.confirmedSections.includes(section.id);
   if (confirmed && section.validate(answers, ctx).length === 0) return 'completed';
-  const untouched = sameAnswers(answers[section.id], emptyAnswers()[section.id]);
+  // The arrival time the app fills in when the assessment is created is not the nurse's work.
+  const untouched =
+    sameAnswers(answers[section.id], emptyAnswers()[section.id]) || sameAnswers(answers[section.id], initialAnswers(record.createdAt)[section.id]);
   return untouched && !confirmed ? 'not-started' : 'in-progress';
 }
 

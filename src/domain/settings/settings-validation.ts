@@ -7,7 +7,7 @@ import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
 import { isValidPhone } from '../shared/phone';
 import { isBlank } from '../shared/text';
-import { parseTimeOfDay } from '../shared/dates';
+import { daysInMonth, parseTimeOfDay } from '../shared/dates';
 import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
 
@@ -42,6 +42,12 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Date.parse rolls 31 February over to 3 March instead of refusing it, so check the day against the month. */
+function isRealDate(iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** Bank holidays typed one per line as YYYY-MM-DD or DD/MM/YYYY. */
 export function parseBankHolidays(text: string): { dates: string[]; bad: string[] } {
   const dates: string[] = [];
@@ -51,10 +57,15 @@ export function parseBankHolidays(text: string): { dates: string[]; bad: string[
     if (!line) continue;
     const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(line);
     const iso = uk ? `${uk[3] ?? ''}-${(uk[2] ?? '').padStart(2, '0')}-${(uk[1] ?? '').padStart(2, '0')}` : line;
-    if (ISO_DATE.test(iso) && !Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) dates.push(iso);
+    if (ISO_DATE.test(iso) && isRealDate(iso)) dates.push(iso);
     else bad.push(line);
   }
   return { dates: [...new Set(dates)].sort(), bad };
+}
+
+/** "Hospital safeguarding team" → "hospital safeguarding team" mid-sentence; acronyms (CAMHS, MASH, IDVA) keep their capitals. */
+function lowerFirstWord(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
 }
 
 export function validateSettings(draft: SettingsDraft): Issue[] {
@@ -63,7 +74,7 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
   if (draft.siteType === '') issues.add('siteType', 'Select the type of site');
   for (const key of Object.keys(localContactLabels) as (keyof LocalContacts)[]) {
     const value = draft.contacts[key] ?? '';
-    if (!isBlank(value) && !isValidPhone(value)) issues.add(`contacts.${key}`, `Enter a phone number for ${localContactLabels[key].toLowerCase()} like 0115 924 9924`);
+    if (!isBlank(value) && !isValidPhone(value)) issues.add(`contacts.${key}`, `Enter a phone number for ${lowerFirstWord(localContactLabels[key])} like 0115 924 9924`);
   }
   if (draft.mashDays.length === 0) issues.add('mashDays', 'Select the days the MASH is open');
   const opens = parseTimeOfDay(draft.mashOpensAt);

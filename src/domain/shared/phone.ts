@@ -11,7 +11,7 @@ export function normalisePhone(input: string): string {
 export function isValidPhone(input: string): boolean {
   const value = normalisePhone(input);
   if (/^0\d{9,10}$/.test(value)) return true; // UK national format
-  if (/^\+44\d{9,10}$/.test(value)) return true; // UK in international format
+  if (/^(\+|00)440?\d{9,10}$/.test(value)) return true; // UK in international format, also written +44 (0)… or 0044
   if (/^(\+|00)(?!44)\d{7,15}$/.test(value)) return true; // other countries
   return /^\d{3,6}$/.test(value); // hospital extensions and short codes such as 101, 999
 }

@@ -1,0 +1,175 @@
+import { describe, expect, test } from 'vitest';
+import { defaultDeviceSettings } from './device-settings';
+import type { SettingsDraft } from './settings-validation';
+import { draftToSettings, parseBankHolidays, settingsDraftSchema, settingsToDraft, validateSettings } from './settings-validation';
+
+/** A valid settings form for a site. */
+function validDraft(changes: Partial<SettingsDraft> = {}): SettingsDraft {
+  return {
+    ...settingsToDraft(defaultDeviceSettings()),
+    siteName: "Queen's Medical Centre ED",
+    siteType: 'ED',
+    contacts: { safeguardingTeam: '0115 924 9924', mash: '0300 500 80 90', policeNonEmergency: '101' },
+    bankHolidays: '25/12/2026\n2026-12-28',
+    ...changes,
+  };
+}
+
+describe('parseBankHolidays', () => {
+  test('reads one date per line (or comma-separated) as YYYY-MM-DD or DD/MM/YYYY, sorted, without repeats', () => {
+    expect(parseBankHolidays('25/12/2026\n2026-08-31\n\n 1/1/2027 , 2026-12-25\r\n')).toEqual({
+      dates: ['2026-08-31', '2026-12-25', '2027-01-01'],
+      bad: [],
+    });
+  });
+
+  test('an empty list is fine', () => {
+    expect(parseBankHolidays('')).toEqual({ dates: [], bad: [] });
+    expect(parseBankHolidays('\n  \n')).toEqual({ dates: [], bad: [] });
+  });
+
+  test.each([
+    ['25 December 2026'],
+    ['12/25/2026'],
+    ['2026-13-01'],
+    ['25/12/26'],
+    ['Christmas'],
+    ['2026/12/25'],
+    ['00/12/2026'],
+  ])('"%s" is reported as bad, as typed', (line) => {
+    expect(parseBankHolidays(`2026-12-28\n${line}`)).toEqual({ dates: ['2026-12-28'], bad: [line] });
+  });
+
+  test.each([['31/02/2026'], ['2026-02-30'], ['2026-04-31'], ['29/02/2027'], ['31/06/2026']])('the impossible date "%s" is reported as bad', (line) => {
+    expect(parseBankHolidays(line)).toEqual({ dates: [], bad: [line] });
+  });
+
+  test('29 February in a leap year is a date', () => {
+    expect(parseBankHolidays('29/02/2028')).toEqual({ dates: ['2028-02-29'], bad: [] });
+  });
+});
+
+describe('validateSettings', () => {
+  test('a complete form has no issues', () => {
+    expect(validateSettings(validDraft())).toEqual([]);
+  });
+
+  test('the default settings need only the site name', () => {
+    expect(validateSettings(settingsToDraft(defaultDeviceSettings()))).toEqual([{ field: 'siteName', message: 'Enter the name of the site' }]);
+  });
+
+  test.each<[Partial<SettingsDraft>, string, string]>([
+    [{ siteName: '  ' }, 'siteName', 'Enter the name of the site'],
+    [{ siteType: '' }, 'siteType', 'Select the type of site'],
+    [{ mashDays: [] }, 'mashDays', 'Select the days the MASH is open'],
+    [{ mashOpensAt: '9am' }, 'mashOpensAt', 'Enter the opening time using the 24-hour clock, for example 09:00'],
+    [{ mashClosesAt: '' }, 'mashClosesAt', 'Enter the closing time using the 24-hour clock, for example 16:00'],
+    [{ mashOpensAt: '16:00', mashClosesAt: '09:00' }, 'mashClosesAt', 'Closing time must be after the opening time'],
+    [{ mashOpensAt: '09:00', mashClosesAt: '0900' }, 'mashClosesAt', 'Closing time must be after the opening time'],
+    [{ bankHolidays: '25/12/2026\nBoxing Day' }, 'bankHolidays', 'Write each bank holiday as a date like 25/12/2026. Check: Boxing Day'],
+    [{ bankHolidays: 'a\nb\nc\nd' }, 'bankHolidays', 'Write each bank holiday as a date like 25/12/2026. Check: a, b, c'],
+    [{ bankHolidays: '31/02/2026' }, 'bankHolidays', 'Write each bank holiday as a date like 25/12/2026. Check: 31/02/2026'],
+  ])('%j: %s "%s"', (changes, field, message) => {
+    expect(validateSettings(validDraft(changes))).toEqual([{ field, message }]);
+  });
+
+  test.each(['1', '5', '60', ' 15 '])('idle lock of "%s" minutes is accepted', (idleLockMinutes) => {
+    expect(validateSettings(validDraft({ idleLockMinutes }))).toEqual([]);
+  });
+
+  test.each(['0', '61', '5.5', '-5', '', 'five'])('idle lock of "%s" minutes is refused', (idleLockMinutes) => {
+    expect(validateSettings(validDraft({ idleLockMinutes }))).toEqual([{ field: 'idleLockMinutes', message: 'Idle lock must be a whole number of minutes from 1 to 60' }]);
+  });
+
+  test.each(['1', '30', '3650'])('keeping records for "%s" days is accepted', (retentionDays) => {
+    expect(validateSettings(validDraft({ retentionDays }))).toEqual([]);
+  });
+
+  test.each(['0', '3651', '30.5', ''])('keeping records for "%s" days is refused', (retentionDays) => {
+    expect(validateSettings(validDraft({ retentionDays }))).toEqual([{ field: 'retentionDays', message: 'Keep records for a whole number of days from 1 to 3650' }]);
+  });
+
+  describe('local phone numbers', () => {
+    test('blank numbers are allowed (prompts then say to ask the nurse in charge)', () => {
+      expect(validateSettings(validDraft({ contacts: {} }))).toEqual([]);
+    });
+
+    test.each(['0115 924 9924', '+44 115 924 9924', '101', '4567'])('"%s" is accepted', (number) => {
+      expect(validateSettings(validDraft({ contacts: { mash: number } }))).toEqual([]);
+    });
+
+    test.each([
+      ['safeguardingTeam', 'Enter a phone number for hospital safeguarding team like 0115 924 9924'],
+      ['paediatricLiaison', 'Enter a phone number for paediatric liaison nurse like 0115 924 9924'],
+      ['policeNonEmergency', 'Enter a phone number for police (non-emergency) like 0115 924 9924'],
+      ['emergencyDutyTeam', "Enter a phone number for emergency duty team (children's social care out of hours) like 0115 924 9924"],
+      ['mash', "Enter a phone number for children's social care (MASH) like 0115 924 9924"],
+      ['camhsLiaison', 'Enter a phone number for CAMHS or liaison mental health like 0115 924 9924'],
+      ['domesticAbuseService', 'Enter a phone number for domestic abuse service (IDVA) like 0115 924 9924'],
+      ['substanceMisuseService', "Enter a phone number for young people's substance misuse service like 0115 924 9924"],
+    ])('an invalid %s number: "%s"', (key, message) => {
+      expect(validateSettings(validDraft({ contacts: { [key]: 'call switchboard' } }))).toEqual([{ field: `contacts.${key}`, message }]);
+    });
+
+    test('each invalid number is reported against its own field', () => {
+      expect(validateSettings(validDraft({ contacts: { safeguardingTeam: 'x', camhsLiaison: '12', mash: '0300 500 80 90' } })).map((issue) => issue.field)).toEqual([
+        'contacts.safeguardingTeam',
+        'contacts.camhsLiaison',
+      ]);
+    });
+  });
+});
+
+describe('draftToSettings and settingsToDraft', () => {
+  test('a valid draft becomes settings: trimmed, times normalised, days sorted, holidays parsed', () => {
+    const settings = draftToSettings(
+      validDraft({
+        siteName: '  Ilkeston MIU ',
+        siteType: 'MIU',
+        contacts: { safeguardingTeam: ' 0115 924 9924 ', unknownKey: '999' },
+        mashDays: ['5', '1', '3', '9'],
+        mashOpensAt: '830',
+        mashClosesAt: '17.00',
+        bankHolidays: '25/12/2026\n2026-08-31',
+        idleLockMinutes: '10',
+        retentionDays: '90',
+      }),
+    );
+    expect(settings).toEqual({
+      siteName: 'Ilkeston MIU',
+      siteType: 'MIU',
+      contacts: {
+        safeguardingTeam: '0115 924 9924',
+        paediatricLiaison: '',
+        mash: '',
+        emergencyDutyTeam: '',
+        policeNonEmergency: '',
+        substanceMisuseService: '',
+        camhsLiaison: '',
+        domesticAbuseService: '',
+      },
+      mashHours: { days: [1, 3, 5], opensAt: '08:30', closesAt: '17:00', bankHolidays: ['2026-08-31', '2026-12-25'] },
+      idleLockMinutes: 10,
+      retentionDays: 90,
+    });
+  });
+
+  test('settings round-trip through the form unchanged', () => {
+    const settings = { ...defaultDeviceSettings(), siteName: 'QMC', mashHours: { days: [1, 2, 3, 4, 5, 6], opensAt: '08:00', closesAt: '20:00', bankHolidays: ['2026-12-25'] } };
+    expect(draftToSettings(settingsToDraft(settings))).toEqual(settings);
+  });
+
+  test('the form defaults: MASH open Monday to Friday 09:00–16:00, lock after 5 minutes, keep 30 days', () => {
+    expect(settingsDraftSchema.parse({})).toEqual({
+      siteName: '',
+      siteType: '',
+      contacts: {},
+      mashDays: ['1', '2', '3', '4', '5'],
+      mashOpensAt: '09:00',
+      mashClosesAt: '16:00',
+      bankHolidays: '',
+      idleLockMinutes: '5',
+      retentionDays: '30',
+    });
+  });
+});

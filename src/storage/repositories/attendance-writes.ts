@@ -39,7 +39,7 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
   return { nhs, nameDob: dob && family ? `${family}|${dob}` : undefined };
 }
 
-async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
+export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([

@@ -22,6 +22,8 @@ export interface StorageOptions {
 export interface RealRepositories extends Repositories {
   /** Reads whether the device is set up; resolves when the session state is known. */
   ready: Promise<void>;
+  /** The shared internals, for storage tests and benchmarks only (never imported by features). */
+  internals: StorageContext;
   close(): void;
 }
 
@@ -40,6 +42,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     attendances: new RealAttendanceRepository(ctx),
     audit: new RealAuditRepository(ctx),
     ready: session.initialise(),
+    internals: ctx,
     close: () => {
       vault.close('manual');
       db.close();

@@ -1,0 +1,153 @@
+/**
+ * The app as a nurse meets it, in Chromium at 4x CPU slowdown where the budget says so
+ * (PRODUCT.md section 10):
+ * - JavaScript on first load (gzip), for a new tablet and for one already set up;
+ * - offline cold start to an interactive lock screen, and unlocking (PBKDF2 by design);
+ * - main-thread time per keystroke and per radio answer in a filled-in section page, against
+ *   the same page's markup served as plain HTML with no script.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { test } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { dateOfBirthForAge, fillPatient, NURSE, setUpTablet, startAssessment, unlock, waitForSaved, waitForServiceWorker } from '../browser/support';
+import { median, recordFigures } from './results';
+
+const dist = resolve(import.meta.dirname, '../../dist');
+
+/** Gzip size (level 6, as Vite reports) of every JavaScript file the page loaded. */
+function jsBytes(urls: string[]): { gzipKb: number; files: { file: string; gzipKb: number }[] } {
+  const files = urls.map((url) => {
+    const path = new URL(url).pathname;
+    const gzip = gzipSync(readFileSync(resolve(dist, `.${path}`)), { level: 6 }).length / 1024;
+    return { file: path, gzipKb: Math.round(gzip * 10) / 10 };
+  });
+  return { gzipKb: Math.round(files.reduce((sum, file) => sum + file.gzipKb, 0) * 10) / 10, files };
+}
+
+async function collectJs(page: Page, action: () => Promise<void>): Promise<string[]> {
+  const urls = new Set<string>();
+  const onResponse = (response: { url(): string }) => {
+    if (/\.m?js(\?|$)/.test(response.url()) && !response.url().endsWith('/sw.js')) urls.add(response.url());
+  };
+  page.on('response', onResponse);
+  await action();
+  page.off('response', onResponse);
+  return [...urls];
+}
+
+/** Main-thread task time (ms) spent while `action` runs, from Chrome's own accounting. */
+async function mainThreadMs(cdp: CDPSession, action: () => Promise<void>): Promise<number> {
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+  };
+  const before = await read();
+  await action();
+  return ((await read()) - before) * 1000;
+}
+
+test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
+  const fresh = jsBytes(await collectJs(page, async () => {
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Set up this tablet' }).waitFor();
+  }));
+  await setUpTablet(page);
+  await waitForServiceWorker(page);
+
+  const second = await context.newPage();
+  const lockScreen = jsBytes(await collectJs(second, async () => {
+    await second.goto('/');
+    await second.getByRole('heading', { name: 'Unlock Safeguarding Triage' }).waitFor();
+  }));
+  await second.close();
+
+  // Offline cold start at 4x CPU slowdown: navigation to a lock screen that takes input.
+  await context.setOffline(true);
+  const coldStarts: number[] = [];
+  const unlocks: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await tab.goto(`${baseURL ?? ''}/`);
+    await tab.getByRole('textbox', { name: 'PIN' }).waitFor();
+    const timing = await tab.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const input = document.querySelector('#secret');
+      return { ready: performance.now(), fromCache: nav?.transferSize === 0, hasInput: input !== null, start: nav?.startTime ?? 0 };
+    });
+    coldStarts.push(timing.ready - timing.start);
+    const start = Date.now();
+    await unlock(tab, NURSE.pin);
+    unlocks.push(Date.now() - start);
+    await tab.close();
+  }
+  await context.setOffline(false);
+  recordFigures('firstLoad', { newTabletJsGzipKb: fresh.gzipKb, setUpTabletJsGzipKb: lockScreen.gzipKb, files: lockScreen.files });
+  recordFigures('startup', { offlineColdStartToLockScreenMs4x: median(coldStarts), unlockMs4xIncludingPbkdf2: median(unlocks), runs: coldStarts.length });
+});
+
+test('typing and answering in a filled-in section, against plain HTML', async ({ page, context }) => {
+  await setUpTablet(page);
+  await startAssessment(page);
+  await fillPatient(page, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });
+  await waitForSaved(page);
+
+  // The same page's markup, with no script at all: the baseline the budget compares with.
+  const html = await page.content();
+  const plainHtml = html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<link[^>]+rel="modulepreload"[^>]*>/g, '');
+  const plain = await context.newPage();
+  await plain.route('**/plain-baseline.html', (route) => route.fulfill({ contentType: 'text/html', body: plainHtml }));
+  await plain.goto('/plain-baseline.html');
+
+  const measure = async (target: Page, label: string) => {
+    const cdp = await context.newCDPSession(target);
+    await cdp.send('Performance.enable');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const text = 'The quick brown fox jumps over the lazy dog ';
+    const results = { textInput: 0, textarea: 0, radio: 0 };
+    for (const [name, locator] of [
+      ['textInput', target.getByLabel('Last name')],
+      ['textarea', target.getByLabel('Describe the reason for attendance')],
+    ] as const) {
+      await locator.click();
+      await locator.press('End');
+      await target.keyboard.type('warm', { delay: 30 });
+      const samples: number[] = [];
+      for (let round = 0; round < 3; round += 1) {
+        const ms = await mainThreadMs(cdp, async () => {
+          await target.keyboard.type(text, { delay: 40 });
+          await target.waitForTimeout(1200); // includes the autosave the typing causes
+        });
+        samples.push(ms / text.length);
+      }
+      results[name] = median(samples);
+    }
+    const radios = [target.getByRole('radio', { name: 'Male', exact: true }), target.getByRole('radio', { name: 'Female', exact: true })];
+    const clicks: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const ms = await mainThreadMs(cdp, async () => {
+        for (let i = 0; i < 10; i += 1) {
+          await radios[i % 2]?.click();
+          await target.waitForTimeout(60);
+        }
+        await target.waitForTimeout(1200);
+      });
+      clicks.push(ms / 10);
+    }
+    results.radio = median(clicks);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    return { label, ...results };
+  };
+
+  const app = await measure(page, 'app');
+  const baseline = await measure(plain, 'plain HTML');
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : undefined);
+  recordFigures('typing', {
+    msPerKeystrokeApp: { textInput: app.textInput, textarea: app.textarea, radio: app.radio },
+    msPerKeystrokePlain: { textInput: baseline.textInput, textarea: baseline.textarea, radio: baseline.radio },
+    ratio: { textInput: ratio(app.textInput, baseline.textInput), textarea: ratio(app.textarea, baseline.textarea), radio: ratio(app.radio, baseline.radio) },
+  });
+});

@@ -1,0 +1,50 @@
+// Runs every benchmark and prints one table of figures. Never fails because something was
+// slow: budgets are shown beside the figures for a person to judge (PRODUCT.md section 10).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const results = resolve(root, '.bench-out/results.json');
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TZ: 'Europe/London', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+
+rmSync(results, { force: true });
+run('npx', ['vite', 'build', '--logLevel', 'warn']);
+run('npx', ['vite', 'build', '--config', 'tests/bench/vite.bench.config.ts']);
+const extra = process.argv.slice(2);
+try {
+  run('npx', ['playwright', 'test', '-c', 'tests/bench/playwright.bench.config.ts', ...extra]);
+} catch {
+  console.error('A benchmark could not run to the end; the figures below are those that did.');
+}
+for (const script of ['tests/bench/letters.bench.mjs']) {
+  if (existsSync(resolve(root, script))) run('node', [script]);
+}
+
+if (!existsSync(results)) process.exit(1);
+const figures = JSON.parse(readFileSync(results, 'utf8'));
+const rows = [];
+const add = (what, value, budget) => rows.push([what, value === undefined ? 'not measured' : String(value), budget]);
+const f = (n, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : undefined);
+add('JS on first load, set-up tablet (gzip kB)', f(figures.firstLoad?.setUpTabletJsGzipKb), '<= 160 (aim 130)');
+add('JS on first load, new tablet (gzip kB)', f(figures.firstLoad?.newTabletJsGzipKb), '<= 160 (aim 130)');
+add('Offline cold start to lock screen, 4x CPU (ms)', f(figures.startup?.offlineColdStartToLockScreenMs4x, 0), '< 1000');
+add('Unlock incl. PBKDF2 600k, 4x CPU (ms)', f(figures.startup?.unlockMs4xIncludingPbkdf2, 0), 'by design');
+add('Keystroke, text input: app / plain (x)', figures.typing?.ratio?.textInput, '<= 1.15');
+add('Keystroke, textarea: app / plain (x)', figures.typing?.ratio?.textarea, '<= 1.15');
+add('Radio answer: app / plain (x)', figures.typing?.ratio?.radio, '<= 1.25');
+const s = figures.storage;
+add(`Attendances stored (encrypted)`, s?.count, '100,000');
+add('Unlock, 1x CPU (ms)', f(s?.unlockMs, 0), 'by design');
+add('Autosave of one change, sealed (ms)', f(s?.autosaveMs?.sealed, 2), '< 20');
+add('Autosave of one change, unencrypted put (ms)', f(s?.autosaveMs?.plain, 2), 'reference');
+add('Patient look-up by NHS number (ms)', f(s?.lookupNhsMs, 2), '< 50');
+add('Patient look-up by name + date of birth (ms)', f(s?.lookupNameDobMs, 2), '< 50');
+add(`Today's list, sealed summaries (ms)`, f(s?.todayListMs?.sealed, 2), '< 100');
+add(`Today's list, rows only, no decryption (ms)`, f(s?.todayListMs?.plain, 2), 'reference');
+add('In-progress list (ms)', f(s?.inProgressListMs, 2), '< 100');
+add('Letter generation (ms)', f(figures.letters?.medianMs, 2), '< 50');
+const width = Math.max(...rows.map((row) => row[0].length));
+console.log('\nBenchmark figures (Chromium, this machine)\n');
+for (const [what, value, budget] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(14)}   budget ${budget}`);
+console.log(`\nRaw figures: ${results}`);

@@ -1,0 +1,205 @@
+/**
+ * Storage benchmark, run in Chromium by storage.bench.ts: seeds N encrypted attendances
+ * through the real sealing code, then times what the nurse waits for — unlocking, saving
+ * one change, looking a patient up, today's list — each with and without encryption so
+ * its overhead is visible. Prints nothing itself: returns figures to the harness.
+ */
+import { createAssessment, withSectionAnswers } from '../../src/domain/assessment/lifecycle';
+import type { AssessmentRecord } from '../../src/domain/assessment/record';
+import { defaultDeviceSettings } from '../../src/domain/settings/device-settings';
+import { fromLondon, toLondon } from '../../src/domain/shared/dates';
+import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
+import { buildRow } from '../../src/storage/repositories/attendance-writes';
+import { createRepositories } from '../../src/storage/repositories/create-repositories';
+import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
+
+const PIN = '482916';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function time<T>(task: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const value = await task();
+  return [performance.now() - start, value];
+}
+
+/** A valid NHS number (Modulus 11) from a running number. */
+function nhsNumber(seed: number): string {
+  for (let n = seed; ; n += 1) {
+    const digits = String(400_000_000 + (n % 99_999_999)).padStart(9, '0').slice(0, 9);
+    let sum = 0;
+    for (let i = 0; i < 9; i += 1) sum += Number(digits[i]) * (10 - i);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    return `${digits}${check === 11 ? 0 : check}`;
+  }
+}
+
+const FAMILY = ['Okafor', 'Marsh', 'Brennan', 'Patel', 'Nowak', 'Smith', 'Hussain', 'Evans', 'Kowalski', 'Murphy', 'Ahmed', 'Taylor'];
+const GIVEN = ['Maya', 'Leo', 'Ava', 'Noah', 'Zara', 'Oliver', 'Amelia', 'Isaac', 'Freya', 'Yusuf'];
+
+function syntheticRecord(index: number, arrivedAt: string, staff: AssessmentRecord['createdBy']): AssessmentRecord {
+  const child = index % 3 !== 0;
+  const answers = child ? completeChildAnswers({ ageYears: index % 18 }) : completeAdultAnswers({ ageYears: 18 + (index % 60) });
+  const wall = toLondon(arrivedAt);
+  const patient = {
+    ...answers.patient,
+    givenName: GIVEN[index % GIVEN.length] ?? 'Sam',
+    familyName: `${FAMILY[index % FAMILY.length] ?? 'Jones'}${Math.floor(index / 1000)}`,
+    nhsNumber: nhsNumber(index * 7919),
+    arrivalDate: dateParts(wall.date),
+    arrivalTime: wall.time,
+  };
+  const base = createAssessment(`bench-${index}`, arrivedAt, staff);
+  const record = withSectionAnswers({ ...base, answers: { ...answers, patient } }, 'patient', patient, arrivedAt, staff);
+  return index % 20 === 0 ? record : { ...record, status: 'signed', signature: { signedAt: arrivedAt, signedBy: staff } };
+}
+
+export interface StorageFigures {
+  count: number;
+  seedSeconds: number;
+  databaseMegabytes: number | undefined;
+  unlockMs: number;
+  autosaveMs: { sealed: number; plain: number };
+  lookupNhsMs: number;
+  lookupNameDobMs: number;
+  todayListMs: { sealed: number; plain: number; rows: number };
+  inProgressListMs: number;
+}
+
+async function run(count: number): Promise<StorageFigures> {
+  const status = document.getElementById('status');
+  const say = (text: string) => {
+    if (status) status.textContent = text;
+  };
+  const name = `bench-${Date.now()}`;
+  const repositories = createRepositories({ databaseName: name });
+  await repositories.ready;
+  const setUp = await repositories.device.setUp({
+    settings: { ...defaultDeviceSettings(), siteName: 'Bench ED' },
+    firstStaff: { name: 'Bench Nurse', staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: PIN },
+  });
+  if (!setUp.ok) throw new Error(setUp.error.message);
+  const staff = setUp.value;
+  const { db, vault } = repositories.internals;
+  const unlocked = vault.peek();
+  if (!unlocked) throw new Error('not unlocked');
+
+  // Seed: about 91 attendances a day, ending today, as a busy ED's tablet might hold.
+  const now = Date.now();
+  const perDay = 91;
+  const indexes = new IndexCache();
+  const seedStart = performance.now();
+  const BATCH = 500;
+  for (let start = 0; start < count; start += BATCH) {
+    const rows = await Promise.all(
+      Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
+        const index = start + offset;
+        const daysAgo = Math.floor(index / perDay);
+        const arrivedAt = new Date(now - daysAgo * 86_400_000 - (index % perDay) * 60_000 * 7).toISOString();
+        const record = syntheticRecord(index, arrivedAt, staff);
+        return buildRow(unlocked, record, 1, arrivedAt, indexes);
+      }),
+    );
+    await db.attendances.bulkPut(rows);
+    if (start % 10_000 === 0) say(`Seeded ${start} of ${count}`);
+  }
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const estimate = await navigator.storage.estimate();
+
+  // Unlock: PBKDF2-SHA-256 at 600,000 iterations is the cost of each attempt, by design.
+  await repositories.session.lock('manual');
+  const [unlockMs, unlockResult] = await time(() => repositories.session.unlock(staff.id, PIN));
+  if (!unlockResult.ok) throw new Error('unlock failed');
+  const keys = vault.peek();
+  if (!keys) throw new Error('not unlocked');
+
+  // Autosave of one change through the real editor (seal + strict-durability put).
+  const created = await repositories.attendances.create();
+  if (!created.ok) throw new Error(created.error.message);
+  const opened = await repositories.attendances.open(created.value.id);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const editor = opened.value;
+  const sealedSaves: number[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const [ms] = await time(() => editor.update((record) => ({ ...record, answers: { ...record.answers, accounts: { ...record.answers.accounts, adultAccount: `Change ${i}` } } })));
+    sealedSaves.push(ms);
+  }
+  // The same write without encryption: the JSON record put as it is, to show the overhead.
+  const plainSaves: number[] = [];
+  for (let i = 0; i < 40; i += 1) {
+    const record = { ...editor.record(), updatedAt: new Date().toISOString() };
+    const [ms] = await time(() => db.transaction('rw', db.meta, () => db.meta.put({ key: 'bench-plain', value: JSON.parse(JSON.stringify(record)) as unknown })));
+    plainSaves.push(ms);
+  }
+  editor.close();
+
+  // Patient look-up by NHS number and by last name + date of birth (blind indexes).
+  const nhsLookups: number[] = [];
+  const nameLookups: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const index = Math.floor((i * count) / 30);
+    const record = syntheticRecord(index, new Date(now).toISOString(), staff);
+    const [nhsMs, byNhs] = await time(() => repositories.attendances.find({ nhsNumber: record.answers.patient.nhsNumber }));
+    if (!byNhs.ok || byNhs.value.length === 0) throw new Error('NHS look-up found nothing');
+    nhsLookups.push(nhsMs);
+    const dob = record.answers.patient.dateOfBirth;
+    const iso = `${dob.year}-${dob.month.padStart(2, '0')}-${dob.day.padStart(2, '0')}`;
+    const [nameMs] = await time(() => repositories.attendances.find({ familyName: record.answers.patient.familyName, dateOfBirth: iso }));
+    nameLookups.push(nameMs);
+  }
+
+  // Today's list: the first value of the live query, sealed summaries opened.
+  const since = fromLondon(toLondon(new Date()).date, '00:00');
+  const firstValue = <T>(live: { subscribe(next: (value: T) => void): { unsubscribe(): void } }) =>
+    new Promise<T>((resolve) => {
+      const subscription = live.subscribe((value) => {
+        resolve(value);
+        queueMicrotask(() => {
+          subscription.unsubscribe();
+        });
+      });
+    });
+  const todaySealed: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 15; i += 1) {
+    const [ms, list] = await time(() => firstValue(repositories.attendances.completedSince(since)));
+    todaySealed.push(ms);
+    rows = list.length;
+  }
+  // The same list if summaries were stored in clear: read the rows and summarise without decrypting.
+  const todayPlain: number[] = [];
+  for (let i = 0; i < 15; i += 1) {
+    const [ms] = await time(async () => {
+      const found = await db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
+      return found.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt }));
+    });
+    todayPlain.push(ms);
+  }
+  const inProgress: number[] = [];
+  for (let i = 0; i < 15; i += 1) {
+    const [ms] = await time(() => firstValue(repositories.attendances.inProgress()));
+    inProgress.push(ms);
+  }
+  repositories.close();
+  await db.delete();
+  say('Done');
+  return {
+    count,
+    seedSeconds,
+    databaseMegabytes: estimate.usage !== undefined ? estimate.usage / 1024 / 1024 : undefined,
+    unlockMs,
+    autosaveMs: { sealed: median(sealedSaves), plain: median(plainSaves) },
+    lookupNhsMs: median(nhsLookups),
+    lookupNameDobMs: median(nameLookups),
+    todayListMs: { sealed: median(todaySealed), plain: median(todayPlain), rows },
+    inProgressListMs: median(inProgress),
+  };
+}
+
+(window as unknown as { runStorageBench: typeof run }).runStorageBench = run;
+document.getElementById('status')?.replaceChildren('Ready');

@@ -7,6 +7,31 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+/**
+ * fake-indexeddb copies values with Node's structuredClone, so byte arrays come back from
+ * Node's realm, not the test window's. Dexie's update() and modify() then take them for
+ * plain objects and write them back as {"0": …, "1": …}, which corrupts wrapped keys and
+ * sealed payloads. A browser's IndexedDB returns arrays from the page's own realm, so this
+ * re-homes them the same way.
+ */
+const nodeStructuredClone = globalThis.structuredClone;
+
+function intoThisRealm(value: unknown, seen: WeakSet<object>): unknown {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  if (Object.prototype.toString.call(value) === '[object Uint8Array]') {
+    const bytes = value as Uint8Array;
+    return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  if (ArrayBuffer.isView(value)) return value;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = intoThisRealm(record[key], seen);
+  return value;
+}
+
+globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) =>
+  intoThisRealm(nodeStructuredClone(value, options), new WeakSet())) as typeof structuredClone;
+
 document.body.classList.add('nhsuk-frontend-supported');
 afterEach(() => {
   cleanup();

@@ -16,6 +16,8 @@ import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from '
 export const FREE_ATTEMPTS = 5;
 const FIRST_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60_000;
+/** The longest locking waits for pending saves before dropping the keys anyway. */
+export const BEFORE_LOCK_WAIT_MS = 3_000;
 
 /** Delay after the nth consecutive failure (n starting at 1). */
 export function throttleDelayMs(failures: number): number {
@@ -107,8 +109,17 @@ export class RealSessionRepository implements SessionRepository {
   }
 
   async lock(reason: 'manual' | 'idle'): Promise<void> {
-    // Nothing typed is lost by locking: pending autosaves are written while the keys are still here.
-    await Promise.allSettled([...this.beforeLockTasks].map((task) => task()));
+    // Nothing typed is lost by locking: pending autosaves are written while the keys are
+    // still here. But a write that never settles (Chrome can leave one hanging when the disk
+    // is full: Dexie issue 776) must not keep patient data on screen, so wait only so long.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.beforeLockTasks].map((task) => task())),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, BEFORE_LOCK_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     // Start the audit write (it takes the keys it needs now), then hide everything at once.
     const written = this.ctx.vault.peek() ? this.ctx.audit.append('lock', '', reason === 'idle' ? 'Locked after no use' : 'Locked') : Promise.resolve();
     this.ctx.vault.close(reason);

@@ -19,18 +19,16 @@ const nodeStructuredClone = globalThis.structuredClone;
 function intoThisRealm(value: unknown, seen: WeakSet<object>): unknown {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
-  if (Object.prototype.toString.call(value) === '[object Uint8Array]') {
-    const bytes = value as Uint8Array;
-    return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (ArrayBuffer.isView(value)) {
+    const foreignBytes = Object.prototype.toString.call(value) === '[object Uint8Array]' && !(value instanceof Uint8Array);
+    return foreignBytes ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
   }
-  if (ArrayBuffer.isView(value)) return value;
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) record[key] = intoThisRealm(record[key], seen);
   return value;
 }
 
-globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) =>
-  intoThisRealm(nodeStructuredClone(value, options), new WeakSet())) as typeof structuredClone;
+globalThis.structuredClone = <T>(value: T, options?: StructuredSerializeOptions): T => intoThisRealm(nodeStructuredClone(value, options), new WeakSet()) as T;
 
 document.body.classList.add('nhsuk-frontend-supported');
 afterEach(() => {

@@ -7,6 +7,29 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 
+/**
+ * fake-indexeddb copies values with Node's structuredClone, so under jsdom byte arrays come
+ * back from Node's realm, not the test window's. Dexie's update() and modify() then take
+ * them for plain objects and write them back as {"0": …, "1": …}, which corrupts wrapped
+ * keys and sealed payloads. A browser's IndexedDB returns arrays from the page's own realm,
+ * so this re-homes them the same way (a no-op in the Node environment).
+ */
+const nodeStructuredClone = globalThis.structuredClone;
+
+function intoThisRealm(value: unknown, seen: WeakSet<object>): unknown {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    const foreignBytes = Object.prototype.toString.call(value) === '[object Uint8Array]' && !(value instanceof Uint8Array);
+    return foreignBytes ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) record[key] = intoThisRealm(record[key], seen);
+  return value;
+}
+
+globalThis.structuredClone = <T>(value: T, options?: StructuredSerializeOptions): T => intoThisRealm(nodeStructuredClone(value, options), new WeakSet()) as T;
+
 // Component tests run in jsdom; pure code runs in Node without a document.
 if (typeof document !== 'undefined') {
   const { cleanup } = await import('@testing-library/react');

@@ -81,6 +81,15 @@ describe('wrapDeviceSecret', () => {
     },
   );
 
+  test('wraps the secret as it was when called, even if the caller zeroes it while PBKDF2 runs', async () => {
+    const original = createDeviceSecret();
+    const callersCopy = original.slice();
+    const wrapping = wrapDeviceSecret(callersCopy, '4821', 'staff-z');
+    callersCopy.fill(0); // what locking does to the vault's copy
+    const unwrapped = await unwrapDeviceSecret(await wrapping, '4821', 'staff-z');
+    expect(unwrapped.ok && bytesEqual(unwrapped.value, original)).toBe(true);
+  });
+
   test('refuses a secret of the wrong length, an empty PIN and an empty staff id', async () => {
     await expect(wrapDeviceSecret(new Uint8Array(16), '1234', 'staff-a')).rejects.toThrow(
       RangeError,

@@ -139,15 +139,22 @@ export async function wrapDeviceSecret(
       `PBKDF2 iterations must be a whole number from ${PBKDF2_MIN_ITERATIONS} to ${PBKDF2_MAX_ITERATIONS}.`,
     );
   }
+  // Copied before the first await: a caller that zeroes its copy meanwhile (locking does)
+  // must not get a wrap of zeros.
+  const plaintext = toBufferSource(secret);
   const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
   const iv = crypto.getRandomValues(new Uint8Array(GCM_IV_BYTES));
-  const kek = await deriveKek(pin, salt, iterations);
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: wrapAad(staffId), tagLength: GCM_TAG_BYTES * 8 },
-    kek,
-    toBufferSource(secret),
-  );
-  return { kdf: 'PBKDF2-SHA-256', salt, iterations, iv, ciphertext: new Uint8Array(ciphertext) };
+  try {
+    const kek = await deriveKek(pin, salt, iterations);
+    const ciphertext = await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: wrapAad(staffId), tagLength: GCM_TAG_BYTES * 8 },
+      kek,
+      plaintext,
+    );
+    return { kdf: 'PBKDF2-SHA-256', salt, iterations, iv, ciphertext: new Uint8Array(ciphertext) };
+  } finally {
+    plaintext.fill(0);
+  }
 }
 
 /**

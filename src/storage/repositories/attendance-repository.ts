@@ -14,6 +14,32 @@ import { IndexCache, openSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, StorageFailure } from './types';
+import type { Vault } from './vault';
+
+/**
+ * A live list that follows the session as well as the database: empty at once when the
+ * tablet locks, read again when it unlocks. liveQuery alone re-runs only when the
+ * database changes, so a list already open at lock time would keep the decrypted names.
+ */
+function whileUnlocked<T>(vault: Vault, query: () => Promise<T[]>): LiveValue<T[]> {
+  return {
+    subscribe: (onNext, onError) => {
+      let rows: { unsubscribe(): void } | undefined;
+      const session = vault.live().subscribe((state) => {
+        rows?.unsubscribe();
+        rows = undefined;
+        if (state.status === 'unlocked') rows = liveQuery(query).subscribe(onNext, onError);
+        else onNext([]);
+      });
+      return {
+        unsubscribe: () => {
+          session.unsubscribe();
+          rows?.unsubscribe();
+        },
+      };
+    },
+  };
+}
 
 export class RealAttendanceRepository implements AttendanceRepository {
   constructor(private readonly ctx: StorageContext) {}
@@ -29,14 +55,14 @@ export class RealAttendanceRepository implements AttendanceRepository {
   }
 
   inProgress(): LiveValue<AttendanceSummary[]> {
-    return liveQuery(async () => {
+    return whileUnlocked(this.ctx.vault, async () => {
       const rows = await this.ctx.db.attendances.where('status').equals('in-progress').toArray();
       return openSummaries(this.ctx.vault.peek(), rows);
     });
   }
 
   completedSince(since: string): LiveValue<AttendanceSummary[]> {
-    return liveQuery(async () => {
+    return whileUnlocked(this.ctx.vault, async () => {
       const rows = await this.ctx.db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
       return openSummaries(this.ctx.vault.peek(), rows);
     });

@@ -72,6 +72,11 @@ export class AuditLog {
     const headRow = await this.db.meta.get(HEAD_KEY);
     const head = headRow?.value as AuditHead | undefined;
     const last = events.at(-1);
+    // Set-up writes the first event and the head together, and every append rewrites the
+    // head with its event: a set-up tablet without a head has lost events from the end.
+    if (!head && (last || (await this.db.device.count()) > 0)) {
+      return { ok: false, brokenAt: (last?.seq ?? 0) + 1, reason: 'The record of the newest event is missing: events may have been removed from the end.' };
+    }
     if (head && (!last || last.seq !== head.seq || last.hash !== head.hash)) {
       return { ok: false, brokenAt: (last?.seq ?? 0) + 1, reason: 'Events are missing from the end of the audit trail.' };
     }

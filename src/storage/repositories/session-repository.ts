@@ -7,8 +7,8 @@
 import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { deriveDeviceKeys, deviceKeyCheck, unwrapDeviceSecret } from '../crypto/keys';
-import type { StaffRow } from '../db';
+import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret, unwrapDeviceSecret } from '../crypto/keys';
+import type { DeviceRow, StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from './types';
@@ -16,6 +16,8 @@ import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from '
 export const FREE_ATTEMPTS = 5;
 const FIRST_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60_000;
+/** The longest locking waits for pending saves before dropping the keys anyway. */
+export const BEFORE_LOCK_WAIT_MS = 3_000;
 
 /** Delay after the nth consecutive failure (n starting at 1). */
 export function throttleDelayMs(failures: number): number {
@@ -57,34 +59,42 @@ export class RealSessionRepository implements SessionRepository {
 
   async unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>> {
     const { db, audit, now } = this.ctx;
-    let row: StaffRow | undefined;
-    let deviceRow;
+    const at = now();
+    let started: { row: StaffRow; deviceRow: DeviceRow; failures: number; retryAfter: string } | UnlockFailure;
     try {
-      [row, deviceRow] = await Promise.all([db.staff.get(staffId), db.device.get('device')]);
+      // The attempt is counted before the slow PBKDF2 check, in one transaction with the
+      // throttle check: attempts sent at the same time (several tabs, a script) are
+      // counted one by one and cannot all get through before the first failure is written.
+      started = await db.transaction('rw', db.staff, db.device, async (): Promise<typeof started> => {
+        const [row, deviceRow] = await Promise.all([db.staff.get(staffId), db.device.get('device')]);
+        if (!row || row.active !== 1 || !deviceRow) return { kind: 'no-key', message: 'This member of staff cannot unlock this tablet. Ask the nurse in charge.' };
+        if (!isWrappedSecret(row.wrapped)) return { kind: 'no-key', message: "This member of staff's key on this tablet is damaged. Ask the nurse in charge to remove and add them again." };
+        if (row.retryAfter && row.retryAfter > at) return { kind: 'throttled', retryAfter: row.retryAfter };
+        const failures = row.failedAttempts + 1;
+        const delay = throttleDelayMs(failures);
+        const retryAfter = delay ? new Date(Date.parse(at) + delay).toISOString() : '';
+        await db.staff.update(row.id, { failedAttempts: failures, retryAfter });
+        return { row, deviceRow, failures, retryAfter };
+      });
     } catch (error) {
       return err({ kind: 'storage', failure: toStorageFailure(error) });
     }
-    if (!row || row.active !== 1 || !deviceRow) return err({ kind: 'no-key', message: 'This member of staff cannot unlock this tablet. Ask the nurse in charge.' });
-    const at = now();
-    if (row.retryAfter && row.retryAfter > at) return err({ kind: 'throttled', retryAfter: row.retryAfter });
+    if ('kind' in started) return err(started);
+    const { row, deviceRow, failures, retryAfter } = started;
 
     const unwrapped = await unwrapDeviceSecret(row.wrapped, secret, row.id);
     if (!unwrapped.ok) {
-      if (unwrapped.error === 'damaged') return err({ kind: 'no-key', message: "This member of staff's key on this tablet is damaged. Ask the nurse in charge to remove and add them again." });
-      const failures = row.failedAttempts + 1;
-      const delay = throttleDelayMs(failures);
-      const retryAfter = delay ? new Date(Date.parse(at) + delay).toISOString() : '';
-      await db.staff.update(row.id, { failedAttempts: failures, retryAfter });
       await audit.append('unlock-failed', row.id, `Failed unlock attempt ${failures}`, null);
-      return delay ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: FREE_ATTEMPTS - failures });
+      return retryAfter ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: FREE_ATTEMPTS - failures });
     }
+    // The PIN was right: this attempt does not count.
+    await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
 
     const keys = await deriveDeviceKeys(unwrapped.value);
     if ((await deviceKeyCheck(keys)) !== deviceRow.keyCheck) {
       unwrapped.value.fill(0);
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
-    if (row.failedAttempts || row.retryAfter) await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
     const staff = staffRefFromRow(row);
     this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
     await audit.append('unlock', staff.id, 'Unlocked');
@@ -99,8 +109,17 @@ export class RealSessionRepository implements SessionRepository {
   }
 
   async lock(reason: 'manual' | 'idle'): Promise<void> {
-    // Nothing typed is lost by locking: pending autosaves are written while the keys are still here.
-    await Promise.allSettled([...this.beforeLockTasks].map((task) => task()));
+    // Nothing typed is lost by locking: pending autosaves are written while the keys are
+    // still here. But a write that never settles (Chrome can leave one hanging when the disk
+    // is full: Dexie issue 776) must not keep patient data on screen, so wait only so long.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.beforeLockTasks].map((task) => task())),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, BEFORE_LOCK_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     // Start the audit write (it takes the keys it needs now), then hide everything at once.
     const written = this.ctx.vault.peek() ? this.ctx.audit.append('lock', '', reason === 'idle' ? 'Locked after no use' : 'Locked') : Promise.resolve();
     this.ctx.vault.close(reason);

@@ -10,8 +10,10 @@ import type { Result } from '../../domain/shared/result';
 import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
 import type { StorageContext } from './context';
-import { toStorageFailure } from './failures';
+import { messages, toStorageFailure } from './failures';
 import type { LiveValue, NewStaffMember, StaffRepository, StaffSummary, StorageFailure, UnlockFailure } from './types';
+
+const lockedFailure = (): StorageFailure => ({ kind: 'locked', message: messages.locked });
 
 export function summariseStaff(row: StaffRow): StaffSummary {
   return {
@@ -48,6 +50,8 @@ export class RealStaffRepository implements StaffRepository {
     try {
       const id = this.ctx.newId();
       const wrapped = await wrapDeviceSecret(unlocked.value.secret, member.secret, id);
+      // Locking while PBKDF2 ran zeroed the secret and dropped the audit key: write nothing.
+      if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
       const row: StaffRow = {
         id,
         name: member.name.trim(),
@@ -98,14 +102,17 @@ export class RealStaffRepository implements StaffRepository {
     if (!row) return err({ kind: 'not-found', message: 'Your account was not found on this tablet.' });
     const check = await unwrapDeviceSecret(row.wrapped, currentSecret, row.id);
     if (!check.ok) return err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 0 });
-    check.value.fill(0);
     try {
-      const wrapped = await wrapDeviceSecret(unlocked.value.secret, next.secret, row.id);
+      // Wrap the secret just unwrapped, not the vault's copy, which locking zeroes.
+      const wrapped = await wrapDeviceSecret(check.value, next.secret, row.id);
+      if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
       await db.staff.update(row.id, { wrapped, secretKind: next.secretKind });
       await this.ctx.audit.append('pin-changed', row.id, 'PIN or passphrase changed');
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));
+    } finally {
+      check.value.fill(0);
     }
   }
 }

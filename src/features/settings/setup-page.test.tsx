@@ -1,0 +1,68 @@
+/**
+ * First-run set-up through the real App over fake repositories: submitted empty, the
+ * error summary takes focus and the title says "Error: "; each field is described by its
+ * hint and its error, in that order (GOV.UK / NHS.UK error pattern).
+ */
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFakeRepositories } from '../../storage/fake/fake-repositories';
+import { renderApp } from '../../test-support/render-app';
+
+async function setUpPage() {
+  renderApp(createFakeRepositories(), '/');
+  await screen.findByRole('heading', { name: 'Set up this tablet', level: 1 });
+}
+
+describe('setting up the tablet', () => {
+  it('focuses the error summary and prefixes the title with "Error: " when submitted empty', async () => {
+    const user = userEvent.setup();
+    await setUpPage();
+    expect(document.title).toBe('Set up this tablet – Safeguarding Triage');
+
+    await user.click(screen.getByRole('button', { name: 'Set up tablet' }));
+
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('heading', { name: 'There is a problem' })).toBeInTheDocument();
+    expect(summary.closest('.nhsuk-error-summary')).toHaveFocus();
+    expect(document.title).toBe('Error: Set up this tablet – Safeguarding Triage');
+    const links = within(summary).getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(expect.arrayContaining(['Enter their full name', 'Select their staff group', 'Select PIN or passphrase']) as unknown);
+
+    // Each link takes you to its question.
+    await user.click(within(summary).getByRole('link', { name: 'Enter their full name' }));
+    expect(screen.getByLabelText('Full name')).toHaveFocus();
+  });
+
+  it('describes a field by its hint, then by its error once there is one', async () => {
+    const user = userEvent.setup();
+    await setUpPage();
+    const siteName = screen.getByLabelText('Name of the site');
+    const hint = "For example, Queen's Medical Centre Emergency Department";
+    expect(siteName).toHaveAttribute('aria-describedby', 'siteName-hint');
+    expect(siteName).toHaveAccessibleDescription(hint);
+
+    await user.click(screen.getByRole('button', { name: 'Set up tablet' }));
+    await screen.findByRole('alert');
+
+    const error = document.getElementById('siteName-error');
+    expect(error).toHaveTextContent(/^Error: Enter the name of the site$/);
+    expect(siteName).toHaveAttribute('aria-describedby', 'siteName-hint siteName-error');
+    expect(siteName).toHaveAccessibleDescription(`${hint} Error: Enter the name of the site`);
+    expect(siteName).toHaveClass('nhsuk-input--error');
+  });
+
+  it('ties the PIN rule and its error to the PIN field', async () => {
+    const user = userEvent.setup();
+    await setUpPage();
+    await user.click(screen.getByRole('radio', { name: 'PIN' }));
+    const pin = screen.getByLabelText('PIN', { selector: 'input[type="password"]' });
+    await user.type(pin, '1234');
+
+    await user.click(screen.getByRole('button', { name: 'Set up tablet' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('PIN must be at least 6 numbers');
+    expect(pin).toHaveAttribute('aria-describedby', 'secret-hint secret-error');
+    expect(pin).toHaveAccessibleDescription('At least 6 numbers. Do not use a date of birth or 123456 Error: PIN must be at least 6 numbers');
+  });
+});

@@ -24,16 +24,11 @@ import { letterFacts } from './facts';
 import { composeGpLetter } from './gp-letter';
 import { composeMashReferral } from './mash-referral';
 import type { LetterDocument, LetterKind, RestrictedCategory } from './model';
-import { documentSlots } from './model';
+import { documentSlots, letterKindLabels } from './model';
 import { composeNurseNotification } from './nurse-notification';
 import { alwaysCarriesRestricted, applyRestriction, restrictedCategoriesIn } from './restricted';
 
-export const letterKindLabels: Record<LetterKind, string> = {
-  gp: 'GP discharge letter',
-  'health-visitor': 'Notification to the health visitor',
-  'school-nurse': 'Notification to the school nurse',
-  'mash-referral': "Referral to children's social care (MASH)",
-};
+export { letterKindLabels } from './model';
 
 export interface ApplicableLetter {
   kind: LetterKind;

@@ -88,6 +88,13 @@ export const letterKinds = ['gp', 'health-visitor', 'school-nurse', 'mash-referr
 export const letterKindSchema = z.enum(letterKinds);
 export type LetterKind = z.infer<typeof letterKindSchema>;
 
+export const letterKindLabels: Record<LetterKind, string> = {
+  gp: 'GP discharge letter',
+  'health-visitor': 'Notification to the health visitor',
+  'school-nurse': 'Notification to the school nurse',
+  'mash-referral': "Referral to children's social care (MASH)",
+};
+
 export const letterDocumentSchema = z.object({
   kind: letterKindSchema,
   title: z.string(),

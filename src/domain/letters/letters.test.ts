@@ -210,7 +210,7 @@ describe('readiness: the Issue button names what is missing', () => {
   });
 
   test('a letter that does not apply cannot be issued', () => {
-    expect(messages('health-visitor', input(noConcernsChildRecord()))).toEqual(['A notification to the health visitor does not apply to this attendance']);
+    expect(messages('health-visitor', input(noConcernsChildRecord()))).toEqual(['The notification to the health visitor does not apply to this attendance']);
   });
 });
 

@@ -24,7 +24,7 @@ import { letterFacts } from './facts';
 import { composeGpLetter } from './gp-letter';
 import { composeMashReferral } from './mash-referral';
 import type { LetterDocument, LetterKind, RestrictedCategory } from './model';
-import { documentSlots, letterKindLabels } from './model';
+import { documentSlots, letterKindInSentence } from './model';
 import { composeNurseNotification } from './nurse-notification';
 import { alwaysCarriesRestricted, applyRestriction, restrictedCategoriesIn } from './restricted';
 
@@ -103,7 +103,7 @@ export function letterReadiness(kind: LetterKind, input: LetterInput): Readiness
   const problems: ReadinessProblem[] = [];
   if (input.record.status !== 'signed') problems.push({ message: 'Sign the assessment first', fix: { to: 'sign' } });
   if (!applicableLetters(facts.answers, facts.ctx).some((letter) => letter.kind === kind)) {
-    problems.push({ message: `A ${letterKindLabels[kind].toLowerCase()} does not apply to this attendance`, fix: { to: 'sign' } });
+    problems.push({ message: `The ${letterKindInSentence(kind)} does not apply to this attendance`, fix: { to: 'sign' } });
     return problems;
   }
   if (kind === 'gp') {

@@ -95,6 +95,12 @@ export const letterKindLabels: Record<LetterKind, string> = {
   'mash-referral': "Referral to children's social care (MASH)",
 };
 
+/** The label inside a sentence: "the GP discharge letter", "the notification to the school nurse". */
+export const letterKindInSentence = (kind: LetterKind): string => {
+  const label = letterKindLabels[kind];
+  return /^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
+};
+
 export const letterDocumentSchema = z.object({
   kind: letterKindSchema,
   title: z.string(),

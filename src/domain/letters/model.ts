@@ -17,6 +17,9 @@
  *   restricted content out drop those blocks and say where the information is held.
  */
 import * as z from 'zod/mini';
+import { letterKinds } from './kinds';
+
+export { letterKindInSentence, letterKindLabels, letterKinds } from './kinds';
 
 /** The categories of restricted content (PRODUCT.md section 5; research §7.4 "Confidentiality"). */
 export const restrictedCategories = ['sexual-health', 'domestic-abuse', 'cse'] as const;
@@ -84,22 +87,8 @@ export const letterSectionSchema = z.object({
   blocks: z.array(blockSchema),
 });
 
-export const letterKinds = ['gp', 'health-visitor', 'school-nurse', 'mash-referral'] as const;
 export const letterKindSchema = z.enum(letterKinds);
-export type LetterKind = z.infer<typeof letterKindSchema>;
-
-export const letterKindLabels: Record<LetterKind, string> = {
-  gp: 'GP discharge letter',
-  'health-visitor': 'Notification to the health visitor',
-  'school-nurse': 'Notification to the school nurse',
-  'mash-referral': "Referral to children's social care (MASH)",
-};
-
-/** The label inside a sentence: "the GP discharge letter", "the notification to the school nurse". */
-export const letterKindInSentence = (kind: LetterKind): string => {
-  const label = letterKindLabels[kind];
-  return /^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
-};
+export type { LetterKind } from './kinds';
 
 export const letterDocumentSchema = z.object({
   kind: letterKindSchema,

@@ -54,7 +54,8 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Keep disableTypeChecked's parserOptions (projectService off): plain JS is not in tsconfig.
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node, ...globals.browser } },
   },
   // --- Architecture -------------------------------------------------------------------
   {

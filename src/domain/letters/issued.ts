@@ -12,6 +12,12 @@ import { staffRefSchema } from '../assessment/staff-ref';
 import { letterDocumentSchema, letterKindSchema, restrictedCategories } from './model';
 import type { LetterKind } from './model';
 
+/** The nurse's additions to a letter: free text by slot id and the restricted-content choice. */
+export const letterChoicesSchema = z.object({
+  slots: z.record(z.string(), z.string()),
+  restricted: z.object({ include: z.boolean(), reason: z.string() }),
+});
+
 export const issuedLetterSchema = z.object({
   id: z.string().check(z.minLength(1)),
   attendanceId: z.string().check(z.minLength(1)),
@@ -20,10 +26,7 @@ export const issuedLetterSchema = z.object({
   issuedAt: z.string(),
   issuedBy: staffRefSchema,
   document: letterDocumentSchema,
-  choices: z.object({
-    slots: z.record(z.string(), z.string()),
-    restricted: z.object({ include: z.boolean(), reason: z.string() }),
-  }),
+  choices: letterChoicesSchema,
   /** The restricted categories the record had when issued (whether or not included). */
   restrictedCategories: z.array(z.enum(restrictedCategories)),
 });

@@ -7,7 +7,7 @@
  * Restricted content (PRODUCT.md section 5): left out of the GP and health visitor / school
  * nurse letters unless the nurse includes it and says why; the MASH referral always has it.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { Issue } from '../../domain/assessment/issues';
@@ -61,14 +61,87 @@ function problemTarget(problem: ReadinessProblem, record: AssessmentRecord): { f
   }
 }
 
-export function LetterComposePage({ record, settings, kind }: { record: AssessmentRecord; settings: DeviceSettings; kind: LetterKind }) {
+interface ComposeProps {
+  record: AssessmentRecord;
+  settings: DeviceSettings;
+  kind: LetterKind;
+}
+
+/** Loads the nurse's unfinished words for this letter first, so the form starts with them. */
+export function LetterComposePage(props: ComposeProps) {
+  const { letters } = useRepositories();
+  const [draft, setDraft] = useState<{ loaded: false } | { loaded: true; choices: LetterChoices | undefined }>({ loaded: false });
+  useEffect(() => {
+    let cancelled = false;
+    void letters.loadDraft(props.record.id, props.kind).then((choices) => {
+      if (!cancelled) setDraft({ loaded: true, choices });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [letters, props.record.id, props.kind]);
+  if (!draft.loaded) {
+    return (
+      <Page title={letterKindLabels[props.kind]}>
+        <p role="status">Opening the letter…</p>
+      </Page>
+    );
+  }
+  return <ComposeForm {...props} draft={draft.choices} />;
+}
+
+/**
+ * Saves the nurse's words, sealed, shortly after each change and when the page is hidden
+ * (PRODUCT.md principle 2: nothing typed is lost).
+ */
+function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: LetterChoices): void {
+  const { letters } = useRepositories();
+  const key = JSON.stringify(choices);
+  const last = useRef(key);
+  const latest = useRef(choices);
+  useEffect(() => {
+    latest.current = choices;
+  });
+  useEffect(() => {
+    if (key === last.current) return undefined;
+    const timer = setTimeout(() => {
+      last.current = key;
+      void letters.saveDraft(attendanceId, kind, latest.current);
+    }, 300);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [key, letters, attendanceId, kind]);
+  useEffect(() => {
+    const onHide = () => {
+      if (JSON.stringify(latest.current) !== last.current) void letters.saveDraft(attendanceId, kind, latest.current);
+    };
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      onHide();
+    };
+  }, [letters, attendanceId, kind]);
+}
+
+function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: LetterChoices | undefined }) {
   const { letters } = useRepositories();
   const navigate = useNavigate();
   // One time for the whole visit: the preview stays still while the nurse types.
   const [at] = useState(() => new Date().toISOString());
-  const form = useForm<FormValues>({ defaultValues: { slots: {}, restrictedInclude: 'no', restrictedReason: '' }, mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
+  const form = useForm<FormValues>({
+    defaultValues: {
+      slots: { ...(draft?.slots ?? {}) },
+      restrictedInclude: draft?.restricted.include ? 'yes' : 'no',
+      restrictedReason: draft?.restricted.reason ?? '',
+    },
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+    shouldFocusError: false,
+  });
   const values = useWatch({ control: form.control }) as Partial<FormValues>;
   const choices = choicesFrom(values);
+  useDraftAutosave(record.id, kind, choices);
   const input = { record, settings, at, choices };
   const slots = useMemo(() => documentSlots(composeFullLetter(kind, letterFacts({ record, settings, at, choices: { slots: {}, restricted: { include: false, reason: '' } } }))), [kind, record, settings, at]);
   const restricted = useMemo(() => restrictedContentOf(kind, { record, settings, at, choices: { slots: {}, restricted: { include: false, reason: '' } } }), [kind, record, settings, at]);
@@ -143,7 +216,12 @@ export function LetterComposePage({ record, settings, kind }: { record: Assessme
                   void onIssue();
                 }}
               >
-                {slots.length > 0 ? <h2 className="nhsuk-heading-m">Your own words</h2> : null}
+                {slots.length > 0 ? (
+                  <>
+                    <h2 className="nhsuk-heading-m">Your own words</h2>
+                    <p className="nhsuk-body-s">What you write here is saved on this device as you type, until you issue the letter.</p>
+                  </>
+                ) : null}
                 {slots.map((entry) => (
                   <Textarea key={entry.slotId} name={`slots.${entry.slotId}`} label={entry.label} hint={entry.hint.replace(/^Optional\. /, '')} optional={!entry.required} rows={4} />
                 ))}

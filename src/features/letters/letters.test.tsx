@@ -208,3 +208,23 @@ describe('an issued letter', () => {
     expect(repositories.auditEvents.get().map((event) => event.type)).toContain('download');
   });
 });
+
+describe('unfinished words', () => {
+  test('are saved as the nurse types and come back when the letter is opened again', async () => {
+    const first = setUp(noConcernsChildRecord(), ['gp']);
+    await first.user.type(await screen.findByRole('textbox', { name: /Anything else we ask of the GP/ }), 'Half a thought');
+    await waitFor(async () => expect((await first.repositories.letters.loadDraft('att-no-concerns', 'gp'))?.slots['gp-requests']).toBe('Half a thought'));
+    first.view.unmount();
+    render(
+      <RepositoriesProvider repositories={first.repositories}>
+        <RouterProvider>
+          <LettersRoutes attendanceId="att-no-concerns" rest={['gp']} />
+        </RouterProvider>
+      </RepositoriesProvider>,
+    );
+    expect(await screen.findByRole('textbox', { name: /Anything else we ask of the GP/ })).toHaveValue('Half a thought');
+    await first.user.click(screen.getByRole('button', { name: 'Issue letter' }));
+    await issuedVia(first.repositories);
+    expect(await first.repositories.letters.loadDraft('att-no-concerns', 'gp')).toBeUndefined();
+  });
+});

@@ -15,6 +15,7 @@ import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
+import type { LetterChoices } from '../../domain/letters/facts';
 import { letterKindLabels } from '../../domain/letters/model';
 import { blindIndexInputs } from '../repositories/attendance-writes';
 import type {
@@ -80,6 +81,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   const records = new Store(new Map((options.attendances ?? []).map((record) => [record.id, record])));
   const auditEvents = new Store<AuditEvent[]>([]);
   const issuedLetters = new Store<IssuedLetter[]>(options.letters ?? []);
+  const letterDrafts = new Map<string, LetterChoices>();
   const toRef = (member: StaffSummary): StaffRef => ({
     id: member.id,
     name: member.name,
@@ -286,6 +288,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
           restrictedCategories: composed.restrictedCategories,
         };
         issuedLetters.set([...issuedLetters.get(), letter]);
+        letterDrafts.delete(`${request.attendanceId}:${request.kind}`);
         await appendAudit('letter-issued', request.attendanceId, `${describeLetter(letterSummary(letter))} issued`);
         return ok(letter);
       },
@@ -293,6 +296,12 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         if (!currentStaff()) return Promise.resolve(locked());
         const found = issuedLetters.get().find((letter) => letter.id === letterId);
         return Promise.resolve(found ? ok(found) : err({ kind: 'not-found' as const, message: 'This letter is not on this tablet.' }));
+      },
+      loadDraft: (attendanceId, kind) => Promise.resolve(letterDrafts.get(`${attendanceId}:${kind}`)),
+      saveDraft: (attendanceId, kind, choices) => {
+        if (!currentStaff()) return Promise.resolve(locked());
+        letterDrafts.set(`${attendanceId}:${kind}`, structuredClone(choices));
+        return Promise.resolve(ok(undefined));
       },
       recordPrinted: (letter) => appendAudit('print', letter.attendanceId, `${describeLetter(letter)} printed`),
       recordDownloaded: (letter) => appendAudit('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`),

@@ -121,9 +121,20 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
     expect(referral.ok && referral.value.restrictedCategories).toEqual([]);
   });
 
+  test('unfinished words are kept, sealed, until the letter is issued', async () => {
+    const { letters } = repositories();
+    const draft = { slots: { 'mash-worries': 'Not finished' }, restricted: { include: false, reason: '' } };
+    expect((await letters.saveDraft(record().id, 'health-visitor', draft)).ok).toBe(true);
+    expect(await letters.loadDraft(record().id, 'health-visitor')).toEqual(draft);
+    expect(await letters.loadDraft(record().id, 'mash-referral')).toBeUndefined();
+    const issued = await letters.issue(request(record(), 'health-visitor', draft));
+    expect(issued.ok).toBe(true);
+    expect(await letters.loadDraft(record().id, 'health-visitor')).toBeUndefined();
+  });
+
   test('issuing, printing and downloading are audit events that name no patient', async () => {
     const { letters, audit } = repositories();
-    const versions = await firstValue(letters.versions(record().id), (list) => list.length >= 3);
+    const versions = await firstValue(letters.versions(record().id), (list) => list.length >= 4);
     const latest = versions.find((version) => version.kind === 'gp' && version.version === 2);
     if (!latest) throw new Error('no version 2');
     await letters.recordPrinted(latest);
@@ -135,6 +146,7 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
       'GP discharge letter, version 1 (letter …) issued',
       'GP discharge letter, version 2 (letter …) issued',
       "Referral to children's social care (MASH), version 1 (letter …) issued",
+      'Notification to the health visitor, version 1 (letter …) issued',
       'GP discharge letter, version 2 (letter …) printed',
       'GP discharge letter, version 2 (letter …) downloaded as PDF',
     ]);
@@ -159,6 +171,16 @@ describe('sealing (real repository)', () => {
     const opened = await real.letters.open(a.id);
     expect(opened.ok ? 'opened' : opened.error.kind).toBe('damaged');
     db.close();
+  });
+
+  test('an unfinished letter is sealed in the meta table', async () => {
+    expect((await real.letters.saveDraft(signedRecord.id, 'gp', { slots: { 'gp-requests': 'Secret words' }, restricted: { include: false, reason: '' } })).ok).toBe(true);
+    const db = new TriageDatabase(DB_NAME);
+    const row = await db.meta.get(`letter-draft:${signedRecord.id}:gp`);
+    db.close();
+    const value = row?.value as { v: number; ct: Uint8Array } | undefined;
+    expect(value?.v).toBe(1);
+    expect(new TextDecoder('latin1').decode(value?.ct)).not.toContain('Secret words');
   });
 
   test('nothing opens while locked', async () => {

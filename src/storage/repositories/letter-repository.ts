@@ -11,6 +11,8 @@ import { liveQuery } from 'dexie';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
+import type { LetterChoices } from '../../domain/letters/facts';
+import type { LetterKind } from '../../domain/letters/kinds';
 import type { Result } from '../../domain/shared/result';
 import { openSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
@@ -51,6 +53,16 @@ export class RealLetterRepository implements LetterRepository {
 
   recordDownloaded(letter: IssuedLetterSummary): Promise<void> {
     return this.ctx.audit.append('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`);
+  }
+
+  async loadDraft(attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined> {
+    const { loadLetterDraft } = await import('./letter-writes');
+    return loadLetterDraft(this.ctx, attendanceId, kind);
+  }
+
+  async saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>> {
+    const { saveLetterDraft } = await import('./letter-writes');
+    return saveLetterDraft(this.ctx, attendanceId, kind, choices);
   }
 
   awaitingGpLetter(): LiveValue<AttendanceSummary[]> {

@@ -16,3 +16,7 @@ export function letterSummary(row: LetterRow): IssuedLetterSummary | undefined {
 }
 
 export const describeLetter = (letter: Pick<IssuedLetterSummary, 'kind' | 'version' | 'id'>): string => `${letterKindLabels[letter.kind]}, version ${letter.version} (letter ${letter.id})`;
+
+/** Where an unfinished letter's words are kept (the meta table), and the AAD they are sealed with. */
+export const letterDraftKey = (attendanceId: string, kind: string): string => `letter-draft:${attendanceId}:${kind}`;
+export const letterDraftAad = (deviceId: string, attendanceId: string, kind: string): string => `${deviceId}:attendance:${attendanceId}:letter-draft:${kind}`;

@@ -13,7 +13,9 @@
  */
 import { assessmentRecordSchema } from '../../domain/assessment/record';
 import type { AssessmentRecord } from '../../domain/assessment/record';
-import { issuedLetterSchema } from '../../domain/letters/issued';
+import { issuedLetterSchema, letterChoicesSchema } from '../../domain/letters/issued';
+import type { LetterChoices } from '../../domain/letters/facts';
+import type { LetterKind } from '../../domain/letters/kinds';
 import type { IssuedLetter } from '../../domain/letters/issued';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
@@ -22,7 +24,7 @@ import type { LetterRow } from '../db';
 import { aad } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import { describeLetter, letterAad } from './letter-rows';
+import { describeLetter, letterAad, letterDraftAad, letterDraftKey } from './letter-rows';
 import type { IssueLetterRequest, StorageFailure } from './types';
 
 const damaged = (): StorageFailure => ({
@@ -70,10 +72,12 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
     const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
-    const clash = await db.transaction('rw', db.letters, async () => {
+    const clash = await db.transaction('rw', db.letters, db.meta, async () => {
       const now = await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).count();
       if (now !== existing.length) return true;
       await db.letters.add(row);
+      // The words are in the issued letter now: the unfinished copy goes.
+      await db.meta.delete(letterDraftKey(request.attendanceId, request.kind));
       return false;
     });
     if (clash) return err({ kind: 'stale', message: 'This letter was issued in another tab just now. Check the issued versions, then issue again if needed.' });
@@ -99,4 +103,31 @@ export async function openLetter(ctx: StorageContext, letterId: string): Promise
   const parsed = issuedLetterSchema.safeParse(opened.value);
   if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version) return err(damaged());
   return ok(parsed.data);
+}
+
+export async function loadLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return undefined;
+  try {
+    const row = await ctx.db.meta.get(letterDraftKey(attendanceId, kind));
+    if (!row) return undefined;
+    const opened = await openSealed(unlocked.value.keys.dataKey, row.value, letterDraftAad(unlocked.value.deviceId, attendanceId, kind));
+    if (!opened.ok) return undefined;
+    const parsed = letterChoicesSchema.safeParse(opened.value);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return unlocked;
+  try {
+    const value = await seal(unlocked.value.keys.dataKey, choices, letterDraftAad(unlocked.value.deviceId, attendanceId, kind));
+    await ctx.db.meta.put({ key: letterDraftKey(attendanceId, kind), value });
+    return ok(undefined);
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
 }

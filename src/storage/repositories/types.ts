@@ -177,6 +177,9 @@ export interface LetterRepository {
   recordDownloaded(letter: IssuedLetterSummary): Promise<void>;
   /** Signed attendances whose GP letter is not issued yet. */
   awaitingGpLetter(): LiveValue<AttendanceSummary[]>;
+  /** The nurse's unfinished words for a letter, sealed, so nothing typed is lost (PRODUCT.md principle 2). */
+  loadDraft(attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined>;
+  saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>>;
 }
 
 export interface Repositories {

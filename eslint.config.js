@@ -55,7 +55,8 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    // Keep disableTypeChecked's parserOptions (projectService off): plain JS is not in tsconfig.
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node, ...globals.browser } },
   },
   {
     // Patient data must never reach the console: app code may only report errors by name.

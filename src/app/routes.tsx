@@ -13,6 +13,7 @@ const AssessmentRoutes = lazy(() => import('../features/assessment/assessment-ro
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((module) => ({ default: module.SettingsPage })));
 const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
+const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 
 export interface RouteMatch {
@@ -39,6 +40,8 @@ export function matchRoute(pathname: string): RouteMatch {
       ),
     };
   }
+  // Letters read the record without opening it for editing, so they sit beside the assessment routes.
+  if (first === 'assessments' && second && rest[0] === 'letters') return { area: 'assessment', element: <LettersRoutes key={second} attendanceId={second} rest={rest.slice(1)} /> };
   if (first === 'assessments' && second) return { area: 'assessment', element: <AssessmentRoutes key={second} id={second} rest={rest} /> };
   if (first === 'settings') {
     if (second === undefined) return { area: 'settings', element: <SettingsPage storageHealth={<StorageHealthSummary />} /> };

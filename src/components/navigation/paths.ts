@@ -14,6 +14,12 @@ export const paths = {
   record: (id: string) => `/assessments/${encodeURIComponent(id)}/record`,
   addendum: (id: string) => `/assessments/${encodeURIComponent(id)}/addendum`,
   letters: (id: string) => `/assessments/${encodeURIComponent(id)}/letters`,
+  /** Preparing one letter (kind: gp, health-visitor, school-nurse, mash-referral). */
+  letter: (id: string, kind: string) => `/assessments/${encodeURIComponent(id)}/letters/${kind}`,
+  /** An issued version: read, print, download. */
+  issuedLetter: (id: string, letterId: string) => `/assessments/${encodeURIComponent(id)}/letters/issued/${encodeURIComponent(letterId)}`,
+  /** Changing one section of a signed record as an addendum. */
+  addendumSection: (id: string, slug: string) => `/assessments/${encodeURIComponent(id)}/addendum/${slug}`,
   settings: () => '/settings',
   staff: () => '/settings/staff',
   addStaff: () => '/settings/staff/add',

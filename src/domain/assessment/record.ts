@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { accountsDraftSchema, emptyAccountsDraft } from './accounts';
+import { dischargeDraftSchema, emptyDischargeDraft } from './discharge';
 import { emptyInformationChecksDraft, informationChecksDraftSchema } from './information-checks';
 import { emptyOutcomeDraft, outcomeDraftSchema } from './outcome';
 import { emptyPatientDraft, patientDraftSchema } from './patient';
@@ -24,6 +25,7 @@ export const answersSchema = z.object({
   informationChecks: z.catch(informationChecksDraftSchema, () => emptyInformationChecksDraft()),
   safeguarding: z.catch(safeguardingDraftSchema, () => emptySafeguardingDraft()),
   outcome: z.catch(outcomeDraftSchema, () => emptyOutcomeDraft()),
+  discharge: z.catch(dischargeDraftSchema, () => emptyDischargeDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

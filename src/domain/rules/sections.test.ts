@@ -19,14 +19,15 @@ describe('the child safeguarding sections in the task list', () => {
       ['informationChecks', 'Information checks', 'information-checks'],
       ['safeguarding', 'Safeguarding prompts', 'safeguarding-prompts'],
       ['outcome', 'Outcome and actions', 'outcome'],
+      ['discharge', 'Discharge', 'discharge'],
     ]);
   });
 
   test.each<[number | undefined, string[]]>([
-    [0, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']],
-    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']],
-    [18, ['patient', 'people', 'accounts']],
-    [undefined, ['patient', 'people', 'accounts']],
+    [0, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']],
+    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']],
+    [18, ['patient', 'people', 'accounts', 'discharge']],
+    [undefined, ['patient', 'people', 'accounts', 'discharge']],
   ])('age %s shows %j', (age, expected) => {
     expect(relevantSections(contextForAge(age)).map((section) => section.id)).toEqual(expected);
   });

@@ -4,6 +4,7 @@
  * signing. Sections not relevant to this patient are not shown (PRODUCT.md section 4).
  */
 import { validateAccounts } from '../assessment/accounts';
+import { dischargeApplies, summariseDischarge, validateDischarge } from '../assessment/discharge';
 import type { AssessmentContext } from '../assessment/context';
 import { informationChecksApply, validateInformationChecks } from '../assessment/information-checks';
 import type { Issue } from '../assessment/issues';
@@ -28,6 +29,13 @@ export interface SectionDefinition {
   validate: (answers: Answers, ctx: AssessmentContext) => Issue[];
   /** Check-answers rows (also the signed record view). */
   summarise: (answers: Answers, ctx: AssessmentContext) => SummaryRow[];
+  /**
+   * What the section must be complete before: signing (the default), or only the GP letter.
+   * A 'gp-letter' section shows its problems when saved and stops the GP letter being
+   * issued, but never stops the assessment being signed (the Discharge section: its
+   * details are often known only after the triage assessment is signed).
+   */
+  requiredBefore?: 'signing' | 'gp-letter';
 }
 
 export const sectionDefinitions: readonly SectionDefinition[] = [
@@ -79,6 +87,15 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     validate: (answers, ctx) => validateOutcome(answers.outcome, ctx, answers.safeguarding),
     summarise: summariseOutcome,
   },
+  {
+    id: 'discharge',
+    title: 'Discharge',
+    slug: 'discharge',
+    isRelevant: dischargeApplies,
+    validate: (answers, ctx) => validateDischarge(answers.discharge, ctx),
+    summarise: summariseDischarge,
+    requiredBefore: 'gp-letter',
+  },
 ];
 
 export function sectionBySlug(slug: string): SectionDefinition | undefined {
@@ -127,9 +144,15 @@ export interface SectionIssues {
   issues: Issue[];
 }
 
+/** Whether a section must be complete before the assessment can be signed. */
+export const blocksSigning = (section: SectionDefinition): boolean => (section.requiredBefore ?? 'signing') === 'signing';
+
+/** The relevant sections that must be complete before signing, in task-list order. */
+export const sectionsBeforeSigning = (ctx: AssessmentContext): SectionDefinition[] => relevantSections(ctx).filter(blocksSigning);
+
 /** Every problem that stops signing, by section in task-list order. */
 export function issuesBeforeSigning(answers: Answers, ctx: AssessmentContext): SectionIssues[] {
-  return relevantSections(ctx)
+  return sectionsBeforeSigning(ctx)
     .map((section) => ({ section, issues: section.validate(answers, ctx) }))
     .filter((entry) => entry.issues.length > 0);
 }

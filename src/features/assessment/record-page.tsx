@@ -42,6 +42,7 @@ export function RecordPage({ open }: { open: OpenAssessment }) {
       </NotificationBanner>
       <PatientHeading record={{ ...record, answers }} />
       <h1>Signed assessment</h1>
+      <ButtonLink to={paths.letters(record.id)}>Letters</ButtonLink>{' '}
       {!open.editor.readOnly ? <ButtonLink to={paths.addendum(record.id)} variant="secondary">Add an addendum</ButtonLink> : null}
       {relevantSections(ctx).map((section) => (
         <section key={section.id} aria-labelledby={`heading-${section.id}`}>

@@ -6,10 +6,12 @@ import type { ReactNode } from 'react';
 import type * as z from 'zod/mini';
 import { accountsDraftSchema } from '../../domain/assessment/accounts';
 import type { AssessmentContext } from '../../domain/assessment/context';
+import { dischargeDraftSchema } from '../../domain/assessment/discharge';
 import { patientDraftSchema } from '../../domain/assessment/patient';
 import { peopleDraftSchema } from '../../domain/assessment/people';
 import type { Answers, SectionId } from '../../domain/assessment/record';
 import { AccountsForm } from './sections/accounts-form';
+import { DischargeForm } from './sections/discharge-form';
 import { PatientForm } from './sections/patient-form';
 import { PeopleForm } from './sections/people-form';
 
@@ -22,4 +24,5 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   patient: { schema: patientDraftSchema, render: () => <PatientForm /> },
   people: { schema: peopleDraftSchema, render: (ctx) => <PeopleForm ctx={ctx} /> },
   accounts: { schema: accountsDraftSchema, render: (ctx, answers) => <AccountsForm ctx={ctx} people={answers.people} /> },
+  discharge: { schema: dischargeDraftSchema, render: (ctx) => <DischargeForm ctx={ctx} /> },
 };

@@ -4,7 +4,7 @@
  * are not shown (PRODUCT.md section 4).
  */
 import { deriveContext } from '../../domain/assessment/derive-context';
-import { relevantSections, sectionStatus, sectionStatusLabels } from '../../domain/rules/sections';
+import { blocksSigning, relevantSections, sectionStatus, sectionStatusLabels } from '../../domain/rules/sections';
 import { ButtonLink } from '../../components/content/button';
 import { TaskList } from '../../components/content/task-list';
 import type { TaskListItem } from '../../components/content/task-list';
@@ -21,10 +21,12 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
   const sections = relevantSections(ctx);
   const items: TaskListItem[] = sections.map((section) => {
     const status = sectionStatus(record, section, ctx);
-    return { id: section.id, title: section.title, href: paths.section(record.id, section.slug), status, statusText: sectionStatusLabels[status] };
+    // A section needed only for the GP letter (Discharge) says so, and does not hold up signing.
+    const hint = blocksSigning(section) ? {} : { hint: 'Needed for the GP letter. You can sign without it and add it later' };
+    return { id: section.id, title: section.title, href: paths.section(record.id, section.slug), status, statusText: sectionStatusLabels[status], ...hint };
   });
   const done = items.filter((item) => item.status === 'completed').length;
-  const allDone = done === items.length;
+  const allDone = sections.every((section, index) => !blocksSigning(section) || items[index]?.status === 'completed');
   items.push({
     id: 'check-answers',
     title: 'Check answers and sign',

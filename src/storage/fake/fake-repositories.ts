@@ -14,6 +14,9 @@ import { err, ok } from '../../domain/shared/result';
 import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
+import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
+import type { LetterChoices } from '../../domain/letters/facts';
+import { letterKindLabels } from '../../domain/letters/model';
 import { blindIndexInputs } from '../repositories/attendance-writes';
 import type {
   AssessmentEditor,
@@ -56,12 +59,15 @@ export interface FakeOptions {
   /** Start unlocked as this member of staff. */
   unlockedAs?: string;
   attendances?: AssessmentRecord[];
+  /** Letters already issued. */
+  letters?: IssuedLetter[];
   /** Make every save fail with this failure kind (to test error handling). */
   failSaves?: 'quota' | undefined;
 }
 
 export interface FakeRepositories extends Repositories {
   records: Store<Map<string, AssessmentRecord>>;
+  issuedLetters: Store<IssuedLetter[]>;
   auditEvents: Store<AuditEvent[]>;
   failSaves: 'quota' | undefined;
 }
@@ -74,6 +80,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   const staff = new Store<(StaffSummary & { secret: string })[]>(options.staff ?? []);
   const records = new Store(new Map((options.attendances ?? []).map((record) => [record.id, record])));
   const auditEvents = new Store<AuditEvent[]>([]);
+  const issuedLetters = new Store<IssuedLetter[]>(options.letters ?? []);
+  const letterDrafts = new Map<string, LetterChoices>();
   const toRef = (member: StaffSummary): StaffRef => ({
     id: member.id,
     name: member.name,
@@ -111,9 +119,20 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       .sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));
   const locked = () => err({ kind: 'locked' as const, message: 'The app is locked. Unlock it to carry on.' });
 
+  const letterSummary = (letter: IssuedLetter): IssuedLetterSummary => ({
+    id: letter.id,
+    attendanceId: letter.attendanceId,
+    kind: letter.kind,
+    version: letter.version,
+    issuedAt: letter.issuedAt,
+    issuedById: letter.issuedBy.id,
+  });
+  const describeLetter = (letter: IssuedLetterSummary) => `${letterKindLabels[letter.kind]}, version ${letter.version} (letter ${letter.id})`;
+
   const repositories: FakeRepositories = {
     records,
     auditEvents,
+    issuedLetters,
     failSaves: options.failSaves,
     session: {
       state: () => session.live((value) => value),
@@ -248,6 +267,70 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
             }),
           ),
         );
+      },
+    },
+    letters: {
+      readAttendance: (attendanceId) => {
+        if (!currentStaff()) return Promise.resolve(locked());
+        const found = records.get().get(attendanceId);
+        return Promise.resolve(found ? ok(found) : err({ kind: 'not-found' as const, message: 'This assessment is not on this tablet.' }));
+      },
+      versions: (attendanceId) =>
+        issuedLetters.live((letters) =>
+          letters
+            .filter((letter) => letter.attendanceId === attendanceId)
+            .map(letterSummary)
+            .sort((a, b) => (a.issuedAt === b.issuedAt ? b.version - a.version : a.issuedAt < b.issuedAt ? 1 : -1)),
+        ),
+      issue: async (request) => {
+        const who = currentStaff();
+        if (!who) return locked();
+        const existing = issuedLetters.get().filter((letter) => letter.attendanceId === request.attendanceId && letter.kind === request.kind);
+        const version = existing.reduce((highest, letter) => Math.max(highest, letter.version), 0) + 1;
+        const at = now();
+        const composed = request.compose(at, version, who);
+        const letter: IssuedLetter = {
+          id: newId(),
+          attendanceId: request.attendanceId,
+          kind: request.kind,
+          version,
+          issuedAt: at,
+          issuedBy: who,
+          document: composed.document,
+          choices: { slots: { ...request.choices.slots }, restricted: { ...request.choices.restricted } },
+          restrictedCategories: composed.restrictedCategories,
+        };
+        issuedLetters.set([...issuedLetters.get(), letter]);
+        letterDrafts.delete(`${request.attendanceId}:${request.kind}`);
+        await appendAudit('letter-issued', request.attendanceId, `${describeLetter(letterSummary(letter))} issued`);
+        return ok(letter);
+      },
+      open: (letterId) => {
+        if (!currentStaff()) return Promise.resolve(locked());
+        const found = issuedLetters.get().find((letter) => letter.id === letterId);
+        return Promise.resolve(found ? ok(found) : err({ kind: 'not-found' as const, message: 'This letter is not on this tablet.' }));
+      },
+      loadDraft: (attendanceId, kind) => Promise.resolve(letterDrafts.get(`${attendanceId}:${kind}`)),
+      saveDraft: (attendanceId, kind, choices) => {
+        if (!currentStaff()) return Promise.resolve(locked());
+        letterDrafts.set(`${attendanceId}:${kind}`, structuredClone(choices));
+        return Promise.resolve(ok(undefined));
+      },
+      recordPrinted: (letter) => appendAudit('print', letter.attendanceId, `${describeLetter(letter)} printed`),
+      recordDownloaded: (letter) => appendAudit('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`),
+      awaitingGpLetter: () => {
+        const select = () => {
+          const withGp = new Set(issuedLetters.get().filter((letter) => letter.kind === 'gp').map((letter) => letter.attendanceId));
+          return summaries((record) => record.status === 'signed' && !withGp.has(record.id));
+        };
+        // Either store changing re-runs the selection.
+        return {
+          subscribe: (onNext) => {
+            const a = records.live(select).subscribe(onNext);
+            const b = issuedLetters.live(select).subscribe(onNext);
+            return { unsubscribe: () => { a.unsubscribe(); b.unsubscribe(); } };
+          },
+        };
       },
     },
     audit: {

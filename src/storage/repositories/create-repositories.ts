@@ -8,6 +8,7 @@ import type { StorageContext } from './context';
 import { RealAttendanceRepository } from './attendance-repository';
 import { RealAuditRepository } from './audit-repository';
 import { RealDeviceRepository } from './device-repository';
+import { RealLetterRepository } from './letter-repository';
 import { RealSessionRepository } from './session-repository';
 import { RealStaffRepository } from './staff-repository';
 import type { Repositories } from './types';
@@ -41,6 +42,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     staff: new RealStaffRepository(ctx),
     attendances: new RealAttendanceRepository(ctx),
     audit: new RealAuditRepository(ctx),
+    letters: new RealLetterRepository(ctx),
     ready: session.initialise(),
     internals: ctx,
     close: () => {

@@ -9,6 +9,7 @@ import { useObservable } from 'dexie-react-hooks';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import type { AuditEvent } from '../../domain/audit/events';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
+import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { AssessmentEditor, Repositories, SessionState, StaffSummary, StorageFailure } from './types';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
@@ -90,4 +91,16 @@ export function useAssessmentEditor(id: string): EditorState {
     };
   }, [attendances, id]);
   return state?.id === id ? state.value : { status: 'loading' };
+}
+
+/** Issued letter versions of an attendance, newest first. */
+export function useLetterVersions(attendanceId: string): IssuedLetterSummary[] | undefined {
+  const { letters } = useRepositories();
+  return useObservable(() => letters.versions(attendanceId), [letters, attendanceId], undefined);
+}
+
+/** Signed attendances whose GP letter is not issued yet (home screen). */
+export function useAwaitingGpLetter(): AttendanceSummary[] | undefined {
+  const { letters } = useRepositories();
+  return useObservable(() => letters.awaitingGpLetter(), [letters], undefined);
 }

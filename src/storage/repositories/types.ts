@@ -11,6 +11,9 @@ import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
 import type { Result } from '../../domain/shared/result';
 import type { IsoInstant } from '../../domain/shared/dates';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
+import type { LetterChoices } from '../../domain/letters/facts';
+import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
+import type { LetterDocument, LetterKind } from '../../domain/letters/model';
 
 /** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
 export interface LiveValue<T> {
@@ -150,10 +153,40 @@ export interface AuditRepository {
   record(type: AuditEventType, entityId: string, detail: string): Promise<void>;
 }
 
+/** Issuing a letter: the document is composed by the caller for the version and time storage assigns. */
+export interface IssueLetterRequest {
+  attendanceId: string;
+  kind: LetterKind;
+  choices: LetterChoices;
+  compose: (at: IsoInstant, version: number, issuedBy: StaffRef) => { document: LetterDocument; restrictedCategories: IssuedLetter['restrictedCategories'] };
+}
+
+/**
+ * Letters (PRODUCT.md section 5): each issue freezes a new version, sealed; earlier versions
+ * stay readable. Printing and downloading are recorded in the audit trail. Nothing here
+ * holds a transaction open after it returns, so a print dialog never pauses one (Dexie 323).
+ */
+export interface LetterRepository {
+  /** The attendance, read-only (no editing lock): letters are composed from it. */
+  readAttendance(attendanceId: string): Promise<Result<AssessmentRecord, StorageFailure>>;
+  /** Issued versions of every letter of an attendance, newest first. */
+  versions(attendanceId: string): LiveValue<IssuedLetterSummary[]>;
+  issue(request: IssueLetterRequest): Promise<Result<IssuedLetter, StorageFailure>>;
+  open(letterId: string): Promise<Result<IssuedLetter, StorageFailure>>;
+  recordPrinted(letter: IssuedLetterSummary): Promise<void>;
+  recordDownloaded(letter: IssuedLetterSummary): Promise<void>;
+  /** Signed attendances whose GP letter is not issued yet. */
+  awaitingGpLetter(): LiveValue<AttendanceSummary[]>;
+  /** The nurse's unfinished words for a letter, sealed, so nothing typed is lost (PRODUCT.md principle 2). */
+  loadDraft(attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined>;
+  saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>>;
+}
+
 export interface Repositories {
   session: SessionRepository;
   device: DeviceRepository;
   staff: StaffRepository;
   attendances: AttendanceRepository;
   audit: AuditRepository;
+  letters: LetterRepository;
 }

@@ -1,0 +1,41 @@
+/**
+ * Where later sections put their findings into the letters' Safeguarding sections, without
+ * the letter modules changing: young person screening (CSE, substance use, Fraser, FGM,
+ * self-harm), domestic abuse, and Think Family for adults with children.
+ *
+ * A section adds one entry to `safeguardingContributors`. Each returns blocks for the
+ * Safeguarding section (marking its restricted ones: a CSE screen marks 'cse', a Fraser
+ * record 'sexual-health', a domestic abuse enquiry 'domestic-abuse', restricted.ts) and any
+ * requests of the GP, health visitor or school nurse. research §7.4 item 2 lists what the
+ * GP letter's Safeguarding section must carry: CSE screen outcome, CRAFFT score, Fraser
+ * outcome, FGM report, and Think Family findings for adults with children.
+ *
+ * None of those sections exists yet, so the list is empty; the letters say so plainly
+ * rather than implying a screen was done.
+ */
+import type { LetterFacts } from './facts';
+import type { LetterBlock } from './model';
+
+export interface SafeguardingContribution {
+  /** Blocks for the Safeguarding section, restricted ones marked. */
+  blocks: LetterBlock[];
+  /** Asked of the GP ("Please review the young person's substance use at their next visit"). */
+  gpRequests: string[];
+  /** Asked of the health visitor or school nurse. */
+  nurseRequests: string[];
+}
+
+export interface SafeguardingContributor {
+  /** The section it comes from ("think-family", "cse"). */
+  id: string;
+  /** Nothing to say for this patient: return undefined. */
+  contribute: (facts: LetterFacts) => SafeguardingContribution | undefined;
+}
+
+/** Registered contributors, in the order their findings appear. Later sections append here. */
+export const safeguardingContributors: readonly SafeguardingContributor[] = [];
+
+/** Every contribution for this patient, in order. */
+export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = safeguardingContributors): SafeguardingContribution[] {
+  return contributors.map((contributor) => contributor.contribute(facts)).filter((entry): entry is SafeguardingContribution => entry !== undefined);
+}

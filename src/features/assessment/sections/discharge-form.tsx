@@ -1,0 +1,44 @@
+/**
+ * Section "Discharge" form: clinical impression, treatment, destination, follow-up, the
+ * advice given to the patient (the child) and to the parent or carer, and the senior
+ * reviewer. Needed for the GP letter, not for signing (domain/assessment/discharge.ts).
+ */
+import type { AssessmentContext } from '../../../domain/assessment/context';
+import { adviceToPatientLabel, destinationDetailLabel, destinationOptions, dischargeQuestions as q } from '../../../domain/assessment/discharge';
+import type { DischargeDestination } from '../../../domain/assessment/discharge';
+import { InsetText } from '../../../components/content/feedback';
+import { Fieldset } from '../../../components/form/form-group';
+import { Radios } from '../../../components/form/radios';
+import { TextInput, Textarea } from '../../../components/form/text-input';
+
+const detailFor = (destination: DischargeDestination) => {
+  const label = destinationDetailLabel(destination);
+  return label ? <TextInput name="destinationDetail" label={label} /> : undefined;
+};
+
+export function DischargeForm({ ctx }: { ctx: AssessmentContext }) {
+  const options = destinationOptions(ctx);
+  return (
+    <>
+      <InsetText>
+        <p>These answers go into the GP letter. You can sign the assessment without them and add them later.</p>
+      </InsetText>
+      <Textarea name="clinicalImpression" label={q.clinicalImpression.label} labelSize="m" hint={q.clinicalImpression.hint} rows={3} />
+      <Textarea name="treatmentGiven" label={q.treatmentGiven.label} labelSize="m" hint={q.treatmentGiven.hint} rows={3} />
+      <Radios
+        name="destination"
+        legend={q.destination.label}
+        legendSize="m"
+        options={options}
+        conditional={Object.fromEntries(options.map((option) => [option.value, detailFor(option.value)]))}
+      />
+      <Textarea name="followUp" label={q.followUp.label} labelSize="m" hint={q.followUp.hint} rows={3} />
+      <Textarea name="adviceToPatient" label={adviceToPatientLabel(ctx)} labelSize="m" hint={q.adviceToPatient.hint} rows={4} />
+      <Textarea name="adviceToCarer" label={q.adviceToCarer.label} labelSize="m" rows={4} optional={!ctx.pathway.child} />
+      <Fieldset name="seniorReviewer" legend={q.seniorReviewer.legend} legendSize="m" optional>
+        <TextInput name="seniorReviewerName" label={q.seniorReviewer.nameLabel} width={20} />
+        <TextInput name="seniorReviewerRole" label={q.seniorReviewer.roleLabel} width={20} />
+      </Fieldset>
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The letters of one attendance: which apply and why, whether each is issued or what it
+ * still needs, and every issued version (PRODUCT.md section 5).
+ */
+import { deriveContext } from '../../domain/assessment/derive-context';
+import { currentAnswers } from '../../domain/assessment/lifecycle';
+import type { AssessmentRecord } from '../../domain/assessment/record';
+import type { LetterKind } from '../../domain/letters/model';
+import { applicableLetters, letterKindLabels, letterReadiness } from '../../domain/letters/letters';
+import { letterKindInSentence } from '../../domain/letters/model';
+import { noChoices } from '../../domain/letters/facts';
+import { formatDateTime } from '../../domain/shared/dates';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { ButtonLink } from '../../components/content/button';
+import { Tag } from '../../components/content/feedback';
+import { Page } from '../../components/layout/page';
+import { Link } from '../../components/navigation/router';
+import { paths } from '../../components/navigation/paths';
+import { useLetterVersions } from '../../storage/repositories/react';
+
+export function LettersPage({ record, settings }: { record: AssessmentRecord; settings: DeviceSettings }) {
+  const versions = useLetterVersions(record.id);
+  const now = new Date().toISOString();
+  const answers = currentAnswers(record);
+  const letters = applicableLetters(answers, deriveContext(answers, now));
+  const latest = (kind: LetterKind) => versions?.find((version) => version.kind === kind);
+  const name = `${answers.patient.givenName} ${answers.patient.familyName}`.trim();
+  return (
+    <Page title="Letters" backLink={{ to: paths.assessment(record.id), text: 'Back to the assessment' }} wide>
+      <span className="nhsuk-caption-l" dir="auto">
+        {answers.patient.nameNotKnown ? 'Name not known' : name}
+      </span>
+      <h1>Letters</h1>
+      <p>Letters are made from the signed record. You can add your own words in marked places. Issuing a letter keeps that version; issuing again makes a new version and the earlier one stays readable.</p>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">Letters for this attendance</caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Letter</th>
+            <th scope="col">Why</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="nhsuk-u-visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {letters.map((letter) => {
+            const issued = latest(letter.kind);
+            const missing = letterReadiness(letter.kind, { record, settings, at: now, choices: noChoices() }).filter((problem) => problem.fix.to !== 'slot');
+            return (
+              <tr key={letter.kind}>
+                <td>{letterKindLabels[letter.kind]}</td>
+                <td>{letter.why}</td>
+                <td>
+                  {issued ? (
+                    <Tag colour="green">{`Issued: version ${issued.version}`}</Tag>
+                  ) : missing.length > 0 ? (
+                    <>
+                      <Tag colour="grey">Not ready</Tag>
+                      <span className="app-summary-line">{missing[0]?.message}</span>
+                    </>
+                  ) : (
+                    <Tag colour="blue">Not issued</Tag>
+                  )}
+                </td>
+                <td>
+                  <Link to={paths.letter(record.id, letter.kind)}>
+                    {issued ? 'Issue again' : 'Prepare and issue'}{' '}
+                    <span className="nhsuk-u-visually-hidden">the {letterKindInSentence(letter.kind)}</span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2 className="nhsuk-heading-m">Issued versions</h2>
+      {versions === undefined ? (
+        <p role="status">Loading…</p>
+      ) : versions.length === 0 ? (
+        <p>No letters have been issued for this attendance yet.</p>
+      ) : (
+        <ul className="nhsuk-list nhsuk-list--border">
+          {versions.map((version) => (
+            <li key={version.id}>
+              <Link to={paths.issuedLetter(record.id, version.id)}>
+                {letterKindLabels[version.kind]}, version {version.version}
+              </Link>
+              , issued {formatDateTime(version.issuedAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ButtonLink to={paths.assessment(record.id)} variant="secondary">
+        Back to the assessment
+      </ButtonLink>
+    </Page>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Letters in storage (PRODUCT.md section 5): issuing freezes a version, sealed with AES-GCM
+ * under the device data key; re-issuing adds a version; every version stays readable.
+ *
+ * This module holds what lists need and loads with the home screen: issued versions and
+ * the attendances still waiting for a GP letter, from the clear columns of the letters
+ * table (ids, kind, version, time, who issued it), and the print and download audit events.
+ * Reading, sealing and opening letters load on demand (letter-writes.ts).
+ */
+import { liveQuery } from 'dexie';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import type { AssessmentRecord } from '../../domain/assessment/record';
+import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
+import type { LetterChoices } from '../../domain/letters/facts';
+import type { LetterKind } from '../../domain/letters/kinds';
+import type { Result } from '../../domain/shared/result';
+import { openSummaries } from './attendance-crypto';
+import type { StorageContext } from './context';
+import { describeLetter, letterSummary } from './letter-rows';
+import type { IssueLetterRequest, LetterRepository, LiveValue, StorageFailure } from './types';
+
+export class RealLetterRepository implements LetterRepository {
+  constructor(private readonly ctx: StorageContext) {}
+
+  async readAttendance(attendanceId: string): Promise<Result<AssessmentRecord, StorageFailure>> {
+    const { readAttendance } = await import('./letter-writes');
+    return readAttendance(this.ctx, attendanceId);
+  }
+
+  versions(attendanceId: string): LiveValue<IssuedLetterSummary[]> {
+    return liveQuery(async () => {
+      const rows = await this.ctx.db.letters.where('attendanceId').equals(attendanceId).toArray();
+      return rows
+        .map(letterSummary)
+        .filter((summary): summary is IssuedLetterSummary => summary !== undefined)
+        .sort((a, b) => (a.issuedAt === b.issuedAt ? b.version - a.version : a.issuedAt < b.issuedAt ? 1 : -1));
+    });
+  }
+
+  async issue(request: IssueLetterRequest): Promise<Result<IssuedLetter, StorageFailure>> {
+    const { issueLetter } = await import('./letter-writes');
+    return issueLetter(this.ctx, request);
+  }
+
+  async open(letterId: string): Promise<Result<IssuedLetter, StorageFailure>> {
+    const { openLetter } = await import('./letter-writes');
+    return openLetter(this.ctx, letterId);
+  }
+
+  recordPrinted(letter: IssuedLetterSummary): Promise<void> {
+    return this.ctx.audit.append('print', letter.attendanceId, `${describeLetter(letter)} printed`);
+  }
+
+  recordDownloaded(letter: IssuedLetterSummary): Promise<void> {
+    return this.ctx.audit.append('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`);
+  }
+
+  async loadDraft(attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined> {
+    const { loadLetterDraft } = await import('./letter-writes');
+    return loadLetterDraft(this.ctx, attendanceId, kind);
+  }
+
+  async saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>> {
+    const { saveLetterDraft } = await import('./letter-writes');
+    return saveLetterDraft(this.ctx, attendanceId, kind, choices);
+  }
+
+  awaitingGpLetter(): LiveValue<AttendanceSummary[]> {
+    return liveQuery(async () => {
+      const { db } = this.ctx;
+      // Keys only: the sealed letters are not read to find which attendances have one.
+      const keys = (await db.letters.orderBy('[attendanceId+kind]').keys()) as unknown as [string, string][];
+      const withGpLetter = new Set(keys.filter(([, kind]) => kind === 'gp').map(([attendanceId]) => attendanceId));
+      const rows = await db.attendances.where('status').equals('signed').filter((row) => !withGpLetter.has(row.id)).toArray();
+      return openSummaries(this.ctx.vault.peek(), rows);
+    });
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Reading and issuing letters, loaded on demand (the home screen does not need it): the
+ * attendance read-only, issue (seal a new version), and open an issued version.
+ *
+ * Like every write here, the letter is sealed BEFORE the IndexedDB transaction opens, and
+ * nothing is awaited inside it but IndexedDB (Dexie PrematureCommitError). Reading is
+ * load-then-return: the print view gets a decrypted letter and no open transaction, so a
+ * print dialog that pauses the page cannot time one out (Dexie issue 323, research
+ * anchors "Printing").
+ *
+ * The AAD binds the sealed letter to this device, its attendance and its own id, so a
+ * letter copied onto another attendance or device does not open.
+ */
+import { assessmentRecordSchema } from '../../domain/assessment/record';
+import type { AssessmentRecord } from '../../domain/assessment/record';
+import { issuedLetterSchema, letterChoicesSchema } from '../../domain/letters/issued';
+import type { LetterChoices } from '../../domain/letters/facts';
+import type { LetterKind } from '../../domain/letters/kinds';
+import type { IssuedLetter } from '../../domain/letters/issued';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { open as openSealed, seal } from '../crypto/codec';
+import type { LetterRow } from '../db';
+import { aad } from './attendance-crypto';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import { describeLetter, letterAad, letterDraftAad, letterDraftKey } from './letter-rows';
+import type { IssueLetterRequest, StorageFailure } from './types';
+
+const damaged = (): StorageFailure => ({
+  kind: 'damaged',
+  message: 'This letter could not be opened: the copy on this tablet has been changed or damaged, or it was not written on this tablet. Tell the nurse in charge.',
+});
+
+export async function readAttendance(ctx: StorageContext, attendanceId: string): Promise<Result<AssessmentRecord, StorageFailure>> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return unlocked;
+  try {
+    const row = await ctx.db.attendances.get(attendanceId);
+    if (!row) return err({ kind: 'not-found', message: 'This assessment is not on this tablet.' });
+    const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, aad(unlocked.value.deviceId, attendanceId, 'payload'));
+    if (!opened.ok) return err(damaged());
+    const parsed = assessmentRecordSchema.safeParse(opened.value);
+    return parsed.success && parsed.data.id === attendanceId ? ok(parsed.data) : err(damaged());
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}
+
+export async function issueLetter(ctx: StorageContext, request: IssueLetterRequest): Promise<Result<IssuedLetter, StorageFailure>> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return unlocked;
+  const { db } = ctx;
+  try {
+    const existing = await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray();
+    const version = existing.reduce((highest, row) => Math.max(highest, row.version), 0) + 1;
+    const id = ctx.newId();
+    const at = ctx.now();
+    const staff = unlocked.value.staff;
+    const composed = request.compose(at, version, staff);
+    const letter: IssuedLetter = {
+      id,
+      attendanceId: request.attendanceId,
+      kind: request.kind,
+      version,
+      issuedAt: at,
+      issuedBy: staff,
+      document: composed.document,
+      choices: { slots: { ...request.choices.slots }, restricted: { ...request.choices.restricted } },
+      restrictedCategories: composed.restrictedCategories,
+    };
+    const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
+    const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload };
+    // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
+    const clash = await db.transaction('rw', db.letters, db.meta, async () => {
+      const now = await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).count();
+      if (now !== existing.length) return true;
+      await db.letters.add(row);
+      // The words are in the issued letter now: the unfinished copy goes.
+      await db.meta.delete(letterDraftKey(request.attendanceId, request.kind));
+      return false;
+    });
+    if (clash) return err({ kind: 'stale', message: 'This letter was issued in another tab just now. Check the issued versions, then issue again if needed.' });
+    await ctx.audit.append('letter-issued', request.attendanceId, `${describeLetter(letter)} issued`);
+    return ok(letter);
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}
+
+export async function openLetter(ctx: StorageContext, letterId: string): Promise<Result<IssuedLetter, StorageFailure>> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return unlocked;
+  let row: LetterRow | undefined;
+  try {
+    row = await ctx.db.letters.get(letterId);
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+  if (!row) return err({ kind: 'not-found', message: 'This letter is not on this tablet.' });
+  const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, letterAad(unlocked.value.deviceId, row.attendanceId, row.id));
+  if (!opened.ok) return err(damaged());
+  const parsed = issuedLetterSchema.safeParse(opened.value);
+  if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version) return err(damaged());
+  return ok(parsed.data);
+}
+
+export async function loadLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return undefined;
+  try {
+    const row = await ctx.db.meta.get(letterDraftKey(attendanceId, kind));
+    if (!row) return undefined;
+    const opened = await openSealed(unlocked.value.keys.dataKey, row.value, letterDraftAad(unlocked.value.deviceId, attendanceId, kind));
+    if (!opened.ok) return undefined;
+    const parsed = letterChoicesSchema.safeParse(opened.value);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>> {
+  const unlocked = ctx.vault.require();
+  if (!unlocked.ok) return unlocked;
+  try {
+    const value = await seal(unlocked.value.keys.dataKey, choices, letterDraftAad(unlocked.value.deviceId, attendanceId, kind));
+    await ctx.db.meta.put({ key: letterDraftKey(attendanceId, kind), value });
+    return ok(undefined);
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}

@@ -22,7 +22,7 @@ const forbid = (groups, message) => ({ group: groups, message });
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'public/**'],
+    ignores: ['dist/**', 'dev-dist/**', '.bench-out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'public/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -11,7 +11,6 @@
  * figures and never fails on timing. The TypeScript sources are loaded through Vite's SSR
  * module loader, so no build step is needed.
  */
-/* eslint-disable no-console -- a benchmark's output is its figures. */
 import { performance } from 'node:perf_hooks';
 import { createServer } from 'vite';
 

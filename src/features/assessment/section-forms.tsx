@@ -6,12 +6,18 @@ import type { ReactNode } from 'react';
 import type * as z from 'zod/mini';
 import { accountsDraftSchema } from '../../domain/assessment/accounts';
 import type { AssessmentContext } from '../../domain/assessment/context';
+import { informationChecksDraftSchema } from '../../domain/assessment/information-checks';
+import { outcomeDraftSchema } from '../../domain/assessment/outcome';
 import { patientDraftSchema } from '../../domain/assessment/patient';
 import { peopleDraftSchema } from '../../domain/assessment/people';
 import type { Answers, SectionId } from '../../domain/assessment/record';
+import { safeguardingDraftSchema } from '../../domain/assessment/safeguarding-prompts';
 import { AccountsForm } from './sections/accounts-form';
+import { InformationChecksForm } from './sections/information-checks-form';
+import { OutcomeForm } from './sections/outcome-form';
 import { PatientForm } from './sections/patient-form';
 import { PeopleForm } from './sections/people-form';
+import { SafeguardingPromptsForm } from './sections/safeguarding-prompts-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -22,4 +28,7 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   patient: { schema: patientDraftSchema, render: () => <PatientForm /> },
   people: { schema: peopleDraftSchema, render: (ctx) => <PeopleForm ctx={ctx} /> },
   accounts: { schema: accountsDraftSchema, render: (ctx, answers) => <AccountsForm ctx={ctx} people={answers.people} /> },
+  informationChecks: { schema: informationChecksDraftSchema, render: (ctx, answers) => <InformationChecksForm ctx={ctx} patient={answers.patient} /> },
+  safeguarding: { schema: safeguardingDraftSchema, render: (ctx, answers) => <SafeguardingPromptsForm ctx={ctx} answers={answers} /> },
+  outcome: { schema: outcomeDraftSchema, render: (ctx, answers) => <OutcomeForm ctx={ctx} answers={answers} /> },
 };

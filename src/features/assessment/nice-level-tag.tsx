@@ -6,11 +6,15 @@ import type { NiceLevel } from '../../domain/rules/nice-alerting-features';
 import { niceLevelLabels } from '../../domain/rules/nice-alerting-features';
 import { Tag } from '../../components/content/feedback';
 
-export function NiceLevelTag({ level }: { level: NiceLevel }) {
+/** `announced`: say "NICE level:" to screen readers first (off where the words around already say it). */
+export function NiceLevelTag({ level, announced = true }: { level: NiceLevel; announced?: boolean }) {
+  const tag = <Tag colour={level === 'suspect' ? 'red' : 'yellow'}>{niceLevelLabels[level]}</Tag>;
+  if (!announced) return tag;
   return (
     <>
-      <span className="nhsuk-u-visually-hidden">NICE level: </span>
-      <Tag colour={level === 'suspect' ? 'red' : 'yellow'}>{niceLevelLabels[level]}</Tag>
+      {/* The space outside the hidden span: accessible-name computation trims inside it. */}
+      <span className="nhsuk-u-visually-hidden">NICE level:</span>{' '}
+      {tag}
     </>
   );
 }

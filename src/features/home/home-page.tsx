@@ -124,8 +124,8 @@ function ReferralsToMake({ rows, now }: { rows: PendingRow[] | undefined; now: s
                     }
                     focus="referral"
                   >
-                    {signed ? 'Record it by addendum' : 'Record it'}
-                    <span className="nhsuk-u-visually-hidden"> for {row.displayName}</span>
+                    {signed ? 'Record it by addendum' : 'Record it'}{' '}
+                    <span className="nhsuk-u-visually-hidden">for {row.displayName}</span>
                   </Link>
                 </td>
               </tr>

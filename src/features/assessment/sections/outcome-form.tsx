@@ -53,7 +53,7 @@ function RecordedLevel({ answers, ctx }: { answers: Answers; ctx: AssessmentCont
   return (
     <InsetText>
       <p>
-        Highest NICE level recorded: {highest ? <NiceLevelTag level={highest} /> : <strong>none</strong>}
+        Highest NICE level recorded: {highest ? <NiceLevelTag level={highest} announced={false} /> : <strong>none</strong>}
       </p>
       {concerns.length > 0 ? (
         <ul>

@@ -123,7 +123,8 @@ function FeatureItem({ feature, index, checked, onTick }: { feature: AlertingFea
               <>
                 {q.alertingFeatures.explanationLabel}
                 {/* Several may be open at once: say which feature each box is for. */}
-                <span className="nhsuk-u-visually-hidden"> ({feature.name})</span>
+                {' '}
+                <span className="nhsuk-u-visually-hidden">({feature.name})</span>
               </>
             }
             rows={3}
@@ -243,7 +244,7 @@ function HighestLevel({ ctx }: { ctx: AssessmentContext }) {
     <div aria-live="polite" aria-atomic="true" className="app-highest-level">
       <InsetText>
         <p>
-          Highest NICE level ticked: {level ? <NiceLevelTag level={level} /> : <strong>none</strong>}
+          Highest NICE level ticked: {level ? <NiceLevelTag level={level} announced={false} /> : <strong>none</strong>}
         </p>
         {level ? <p>{niceLevelMeanings[level]} The app does not choose the concern level: you do, on the outcome page.</p> : null}
       </InsetText>

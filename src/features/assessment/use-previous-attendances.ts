@@ -37,29 +37,28 @@ export function usePreviousAttendances(patient: PatientDraft, ctx: AssessmentCon
   const query = queryFor(patient);
   const key = JSON.stringify(query ?? null);
   const arrivedAt = ctx.arrivedAt ?? ctx.now;
-  const [state, setState] = useState<PreviousAttendances>(query ? { status: 'loading' } : { status: 'no-identifiers' });
+  // The answer is kept with the look-up it answers, so a changed query reads as loading at
+  // once, with no state reset inside the effect.
+  const [answered, setAnswered] = useState<{ key: string; value: PreviousAttendances } | undefined>(undefined);
 
   useEffect(() => {
     const parsed = JSON.parse(key) as AttendanceQuery | null;
-    if (!parsed) {
-      setState({ status: 'no-identifiers' });
-      return;
-    }
+    if (!parsed) return undefined;
     let cancelled = false;
-    setState({ status: 'loading' });
     void attendances.find(parsed).then((result) => {
       if (cancelled) return;
       if (!result.ok) {
-        setState({ status: 'failed', message: result.error.message });
+        setAnswered({ key, value: { status: 'failed', message: result.error.message } });
         return;
       }
       const others = result.value.filter((summary) => summary.id !== currentId && summary.arrivedAt !== '').sort((a, b) => compareIso(b.arrivedAt, a.arrivedAt));
-      setState({ status: 'found', attendances: others, frequent: frequentAttendanceFlag(others, arrivedAt) });
+      setAnswered({ key, value: { status: 'found', attendances: others, frequent: frequentAttendanceFlag(others, arrivedAt) } });
     });
     return () => {
       cancelled = true;
     };
   }, [attendances, key, currentId, arrivedAt]);
 
-  return state;
+  if (!query) return { status: 'no-identifiers' };
+  return answered?.key === key ? answered.value : { status: 'loading' };
 }

@@ -52,7 +52,7 @@ export function RouterProvider({ children }: { children: ReactNode }) {
       if (options.replace) window.history.replaceState(state, '', to);
       else window.history.pushState(state, '', to);
       setLocation(readLocation());
-      window.scrollTo?.(0, 0);
+      window.scrollTo(0, 0);
     },
     [guard],
   );

@@ -55,7 +55,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
   const readOnly = editor.readOnly || (addendum ? initial.status !== 'signed' : initial.status !== 'in-progress');
   const startingAnswers = addendum ? currentAnswers(initial) : initial.answers;
   const draftInProgress = addendum && initial.addendumDraft?.section === section.id ? initial.addendumDraft : undefined;
-  const form = useForm<FieldValues>({
+  const form = useForm({
     defaultValues: {
       ...((draftInProgress?.changes[section.id] ?? startingAnswers[section.id]) as object),
       ...(addendum ? { [REASON_FIELD]: draftInProgress?.reason ?? '' } : {}),
@@ -97,7 +97,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     const values = form.getValues();
     const draft = schema.parse(structuredClone(values));
     const base = addendum ? currentAnswers(editor.record()) : editor.record().answers;
-    const answers = { ...base, [section.id]: draft } as Answers;
+    const answers: Answers = { ...base, [section.id]: draft };
     const found = section.validate(answers, deriveContext(answers, nowIso()));
     if (addendum && String(values[REASON_FIELD] ?? '').trim() === '') found.push({ field: REASON_FIELD, message: 'Enter the reason for this change' });
     return found;
@@ -163,7 +163,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
               void onContinue();
             }}
             onFocus={(event) => {
-              const name = (event.target as HTMLElement).getAttribute('name');
+              const name = event.target.getAttribute('name');
               if (name) lastField.current = name;
             }}
           >

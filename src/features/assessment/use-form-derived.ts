@@ -27,7 +27,6 @@ export function useFormDerived<T>(select: (values: unknown) => T, deps: readonly
     return () => {
       subscription.unsubscribe();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [watch, getValues, ...deps]);
   return value;
 }

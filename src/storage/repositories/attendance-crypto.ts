@@ -7,7 +7,6 @@ import { attendanceSummarySchema } from '../../domain/assessment/attendance-summ
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { blindIndex } from '../crypto/blind-index';
 import { open as openSealed } from '../crypto/codec';
-import type { Sealed } from '../crypto/codec';
 import type { DeviceKeys } from '../crypto/keys';
 import type { AttendanceRow } from '../db';
 import type { Unlocked } from './vault';
@@ -29,7 +28,7 @@ export class IndexCache {
 }
 
 async function openSummary(unlocked: Unlocked, row: AttendanceRow): Promise<AttendanceSummary | undefined> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.summary as Sealed, aad(unlocked.deviceId, row.id, 'summary'));
+  const opened = await openSealed(unlocked.keys.dataKey, row.summary, aad(unlocked.deviceId, row.id, 'summary'));
   if (!opened.ok) return undefined;
   const parsed = attendanceSummarySchema.safeParse(opened.value);
   return parsed.success ? parsed.data : undefined;

@@ -17,7 +17,6 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import { open as openSealed, seal } from '../crypto/codec';
-import type { Sealed } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
 import { aad, IndexCache } from './attendance-crypto';
 import type { StorageContext } from './context';
@@ -203,7 +202,7 @@ export async function openAttendance(ctx: StorageContext, id: string): Promise<R
       return err(toStorageFailure(error));
     }
     if (!row) return err({ kind: 'not-found', message: 'This assessment is not on this tablet.' });
-    const opened = await openSealed(unlocked.value.keys.dataKey, row.payload as Sealed, aad(unlocked.value.deviceId, id, 'payload'));
+    const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, aad(unlocked.value.deviceId, id, 'payload'));
     if (!opened.ok) return err(damaged());
     const parsed = assessmentRecordSchema.safeParse(opened.value);
     if (!parsed.success || parsed.data.id !== id) return err(damaged());

@@ -15,7 +15,7 @@ function hasWebLocks(): boolean {
 
 /** Runs `task` while holding the named lock exclusively; waits for it if held elsewhere. */
 export async function withLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  if (hasWebLocks()) return navigator.locks.request(name, task) as Promise<T>;
+  if (hasWebLocks()) return navigator.locks.request(name, task);
   const previous = fallbackQueues.get(name) ?? Promise.resolve();
   const run = previous.then(task, task);
   fallbackQueues.set(

@@ -61,11 +61,12 @@ export type EditorState =
 /** Opens an assessment for the lifetime of the calling component and releases it after. */
 export function useAssessmentEditor(id: string): EditorState {
   const { attendances } = useRepositories();
-  const [state, setState] = useState<EditorState>({ status: 'loading' });
+  // The state is kept with the id it belongs to, so a new id reads as loading at once (no
+  // state reset inside the effect).
+  const [current, setCurrent] = useState<{ id: string; state: EditorState }>({ id, state: { status: 'loading' } });
   useEffect(() => {
     let cancelled = false;
     let opened: AssessmentEditor | undefined;
-    setState({ status: 'loading' });
     void attendances.open(id).then((result) => {
       if (cancelled) {
         if (result.ok) result.value.close();
@@ -73,9 +74,9 @@ export function useAssessmentEditor(id: string): EditorState {
       }
       if (result.ok) {
         opened = result.value;
-        setState({ status: 'ready', editor: result.value });
+        setCurrent({ id, state: { status: 'ready', editor: result.value } });
       } else {
-        setState({ status: 'failed', failure: result.error });
+        setCurrent({ id, state: { status: 'failed', failure: result.error } });
       }
     });
     return () => {
@@ -89,5 +90,5 @@ export function useAssessmentEditor(id: string): EditorState {
       }
     };
   }, [attendances, id]);
-  return state;
+  return current.id === id ? current.state : { status: 'loading' };
 }

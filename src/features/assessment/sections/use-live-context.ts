@@ -13,7 +13,7 @@ import { emptyAnswers } from '../../../domain/assessment/record';
 const PATHWAY_FIELDS = ['arrivalDate', 'arrivalTime', 'dateOfBirth', 'dateOfBirthNotKnown', 'estimatedAgeYears', 'sex', 'attendanceReason', 'injuryDate', 'injuryTime', 'injuryTimeNotKnown'] as const;
 
 export function useLivePatientContext(): AssessmentContext {
-  const values = useWatch({ name: PATHWAY_FIELDS as unknown as string[] }) as unknown[];
+  const values = useWatch({ name: PATHWAY_FIELDS }) as unknown[];
   const key = JSON.stringify(values);
   return useMemo(() => {
     const patient = { ...emptyAnswers().patient } as Record<string, unknown>;
@@ -22,6 +22,5 @@ export function useLivePatientContext(): AssessmentContext {
     });
     return deriveContext({ ...emptyAnswers(), patient: patient as PatientDraft }, new Date().toISOString());
     // The key captures the watched values.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 }

@@ -198,7 +198,7 @@ test('out of hours: the emergency duty team, a referral planned for Monday, list
   const row = referrals.getByRole('row', { name: /Noah Okafor/ });
   await expect(row).toContainText('Overdue');
   await expectNoAxeViolations(page);
-  await row.getByRole('link', { name: 'Record it by addendum for Noah Okafor' }).click();
+  await row.getByRole('link', { name: 'Mark as made by addendum for Noah Okafor' }).click();
   await expect(page.getByRole('heading', { name: 'Outcome and actions', level: 1 })).toBeVisible();
   await expect(page.getByText('Addendum to a signed assessment')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Made', exact: true })).toBeFocused();

@@ -53,8 +53,8 @@ test('lists referrals still to be made, soonest first, with who will make them a
     ['Amara Okafor', '16 March 2026 at 11:00', 'Sam Patel, nurse in charge'],
   ]);
   const [signed, inProgress] = rows as [HTMLElement, HTMLElement];
-  expect(within(signed).getByRole('link', { name: 'Record it by addendum for Leo Brown' })).toHaveAttribute('href', '/assessments/signed/addendum/outcome');
-  const link = within(inProgress).getByRole('link', { name: 'Record it for Amara Okafor' });
+  expect(within(signed).getByRole('link', { name: 'Mark as made by addendum for Leo Brown' })).toHaveAttribute('href', '/assessments/signed/addendum/outcome');
+  const link = within(inProgress).getByRole('link', { name: 'Mark as made for Amara Okafor' });
   expect(link).toHaveAttribute('href', '/assessments/in-progress/outcome');
   await user.click(link);
   expect(window.location.pathname).toBe('/assessments/in-progress/outcome');

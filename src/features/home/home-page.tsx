@@ -124,7 +124,7 @@ function ReferralsToMake({ rows, now }: { rows: PendingRow[] | undefined; now: s
                     }
                     focus="referral"
                   >
-                    {signed ? 'Record it by addendum' : 'Record it'}{' '}
+                    {signed ? 'Mark as made by addendum' : 'Mark as made'}{' '}
                     <span className="nhsuk-u-visually-hidden">for {row.displayName}</span>
                   </Link>
                 </td>

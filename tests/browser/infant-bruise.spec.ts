@@ -88,7 +88,8 @@ test('a 9-month-old with a bruise, not independently mobile: Suspect, discussed 
   // Safeguarding prompts: the non-mobile bruising item appears only once "No" is answered.
   await openSection(page, 'Safeguarding prompts');
   await expect(page.getByRole('checkbox', { name: NON_MOBILE_BRUISE })).toHaveCount(0);
-  await expect(page.getByText(/From your answers on other pages, check whether these apply: injury or presentation/)).toBeVisible();
+  const suggestions = page.locator('.nhsuk-inset-text', { hasText: 'From your answers on other pages, check whether these apply:' });
+  await expect(suggestions.getByRole('listitem')).toHaveText([/^An injury or presentation with an unsuitable explanation/]);
   await expectNoAxeViolations(page);
   await page.getByRole('link', { name: 'Back to the assessment' }).click();
   await recordNonMobileBruise(page);

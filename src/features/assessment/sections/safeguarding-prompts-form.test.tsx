@@ -169,7 +169,8 @@ describe('questions by age', () => {
 describe('suggestions from other pages', () => {
   test('a delay recorded in the accounts suggests the delay item; the nurse still decides', async () => {
     renderAssessment(child(FOURTEEN_YEARS, { answers: { accounts: { delay: 'yes' } } }), 'safeguarding-prompts');
-    expect(await screen.findByText(/From your answers on other pages, check whether these apply: delay in presentation/)).toBeInTheDocument();
+    const suggestions = (await screen.findByText('From your answers on other pages, check whether these apply:')).parentElement as HTMLElement;
+    expect(within(suggestions).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Delay in seeking help for the injury or illness']);
     expect(screen.getByRole('checkbox', { name: /^Delay in seeking help/ })).not.toBeChecked();
   });
 });

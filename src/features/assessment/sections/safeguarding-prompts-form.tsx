@@ -84,7 +84,13 @@ function Suggestions({ accounts, frequentAttendance, offered }: { accounts: Acco
   if (suggested.length === 0) return null;
   return (
     <InsetText>
-      <p>From your answers on other pages, check whether these apply: {suggested.map((feature) => feature.name).join('; ')}.</p>
+      <p>From your answers on other pages, check whether these apply:</p>
+      {/* The full label, as on its tick box below, so the nurse can find it. */}
+      <ul>
+        {suggested.map((feature) => (
+          <li key={feature.id}>{feature.label}</li>
+        ))}
+      </ul>
     </InsetText>
   );
 }

@@ -1,9 +1,23 @@
 /**
  * Issue 2 journeys: sign a 14-year-old's assessment only once next of kin and the person
- * who came are recorded; every page state passes axe (WCAG 2.2 AA).
+ * who came are recorded, with the child safeguarding sections (information checks, NICE
+ * prompts, outcome) filled in; every page state passes axe (WCAG 2.2 AA).
  */
 import { expect, test } from '@playwright/test';
-import { dateOfBirthForAge, expectNoAxeViolations, fillPatient, fillPeopleWithMother, setUpTablet, startAssessment, waitForSaved } from './support';
+import {
+  dateOfBirthForAge,
+  expectNoAxeViolations,
+  fillInformationChecks,
+  fillOutcomeNoConcern,
+  fillPatient,
+  fillPeopleWithMother,
+  fillSafeguardingPrompts,
+  openSection,
+  saveAndContinue,
+  setUpTablet,
+  startAssessment,
+  waitForSaved,
+} from './support';
 
 test("a 14-year-old's assessment cannot be signed without next of kin, then is signed and locked", async ({ page }) => {
   await setUpTablet(page);
@@ -55,9 +69,39 @@ test("a 14-year-old's assessment cannot be signed without next of kin, then is s
   await page.getByRole('group', { name: 'Was there a delay in seeking help?' }).getByRole('radio', { name: 'No' }).check();
   await waitForSaved(page);
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await saveAndContinue(page);
+
+  // The child safeguarding sections: nothing found, nothing of concern.
+  await openSection(page, 'Information checks');
+  await expect(page.getByRole('heading', { name: 'Other attendances on this tablet' })).toBeVisible();
+  await expect(page.getByText('No other attendances for this patient are on this tablet')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await fillInformationChecks(page, { hvOrSchoolNurse: 'Sherwood school nursing team' });
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+
+  await openSection(page, 'Safeguarding prompts');
+  await expect(page.getByRole('group', { name: /independently mobile/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await fillSafeguardingPrompts(page);
+  await expect(page.getByText('Highest NICE level ticked: none')).toBeVisible();
+  await saveAndContinue(page);
+
+  await openSection(page, 'Outcome and actions');
+  await expect(page.getByText('Highest NICE level recorded: none')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /cannot be chosen/ })).toHaveCount(0);
+  await fillOutcomeNoConcern(page, 'No');
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+  await expect(page.getByRole('region', { name: 'What to do next' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Check answers and sign' }).click();
+  await expect(page.getByRole('heading', { name: 'Information checks', level: 2 })).toBeVisible();
+  await expect(page.getByText('Checked – no plan')).toBeVisible();
+  await expect(page.getByText('Sherwood school nursing team')).toBeVisible();
+  await expect(page.getByText('None of these')).toBeVisible();
+  await expect(page.getByText('No concern', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
   await expect(page.getByText('Grace Okafor (Mother)').first()).toBeVisible();
   await expect(page.getByText('Has parental responsibility: Birth mother').first()).toBeVisible();
   await page.getByRole('button', { name: 'Sign and complete' }).click();

@@ -5,7 +5,8 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4317;
+// PLAYWRIGHT_PORT lets two worktrees run their journeys at once without fighting over the port.
+const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4317);
 
 export default defineConfig({
   testDir: '.',

@@ -122,3 +122,99 @@ export async function fillPeopleWithMother(page: Page, opts: { youngPerson: bool
     await page.getByRole('group', { name: 'Was the young person seen alone for part of the assessment?' }).getByRole('radio', { name: 'Yes' }).check();
   }
 }
+
+/** The radio `answer` in the question (fieldset) named `question`. */
+export async function answer(page: Page, question: string | RegExp, choice: string): Promise<void> {
+  await page.getByRole('group', { name: question }).getByRole('radio', { name: choice, exact: true }).check();
+}
+
+/** Fills a day/month/year date question. */
+export async function fillDate(page: Page, legend: string, [day, month, year]: [string, string, string]): Promise<void> {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
+/** London date parts and "HH:MM" of an instant (the browser runs in Europe/London). */
+export function londonParts(instant: Date): { date: [string, string, string]; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: [parts.day ?? '', parts.month ?? '', parts.year ?? ''], time: `${parts.hour ?? ''}:${parts.minute ?? ''}` };
+}
+
+/** Section 4.4 with nothing found: CP-IS checked with no plan, not known to social care, no earlier attendances. */
+export async function fillInformationChecks(page: Page, opts: { hvOrSchoolNurse?: string } = {}): Promise<void> {
+  await answer(page, 'Child Protection Information Sharing (CP-IS) check', 'Checked – no plan');
+  await answer(page, "Is the child known to children's social care?", 'No');
+  await page.getByLabel('ED, MIU or urgent care attendances in the last 12 months').fill('0');
+  if (opts.hvOrSchoolNurse) await page.getByLabel(/^(Health visitor|School nurse)/).fill(opts.hvOrSchoolNurse);
+}
+
+/** Ticks an alerting feature (by the start of its label) and gives the explanation and who gave it. */
+export async function tickAlertingFeature(page: Page, label: RegExp, explanation: string): Promise<void> {
+  await page.getByRole('checkbox', { name: label }).check();
+  await page.getByRole('textbox', { name: /^What explanation was given, and by whom\?/ }).last().fill(explanation);
+}
+
+export interface SafeguardingAnswers {
+  /** Under 2: the answer to the mobility question. */
+  mobile?: 'Yes' | 'No' | 'Not sure';
+  /** Tick these features (label start, explanation); none ticks "None of these". */
+  features?: { label: RegExp; explanation: string }[];
+  /** Under 13: ask the sexual activity or pregnancy question (answered No). */
+  underThirteen?: boolean;
+}
+
+/** Section 4.5: the features given (or none), no disclosure, no interaction concerns, no known household risks. */
+export async function fillSafeguardingPrompts(page: Page, opts: SafeguardingAnswers = {}): Promise<void> {
+  if (opts.mobile) await answer(page, 'Is the child independently mobile (crawling, cruising or bottom-shuffling)?', opts.mobile);
+  const features = opts.features ?? [];
+  if (features.length === 0) await page.getByRole('checkbox', { name: 'None of these' }).check();
+  for (const feature of features) await tickAlertingFeature(page, feature.label, feature.explanation);
+  await answer(page, 'Has the child, or anyone else, said that the child has been harmed?', 'No');
+  await page.getByRole('checkbox', { name: 'No concerns about how the carer and child interact' }).check();
+  await page.getByRole('group', { name: 'Known risks in the household' }).getByRole('checkbox', { name: 'None known' }).check();
+  if (opts.underThirteen) await answer(page, 'Is there any sexual activity or pregnancy involving this child?', 'No');
+}
+
+/** Section 4.9 for a child with nothing of concern: "No concern", and whether to inform the health visitor or school nurse. */
+export async function fillOutcomeNoConcern(page: Page, inform: 'Yes' | 'No' = 'No'): Promise<void> {
+  await answer(page, 'Safeguarding concern', 'No concern');
+  await answer(page, /^Inform the (health visitor|school nurse)$/, inform);
+}
+
+/** "Discussed with" on the outcome page. */
+export async function recordDiscussion(page: Page, who: { name: string; role: string }, at: Date): Promise<void> {
+  const { date, time } = londonParts(at);
+  const discussed = page.getByRole('group', { name: 'Discussed with' });
+  await discussed.getByRole('textbox', { name: 'Name', exact: true }).fill(who.name);
+  await discussed.getByRole('textbox', { name: 'Role', exact: true }).fill(who.role);
+  await fillDate(page, 'Date of the discussion', date);
+  await page.getByLabel('Time of the discussion').fill(time);
+}
+
+/** The referral to children's social care, made at `at`. */
+export async function recordReferralMade(page: Page, at: Date, takenBy: string, reference = ''): Promise<void> {
+  const { date, time } = londonParts(at);
+  await answer(page, "Referral to children's social care (MASH)", 'Made');
+  await fillDate(page, 'Date the referral was made', date);
+  await page.getByLabel('Time the referral was made').fill(time);
+  await page.getByLabel('Who took the referral?').fill(takenBy);
+  if (reference) await page.getByLabel('Reference (if given)').fill(reference);
+}
+
+/** Presses "Save and continue" and waits for the task list. */
+export async function saveAndContinue(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Safeguarding assessment', level: 1 })).toBeVisible();
+}
+
+/** Opens a section from the task list. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}

@@ -18,8 +18,12 @@ export function WarningCallout({ title, children, id }: { title: string; childre
   return (
     <div className="nhsuk-warning-callout" id={id}>
       <h3 className="nhsuk-warning-callout__label">
-        <span className="nhsuk-u-visually-hidden">Important: </span>
-        {title}
+        {/* role="text" (NHS.UK frontend markup) makes VoiceOver read "Important:" and the title as one phrase. */}
+        {/* eslint-disable-next-line jsx-a11y/aria-role */}
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {title}
+        </span>
       </h3>
       {children}
     </div>

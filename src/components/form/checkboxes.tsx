@@ -37,7 +37,8 @@ export function Checkboxes({ name, legend, legendSize, hint, optional, options, 
           const checked = selected.includes(option.value);
           return (
             <Fragment key={option.value}>
-              {option.exclusive && index > 0 ? <div className="nhsuk-checkboxes__divider">or</div> : null}
+              {/* One "or" before the first of several exclusive answers ("None known", "Not known"), not one before each. */}
+              {option.exclusive && index > 0 && options[index - 1]?.exclusive !== true ? <div className="nhsuk-checkboxes__divider">or</div> : null}
               <div className="nhsuk-checkboxes__item">
                 <input
                   className="nhsuk-checkboxes__input"

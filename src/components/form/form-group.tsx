@@ -40,7 +40,13 @@ export function ErrorMessage({ name, children }: { name: string; children: React
 }
 
 export function OptionalMarker({ optional }: { optional?: boolean | undefined }) {
-  return optional ? <span className="app-optional"> (optional)</span> : null;
+  // The space sits outside the span: some accessible-name computations trim inside an element.
+  return optional ? (
+    <>
+      {' '}
+      <span className="app-optional">(optional)</span>
+    </>
+  ) : null;
 }
 
 export function FormGroup({ error, children, className }: { error?: string | undefined; children: ReactNode; className?: string }) {

@@ -20,6 +20,7 @@ describe('summariseAttendance', () => {
       status: 'in-progress',
       signedAt: '',
       createdByName: 'Priya Shah',
+      pendingReferral: null,
     });
   });
 
@@ -94,6 +95,7 @@ describe('attendanceSummarySchema', () => {
       status: 'in-progress',
       signedAt: '',
       createdByName: '',
+      pendingReferral: null,
     });
   });
 });

@@ -1,13 +1,15 @@
 /**
  * The short description of an attendance shown in lists (home, look-up): who, how old,
- * why, when, and its state. Kept separate from the full record so lists decrypt a few
- * hundred bytes per row instead of the whole assessment.
+ * why, when, its state, and any referral to children's social care still to be made. Kept
+ * separate from the full record so lists decrypt a few hundred bytes per row instead of the
+ * whole assessment; sealed like the record, so nothing here is in clear in the database.
  */
 import * as z from 'zod/mini';
 import { describeAge } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
 import { formatNhsNumber } from '../shared/nhs-number';
 import { optionLabel } from './fields';
+import { currentOutcome, pendingReferral } from './pending-referral';
 import { attendanceReasonOptions } from './options';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './patient-readers';
 import type { AssessmentRecord } from './record';
@@ -24,6 +26,8 @@ export const attendanceSummarySchema = z.object({
   status: z.catch(z.enum(['in-progress', 'signed']), 'in-progress'),
   signedAt: z.catch(z.string(), ''),
   createdByName: z.catch(z.string(), ''),
+  /** A child's referral to be made next working day and not yet marked made; null when none. */
+  pendingReferral: z.catch(z.nullable(z.object({ dueAt: z.catch(z.string(), ''), by: z.catch(z.string(), '') })), null),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;
@@ -46,5 +50,7 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     status: record.status,
     signedAt: record.signature?.signedAt ?? '',
     createdByName: record.createdBy.name,
+    // The outcome applies on the child pathway only (PRODUCT.md 4.9).
+    pendingReferral: ageYears !== undefined && ageYears < 18 ? (pendingReferral(currentOutcome(record)) ?? null) : null,
   };
 }

@@ -22,12 +22,12 @@ const statusOf = (record: AssessmentRecord) => {
 
 describe('section definitions', () => {
   // Order, titles and slugs of the whole registry are pinned in sections.test.ts.
-  test('the first three sections apply to everyone, of any age; the child sections only under 18', () => {
+  test('the first three sections and discharge apply to everyone, of any age; the child sections only under 18', () => {
     for (const answers of [completeAdultAnswers(), emptyAnswers()]) {
-      expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts']);
+      expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'discharge']);
     }
     for (const answers of [completeChildAnswers({ ageYears: 0 }), completeChildAnswers({ ageYears: 15 })]) {
-      expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']);
+      expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']);
     }
   });
 
@@ -46,11 +46,11 @@ describe('section definitions', () => {
 describe('sectionStatus', () => {
   test('a new assessment: every section is Not started (the arrival time filled in by the app does not count)', () => {
     const record = createAssessment('a-1', ARRIVED_AT, testStaff());
-    expect(statusOf(record)).toEqual({ patient: 'not-started', people: 'not-started', accounts: 'not-started' });
+    expect(statusOf(record)).toEqual({ patient: 'not-started', people: 'not-started', accounts: 'not-started', discharge: 'not-started' });
   });
 
   test('nothing entered at all: Not started', () => {
-    expect(statusOf(recordWith(emptyAnswers()))).toEqual({ patient: 'not-started', people: 'not-started', accounts: 'not-started' });
+    expect(statusOf(recordWith(emptyAnswers()))).toEqual({ patient: 'not-started', people: 'not-started', accounts: 'not-started', discharge: 'not-started' });
   });
 
   test('something entered but never saved: In progress', () => {
@@ -65,11 +65,11 @@ describe('sectionStatus', () => {
   });
 
   test('saved with no problems: Completed', () => {
-    expect(statusOf(recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']))).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed' });
+    expect(statusOf(recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']))).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', discharge: 'not-started' });
   });
 
   test('complete but never saved with "Save and continue": In progress', () => {
-    expect(statusOf(recordWith(completeAdultAnswers(), ['patient']))).toEqual({ patient: 'completed', people: 'in-progress', accounts: 'in-progress' });
+    expect(statusOf(recordWith(completeAdultAnswers(), ['patient']))).toEqual({ patient: 'completed', people: 'in-progress', accounts: 'in-progress', discharge: 'not-started' });
   });
 
   test('saved empty (confirmed, with problems): In progress, not Not started', () => {
@@ -86,7 +86,7 @@ describe('sectionStatus', () => {
 
   test('a completed adult record reverts to In progress when a new date of birth makes the patient 14', () => {
     const record = recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']);
-    expect(statusOf(record)).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed' });
+    expect(statusOf(record)).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', discharge: 'not-started' });
     const nowFourteen = { ...record, answers: withPatient(record.answers, { dateOfBirth: dateParts('2012-01-01') }) };
     // School, parental responsibility, who the child lives with, seen alone, the child's
     // own account and the delay question now apply.
@@ -97,6 +97,7 @@ describe('sectionStatus', () => {
       informationChecks: 'not-started',
       safeguarding: 'not-started',
       outcome: 'not-started',
+      discharge: 'not-started',
     });
   });
 

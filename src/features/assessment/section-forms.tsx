@@ -7,13 +7,19 @@ import type * as z from 'zod/mini';
 import { accountsDraftSchema } from '../../domain/assessment/accounts';
 import type { AssessmentContext } from '../../domain/assessment/context';
 import { dischargeDraftSchema } from '../../domain/assessment/discharge';
+import { informationChecksDraftSchema } from '../../domain/assessment/information-checks';
+import { outcomeDraftSchema } from '../../domain/assessment/outcome';
 import { patientDraftSchema } from '../../domain/assessment/patient';
 import { peopleDraftSchema } from '../../domain/assessment/people';
 import type { Answers, SectionId } from '../../domain/assessment/record';
+import { safeguardingDraftSchema } from '../../domain/assessment/safeguarding-prompts';
 import { AccountsForm } from './sections/accounts-form';
 import { DischargeForm } from './sections/discharge-form';
+import { InformationChecksForm } from './sections/information-checks-form';
+import { OutcomeForm } from './sections/outcome-form';
 import { PatientForm } from './sections/patient-form';
 import { PeopleForm } from './sections/people-form';
+import { SafeguardingPromptsForm } from './sections/safeguarding-prompts-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -25,4 +31,7 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   people: { schema: peopleDraftSchema, render: (ctx) => <PeopleForm ctx={ctx} /> },
   accounts: { schema: accountsDraftSchema, render: (ctx, answers) => <AccountsForm ctx={ctx} people={answers.people} /> },
   discharge: { schema: dischargeDraftSchema, render: (ctx) => <DischargeForm ctx={ctx} /> },
+  informationChecks: { schema: informationChecksDraftSchema, render: (ctx, answers) => <InformationChecksForm ctx={ctx} patient={answers.patient} /> },
+  safeguarding: { schema: safeguardingDraftSchema, render: (ctx, answers) => <SafeguardingPromptsForm ctx={ctx} answers={answers} /> },
+  outcome: { schema: outcomeDraftSchema, render: (ctx, answers) => <OutcomeForm ctx={ctx} answers={answers} /> },
 };

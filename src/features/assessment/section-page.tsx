@@ -163,7 +163,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
               void onContinue();
             }}
             onFocus={(event) => {
-              const name = (event.target as HTMLElement).getAttribute('name');
+              const name = event.target.getAttribute('name');
               if (name) lastField.current = name;
             }}
           >

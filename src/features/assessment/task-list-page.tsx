@@ -1,7 +1,8 @@
 /**
  * The assessment task list (NHS "complete multiple tasks"): each relevant section with
  * its status, then "Check answers and sign". Sections that do not apply to this patient
- * are not shown (PRODUCT.md section 4).
+ * are not shown (PRODUCT.md section 4). For an under-18, the "What to do next" panel shows
+ * the actions for what is recorded so far.
  */
 import { deriveContext } from '../../domain/assessment/derive-context';
 import { blocksSigning, relevantSections, sectionStatus, sectionStatusLabels } from '../../domain/rules/sections';
@@ -12,6 +13,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import type { OpenAssessment } from './assessment-context';
 import { useRecord } from './assessment-context';
+import { SavedNextSteps } from './next-steps-panel';
 import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
 
@@ -42,6 +44,7 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
         You have completed {done} of {sections.length} sections. Everything you enter is saved on this device as you go: you can stop and come back at any time.
       </p>
       <SaveStatusLine store={open.status} />
+      {ctx.pathway.child ? <SavedNextSteps answers={record.answers} ctx={ctx} /> : null}
       <TaskList items={items} />
       {!allDone ? (
         <p>

@@ -1,18 +1,20 @@
 /**
- * Home: start a new assessment, carry on with one in progress (exactly where it was left),
- * and today's completed ones. Slots for app-level notices (update ready, storage health)
- * are passed in by app/ so this feature does not depend on pwa/.
+ * Home: start a new assessment, the referrals to children's social care still to be made,
+ * carry on with one in progress (exactly where it was left), and today's completed ones.
+ * Slots for app-level notices (update ready, storage health) are passed in by app/ so this
+ * feature does not depend on pwa/.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
-import { formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
 import { gpLetterDue } from '../../domain/letters/due';
+import { addDays, compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
+import { Tag } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useRepositories } from '../../storage/repositories/react';
+import { useAwaitingGpLetter, useCompletedSince, useDeviceSettings, useInProgressAttendances, useRepositories } from '../../storage/repositories/react';
 
 function AttendanceTable({ caption, rows, empty, action }: { caption: string; rows: AttendanceSummary[] | undefined; empty: string; action: (row: AttendanceSummary) => { to: string; text: string } }) {
   if (rows === undefined) return <p role="status">Loading…</p>;
@@ -102,12 +104,98 @@ function GpLettersDue() {
 /** Start of today in London, as an instant. */
 const startOfToday = (): string => fromLondon(toLondon(new Date()).date, '00:00');
 
+/** Start of the London day `days` days ago, as an instant. */
+const startOfDaysAgo = (days: number): string => fromLondon(addDays(toLondon(new Date()).date, -days), '00:00');
+
+type PendingRow = AttendanceSummary & { pendingReferral: NonNullable<AttendanceSummary['pendingReferral']> };
+
+const hasPendingReferral = (row: AttendanceSummary): row is PendingRow => row.pendingReferral !== null;
+
+/**
+ * Referrals planned out of hours for the next working day and not yet marked made (PRODUCT.md
+ * 4.9; CQC recommendation 3.4). Soonest due first; a plan with no valid due time yet comes
+ * first, since it cannot be handed over. Marking one made is a change to the outcome: on the
+ * outcome page while in progress, or as an addendum once signed.
+ */
+function ReferralsToMake({ rows, now }: { rows: PendingRow[] | undefined; now: string }) {
+  if (rows === undefined) return <p role="status">Loading…</p>;
+  if (rows.length === 0) return <p>There are no referrals waiting to be made from this tablet.</p>;
+  const sorted = [...rows].sort((a, b) =>
+    compareIso(a.pendingReferral.dueAt, b.pendingReferral.dueAt),
+  );
+  return (
+    <>
+      <p>
+        Referrals to children's social care (MASH) planned for the next working day. When one has
+        been made, record it on the assessment's outcome.
+      </p>
+      <table className="nhsuk-table app-attendance-table">
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+          Referrals to children's social care to make
+        </caption>
+        <thead className="nhsuk-table__head">
+          <tr>
+            <th scope="col">Patient</th>
+            <th scope="col">Due</th>
+            <th scope="col">Who will make it</th>
+            <th scope="col">
+              <span className="nhsuk-u-visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {sorted.map((row) => {
+            const { dueAt, by } = row.pendingReferral;
+            const overdue = dueAt !== '' && compareIso(dueAt, now) < 0;
+            const signed = row.status === 'signed';
+            return (
+              <tr key={row.id}>
+                <td dir="auto">{row.displayName}</td>
+                <td>
+                  {dueAt === '' ? 'Time not recorded yet' : formatDateTime(dueAt)}
+                  {overdue ? (
+                    <>
+                      {' '}
+                      <Tag colour="red">Overdue</Tag>
+                    </>
+                  ) : null}
+                </td>
+                <td dir="auto">{by || 'Not recorded yet'}</td>
+                <td>
+                  <Link
+                    to={
+                      signed
+                        ? `${paths.addendum(row.id)}/outcome`
+                        : paths.section(row.id, 'outcome')
+                    }
+                    focus="referral"
+                  >
+                    {signed ? 'Mark as made by addendum' : 'Mark as made'}{' '}
+                    <span className="nhsuk-u-visually-hidden">for {row.displayName}</span>
+                  </Link>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 export function HomePage({ notices }: { notices?: ReactNode }) {
   const { attendances } = useRepositories();
   const navigate = useNavigate();
   const inProgress = useInProgressAttendances();
   const [since] = useState(startOfToday);
   const completed = useCompletedSince(since);
+  const settings = useDeviceSettings();
+  // Signed attendances still on this tablet: older ones have been purged (retention in settings).
+  const retentionDays = settings?.retentionDays ?? 30;
+  const signedSince = useMemo(() => startOfDaysAgo(retentionDays), [retentionDays]);
+  const signed = useCompletedSince(signedSince);
+  const pending = inProgress === undefined || signed === undefined ? undefined : [...inProgress, ...signed].filter(hasPendingReferral);
+  const [now] = useState(() => new Date().toISOString());
   const [failure, setFailure] = useState<string | undefined>(undefined);
 
   const start = async () => {
@@ -126,6 +214,8 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
         </div>
       ) : null}
       <Button onClick={() => void start()}>Start new assessment</Button>
+      <h2 className="nhsuk-heading-m">Referrals to make</h2>
+      <ReferralsToMake rows={pending} now={now} />
       <h2 className="nhsuk-heading-m">In progress</h2>
       <AttendanceTable caption="Assessments in progress" rows={inProgress} empty="There are no assessments in progress on this tablet." action={(row) => ({ to: paths.resume(row.id), text: 'Continue' })} />
       <h2 className="nhsuk-heading-m">GP letters to issue</h2>

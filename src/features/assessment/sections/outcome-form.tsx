@@ -1,0 +1,264 @@
+/**
+ * Section 4.9 "Outcome and actions" form: the concern level the clinician chooses (with the
+ * highest NICE level recorded and, when "No concern" is refused, why), Excluded with its
+ * explanation and the senior who agreed, who it was discussed with, immediate danger, the
+ * referral to children's social care (MASH) in and out of hours, the police, and informing the
+ * health visitor or school nurse; and the live "What to do next" panel.
+ *
+ * Which levels are allowed, which questions apply and which referral answers are offered
+ * come from the domain (assessment/outcome.ts, rules/concern-level.ts, rules/mash-hours.ts,
+ * rules/next-steps.ts). The clinician chooses the level: the app never infers it (NICE CG89
+ * step 4).
+ */
+import { useWatch } from 'react-hook-form';
+import type { AssessmentContext } from '../../../domain/assessment/context';
+import { yesNoOptions } from '../../../domain/assessment/options';
+import {
+  concernLevelOptions,
+  decidedOutOfHours,
+  decisionTime,
+  discussionRequired,
+  notifyLabel,
+  outcomeDraftSchema,
+  outcomeQuestions as q,
+  policeApplies,
+  policePromptReasons,
+  referralAnswers,
+  referralApplies,
+  referralRequired,
+} from '../../../domain/assessment/outcome';
+import type { Answers } from '../../../domain/assessment/record';
+import { allowedConcernLevels, concernLevelLabels, concernLevelRefusals, highestNiceLevel, recordedConcerns } from '../../../domain/rules/concern-level';
+import { nextMashOpening } from '../../../domain/rules/mash-hours';
+import { contactOrAsk, formatOpening, nextSteps } from '../../../domain/rules/next-steps';
+import type { DeviceSettings } from '../../../domain/settings/device-settings';
+import { defaultDeviceSettings } from '../../../domain/settings/device-settings';
+import { InsetText, WarningCallout } from '../../../components/content/feedback';
+import { DateInput, TimeInput } from '../../../components/form/date-input';
+import { Radios } from '../../../components/form/radios';
+import { TextInput, Textarea } from '../../../components/form/text-input';
+import { useDeviceSettings } from '../../../storage/repositories/react';
+import { NextStepsPanel } from '../next-steps-panel';
+import { NiceLevelTag } from '../nice-level-tag';
+import { useFormDerived } from '../use-form-derived';
+
+const outcomeOf = (values: unknown) => outcomeDraftSchema.parse(values);
+
+const DEFAULT_MASH_HOURS = defaultDeviceSettings().mashHours;
+
+/** What the safeguarding page recorded that carries a NICE level, and the highest of them. */
+function RecordedLevel({ answers, ctx }: { answers: Answers; ctx: AssessmentContext }) {
+  const highest = highestNiceLevel(answers.safeguarding, ctx);
+  const concerns = recordedConcerns(answers.safeguarding, ctx);
+  return (
+    <InsetText>
+      <p>
+        Highest NICE level recorded: {highest ? <NiceLevelTag level={highest} announced={false} /> : <strong>none</strong>}
+      </p>
+      {concerns.length > 0 ? (
+        <ul>
+          {concerns.map((concern) => (
+            <li key={`${concern.kind}-${concern.featureId ?? ''}`}>
+              {concern.text} <NiceLevelTag level={concern.level} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Nothing with a NICE level is recorded on the safeguarding prompts page.</p>
+      )}
+    </InsetText>
+  );
+}
+
+/** Shown before the nurse chooses, so "No concern" is never a surprise error (PRODUCT.md 4.9). */
+function Refusals({ answers, ctx }: { answers: Answers; ctx: AssessmentContext }) {
+  const refusals = concernLevelRefusals(answers.safeguarding, ctx);
+  if (refusals.length === 0) return null;
+  const allowed = allowedConcernLevels(answers.safeguarding, ctx).map((level) => concernLevelLabels[level]);
+  return (
+    <WarningCallout title={`${concernLevelLabels['no-concern']} cannot be chosen`} id="concern-level-refusals">
+      <p>Because:</p>
+      <ul>
+        {refusals.map((refusal) => (
+          <li key={`${refusal.rule}-${refusal.featureId ?? ''}`}>{refusal.reason}</li>
+        ))}
+      </ul>
+      <p>
+        You can choose {allowed.join(' or ')}
+        {allowed.includes(concernLevelLabels.excluded) ? ' (with the suitable explanation and the senior who agreed)' : ''}.
+      </p>
+    </WarningCallout>
+  );
+}
+
+function ConcernLevel() {
+  return (
+    <Radios
+      name="concernLevel"
+      legend={q.concernLevel.label}
+      legendSize="m"
+      hint={q.concernLevel.hint}
+      options={concernLevelOptions}
+      conditional={{
+        excluded: (
+          <>
+            <Textarea name="excludedExplanation" label={q.excluded.explanationLabel} rows={4} />
+            <TextInput name="excludedAgreedByName" label={q.excluded.agreedByNameLabel} />
+            <TextInput name="excludedAgreedByRole" label={q.excluded.agreedByRoleLabel} />
+          </>
+        ),
+      }}
+    />
+  );
+}
+
+function DiscussedWith() {
+  return (
+    <fieldset className="nhsuk-fieldset">
+      <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{q.discussedWith.label}</legend>
+      <TextInput name="discussedWithName" label={q.discussedWith.nameLabel} />
+      <TextInput name="discussedWithRole" label={q.discussedWith.roleLabel} />
+      <DateInput name="discussedWithDate" legend={q.discussedWith.dateLabel} />
+      <TimeInput name="discussedWithTime" label={q.discussedWith.timeLabel} hint={q.discussedWith.timeHint} />
+    </fieldset>
+  );
+}
+
+/**
+ * The referral question. Its answers depend on the time of the decision (the discussion, or
+ * now) against the MASH hours in settings: outside them the emergency duty team number is
+ * shown and "To be made next working day" is offered (PRODUCT.md 4.9; CQC recommendation 3.4).
+ */
+function Referral({ answers, ctx, settings }: { answers: Answers; ctx: AssessmentContext; settings: DeviceSettings | undefined }) {
+  // Until settings are read the default hours keep the question on screen (a Change link can
+  // focus it); the local numbers wait for the real settings.
+  const mashHours = settings?.mashHours ?? DEFAULT_MASH_HOURS;
+  const derived = useFormDerived(
+    (values) => {
+      const draft = outcomeOf(values);
+      const outOfHours = decidedOutOfHours(draft, ctx, mashHours);
+      return {
+        applies: referralApplies(draft),
+        required: referralRequired(draft),
+        options: referralAnswers(draft, ctx, mashHours, answers.safeguarding),
+        outOfHours,
+        opening: outOfHours ? (nextMashOpening(decisionTime(draft, ctx), mashHours) ?? null) : null,
+      };
+    },
+    [ctx, mashHours, answers.safeguarding],
+  );
+  if (!derived.applies) return null;
+  const contacts = settings?.contacts;
+  return (
+    <>
+      {derived.outOfHours ? (
+        <WarningCallout title="The MASH is closed" id="mash-closed">
+          <p>{derived.opening ? `It opens again on ${formatOpening(derived.opening)}.` : 'It is closed now.'}</p>
+          {contacts ? <p>Call the emergency duty team now: {contactOrAsk(contacts.emergencyDutyTeam)}.</p> : null}
+          <p>Then record who will make the referral when the MASH opens.</p>
+        </WarningCallout>
+      ) : null}
+      <Radios
+        name="referral"
+        legend={q.referral.label}
+        legendSize="m"
+        hint={contacts && !derived.outOfHours ? `MASH: ${contactOrAsk(contacts.mash)}` : undefined}
+        optional={!derived.required}
+        options={derived.options}
+        conditional={{
+          made: (
+            <>
+              <DateInput name="referralDate" legend={q.referral.dateLabel} />
+              <TimeInput name="referralTime" label={q.referral.timeLabel} />
+              <TextInput name="referralTakenBy" label={q.referral.takenByLabel} />
+              <TextInput name="referralReference" label={q.referral.referenceLabel} />
+            </>
+          ),
+          'not-made': <Textarea name="referralNotMadeReason" label={q.referral.notMadeReasonLabel} rows={3} />,
+          'next-working-day': (
+            <>
+              <TextInput name="referralNextDayBy" label={q.referral.nextDayByLabel} hint={q.referral.nextDayByHint} />
+              <DateInput name="referralNextDayDate" legend={q.referral.nextDayDateLabel} hint={derived.opening ? `The MASH opens again on ${formatOpening(derived.opening)}` : undefined} />
+              <TimeInput name="referralNextDayTime" label={q.referral.nextDayTimeLabel} />
+              <Radios
+                name="emergencyDutyTeamCalled"
+                legend={q.emergencyDutyTeamCalled.label}
+                hint={contacts ? `Emergency duty team: ${contactOrAsk(contacts.emergencyDutyTeam)}` : undefined}
+                options={yesNoOptions}
+                inline
+                small
+              />
+            </>
+          ),
+        }}
+      />
+    </>
+  );
+}
+
+function Police() {
+  const derived = useFormDerived((values) => {
+    const draft = outcomeOf(values);
+    return { applies: policeApplies(draft), prompted: policePromptReasons(draft).length > 0 };
+  });
+  if (!derived.applies) return null;
+  return (
+    <Radios
+      name="police"
+      legend={q.police.label}
+      legendSize="m"
+      hint={derived.prompted ? q.immediateDanger.hint : undefined}
+      optional={!derived.prompted}
+      options={yesNoOptions}
+      conditional={{
+        yes: <Textarea name="policeDetails" label={q.police.detailsLabel} rows={3} />,
+        no: <Textarea name="policeNotInformedReason" label={q.police.notInformedReasonLabel} rows={3} optional={!derived.prompted} />,
+      }}
+    />
+  );
+}
+
+/** The questions that follow the level: which ones apply is the domain's. */
+function FollowUps({ answers, ctx, settings }: { answers: Answers; ctx: AssessmentContext; settings: DeviceSettings | undefined }) {
+  const level: unknown = useWatch({ name: 'concernLevel' });
+  const draft = outcomeDraftSchema.parse({ concernLevel: level });
+  const concern = discussionRequired(draft);
+  return (
+    <>
+      {concern ? <DiscussedWith /> : null}
+      {concern ? (
+        <Radios
+          name="immediateDanger"
+          legend={q.immediateDanger.label}
+          legendSize="m"
+          hint={q.immediateDanger.hint}
+          optional={draft.concernLevel !== 'suspect'}
+          options={yesNoOptions}
+          inline
+        />
+      ) : null}
+      <Referral answers={answers} ctx={ctx} settings={settings} />
+      <Police />
+    </>
+  );
+}
+
+/** "What to do next" for the answers on screen, recomputed only when a step changes. */
+function LiveNextSteps({ answers, ctx, settings }: { answers: Answers; ctx: AssessmentContext; settings: DeviceSettings }) {
+  const steps = useFormDerived((values) => nextSteps({ ...answers, outcome: outcomeOf(values) }, ctx, settings, new Date().toISOString()), [answers, ctx, settings]);
+  return <NextStepsPanel steps={steps} />;
+}
+
+export function OutcomeForm({ ctx, answers }: { ctx: AssessmentContext; answers: Answers }) {
+  const settings = useDeviceSettings();
+  return (
+    <>
+      {settings ? <LiveNextSteps answers={answers} ctx={ctx} settings={settings} /> : null}
+      <RecordedLevel answers={answers} ctx={ctx} />
+      <Refusals answers={answers} ctx={ctx} />
+      <ConcernLevel />
+      <FollowUps answers={answers} ctx={ctx} settings={settings} />
+      <Radios name="notify" legend={notifyLabel(ctx)} legendSize="m" options={yesNoOptions} inline />
+    </>
+  );
+}

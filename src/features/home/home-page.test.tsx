@@ -1,0 +1,67 @@
+/**
+ * Component tests for the home screen's "Referrals to make": referrals planned for the next
+ * working day and not yet marked made, from assessments in progress and signed, soonest due
+ * first, overdue ones marked, each linking to where it is recorded as made.
+ */
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { Answers } from '../../domain/assessment/record';
+import { assessmentRecord } from '../../test-support/assessment-fixtures';
+import { fakeRepositories, renderScreen } from '../../test-support/render-screen';
+import { HomePage } from './home-page';
+
+/** Monday 16 March 2026, 10:00 London time. */
+const NOW = '2026-03-16T10:00:00.000Z';
+
+const planned = (date: { day: string; month: string; year: string }, time: string, referral: Answers['outcome']['referral'] = 'next-working-day'): Partial<Answers['outcome']> => ({
+  concernLevel: 'suspect',
+  referral,
+  referralNextDayBy: 'Sam Patel, nurse in charge',
+  referralNextDayDate: date,
+  referralNextDayTime: time,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(NOW) });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+test('lists referrals still to be made, soonest first, with who will make them and where to record them', async () => {
+  const attendances = [
+    assessmentRecord({ id: 'in-progress', givenName: 'Amara', arrivedAt: '2026-03-14T21:00:00.000Z', dateOfBirth: '2025-06-01', answers: { outcome: planned({ day: '16', month: '3', year: '2026' }, '11:00') } }),
+    assessmentRecord({
+      id: 'signed',
+      givenName: 'Leo',
+      familyName: 'Brown',
+      arrivedAt: '2026-03-13T20:00:00.000Z',
+      dateOfBirth: '2019-02-02',
+      answers: { outcome: planned({ day: '16', month: '3', year: '2026' }, '09:00') },
+      signedAt: '2026-03-13T23:00:00.000Z',
+    }),
+    assessmentRecord({ id: 'made', givenName: 'Ruby', arrivedAt: '2026-03-15T09:00:00.000Z', dateOfBirth: '2018-02-02', answers: { outcome: planned({ day: '16', month: '3', year: '2026' }, '09:00', 'made') } }),
+    assessmentRecord({ id: 'adult', givenName: 'Jo', arrivedAt: '2026-03-15T09:00:00.000Z', dateOfBirth: '1980-02-02', answers: { outcome: planned({ day: '16', month: '3', year: '2026' }, '09:00') } }),
+  ];
+  const { user } = renderScreen(<HomePage />, { repositories: fakeRepositories({ attendances }) });
+  const heading = await screen.findByRole('heading', { name: 'Referrals to make' });
+  const table = await screen.findByRole('table', { name: "Referrals to children's social care to make" });
+  expect(heading.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  const rows = within(table).getAllByRole('row').slice(1);
+  expect(rows.map((row) => within(row).getAllByRole('cell').slice(0, 3).map((cell) => cell.textContent))).toEqual([
+    ['Leo Brown', '16 March 2026 at 09:00 Overdue', 'Sam Patel, nurse in charge'],
+    ['Amara Okafor', '16 March 2026 at 11:00', 'Sam Patel, nurse in charge'],
+  ]);
+  const [signed, inProgress] = rows as [HTMLElement, HTMLElement];
+  expect(within(signed).getByRole('link', { name: 'Mark as made by addendum for Leo Brown' })).toHaveAttribute('href', '/assessments/signed/addendum/outcome');
+  const link = within(inProgress).getByRole('link', { name: 'Mark as made for Amara Okafor' });
+  expect(link).toHaveAttribute('href', '/assessments/in-progress/outcome');
+  await user.click(link);
+  expect(window.location.pathname).toBe('/assessments/in-progress/outcome');
+  expect((window.history.state as { focus?: string } | null)?.focus).toBe('referral');
+});
+
+test('says when there are none', async () => {
+  renderScreen(<HomePage />);
+  expect(await screen.findByText('There are no referrals waiting to be made from this tablet.')).toBeInTheDocument();
+});

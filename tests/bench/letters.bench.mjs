@@ -11,6 +11,8 @@
  * figures and never fails on timing. The TypeScript sources are loaded through Vite's SSR
  * module loader, so no build step is needed.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createServer } from 'vite';
 
@@ -74,6 +76,13 @@ try {
   console.table(rows);
   const medians = rows.map((row) => Number(row['compose median ms'])).sort((a, b) => a - b);
   console.log(`Slowest compose median: ${medians[medians.length - 1]?.toFixed(3)} ms`);
+  // Merged into the table npm run bench prints (tests/bench/run.mjs).
+  const pdfMedians = rows.map((row) => Number(row['pdf median ms'])).sort((a, b) => a - b);
+  const resultsFile = resolve(import.meta.dirname, '../../.bench-out/results.json');
+  const all = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  all.letters = { medianMs: medians[medians.length - 1], pdfMedianMs: pdfMedians[pdfMedians.length - 1], letters: rows.length };
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(all, null, 2)}\n`);
 } finally {
   await server.close();
 }

@@ -19,6 +19,7 @@ export default defineConfig({
     timezoneId: 'Europe/London',
     locale: 'en-GB',
     serviceWorkers: 'allow',
+    actionTimeout: 30_000,
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -22,9 +22,18 @@ export interface CheckboxesProps extends QuestionText {
   small?: boolean;
 }
 
-export function Checkboxes({ name, legend, legendSize, hint, optional, options, conditional, small }: CheckboxesProps) {
+/** Only a group with conditional reveals watches its answer (see Radios). */
+export function Checkboxes(props: CheckboxesProps) {
+  return props.conditional ? <WatchedCheckboxes {...props} /> : <CheckboxesView {...props} watched={undefined} />;
+}
+
+function WatchedCheckboxes(props: CheckboxesProps) {
+  const watched: unknown = useWatch({ exact: true, name: props.name });
+  return <CheckboxesView {...props} watched={watched} />;
+}
+
+function CheckboxesView({ name, legend, legendSize, hint, optional, options, conditional, small, watched }: CheckboxesProps & { watched: unknown }) {
   const { register, setValue, getValues } = useFormContext();
-  const watched: unknown = useWatch({ name });
   const selected = Array.isArray(watched) ? (watched as unknown[]) : [];
   const error = useFieldError(name);
   const registration = register(name);
@@ -90,10 +99,18 @@ export interface CheckboxProps {
   children?: ReactNode;
 }
 
-/** A single yes/no checkbox (boolean value) with an optional reveal. */
-export function Checkbox({ name, label, hint, children }: CheckboxProps) {
+/** A single yes/no checkbox (boolean value) with an optional reveal; only one with a reveal watches its answer. */
+export function Checkbox(props: CheckboxProps) {
+  return props.children ? <WatchedCheckbox {...props} /> : <CheckboxView {...props} checked={false} />;
+}
+
+function WatchedCheckbox(props: CheckboxProps) {
+  const checked = useWatch({ exact: true, name: props.name }) === true;
+  return <CheckboxView {...props} checked={checked} />;
+}
+
+function CheckboxView({ name, label, hint, children, checked }: CheckboxProps & { checked: boolean }) {
   const { register } = useFormContext();
-  const checked = useWatch({ name }) === true;
   const error = useFieldError(name);
   const id = fieldId(name);
   return (

@@ -31,9 +31,21 @@ export function optionId(name: string, index: number): string {
   return index === 0 ? fieldId(name) : `${fieldId(name)}-${index + 1}`;
 }
 
-export function Radios({ name, legend, legendSize, isPageHeading, hint, optional, options, conditional, inline, small, dividerBefore }: RadiosProps) {
+/**
+ * Only radios with conditional reveals watch their own answer: a plain question re-renders
+ * nothing when answered, so a tap costs what it costs on a plain HTML page.
+ */
+export function Radios(props: RadiosProps) {
+  return props.conditional ? <WatchedRadios {...props} /> : <RadiosView {...props} selected={undefined} />;
+}
+
+function WatchedRadios(props: RadiosProps) {
+  const selected: unknown = useWatch({ exact: true, name: props.name });
+  return <RadiosView {...props} selected={selected} />;
+}
+
+function RadiosView({ name, legend, legendSize, isPageHeading, hint, optional, options, conditional, inline, small, dividerBefore, selected }: RadiosProps & { selected: unknown }) {
   const { register } = useFormContext();
-  const selected: unknown = useWatch({ name });
   const error = useFieldError(name);
   const classes = ['nhsuk-radios', inline ? 'nhsuk-radios--inline' : '', small ? 'nhsuk-radios--small' : ''].filter(Boolean).join(' ');
   return (

@@ -1,6 +1,11 @@
 /**
  * "Saved on this device at 14:32:05": the line that tells the nurse nothing is lost, and,
  * when a write fails, what happened and that what is on screen is kept.
+ *
+ * Why it is quiet: the time changes about once a second while someone types, so the line is
+ * not a live region (a screen reader would read it out over and over); only a failure is
+ * announced, as an alert. It changes once per save (no "Saving…" in between) and its box
+ * is contained, so updating it never re-lays-out the long form below it.
  */
 import { formatClockTime } from '../../domain/shared/dates';
 import type { SaveStatusStore } from './save-status';
@@ -17,9 +22,5 @@ export function SaveStatusLine({ store }: { store: SaveStatusStore }) {
     );
   }
   const savedAt = state.kind === 'saved' ? state.savedAt : state.kind === 'saving' ? state.lastSavedAt : undefined;
-  return (
-    <p className="app-save-status" role="status" aria-live="polite">
-      {savedAt ? `Saved on this device at ${formatClockTime(savedAt)}` : state.kind === 'saving' ? 'Saving on this device…' : 'Changes are saved on this device as you type'}
-    </p>
-  );
+  return <p className="app-save-status">{savedAt ? `Saved on this device at ${formatClockTime(savedAt)}` : 'Changes are saved on this device as you type'}</p>;
 }

@@ -7,7 +7,7 @@
  * Restricted content (PRODUCT.md section 5): left out of the GP and health visitor / school
  * nurse letters unless the nurse includes it and says why; the MASH referral always has it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { Issue } from '../../domain/assessment/issues';
@@ -139,7 +139,8 @@ function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: 
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
   });
-  const values = useWatch({ control: form.control }) as Partial<FormValues>;
+  // The preview follows typing at low priority, so keystrokes in a slot stay as cheap as in a plain field.
+  const values = useDeferredValue(useWatch({ control: form.control }) as Partial<FormValues>);
   const choices = choicesFrom(values);
   useDraftAutosave(record.id, kind, choices);
   const input = { record, settings, at, choices };

@@ -10,7 +10,7 @@ import { useFieldError } from '../../components/form/issues-context';
 import { useFormContext, useWatch } from 'react-hook-form';
 
 function SecretFields() {
-  const kind: unknown = useWatch({ name: 'secretKind' });
+  const kind: unknown = useWatch({ exact: true, name: 'secretKind' });
   if (kind !== 'pin' && kind !== 'passphrase') return null;
   const pin = kind === 'pin';
   return (

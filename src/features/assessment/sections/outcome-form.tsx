@@ -220,7 +220,7 @@ function Police() {
 
 /** The questions that follow the level: which ones apply is the domain's. */
 function FollowUps({ answers, ctx, settings }: { answers: Answers; ctx: AssessmentContext; settings: DeviceSettings | undefined }) {
-  const level: unknown = useWatch({ name: 'concernLevel' });
+  const level: unknown = useWatch({ exact: true, name: 'concernLevel' });
   const draft = outcomeDraftSchema.parse({ concernLevel: level });
   const concern = discussionRequired(draft);
   return (

@@ -16,17 +16,17 @@ import { InsetText } from '../../../components/content/feedback';
 import { useLivePatientContext } from './use-live-context';
 
 function PathwayNote() {
-  const ctx = useLivePatientContext();
-  const { pathway } = ctx;
-  if (pathway.ageYears === undefined) return <InsetText>Enter a date of birth or an estimated age: the questions that follow depend on the patient's age.</InsetText>;
-  const age = ctx.dateOfBirth ? describeAge(ctx.dateOfBirth, ctx.arrivedAt ?? ctx.now) : `about ${pathway.ageYears} years`;
+  const note = useLivePatientContext((ctx) =>
+    ctx.pathway.ageYears === undefined
+      ? undefined
+      : { age: ctx.dateOfBirth ? describeAge(ctx.dateOfBirth, ctx.arrivedAt ?? ctx.now) : `about ${ctx.pathway.ageYears} years`, child: ctx.pathway.child },
+  );
+  if (!note) return <InsetText>Enter a date of birth or an estimated age: the questions that follow depend on the patient's age.</InsetText>;
   return (
     <InsetText>
       <p>
-        Age at arrival: <strong>{age}</strong>.{' '}
-        {pathway.child
-          ? 'This patient is on the child pathway: under 18, whatever the clinical area.'
-          : 'This patient is on the adult pathway.'}
+        Age at arrival: <strong>{note.age}</strong>.{' '}
+        {note.child ? 'This patient is on the child pathway: under 18, whatever the clinical area.' : 'This patient is on the adult pathway.'}
       </p>
     </InsetText>
   );
@@ -51,18 +51,18 @@ function PostcodeButtons() {
 }
 
 function ChildQuestions() {
-  const ctx = useLivePatientContext();
-  if (!ctx.pathway.child) return null;
+  const pathway = useLivePatientContext((ctx) => ({ child: ctx.pathway.child, youngPerson: ctx.pathway.youngPerson }));
+  if (!pathway.child) return null;
   return (
     <>
       <TextInput name="school" label={q.school.label} />
-      <Checkbox name="notInEducation" label={q.notInEducation.label} hint={ctx.pathway.youngPerson ? q.notInEducation.hint : undefined} />
+      <Checkbox name="notInEducation" label={q.notInEducation.label} hint={pathway.youngPerson ? q.notInEducation.hint : undefined} />
     </>
   );
 }
 
 function InjuryQuestions() {
-  const ctx = useLivePatientContext();
+  const ctx = useLivePatientContext((live) => ({ injuryRelated: live.injuryRelated, injuryAt: live.injuryAt, arrivedAt: live.arrivedAt }));
   if (!ctx.injuryRelated) return null;
   const delayHours = ctx.injuryAt && ctx.arrivedAt ? hoursBetween(ctx.injuryAt, ctx.arrivedAt) : undefined;
   return (

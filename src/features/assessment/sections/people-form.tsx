@@ -72,7 +72,7 @@ function WhichCompanion() {
 }
 
 function NextOfKin({ ctx }: { ctx: AssessmentContext }) {
-  const accompanied = useWatch({ name: 'accompaniedBy' }) === 'accompanied';
+  const accompanied = useWatch({ exact: true, name: 'accompaniedBy' }) === 'accompanied';
   return (
     <Radios
       name="nextOfKin.answer"

@@ -11,12 +11,12 @@ import { Select } from '../../../components/form/select';
 import { TextInput } from '../../../components/form/text-input';
 
 function RelationshipOther({ path }: { path: string }) {
-  const relationship: unknown = useWatch({ name: `${path}.relationship` });
+  const relationship: unknown = useWatch({ exact: true, name: `${path}.relationship` });
   return relationship === '99' ? <TextInput name={`${path}.relationshipOther`} label={q.companion.relationshipOther} /> : null;
 }
 
 function BasisOther({ path }: { path: string }) {
-  const basis: unknown = useWatch({ name: `${path}.parentalResponsibilityBasis` });
+  const basis: unknown = useWatch({ exact: true, name: `${path}.parentalResponsibilityBasis` });
   return basis === 'other' ? <TextInput name={`${path}.parentalResponsibilityBasisOther`} label={q.parentalResponsibilityBasis.otherLabel} /> : null;
 }
 

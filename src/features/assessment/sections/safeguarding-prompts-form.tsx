@@ -56,13 +56,13 @@ const asHint = (sentence: string): string => sentence.trim().replace(/\.$/, '');
 
 /** The tickable features for the mobility answer on screen: the non-mobile bruising item appears with "No" or "Not sure". */
 function useOfferedFeatures(ctx: AssessmentContext): AlertingFeature[] {
-  const mobility: unknown = useWatch({ name: 'independentlyMobile' });
+  const mobility: unknown = useWatch({ exact: true, name: 'independentlyMobile' });
   return tickableAlertingFeatures(safeguardingDraftSchema.parse({ independentlyMobile: mobility }), ctx);
 }
 
 /** Items whose wording the trust has not yet confirmed, named once above the checklist (research §11 item 2). */
 function TrustConfirmationNotice({ ctx }: { ctx: AssessmentContext }) {
-  const mobility: unknown = useWatch({ name: 'independentlyMobile' });
+  const mobility: unknown = useWatch({ exact: true, name: 'independentlyMobile' });
   const draft = safeguardingDraftSchema.parse({ independentlyMobile: mobility });
   const unconfirmed = alertingFeaturesFor(ctx, mobilityQuestionApplies(ctx) ? draft.independentlyMobile : '').filter(needsTrustConfirmation);
   if (unconfirmed.length === 0) return null;
@@ -147,7 +147,7 @@ function FeatureItem({ feature, index, checked, onTick }: { feature: AlertingFea
  */
 function AlertingFeatureChecklist({ offered }: { offered: readonly AlertingFeature[] }) {
   const { getValues, setValue } = useFormContext();
-  const watched: unknown = useWatch({ name: FEATURES });
+  const watched: unknown = useWatch({ exact: true, name: FEATURES });
   const ticked = Array.isArray(watched) ? (watched as unknown[]) : [];
   const error = useFieldError(FEATURES);
   const onTick = (value: string, checked: boolean) => {
@@ -208,7 +208,7 @@ function MobilityQuestion({ ctx }: { ctx: AssessmentContext }) {
 
 function CarerChildInteraction({ ctx }: { ctx: AssessmentContext }) {
   const feature = alertingFeaturesFor(ctx).find((candidate) => candidate.id === CARER_CHILD_INTERACTION_FEATURE_ID);
-  const selected: unknown = useWatch({ name: 'carerChildInteraction' });
+  const selected: unknown = useWatch({ exact: true, name: 'carerChildInteraction' });
   const concerns = Array.isArray(selected) && selected.some((value) => value !== 'none');
   return (
     <>

@@ -6,6 +6,10 @@
  * the fields that decide the pathway and the injury questions, and the caller selects the
  * few facts it shows; react-hook-form compares the selection and re-renders the caller
  * only when it changes. Typing a name, or answering "Sex", renders nothing here.
+ *
+ * The watch is exact, so it names the inputs as they are registered: a date is three
+ * inputs (`dateOfBirth.day`, `.month`, `.year`), and a change to one of them does not
+ * match the name `dateOfBirth` exactly.
  */
 import { useWatch } from 'react-hook-form';
 import type { AssessmentContext } from '../../../domain/assessment/context';
@@ -13,20 +17,29 @@ import { deriveContext } from '../../../domain/assessment/derive-context';
 import type { PatientDraft } from '../../../domain/assessment/patient';
 import { emptyAnswers } from '../../../domain/assessment/record';
 
-const PATHWAY_FIELDS = ['arrivalDate', 'arrivalTime', 'dateOfBirth', 'dateOfBirthNotKnown', 'estimatedAgeYears', 'attendanceReason', 'injuryDate', 'injuryTime', 'injuryTimeNotKnown'] as const;
+const DATE_FIELDS = ['arrivalDate', 'dateOfBirth', 'injuryDate'] as const;
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+const PLAIN_FIELDS = ['arrivalTime', 'dateOfBirthNotKnown', 'estimatedAgeYears', 'attendanceReason', 'injuryTime', 'injuryTimeNotKnown'] as const;
+
+/** Every registered input the context reads, in a fixed order. */
+const WATCHED: string[] = [...DATE_FIELDS.flatMap((field) => DATE_PARTS.map((part) => `${field}.${part}`)), ...PLAIN_FIELDS];
 
 function contextFrom(values: readonly unknown[]): AssessmentContext {
   const patient: Record<string, unknown> = { ...emptyAnswers().patient };
-  PATHWAY_FIELDS.forEach((field, index) => {
-    patient[field] = values[index];
-  });
+  let index = 0;
+  for (const field of DATE_FIELDS) {
+    const date: Record<string, unknown> = {};
+    for (const part of DATE_PARTS) date[part] = values[index++];
+    patient[field] = date;
+  }
+  for (const field of PLAIN_FIELDS) patient[field] = values[index++];
   return deriveContext({ ...emptyAnswers(), patient: patient as PatientDraft }, new Date().toISOString());
 }
 
 /** `select` must return plain data (compared by value between changes). */
 export function useLivePatientContext<T>(select: (ctx: AssessmentContext) => T): T {
   return useWatch<Record<string, unknown>, string[], Record<string, unknown>, T>({
-    name: [...PATHWAY_FIELDS],
+    name: WATCHED,
     exact: true,
     compute: (values: unknown[]) => select(contextFrom(values)),
   });

@@ -4,17 +4,17 @@
  * Slots for app-level notices (update ready, storage health) are passed in by app/ so this
  * feature does not depend on pwa/.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { gpLetterDue } from '../../domain/letters/due';
-import { addDays, compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
+import { compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
 import { Tag } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useAwaitingGpLetter, useCompletedSince, useDeviceSettings, useInProgressAttendances, useRepositories } from '../../storage/repositories/react';
+import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useReferralsToMake, useRepositories } from '../../storage/repositories/react';
 
 function AttendanceTable({ caption, rows, empty, action }: { caption: string; rows: AttendanceSummary[] | undefined; empty: string; action: (row: AttendanceSummary) => { to: string; text: string } }) {
   if (rows === undefined) return <p role="status">Loading…</p>;
@@ -104,9 +104,6 @@ function GpLettersDue() {
 /** Start of today in London, as an instant. */
 const startOfToday = (): string => fromLondon(toLondon(new Date()).date, '00:00');
 
-/** Start of the London day `days` days ago, as an instant. */
-const startOfDaysAgo = (days: number): string => fromLondon(addDays(toLondon(new Date()).date, -days), '00:00');
-
 type PendingRow = AttendanceSummary & { pendingReferral: NonNullable<AttendanceSummary['pendingReferral']> };
 
 const hasPendingReferral = (row: AttendanceSummary): row is PendingRow => row.pendingReferral !== null;
@@ -189,12 +186,8 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
   const inProgress = useInProgressAttendances();
   const [since] = useState(startOfToday);
   const completed = useCompletedSince(since);
-  const settings = useDeviceSettings();
-  // Signed attendances still on this tablet: older ones have been purged (retention in settings).
-  const retentionDays = settings?.retentionDays ?? 30;
-  const signedSince = useMemo(() => startOfDaysAgo(retentionDays), [retentionDays]);
-  const signed = useCompletedSince(signedSince);
-  const pending = inProgress === undefined || signed === undefined ? undefined : [...inProgress, ...signed].filter(hasPendingReferral);
+  const referrals = useReferralsToMake();
+  const pending = referrals?.filter(hasPendingReferral);
   const [now] = useState(() => new Date().toISOString());
   const [failure, setFailure] = useState<string | undefined>(undefined);
 

@@ -255,6 +255,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         return Promise.resolve(ok(editor));
       },
       inProgress: () => records.live(() => summaries((record) => record.status === 'in-progress')),
+      referralsToMake: () => records.live(() => summaries((record) => summariseAttendance(record, now()).pendingReferral !== null)),
       completedSince: (since) => records.live(() => summaries((record) => record.status === 'signed' && (record.signature?.signedAt ?? '') >= since)),
       find: (query) => {
         const nhs = query.nhsNumber ? normaliseNhsNumber(query.nhsNumber) : undefined;

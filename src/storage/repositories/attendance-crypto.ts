@@ -40,3 +40,21 @@ export async function openSummaries(unlocked: Unlocked | undefined, rows: Attend
   return summaries.filter((summary): summary is AttendanceSummary => summary !== undefined).sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));
 }
 
+/** The sealed worklist: ids of attendances with a referral still to make (PRODUCT.md 4.9). */
+export const WORKLIST_KEY = 'worklist:referrals';
+export const worklistAad = (deviceId: string): string => `${deviceId}:meta:${WORKLIST_KEY}`;
+
+/**
+ * Ids on the worklist. A small sealed list rather than a clear flag on each row: "this child
+ * has a referral to make" is clinical information, and the home screen must not decrypt
+ * every recent attendance to find the few that do.
+ */
+export async function readWorklist(db: { meta: { get(key: string): Promise<{ value: unknown } | undefined> } }, unlocked: Unlocked | undefined): Promise<string[]> {
+  if (!unlocked) return [];
+  const row = await db.meta.get(WORKLIST_KEY);
+  if (!row) return [];
+  const opened = await openSealed(unlocked.keys.dataKey, row.value, worklistAad(unlocked.deviceId));
+  if (!opened.ok || !Array.isArray(opened.value)) return [];
+  return opened.value.filter((id): id is string => typeof id === 'string');
+}
+

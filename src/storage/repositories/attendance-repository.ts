@@ -10,7 +10,7 @@ import { checkNhsNumber } from '../../domain/shared/nhs-number';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { IndexCache, openSummaries } from './attendance-crypto';
+import { IndexCache, openSummaries, readWorklist } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, StorageFailure } from './types';
@@ -65,6 +65,15 @@ export class RealAttendanceRepository implements AttendanceRepository {
     return whileUnlocked(this.ctx.vault, async () => {
       const rows = await this.ctx.db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
       return openSummaries(this.ctx.vault.peek(), rows);
+    });
+  }
+
+  referralsToMake(): LiveValue<AttendanceSummary[]> {
+    return liveQuery(async () => {
+      const unlocked = this.ctx.vault.peek();
+      const ids = await readWorklist(this.ctx.db, unlocked);
+      const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
+      return (await openSummaries(unlocked, rows)).filter((summary) => summary.pendingReferral !== null);
     });
   }
 

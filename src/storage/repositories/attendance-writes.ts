@@ -18,10 +18,10 @@ import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad, IndexCache } from './attendance-crypto';
+import { aad, IndexCache, readWorklist, WORKLIST_KEY, worklistAad } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
-import { tryHoldLock } from './locks';
+import { tryHoldLock, withLock } from './locks';
 import type { AssessmentEditor, SaveReceipt, Stamp, StorageFailure } from './types';
 import type { Unlocked } from './vault';
 
@@ -63,12 +63,30 @@ export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev
   };
 }
 
+const hasPendingReferral = (record: AssessmentRecord, now: string): boolean => summariseAttendance(record, now).pendingReferral !== null;
+
+const WORKLIST_LOCK = 'safeguarding-triage:worklist';
+
+/**
+ * The sealed worklist with `id` added or removed, or undefined when it already says so.
+ * Call while holding WORKLIST_LOCK, and write the result before releasing it.
+ */
+async function nextWorklist(ctx: StorageContext, unlocked: Unlocked, id: string, pending: boolean): Promise<{ key: string; value: unknown } | undefined> {
+  const ids = new Set(await readWorklist(ctx.db, unlocked));
+  if (pending === ids.has(id)) return undefined;
+  if (pending) ids.add(id);
+  else ids.delete(id);
+  return { key: WORKLIST_KEY, value: await seal(unlocked.keys.dataKey, [...ids], worklistAad(unlocked.deviceId)) };
+}
+
 class Editor implements AssessmentEditor {
   private current: AssessmentRecord;
   private pending: AssessmentRecord | undefined;
   private writing: Promise<Result<SaveReceipt | undefined, StorageFailure>> | undefined;
   private lastFailure: StorageFailure | undefined;
   private readonly indexes = new IndexCache();
+  /** Whether the worklist holds this attendance as far as this editor knows: unknown until the first save checks it. */
+  private onWorklist: boolean | undefined = undefined;
 
   constructor(
     private readonly ctx: StorageContext,
@@ -139,14 +157,24 @@ class Editor implements AssessmentEditor {
       const row = await buildRow(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
       const { db } = this.ctx;
       const expected = this.rev;
-      const stale = await db.transaction('rw', db.attendances, async () => {
-        const existing = await db.attendances.get(record.id);
-        if (existing && existing.rev !== expected) return true;
-        await db.attendances.put(row);
-        return false;
-      });
+      // The row and any change to the referral worklist commit in one transaction, so a
+      // killed tab can never leave a referral to make off the home screen's list.
+      const put = (worklist?: { key: string; value: unknown }) =>
+        db.transaction('rw', db.attendances, db.meta, async () => {
+          const existing = await db.attendances.get(record.id);
+          if (existing && existing.rev !== expected) return true;
+          await db.attendances.put(row);
+          if (worklist) await db.meta.put(worklist);
+          return false;
+        });
+      const pending = hasPendingReferral(record, this.ctx.now());
+      const stale =
+        pending === this.onWorklist
+          ? await put()
+          : await withLock(WORKLIST_LOCK, async () => put(await nextWorklist(this.ctx, unlocked.value, record.id, pending)));
       if (stale) return err({ kind: 'stale', message: messages.stale });
       this.rev = row.rev;
+      this.onWorklist = pending;
       return ok({ savedAt: row.updatedAt, rev: row.rev });
     } catch (error) {
       return err(toStorageFailure(error));

@@ -8,6 +8,7 @@
  * Reading, sealing and opening letters load on demand (letter-writes.ts).
  */
 import { liveQuery } from 'dexie';
+import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
@@ -71,7 +72,16 @@ export class RealLetterRepository implements LetterRepository {
       // Keys only: the sealed letters are not read to find which attendances have one.
       const keys = (await db.letters.orderBy('[attendanceId+kind]').keys()) as unknown as [string, string][];
       const withGpLetter = new Set(keys.filter(([, kind]) => kind === 'gp').map(([attendanceId]) => attendanceId));
-      const rows = await db.attendances.where('status').equals('signed').filter((row) => !withGpLetter.has(row.id)).toArray();
+      // Only attendances still inside the retention period (arrival-time index): older ones
+      // are purged, and scanning every signed row would grow with the tablet's whole history.
+      const device = await db.device.get('device');
+      const retentionDays = device ? deviceSettingsSchema.parse(device.settings).retentionDays : 30;
+      const since = new Date(Date.parse(this.ctx.now()) - (retentionDays + 1) * 86_400_000).toISOString();
+      const rows = await db.attendances
+        .where('arrivedAt')
+        .aboveOrEqual(since)
+        .filter((row) => row.status === 'signed' && !withGpLetter.has(row.id))
+        .toArray();
       return openSummaries(this.ctx.vault.peek(), rows);
     });
   }

@@ -49,6 +49,11 @@ export function useCompletedSince(since: string): AttendanceSummary[] | undefine
   return useObservable(() => attendances.completedSince(since), [attendances, since], undefined);
 }
 
+export function useReferralsToMake(): AttendanceSummary[] | undefined {
+  const { attendances } = useRepositories();
+  return useObservable(() => attendances.referralsToMake(), [attendances], undefined);
+}
+
 export function useRecentAuditEvents(limit: number): AuditEvent[] | undefined {
   const { audit } = useRepositories();
   return useObservable(() => audit.recent(limit), [audit, limit], undefined);

@@ -138,6 +138,8 @@ export interface AttendanceRepository {
   open(id: string): Promise<Result<AssessmentEditor, StorageFailure>>;
   inProgress(): LiveValue<AttendanceSummary[]>;
   completedSince(since: IsoInstant): LiveValue<AttendanceSummary[]>;
+  /** Attendances with a referral to children's social care still to make (home screen). */
+  referralsToMake(): LiveValue<AttendanceSummary[]>;
   find(query: AttendanceQuery): Promise<Result<AttendanceSummary[], StorageFailure>>;
 }
 

@@ -108,3 +108,25 @@ test('after one online visit the app works offline: reload, deep links and draft
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 });
+
+test('the same assessment open in a second tab is read-only there, with a message', async ({ page, context }) => {
+  await setUpTablet(page);
+  await startAssessment(page);
+  await page.getByLabel('First name').fill('Isla');
+  await waitForSaved(page);
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await unlock(second);
+  await expect(second.getByRole('region', { name: 'Read only' })).toContainText('This assessment is open in another tab or window.');
+  await expect(second.getByLabel('First name')).toBeDisabled();
+  await expect(second.getByRole('button', { name: 'Save and continue' })).toHaveCount(0);
+  // The first tab still edits, and the second shows what it saved once the first lets go.
+  await expect(page.getByLabel('Last name')).toBeEnabled();
+  await page.getByLabel('Last name').fill('Reid');
+  await waitForSaved(page);
+  await page.close();
+  await second.reload();
+  await unlock(second);
+  await expect(second.getByLabel('Last name')).toHaveValue('Reid');
+  await expect(second.getByLabel('Last name')).toBeEnabled();
+});

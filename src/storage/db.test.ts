@@ -39,6 +39,9 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
     audit: 'seq, at, type',
     meta: 'key',
   },
+  2: {
+    gpLettersDue: 'attendanceId',
+  },
 };
 
 /** What a seeded database holds, for the checks after the upgrade. */
@@ -65,8 +68,12 @@ function openAtVersion(name: string, version: number): Dexie {
   return db;
 }
 
-/** Version 1 (first release): rows exactly as version 1's repositories wrote them. */
-async function seedVersion1(name: string): Promise<Seeded> {
+/**
+ * Version 1 (first release): rows exactly as version 1's repositories wrote them. Version 2
+ * wrote the same rows (it only added the GP-letters-due table, empty for an in-progress
+ * attendance), so the same function seeds both, opened at its version.
+ */
+async function seedVersion1(name: string, version = 1): Promise<Seeded> {
   const secret = createDeviceSecret();
   const keys = await deriveDeviceKeys(secret);
   const deviceId = 'device-v1';
@@ -117,7 +124,7 @@ async function seedVersion1(name: string): Promise<Seeded> {
   await append('create', attendanceId, 'Assessment started');
   const head = events.at(-1);
 
-  const db = openAtVersion(name, 1);
+  const db = openAtVersion(name, version);
   await db.transaction('rw', db.tables, async () => {
     await db.table('device').add({ id: 'device', deviceId, createdAt: AT, keyCheck, settings: { siteName: 'Version 1 ED', siteType: 'ED', idleLockMinutes: 7 } });
     await db.table('staff').add({ ...STAFF, secretKind: 'pin', wrapped, active: 1, createdAt: AT, createdBy: STAFF.id, failedAttempts: 0, retryAfter: '' });
@@ -132,6 +139,7 @@ async function seedVersion1(name: string): Promise<Seeded> {
 /** One seeding function per released version. */
 const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
   1: seedVersion1,
+  2: (name) => seedVersion1(name, 2),
 };
 
 /** The stores each version() of today's TriageDatabase declares, captured through Dexie's public API. */
@@ -206,5 +214,23 @@ describe.each(releasedVersions)('a database seeded at version %i', (version) => 
     // The unlock is chained after the seeded events, and the whole trail still verifies.
     expect(await repos.audit.verify()).toEqual({ ok: true, count: seeded.auditCount + 1 });
     repos.close();
+  });
+});
+
+describe('upgrade to version 2', () => {
+  it('lists as GP letter due every signed attendance of version 1 without a GP letter, and nothing else', async () => {
+    const name = uniqueDatabaseName();
+    const old = openAtVersion(name, 1);
+    const row = (id: string, status: 'in-progress' | 'signed') => ({ id, status, arrivedAt: AT, updatedAt: AT, ageBand: '13-15', createdById: STAFF.id, nhsIndex: '', nameDobIndex: '', summary: {}, payload: {}, rev: 1 });
+    const letter = (id: string, attendanceId: string, kind: string) => ({ id, attendanceId, kind, version: 1, issuedAt: AT, issuedById: STAFF.id, payload: {} });
+    await old.table('attendances').bulkAdd([row('signed-no-letter', 'signed'), row('signed-gp-letter', 'signed'), row('signed-only-hv-letter', 'signed'), row('in-progress', 'in-progress')]);
+    await old.table('letters').bulkAdd([letter('l1', 'signed-gp-letter', 'gp'), letter('l2', 'signed-only-hv-letter', 'health-visitor')]);
+    old.close();
+
+    const db = new TriageDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect((await db.gpLettersDue.toCollection().primaryKeys()).sort()).toEqual(['signed-no-letter', 'signed-only-hv-letter']);
+    db.close();
   });
 });

@@ -82,6 +82,15 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * A signed attendance whose GP letter is not issued yet (the home screen's "GP letters
+ * due"). Only the opaque id: the same fact is already readable from the clear status and
+ * letter keys, so this table reveals nothing new; it just saves scanning them all.
+ */
+export interface GpLetterDueRow {
+  attendanceId: string;
+}
+
 export type AuditRow = AuditEvent;
 
 export class TriageDatabase extends Dexie {
@@ -91,6 +100,7 @@ export class TriageDatabase extends Dexie {
   letters!: EntityTable<LetterRow, 'id'>;
   audit!: EntityTable<AuditRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  gpLettersDue!: EntityTable<GpLetterDueRow, 'attendanceId'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -104,5 +114,14 @@ export class TriageDatabase extends Dexie {
       audit: 'seq, at, type',
       meta: 'key',
     });
+    // Version 2: GP letters due, filled from the clear status and letter keys (no key needed).
+    this.version(2)
+      .stores({ gpLettersDue: 'attendanceId' })
+      .upgrade(async (tx) => {
+        const letterKeys = (await tx.table('letters').orderBy('[attendanceId+kind]').keys()) as unknown as [string, string][];
+        const withGpLetter = new Set(letterKeys.filter(([, kind]) => kind === 'gp').map(([attendanceId]) => attendanceId));
+        const signed = (await tx.table('attendances').where('status').equals('signed').primaryKeys()) as string[];
+        await tx.table('gpLettersDue').bulkAdd(signed.filter((id) => !withGpLetter.has(id)).map((attendanceId) => ({ attendanceId })));
+      });
   }
 }

@@ -43,6 +43,9 @@ add('Patient look-up by name + date of birth (ms)', f(s?.lookupNameDobMs, 2), '<
 add(`Today's list, sealed summaries (ms)`, f(s?.todayListMs?.sealed, 2), '< 100');
 add(`Today's list, rows only, no decryption (ms)`, f(s?.todayListMs?.plain, 2), 'reference');
 add('In-progress list (ms)', f(s?.inProgressListMs, 2), '< 100');
+add('Home screen: all four lists (ms)', f(s?.homeListsMs, 2), '< 100');
+add('  of which GP letters due alone (ms)', f(s?.homeListMs?.gpLettersDue, 2), 'reference');
+add('  of which referrals to make alone (ms)', f(s?.homeListMs?.referralsToMake, 2), 'reference');
 add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.medianMs, 2), '< 50');
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
 const width = Math.max(...rows.map((row) => row[0].length));

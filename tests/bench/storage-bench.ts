@@ -10,6 +10,7 @@ import { defaultDeviceSettings } from '../../src/domain/settings/device-settings
 import { fromLondon, toLondon } from '../../src/domain/shared/dates';
 import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
 import { buildRow } from '../../src/storage/repositories/attendance-writes';
+import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
 import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
 
@@ -39,6 +40,11 @@ function nhsNumber(seed: number): string {
   }
 }
 
+/** Attendances still in progress: today's most recent arrivals. */
+const IN_PROGRESS = 12;
+/** Signed attendances from the last day whose GP letter is still to issue; older ones have theirs. */
+const LETTERS_AFTER_DAYS = 1;
+
 const FAMILY = ['Okafor', 'Marsh', 'Brennan', 'Patel', 'Nowak', 'Smith', 'Hussain', 'Evans', 'Kowalski', 'Murphy', 'Ahmed', 'Taylor'];
 const GIVEN = ['Maya', 'Leo', 'Ava', 'Noah', 'Zara', 'Oliver', 'Amelia', 'Isaac', 'Freya', 'Yusuf'];
 
@@ -56,7 +62,8 @@ function syntheticRecord(index: number, arrivedAt: string, staff: AssessmentReco
   };
   const base = createAssessment(`bench-${index}`, arrivedAt, staff);
   const record = withSectionAnswers({ ...base, answers: { ...answers, patient } }, 'patient', patient, arrivedAt, staff);
-  return index % 20 === 0 ? record : { ...record, status: 'signed', signature: { signedAt: arrivedAt, signedBy: staff } };
+  // The last handful of arrivals are still being assessed; everything older is signed.
+  return index < IN_PROGRESS ? record : { ...record, status: 'signed', signature: { signedAt: arrivedAt, signedBy: staff } };
 }
 
 export interface StorageFigures {
@@ -69,6 +76,8 @@ export interface StorageFigures {
   lookupNameDobMs: number;
   todayListMs: { sealed: number; plain: number; rows: number };
   inProgressListMs: number;
+  homeListsMs: number;
+  homeListMs: { inProgress: number; completedToday: number; referralsToMake: number; gpLettersDue: number };
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -93,6 +102,9 @@ async function run(count: number): Promise<StorageFigures> {
   const now = Date.now();
   const perDay = 91;
   const indexes = new IndexCache();
+  // Issued GP letters for older attendances: the home screen reads only the letters' keys, so
+  // one sealed placeholder payload stands for each letter.
+  const letterPayload = await seal(unlocked.keys.dataKey, { placeholder: true }, 'bench:letter');
   const seedStart = performance.now();
   const BATCH = 500;
   for (let start = 0; start < count; start += BATCH) {
@@ -106,6 +118,13 @@ async function run(count: number): Promise<StorageFigures> {
       }),
     );
     await db.attendances.bulkPut(rows);
+    const letters = rows
+      .filter((row) => row.status === 'signed' && now - Date.parse(row.arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
+      .map((row) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: row.arrivedAt, issuedById: staff.id, payload: letterPayload }));
+    await db.letters.bulkPut(letters);
+    // As signing does: the signed ones without a GP letter yet are due.
+    const withLetter = new Set(letters.map((letter) => letter.attendanceId));
+    await db.gpLettersDue.bulkPut(rows.filter((row) => row.status === 'signed' && !withLetter.has(row.id)).map((row) => ({ attendanceId: row.id })));
     if (start % 10_000 === 0) say(`Seeded ${start} of ${count}`);
   }
   const seedSeconds = (performance.now() - seedStart) / 1000;
@@ -185,6 +204,31 @@ async function run(count: number): Promise<StorageFigures> {
     const [ms] = await time(() => firstValue(repositories.attendances.inProgress()));
     inProgress.push(ms);
   }
+  // Everything the home screen lists, as it asks for it: all four queries at once.
+  const home: number[] = [];
+  for (let i = 0; i < 15; i += 1) {
+    const [ms] = await time(() =>
+      Promise.all([
+        firstValue(repositories.attendances.inProgress()),
+        firstValue(repositories.attendances.completedSince(since)),
+        firstValue(repositories.attendances.referralsToMake()),
+        firstValue(repositories.letters.awaitingGpLetter()),
+      ]),
+    );
+    home.push(ms);
+  }
+  // Each of the home screen's lists on its own, to see which one costs what.
+  const eachList = async (read: () => Promise<unknown>): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < 9; i += 1) times.push((await time(read))[0]);
+    return median(times);
+  };
+  const homeListMs = {
+    inProgress: await eachList(() => firstValue(repositories.attendances.inProgress())),
+    completedToday: await eachList(() => firstValue(repositories.attendances.completedSince(since))),
+    referralsToMake: await eachList(() => firstValue(repositories.attendances.referralsToMake())),
+    gpLettersDue: await eachList(() => firstValue(repositories.letters.awaitingGpLetter())),
+  };
   repositories.close();
   await db.delete();
   say('Done');
@@ -198,6 +242,8 @@ async function run(count: number): Promise<StorageFigures> {
     lookupNameDobMs: median(nameLookups),
     todayListMs: { sealed: median(todaySealed), plain: median(todayPlain), rows },
     inProgressListMs: median(inProgress),
+    homeListsMs: median(home),
+    homeListMs,
   };
 }
 

@@ -10,7 +10,7 @@ import { checkNhsNumber } from '../../domain/shared/nhs-number';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { IndexCache, openSummaries, readWorklist } from './attendance-crypto';
+import { IndexCache, openSummaries, readWorklist, worklistFromSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, StorageFailure } from './types';
@@ -71,7 +71,9 @@ export class RealAttendanceRepository implements AttendanceRepository {
   referralsToMake(): LiveValue<AttendanceSummary[]> {
     return liveQuery(async () => {
       const unlocked = this.ctx.vault.peek();
-      const ids = await readWorklist(this.ctx.db, unlocked);
+      if (!unlocked) return [];
+      // Without a readable worklist (rebuilt at unlock), work it out the slow way: never an empty list by mistake.
+      const ids = (await readWorklist(this.ctx.db, unlocked)) ?? (await worklistFromSummaries(this.ctx.db, unlocked));
       const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
       return (await openSummaries(unlocked, rows)).filter((summary) => summary.pendingReferral !== null);
     });

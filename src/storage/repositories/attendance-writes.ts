@@ -18,7 +18,7 @@ import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad, IndexCache, readWorklist, WORKLIST_KEY, worklistAad } from './attendance-crypto';
+import { aad, IndexCache, readWorklist, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { tryHoldLock, withLock } from './locks';
@@ -65,18 +65,17 @@ export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev
 
 const hasPendingReferral = (record: AssessmentRecord, now: string): boolean => summariseAttendance(record, now).pendingReferral !== null;
 
-const WORKLIST_LOCK = 'safeguarding-triage:worklist';
-
 /**
  * The sealed worklist with `id` added or removed, or undefined when it already says so.
  * Call while holding WORKLIST_LOCK, and write the result before releasing it.
  */
 async function nextWorklist(ctx: StorageContext, unlocked: Unlocked, id: string, pending: boolean): Promise<{ key: string; value: unknown } | undefined> {
-  const ids = new Set(await readWorklist(ctx.db, unlocked));
-  if (pending === ids.has(id)) return undefined;
+  const stored = await readWorklist(ctx.db, unlocked);
+  const ids = new Set(stored ?? (await worklistFromSummaries(ctx.db, unlocked)));
+  if (stored && pending === ids.has(id)) return undefined;
   if (pending) ids.add(id);
   else ids.delete(id);
-  return { key: WORKLIST_KEY, value: await seal(unlocked.keys.dataKey, [...ids], worklistAad(unlocked.deviceId)) };
+  return sealWorklist(unlocked, ids);
 }
 
 class Editor implements AssessmentEditor {
@@ -160,11 +159,13 @@ class Editor implements AssessmentEditor {
       // The row and any change to the referral worklist commit in one transaction, so a
       // killed tab can never leave a referral to make off the home screen's list.
       const put = (worklist?: { key: string; value: unknown }) =>
-        db.transaction('rw', db.attendances, db.meta, async () => {
+        db.transaction('rw', db.attendances, db.meta, db.gpLettersDue, async () => {
           const existing = await db.attendances.get(record.id);
           if (existing && existing.rev !== expected) return true;
           await db.attendances.put(row);
           if (worklist) await db.meta.put(worklist);
+          // Signing makes the GP letter due (issuing it clears this, in letter-writes).
+          if (row.status === 'signed' && existing?.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
           return false;
         });
       const pending = hasPendingReferral(record, this.ctx.now());

@@ -12,6 +12,7 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
 import type { StorageContext } from './context';
+import { sealWorklist } from './attendance-crypto';
 import { toStorageFailure } from './failures';
 import { staffRefFromRow } from './session-repository';
 import type { DeviceRepository, DeviceSetUp, LiveValue, StorageFailure } from './types';
@@ -57,12 +58,15 @@ export class RealDeviceRepository implements DeviceRepository {
         failedAttempts: 0,
         retryAfter: '',
       };
-      await db.transaction('rw', db.device, db.staff, async () => {
+      const staff = staffRefFromRow(staffRow);
+      // An empty referral worklist from the start, so the home screen never works it out the slow way.
+      const worklist = await sealWorklist({ keys, staff, deviceId, secret }, []);
+      await db.transaction('rw', db.device, db.staff, db.meta, async () => {
         if (await db.device.get('device')) throw new Error('already set up');
         await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings: deviceSettingsSchema.parse(input.settings) });
         await db.staff.add(staffRow);
+        await db.meta.put(worklist);
       });
-      const staff = staffRefFromRow(staffRow);
       vault.open({ keys, staff, deviceId, secret }, at);
       await audit.append('device-set-up', '', `Site set up: ${input.settings.siteType}`);
       await audit.append('staff-added', staff.id, 'Nurse in charge (first account)');

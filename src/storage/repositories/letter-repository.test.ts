@@ -189,3 +189,33 @@ describe('sealing (real repository)', () => {
     expect(opened.ok ? 'opened' : opened.error.kind).toBe('locked');
   });
 });
+
+describe('GP letters due (real storage)', () => {
+  test('signing puts an attendance on the list, issuing its GP letter takes it off, and an addendum does not put it back', async () => {
+    if (real.session.current().status !== 'unlocked') {
+      const staffId = (await firstValue(real.staff.list()))[0]?.id ?? '';
+      expect((await real.session.unlock(staffId, '482916')).ok).toBe(true);
+    }
+    const created = await real.attendances.create();
+    if (!created.ok) throw new Error('create failed');
+    const opened = await real.attendances.open(created.value.id);
+    if (!opened.ok) throw new Error('open failed');
+    const editor = opened.value;
+    const fixture = infantSuspectRecord();
+    expect((await editor.update((current) => ({ ...current, answers: fixture.answers }))).ok).toBe(true);
+    const isDue = async () => (await firstValue(real.letters.awaitingGpLetter())).some((summary) => summary.id === editor.id);
+    expect(await isDue()).toBe(false);
+
+    expect((await editor.sign()).ok).toBe(true);
+    expect(await isDue()).toBe(true);
+    // Another kind of letter does not count.
+    expect((await real.letters.issue(request(editor.record(), 'health-visitor', { slots: {}, restricted: { include: false, reason: '' } }))).ok).toBe(true);
+    expect(await isDue()).toBe(true);
+
+    expect((await real.letters.issue(request(editor.record(), 'gp', choices('Review in a week')))).ok).toBe(true);
+    expect(await isDue()).toBe(false);
+    expect((await editor.addAddendum('Referral made by phone', {})).ok).toBe(true);
+    expect(await isDue()).toBe(false);
+    editor.close();
+  });
+});

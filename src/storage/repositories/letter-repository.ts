@@ -8,7 +8,6 @@
  * Reading, sealing and opening letters load on demand (letter-writes.ts).
  */
 import { liveQuery } from 'dexie';
-import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
@@ -16,6 +15,7 @@ import type { LetterChoices } from '../../domain/letters/facts';
 import type { LetterKind } from '../../domain/letters/kinds';
 import type { Result } from '../../domain/shared/result';
 import { openSummaries } from './attendance-crypto';
+import type { AttendanceRow } from '../db';
 import type { StorageContext } from './context';
 import { describeLetter, letterSummary } from './letter-rows';
 import type { IssueLetterRequest, LetterRepository, LiveValue, StorageFailure } from './types';
@@ -69,19 +69,9 @@ export class RealLetterRepository implements LetterRepository {
   awaitingGpLetter(): LiveValue<AttendanceSummary[]> {
     return liveQuery(async () => {
       const { db } = this.ctx;
-      // Keys only: the sealed letters are not read to find which attendances have one.
-      const keys = (await db.letters.orderBy('[attendanceId+kind]').keys()) as unknown as [string, string][];
-      const withGpLetter = new Set(keys.filter(([, kind]) => kind === 'gp').map(([attendanceId]) => attendanceId));
-      // Only attendances still inside the retention period (arrival-time index): older ones
-      // are purged, and scanning every signed row would grow with the tablet's whole history.
-      const device = await db.device.get('device');
-      const retentionDays = device ? deviceSettingsSchema.parse(device.settings).retentionDays : 30;
-      const since = new Date(Date.parse(this.ctx.now()) - (retentionDays + 1) * 86_400_000).toISOString();
-      const rows = await db.attendances
-        .where('arrivedAt')
-        .aboveOrEqual(since)
-        .filter((row) => row.status === 'signed' && !withGpLetter.has(row.id))
-        .toArray();
+      // The due list holds ids only; just those attendances' rows are read and opened.
+      const due = await db.gpLettersDue.toCollection().primaryKeys();
+      const rows = (await db.attendances.bulkGet(due)).filter((row): row is AttendanceRow => row?.status === 'signed');
       return openSummaries(this.ctx.vault.peek(), rows);
     });
   }

@@ -72,10 +72,11 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
     const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
-    const clash = await db.transaction('rw', db.letters, db.meta, async () => {
+    const clash = await db.transaction('rw', db.letters, db.meta, db.gpLettersDue, async () => {
       const now = await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).count();
       if (now !== existing.length) return true;
       await db.letters.add(row);
+      if (request.kind === 'gp') await db.gpLettersDue.delete(request.attendanceId);
       // The words are in the issued letter now: the unfinished copy goes.
       await db.meta.delete(letterDraftKey(request.attendanceId, request.kind));
       return false;

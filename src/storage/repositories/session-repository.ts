@@ -10,7 +10,9 @@ import type { Result } from '../../domain/shared/result';
 import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret, unwrapDeviceSecret } from '../crypto/keys';
 import type { DeviceRow, StaffRow } from '../db';
 import type { StorageContext } from './context';
+import { readWorklist, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import { toStorageFailure } from './failures';
+import { withLock } from './locks';
 import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from './types';
 
 export const FREE_ATTEMPTS = 5;
@@ -98,7 +100,27 @@ export class RealSessionRepository implements SessionRepository {
     const staff = staffRefFromRow(row);
     this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
     await audit.append('unlock', staff.id, 'Unlocked');
+    await this.ensureWorklist();
     return ok(staff);
+  }
+
+  /**
+   * Rebuilds the sealed referral worklist when it is missing or unreadable (a database from
+   * before it existed, a damaged row), so the home screen's list is quick and complete.
+   * A failure here leaves the slow, still complete, path in place: it never stops an unlock.
+   */
+  private async ensureWorklist(): Promise<void> {
+    const unlocked = this.ctx.vault.peek();
+    if (!unlocked) return;
+    try {
+      await withLock(WORKLIST_LOCK, async () => {
+        if ((await readWorklist(this.ctx.db, unlocked)) !== undefined) return;
+        const row = await sealWorklist(unlocked, await worklistFromSummaries(this.ctx.db, unlocked));
+        await this.ctx.db.meta.put(row);
+      });
+    } catch {
+      // Reported by the next write that needs it; the list falls back to the summaries.
+    }
   }
 
   private readonly beforeLockTasks = new Set<() => Promise<void>>();

@@ -1,12 +1,17 @@
 /**
  * The sealed referral worklist behind the home screen's "Referrals to make": an attendance
  * is on it while a referral is planned for the next working day, off it once made, and the
- * list itself is never in clear.
+ * list itself is never in clear. A database without a readable worklist (from before it
+ * existed, or a damaged row) still lists every referral, and the worklist is rebuilt at
+ * the next unlock.
  */
 import { describe, expect, test } from 'vitest';
 import { createPatientAttendance, firstValue, openTestStorage, PATIENT, setUpTablet } from '../../test-support/storage-fixtures';
 import { TriageDatabase } from '../db';
 import { WORKLIST_KEY } from './attendance-crypto';
+
+/** A sealed value's shape with bytes that open under no key. */
+const GARBLED = { v: 1, iv: new Uint8Array(12), ct: new Uint8Array(40) };
 
 const planned = {
   concernLevel: 'suspect' as const,
@@ -71,4 +76,32 @@ describe('referrals to make', () => {
     await storage.repos.session.lock('manual');
     expect(await firstValue(storage.repos.attendances.referralsToMake())).toEqual([]);
   });
+
+  test('without a readable worklist every referral is still listed, and unlocking rebuilds it', async () => {
+    const storage = await openTestStorage();
+    await setUpTablet(storage.repos);
+    const editor = await createPatientAttendance(storage.repos);
+    await editor.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, ...planned } } }));
+    editor.close();
+    const staffId = (await firstValue(storage.repos.staff.list()))[0]?.id ?? '';
+
+    for (const damage of ['missing', 'garbled'] as const) {
+      const raw = new TriageDatabase(storage.name);
+      if (damage === 'missing') await raw.meta.delete(WORKLIST_KEY);
+      else await raw.meta.put({ key: WORKLIST_KEY, value: GARBLED });
+      raw.close();
+      // Still unlocked: the list falls back to the sealed summaries.
+      expect((await firstValue(storage.repos.attendances.referralsToMake())).map((summary) => summary.id)).toEqual([editor.id]);
+
+      const reloaded = await storage.reload();
+      expect((await reloaded.session.unlock(staffId, '482916')).ok).toBe(true);
+      const check = new TriageDatabase(storage.name);
+      const rebuilt = await check.meta.get(WORKLIST_KEY);
+      check.close();
+      expect(rebuilt).toBeDefined();
+      expect(rebuilt?.value).not.toEqual(GARBLED);
+      expect((await firstValue(reloaded.attendances.referralsToMake())).map((summary) => summary.id)).toEqual([editor.id]);
+    }
+  });
 });
+

@@ -15,6 +15,8 @@ import { dateOfBirthForAge, fillPatient, NURSE, setUpTablet, startAssessment, un
 import { median, recordFigures } from './results';
 
 const dist = resolve(import.meta.dirname, '../../dist');
+/** Cold starts per run (median reported): 9, as a 2-core machine shared with other work is noisy. */
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 9);
 
 /** Gzip size (level 6, as Vite reports) of every JavaScript file the page loaded. */
 function jsBytes(urls: string[]): { gzipKb: number; files: { file: string; gzipKb: number }[] } {
@@ -72,17 +74,25 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
   await context.setOffline(true);
   const coldStarts: number[] = [];
   const unlocks: number[] = [];
-  for (let run = 0; run < 5; run += 1) {
+  for (let run = 0; run < COLD_STARTS; run += 1) {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    // Timed by the app's own User Timing mark, polled from the main world after load: a
+    // Playwright locator here would inject its script into the page while the app starts.
     await tab.goto(`${baseURL ?? ''}/`);
-    await tab.getByRole('textbox', { name: 'PIN' }).waitFor();
-    const timing = await tab.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      const input = document.querySelector('#secret');
-      return { ready: performance.now(), fromCache: nav?.transferSize === 0, hasInput: input !== null, start: nav?.startTime ?? 0 };
-    });
+    const timing = await tab.evaluate(
+      async (mark) =>
+        new Promise<{ ready: number; start: number }>((resolve) => {
+          const check = () => {
+            const entry = performance.getEntriesByName(mark)[0];
+            if (entry) resolve({ ready: entry.startTime, start: performance.getEntriesByType('navigation')[0]?.startTime ?? 0 });
+            else setTimeout(check, 20);
+          };
+          check();
+        }),
+      'lock-screen-ready',
+    );
     coldStarts.push(timing.ready - timing.start);
     const start = Date.now();
     await unlock(tab, NURSE.pin);

@@ -106,17 +106,25 @@ export function parseTimeOfDay(text: string): string | undefined {
   return `${pad(hours)}:${pad(minutes)}`;
 }
 
-const londonPartsFormatter = new Intl.DateTimeFormat('en-GB', {
-  timeZone: LONDON,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  weekday: 'short',
-});
+/**
+ * Made on first use, not at load: building a time-zone formatter loads the zone data, about
+ * 100 ms of a cheap tablet's start-up, and the lock screen shows no date.
+ */
+let londonPartsFormatter: Intl.DateTimeFormat | undefined;
+const londonParts = (date: Date): Intl.DateTimeFormatPart[] => {
+  londonPartsFormatter ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: LONDON,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    weekday: 'short',
+  });
+  return londonPartsFormatter.formatToParts(date);
+};
 
 export interface LondonWallClock {
   date: IsoDate;
@@ -132,7 +140,7 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 export function toLondon(instant: IsoInstant | Date): LondonWallClock {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   const parts: Record<string, string> = {};
-  for (const part of londonPartsFormatter.formatToParts(date)) parts[part.type] = part.value;
+  for (const part of londonParts(date)) parts[part.type] = part.value;
   return {
     date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
     time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,

@@ -8,6 +8,7 @@
  * of last name + date of birth, never the clear values.
  */
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
@@ -39,7 +40,8 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
   return { nhs, nameDob: dob && family ? `${family}|${dob}` : undefined };
 }
 
-export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
+/** The sealed row for `record`, and the clear summary it sealed (the writer reads the pending referral from it). */
+async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary }> {
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
@@ -48,7 +50,7 @@ export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev
     indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
     indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
   ]);
-  return {
+  const row: AttendanceRow = {
     id: record.id,
     status: record.status,
     arrivedAt: readArrivedAt(record.answers.patient) ?? record.createdAt,
@@ -61,9 +63,12 @@ export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev
     payload,
     rev,
   };
+  return { row, summary };
 }
 
-const hasPendingReferral = (record: AssessmentRecord, now: string): boolean => summariseAttendance(record, now).pendingReferral !== null;
+export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
+  return (await sealAttendance(unlocked, record, rev, now, indexes)).row;
+}
 
 /**
  * The sealed worklist with `id` added or removed, or undefined when it already says so.
@@ -153,7 +158,7 @@ class Editor implements AssessmentEditor {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
     try {
-      const row = await buildRow(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
+      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
       const { db } = this.ctx;
       const expected = this.rev;
       // The row and any change to the referral worklist commit in one transaction, so a
@@ -168,7 +173,7 @@ class Editor implements AssessmentEditor {
           if (row.status === 'signed' && existing?.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
           return false;
         });
-      const pending = hasPendingReferral(record, this.ctx.now());
+      const pending = summary.pendingReferral !== null;
       const stale =
         pending === this.onWorklist
           ? await put()

@@ -16,7 +16,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicyForMeta, securityHeaders } from './src/pwa/security-headers';
+import { contentSecurityPolicyForMeta, securityHeaders } from './src/pwa/security-headers.ts';
 
 /** Adds the CSP <meta> to the built index.html only: the dev server needs inline scripts. */
 function contentSecurityPolicyMeta(): Plugin {

@@ -13,7 +13,7 @@ import { isFramed, showFramedNotice } from './pwa/frame-guard';
 function start(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  const repositories = createRepositories();
+  const repositories = createRepositories({ crossTabLock: true });
   startServiceWorker();
   createRoot(root).render(
     <StrictMode>

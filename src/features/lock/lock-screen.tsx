@@ -76,6 +76,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
       <h1>Unlock Safeguarding Triage</h1>
       {lockReasonNotice[reason] ? <InsetText>{lockReasonNotice[reason]}</InsetText> : null}
       <form
+        autoComplete="off"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -126,7 +127,8 @@ export function LockScreen({ reason }: { reason: LockReason }) {
             name="secret"
             type="password"
             inputMode={pin ? 'numeric' : 'text'}
-            autoComplete="current-password"
+            // Not current-password: the browser must not offer to save a PIN (see SecretInput).
+            autoComplete="one-time-code"
             spellCheck={false}
             value={secret}
             aria-describedby={secretError ? 'secret-error' : undefined}

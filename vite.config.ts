@@ -9,34 +9,14 @@
  *   visit every screen works with no network.
  * - The Content-Security-Policy is also set as a <meta> in index.html so it holds when the
  *   page comes from the service worker cache; the preview server sends it as a header too
- *   (frame-ancestors only works as a header).
+ *   (frame-ancestors only works as a header). Both come from src/pwa/security-headers.ts,
+ *   the one source the static-host files are generated from too.
  */
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
-
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const securityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-};
+import { contentSecurityPolicyForMeta, securityHeaders } from './src/pwa/security-headers.ts';
 
 /** Adds the CSP <meta> to the built index.html only: the dev server needs inline scripts. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -46,7 +26,7 @@ function contentSecurityPolicyMeta(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy.replace("; frame-ancestors 'none'", '') },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyForMeta },
         injectTo: 'head-prepend',
       },
     ],
@@ -101,7 +81,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,
-    headers: securityHeaders,
+    headers: { ...securityHeaders },
   },
   server: {
     headers: { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },

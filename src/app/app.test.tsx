@@ -73,6 +73,48 @@ describe('the idle lock', () => {
   });
 });
 
+describe('the lock holds on a shared tablet', () => {
+  it('a tablet that slept past the idle limit is locked as it wakes, before anything is shown', async () => {
+    // Asleep, the tablet runs no timers: only the wall clock moves.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const repositories = fakeTablet({ settings: { idleLockMinutes: IDLE_MINUTES }, unlockedAs: FAKE_NURSE_IN_CHARGE.id, attendances: [patientRecord()] });
+    renderApp(repositories, '/assessments/attendance-1');
+    await screen.findByText(`${PATIENT.givenName} ${PATIENT.familyName}`);
+
+    vi.setSystemTime(Date.now() + (IDLE_MINUTES + 60) * 60_000);
+    expect(repositories.session.current().status).toBe('unlocked');
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+
+    expect(await screen.findByRole('heading', { name: 'Unlock Safeguarding Triage', level: 1 })).toBeInTheDocument();
+    expect(repositories.session.current()).toEqual({ status: 'locked', reason: 'idle' });
+    expectNoPatientData();
+  });
+
+  it('asks for the PIN again at the session limit even while the app is in use', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const repositories = fakeTablet({ settings: { idleLockMinutes: 5, sessionLimitHours: 1 }, unlockedAs: FAKE_NURSE_IN_CHARGE.id, attendances: [patientRecord()] });
+    renderApp(repositories, '/assessments/attendance-1');
+    await screen.findByText(`${PATIENT.givenName} ${PATIENT.familyName}`);
+
+    // In use all along: a key press every 4 minutes for 56 minutes.
+    for (let minute = 4; minute <= 56; minute += 4) {
+      await act(() => vi.advanceTimersByTimeAsync(4 * 60_000));
+      act(() => {
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+      });
+    }
+    expect(repositories.session.current().status).toBe('unlocked');
+
+    await act(() => vi.advanceTimersByTimeAsync(4 * 60_000 + 1_000));
+    expect(await screen.findByRole('heading', { name: 'Unlock Safeguarding Triage', level: 1 })).toBeInTheDocument();
+    expect(repositories.session.current()).toEqual({ status: 'locked', reason: 'session-limit' });
+    expect(screen.getByText(/asks for your PIN or passphrase again after the session limit/)).toBeInTheDocument();
+    expectNoPatientData();
+  });
+});
+
 describe('the Lock button', () => {
   it('locks at once and leaves no patient data in the document', async () => {
     const user = userEvent.setup();

@@ -16,6 +16,8 @@ import { UpdateNotice } from '../pwa/update-notice';
 import { RepositoriesProvider, useDeviceSettings, useRepositories, useSession } from '../storage/repositories/react';
 import type { Repositories } from '../storage/repositories/types';
 import { matchRoute } from './routes';
+import { SESSION_LIMIT_HOURS_DEFAULT } from '../domain/settings/session-policy';
+import type { LockReason } from '../storage/repositories/types';
 
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 
@@ -40,11 +42,11 @@ function NotFound() {
   );
 }
 
-function Unlocked({ staffName }: { staffName: string }) {
+function Unlocked({ staffName, unlockedAt }: { staffName: string; unlockedAt: string }) {
   const { session } = useRepositories();
   const settings = useDeviceSettings();
   const location = useLocation();
-  useIdleLock(settings?.idleLockMinutes ?? 5, true);
+  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
   useEffect(() => {
     void requestPersistentStorage();
   }, []);
@@ -71,7 +73,7 @@ function Unlocked({ staffName }: { staffName: string }) {
   );
 }
 
-function Locked({ reason }: { reason: 'start' | 'manual' | 'idle' }) {
+function Locked({ reason }: { reason: LockReason }) {
   const updateReady = useUpdateReady();
   // Nothing is open behind the lock screen, so a waiting update can be applied safely here.
   useEffect(() => {
@@ -104,7 +106,7 @@ function SessionGate() {
     case 'locked':
       return <Locked reason={session.reason} />;
     case 'unlocked':
-      return <Unlocked staffName={session.staff.name} />;
+      return <Unlocked staffName={session.staff.name} unlockedAt={session.unlockedAt} />;
   }
 }
 

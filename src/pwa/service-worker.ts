@@ -11,6 +11,33 @@
  * reload once it controls the page" with nothing in between to misjudge an update.
  */
 import { useSyncExternalStore } from 'react';
+import { TRUSTED_TYPES_POLICY } from './security-headers';
+
+const SERVICE_WORKER_URL = '/sw.js';
+
+/** The slice of the Trusted Types API the registration needs (not yet in TypeScript's DOM library). */
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(input: string): string }): { createScriptURL(input: string): unknown };
+}
+
+/**
+ * The service-worker script URL as a Trusted Types value: with `require-trusted-types-for
+ * 'script'` in force, `register` refuses a plain string. The policy vets one URL and nothing
+ * else, so no other string can ever be passed off as script through it. Browsers without
+ * Trusted Types get the plain URL (they do not enforce the directive).
+ */
+function serviceWorkerScriptUrl(): string {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return SERVICE_WORKER_URL;
+  const policy = factory.createPolicy(TRUSTED_TYPES_POLICY, {
+    createScriptURL: (input) => {
+      if (input !== SERVICE_WORKER_URL) throw new TypeError('Only the app\'s own service worker may be registered.');
+      return input;
+    },
+  });
+  // A TrustedScriptURL: register() accepts it where it accepts a string.
+  return policy.createScriptURL(SERVICE_WORKER_URL) as string;
+}
 
 let waitingRegistration: ServiceWorkerRegistration | undefined;
 const listeners = new Set<() => void>();
@@ -30,7 +57,7 @@ function watch(registration: ServiceWorkerRegistration, worker: ServiceWorker): 
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   void navigator.serviceWorker
-    .register('/sw.js', { scope: '/' })
+    .register(serviceWorkerScriptUrl(), { scope: '/' })
     .then((registration) => {
       if (registration.waiting && navigator.serviceWorker.controller) setReady(registration);
       if (registration.installing) watch(registration, registration.installing);

@@ -53,6 +53,7 @@ function CheckboxesView({ name, legend, legendSize, hint, optional, options, con
                   className="nhsuk-checkboxes__input"
                   id={id}
                   type="checkbox"
+                  autoComplete="off"
                   value={option.value}
                   aria-controls={reveal ? `conditional-${id}` : undefined}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}
@@ -122,6 +123,7 @@ function CheckboxView({ name, label, hint, children, checked }: CheckboxProps & 
             className="nhsuk-checkboxes__input"
             id={id}
             type="checkbox"
+            autoComplete="off"
             aria-controls={children ? `conditional-${id}` : undefined}
             aria-describedby={describedBy(name, hint, error)}
             {...register(name)}

@@ -63,6 +63,7 @@ function RadiosView({ name, legend, legendSize, isPageHeading, hint, optional, o
                   className="nhsuk-radios__input"
                   id={id}
                   type="radio"
+                  autoComplete="off"
                   value={option.value}
                   aria-controls={reveal ? `conditional-${id}` : undefined}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}

@@ -30,7 +30,7 @@ export function Select({ name, label, hint, optional, options, placeholder = 'Se
       </label>
       {hint ? <Hint name={name}>{hint}</Hint> : null}
       {error ? <ErrorMessage name={name}>{error}</ErrorMessage> : null}
-      <select className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`} id={id} aria-describedby={describedBy(name, hint, error)} {...register(name)}>
+      <select className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`} id={id} autoComplete="off" aria-describedby={describedBy(name, hint, error)} {...register(name)}>
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

@@ -2,6 +2,11 @@
  * Text input and textarea bound to the surrounding react-hook-form by form path.
  * Uncontrolled (register), so typing never re-renders React: the typing budget in
  * PRODUCT.md section 10 is 1.15× a plain HTML field.
+ *
+ * Every field says autocomplete="off" (and so do the checkboxes, radios, selects and every
+ * form): Chromium writes the state of other form fields into its session-restore files
+ * (`Default/Sessions/`) in clear, outside the encrypted store, and offers typed values back
+ * in other records. Patient text lives only in the sealed record (SECURITY.md).
  */
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
@@ -80,6 +85,7 @@ export function Textarea({ name, label, labelSize, hint, optional, rows = 4, spe
         id={id}
         rows={rows}
         dir="auto"
+        autoComplete="off"
         spellCheck={spellCheck}
         aria-describedby={describedBy(name, hint, error)}
         {...register(name)}

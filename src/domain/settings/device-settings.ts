@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { AnswerOption } from '../assessment/fields';
+import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 
 export const siteTypeOptions = [
   { value: 'ED', label: 'Emergency department (ED)' },
@@ -57,6 +58,8 @@ export const deviceSettingsSchema = z.object({
   mashHours: z.catch(mashHoursSchema, () => mashHoursSchema.parse({})),
   /** Minutes of no use before the app locks itself (default 5, PRODUCT.md section 7). */
   idleLockMinutes: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(60)), 5),
+  /** Hours a session lasts before the PIN or passphrase is asked again (default 12, PRODUCT.md section 7). */
+  sessionLimitHours: z.catch(z.number().check(z.int(), z.minimum(SESSION_LIMIT_HOURS_MIN), z.maximum(SESSION_LIMIT_HOURS_MAX)), SESSION_LIMIT_HOURS_DEFAULT),
   /** Days a finished attendance is kept before purge (default 30, PRODUCT.md section 8). */
   retentionDays: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 30),
 });

@@ -81,6 +81,14 @@ describe('validateSettings', () => {
     expect(validateSettings(validDraft({ idleLockMinutes }))).toEqual([{ field: 'idleLockMinutes', message: 'Idle lock must be a whole number of minutes from 1 to 60' }]);
   });
 
+  test.each(['1', '12', '24', ' 8 '])('a session limit of "%s" hours is accepted', (sessionLimitHours) => {
+    expect(validateSettings(validDraft({ sessionLimitHours }))).toEqual([]);
+  });
+
+  test.each(['0', '25', '12.5', '-1', '', 'twelve'])('a session limit of "%s" hours is refused', (sessionLimitHours) => {
+    expect(validateSettings(validDraft({ sessionLimitHours }))).toEqual([{ field: 'sessionLimitHours', message: 'Session limit must be a whole number of hours from 1 to 24' }]);
+  });
+
   test.each(['1', '30', '3650'])('keeping records for "%s" days is accepted', (retentionDays) => {
     expect(validateSettings(validDraft({ retentionDays }))).toEqual([]);
   });
@@ -150,6 +158,7 @@ describe('draftToSettings and settingsToDraft', () => {
       },
       mashHours: { days: [1, 3, 5], opensAt: '08:30', closesAt: '17:00', bankHolidays: ['2026-08-31', '2026-12-25'] },
       idleLockMinutes: 10,
+      sessionLimitHours: 12,
       retentionDays: 90,
     });
   });
@@ -169,6 +178,7 @@ describe('draftToSettings and settingsToDraft', () => {
       mashClosesAt: '16:00',
       bankHolidays: '',
       idleLockMinutes: '5',
+      sessionLimitHours: '12',
       retentionDays: '30',
     });
   });

@@ -10,6 +10,7 @@ import { isBlank } from '../shared/text';
 import { daysInMonth, parseTimeOfDay } from '../shared/dates';
 import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
+import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
@@ -21,6 +22,7 @@ export const settingsDraftSchema = z.object({
   mashClosesAt: z.catch(z.string(), '16:00'),
   bankHolidays: z.catch(z.string(), ''),
   idleLockMinutes: z.catch(z.string(), '5'),
+  sessionLimitHours: z.catch(z.string(), String(SESSION_LIMIT_HOURS_DEFAULT)),
   retentionDays: z.catch(z.string(), '30'),
 });
 
@@ -36,6 +38,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     mashClosesAt: settings.mashHours.closesAt,
     bankHolidays: settings.mashHours.bankHolidays.join('\n'),
     idleLockMinutes: String(settings.idleLockMinutes),
+    sessionLimitHours: String(settings.sessionLimitHours),
     retentionDays: String(settings.retentionDays),
   };
 }
@@ -86,6 +89,9 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
   if (holidays.bad.length) issues.add('bankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${holidays.bad.slice(0, 3).join(', ')}`);
   const idle = Number(draft.idleLockMinutes);
   if (!/^\d+$/.test(draft.idleLockMinutes.trim()) || idle < 1 || idle > 60) issues.add('idleLockMinutes', 'Idle lock must be a whole number of minutes from 1 to 60');
+  const sessionLimit = Number(draft.sessionLimitHours);
+  if (!/^\d+$/.test(draft.sessionLimitHours.trim()) || sessionLimit < SESSION_LIMIT_HOURS_MIN || sessionLimit > SESSION_LIMIT_HOURS_MAX)
+    {issues.add('sessionLimitHours', `Session limit must be a whole number of hours from ${String(SESSION_LIMIT_HOURS_MIN)} to ${String(SESSION_LIMIT_HOURS_MAX)}`);}
   const retention = Number(draft.retentionDays);
   if (!/^\d+$/.test(draft.retentionDays.trim()) || retention < 1 || retention > 3650) issues.add('retentionDays', 'Keep records for a whole number of days from 1 to 3650');
   return issues.items;
@@ -105,6 +111,7 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
       bankHolidays: parseBankHolidays(draft.bankHolidays).dates,
     },
     idleLockMinutes: Number(draft.idleLockMinutes),
+    sessionLimitHours: Number(draft.sessionLimitHours),
     retentionDays: Number(draft.retentionDays),
   };
 }

@@ -25,6 +25,7 @@ export function AddendumStartPage({ open }: { open: OpenAssessment }) {
     <Page title="Add an addendum" hasErrors={error} backLink={{ to: paths.record(record.id), text: 'Back to the signed record' }} focusHeading={!error}>
       <ErrorSummary issues={issues} />
       <form
+        autoComplete="off"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

@@ -157,6 +157,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
           <form
+            autoComplete="off"
             noValidate
             onSubmit={(event) => {
               event.preventDefault();

@@ -211,6 +211,7 @@ function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: 
           <FormProvider {...form}>
             <IssuesProvider issues={fieldIssues}>
               <form
+                autoComplete="off"
                 noValidate
                 onSubmit={(event) => {
                   event.preventDefault();

@@ -10,7 +10,7 @@ import { InsetText } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { useRepositories, useStaffList } from '../../storage/repositories/react';
-import type { UnlockFailure } from '../../storage/repositories/types';
+import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
 
 function failureMessage(failure: UnlockFailure): string {
   switch (failure.kind) {
@@ -30,7 +30,14 @@ function failureMessage(failure: UnlockFailure): string {
 
 export const LOCK_SCREEN_READY_MARK = 'lock-screen-ready';
 
-export function LockScreen({ reason }: { reason: 'start' | 'manual' | 'idle' }) {
+/** Why the app locked itself, in words; nothing for a lock the nurse chose or a fresh start. */
+const lockReasonNotice: Partial<Record<LockReason, string>> = {
+  idle: 'The app locked itself because it was not used for a while. Everything you entered was saved.',
+  'other-tab': 'The app was locked in another tab, so every tab locked. Everything you entered was saved.',
+  'session-limit': 'For safety the app asks for your PIN or passphrase again after the session limit the nurse in charge set. Everything you entered was saved.',
+};
+
+export function LockScreen({ reason }: { reason: LockReason }) {
   const staff = useStaffList();
   const { session } = useRepositories();
   const active = (staff ?? []).filter((member) => member.active);
@@ -67,8 +74,9 @@ export function LockScreen({ reason }: { reason: 'start' | 'manual' | 'idle' }) 
     <Page title="Unlock" hasErrors={issues.length > 0} focusHeading={issues.length === 0}>
       <ErrorSummary issues={issues} />
       <h1>Unlock Safeguarding Triage</h1>
-      {reason === 'idle' ? <InsetText>The app locked itself because it was not used for a while. Everything you entered was saved.</InsetText> : null}
+      {lockReasonNotice[reason] ? <InsetText>{lockReasonNotice[reason]}</InsetText> : null}
       <form
+        autoComplete="off"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
@@ -119,7 +127,8 @@ export function LockScreen({ reason }: { reason: 'start' | 'manual' | 'idle' }) 
             name="secret"
             type="password"
             inputMode={pin ? 'numeric' : 'text'}
-            autoComplete="current-password"
+            // Not current-password: the browser must not offer to save a PIN (see SecretInput).
+            autoComplete="one-time-code"
             spellCheck={false}
             value={secret}
             aria-describedby={secretError ? 'secret-error' : undefined}

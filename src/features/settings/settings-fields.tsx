@@ -48,6 +48,13 @@ export function ServiceHoursFields() {
       <TimeInput name="mashClosesAt" label="MASH closes at" hint="Referrals from this time go to the emergency duty team" />
       <Textarea name="bankHolidays" label="Bank holidays when the MASH is closed" hint="One date per line, for example 25/12/2026" rows={4} optional />
       <TextInput name="idleLockMinutes" label="Lock the app after this many minutes without use" width={3} inputMode="numeric" />
+      <TextInput
+        name="sessionLimitHours"
+        label="Ask for the PIN or passphrase again after this many hours"
+        hint="Even when the app is in use, from 1 to 24 hours. A shift is usually 12."
+        width={3}
+        inputMode="numeric"
+      />
       <TextInput name="retentionDays" label="Keep finished records on this tablet for this many days" hint="Records are removed only after their letters are issued and the liaison review is done" width={4} inputMode="numeric" />
     </>
   );

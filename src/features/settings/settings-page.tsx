@@ -49,6 +49,7 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           )
         ) : null}
         <form
+          autoComplete="off"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();

@@ -65,6 +65,7 @@ export function SetupPage() {
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
           <form
+            autoComplete="off"
             noValidate
             onSubmit={(event) => {
               event.preventDefault();

@@ -21,7 +21,12 @@ function SecretFields() {
   );
 }
 
-/** A password-type input: never shown, never autofilled into another record, never spell-checked. */
+/**
+ * A password-type input: never shown, never autofilled into another record, never spell-checked.
+ * autocomplete="one-time-code", not new-password: Chromium ignores "off" on password fields and
+ * offers to save them, writing the name typed beside them into its password store (Login Data)
+ * even when the offer is dismissed; it makes no offer for a one-time code (SECURITY.md).
+ */
 export function SecretInput({ name, label, hint, pin }: { name: string; label: string; hint?: string; pin: boolean }) {
   const { register } = useFormContext();
   const error = useFieldError(name);
@@ -37,7 +42,7 @@ export function SecretInput({ name, label, hint, pin }: { name: string; label: s
         id={name}
         type="password"
         inputMode={pin ? 'numeric' : 'text'}
-        autoComplete="new-password"
+        autoComplete="one-time-code"
         spellCheck={false}
         aria-describedby={describedBy(name, hint, error)}
         {...register(name)}

@@ -117,6 +117,7 @@ export function AddStaffPage() {
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
           <form
+            autoComplete="off"
             noValidate
             onSubmit={(event) => {
               event.preventDefault();

@@ -6,10 +6,19 @@ import type { TriageDatabase } from '../db';
 import type { AuditLog } from './audit-log';
 import type { Vault } from './vault';
 
+/** The slice of BroadcastChannel the session uses to lock every tab of the app together. */
+export interface SessionChannel {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
 export interface StorageContext {
   db: TriageDatabase;
   vault: Vault;
   audit: AuditLog;
   now: () => string;
   newId: () => string;
+  /** Present in the app (one per tab); absent in most tests, where a tab is alone. */
+  sessionChannel?: SessionChannel | undefined;
 }

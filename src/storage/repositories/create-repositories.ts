@@ -18,6 +18,11 @@ export interface StorageOptions {
   databaseName?: string;
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Lock every tab of the app together (a BroadcastChannel named after the database). The app
+   * turns it on; tests that open two repositories on one database turn it on to be two tabs.
+   */
+  crossTabLock?: boolean;
 }
 
 export interface RealRepositories extends Repositories {
@@ -34,7 +39,8 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
   const now = () => (options.now ? options.now() : new Date()).toISOString();
   const newId = options.newId ?? (() => crypto.randomUUID());
   const audit = new AuditLog(db, vault, now);
-  const ctx: StorageContext = { db, vault, audit, now, newId };
+  const sessionChannel = options.crossTabLock && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`safeguarding-triage-session:${db.name}`) : undefined;
+  const ctx: StorageContext = { db, vault, audit, now, newId, sessionChannel };
   const session = new RealSessionRepository(ctx);
   return {
     session,
@@ -47,6 +53,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     internals: ctx,
     close: () => {
       vault.close('manual');
+      sessionChannel?.close();
       db.close();
     },
   };

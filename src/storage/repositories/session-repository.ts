@@ -38,8 +38,23 @@ export function staffRefFromRow(row: StaffRow): StaffRef {
   };
 }
 
+const LOCK_MESSAGE = 'safeguarding-triage:lock';
+
+const lockAuditDetail: Record<'manual' | 'idle' | 'other-tab' | 'session-limit', string> = {
+  manual: 'Locked',
+  idle: 'Locked after no use',
+  'other-tab': 'Locked with the other tabs',
+  'session-limit': 'Locked at the session limit',
+};
+
 export class RealSessionRepository implements SessionRepository {
-  constructor(private readonly ctx: StorageContext) {}
+  constructor(private readonly ctx: StorageContext) {
+    // Every tab locks together: one tab left unlocked behind a locked one would show the
+    // patient to the next person who picks the tablet up. Unlocking stays per tab.
+    ctx.sessionChannel?.addEventListener('message', (event) => {
+      if (event.data === LOCK_MESSAGE && this.ctx.vault.peek()) void this.lockHere('other-tab');
+    });
+  }
 
   /** Reads whether the device is set up; called once at start. */
   async initialise(): Promise<void> {
@@ -130,7 +145,12 @@ export class RealSessionRepository implements SessionRepository {
     return () => this.beforeLockTasks.delete(task);
   }
 
-  async lock(reason: 'manual' | 'idle'): Promise<void> {
+  async lock(reason: 'manual' | 'idle' | 'session-limit'): Promise<void> {
+    this.ctx.sessionChannel?.postMessage(LOCK_MESSAGE);
+    await this.lockHere(reason);
+  }
+
+  private async lockHere(reason: 'manual' | 'idle' | 'other-tab' | 'session-limit'): Promise<void> {
     // Nothing typed is lost by locking: pending autosaves are written while the keys are
     // still here. But a write that never settles (Chrome can leave one hanging when the disk
     // is full: Dexie issue 776) must not keep patient data on screen, so wait only so long.
@@ -143,7 +163,7 @@ export class RealSessionRepository implements SessionRepository {
     ]);
     clearTimeout(timer);
     // Start the audit write (it takes the keys it needs now), then hide everything at once.
-    const written = this.ctx.vault.peek() ? this.ctx.audit.append('lock', '', reason === 'idle' ? 'Locked after no use' : 'Locked') : Promise.resolve();
+    const written = this.ctx.vault.peek() ? this.ctx.audit.append('lock', '', lockAuditDetail[reason]) : Promise.resolve();
     this.ctx.vault.close(reason);
     await written;
   }

@@ -30,10 +30,16 @@ export type StorageFailure =
   | { kind: 'forbidden'; message: string }
   | { kind: 'unknown'; message: string };
 
+/**
+ * Why the app is locked: just started; the Lock button; no use for the idle time; another tab
+ * locked (every tab locks together); the session limit reached.
+ */
+export type LockReason = 'start' | 'manual' | 'idle' | 'other-tab' | 'session-limit';
+
 export type SessionState =
   | { status: 'loading' }
   | { status: 'not-set-up' }
-  | { status: 'locked'; reason: 'start' | 'manual' | 'idle' }
+  | { status: 'locked'; reason: LockReason }
   | { status: 'unlocked'; staff: StaffRef; unlockedAt: IsoInstant };
 
 export interface StaffSummary {
@@ -69,7 +75,8 @@ export interface SessionRepository {
   current(): SessionState;
   unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>>;
   /** Runs every before-lock task (pending saves), then drops the keys. */
-  lock(reason: 'manual' | 'idle'): Promise<void>;
+  /** Locks this tab and tells every other tab of this app to lock (PRODUCT.md section 7). */
+  lock(reason: 'manual' | 'idle' | 'session-limit'): Promise<void>;
   /** Registers a task to finish before the keys are dropped (flush an autosave). Returns an unregister function. */
   beforeLock(task: () => Promise<void>): () => void;
 }

@@ -7,7 +7,7 @@
 import type { StaffRef } from '../../domain/assessment/staff-ref';
 import type { IsoInstant } from '../../domain/shared/dates';
 import type { DeviceKeys } from '../crypto/keys';
-import type { LiveValue, SessionState, StorageFailure } from './types';
+import type { LiveValue, LockReason, SessionState, StorageFailure } from './types';
 import { messages } from './failures';
 
 export interface Unlocked {
@@ -47,7 +47,7 @@ export class Vault {
     this.setState({ status: 'unlocked', staff: unlocked.staff, unlockedAt: at });
   }
 
-  close(reason: 'start' | 'manual' | 'idle'): void {
+  close(reason: LockReason): void {
     if (this.unlocked) this.unlocked.secret.fill(0);
     this.unlocked = undefined;
     this.setState({ status: 'locked', reason });

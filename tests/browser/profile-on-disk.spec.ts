@@ -1,0 +1,137 @@
+/**
+ * Attack: someone with the tablet's browser profile folder reads what was typed, outside the
+ * encrypted store. Chromium keeps the state of form fields in its session-restore files
+ * (`Default/Sessions/`) and offers to save credentials into its password store (`Login Data`,
+ * which records the name typed beside a PIN even when the offer is dismissed).
+ *
+ * In a real profile on disk: set up the tablet, add a member of staff, lock and unlock, then
+ * type a distinctive word into every free-text field of a child's assessment, close the
+ * browser, and search every file of the profile (UTF-8 and UTF-16LE) for the words; and the
+ * password store for the staff names and PINs.
+ */
+import { chromium, expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { NURSE, dateOfBirthForAge, fillPatient, setUpTablet, startAssessment, unlock, waitForSaved } from './support';
+
+const SECOND_NURSE = { name: 'Quentin Ravensworth', pin: '590317' };
+
+/** Every file under a folder. */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const path = join(folder, entry);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The files (relative to the profile) whose bytes hold `text` in UTF-8 or UTF-16LE. */
+function filesHolding(files: { path: string; bytes: Buffer }[], profile: string, text: string): string[] {
+  const utf8 = Buffer.from(text, 'utf8');
+  const utf16 = Buffer.from(text, 'utf16le');
+  return files.filter(({ bytes }) => bytes.includes(utf8) || bytes.includes(utf16)).map(({ path }) => relative(profile, path));
+}
+
+/** A word no app string contains: letters only, so every field takes it. */
+const plantedWord = (index: number) => `Zqvplant${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}wrd`;
+
+/** Types a distinctive word into every visible, empty free-text field (text inputs and text areas, not numbers) of the page. */
+async function plantInEveryField(page: Page, planted: string[]): Promise<number> {
+  const before = planted.length;
+  const fields = await page.locator('main textarea:visible, main input[type="text"]:visible:not([inputmode="numeric"])').elementHandles();
+  for (const field of fields) {
+    // Leave what is answered (the name, an estimated age): only empty free-text fields.
+    if (!(await field.isEditable()) || (await field.inputValue()) !== '') continue;
+    const word = plantedWord(planted.length);
+    await field.fill(word);
+    planted.push(word);
+  }
+  return planted.length - before;
+}
+
+test('nothing typed, and no staff name or PIN, is left in the profile folder outside the encrypted store', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const profile = mkdtempSync(join(tmpdir(), 'triage-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    headless: true,
+    baseURL: baseURL ?? '',
+    timezoneId: 'Europe/London',
+    locale: 'en-GB',
+  });
+  const planted: string[] = [];
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await setUpTablet(page);
+
+    // Add a member of staff, then lock and unlock with a PIN.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Staff accounts' }).click();
+    await page.getByRole('link', { name: 'Add a member of staff' }).click();
+    await page.getByLabel('Full name').fill(SECOND_NURSE.name);
+    await page.getByRole('radio', { name: 'Triage nurse' }).check();
+    await page.getByRole('radio', { name: 'Substantive' }).check();
+    await page.getByRole('radio', { name: 'PIN', exact: true }).check();
+    await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(SECOND_NURSE.pin);
+    await page.getByLabel('Enter it again').fill(SECOND_NURSE.pin);
+    await page.getByRole('button', { name: 'Add member of staff' }).click();
+    await expect(page.getByRole('cell', { name: SECOND_NURSE.name, exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('radio', { name: NURSE.name }).check();
+    await unlock(page);
+
+    // A child's assessment with a distinctive word in every free-text field of every section.
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await startAssessment(page);
+    await fillPatient(page, { givenName: 'Zqvplantgiven', familyName: 'Zqvplantfamily', dateOfBirth: dateOfBirthForAge(9), reason: 'Injury' });
+    planted.push('Zqvplantgiven', 'Zqvplantfamily');
+    await plantInEveryField(page, planted);
+    await waitForSaved(page);
+    // In-app navigation only: a reload would start at the lock screen.
+    const backToAssessment = page.getByRole('link', { name: 'Back to the assessment' });
+    await backToAssessment.click();
+    const taskLinks = page.locator('main a.nhsuk-task-list__link');
+    await expect(taskLinks.first()).toBeVisible();
+    const sections = await taskLinks.evaluateAll((links) => links.map((link) => link.textContent.trim()));
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    for (const section of sections) {
+      await page.getByRole('link', { name: section, exact: true }).click();
+      await expect(page.getByRole('button', { name: 'Save and continue' })).toBeVisible();
+      // Reveal the free-text questions behind a tick: in each checkbox list, the first option
+      // that records something (never "Name not known", "None of these" and the like).
+      for (const group of await page.locator('main .nhsuk-checkboxes').all()) {
+        const options = group.getByRole('checkbox').filter({ hasNotText: /./ });
+        for (const option of await options.all()) {
+          const label = (await option.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '')).trim();
+          if (/\b(not|none|no)\b/i.test(label) || !(await option.isVisible())) continue;
+          await option.check();
+          break;
+        }
+      }
+      if ((await plantInEveryField(page, planted)) > 0) await waitForSaved(page);
+      await backToAssessment.click();
+      await expect(taskLinks.first()).toBeVisible();
+    }
+    expect(planted.length).toBeGreaterThanOrEqual(10);
+  } finally {
+    await context.close();
+  }
+
+  try {
+    const files = filesUnder(profile).map((path) => ({ path, bytes: readFileSync(path) }));
+    // Typed patient text is in no file at all: the encrypted store holds it sealed.
+    const found = planted.flatMap((word) => filesHolding(files, profile, word).map((file) => `${word} in ${file}`));
+    expect(found).toEqual([]);
+    // The password store holds no staff name or PIN: no offer to save was ever made.
+    const passwordStore = files.filter(({ path }) => /Login Data/.test(path));
+    expect(passwordStore.length).toBeGreaterThan(0);
+    for (const secret of [NURSE.name, NURSE.pin, SECOND_NURSE.name, SECOND_NURSE.pin]) expect(filesHolding(passwordStore, profile, secret)).toEqual([]);
+    // Nor do the session-restore files.
+    const sessions = files.filter(({ path }) => /[/\\]Sessions[/\\]/.test(path));
+    for (const secret of [NURSE.pin, SECOND_NURSE.pin]) expect(filesHolding(sessions, profile, secret)).toEqual([]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});

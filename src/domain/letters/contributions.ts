@@ -23,6 +23,11 @@ export interface SafeguardingContribution {
   gpRequests: string[];
   /** Asked of the health visitor or school nurse. */
   nurseRequests: string[];
+  /**
+   * Think Family found children at home or in the patient's care (PRODUCT.md 4.7): the
+   * adult's GP letter then asks the GP about them (gp-letter.ts).
+   */
+  childrenAtHome?: boolean;
 }
 
 export interface SafeguardingContributor {
@@ -36,6 +41,6 @@ export interface SafeguardingContributor {
 export const safeguardingContributors: readonly SafeguardingContributor[] = [];
 
 /** Every contribution for this patient, in order. */
-export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = safeguardingContributors): SafeguardingContribution[] {
+export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = facts.contributors ?? safeguardingContributors): SafeguardingContribution[] {
   return contributors.map((contributor) => contributor.contribute(facts)).filter((entry): entry is SafeguardingContribution => entry !== undefined);
 }

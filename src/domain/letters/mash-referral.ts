@@ -101,6 +101,7 @@ export function composeMashReferral(facts: LetterFacts): LetterDocument {
   const dischargeRows = [
     ...(isBlank(d.treatmentGiven) ? [] : [row(dischargeQuestions.treatmentGiven.label, d.treatmentGiven.trim())]),
     ...(destination ? [row('Discharge destination', destination)] : []),
+    ...(isBlank(d.followUp) ? [] : [row('Follow-up arranged', d.followUp.trim())]),
   ];
   if (dischargeRows.length) taken.push(rows(dischargeRows));
 

@@ -124,8 +124,10 @@ function safeguardingBlocks(facts: LetterFacts): LetterBlock[] {
   const blocks: LetterBlock[] = [];
   const contributions = safeguardingContributions(facts);
   if (facts.ctx.pathway.child) {
-    if (noConcernsIdentified(facts)) blocks.push(paragraph('No concerns identified.'));
-    blocks.push(...outcomeBlocks(facts, { notify: 'omit' }));
+    // "No concerns identified" says the level: the level row is not repeated under it.
+    const none = noConcernsIdentified(facts);
+    if (none) blocks.push(paragraph('No concerns identified.'));
+    blocks.push(...outcomeBlocks(facts, { notify: 'omit', level: none ? 'without' : 'with' }));
     blocks.push(rows(peopleRows(facts)));
     blocks.push(...informationCheckBlocks(facts, 'gp'));
     blocks.push(...safeguardingFindingBlocks(facts));

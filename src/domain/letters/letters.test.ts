@@ -91,6 +91,7 @@ describe('the GP letter', () => {
   test('every child has a Safeguarding section; with no concern it says "No concerns identified"', () => {
     const safeguarding = sectionText(composeLetter('gp', input(noConcernsChildRecord())), 'safeguarding');
     expect(safeguarding).toContain('No concerns identified.');
+    expect(safeguarding).not.toContain('Safeguarding concern: No concern');
     expect(safeguarding).toContain('Person with the patient: Mark Brown (Father)');
     expect(safeguarding).toContain('Has parental responsibility: Father – married to the mother at the birth');
     expect(safeguarding).toContain('CP-IS check: Checked – no plan');

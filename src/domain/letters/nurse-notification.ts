@@ -69,9 +69,11 @@ export function composeNurseNotification(facts: LetterFacts): LetterDocument {
   if (impression.length) attendance.push(rows(impression, clinicalRestriction(facts, 'nurse')));
   attendance.push(rows([...(destination ? [row('Discharge destination', destination)] : []), row('GP', ...gpPracticeLines(facts.answers))]));
   const safeguarding: LetterBlock[] = [];
-  if (noConcernsIdentified(facts)) safeguarding.push(paragraph('No concerns identified.'));
-  // The notification is itself the "inform the health visitor or school nurse" action: not repeated.
-  safeguarding.push(...outcomeBlocks(facts, { notify: 'omit' }), childAccountBlock(facts));
+  const none = noConcernsIdentified(facts);
+  if (none) safeguarding.push(paragraph('No concerns identified.'));
+  // The notification is itself the "inform the health visitor or school nurse" action, and
+  // "No concerns identified" says the level: neither is repeated.
+  safeguarding.push(...outcomeBlocks(facts, { notify: 'omit', level: none ? 'without' : 'with' }), childAccountBlock(facts));
   safeguarding.push(...informationCheckBlocks(facts, 'nurse'), ...safeguardingFindingBlocks(facts));
   const disclosure = disclosureBlock(facts);
   if (disclosure) safeguarding.push(disclosure);

@@ -231,6 +231,43 @@ describe('restriction follows the words: a 15-year-old assaulted at home who nam
   });
 });
 
+describe('restricted subjects reach only the MASH referral by default', () => {
+  test('sexual activity under 13: the details are not in the GP or school nurse letter; the MASH referral has them', () => {
+    const record = noConcernsChildRecord();
+    record.answers.patient.dateOfBirth = { day: '1', month: '1', year: '2016' };
+    Object.assign(record.answers.safeguarding, { underThirteenSexualActivity: 'yes', underThirteenSexualActivityDetails: 'Older boy at the park touched her' });
+    Object.assign(record.answers.outcome, { concernLevel: 'suspect', referral: 'made' });
+    for (const kind of ['gp', 'school-nurse'] as const) {
+      const text = textOf(composeLetter(kind, input(record)));
+      expect(text).not.toContain('Older boy at the park touched her');
+      expect(text).not.toContain('Sexual activity or pregnancy (child under 13)');
+    }
+    expect(textOf(composeLetter('mash-referral', input(record)))).toContain('Sexual activity or pregnancy (child under 13): Yes\n    Older boy at the park touched her');
+  });
+
+  test('a CSE block from the CSE screen is withheld from the GP, with the child’s words, and carried to the MASH', () => {
+    const contributors = [{ id: 'cse', contribute: () => ({ blocks: [paragraph('CSE screen: older boyfriend, gifts and a new phone', 'cse')], gpRequests: [], nurseRequests: [] }) }];
+    const value = { ...input(noConcernsChildRecord()), contributors };
+    expect(restrictedContentOf('gp', value)).toEqual(['words-about-harm', 'cse']);
+    const gp = textOf(composeLetter('gp', value));
+    expect(gp).not.toContain('CSE screen: older boyfriend');
+    expect(gp).not.toContain('I went over the kerb');
+    expect(gp).toContain('Further safeguarding information is held by the hospital safeguarding team');
+    const record = noConcernsChildRecord();
+    record.answers.outcome.concernLevel = 'suspect';
+    expect(textOf(composeLetter('mash-referral', { ...input(record), contributors }))).toContain('CSE screen: older boyfriend, gifts and a new phone');
+  });
+
+  test('domestic abuse ticked with other household risks: the other risks stay in the GP letter', () => {
+    const record = noConcernsChildRecord();
+    Object.assign(record.answers.outcome, { concernLevel: 'consider', discussedWithName: 'Kim Lewis' });
+    record.answers.safeguarding.householdRisks = ['domestic-abuse', 'parental-substance-misuse'];
+    const text = textOf(composeLetter('gp', input(record)));
+    expect(text).toContain('Known risks in the household: Parental substance misuse');
+    expect(text).not.toContain('Domestic abuse');
+  });
+});
+
 describe('letters a reader can act on', () => {
   const all = () =>
     [

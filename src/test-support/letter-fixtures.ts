@@ -62,7 +62,6 @@ export function infantSuspectRecord(): AssessmentRecord {
     address: '12 Mansfield Road\nNottingham',
     postcode: 'NG5 1PB',
     gpPractice: 'Sherwood Health Centre\nElmsfield Avenue, Nottingham',
-    school: 'Little Acorns Nursery',
     interpreterNeeded: 'no',
     attendanceReason: 'injury',
     attendanceReasonDetail: 'Bruise on the left cheek noticed by mother this morning',
@@ -74,6 +73,7 @@ export function infantSuspectRecord(): AssessmentRecord {
     nextOfKin: { answer: 'same-as-companion', sameAsCompanionId: 'p-mother', person: personSchema.parse({}), notAbleReason: '' },
     otherParentalResponsibility: [person({ id: 'p-father', fullName: 'Daniel Okafor', relationship: '13', parentalResponsibilityBasis: 'father-birth-certificate' })],
     livesWith: 'Mother, father and brother aged 4',
+    household: [{ id: 'h-brother', fullName: 'Kofi Okafor', dateOfBirthOrAge: '4 years', relationship: 'Brother' }],
   });
   Object.assign(a.accounts, {
     carerAccount: 'She must have hit her face on the cot bars in the night.',
@@ -110,7 +110,8 @@ export function infantSuspectRecord(): AssessmentRecord {
     notify: 'yes',
   });
   Object.assign(a.discharge, {
-    clinicalImpression: 'Bruise to the left cheek in a non-mobile infant; no other injury found on examination',
+    clinicalImpression:
+      'Bruise on the left cheek, 2 cm by 1.5 cm, blue-purple, no pattern or petechiae; no other bruise, injury or torn frenulum on full skin and mouth examination. A bruise in a non-mobile infant',
     treatmentGiven: 'None',
     destination: 'admitted',
     destinationDetail: 'Children’s ward 2 for skeletal survey and safeguarding assessment',
@@ -146,6 +147,7 @@ export function youngPersonRestrictedRecord(): AssessmentRecord {
     accompaniedBy: 'alone',
     nextOfKin: { answer: 'named', sameAsCompanionId: '', person: person({ id: 'p-mum', fullName: 'Ewa Nowak', relationship: '12', phone: '07700 900123', hasParentalResponsibility: 'yes', parentalResponsibilityBasis: 'birth-mother' }), notAbleReason: '' },
     livesWith: 'Mother and her partner',
+    household: [{ id: 'h-partner', fullName: 'Tomasz Wrona', dateOfBirthOrAge: 'about 40', relationship: 'Mother’s partner' }],
     seenAlone: 'yes',
   });
   Object.assign(a.accounts, {
@@ -181,7 +183,12 @@ export function youngPersonRestrictedRecord(): AssessmentRecord {
   return signed('att-young-person', a, '2026-03-10T12:40:00.000Z');
 }
 
-/** 34-year-old after an overdose, two children at home: the adult letter (Think Family not built yet). */
+/**
+ * 34-year-old after a single, timed paracetamol overdose, two children at home: the adult
+ * letter (Think Family not built yet). Clinically consistent: one ingestion at a known time,
+ * a 4-hour level below the treatment line, so no acetylcysteine (a staggered or untimed
+ * overdose would be treated whatever the level).
+ */
 export function adultWithChildrenRecord(): AssessmentRecord {
   const a = emptyAnswers();
   Object.assign(a.patient, {
@@ -198,7 +205,7 @@ export function adultWithChildrenRecord(): AssessmentRecord {
     gpPractice: 'Radford Health Centre',
     interpreterNeeded: 'no',
     attendanceReason: 'self-harm',
-    attendanceReasonDetail: 'Took 16 paracetamol tablets at about midnight',
+    attendanceReasonDetail: 'Took 16 paracetamol 500 mg tablets (8 g) all at once at 00:00, after an argument; no other tablets or alcohol',
   });
   Object.assign(a.people, {
     accompaniedBy: 'accompanied',
@@ -207,8 +214,8 @@ export function adultWithChildrenRecord(): AssessmentRecord {
   });
   Object.assign(a.accounts, { adultAccount: 'I was overwhelmed. The kids are with my mum tonight.', delay: 'no' });
   Object.assign(a.discharge, {
-    clinicalImpression: 'Paracetamol overdose, staggered not excluded; levels below the treatment line',
-    treatmentGiven: 'Paracetamol level at 4 hours; no antidote needed',
+    clinicalImpression: 'Single paracetamol overdose of 8 g (about 130 mg/kg) at a known time; 4-hour paracetamol level below the treatment line; liver function and INR normal',
+    treatmentGiven: 'Paracetamol level, liver function tests and INR at 04:00 (4 hours after ingestion); acetylcysteine not needed. Psychosocial assessment by the liaison mental health team before discharge',
     destination: 'home',
     followUp: 'Liaison mental health follow-up within 72 hours',
     adviceToPatient: 'Safety plan agreed; crisis line number given',
@@ -264,4 +271,50 @@ export function noConcernsChildRecord(): AssessmentRecord {
     adviceToCarer: 'Painkillers as needed; come back if pain or swelling gets worse',
   });
   return signed('att-no-concerns', a, '2026-03-10T16:00:00.000Z');
+}
+
+/**
+ * 15-year-old after an assault at home; in her own words she names her mother's partner.
+ * Suspect, referral made: the words stay out of the GP and school nurse letters by default.
+ */
+export function youngPersonAssaultRecord(): AssessmentRecord {
+  const record = youngPersonRestrictedRecord();
+  const a = record.answers;
+  Object.assign(a.patient, {
+    attendanceReason: 'assault',
+    attendanceReasonDetail: 'Bruising to the upper arms',
+    injuryDate: { day: '9', month: '3', year: '2026' },
+    injuryTime: '22:00',
+  });
+  Object.assign(a.accounts, {
+    childAccount: 'Mum’s boyfriend Tomasz grabbed my arms and threw me against the wall last night.',
+    accountConsistent: 'yes',
+  });
+  Object.assign(a.safeguarding, {
+    alertingFeatures: ['none'],
+    disclosure: 'yes',
+    disclosureWhatWasSaid: 'Tomasz grabbed me and threw me against the wall',
+    disclosureBy: 'Leah (the child)',
+    carerChildInteraction: ['none'],
+    householdRisks: ['none-known'],
+  });
+  Object.assign(a.outcome, {
+    concernLevel: 'suspect',
+    immediateDanger: 'no',
+    referral: 'made',
+    referralDate: { day: '10', month: '3', year: '2026' },
+    referralTime: '12:30',
+    referralReference: 'MASH-2026-0420',
+    referralTakenBy: 'Chris Bell, MASH social worker',
+    referralNotMadeReason: '',
+    police: 'yes',
+    policeDetails: '10 March 2026 at 12:35, PC Hall, reference NP-2231',
+  });
+  Object.assign(a.discharge, {
+    clinicalImpression: 'Fingertip bruises on both upper arms, 1 to 2 cm, red-purple; no other injury',
+    treatmentGiven: 'Paracetamol 1 g by mouth',
+    followUp: 'Child protection medical by the paediatric team today',
+    adviceToPatient: 'How to contact Childline and the safeguarding team',
+  });
+  return { ...record, id: 'att-young-person-assault' };
 }

@@ -10,7 +10,10 @@ import {
 } from '../../test-support/fixtures';
 import type { PeopleDraft, Person } from './people';
 import {
+  describeHouseholdMember,
+  emptyHouseholdMember,
   emptyPeopleDraft,
+  isEmptyHouseholdMember,
   emptyPerson,
   nextOfKinAnswers,
   nextOfKinCompanion,
@@ -45,6 +48,34 @@ function adultIssues(changes: Partial<PeopleDraft>) {
 
 const child = contextFor(completeChildAnswers({ ageYears: 8 }));
 const adult = contextFor(completeAdultAnswers());
+
+describe('the household (under 18, optional)', () => {
+  test('nothing recorded, or an added entry left empty: no issue', () => {
+    expect(childIssues({ household: [] })).toEqual([]);
+    expect(childIssues({ household: [emptyHouseholdMember('h1')] })).toEqual([]);
+  });
+
+  test('an entry without a name asks for it, by index', () => {
+    const issues = childIssues({ household: [{ id: 'h1', fullName: 'Kofi Okafor', dateOfBirthOrAge: '4', relationship: 'Brother' }, { id: 'h2', fullName: ' ', dateOfBirthOrAge: 'about 40', relationship: '' }] });
+    expect(issues).toEqual([{ field: 'household.1.fullName', message: 'Enter the name of the person in the household, or remove them' }]);
+  });
+
+  test('over-long answers are reported', () => {
+    const issues = childIssues({ household: [{ id: 'h1', fullName: 'x'.repeat(501), dateOfBirthOrAge: 'y'.repeat(501), relationship: 'z'.repeat(501) }] });
+    expect(issues.map((issue) => issue.field)).toEqual(['household.0.fullName', 'household.0.dateOfBirthOrAge', 'household.0.relationship']);
+  });
+
+  test('not asked of an adult: a stray entry is ignored', () => {
+    expect(adultIssues({ household: [{ id: 'h1', fullName: '', dateOfBirthOrAge: '4', relationship: '' }] })).toEqual([]);
+  });
+
+  test('each person reads as name (relationship), age', () => {
+    expect(describeHouseholdMember({ id: 'h1', fullName: ' Kofi Okafor ', dateOfBirthOrAge: ' 4 years ', relationship: ' Brother ' })).toBe('Kofi Okafor (Brother), 4 years');
+    expect(describeHouseholdMember({ id: 'h1', fullName: '', dateOfBirthOrAge: '', relationship: 'Lodger' })).toBe('Name not given (Lodger)');
+    expect(isEmptyHouseholdMember({ id: 'h1', fullName: '', dateOfBirthOrAge: '', relationship: ' ' })).toBe(true);
+    expect(isEmptyHouseholdMember({ id: 'h1', fullName: '', dateOfBirthOrAge: '3', relationship: '' })).toBe(false);
+  });
+});
 
 describe('validatePeople', () => {
   test.each([0, 8, 11, 14, 17])('a complete child of %i has no issues', (ageYears) => {

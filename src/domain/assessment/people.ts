@@ -35,6 +35,36 @@ export const personSchema = z.object({
 
 export type Person = z.infer<typeof personSchema>;
 
+/**
+ * Someone else in the child's household (PRODUCT.md 4.2 `household`): siblings and other
+ * adults, so the MASH referral can name them (CQC finding 3.3). Relationship is free text
+ * ("Brother", "Mother's partner"): it is the relationship to the child, often outside the
+ * NHS next-of-kin list.
+ */
+export const householdMemberSchema = z.object({
+  id: textField(),
+  fullName: textField(),
+  /** Date of birth or age, as the family gave it ("4 May 2021", "about 40"). */
+  dateOfBirthOrAge: textField(),
+  relationship: textField(),
+});
+
+export type HouseholdMember = z.infer<typeof householdMemberSchema>;
+
+export const emptyHouseholdMember = (id: string): HouseholdMember => ({ ...householdMemberSchema.parse({}), id });
+
+/** A household entry with nothing typed in it (an "Add" pressed and left): ignored. */
+export const isEmptyHouseholdMember = (member: HouseholdMember): boolean =>
+  isBlank(member.fullName) && isBlank(member.dateOfBirthOrAge) && isBlank(member.relationship);
+
+/** "Kofi Okafor (Brother), 4 years", for check answers and letters. */
+export function describeHouseholdMember(member: HouseholdMember): string {
+  const name = member.fullName.trim() || 'Name not given';
+  const relationship = isBlank(member.relationship) ? '' : ` (${member.relationship.trim()})`;
+  const age = isBlank(member.dateOfBirthOrAge) ? '' : `, ${member.dateOfBirthOrAge.trim()}`;
+  return `${name}${relationship}${age}`;
+}
+
 export const emptyPerson = (id: string): Person => ({ ...personSchema.parse({}), id });
 
 export const accompaniedByOptions = [
@@ -67,6 +97,8 @@ export const peopleDraftSchema = z.object({
   otherParentalResponsibility: listField(personSchema),
   noParentalResponsibilityReason: textField(),
   livesWith: textField(),
+  /** Optional, repeatable (under 18). */
+  household: listField(householdMemberSchema),
   seenAlone: choiceField(['yes', 'no']),
   seenAloneReason: textField(),
 });
@@ -110,6 +142,17 @@ export const peopleQuestions = {
   },
   noParentalResponsibilityReason: { label: 'Why can no one with parental responsibility be named?' },
   livesWith: { label: 'Who does the child live with?' },
+  household: {
+    label: "Who else lives in the child's household?",
+    hint: 'Brothers, sisters and other adults. The referral to children’s social care names them',
+    legend: 'Person in the household',
+    fullName: 'Full name',
+    dateOfBirthOrAge: 'Date of birth or age',
+    relationship: 'Relationship to the child',
+    relationshipHint: 'For example, brother, or mother’s partner',
+    add: 'Add a person in the household',
+    remove: 'Remove this person',
+  },
   seenAlone: {
     label: 'Was the young person seen alone for part of the assessment?',
     hint: 'Seeing a young person alone gives them the chance to say what is happening to them',
@@ -247,6 +290,13 @@ export function validatePeople(draft: PeopleDraft, ctx: AssessmentContext): Issu
     }
     if (isBlank(draft.livesWith)) issues.add('livesWith', 'Enter who the child lives with');
     checkLength(issues, 'livesWith', draft.livesWith, MAX_FREE_TEXT, 'Who the child lives with');
+    draft.household.forEach((member, index) => {
+      if (isEmptyHouseholdMember(member)) return;
+      if (isBlank(member.fullName)) issues.add(`household.${index}.fullName`, 'Enter the name of the person in the household, or remove them');
+      checkLength(issues, `household.${index}.fullName`, member.fullName, MAX_SHORT_TEXT, 'Full name');
+      checkLength(issues, `household.${index}.dateOfBirthOrAge`, member.dateOfBirthOrAge, MAX_SHORT_TEXT, 'Date of birth or age');
+      checkLength(issues, `household.${index}.relationship`, member.relationship, MAX_SHORT_TEXT, 'Relationship to the child');
+    });
   }
 
   if (ctx.pathway.youngPerson) {

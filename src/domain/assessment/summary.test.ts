@@ -149,6 +149,7 @@ describe('summarisePeople', () => {
       { key: 'Next of kin', value: ['Same as the person with the patient: Sarah Smith'], field: 'nextOfKin.answer' },
       { key: 'Other people with parental responsibility', value: ['None recorded'], field: 'otherParentalResponsibility' },
       { key: 'Who does the child live with?', value: ['Mother and younger brother'], field: 'livesWith' },
+      { key: "Who else lives in the child's household?", value: ['None recorded'], field: 'household' },
     ]);
   });
 
@@ -160,6 +161,7 @@ describe('summarisePeople', () => {
       ['Next of kin', ['Same as the person with the patient: Sarah Smith'], 'nextOfKin.answer'],
       ['Other people with parental responsibility', ['None recorded'], 'otherParentalResponsibility'],
       ['Who does the child live with?', ['Mother and younger brother'], 'livesWith'],
+      ["Who else lives in the child's household?", ['None recorded'], 'household'],
       ['Seen alone for part of the assessment', ['Yes'], 'seenAlone'],
     ]);
   });
@@ -179,8 +181,20 @@ describe('summarisePeople', () => {
       { key: 'Other people with parental responsibility', value: ['None recorded'], field: 'otherParentalResponsibility' },
       { key: 'No one with parental responsibility named because', value: [NOT_PROVIDED], field: 'noParentalResponsibilityReason' },
       { key: 'Who does the child live with?', value: [NOT_PROVIDED], field: 'livesWith' },
+      { key: "Who else lives in the child's household?", value: ['None recorded'], field: 'household' },
       { key: 'Seen alone for part of the assessment', value: [NOT_PROVIDED], field: 'seenAlone' },
     ]);
+  });
+
+  test('the household: each person with relationship and age; an added entry left empty is ignored', () => {
+    const answers = withPeople(completeChildAnswers(), {
+      household: [
+        { id: 'h1', fullName: 'Kofi Okafor', dateOfBirthOrAge: '4 years', relationship: 'Brother' },
+        { id: 'h2', fullName: '', dateOfBirthOrAge: '', relationship: '' },
+        { id: 'h3', fullName: 'Tomasz Wrona', dateOfBirthOrAge: '', relationship: '' },
+      ],
+    });
+    expect(valueOf(summarisePeople, answers, "Who else lives in the child's household?")).toEqual(['Kofi Okafor (Brother), 4 years', 'Tomasz Wrona']);
   });
 
   test('several companions are numbered, each with its own Change link', () => {

@@ -14,7 +14,7 @@ import { optionLabel } from './fields';
 import { yesNoNotKnownOptions, yesNoOptions } from './options';
 import { attendanceReasonOptions, nhsNumberNotKnownReasonOptions, patientQuestions, readArrivedAt, readInjuryAt, sexOptions } from './patient';
 import type { Person } from './people';
-import { accompaniedByOptions, nextOfKinCompanion, nextOfKinOptions, peopleQuestions, peopleWithParentalResponsibility, prBasisLabel, recordedPeople, relationshipLabel } from './people';
+import { accompaniedByOptions, describeHouseholdMember, isEmptyHouseholdMember, nextOfKinCompanion, nextOfKinOptions, peopleQuestions, peopleWithParentalResponsibility, prBasisLabel, recordedPeople, relationshipLabel } from './people';
 import type { Answers } from './record';
 
 export interface SummaryRow {
@@ -156,6 +156,8 @@ export function summarisePeople(answers: Answers, ctx: AssessmentContext): Summa
       rows.push({ key: 'No one with parental responsibility named because', value: line(d.noParentalResponsibilityReason), field: 'noParentalResponsibilityReason' });
     }
     rows.push({ key: peopleQuestions.livesWith.label, value: line(d.livesWith), field: 'livesWith' });
+    const household = d.household.filter((member) => !isEmptyHouseholdMember(member));
+    rows.push({ key: peopleQuestions.household.label, value: household.length ? household.map(describeHouseholdMember) : ['None recorded'], field: 'household' });
   }
   if (ctx.pathway.youngPerson) {
     rows.push({

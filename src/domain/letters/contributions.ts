@@ -4,14 +4,18 @@
  * self-harm), domestic abuse, and Think Family for adults with children.
  *
  * A section adds one entry to `safeguardingContributors`. Each returns blocks for the
- * Safeguarding section (marking its restricted ones: a CSE screen marks 'cse', a Fraser
- * record 'sexual-health', a domestic abuse enquiry 'domestic-abuse', restricted.ts) and any
- * requests of the GP, health visitor or school nurse. research §7.4 item 2 lists what the
+ * Safeguarding section (marking its restricted ones with the categories of model.ts: a CSE
+ * screen marks 'cse', a Fraser record 'fraser', an FGM record 'fgm', a domestic abuse
+ * enquiry 'domestic-abuse', and the words a young person said 'words-about-harm') and any
+ * requests of the GP, health visitor or school nurse. A subject marked here is a recorded
+ * restricted subject (facts.ts recordedRestrictedCategories): it also restricts the child's
+ * and carer's accounts. research §7.4 item 2 lists what the
  * GP letter's Safeguarding section must carry: CSE screen outcome, CRAFFT score, Fraser
  * outcome, FGM report, and Think Family findings for adults with children.
  *
  * None of those sections exists yet, so the list is empty; the letters say so plainly
- * rather than implying a screen was done.
+ * rather than implying a screen was done. Tests and previews pass their own list through
+ * the letter input (`contributors`).
  */
 import type { LetterFacts } from './facts';
 import type { LetterBlock } from './model';
@@ -23,6 +27,11 @@ export interface SafeguardingContribution {
   gpRequests: string[];
   /** Asked of the health visitor or school nurse. */
   nurseRequests: string[];
+  /**
+   * Think Family found children at home or in the patient's care (PRODUCT.md 4.7): the
+   * adult's GP letter then asks the GP about them (gp-letter.ts).
+   */
+  childrenAtHome?: boolean;
 }
 
 export interface SafeguardingContributor {
@@ -36,6 +45,6 @@ export interface SafeguardingContributor {
 export const safeguardingContributors: readonly SafeguardingContributor[] = [];
 
 /** Every contribution for this patient, in order. */
-export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = safeguardingContributors): SafeguardingContribution[] {
+export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = facts.contributors ?? safeguardingContributors): SafeguardingContribution[] {
   return contributors.map((contributor) => contributor.contribute(facts)).filter((entry): entry is SafeguardingContribution => entry !== undefined);
 }

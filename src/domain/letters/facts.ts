@@ -8,9 +8,18 @@
  * (lifecycle.currentAnswers), so a discharge section added after signing is in the letter.
  *
  * Where a fact is restricted (restricted.ts) it is marked here, once, so every letter
- * treats it the same.
+ * treats it the same. Restriction follows the words, not the reason for attendance
+ * (PRODUCT.md section 5): in an under-18 record the words about harm (the disclosure, the
+ * accounts when anything of concern is recorded, interaction details, the explanations
+ * given for alerting features and for an exclusion) are marked 'words-about-harm', and the
+ * restricted subjects (Fraser, sexual health, CSE, FGM, domestic abuse) their own category.
+ * Clinical facts (presenting complaint, impression, treatment, follow-up, advice) are never
+ * marked for the GP, unless a competent young person has declined sharing with their GP.
+ *
+ * Letters are read by people who act on them: a question left blank (optional) is left
+ * out, never printed as "Not provided", and a question that does not apply is not printed.
  */
-import { carerAccountGiver, summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
+import { carerAccountGiver, NOT_PROVIDED, summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
 import type { SummaryRow } from '../assessment/summary';
 import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
 import { childAccountNotGivenReasonOptions } from '../assessment/accounts';
@@ -23,7 +32,13 @@ import type { Answers, AssessmentRecord } from '../assessment/record';
 import type { StaffRef } from '../assessment/staff-ref';
 import { staffGroupOptions, staffRoleOptions } from '../assessment/staff-ref';
 import { carerChildInteractionOptions } from '../rules/nice-alerting-features';
-import { householdRiskOptions } from '../assessment/safeguarding-prompts';
+import { explanationField, householdRiskOptions, underThirteenQuestionApplies } from '../assessment/safeguarding-prompts';
+import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
+import { notifyLabel } from '../assessment/outcome';
+import { peopleQuestions } from '../assessment/people';
+import { patientQuestions } from '../assessment/patient';
+import type { SafeguardingContributor } from './contributions';
+import { safeguardingContributions } from './contributions';
 import { describeAge, formatDate, formatDateTime } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
 import { formatNhsNumber } from '../shared/nhs-number';
@@ -31,7 +46,7 @@ import { isBlank } from '../shared/text';
 import type { DeviceSettings } from '../settings/device-settings';
 import { siteTypeOptions } from '../settings/device-settings';
 import type { LetterBlock, LetterRow, RestrictedCategory } from './model';
-import { paragraph, quote, restrict, row, rows } from './model';
+import { paragraph, quote, restrictedCategories, row, rows } from './model';
 import type { RestrictionChoice } from './restricted';
 
 /** What the nurse adds on the letters page: free text by slot id, and the restricted-content choice. */
@@ -52,6 +67,15 @@ export interface LetterInput {
   issuedBy?: StaffRef;
   /** The version being issued, when issuing. */
   version?: number;
+  /**
+   * A competent young person declined sharing this attendance's clinical details with their
+   * GP (Gillick / Fraser, research §5.1). Not recordable yet (the young person screens come
+   * later): when it is, the record passes it here and the GP letter withholds the clinical
+   * facts by default like any restricted content.
+   */
+  declinedGpSharing?: boolean;
+  /** The sections that contribute safeguarding findings (contributions.ts); the registered ones when absent. */
+  contributors?: readonly SafeguardingContributor[];
 }
 
 /** The input with the answers as they now read and the context derived from them. */
@@ -92,8 +116,30 @@ export const patientLine = (facts: LetterFacts): string => `${patientName(facts.
 /** "the child" on the child pathway, otherwise "the patient" (PRODUCT.md section 3). */
 export const patientNoun = (ctx: AssessmentContext): string => (ctx.pathway.child ? 'the child' : 'the patient');
 
+/**
+ * Check-answers rows made fit for a letter: a line left blank ("Not provided") is left out,
+ * and a question with nothing left is left out whole (an optional question left blank).
+ */
+export function answeredRows(summary: readonly Pick<SummaryRow, 'key' | 'value'>[]): LetterRow[] {
+  return summary.flatMap((entry) => {
+    const value = entry.value.filter((line) => line !== NOT_PROVIDED);
+    return value.length ? [{ key: entry.key, value }] : [];
+  });
+}
+
 const pick = (summary: readonly SummaryRow[], key: string): SummaryRow | undefined => summary.find((entry) => entry.key === key);
-const asRow = (entry: SummaryRow | undefined, key?: string): LetterRow[] => (entry ? [{ key: key ?? entry.key, value: [...entry.value] }] : []);
+const asRow = (entry: SummaryRow | undefined, key?: string): LetterRow[] => answeredRows(entry ? [{ key: key ?? entry.key, value: entry.value }] : []);
+
+/**
+ * The school row applies from age 2: a baby has no school, and "Not in education" is a CSE
+ * indicator that means nothing under 5 (PRODUCT.md 4.1).
+ */
+function schoolRows(facts: LetterFacts, summary: readonly SummaryRow[]): LetterRow[] {
+  const { pathway } = facts.ctx;
+  if (!pathway.child || pathway.underTwo) return [];
+  if (pathway.underFive && facts.answers.patient.notInEducation) return [];
+  return asRow(pick(summary, patientQuestions.school.label), 'School, college or nursery');
+}
 
 /** Patient demographics (PRSB: name, date of birth, sex, NHS number, address, educational establishment, research §7.2). */
 export function demographicsRows(facts: LetterFacts): LetterRow[] {
@@ -107,7 +153,7 @@ export function demographicsRows(facts: LetterFacts): LetterRow[] {
     ...asRow(pick(summary, 'Sex')),
     ...asRow(pick(summary, 'NHS number')),
     ...asRow(pick(summary, 'Address')),
-    ...asRow(pick(summary, 'School, college or nursery'), 'School, college or nursery'),
+    ...schoolRows(facts, summary),
     ...asRow(pick(summary, 'Interpreter needed')),
   ];
 }
@@ -130,30 +176,84 @@ export function attendanceRows(facts: LetterFacts): LetterRow[] {
 }
 
 /**
- * A child's sexual health, contraception or pregnancy attendance (Fraser / Gillick territory,
- * PRODUCT.md 4.6): everything clinical about it is restricted content, since a parent may
- * read the GP letter (research §7.4 "Confidentiality"). Returns the category to mark with.
+ * The restricted subject of the attendance itself: a child's sexual health, contraception or
+ * pregnancy attendance (Fraser / Gillick territory, PRODUCT.md 4.6; research §7.4
+ * "Confidentiality").
  */
-export function clinicalRestriction(facts: LetterFacts): RestrictedCategory | undefined {
+export function attendanceCategory(facts: LetterFacts): RestrictedCategory | undefined {
   return facts.ctx.pathway.child && facts.answers.patient.attendanceReason === 'sexual-health' ? 'sexual-health' : undefined;
 }
 
+/** Who a letter is for, as far as restriction goes: the GP keeps clinical facts; the others do not. */
+export type Audience = 'gp' | 'nurse' | 'mash';
+
 /**
- * Presenting complaint: the reason category, the nurse's description, and for injuries when
- * it happened. Under 18 a sexual-health attendance is restricted content: its reason and
- * description are marked (a parent may read the GP letter).
+ * The mark for clinical facts (presenting complaint, impression, treatment, follow-up,
+ * advice) in a letter for this audience. Clinical facts are never withheld from the GP
+ * (PRODUCT.md section 5) unless a competent young person declined sharing with their GP;
+ * a health visitor or school nurse gets them only when the attendance is not itself a
+ * restricted subject.
  */
-export function presentingBlocks(facts: LetterFacts): LetterBlock[] {
+export function clinicalRestriction(facts: LetterFacts, audience: Audience): RestrictedCategory | undefined {
+  if (audience === 'mash') return undefined;
+  if (audience === 'gp') return facts.ctx.pathway.child && facts.declinedGpSharing === true ? (attendanceCategory(facts) ?? 'fraser') : undefined;
+  return attendanceCategory(facts);
+}
+
+const householdDomesticAbuse = optionLabel(householdRiskOptions, 'domestic-abuse');
+const interactionDomesticAbuse = optionLabel(carerChildInteractionOptions, 'exposed-to-domestic-abuse');
+
+/** Sexual activity or pregnancy recorded in a child under 13 (PRODUCT.md 4.5). */
+const underThirteenSexualActivity = (facts: LetterFacts): boolean =>
+  underThirteenQuestionApplies(facts.ctx) && facts.answers.safeguarding.underThirteenSexualActivity === 'yes';
+
+/**
+ * The restricted subjects recorded for this child (every category but the words about
+ * harm), in the fixed order: from the record (sexual health attendance or under-13 sexual
+ * activity; domestic abuse in the household or the interaction checklist) and from the
+ * sections that contribute findings (a CSE screen marks 'cse', a Fraser record 'fraser',
+ * FGM 'fgm'). None for an adult.
+ */
+export function recordedRestrictedCategories(facts: LetterFacts): RestrictedCategory[] {
+  if (!facts.ctx.pathway.child) return [];
+  const found = new Set<RestrictedCategory>();
+  const s = facts.answers.safeguarding;
+  if (attendanceCategory(facts) !== undefined || underThirteenSexualActivity(facts)) found.add('sexual-health');
+  if (s.householdRisks.includes('domestic-abuse') || s.carerChildInteraction.includes('exposed-to-domestic-abuse')) found.add('domestic-abuse');
+  for (const contribution of safeguardingContributions(facts)) for (const block of contribution.blocks) if (block.restricted) found.add(block.restricted);
+  found.delete('words-about-harm');
+  return restrictedCategories.filter((category) => found.has(category));
+}
+
+/**
+ * Whether the child's and the carer's accounts are restricted: when a Consider or Suspect
+ * concern, a disclosure or a restricted subject is recorded. Otherwise the child's own
+ * account goes to the GP (the CQC asked for it: PRODUCT.md section 5).
+ */
+export function accountsRestricted(facts: LetterFacts): boolean {
+  if (!facts.ctx.pathway.child) return false;
+  const level = facts.answers.outcome.concernLevel;
+  if (level === 'consider' || level === 'suspect') return true;
+  if (facts.answers.safeguarding.disclosure === 'yes') return true;
+  return recordedRestrictedCategories(facts).length > 0;
+}
+
+const accountMark = (facts: LetterFacts): RestrictedCategory | undefined => (accountsRestricted(facts) ? 'words-about-harm' : undefined);
+
+/** Presenting complaint: the reason category, the nurse's description, and for injuries when it happened. */
+export function presentingBlocks(facts: LetterFacts, audience: Audience): LetterBlock[] {
   const summary = summarisePatient(facts.answers, facts.ctx);
-  const reason = pick(summary, 'Reason for attendance');
-  const restricted = clinicalRestriction(facts);
-  const blocks: LetterBlock[] = [rows(asRow(reason), restricted)];
-  const injury = pick(summary, 'When the injury happened');
-  if (injury) blocks.push(rows(asRow(injury)));
+  const blocks: LetterBlock[] = [rows(asRow(pick(summary, patientQuestions.attendanceReason.label)), clinicalRestriction(facts, audience))];
+  const injury = asRow(pick(summary, 'When the injury happened'));
+  if (injury.length) blocks.push(rows(injury));
   return blocks;
 }
 
-/** The accounts, each in the words given and attributed (NICE CG89 step 3; research §7.4 item 3). */
+/**
+ * The accounts, each in the words given and attributed (NICE CG89 step 3; research §7.4
+ * item 3), marked as the words about harm when anything of concern is recorded. Whether
+ * the explanation fits and any delay are the clinician's findings, not the words: unmarked.
+ */
 export function accountBlocks(facts: LetterFacts): LetterBlock[] {
   const a = facts.answers.accounts;
   const blocks: LetterBlock[] = [];
@@ -161,85 +261,175 @@ export function accountBlocks(facts: LetterFacts): LetterBlock[] {
     blocks.push(childAccountBlock(facts));
     if (!isBlank(a.carerAccount)) {
       const giver = carerAccountGiver(facts.answers);
-      blocks.push(quote(giver ? `What the parent or carer says happened, given by ${giver}` : 'What the parent or carer says happened', a.carerAccount.trim()));
+      blocks.push(quote(giver ? `What the parent or carer says happened, given by ${giver}` : 'What the parent or carer says happened', a.carerAccount.trim(), accountMark(facts)));
     }
   } else if (!isBlank(a.adultAccount)) {
     blocks.push(quote("In the patient's own words", a.adultAccount.trim()));
   }
-  const summary = summariseAccounts(facts.answers, facts.ctx);
-  const extra = summary.filter((entry) => entry.field === 'accountConsistent' || entry.field === 'delay').map((entry) => ({ key: entry.key, value: [...entry.value] }));
+  const extra = answeredRows(summariseAccounts(facts.answers, facts.ctx).filter((entry) => entry.field === 'accountConsistent' || entry.field === 'delay'));
   if (extra.length) blocks.push(rows(extra));
-  const restricted = clinicalRestriction(facts);
-  return blocks.map((block) => restrict(block, restricted));
+  return blocks;
 }
 
-/** The child's own account in their words, or why there is none. */
+/** The child's own account in their words (marked as the accounts are), or why there is none. */
 export function childAccountBlock(facts: LetterFacts): LetterBlock {
   const a = facts.answers.accounts;
   if (a.childAccountNotGiven) {
     const why = a.childAccountNotGivenReason === 'communication-need' ? `communication need (${a.childAccountCommunicationNeed.trim()})` : optionLabel(childAccountNotGivenReasonOptions, a.childAccountNotGivenReason).toLowerCase();
     return paragraph(`The child could not give an account: ${why || NOT_RECORDED.toLowerCase()}.`);
   }
-  return quote("In the child's own words", a.childAccount.trim() || NOT_RECORDED, clinicalRestriction(facts));
+  return quote("In the child's own words", a.childAccount.trim() || NOT_RECORDED, accountMark(facts));
 }
+
+/** A pre-verbal child is not given advice: the letter does not print "advice given to the child". */
+export const preVerbal = (facts: LetterFacts): boolean =>
+  facts.ctx.pathway.child && facts.answers.accounts.childAccountNotGiven && facts.answers.accounts.childAccountNotGivenReason === 'pre-verbal';
 
 /** Who came, who has parental responsibility and how, next of kin, who the child lives with (research §7.4 item 4). */
 export function peopleRows(facts: LetterFacts): LetterRow[] {
-  return summarisePeople(facts.answers, facts.ctx).map((entry) => ({ key: entry.key, value: [...entry.value] }));
+  const summary = summarisePeople(facts.answers, facts.ctx).filter((entry) => {
+    // "Someone came with the patient" says nothing the person's own row does not.
+    if (entry.field === 'accompaniedBy') return facts.answers.people.accompaniedBy !== 'accompanied';
+    // The household is optional: left blank, it is left out.
+    if (entry.field === 'household') return entry.value[0] !== 'None recorded';
+    return true;
+  });
+  return answeredRows(summary);
 }
 
-const householdDomesticAbuse = optionLabel(householdRiskOptions, 'domestic-abuse');
-const interactionDomesticAbuse = optionLabel(carerChildInteractionOptions, 'exposed-to-domestic-abuse');
+/** The other people in the child's household (PRODUCT.md 4.2), for the MASH referral. */
+export const householdRows = (facts: LetterFacts): LetterRow[] => peopleRows(facts).filter((entry) => entry.key === peopleQuestions.household.label);
+
+/** Who came, parental responsibility, next of kin and who the child lives with: the people rows without the household. */
+export const parentRows = (facts: LetterFacts): LetterRow[] => peopleRows(facts).filter((entry) => entry.key !== peopleQuestions.household.label);
+
+/** Letter rows, public and restricted, gathered into blocks in reading order. */
+class BlockBuilder {
+  readonly blocks: LetterBlock[] = [];
+  private open: LetterRow[] = [];
+  /** A restricted block came after the last public rows: the next public rows continue the list. */
+  private interrupted = false;
+
+  add(entry: LetterRow, restricted?: RestrictedCategory): void {
+    if (entry.value.length === 0) return;
+    if (restricted === undefined) {
+      this.open.push(entry);
+      return;
+    }
+    this.flush();
+    const last = this.blocks[this.blocks.length - 1];
+    const continues = this.interrupted || (last?.type === 'rows' && last.restricted === undefined);
+    this.interrupted = continues;
+    this.blocks.push(continues ? { ...rows([entry], restricted), continues } : rows([entry], restricted));
+  }
+
+  flush(): LetterBlock[] {
+    if (this.open.length) {
+      this.blocks.push(this.interrupted ? { ...rows(this.open), continues: true } : rows(this.open));
+      this.interrupted = false;
+    }
+    this.open = [];
+    return this.blocks;
+  }
+}
+
+/** CP-IS, social care, previous attendances and the health visitor or school nurse (not in their own notification). */
+export function informationCheckBlocks(facts: LetterFacts, audience: Audience): LetterBlock[] {
+  const summary = summariseInformationChecks(facts.answers, facts.ctx).filter((entry) => audience !== 'nurse' || entry.field !== 'hvOrSchoolNurse');
+  const found = answeredRows(summary);
+  return found.length ? [rows(found)] : [];
+}
 
 /**
- * Rows to blocks, splitting out restricted lines: the domestic abuse household risk and
- * interaction concern (domestic abuse), and sexual activity or pregnancy under 13 (sexual
- * health). The rest of each row stays.
+ * What the nurse recorded on the safeguarding prompts page, with the restricted lines split
+ * out and marked: the explanation given for each alerting feature and the interaction
+ * details (the words about harm), a disclosure (its quote follows: disclosureBlock), the
+ * domestic abuse household risk and interaction concern (domestic abuse), and sexual
+ * activity or pregnancy under 13 (sexual health). Every other line stays. A question that
+ * does not apply is not printed: the under-13 question only when it was answered Yes or
+ * the child is 11 or 12.
  */
-function markRestricted(summary: readonly SummaryRow[]): LetterBlock[] {
-  const blocks: LetterBlock[] = [];
-  let open: LetterRow[] = [];
-  const flush = () => {
-    if (open.length) blocks.push(rows(open));
-    open = [];
-  };
-  const restrictedRow = (entry: LetterRow, category: RestrictedCategory) => {
-    flush();
-    blocks.push(rows([entry], category));
-  };
-  for (const entry of summary) {
-    if (entry.field === 'underThirteenSexualActivity' && entry.value[0] === 'Yes') {
-      restrictedRow({ key: entry.key, value: [...entry.value] }, 'sexual-health');
+export function safeguardingFindingBlocks(facts: LetterFacts): LetterBlock[] {
+  const d = facts.answers.safeguarding;
+  const out = new BlockBuilder();
+  for (const entry of summariseSafeguarding(facts.answers, facts.ctx)) {
+    const answered = answeredRows([entry])[0];
+    if (!answered) continue;
+    if (entry.field.startsWith(explanationField(''))) {
+      const explanation = d.alertingFeatureExplanations[entry.field.slice(explanationField('').length)] ?? '';
+      out.add({ key: answered.key, value: answered.value.filter((line) => !line.startsWith('Explanation given, and by whom:')) });
+      if (!isBlank(explanation)) out.add(row('Explanation given, and by whom', explanation.trim()), 'words-about-harm');
       continue;
     }
-    const daLabel = entry.field === 'householdRisks' ? householdDomesticAbuse : entry.field === 'carerChildInteraction' ? interactionDomesticAbuse : undefined;
-    if (daLabel && entry.value.includes(daLabel)) {
-      const rest = entry.value.filter((value) => value !== daLabel);
-      if (rest.length) open.push({ key: entry.key, value: rest });
-      restrictedRow({ key: entry.key, value: [daLabel] }, 'domestic-abuse');
-      continue;
+    switch (entry.field) {
+      case 'disclosure':
+        if (d.disclosure === 'yes') out.add(row(answered.key, 'Yes'), 'words-about-harm');
+        else out.add(answered);
+        break;
+      case 'carerChildInteraction': {
+        const labels = d.carerChildInteraction.map((value) => optionLabel(carerChildInteractionOptions, value));
+        out.add(row(answered.key, ...labels.filter((label) => label !== interactionDomesticAbuse)));
+        if (labels.includes(interactionDomesticAbuse)) out.add(row(answered.key, interactionDomesticAbuse), 'domestic-abuse');
+        if (!isBlank(d.carerChildInteractionDetails)) out.add(row('What was seen', d.carerChildInteractionDetails.trim()), 'words-about-harm');
+        break;
+      }
+      case 'householdRisks':
+        out.add({ key: answered.key, value: answered.value.filter((label) => label !== householdDomesticAbuse) });
+        if (answered.value.includes(householdDomesticAbuse)) out.add(row(answered.key, householdDomesticAbuse), 'domestic-abuse');
+        break;
+      case 'underThirteenSexualActivity':
+        if (underThirteenSexualActivity(facts)) out.add(answered, 'sexual-health');
+        else if (facts.ctx.pathway.youngPerson) out.add(answered);
+        break;
+      default:
+        out.add(answered);
     }
-    open.push({ key: entry.key, value: [...entry.value] });
   }
-  flush();
-  return blocks;
+  return out.flush();
 }
 
-/** CP-IS, social care, previous attendances and the health visitor or school nurse. */
-export const informationCheckBlocks = (facts: LetterFacts): LetterBlock[] => markRestricted(summariseInformationChecks(facts.answers, facts.ctx));
-
-/** What the nurse recorded on the safeguarding prompts page, with restricted lines marked. */
-export const safeguardingFindingBlocks = (facts: LetterFacts): LetterBlock[] => markRestricted(summariseSafeguarding(facts.answers, facts.ctx));
-
-/** The disclosure, quoted and attributed, when there was one. */
+/** The disclosure, quoted and attributed, when there was one: the words about harm. */
 export function disclosureBlock(facts: LetterFacts): LetterBlock | undefined {
   const s = facts.answers.safeguarding;
   if (!facts.ctx.pathway.child || s.disclosure !== 'yes') return undefined;
-  return quote(`Disclosure of harm, said by ${s.disclosureBy.trim() || 'someone not recorded'}`, s.disclosureWhatWasSaid.trim() || NOT_RECORDED);
+  return quote(`Disclosure of harm, said by ${s.disclosureBy.trim() || 'someone not recorded'}`, s.disclosureWhatWasSaid.trim() || NOT_RECORDED, 'words-about-harm');
 }
 
-/** Concern level and actions: discussion, referral with reference, police, health visitor or school nurse. */
-export const outcomeRows = (facts: LetterFacts): LetterRow[] => summariseOutcome(facts.answers, facts.ctx).map((entry) => ({ key: entry.key, value: [...entry.value] }));
+/**
+ * How the outcome's health visitor or school nurse line reads in a letter: left out where
+ * the letter already says it (the GP letter's plan and distribution list; the notification
+ * itself), or said as what was done (the MASH referral's actions).
+ */
+export type NotifyLine = 'omit' | 'as-done';
+
+/**
+ * Concern level and actions: the level (an exclusion's explanation split out as the words
+ * about harm), discussion, referral with reference, police; the health visitor or school
+ * nurse as `notify` says. `level` says whether the concern level is in ('with'), left out
+ * ('without') or alone ('only'), where a letter states it apart from the actions.
+ */
+export function outcomeBlocks(facts: LetterFacts, options: { notify: NotifyLine; level?: 'with' | 'without' | 'only' }): LetterBlock[] {
+  const level = options.level ?? 'with';
+  const o = facts.answers.outcome;
+  const out = new BlockBuilder();
+  for (const entry of summariseOutcome(facts.answers, facts.ctx)) {
+    const answered = answeredRows([entry])[0];
+    if (!answered) continue;
+    const isLevel = entry.field === 'concernLevel';
+    if ((level === 'only' && !isLevel) || (level === 'without' && isLevel)) continue;
+    if (isLevel) {
+      out.add({ key: answered.key, value: answered.value.filter((line) => !line.startsWith('Explanation: ')) });
+      if (o.concernLevel === 'excluded' && !isBlank(o.excludedExplanation)) out.add(row('Suitable explanation found', o.excludedExplanation.trim()), 'words-about-harm');
+      continue;
+    }
+    if (entry.key === notifyLabel(facts.ctx) && entry.field === 'notify') {
+      if (options.notify === 'as-done' && o.notify === 'yes') out.add(row(hvOrSchoolNurseLabel(facts.ctx), 'Informed of this attendance by a separate notification'));
+      continue;
+    }
+    out.add(answered);
+  }
+  return out.flush();
+}
 
 /** True when the child's record shows nothing of concern: "No concerns identified" (research §7.4 item 2). */
 export function noConcernsIdentified(facts: LetterFacts): boolean {

@@ -19,7 +19,6 @@ import type { LetterFacts } from './facts';
 import {
   accountBlocks,
   attendanceRows,
-  childAccountBlock,
   clinicalRestriction,
   contactRows,
   datedText,
@@ -28,16 +27,17 @@ import {
   gpPracticeLines,
   informationCheckBlocks,
   noConcernsIdentified,
-  outcomeRows,
+  outcomeBlocks,
   patientLine,
   peopleRows,
   personCompletingRows,
+  preVerbal,
   presentingBlocks,
   safeguardingFindingBlocks,
   siteLines,
 } from './facts';
 import type { LetterBlock, LetterDocument, LetterRow, SectionCode, SlotDefinition } from './model';
-import { list, paragraph, restrict, row, rows, section, slot, SNOMED } from './model';
+import { list, paragraph, row, rows, section, slot, SNOMED } from './model';
 
 const code = (value: string, display: string): SectionCode => ({ system: SNOMED, code: value, display });
 
@@ -104,22 +104,35 @@ export function gpSafeguardingRequests(facts: LetterFacts): string[] {
         break;
     }
   }
-  for (const contribution of safeguardingContributions(facts)) requests.push(...contribution.gpRequests);
+  const contributions = safeguardingContributions(facts);
+  if (!facts.ctx.pathway.child && contributions.some((contribution) => contribution.childrenAtHome === true)) {
+    requests.push(
+      'This patient has children at home or cares for children (see above). Please consider their needs at your next contact, and share any concern with the health visitor, school nurse or children’s social care.',
+    );
+  }
+  for (const contribution of contributions) requests.push(...contribution.gpRequests);
   return requests;
 }
 
+/**
+ * The Safeguarding section: for a child the outcome and actions, who came and who has
+ * parental responsibility, the checks, the findings and any disclosure in the words said
+ * (research §7.4 item 2). The accounts are in the clinical narrative and the health visitor
+ * or school nurse in the plan and distribution list: not repeated here.
+ */
 function safeguardingBlocks(facts: LetterFacts): LetterBlock[] {
   const blocks: LetterBlock[] = [];
   const contributions = safeguardingContributions(facts);
   if (facts.ctx.pathway.child) {
-    if (noConcernsIdentified(facts)) blocks.push(paragraph('No concerns identified.'));
-    blocks.push(rows(outcomeRows(facts)));
+    // "No concerns identified" says the level: the level row is not repeated under it.
+    const none = noConcernsIdentified(facts);
+    if (none) blocks.push(paragraph('No concerns identified.'));
+    blocks.push(...outcomeBlocks(facts, { notify: 'omit', level: none ? 'without' : 'with' }));
     blocks.push(rows(peopleRows(facts)));
-    blocks.push(childAccountBlock(facts));
+    blocks.push(...informationCheckBlocks(facts, 'gp'));
+    blocks.push(...safeguardingFindingBlocks(facts));
     const disclosure = disclosureBlock(facts);
     if (disclosure) blocks.push(disclosure);
-    blocks.push(...informationCheckBlocks(facts));
-    blocks.push(...safeguardingFindingBlocks(facts));
   } else if (contributions.length === 0) {
     // Think Family (PRODUCT.md 4.7) is not built yet: say what is and is not recorded.
     blocks.push(paragraph('Children at home (Think Family): not recorded in this assessment.'));
@@ -131,13 +144,12 @@ function safeguardingBlocks(facts: LetterFacts): LetterBlock[] {
   return blocks;
 }
 
+/** Follow-up, then what each other professional has been asked or told (research §7.4 item 5); the GP's safeguarding requests are under Safeguarding. */
 function planBlocks(facts: LetterFacts): LetterBlock[] {
   const d = facts.answers.discharge;
   const o = facts.answers.outcome;
-  const followUp = restrict(rows([row('Follow-up arranged', isBlank(d.followUp) ? 'Not recorded' : d.followUp.trim())]), clinicalRestriction(facts));
+  const followUp = rows([row('Follow-up arranged', isBlank(d.followUp) ? 'Not recorded' : d.followUp.trim())], clinicalRestriction(facts, 'gp'));
   const byRole: LetterRow[] = [];
-  const gp = gpSafeguardingRequests(facts);
-  if (gp.length) byRole.push(row('For the GP', ...gp));
   if (facts.ctx.pathway.child && o.notify === 'yes') {
     byRole.push(row(`For the ${hvOrSchoolNurseLabel(facts.ctx).toLowerCase()}`, `Informed of this attendance by a separate notification.`));
   }
@@ -145,6 +157,15 @@ function planBlocks(facts: LetterFacts): LetterBlock[] {
     byRole.push(row("For children's social care", o.referral === 'made' ? 'A referral has been made: see Safeguarding.' : 'A referral will be made on the next working day: see Safeguarding.'));
   }
   return [followUp, ...(byRole.length ? [rows(byRole)] : []), slot(gpSlots.gpRequests, facts.choices.slots[gpSlots.gpRequests.slotId] ?? '')];
+}
+
+/** Advice to the patient (not to a pre-verbal child) and to the parent or carer. */
+function adviceRows(facts: LetterFacts): LetterRow[] {
+  const d = facts.answers.discharge;
+  const out: LetterRow[] = [];
+  if (!preVerbal(facts)) out.push(row(adviceToPatientLabel(facts.ctx).replace('Information and advice given to', 'To'), isBlank(d.adviceToPatient) ? 'Not recorded' : d.adviceToPatient.trim()));
+  if (facts.ctx.pathway.child || !isBlank(d.adviceToCarer)) out.push(row('To the parent or carer', isBlank(d.adviceToCarer) ? 'Not recorded' : d.adviceToCarer.trim()));
+  return out;
 }
 
 function distributionItems(facts: LetterFacts): string[] {
@@ -162,19 +183,17 @@ function distributionItems(facts: LetterFacts): string[] {
 export function composeGpLetter(facts: LetterFacts): LetterDocument {
   const d = facts.answers.discharge;
   const c = gpSectionCodes;
-  const clinical = clinicalRestriction(facts);
-  const adviceRows = [row(adviceToPatientLabel(facts.ctx).replace('Information and advice given to', 'To'), isBlank(d.adviceToPatient) ? 'Not recorded' : d.adviceToPatient.trim())];
-  if (facts.ctx.pathway.child || !isBlank(d.adviceToCarer)) adviceRows.push(row('To the parent or carer', isBlank(d.adviceToCarer) ? 'Not recorded' : d.adviceToCarer.trim()));
+  const clinical = clinicalRestriction(facts, 'gp');
   const sections = [
     section('patient-demographics', 'Patient demographics', [rows(demographicsRows(facts))], c.patientDemographics),
     section('gp-practice', 'GP practice', [paragraph(gpPracticeLines(facts.answers).join('\n'))], c.gpPractice),
     section('attendance-details', 'Attendance details', [rows(attendanceRows(facts))], c.attendanceDetails),
-    section('presenting-complaints', 'Presenting complaints or issues', presentingBlocks(facts), c.presentingComplaints),
+    section('presenting-complaints', 'Presenting complaints or issues', presentingBlocks(facts, 'gp'), c.presentingComplaints),
     section('clinical-narrative', 'Clinical narrative', [...accountBlocks(facts), rows([row(dischargeQuestions.treatmentGiven.label, isBlank(d.treatmentGiven) ? 'Not recorded' : d.treatmentGiven.trim())], clinical)], c.clinicalNarrative),
     section('diagnoses', 'Diagnoses', [paragraph(isBlank(d.clinicalImpression) ? 'Not recorded' : d.clinicalImpression.trim(), clinical)], c.diagnoses),
     section('discharge-details', 'Discharge details', [rows([row('Discharge destination', describeDestination(d) || 'Not recorded')])], c.dischargeDetails),
     section('plan-and-requested-actions', 'Plan and requested actions', planBlocks(facts), c.planAndRequestedActions),
-    section('information-and-advice', 'Information and advice given', [rows(adviceRows, clinical)], c.informationAndAdvice),
+    section('information-and-advice', 'Information and advice given', [rows(adviceRows(facts), clinical)], c.informationAndAdvice),
     section('safeguarding', 'Safeguarding', safeguardingBlocks(facts), c.safeguarding),
     section('person-completing-record', 'Person completing record', [rows(personCompletingRows(facts))], c.personCompletingRecord),
     section('contact-for-further-information', 'Contact for further information', [rows(contactRows(facts))], c.contactForFurtherInformation),

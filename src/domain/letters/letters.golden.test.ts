@@ -44,6 +44,7 @@ const goldenCases: Golden[] = [
         'mash-worries': 'A bruise in a baby who cannot move about is rarely accidental. The explanation does not fit the injury.',
         'mash-working-well': 'Mother brought Amara in herself and has stayed with her. Father is at home with her brother.',
         'mash-needs-to-happen': 'A strategy discussion today, and a child protection medical before discharge.',
+        'mash-parents-know': 'Yes. Grace Okafor (mother) was told at 14:15 and agrees; she has told Daniel Okafor (father) by phone.',
       },
       restricted: withheld,
     },

@@ -70,7 +70,19 @@ export function composeFullLetter(kind: LetterKind, facts: LetterFacts): LetterD
  */
 export function composeLetter(kind: LetterKind, input: LetterInput): LetterDocument {
   const facts = letterFacts(input);
-  return applyRestriction(composeFullLetter(kind, facts), input.choices.restricted, input.settings.contacts.safeguardingTeam);
+  return withoutEmptyOptionalSlots(applyRestriction(composeFullLetter(kind, facts), input.choices.restricted, input.settings.contacts.safeguardingTeam));
+}
+
+/**
+ * An optional place for the nurse's text left empty is left out of the letter: no "Not
+ * completed" for the reader to puzzle over. A required one stays (readiness stops the
+ * letter being issued without it). The full letter keeps every slot, for the form.
+ */
+export function withoutEmptyOptionalSlots(document: LetterDocument): LetterDocument {
+  return {
+    ...document,
+    sections: document.sections.map((entry) => ({ ...entry, blocks: entry.blocks.filter((block) => block.type !== 'slot' || block.required || !isBlank(block.text)) })),
+  };
 }
 
 /** The restricted categories this letter would carry, before the choice is applied. */

@@ -21,9 +21,19 @@ import { letterKinds } from './kinds';
 
 export { letterKindInSentence, letterKindLabels, letterKinds } from './kinds';
 
-/** The categories of restricted content (PRODUCT.md section 5; research §7.4 "Confidentiality"). */
-export const restrictedCategories = ['sexual-health', 'domestic-abuse', 'cse'] as const;
+/**
+ * The categories of restricted content, defined here once and used everywhere (PRODUCT.md
+ * section 5; research §7.4 "Confidentiality"): the words about harm (a disclosure and its
+ * quote, the child's and carer's accounts when there is anything of concern, interaction
+ * details, the explanations given for alerting features and for an exclusion), and the
+ * Fraser, sexual-health, CSE, FGM and domestic-abuse details. Every category but the first
+ * is a "restricted category" of the record: recording one also restricts the accounts.
+ */
+export const restrictedCategories = ['words-about-harm', 'fraser', 'sexual-health', 'cse', 'fgm', 'domestic-abuse'] as const;
 export type RestrictedCategory = (typeof restrictedCategories)[number];
+
+/** The categories a record can carry as subjects (everything but the words about harm). */
+export const RESTRICTED_SUBJECTS: readonly RestrictedCategory[] = restrictedCategories.filter((category) => category !== 'words-about-harm');
 
 const restrictedField = () => z.optional(z.enum(restrictedCategories));
 
@@ -49,6 +59,11 @@ export const rowsBlockSchema = z.object({
   type: z.literal('rows'),
   rows: z.array(rowSchema),
   restricted: restrictedField(),
+  /**
+   * These rows continue the list before them, interrupted by a restricted block: when that
+   * block is left out they join up again (restricted.ts), so no gap shows where it was.
+   */
+  continues: z.optional(z.boolean()),
 });
 
 /** Someone's own words, kept verbatim and attributed (NICE CG89 step 3; research §7.4 item 3). */

@@ -23,7 +23,7 @@ import {
   gpPracticeLines,
   informationCheckBlocks,
   noConcernsIdentified,
-  outcomeRows,
+  outcomeBlocks,
   patientLine,
   peopleRows,
   personCompletingRows,
@@ -63,17 +63,20 @@ export function composeNurseNotification(facts: LetterFacts): LetterDocument {
   const kind = facts.ctx.pathway.underFive ? 'health-visitor' : 'school-nurse';
   const d = facts.answers.discharge;
   const who = facts.answers.informationChecks.hvOrSchoolNurse.trim();
-  const attendance: LetterBlock[] = [rows(attendanceRows(facts)), ...presentingBlocks(facts)];
+  const attendance: LetterBlock[] = [rows(attendanceRows(facts)), ...presentingBlocks(facts, 'nurse')];
   const impression = isBlank(d.clinicalImpression) ? [] : [row('Clinical impression or diagnosis', d.clinicalImpression.trim())];
   const destination = describeDestination(d);
-  if (impression.length) attendance.push(rows(impression, clinicalRestriction(facts)));
+  if (impression.length) attendance.push(rows(impression, clinicalRestriction(facts, 'nurse')));
   attendance.push(rows([...(destination ? [row('Discharge destination', destination)] : []), row('GP', ...gpPracticeLines(facts.answers))]));
   const safeguarding: LetterBlock[] = [];
-  if (noConcernsIdentified(facts)) safeguarding.push(paragraph('No concerns identified.'));
-  safeguarding.push(rows(outcomeRows(facts)), childAccountBlock(facts));
+  const none = noConcernsIdentified(facts);
+  if (none) safeguarding.push(paragraph('No concerns identified.'));
+  // The notification is itself the "inform the health visitor or school nurse" action, and
+  // "No concerns identified" says the level: neither is repeated.
+  safeguarding.push(...outcomeBlocks(facts, { notify: 'omit', level: none ? 'without' : 'with' }), childAccountBlock(facts));
+  safeguarding.push(...informationCheckBlocks(facts, 'nurse'), ...safeguardingFindingBlocks(facts));
   const disclosure = disclosureBlock(facts);
   if (disclosure) safeguarding.push(disclosure);
-  safeguarding.push(...informationCheckBlocks(facts), ...safeguardingFindingBlocks(facts));
   for (const contribution of safeguardingContributions(facts)) safeguarding.push(...contribution.blocks);
   return {
     kind,

@@ -85,12 +85,16 @@ describe('preparing and issuing a letter', () => {
   test('restricted information is left out by default; including it needs a reason, which is kept', async () => {
     const { user, repositories } = setUp(youngPersonRestrictedRecord(), ['gp']);
     const preview = await screen.findByRole('article', { name: 'Emergency care discharge letter' });
-    expect(preview).not.toHaveTextContent('emergency contraception');
-    expect(within(preview).getAllByText('Further safeguarding information is held by the hospital safeguarding team: telephone 0115 924 9924.').length).toBeGreaterThan(0);
+    const words = 'My boyfriend is 17';
+    expect(preview).not.toHaveTextContent(words);
+    // Clinical facts stay in the GP letter.
+    expect(preview).toHaveTextContent('Levonorgestrel 1.5 mg by mouth');
+    expect(within(preview).getAllByText('Further safeguarding information is held by the hospital safeguarding team: telephone 0115 924 9924.')).toHaveLength(1);
     const choice = screen.getByRole('group', { name: 'Restricted safeguarding information' });
     expect(within(choice).getByRole('radio', { name: 'Leave it out of this letter' })).toBeChecked();
     await user.click(within(choice).getByRole('radio', { name: 'Include it in this letter' }));
-    expect(preview).toHaveTextContent('emergency contraception');
+    // Nothing goes in until there is a reason.
+    expect(preview).not.toHaveTextContent(words);
     await user.click(screen.getByRole('button', { name: 'Issue letter' }));
     const summary = await screen.findByRole('alert');
     await user.click(within(summary).getByRole('link', { name: 'Enter the reason for including restricted safeguarding information' }));
@@ -98,12 +102,13 @@ describe('preparing and issuing a letter', () => {
     expect(reason).toHaveFocus();
     expect(reason).toHaveAccessibleDescription(expect.stringContaining('Enter the reason for including restricted safeguarding information'));
     await user.type(reason, 'Leah asked for her GP to know');
+    await waitFor(() => expect(preview).toHaveTextContent(words));
     await user.click(screen.getByRole('button', { name: 'Issue letter' }));
     const id = await issuedVia(repositories);
     const letter = repositories.issuedLetters.get().find((entry) => entry.id === id);
     expect(letter?.choices.restricted).toEqual({ include: true, reason: 'Leah asked for her GP to know' });
-    expect(letter?.restrictedCategories).toEqual(['sexual-health', 'domestic-abuse']);
-    expect(JSON.stringify(letter?.document)).toContain('emergency contraception');
+    expect(letter?.restrictedCategories).toEqual(['words-about-harm', 'domestic-abuse']);
+    expect(JSON.stringify(letter?.document)).toContain(words);
     expect(repositories.auditEvents.get().map((event) => event.type)).toContain('letter-issued');
   });
 
@@ -131,6 +136,7 @@ describe('preparing and issuing a letter', () => {
     await user.click(screen.getByRole('button', { name: 'Issue letter' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Complete “Do the parents or carers know about this referral, and do they agree?”',
       'Complete “What we are worried about, in your words”',
       'Complete “What is working well”',
       'Complete “What needs to happen”',

@@ -118,7 +118,7 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
     // Another kind numbers its own versions.
     const referral = await letters.issue(request(record(), 'mash-referral', { slots: {}, restricted: { include: false, reason: '' } }));
     expect(referral.ok && referral.value.version).toBe(1);
-    expect(referral.ok && referral.value.restrictedCategories).toEqual([]);
+    expect(referral.ok && referral.value.restrictedCategories).toEqual(['words-about-harm']);
   });
 
   test('unfinished words are kept, sealed, until the letter is issued', async () => {

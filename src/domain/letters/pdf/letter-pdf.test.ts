@@ -74,7 +74,7 @@ describe('a letter as a PDF', () => {
     const all = read.pages.join('\n');
     for (const entry of document.sections) expect(all).toContain(entry.heading);
     expect(all).toContain('Reference: MASH-2026-0412');
-    expect(all).toContain('“She must have hit her face on the cot bars in the night.”');
+    expect(all).toContain('Further safeguarding information is held by the hospital safeguarding team: telephone 0115 924 9924.');
     read.pages.forEach((page, index) => {
       expect(page).toContain('Amara Okafor, born 2 August 2025');
       expect(page).toContain(`Page ${index + 1} of ${read.pageCount}`);

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { AssessmentContext } from '../../../domain/assessment/context';
 import type { Person } from '../../../domain/assessment/people';
-import { accompaniedByOptions, emptyPerson, nextOfKinAnswers, peopleQuestions as q, peopleDraftSchema } from '../../../domain/assessment/people';
+import { accompaniedByOptions, emptyHouseholdMember, emptyPerson, nextOfKinAnswers, peopleQuestions as q, peopleDraftSchema } from '../../../domain/assessment/people';
 import { yesNoOptions } from '../../../domain/assessment/options';
 import { peoplePrompts } from '../../../domain/rules/people-prompts';
 import { Button } from '../../../components/content/button';
@@ -16,7 +16,7 @@ import { TextInput, Textarea } from '../../../components/form/text-input';
 import { useDeviceSettings } from '../../../storage/repositories/react';
 import { PromptList } from '../prompt-list';
 import { useFormDerived } from '../use-form-derived';
-import { PersonFields } from './person-fields';
+import { HouseholdMemberFields, PersonFields } from './person-fields';
 
 const newPersonId = (): string => crypto.randomUUID();
 
@@ -120,6 +120,34 @@ function OtherParentalResponsibility() {
   );
 }
 
+function Household() {
+  const { fields, append, remove } = useFieldArray({ name: 'household' });
+  return (
+    <div className="app-repeat">
+      <h2 className="nhsuk-heading-s">
+        {q.household.label}
+        <span className="app-optional"> (optional)</span>
+      </h2>
+      <p className="nhsuk-hint">{q.household.hint}</p>
+      {fields.map((field, index) => (
+        <fieldset className="nhsuk-fieldset app-repeat__item" key={field.id}>
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+            {q.household.legend} {index + 1}
+          </legend>
+          <HouseholdMemberFields path={`household.${index}`} />
+          <Button variant="secondary" className="nhsuk-button--small" onClick={() => remove(index)}>
+            {q.household.remove}
+            <span className="nhsuk-u-visually-hidden"> {index + 1}</span>
+          </Button>
+        </fieldset>
+      ))}
+      <Button variant="secondary" className="nhsuk-button--small" onClick={() => append(emptyHouseholdMember(newPersonId()))}>
+        {q.household.add}
+      </Button>
+    </div>
+  );
+}
+
 function LivePrompts({ ctx }: { ctx: AssessmentContext }) {
   const settings = useDeviceSettings();
   const prompts = useFormDerived((values) => peoplePrompts(peopleDraftSchema.parse(values), ctx, settings?.contacts), [ctx, settings]);
@@ -147,6 +175,7 @@ export function PeopleForm({ ctx }: { ctx: AssessmentContext }) {
         <>
           <OtherParentalResponsibility />
           <Textarea name="livesWith" label={q.livesWith.label} rows={3} />
+          <Household />
         </>
       ) : null}
       {ctx.pathway.youngPerson ? (

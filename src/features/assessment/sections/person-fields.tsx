@@ -1,7 +1,8 @@
 /**
  * The questions about one person (the person with the patient, the next of kin, someone
  * with parental responsibility): name, relationship, phone, and for a child whether they
- * have parental responsibility and how.
+ * have parental responsibility and how; and the shorter questions about someone else in the
+ * child's household.
  */
 import { useWatch } from 'react-hook-form';
 import { parentalResponsibilityBasisOptions, parentalResponsibilityOptions, relationshipOptions } from '../../../domain/assessment/options';
@@ -46,6 +47,17 @@ export function PersonFields({ path, child, phoneOptional = false, askParentalRe
           small
         />
       ) : null}
+    </>
+  );
+}
+
+/** Someone else in the child's household: name, date of birth or age, relationship (PRODUCT.md 4.2). */
+export function HouseholdMemberFields({ path }: { path: string }) {
+  return (
+    <>
+      <TextInput name={`${path}.fullName`} label={q.household.fullName} spellCheck={false} />
+      <TextInput name={`${path}.dateOfBirthOrAge`} label={q.household.dateOfBirthOrAge} width={20} optional spellCheck={false} />
+      <TextInput name={`${path}.relationship`} label={q.household.relationship} hint={q.household.relationshipHint} optional />
     </>
   );
 }

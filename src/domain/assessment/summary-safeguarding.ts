@@ -163,13 +163,15 @@ export function summariseOutcome(answers: Answers, ctx: AssessmentContext): Summ
           : [NOT_PROVIDED];
     rows.push({ key: outcomeQuestions.police.label, value: police, field: 'police' });
   }
-  if (safeToGoHomeApplies(d, answers.safeguarding, ctx)) {
+  // Shown once answered, or while unanswered when the discharge sends the child home (then it is missing).
+  const goingHome = answers.discharge.destination === 'home' || answers.discharge.destination === 'home-with-carer';
+  if (safeToGoHomeApplies(d, answers.safeguarding, ctx) && (d.safeToGoHome !== '' || goingHome)) {
     const safe =
       d.safeToGoHome === 'yes'
         ? [optionLabel(safeToGoHomeOptions, 'yes'), `Agreed by: ${d.safeToGoHomeAgreedBy.trim() || NOT_PROVIDED}`]
         : d.safeToGoHome === 'no'
           ? ['No', ...line(d.safeToGoHomeNotSafePlan)]
-          : ['Not recorded yet: needed before the child is discharged home'];
+          : ['Not recorded: needed before the child is discharged home'];
     rows.push({ key: outcomeQuestions.safeToGoHome.label, value: safe, field: 'safeToGoHome' });
   }
   rows.push({ key: notifyLabel(ctx), value: line(optionLabel(yesNoOptions, d.notify)), field: 'notify' });

@@ -128,7 +128,7 @@ export function addendumConcernIssue(record: AssessmentRecord, changes: Addendum
   if (added.length === 0) return undefined;
   return {
     field: REVISIT_CONCERN_FIELD,
-    message: `This addendum records ${added.map((refusal) => refusal.reason).join('; ')}, and the record says "${concernLevelLabels[level]}". Revisit the concern level in this addendum: continue to Outcome and actions`,
+    message: `What this addendum records contradicts the concern level "${concernLevelLabels[level]}": ${added.map((refusal) => refusal.reason).join('; ')}. Revisit the concern level in this addendum: continue to Outcome and actions`,
   };
 }
 

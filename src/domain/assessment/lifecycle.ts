@@ -99,7 +99,7 @@ export function changedSections(record: AssessmentRecord, changes: Addendum['cha
 }
 
 function definedChanges(changes: Addendum['changes']): Partial<Answers> {
-  return Object.fromEntries(Object.entries(changes).filter((entry) => entry[1] !== undefined)) as Partial<Answers>;
+  return Object.fromEntries(Object.entries(changes).filter((entry) => entry[1] !== undefined));
 }
 
 /** The form field the revisit issue names: the page shows a button to the outcome there. */

@@ -103,7 +103,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     const draft = schema.parse(structuredClone(form.getValues()));
     const changes: Addendum['changes'] = { ...(record.addendumDraft?.changes ?? {}), [section.id]: draft };
     const kept = new Set<SectionId>([...changedSections(record, changes), section.id]);
-    return Object.fromEntries(Object.entries(changes).filter(([key]) => kept.has(key as SectionId))) as Addendum['changes'];
+    return Object.fromEntries(Object.entries(changes).filter(([key]) => kept.has(key as SectionId)));
   };
 
   const validateNow = (): Issue[] => {

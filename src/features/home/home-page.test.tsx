@@ -117,7 +117,7 @@ describe('"No concern" records to review (false reassurance sweep)', () => {
     expect(screen.queryByRole('heading', { name: '"No concern" records to review' })).not.toBeInTheDocument();
   });
 
-  test('storage gives the list to no one else either', async () => {
+  test('storage gives the list to no one else either', () => {
     const repositories = fakeRepositories({ attendances });
     const seen: number[] = [];
     repositories.attendances.noConcernToReview().subscribe((items) => seen.push(items.length)).unsubscribe();

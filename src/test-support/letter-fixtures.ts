@@ -171,6 +171,8 @@ export function youngPersonRestrictedRecord(): AssessmentRecord {
     referralNotMadeReason: 'Safeguarding nurse to follow up with the school nurse and Leah tomorrow',
     police: 'no',
     notify: 'yes',
+    safeToGoHome: 'yes',
+    safeToGoHomeAgreedBy: 'Leah, and Kim Lewis, safeguarding nurse',
   });
   Object.assign(a.discharge, {
     clinicalImpression: 'Request for emergency contraception; Fraser criteria met',

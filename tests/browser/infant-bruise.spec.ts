@@ -1,8 +1,10 @@
 /**
  * Issue "Child safeguarding" journeys: a 9-month-old with a bruise who is not independently
  * mobile. The non-mobile bruising feature shows as Suspect, "No concern" is refused with the
- * reason, Suspect is chosen, the discussion and the referral are recorded, and the record is
- * signed: once in MASH hours (referral made), once on a Saturday night (emergency duty team,
+ * reason and Excluded is not available at triage (issue 8: only a consultant paediatrician or
+ * the safeguarding team may exclude it later, by addendum), Suspect is chosen, the discussion,
+ * the referral, the police answer and whether it is safe for the child to go home are
+ * recorded, and the record is signed: once in MASH hours (referral made), once on a Saturday night (emergency duty team,
  * referral planned for Monday, listed on the home screen until an addendum records it made).
  * The browser clock is fixed so MASH hours do not depend on when the tests run; every page
  * state passes axe (WCAG 2.2 AA).
@@ -107,12 +109,14 @@ test('a 9-month-old with a bruise, not independently mobile: Suspect, discussed 
   await expect(page.getByText('Highest NICE level recorded: Suspect')).toBeVisible();
   const refusal = page.locator('.nhsuk-warning-callout', { has: page.getByRole('heading', { name: /No concern cannot be chosen/ }) });
   await expect(refusal).toContainText('a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile)');
+  await expect(refusal).toContainText('You can choose Suspect.');
+  await expect(refusal).toContainText('Excluded is not available at triage. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment.');
   await expectNoAxeViolations(page);
   await answer(page, 'Safeguarding concern', 'No concern');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   const summary = page.locator('.nhsuk-error-summary');
   await expect(summary).toContainText(
-    'No concern cannot be chosen because a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile). Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+    'No concern cannot be chosen because a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile). Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment',
   );
   await expect(page).toHaveTitle(/^Error: Outcome and actions/);
   await expect(summary).toBeFocused();
@@ -127,6 +131,12 @@ test('a 9-month-old with a bruise, not independently mobile: Suspect, discussed 
   await expect(page.getByRole('heading', { name: /The MASH is closed/ })).toHaveCount(0);
   await expect(page.getByRole('radio', { name: 'To be made next working day' })).toHaveCount(0);
   await recordReferralMade(page, now, 'Jo Evans, MASH duty social worker', 'MASH-2026-0412');
+  // Suspect: the police answer is required, with a reason when they were not informed.
+  await answer(page, 'Police informed', 'No');
+  await page.getByLabel('Why were the police not informed?').fill('MASH to decide on a strategy discussion');
+  // Safe to go home: asked for Suspect; here the baby stays in.
+  await answer(page, /^Is it safe for the child to go home\? Does the child feel safe to go home\?/, 'No');
+  await page.getByLabel('Where will the child go instead, and who agreed?').fill("Admitted to the children's ward; agreed with Dr Priya Shah");
   await answer(page, 'Inform the health visitor', 'Yes');
   await expect(panel.locator('li', { hasText: "Refer to children's social care (MASH) now" })).toContainText('Recorded');
   await waitForSaved(page);
@@ -142,6 +152,7 @@ test('a 9-month-old with a bruise, not independently mobile: Suspect, discussed 
   await expect(page.getByText('Dr Priya Shah (Paediatric registrar)')).toBeVisible();
   await expect(page.getByText('Taken by Jo Evans, MASH duty social worker')).toBeVisible();
   await expect(page.getByText('Reference: MASH-2026-0412')).toBeVisible();
+  await expect(page.getByText("Admitted to the children's ward; agreed with Dr Priya Shah")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Sign and complete' }).click();
   await expect(page.getByRole('heading', { name: 'Signed assessment', level: 1 })).toBeVisible();
@@ -171,6 +182,8 @@ test('out of hours: the emergency duty team, a referral planned for Monday, list
   await fillDate(page, 'Date the referral will be made', ['16', '3', '2026']);
   await page.getByLabel('Time the referral will be made').fill('09:00');
   await answer(page, 'Was the emergency duty team called?', 'Yes');
+  await answer(page, 'Police informed', 'No');
+  await page.getByLabel('Why were the police not informed?').fill('Emergency duty team to decide');
   await answer(page, 'Inform the health visitor', 'Yes');
   const panel = page.getByRole('region', { name: 'What to do next' });
   await expect(panel.locator('li', { hasText: 'Sam Patel, nurse in charge will refer' })).toContainText('Monday 16 March 2026 at 09:00');

@@ -28,6 +28,12 @@ export const attendanceSummarySchema = z.object({
   createdByName: z.catch(z.string(), ''),
   /** A child's referral to be made next working day and not yet marked made; null when none. */
   pendingReferral: z.catch(z.nullable(z.object({ dueAt: z.catch(z.string(), ''), by: z.catch(z.string(), '') })), null),
+  /**
+   * The concern level as the record now stands ('' when none is chosen); null in a summary
+   * sealed before this field existed. Lets the sweep for false reassurance open only the
+   * records that may say "No concern" (rules/no-concern-review.ts).
+   */
+  concernLevel: z.catch(z.nullable(z.string()), null),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;
@@ -52,5 +58,6 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     createdByName: record.createdBy.name,
     // The outcome applies on the child pathway only (PRODUCT.md 4.9).
     pendingReferral: ageYears !== undefined && ageYears < 18 ? (pendingReferral(currentOutcome(record)) ?? null) : null,
+    concernLevel: currentOutcome(record).concernLevel,
   };
 }

@@ -8,6 +8,7 @@ import { issuesBeforeSigning, relevantSections, sectionById } from '../rules/sec
 import { describeDestination, dischargeDraftSchema, emptyDischargeDraft, validateDischarge } from './discharge';
 import type { DischargeDraft } from './discharge';
 import { answersSchema, emptyAnswers } from './record';
+import type { Answers } from './record';
 
 const complete = (overrides: Partial<DischargeDraft> = {}): DischargeDraft => ({
   ...emptyDischargeDraft(),
@@ -69,5 +70,45 @@ describe('never blocks signing', () => {
   test('records saved before the section existed read with it empty', () => {
     expect(answersSchema.parse({ patient: {} }).discharge).toEqual(emptyDischargeDraft());
     expect(dischargeDraftSchema.parse({ destination: 'moon' }).destination).toBe('');
+  });
+});
+
+describe('"Home" needs the safe-to-go-home answer (PRODUCT.md 4.9 safeToGoHome)', () => {
+  const child = contextForAge(8);
+  type Outcome = Answers['outcome'];
+  const answers = (outcome: Partial<Outcome>, disclosure: 'yes' | 'no' = 'no') => ({
+    outcome: { ...emptyAnswers().outcome, ...outcome },
+    safeguarding: { ...emptyAnswers().safeguarding, disclosure },
+  });
+  const NOT_RECORDED = 'Record on Outcome and actions that it is safe for the child to go home, and who agreed, before choosing a home destination';
+  const NOT_SAFE = 'The outcome records that it is not safe for the child to go home: select where the child went instead';
+  const safe = { safeToGoHome: 'yes', safeToGoHomeAgreedBy: 'Dr Osei, paediatric registrar' } as const;
+
+  test.each<[string, Partial<DischargeDraft>, Partial<Outcome>, 'yes' | 'no', string | undefined]>([
+    ['No concern, home with carer: accepted', { destination: 'home-with-carer' }, { concernLevel: 'no-concern' }, 'no', undefined],
+    ['Consider, home with carer, not answered: refused', { destination: 'home-with-carer' }, { concernLevel: 'consider' }, 'no', NOT_RECORDED],
+    ['Suspect, home, not answered: refused', { destination: 'home' }, { concernLevel: 'suspect' }, 'no', NOT_RECORDED],
+    ['Excluded after a disclosure, home, not answered: refused', { destination: 'home' }, { concernLevel: 'excluded' }, 'yes', NOT_RECORDED],
+    ['Suspect, home, safe but nobody named as agreeing: refused', { destination: 'home' }, { concernLevel: 'suspect', safeToGoHome: 'yes' }, 'no', NOT_RECORDED],
+    ['Suspect, home, not safe: refused', { destination: 'home' }, { concernLevel: 'suspect', safeToGoHome: 'no', safeToGoHomeNotSafePlan: 'Foster placement' }, 'no', NOT_SAFE],
+    ['Suspect, home, safe with who agreed: accepted', { destination: 'home' }, { concernLevel: 'suspect', ...safe }, 'no', undefined],
+    ['Consider, home with carer, safe with who agreed: accepted', { destination: 'home-with-carer' }, { concernLevel: 'consider', ...safe }, 'no', undefined],
+    ['Suspect, admitted, not answered: accepted', { destination: 'admitted', destinationDetail: 'Ward 2' }, { concernLevel: 'suspect' }, 'no', undefined],
+    ['Suspect, police custody, not answered: accepted', { destination: 'police-custody' }, { concernLevel: 'suspect' }, 'no', undefined],
+  ])('%s', (_name, discharge, outcome, disclosure, expected) => {
+    const found = validateDischarge(complete(discharge), child, answers(outcome, disclosure)).find((issue) => issue.field === 'destination');
+    expect(found?.message).toBe(expected);
+  });
+
+  test('an adult going home is never asked', () => {
+    expect(validateDischarge(complete({ destination: 'home' }), contextForAge(30), answers({ concernLevel: 'suspect' }))).toEqual([]);
+  });
+
+  test('it blocks the discharge section (and so the GP letter), never signing', () => {
+    const all = { ...emptyAnswers(), ...answers({ concernLevel: 'suspect' }), discharge: complete({ destination: 'home' }) };
+    expect(sectionById('discharge').validate(all, child).map((issue) => issue.message)).toEqual([NOT_RECORDED]);
+    const beforeSigning = issuesBeforeSigning(all, child);
+    expect(beforeSigning.map((entry) => entry.section.id)).not.toContain('discharge');
+    expect(beforeSigning.flatMap((entry) => entry.issues).map((issue) => issue.field)).not.toContain('safeToGoHome');
   });
 });

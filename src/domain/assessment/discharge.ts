@@ -14,6 +14,10 @@
  * (domain/letters/readiness.ts), but they are not in issuesBeforeSigning. After signing it
  * is completed as an addendum, like any change to a signed record.
  *
+ * "Home" needs the safe-to-go-home answer when it is asked (Consider, Suspect or a
+ * disclosure: PRODUCT.md 4.9 safeToGoHome): recorded as safe, with who agreed. Like every
+ * discharge problem this stops the GP letter, never the signature.
+ *
  * Sources: PRSB Emergency Care Discharge headings "Diagnoses", "Procedures" (treatment),
  * "Discharge details" (destination), "Plan and requested actions", "Information and advice
  * given" and the senior reviewing clinician of earlier builds (research §7.2); research §7.4
@@ -26,6 +30,7 @@ import type { AnswerOption } from './fields';
 import { choiceField, optionLabel, textField } from './fields';
 import { IssueList } from './issues';
 import type { Issue } from './issues';
+import { safeToGoHomeApplies, safeToGoHomeRecorded } from './outcome';
 import type { Answers } from './record';
 import type { SummaryRow } from './summary';
 import { checkLength } from './validation-helpers';
@@ -47,6 +52,21 @@ export const dischargeDestinationOptions = [
 ] as const satisfies readonly AnswerOption[];
 
 export type DischargeDestination = (typeof dischargeDestinationOptions)[number]['value'];
+
+/** Destinations that send the child home: they need the safe-to-go-home answer (PRODUCT.md 4.9). */
+export const HOME_DESTINATIONS: readonly DischargeDestination[] = ['home-with-carer', 'home'];
+
+/**
+ * Why "Home" cannot be accepted yet, or undefined: when the safe-to-go-home question is asked
+ * (Consider, Suspect or a disclosure), the outcome must record that it is safe, with who agreed.
+ */
+export function homeDischargeProblem(destination: DischargeDestination | '', answers: Pick<Answers, 'outcome' | 'safeguarding'>, ctx: AssessmentContext): string | undefined {
+  if (destination === '' || !HOME_DESTINATIONS.includes(destination)) return undefined;
+  if (!safeToGoHomeApplies(answers.outcome, answers.safeguarding, ctx)) return undefined;
+  if (answers.outcome.safeToGoHome === 'no') return 'The outcome records that it is not safe for the child to go home: select where the child went instead';
+  if (!safeToGoHomeRecorded(answers.outcome)) return 'Record on Outcome and actions that it is safe for the child to go home, and who agreed, before choosing a home destination';
+  return undefined;
+}
 
 /** Destinations that need a few words more: which ward, which service, or what. */
 export const DESTINATION_DETAIL_REQUIRED: readonly DischargeDestination[] = ['admitted', 'transferred', 'other'];
@@ -116,7 +136,7 @@ const destinationDetailMessages: Partial<Record<DischargeDestination, string>> =
  * What is missing or wrong. Each issue's message is a sentence the letters page also uses
  * ("Complete the discharge section: clinical impression" names the first field).
  */
-export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext): Issue[] {
+export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext, answers?: Pick<Answers, 'outcome' | 'safeguarding'>): Issue[] {
   const issues = new IssueList();
   if (isBlank(draft.clinicalImpression)) issues.add('clinicalImpression', 'Enter the clinical impression or diagnosis');
   checkLength(issues, 'clinicalImpression', draft.clinicalImpression, MAX_FREE_TEXT, 'Clinical impression');
@@ -126,6 +146,9 @@ export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext)
   if (draft.destination === '' || !allowed.includes(draft.destination)) issues.add('destination', 'Select the discharge destination');
   else if (DESTINATION_DETAIL_REQUIRED.includes(draft.destination) && isBlank(draft.destinationDetail)) {
     issues.add('destinationDetail', destinationDetailMessages[draft.destination] ?? 'Describe the discharge destination');
+  } else if (answers) {
+    const home = homeDischargeProblem(draft.destination, answers, ctx);
+    if (home) issues.add('destination', home);
   }
   checkLength(issues, 'destinationDetail', draft.destinationDetail, MAX_SHORT_TEXT, 'Discharge destination');
   if (isBlank(draft.followUp)) issues.add('followUp', 'Enter the follow-up arranged, or write "None"');

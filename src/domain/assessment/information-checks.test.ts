@@ -14,6 +14,8 @@ import {
   informationChecksDraftSchema,
   isCpisPositive,
   lookBackStart,
+  openCaseApplies,
+  openSocialCareCase,
   readPreviousAttendances,
   reportedFrequentAttendance,
   suggestedCpisAnswer,
@@ -145,15 +147,22 @@ describe('validateInformationChecks', () => {
   test.each<[string, Partial<InformationChecksDraft>, { field: string; message: string }[]]>([
     ['CP-IS not checked for another reason, no reason', { cpis: 'not-checked-other' }, [{ field: 'cpisOtherReason', message: 'Enter why CP-IS was not checked' }]],
     ['CP-IS not checked for another reason, with a reason', { cpis: 'not-checked-other', cpisOtherReason: 'Smartcard not working' }, []],
-    ['known to social care, no name or team', { socialCare: 'yes' }, [{ field: 'socialWorkerName', message: "Enter the social worker's name or team" }]],
-    ['known to social care, team only', { socialCare: 'yes', socialWorkerTeam: 'Children in need, Mansfield' }, []],
-    ['known to social care, name only', { socialCare: 'yes', socialWorkerName: 'Sam Jones' }, []],
+    ['known to social care, no name or team', { socialCare: 'yes', openCase: 'no' }, [{ field: 'socialWorkerName', message: "Enter the social worker's name or team" }]],
+    ['known to social care, team only', { socialCare: 'yes', openCase: 'no', socialWorkerTeam: 'Children in need, Mansfield' }, []],
+    ['known to social care, name only', { socialCare: 'yes', openCase: 'yes', socialWorkerName: 'Sam Jones' }, []],
+    [
+      'known to social care, open case not answered',
+      { socialCare: 'yes', socialWorkerName: 'Sam Jones' },
+      [{ field: 'openCase', message: "Select whether there is an open case with children's social care now" }],
+    ],
+    ['known to social care, open case not known', { socialCare: 'yes', openCase: 'not-known', socialWorkerName: 'Sam Jones' }, []],
+    ['not known to social care: a stale open-case answer is not asked', { socialCare: 'no', openCase: '' }, []],
     [
       'known to social care, phone not a phone number',
-      { socialCare: 'yes', socialWorkerName: 'Sam Jones', socialWorkerPhone: 'ring the office' },
+      { socialCare: 'yes', openCase: 'no', socialWorkerName: 'Sam Jones', socialWorkerPhone: 'ring the office' },
       [{ field: 'socialWorkerPhone', message: "Enter the social worker's phone number like 0115 496 0000 or 07700 900 982" }],
     ],
-    ['known to social care, valid phone', { socialCare: 'yes', socialWorkerName: 'Sam Jones', socialWorkerPhone: '0115 496 0000' }, []],
+    ['known to social care, valid phone', { socialCare: 'yes', openCase: 'no', socialWorkerName: 'Sam Jones', socialWorkerPhone: '0115 496 0000' }, []],
     ['not known to social care: social worker details are not asked', { socialCare: 'not-known' }, []],
     ['attendances not a number', { previousAttendances: 'two' }, [{ field: 'previousAttendances', message: 'Number of attendances must be a whole number from 0 to 99' }]],
     ['attendances over 99', { previousAttendances: '100' }, [{ field: 'previousAttendances', message: 'Number of attendances must be a whole number from 0 to 99' }]],
@@ -167,6 +176,21 @@ describe('validateInformationChecks', () => {
 
   test('the health visitor or school nurse is optional', () => {
     expect(validateInformationChecks(complete({ hvOrSchoolNurse: '' }), contextForAge(1))).toEqual([]);
+  });
+});
+
+describe('the open social-care case (PRODUCT.md 4.9: only an open case refuses "No concern")', () => {
+  test.each<[InformationChecksDraft['socialCare'], InformationChecksDraft['openCase'], boolean, boolean]>([
+    ['yes', 'yes', true, true],
+    ['yes', 'no', true, false],
+    ['yes', 'not-known', true, false],
+    ['yes', '', true, false],
+    ['no', 'yes', false, false],
+    ['not-known', 'yes', false, false],
+    ['', 'yes', false, false],
+  ])('known to social care %s, open case %s → asked %s, open case recorded %s', (socialCare, openCase, asked, open) => {
+    expect(openCaseApplies({ socialCare })).toBe(asked);
+    expect(openSocialCareCase({ socialCare, openCase })).toBe(open);
   });
 });
 

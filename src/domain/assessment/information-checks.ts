@@ -38,6 +38,8 @@ export type CpisAnswer = (typeof cpisOptions)[number]['value'];
 
 export const socialCareOptions = yesNoNotKnownOptions;
 
+export const openCaseOptions = yesNoNotKnownOptions;
+
 export const informationChecksDraftSchema = z.object({
   cpis: choiceField(['checked-cp-plan', 'checked-looked-after', 'checked-unborn-cp-plan', 'checked-no-plan', 'not-checked-no-nhs-number', 'not-checked-system-unavailable', 'not-checked-other']),
   cpisOtherReason: textField(),
@@ -45,6 +47,8 @@ export const informationChecksDraftSchema = z.object({
   socialWorkerName: textField(),
   socialWorkerTeam: textField(),
   socialWorkerPhone: textField(),
+  /** Asked when the child is known to children's social care: is a case open now? Only an open case refuses "No concern" (PRODUCT.md 4.9). */
+  openCase: choiceField(['yes', 'no', 'not-known']),
   /** A whole number 0–99 as typed, unless previousAttendancesNotKnown. */
   previousAttendances: textField(),
   previousAttendancesNotKnown: flagField(),
@@ -67,6 +71,10 @@ export const informationChecksQuestions = {
     nameLabel: "Social worker's name",
     teamLabel: 'Team',
     phoneLabel: 'Phone number',
+  },
+  openCase: {
+    label: "Is there an open case with children's social care now?",
+    hint: 'For example, a child in need plan, an assessment under way or an allocated social worker',
   },
   previousAttendances: {
     label: 'ED, MIU or urgent care attendances in the last 12 months',
@@ -95,6 +103,12 @@ export function hvOrSchoolNurseLabel(ctx: AssessmentContext): string {
 export const CPIS_POSITIVE: readonly CpisAnswer[] = ['checked-cp-plan', 'checked-looked-after', 'checked-unborn-cp-plan'];
 
 export const isCpisPositive = (draft: Pick<InformationChecksDraft, 'cpis'>): boolean => draft.cpis !== '' && CPIS_POSITIVE.includes(draft.cpis);
+
+/** Whether the open-case question is asked: only when the child is known to children's social care. */
+export const openCaseApplies = (draft: Pick<InformationChecksDraft, 'socialCare'>): boolean => draft.socialCare === 'yes';
+
+/** An open social-care case is recorded (the answer counts only while its question is asked). */
+export const openSocialCareCase = (draft: Pick<InformationChecksDraft, 'socialCare' | 'openCase'>): boolean => openCaseApplies(draft) && draft.openCase === 'yes';
 
 export const MAX_PREVIOUS_ATTENDANCES = 99;
 
@@ -178,6 +192,7 @@ export function validateInformationChecks(draft: InformationChecksDraft, ctx: As
     if (!isBlank(draft.socialWorkerPhone) && !isValidPhone(draft.socialWorkerPhone)) {
       issues.add('socialWorkerPhone', "Enter the social worker's phone number like 0115 496 0000 or 07700 900 982");
     }
+    if (draft.openCase === '') issues.add('openCase', "Select whether there is an open case with children's social care now");
   }
 
   if (!draft.previousAttendancesNotKnown) {

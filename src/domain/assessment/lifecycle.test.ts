@@ -1,15 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { completeAdultAnswers, completeChildAnswers, recordWith, testStaff, withPatient, withPeople } from '../../test-support/fixtures';
-import type { Addendum } from './record';
+import type { Addendum, Answers } from './record';
 import { assessmentRecordSchema, emptyAnswers } from './record';
 import {
   addAddendum,
+  addendumAnswers,
+  addendumConcernIssue,
+  changedSections,
   createAssessment,
   currentAnswers,
   initialAnswers,
   RecordLockedError,
+  REVISIT_CONCERN_FIELD,
   signAssessment,
   withAddendumDraft,
+  withoutAddendumDraft,
   withConfirmedSection,
   withSectionAnswers,
 } from './lifecycle';
@@ -170,5 +175,79 @@ describe('addenda', () => {
 
   test('currentAnswers of a record with no addenda is its answers', () => {
     expect(currentAnswers(signed)).toEqual(signed.answers);
+  });
+});
+
+describe('an addendum across several sections', () => {
+  const signed = signAssessment(recordWith(completeChildAnswers()), '2026-03-10T15:00:00.000Z', nurse);
+
+  test('a draft keeps the changes already typed on another section', () => {
+    const safeguarding = { ...signed.answers.safeguarding, alertingFeatures: ['neglect'], alertingFeatureExplanations: { neglect: 'Mother: no money for shoes' } };
+    const outcome = { ...signed.answers.outcome, concernLevel: 'consider' as const };
+    const drafted = withAddendumDraft(withAddendumDraft(signed, 'safeguarding', safeguarding, 'Neglect seen on review'), 'outcome', outcome, 'Neglect seen on review');
+    expect(drafted.addendumDraft).toEqual({ section: 'outcome', reason: 'Neglect seen on review', changes: { safeguarding, outcome } });
+    expect(addendumAnswers(drafted).safeguarding).toEqual(safeguarding);
+    expect(addendumAnswers(drafted).outcome).toEqual(outcome);
+    expect(changedSections(drafted, drafted.addendumDraft?.changes ?? {})).toEqual(['safeguarding', 'outcome']);
+    expect(withoutAddendumDraft(drafted).addendumDraft).toBeUndefined();
+  });
+
+  test('a page opened and left as it was changes nothing', () => {
+    expect(changedSections(signed, { people: signed.answers.people })).toEqual([]);
+  });
+});
+
+describe('addenda follow the concern-level rules: a new concern on a "No concern" record revisits the level', () => {
+  const signedNoConcern = signAssessment(recordWith(completeChildAnswers()), '2026-03-10T15:00:00.000Z', nurse);
+  const base = signedNoConcern.answers;
+  const sg = (changes: Partial<Answers['safeguarding']>): Answers['safeguarding'] => ({ ...base.safeguarding, ...changes });
+  const checks = (changes: Partial<Answers['informationChecks']>): Answers['informationChecks'] => ({ ...base.informationChecks, ...changes });
+  const later = '2026-03-10T18:00:00.000Z';
+
+  test.each<[string, Addendum['changes'], boolean]>([
+    ['a consider-level feature, level left at No concern: revisit', { safeguarding: sg({ alertingFeatures: ['neglect'], alertingFeatureExplanations: { neglect: 'x' } }) }, true],
+    ['a suspect-level feature: revisit', { safeguarding: sg({ alertingFeatures: ['fracture'], alertingFeatureExplanations: { fracture: 'x' } }) }, true],
+    ['a disclosure: revisit', { safeguarding: sg({ disclosure: 'yes', disclosureWhatWasSaid: 'He hit me', disclosureBy: 'the child' }) }, true],
+    ['a carer–child interaction concern: revisit', { safeguarding: sg({ carerChildInteraction: ['hostility-or-rejection'] }) }, true],
+    ['a household risk: revisit', { safeguarding: sg({ householdRisks: ['parental-substance-misuse'] }) }, true],
+    ['CP-IS shows a child protection plan: revisit', { informationChecks: checks({ cpis: 'checked-cp-plan' }) }, true],
+    ['CP-IS shows looked after: revisit', { informationChecks: checks({ cpis: 'checked-looked-after' }) }, true],
+    ['an open social-care case: revisit', { informationChecks: checks({ socialCare: 'yes', socialWorkerTeam: 'CIN team', openCase: 'yes' }) }, true],
+    ['known to social care, no open case: accepted', { informationChecks: checks({ socialCare: 'yes', socialWorkerTeam: 'CIN team', openCase: 'no' }) }, false],
+    ['nothing of concern (the GP practice corrected): accepted', { patient: { ...base.patient, gpPractice: 'Castle Medical Centre' } }, false],
+    [
+      'a household risk with the level revisited to Consider in the same addendum: accepted',
+      { safeguarding: sg({ householdRisks: ['domestic-abuse'] }), outcome: { ...base.outcome, concernLevel: 'consider' } },
+      false,
+    ],
+    [
+      'a household risk with the level still No concern in the outcome change: revisit',
+      { safeguarding: sg({ householdRisks: ['domestic-abuse'] }), outcome: { ...base.outcome, notify: 'yes' } },
+      true,
+    ],
+  ])('%s', (_name, changes, revisit) => {
+    const issue = addendumConcernIssue(signedNoConcern, changes, later);
+    expect(issue?.field).toBe(revisit ? REVISIT_CONCERN_FIELD : undefined);
+  });
+
+  test('the message names what the addendum records and the level it contradicts', () => {
+    expect(addendumConcernIssue(signedNoConcern, { safeguarding: sg({ householdRisks: ['domestic-abuse'] }) }, later)).toEqual({
+      field: REVISIT_CONCERN_FIELD,
+      message: 'What this addendum records contradicts the concern level "No concern": a risk in the household is recorded (domestic abuse). Revisit the concern level in this addendum: continue to Outcome and actions',
+    });
+  });
+
+  test('a concern already on a record signed under older rules does not block an unrelated addendum', () => {
+    const older = signAssessment(recordWith({ ...completeChildAnswers(), safeguarding: sg({ householdRisks: ['domestic-abuse'] }) }), '2026-03-10T15:00:00.000Z', nurse);
+    expect(addendumConcernIssue(older, { patient: { ...base.patient, gpPractice: 'Castle Medical Centre' } }, later)).toBeUndefined();
+  });
+
+  test('a disclosure added to a Consider record: Consider is refused too, so the level is revisited', () => {
+    const consider = signAssessment(
+      recordWith({ ...completeChildAnswers(), safeguarding: sg({ alertingFeatures: ['neglect'], alertingFeatureExplanations: { neglect: 'x' } }), outcome: { ...base.outcome, concernLevel: 'consider' } }),
+      '2026-03-10T15:00:00.000Z',
+      nurse,
+    );
+    expect(addendumConcernIssue(consider, { safeguarding: sg({ alertingFeatures: ['neglect'], alertingFeatureExplanations: { neglect: 'x' }, disclosure: 'yes' }) }, later)?.field).toBe(REVISIT_CONCERN_FIELD);
   });
 });

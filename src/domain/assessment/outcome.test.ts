@@ -16,10 +16,14 @@ import {
   outcomeDraftSchema,
   policeApplies,
   policePromptReasons,
+  policeRequired,
   readReferralPlannedAt,
   referralAnswers,
+  safeToGoHomeApplies,
+  safeToGoHomeRecorded,
   validateOutcome,
 } from './outcome';
+import type { InformationChecksDraft } from './information-checks';
 import type { SafeguardingDraft } from './safeguarding-prompts';
 import { emptySafeguardingDraft } from './safeguarding-prompts';
 
@@ -50,6 +54,8 @@ const suspect = (changes: Partial<OutcomeDraft> = {}): OutcomeDraft => ({
   referralDate: day,
   referralTime: '13:45',
   referralTakenBy: 'Jo Smith, MASH',
+  police: 'no',
+  policeNotInformedReason: 'No crime disclosed; agreed with the safeguarding team',
   notify: 'yes',
   ...changes,
 });
@@ -117,19 +123,21 @@ describe('validateOutcome: required answers', () => {
 
   test.each<[string, OutcomeDraft, SafeguardingDraft, Expected]>([
     [
-      'Excluded needs the explanation and the senior who agreed',
+      'Excluded needs the explanation and the senior who agreed, by role, with the time',
       excluded(),
-      safeguarding({ disclosure: 'yes' }),
+      safeguarding({ alertingFeatures: ['fracture'] }),
       [
         { field: 'excludedExplanation', message: 'Enter the suitable explanation that was found' },
         { field: 'excludedAgreedByName', message: 'Enter the name of the senior who agreed the concern is excluded' },
-        { field: 'excludedAgreedByRole', message: 'Enter the role of the senior who agreed the concern is excluded' },
+        { field: 'excludedSeniorRole', message: 'Select the role of the senior who agreed the concern is excluded' },
+        { field: 'excludedAgreedDate.day', message: 'Enter the date they agreed' },
+        { field: 'excludedAgreedTime', message: 'Enter the time they agreed, for example 14:30' },
       ],
     ],
     [
       'Excluded, complete',
-      excluded({ excludedExplanation: 'Bruise from a documented fall at nursery', excludedAgreedByName: 'Dr Lee', excludedAgreedByRole: 'ED consultant' }),
-      safeguarding({ disclosure: 'yes' }),
+      excluded({ excludedExplanation: 'Fracture from a witnessed fall at school', excludedAgreedByName: 'Dr Lee', excludedSeniorRole: 'consultant', excludedAgreedDate: day, excludedAgreedTime: '13:40' }),
+      safeguarding({ alertingFeatures: ['fracture'] }),
       [],
     ],
     [
@@ -194,7 +202,7 @@ describe('validateOutcome: contradictions', () => {
         {
           field: 'concernLevel',
           message:
-            'No concern cannot be chosen because a suspect-level alerting feature is recorded (patterned bruise). Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+            'No concern cannot be chosen because a suspect-level alerting feature is recorded (patterned bruise). Select Suspect or Excluded. Excluded needs the suitable explanation and the senior who agreed',
         },
       ],
     ],
@@ -207,7 +215,7 @@ describe('validateOutcome: contradictions', () => {
         {
           field: 'concernLevel',
           message:
-            'No concern cannot be chosen because a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile). Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+            'No concern cannot be chosen because a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile). Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment',
         },
       ],
     ],
@@ -220,7 +228,7 @@ describe('validateOutcome: contradictions', () => {
         {
           field: 'concernLevel',
           message:
-            'No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+            'No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment',
         },
       ],
     ],
@@ -235,7 +243,7 @@ describe('validateOutcome: contradictions', () => {
       'Excluded with under-13 sexual activity',
       12,
       { underThirteenSexualActivity: 'yes' },
-      { concernLevel: 'excluded', excludedExplanation: 'x', excludedAgreedByName: 'y', excludedAgreedByRole: 'z' },
+      { concernLevel: 'excluded', excludedExplanation: 'x', excludedAgreedByName: 'y', excludedSeniorRole: 'consultant-paediatrician', excludedAgreedDate: day, excludedAgreedTime: '13:40' },
       [{ field: 'concernLevel', message: "Excluded cannot be chosen because sexual activity or pregnancy is recorded in a child under 13. Select Suspect: referral to children's social care is mandatory for a child under 13" }],
     ],
   ])('%s', (_name, age, recorded, changes, expected) => {
@@ -367,14 +375,109 @@ describe('police', () => {
   });
 
   test.each<[string, Partial<OutcomeDraft>, boolean, Expected]>([
-    ['not prompted: may be left unanswered', { immediateDanger: 'no', police: '' }, false, []],
+    ['Consider, not prompted: may be left unanswered', { concernLevel: 'consider', immediateDanger: 'no', police: '', policeNotInformedReason: '' }, false, []],
+    ['Consider, not prompted, not informed: no reason needed', { concernLevel: 'consider', immediateDanger: 'no', police: 'no', policeNotInformedReason: '' }, false, []],
+    ['Suspect: must be answered', { immediateDanger: 'no', police: '', policeNotInformedReason: '' }, false, [{ field: 'police', message: 'Select whether the police were informed' }]],
+    ['Suspect, not informed: needs the reason', { immediateDanger: 'no', police: 'no', policeNotInformedReason: '' }, false, [{ field: 'policeNotInformedReason', message: 'Enter why the police were not informed' }]],
+    ['Suspect, not informed, with the reason', { immediateDanger: 'no', police: 'no' }, false, []],
     ['immediate danger: must be answered', { immediateDanger: 'yes', police: '' }, false, [{ field: 'police', message: 'Select whether the police were informed' }]],
-    ['immediate danger, not informed: needs the reason', { immediateDanger: 'yes', police: 'no' }, false, [{ field: 'policeNotInformedReason', message: 'Enter why the police were not informed' }]],
-    ['not prompted, not informed: no reason needed', { immediateDanger: 'no', police: 'no' }, false, []],
+    ['immediate danger, not informed: needs the reason', { immediateDanger: 'yes', police: 'no', policeNotInformedReason: '' }, false, [{ field: 'policeNotInformedReason', message: 'Enter why the police were not informed' }]],
     ['informed: needs the details', { police: 'yes' }, false, [{ field: 'policeDetails', message: 'Enter when the police were informed, who you spoke to and the reference' }]],
     ['informed, with details', { police: 'yes', policeDetails: '14:10, PC Khan, ref 123/10/03' }, false, []],
     ['known FGM case: must be answered', { police: '' }, true, [{ field: 'police', message: 'Select whether the police were informed' }]],
   ])('%s', (_name, changes, fgmKnownCase, expected) => {
-    expect(validateOutcome(suspect(changes), child, safeguarding({ disclosure: 'yes' }), { fgmKnownCase })).toEqual(expected);
+    const recorded = changes.concernLevel === 'consider' ? nothingRecorded : safeguarding({ disclosure: 'yes' });
+    expect(validateOutcome(suspect(changes), child, recorded, { fgmKnownCase })).toEqual(expected);
+  });
+
+  test.each<[OutcomeDraft['concernLevel'], boolean]>([
+    ['no-concern', false],
+    ['consider', false],
+    ['suspect', true],
+    ['excluded', false],
+  ])('police required for %s → %s', (concernLevel, required) => {
+    expect(policeRequired({ ...emptyOutcomeDraft(), concernLevel })).toBe(required);
+  });
+});
+
+describe('No concern refused by the information checks (false reassurance)', () => {
+  const noConcern = { ...emptyOutcomeDraft(), concernLevel: 'no-concern' as const, notify: 'no' as const };
+  test.each<[string, { cpis: InformationChecksDraft['cpis']; socialCare: InformationChecksDraft['socialCare']; openCase: InformationChecksDraft['openCase'] }, boolean]>([
+    ['CP-IS no plan, not known to social care', { cpis: 'checked-no-plan', socialCare: 'no', openCase: '' }, false],
+    ['CP-IS child protection plan', { cpis: 'checked-cp-plan', socialCare: 'no', openCase: '' }, true],
+    ['CP-IS looked after', { cpis: 'checked-looked-after', socialCare: 'no', openCase: '' }, true],
+    ['CP-IS unborn child protection plan', { cpis: 'checked-unborn-cp-plan', socialCare: 'no', openCase: '' }, true],
+    ['an open social-care case', { cpis: 'checked-no-plan', socialCare: 'yes', openCase: 'yes' }, true],
+    ['known to social care, no open case', { cpis: 'checked-no-plan', socialCare: 'yes', openCase: 'no' }, false],
+  ])('%s: refused %s', (_name, informationChecks, refused) => {
+    const issues = validateOutcome(noConcern, child, nothingRecorded, { informationChecks });
+    expect(issues.some((issue) => issue.field === 'concernLevel')).toBe(refused);
+  });
+});
+
+describe('unsafe exclusion: who may agree and when (PRODUCT.md 4.9)', () => {
+  const excludedBy = (excludedSeniorRole: OutcomeDraft['excludedSeniorRole']): OutcomeDraft => ({
+    ...emptyOutcomeDraft(),
+    concernLevel: 'excluded',
+    excludedExplanation: 'Seen by the consultant paediatrician: birthmark, not a bruise',
+    excludedAgreedByName: 'Dr Osei',
+    excludedSeniorRole,
+    excludedAgreedDate: day,
+    excludedAgreedTime: '13:50',
+    notify: 'yes',
+  });
+  const bruise = safeguarding({ independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] });
+  const infant = contextForAge(0);
+  const roleRefused = { field: 'excludedSeniorRole', message: 'Only a consultant paediatrician or the safeguarding team can agree an exclusion after a disclosure or a bruise in a child who is not independently mobile' };
+  test.each<[string, SafeguardingDraft, ReturnType<typeof contextForAge>, OutcomeDraft['excludedSeniorRole'], 'triage' | 'addendum', string[]]>([
+    ['disclosure at triage, consultant paediatrician: refused at triage', safeguarding({ disclosure: 'yes' }), child, 'consultant-paediatrician', 'triage', ['concernLevel']],
+    ['disclosure by addendum, consultant paediatrician: accepted', safeguarding({ disclosure: 'yes' }), child, 'consultant-paediatrician', 'addendum', []],
+    ['disclosure by addendum, safeguarding team: accepted', safeguarding({ disclosure: 'yes' }), child, 'safeguarding-team', 'addendum', []],
+    ['disclosure by addendum, paediatric registrar: refused', safeguarding({ disclosure: 'yes' }), child, 'paediatric-registrar', 'addendum', ['excludedSeniorRole']],
+    ['disclosure by addendum, ED consultant: refused', safeguarding({ disclosure: 'yes' }), child, 'consultant', 'addendum', ['excludedSeniorRole']],
+    ['non-mobile bruise at triage: refused at triage', bruise, infant, 'safeguarding-team', 'triage', ['concernLevel']],
+    ['non-mobile bruise by addendum, safeguarding team: accepted', bruise, infant, 'safeguarding-team', 'addendum', []],
+    ['non-mobile bruise by addendum, paediatric registrar: refused', bruise, infant, 'paediatric-registrar', 'addendum', ['excludedSeniorRole']],
+    ['fracture at triage, paediatric registrar: accepted', safeguarding({ alertingFeatures: ['fracture'] }), child, 'paediatric-registrar', 'triage', []],
+    ['fracture at triage, ED consultant: accepted', safeguarding({ alertingFeatures: ['fracture'] }), child, 'consultant', 'triage', []],
+    ['household risk at triage, safeguarding team: accepted', safeguarding({ householdRisks: ['domestic-abuse'] }), child, 'safeguarding-team', 'triage', []],
+    ['under-13 sexual activity by addendum, consultant paediatrician: refused', safeguarding({ underThirteenSexualActivity: 'yes' }), contextForAge(12), 'consultant-paediatrician', 'addendum', ['concernLevel']],
+  ])('%s', (_name, recorded, ctx, role, stage, fields) => {
+    const issues = validateOutcome(excludedBy(role), ctx, recorded, { stage });
+    expect(issues.map((issue) => issue.field)).toEqual(fields);
+    if (fields.includes('excludedSeniorRole')) expect(issues).toContainEqual(roleRefused);
+  });
+
+  test('the time the senior agreed cannot be in the future', () => {
+    expect(validateOutcome({ ...excludedBy('consultant'), excludedAgreedTime: '14:30' }, child, safeguarding({ alertingFeatures: ['fracture'] }))).toEqual([
+      { field: 'excludedAgreedTime', message: 'The time they agreed must be now or in the past' },
+    ]);
+  });
+});
+
+describe('safe to go home (PRODUCT.md 4.9 safeToGoHome)', () => {
+  test.each<[string, OutcomeDraft['concernLevel'], SafeguardingDraft['disclosure'], number, boolean]>([
+    ['No concern', 'no-concern', 'no', 8, false],
+    ['Consider', 'consider', 'no', 8, true],
+    ['Suspect', 'suspect', 'no', 8, true],
+    ['Excluded', 'excluded', 'no', 8, false],
+    ['Excluded after a disclosure', 'excluded', 'yes', 8, true],
+    ['not chosen yet, with a disclosure', '', 'yes', 8, true],
+    ['an adult', 'suspect', 'yes', 18, false],
+  ])('%s → asked %s', (_name, concernLevel, disclosure, age, asked) => {
+    expect(safeToGoHomeApplies({ concernLevel }, { disclosure }, contextForAge(age))).toBe(asked);
+  });
+
+  test.each<[OutcomeDraft['safeToGoHome'], string, boolean]>([
+    ['yes', 'Dr Osei, paediatric registrar', true],
+    ['yes', '  ', false],
+    ['no', 'Dr Osei', false],
+    ['', '', false],
+  ])('answer %s, agreed by "%s" → recorded as safe %s', (safeToGoHome, safeToGoHomeAgreedBy, recorded) => {
+    expect(safeToGoHomeRecorded({ safeToGoHome, safeToGoHomeAgreedBy })).toBe(recorded);
+  });
+
+  test('never stops signing: a Suspect outcome with the question unanswered has no problems', () => {
+    expect(validateOutcome(suspect({ safeToGoHome: '' }), child, safeguarding({ alertingFeatures: ['fracture'] }))).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * children once 4.7 exists).
  *
  * Owns: the concern level the clinician chooses (NICE CG89 step 4), the explanation and the
- * senior who agreed when the concern is excluded, who it was discussed with, the referral to
+ * senior who agreed (by role, with name and time) when the concern is excluded, whether it
+ * is safe for the child to go home, who it was discussed with, the referral to
  * children's social care (MASH) including the out-of-hours plan, the police, and whether the
  * health visitor or school nurse is told (NICE CG89 step 5: record all actions and the
  * outcome, research §1.2–1.3). Which levels the answers allow is decided in
@@ -13,8 +14,16 @@ import * as z from 'zod/mini';
 import { compareIso, fromLondon, parseDateParts, parseTimeOfDay } from '../shared/dates';
 import type { DateParts, IsoInstant } from '../shared/dates';
 import { isBlank, MAX_FREE_TEXT, MAX_SHORT_TEXT } from '../shared/text';
-import type { ConcernLevel } from '../rules/concern-level';
-import { concernLevelLabels, concernLevelProblem, concernLevels, referralMandatory } from '../rules/concern-level';
+import type { ConcernFacts, ConcernLevel, ExclusionSeniorRole } from '../rules/concern-level';
+import {
+  concernLevelLabels,
+  concernLevelProblem,
+  concernLevels,
+  exclusionRolesAllowed,
+  exclusionSeniorRoleLabels,
+  exclusionSeniorRoles,
+  referralMandatory,
+} from '../rules/concern-level';
 import { isWithinMashHours } from '../rules/mash-hours';
 import type { MashHours } from '../settings/device-settings';
 import type { AssessmentContext } from './context';
@@ -45,7 +54,11 @@ export const outcomeDraftSchema = z.object({
   concernLevel: choiceField(concernLevels),
   excludedExplanation: textField(),
   excludedAgreedByName: textField(),
+  /** Retired: the senior's role as free text, replaced by excludedSeniorRole. Kept so older records still read. */
   excludedAgreedByRole: textField(),
+  excludedSeniorRole: choiceField(exclusionSeniorRoles),
+  excludedAgreedDate: datePartsField(),
+  excludedAgreedTime: textField(),
   discussedWithName: textField(),
   discussedWithRole: textField(),
   discussedWithDate: datePartsField(),
@@ -65,11 +78,24 @@ export const outcomeDraftSchema = z.object({
   policeDetails: textField(),
   policeNotInformedReason: textField(),
   notify: choiceField(['yes', 'no']),
+  /** PRODUCT.md 4.9 safeToGoHome: asked for Consider, Suspect or a disclosure; "Home" at discharge needs it. */
+  safeToGoHome: choiceField(['yes', 'no']),
+  safeToGoHomeAgreedBy: textField(),
+  safeToGoHomeNotSafePlan: textField(),
 });
 
 export type OutcomeDraft = z.infer<typeof outcomeDraftSchema>;
 
 export const emptyOutcomeDraft = (): OutcomeDraft => outcomeDraftSchema.parse({});
+
+/** The seniors who may agree an exclusion, as answer options. */
+export const exclusionSeniorRoleOptions = (roles: readonly ExclusionSeniorRole[] = exclusionSeniorRoles): AnswerOption<ExclusionSeniorRole>[] =>
+  roles.map((role) => ({ value: role, label: exclusionSeniorRoleLabels[role] }));
+
+export const safeToGoHomeOptions = [
+  { value: 'yes', label: 'Yes, it is safe and the child feels safe to go home' },
+  { value: 'no', label: 'No' },
+] as const satisfies readonly AnswerOption[];
 
 /** Canonical wording (PRODUCT.md 4.9). */
 export const outcomeQuestions = {
@@ -78,6 +104,17 @@ export const outcomeQuestions = {
     explanationLabel: 'What suitable explanation was found?',
     agreedByNameLabel: 'Name of the senior who agreed',
     agreedByRoleLabel: 'Their role',
+    roleLegend: 'Role of the senior who agreed',
+    seniorAssessmentHint: 'After a disclosure or a bruise in a child who is not independently mobile, only a consultant paediatrician or the safeguarding team can agree an exclusion, after their own assessment',
+    dateLabel: 'Date they agreed',
+    timeLabel: 'Time they agreed',
+  },
+  safeToGoHome: {
+    label: 'Is it safe for the child to go home? Does the child feel safe to go home?',
+    hint: 'Ask the child, where they can answer, as well as deciding yourself. Discharge home is not accepted until this is recorded',
+    agreedByLabel: 'Who agreed?',
+    agreedByHint: 'Name and role, for example the paediatric registrar or the safeguarding team',
+    notSafePlanLabel: 'Where will the child go instead, and who agreed?',
   },
   discussedWith: {
     label: 'Discussed with',
@@ -128,6 +165,18 @@ function readInstant(date: DateParts, time: string): IsoInstant | undefined {
 export const readDiscussedAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.discussedWithDate, draft.discussedWithTime);
 export const readReferralMadeAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.referralDate, draft.referralTime);
 export const readReferralPlannedAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.referralNextDayDate, draft.referralNextDayTime);
+export const readExclusionAgreedAt = (draft: OutcomeDraft): IsoInstant | undefined => readInstant(draft.excludedAgreedDate, draft.excludedAgreedTime);
+
+/**
+ * Whether "Is it safe for the child to go home?" is asked: for Consider, Suspect or a
+ * disclosure (PRODUCT.md 4.9). It is not needed to sign: the discharge section refuses
+ * "Home" without it (discharge.ts), which stops the GP letter, never the signature.
+ */
+export const safeToGoHomeApplies = (draft: Pick<OutcomeDraft, 'concernLevel'>, safeguarding: Pick<SafeguardingDraft, 'disclosure'>, ctx: AssessmentContext): boolean =>
+  outcomeApplies(ctx) && (draft.concernLevel === 'consider' || draft.concernLevel === 'suspect' || safeguarding.disclosure === 'yes');
+
+/** Recorded as safe, with who agreed. */
+export const safeToGoHomeRecorded = (draft: Pick<OutcomeDraft, 'safeToGoHome' | 'safeToGoHomeAgreedBy'>): boolean => draft.safeToGoHome === 'yes' && !isBlank(draft.safeToGoHomeAgreedBy);
 
 /** Levels that need a discussion with a more experienced colleague (NICE CG89 consider actions; PRODUCT.md 4.9). */
 export const discussionRequired = (draft: OutcomeDraft): boolean => draft.concernLevel === 'consider' || draft.concernLevel === 'suspect';
@@ -162,10 +211,14 @@ export function referralAnswers(draft: OutcomeDraft, ctx: AssessmentContext, mas
 
 export type PolicePromptReason = 'immediate-danger' | 'fgm-known-case';
 
-export interface OutcomeOptions {
+export interface OutcomeOptions extends ConcernFacts {
   /** A known case of FGM in a girl under 18 (mandatory police report, research §6.1). Supplied by the FGM screen once it exists. */
   fgmKnownCase?: boolean;
 }
+
+/** Suspect needs the police answer, with a reason when they were not informed (PRODUCT.md 4.9, issue 8). */
+export const policeRequired = (draft: OutcomeDraft, options: OutcomeOptions = {}): boolean =>
+  draft.concernLevel === 'suspect' || policePromptReasons(draft, options).length > 0;
 
 /** Why the police question is prompted (PRODUCT.md 4.9: immediate danger, a known FGM case, or as decided). */
 export function policePromptReasons(draft: OutcomeDraft, options: OutcomeOptions = {}): PolicePromptReason[] {
@@ -200,8 +253,9 @@ function validatePastTime(issues: IssueList, dateField: string, timeField: strin
 }
 
 /**
- * Validates the outcome. `safeguarding` supplies what was recorded, so a level that
- * contradicts it is refused with a message that names why (rules/concern-level.ts).
+ * Validates the outcome. `safeguarding` and `options.informationChecks` supply what was
+ * recorded, so a level that contradicts it is refused with a message that names why
+ * (rules/concern-level.ts); `options.stage` is 'addendum' after signing.
  * Whether the MASH was open does not change what is valid: the out-of-hours answer is only
  * offered outside hours (referralAnswers), and a recorded plan stays valid, so the page and
  * the check before signing always agree.
@@ -211,10 +265,11 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
   if (!outcomeApplies(ctx)) return issues.items;
   const bounds: TimeBounds = { arrivedAt: ctx.arrivedAt, now: ctx.now };
   const level = draft.concernLevel;
+  const facts: ConcernFacts = { ...(options.informationChecks ? { informationChecks: options.informationChecks } : {}), ...(options.stage ? { stage: options.stage } : {}) };
 
   if (level === '') issues.add('concernLevel', 'Select the safeguarding concern level');
   else {
-    const problem = concernLevelProblem(level, safeguarding, ctx);
+    const problem = concernLevelProblem(level, safeguarding, ctx, undefined, facts);
     if (problem) issues.add('concernLevel', problem);
   }
 
@@ -223,8 +278,12 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
     checkLength(issues, 'excludedExplanation', draft.excludedExplanation, MAX_FREE_TEXT, 'The explanation');
     if (isBlank(draft.excludedAgreedByName)) issues.add('excludedAgreedByName', 'Enter the name of the senior who agreed the concern is excluded');
     checkLength(issues, 'excludedAgreedByName', draft.excludedAgreedByName, MAX_SHORT_TEXT, 'Name');
-    if (isBlank(draft.excludedAgreedByRole)) issues.add('excludedAgreedByRole', 'Enter the role of the senior who agreed the concern is excluded');
-    checkLength(issues, 'excludedAgreedByRole', draft.excludedAgreedByRole, MAX_SHORT_TEXT, 'Role');
+    const roles = exclusionRolesAllowed(safeguarding, ctx, undefined, facts);
+    if (draft.excludedSeniorRole === '') issues.add('excludedSeniorRole', 'Select the role of the senior who agreed the concern is excluded');
+    else if (!roles.includes(draft.excludedSeniorRole)) {
+      issues.add('excludedSeniorRole', 'Only a consultant paediatrician or the safeguarding team can agree an exclusion after a disclosure or a bruise in a child who is not independently mobile');
+    }
+    validatePastTime(issues, 'excludedAgreedDate', 'excludedAgreedTime', draft.excludedAgreedDate, draft.excludedAgreedTime, { date: 'Date they agreed', time: 'Time they agreed', moment: 'they agreed' }, bounds);
   }
 
   if (discussionRequired(draft)) {
@@ -266,7 +325,7 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
   }
 
   if (policeApplies(draft, options)) {
-    const prompted = policePromptReasons(draft, options).length > 0;
+    const prompted = policeRequired(draft, options);
     if (draft.police === '') {
       if (prompted) issues.add('police', 'Select whether the police were informed');
     } else if (draft.police === 'yes') {
@@ -279,6 +338,9 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
   }
 
   if (draft.notify === '') issues.add('notify', `Select whether to ${notifyLabel(ctx).toLowerCase()}`);
+  // Safe to go home: optional here (never stops signing); the discharge section needs it for "Home".
+  checkLength(issues, 'safeToGoHomeAgreedBy', draft.safeToGoHomeAgreedBy, MAX_SHORT_TEXT, 'Who agreed');
+  checkLength(issues, 'safeToGoHomeNotSafePlan', draft.safeToGoHomeNotSafePlan, MAX_FREE_TEXT, 'Where the child will go');
 
   return issues.items;
 }

@@ -54,6 +54,9 @@ describe('summariseInformationChecks', () => {
     ['attendances not known', { previousAttendancesNotKnown: true }, 'ED, MIU or urgent care attendances in the last 12 months', ['Not known'], 'previousAttendances'],
     ['one earlier attendance: no flag', { previousAttendances: '1' }, 'ED, MIU or urgent care attendances in the last 12 months', ['1'], 'previousAttendances'],
     ['social care not known: no social worker lines', { socialCare: 'not-known', socialWorkerName: 'stale' }, "Known to children's social care", ['Not known'], 'socialCare'],
+    ['known to social care with an open case', { socialCare: 'yes', socialWorkerTeam: 'Mansfield CIN team', openCase: 'yes' }, "Known to children's social care", ['Yes', 'Team: Mansfield CIN team', 'Open case now: Yes'], 'socialCare'],
+    ['known to social care, case closed', { socialCare: 'yes', openCase: 'no' }, "Known to children's social care", ['Yes', 'Open case now: No'], 'socialCare'],
+    ['not known to social care: a stale open-case answer is not shown', { socialCare: 'no', openCase: 'yes' }, "Known to children's social care", ['No'], 'socialCare'],
   ])('%s', (_name, changes, key, value, field) => {
     const rows = summariseInformationChecks(answersWith({ informationChecks: changes }), contextForAge(9));
     expect(rows.find((row) => row.key === key)).toEqual({ key, value, field });
@@ -188,6 +191,32 @@ describe('summariseOutcome', () => {
       { key: 'Safeguarding concern', value: ['Excluded', 'Explanation: Birthmark (Mongolian blue spot)', 'Agreed by: Dr Lee (ED consultant)'], field: 'concernLevel' },
       { key: 'Inform the health visitor', value: ['No'], field: 'notify' },
     ]);
+  });
+
+  test('Excluded by role, with the time the senior agreed', () => {
+    const answers = answersWith({
+      outcome: {
+        concernLevel: 'excluded',
+        excludedExplanation: 'Birthmark (Mongolian blue spot)',
+        excludedAgreedByName: 'Dr Lee',
+        excludedSeniorRole: 'consultant-paediatrician',
+        excludedAgreedDate: day,
+        excludedAgreedTime: '13:50',
+        notify: 'no',
+      },
+    });
+    expect(summariseOutcome(answers, contextForAge(1))[0]?.value).toEqual(['Excluded', 'Explanation: Birthmark (Mongolian blue spot)', 'Agreed by: Dr Lee (Consultant paediatrician)', 'Agreed at: 10 March 2026 at 13:50']);
+  });
+
+  test.each<[string, Partial<Answers['outcome']>, Answers['discharge']['destination'], string[] | undefined]>([
+    ['answered safe, with who agreed', { safeToGoHome: 'yes', safeToGoHomeAgreedBy: 'Dr Osei, paediatric registrar' }, '', ['Yes, it is safe and the child feels safe to go home', 'Agreed by: Dr Osei, paediatric registrar']],
+    ['answered not safe, with the plan', { safeToGoHome: 'no', safeToGoHomeNotSafePlan: 'Admitted to the ward; agreed with the safeguarding team' }, 'admitted', ['No', 'Admitted to the ward; agreed with the safeguarding team']],
+    ['unanswered, going home: says it is missing', {}, 'home-with-carer', ['Not recorded: needed before the child is discharged home']],
+    ['unanswered, admitted: not shown', {}, 'admitted', undefined],
+  ])('safe to go home (Consider): %s', (_name, outcome, destination, expected) => {
+    const answers = answersWith({ outcome: { concernLevel: 'consider', notify: 'yes', ...outcome } });
+    answers.discharge = { ...answers.discharge, destination };
+    expect(summariseOutcome(answers, contextForAge(8)).find((row) => row.field === 'safeToGoHome')?.value).toEqual(expected);
   });
 
   test('Consider with the discussion time incomplete, referral not made', () => {

@@ -10,10 +10,24 @@ import { isBlank } from '../shared/text';
 import { carerChildInteractionOptions, independentlyMobileOptions, mobilityQuestionApplies, niceLevelLabels } from '../rules/nice-alerting-features';
 import type { AssessmentContext } from './context';
 import { optionLabel } from './fields';
-import { cpisOptions, hvOrSchoolNurseLabel, informationChecksApply, informationChecksQuestions, readPreviousAttendances, reportedFrequentAttendance, socialCareOptions } from './information-checks';
+import { cpisOptions, hvOrSchoolNurseLabel, informationChecksApply, informationChecksQuestions, openCaseApplies, openCaseOptions, readPreviousAttendances, reportedFrequentAttendance, socialCareOptions } from './information-checks';
 import { yesNoOptions } from './options';
 import type { OutcomeDraft } from './outcome';
-import { concernLevelOptions, notifyLabel, outcomeApplies, outcomeQuestions, policeApplies, readDiscussedAt, readReferralMadeAt, readReferralPlannedAt, referralApplies } from './outcome';
+import {
+  concernLevelOptions,
+  exclusionSeniorRoleOptions,
+  notifyLabel,
+  outcomeApplies,
+  outcomeQuestions,
+  policeApplies,
+  readDiscussedAt,
+  readExclusionAgreedAt,
+  readReferralMadeAt,
+  readReferralPlannedAt,
+  referralApplies,
+  safeToGoHomeApplies,
+  safeToGoHomeOptions,
+} from './outcome';
 import type { Answers } from './record';
 import { effectiveAlertingFeatures, explanationField, householdRiskOptions, NO_ALERTING_FEATURES, safeguardingApplies, safeguardingQuestions, underThirteenQuestionApplies } from './safeguarding-prompts';
 import type { SummaryRow } from './summary';
@@ -45,6 +59,7 @@ export function summariseInformationChecks(answers: Answers, ctx: AssessmentCont
     if (!isBlank(d.socialWorkerTeam)) socialCare.push(`Team: ${d.socialWorkerTeam.trim()}`);
     if (!isBlank(d.socialWorkerPhone)) socialCare.push(`Phone: ${d.socialWorkerPhone.trim()}`);
   }
+  if (openCaseApplies(d) && d.openCase !== '') socialCare.push(`Open case now: ${optionLabel(openCaseOptions, d.openCase)}`);
   rows.push({ key: "Known to children's social care", value: socialCare, field: 'socialCare' });
   const count = readPreviousAttendances(d);
   const attendances = d.previousAttendancesNotKnown ? [informationChecksQuestions.previousAttendances.notKnown] : count === undefined ? line(d.previousAttendances) : [String(count)];
@@ -124,7 +139,11 @@ export function summariseOutcome(answers: Answers, ctx: AssessmentContext): Summ
   if (d.concernLevel === 'excluded') {
     level.push(`Explanation: ${d.excludedExplanation.trim() || NOT_PROVIDED}`);
     const name = d.excludedAgreedByName.trim() || NOT_PROVIDED;
-    level.push(`Agreed by: ${isBlank(d.excludedAgreedByRole) ? name : `${name} (${d.excludedAgreedByRole.trim()})`}`);
+    // Older records hold the role as free text (excludedAgreedByRole, retired).
+    const role = optionLabel(exclusionSeniorRoleOptions(), d.excludedSeniorRole) || d.excludedAgreedByRole.trim();
+    level.push(`Agreed by: ${role === '' ? name : `${name} (${role})`}`);
+    const agreedAt = readExclusionAgreedAt(d);
+    if (agreedAt || d.excludedSeniorRole !== '') level.push(`Agreed at: ${dateTimeText(agreedAt, d.excludedAgreedDate, d.excludedAgreedTime)}`);
   }
   rows.push({ key: outcomeQuestions.concernLevel.label, value: level, field: 'concernLevel' });
   if (d.concernLevel === 'consider' || d.concernLevel === 'suspect') {
@@ -143,6 +162,17 @@ export function summariseOutcome(answers: Answers, ctx: AssessmentContext): Summ
           ? ['No', ...(isBlank(d.policeNotInformedReason) ? [] : [d.policeNotInformedReason.trim()])]
           : [NOT_PROVIDED];
     rows.push({ key: outcomeQuestions.police.label, value: police, field: 'police' });
+  }
+  // Shown once answered, or while unanswered when the discharge sends the child home (then it is missing).
+  const goingHome = answers.discharge.destination === 'home' || answers.discharge.destination === 'home-with-carer';
+  if (safeToGoHomeApplies(d, answers.safeguarding, ctx) && (d.safeToGoHome !== '' || goingHome)) {
+    const safe =
+      d.safeToGoHome === 'yes'
+        ? [optionLabel(safeToGoHomeOptions, 'yes'), `Agreed by: ${d.safeToGoHomeAgreedBy.trim() || NOT_PROVIDED}`]
+        : d.safeToGoHome === 'no'
+          ? ['No', ...line(d.safeToGoHomeNotSafePlan)]
+          : ['Not recorded: needed before the child is discharged home'];
+    rows.push({ key: outcomeQuestions.safeToGoHome.label, value: safe, field: 'safeToGoHome' });
   }
   rows.push({ key: notifyLabel(ctx), value: line(optionLabel(yesNoOptions, d.notify)), field: 'notify' });
   return rows;

@@ -31,6 +31,7 @@ import { readDateOfBirth, readNhsNumber } from '../assessment/patient-readers';
 import type { Answers, AssessmentRecord } from '../assessment/record';
 import type { StaffRef } from '../assessment/staff-ref';
 import { staffGroupOptions, staffRoleOptions } from '../assessment/staff-ref';
+import { concernLevelRefusals } from '../rules/concern-level';
 import { carerChildInteractionOptions } from '../rules/nice-alerting-features';
 import { explanationField, householdRiskOptions, underThirteenQuestionApplies } from '../assessment/safeguarding-prompts';
 import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
@@ -431,10 +432,15 @@ export function outcomeBlocks(facts: LetterFacts, options: { notify: NotifyLine;
   return out.flush();
 }
 
-/** True when the child's record shows nothing of concern: "No concerns identified" (research §7.4 item 2). */
+/**
+ * True when the child's record shows nothing of concern: "No concerns identified" (research
+ * §7.4 item 2). Only when the level is "No concern" and nothing the concern-level rules
+ * count is recorded (PRODUCT.md 4.9: no false reassurance), so a record signed under older
+ * rules never reads as reassuring.
+ */
 export function noConcernsIdentified(facts: LetterFacts): boolean {
-  const { answers } = facts;
-  return answers.outcome.concernLevel === 'no-concern' && answers.safeguarding.disclosure !== 'yes';
+  const { answers, ctx } = facts;
+  return answers.outcome.concernLevel === 'no-concern' && concernLevelRefusals(answers.safeguarding, ctx, undefined, { informationChecks: answers.informationChecks }).length === 0;
 }
 
 /** A person as the letter names them: "Alex Morgan, Triage nurse (Bank), NMC 12A3456B". */

@@ -2,26 +2,41 @@
  * The safeguarding concern level: what the answers allow the clinician to choose.
  *
  * Owns: the four concern levels, what recorded answers carry a NICE level, the highest such
- * level (shown beside the question), every reason "No concern" is refused, which levels are
- * allowed, and the message for a level that contradicts the answers.
+ * level (shown beside the question), every reason "No concern" is refused, when "Excluded"
+ * is barred and who may agree an exclusion, which levels are allowed, and the message for a
+ * level that contradicts the answers.
  *
  * The clinician chooses the level; the app never infers it (NICE CG89 step 4, research §1.2)
  * and never computes a risk score (PRODUCT.md principle 5, research §1.5). It only refuses a
- * choice that contradicts what is recorded (PRODUCT.md 4.9):
- * - a suspect-level alerting feature, a disclosure, or sexual activity or pregnancy under 13
- *   allows only Suspect, or Excluded with the explanation and the senior who agreed;
- * - sexual activity or pregnancy under 13 allows only Suspect: NICE CG89 treats pregnancy
- *   under 13 as maltreatment and sexual intercourse under 13 is unlawful (Sexual Offences Act
- *   2003; research §1.1), and PRODUCT.md section 3 makes referral mandatory, so it cannot be
- *   excluded.
- * Consider-level features alone refuse nothing: "No concern" stays available (PRODUCT.md 4.9
- * lists only the suspect-level cases).
+ * choice that contradicts what is recorded, so that nothing of concern is ever signed off as
+ * "No concern" (no false reassurance, PRODUCT.md 4.9):
+ * - "No concern" is refused by anything of concern: any alerting feature counted for the
+ *   child (consider or suspect level), a carer–child interaction concern, a household risk
+ *   (domestic abuse, parental substance misuse, parental mental illness), a child protection
+ *   plan, an unborn child protection plan or looked-after status from CP-IS (research §2.2),
+ *   an open social-care case, a disclosure, or sexual activity or pregnancy under 13. The
+ *   clinician then chooses Consider, Suspect or Excluded.
+ * - a suspect-level alerting feature, a disclosure or under-13 sexual activity also refuses
+ *   Consider (NICE CG89: suspect means refer, research §1.3).
+ * - "Excluded" is never available after sexual activity or pregnancy under 13: NICE CG89
+ *   treats pregnancy under 13 as maltreatment, sexual intercourse under 13 is unlawful
+ *   (Sexual Offences Act 2003; research §1.1) and PRODUCT.md section 3 makes referral
+ *   mandatory.
+ * - "Excluded" is not available at triage after a disclosure (NICE: refer even when the
+ *   account is not precise, research §1.1) or any bruise in a child who is not independently
+ *   mobile (research §1.4: local procedures require referral and consultant assessment).
+ *   For these two only a consultant paediatrician or the safeguarding team may record an
+ *   exclusion later, by addendum, after their own assessment.
+ * - elsewhere "Excluded" needs the explanation and a senior by role (consultant, paediatric
+ *   registrar, safeguarding team) with name and time (validated in assessment/outcome.ts).
  */
 import type { AssessmentContext } from '../assessment/context';
+import type { InformationChecksDraft } from '../assessment/information-checks';
+import { openSocialCareCase } from '../assessment/information-checks';
 import type { SafeguardingDraft } from '../assessment/safeguarding-prompts';
-import { effectiveAlertingFeatures, underThirteenQuestionApplies } from '../assessment/safeguarding-prompts';
+import { effectiveAlertingFeatures, householdRiskOptions, underThirteenQuestionApplies } from '../assessment/safeguarding-prompts';
 import type { AlertingFeature, NiceLevel } from './nice-alerting-features';
-import { niceAlertingFeatures } from './nice-alerting-features';
+import { CARER_CHILD_INTERACTION_FEATURE_ID, niceAlertingFeatures } from './nice-alerting-features';
 
 export const concernLevels = ['no-concern', 'consider', 'suspect', 'excluded'] as const;
 
@@ -33,6 +48,39 @@ export const concernLevelLabels: Record<ConcernLevel, string> = {
   suspect: 'Suspect',
   excluded: 'Excluded',
 };
+
+/** The alerting feature whose exclusion needs a senior's own assessment (PRODUCT.md 4.9). */
+export const NON_MOBILE_BRUISE_FEATURE_ID = 'bruise-not-independently-mobile';
+
+/**
+ * Where the level is chosen: 'triage' while the assessment is in progress; 'addendum' after
+ * signing, where a consultant paediatrician or the safeguarding team may record an exclusion
+ * after their own assessment.
+ */
+export type ConcernStage = 'triage' | 'addendum';
+
+/** What, beyond the safeguarding prompts page, the concern-level rules read. */
+export interface ConcernFacts {
+  /** The information checks section: CP-IS result and an open social-care case. */
+  informationChecks?: Pick<InformationChecksDraft, 'cpis' | 'socialCare' | 'openCase'>;
+  /** Defaults to 'triage'. */
+  stage?: ConcernStage;
+}
+
+/** The seniors who may agree that a concern is excluded (PRODUCT.md 4.9). */
+export const exclusionSeniorRoles = ['consultant-paediatrician', 'consultant', 'paediatric-registrar', 'safeguarding-team'] as const;
+
+export type ExclusionSeniorRole = (typeof exclusionSeniorRoles)[number];
+
+export const exclusionSeniorRoleLabels: Record<ExclusionSeniorRole, string> = {
+  'consultant-paediatrician': 'Consultant paediatrician',
+  consultant: 'Consultant in another specialty, for example emergency medicine',
+  'paediatric-registrar': 'Paediatric registrar',
+  'safeguarding-team': 'Safeguarding team',
+};
+
+/** After a disclosure or a bruise in a non-mobile child, only these may agree an exclusion, by addendum. */
+export const SENIOR_ASSESSMENT_ROLES: readonly ExclusionSeniorRole[] = ['consultant-paediatrician', 'safeguarding-team'];
 
 export type RecordedConcernKind = 'feature' | 'disclosure' | 'under-13-sexual-activity';
 
@@ -84,7 +132,15 @@ export function highestNiceLevel(safeguarding: SafeguardingDraft, ctx: Assessmen
   return undefined;
 }
 
-export type RefusalRule = 'suspect-feature' | 'disclosure' | 'under-13-sexual-activity';
+export type RefusalRule =
+  | 'child-protection-status'
+  | 'open-social-care-case'
+  | 'suspect-feature'
+  | 'consider-feature'
+  | 'carer-child-interaction'
+  | 'disclosure'
+  | 'household-risk'
+  | 'under-13-sexual-activity';
 
 /** One reason "No concern" cannot be chosen. */
 export interface ConcernRefusal {
@@ -92,71 +148,151 @@ export interface ConcernRefusal {
   /** Plain words naming what was recorded. */
   reason: string;
   featureId?: string;
-  /** The feature's short name, for kind "suspect-feature". */
+  /** The feature's short name, for the feature rules. */
   featureName?: string;
 }
 
+/** Rules that carry a suspect-level concern: they refuse Consider as well as No concern. */
+const SUSPECT_RULES: readonly RefusalRule[] = ['suspect-feature', 'disclosure', 'under-13-sexual-activity'];
+
+const cpisWords: Partial<Record<InformationChecksDraft['cpis'], string>> = {
+  'checked-cp-plan': 'CP-IS shows a child protection plan',
+  'checked-looked-after': 'CP-IS shows that the child is looked after',
+  'checked-unborn-cp-plan': 'CP-IS shows an unborn child protection plan',
+};
+
+/** The household risks that are concerns ("None known" and "Not known" are not). */
+function householdRisksRecorded(safeguarding: SafeguardingDraft): string[] {
+  return householdRiskOptions.filter((option) => option.value !== 'none-known' && option.value !== 'not-known' && safeguarding.householdRisks.includes(option.value)).map((option) => option.label.toLowerCase());
+}
+
 /** Every reason "No concern" is refused, in page order (PRODUCT.md 4.9). */
-export function concernLevelRefusals(safeguarding: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): ConcernRefusal[] {
-  return recordedConcerns(safeguarding, ctx, catalogue)
-    .filter((concern) => concern.level === 'suspect')
-    .map((concern): ConcernRefusal => {
-      switch (concern.kind) {
-        case 'feature':
-          return {
-            rule: 'suspect-feature',
-            reason: `a suspect-level alerting feature is recorded (${concern.text})`,
-            featureName: concern.text,
-            ...(concern.featureId === undefined ? {} : { featureId: concern.featureId }),
-          };
-        case 'disclosure':
-          return { rule: 'disclosure', reason: concern.text };
-        case 'under-13-sexual-activity':
-          return { rule: 'under-13-sexual-activity', reason: concern.text };
+export function concernLevelRefusals(
+  safeguarding: SafeguardingDraft,
+  ctx: AssessmentContext,
+  catalogue: readonly AlertingFeature[] = niceAlertingFeatures,
+  facts: ConcernFacts = {},
+): ConcernRefusal[] {
+  if (!ctx.pathway.child) return [];
+  const refusals: ConcernRefusal[] = [];
+  const checks = facts.informationChecks;
+  const cpis = checks ? cpisWords[checks.cpis] : undefined;
+  if (cpis) refusals.push({ rule: 'child-protection-status', reason: cpis });
+  if (checks && openSocialCareCase(checks)) refusals.push({ rule: 'open-social-care-case', reason: "the child has an open case with children's social care" });
+  for (const concern of recordedConcerns(safeguarding, ctx, catalogue)) {
+    switch (concern.kind) {
+      case 'feature': {
+        const feature = { featureName: concern.text, ...(concern.featureId === undefined ? {} : { featureId: concern.featureId }) };
+        if (concern.featureId === CARER_CHILD_INTERACTION_FEATURE_ID && concern.level === 'consider') {
+          refusals.push({ rule: 'carer-child-interaction', reason: 'a concern about how the carer and child interact is recorded', ...feature });
+        } else if (concern.level === 'suspect') {
+          refusals.push({ rule: 'suspect-feature', reason: `a suspect-level alerting feature is recorded (${concern.text})`, ...feature });
+        } else {
+          refusals.push({ rule: 'consider-feature', reason: `a consider-level alerting feature is recorded (${concern.text})`, ...feature });
+        }
+        break;
       }
-    });
+      case 'disclosure':
+        refusals.push({ rule: 'disclosure', reason: concern.text });
+        break;
+      case 'under-13-sexual-activity':
+        break;
+    }
+  }
+  const risks = householdRisksRecorded(safeguarding);
+  if (risks.length > 0) refusals.push({ rule: 'household-risk', reason: `${risks.length === 1 ? 'a risk in the household is' : 'risks in the household are'} recorded (${risks.join(', ')})` });
+  if (underThirteenSexualActivityRecorded(safeguarding, ctx)) refusals.push({ rule: 'under-13-sexual-activity', reason: 'sexual activity or pregnancy is recorded in a child under 13' });
+  return refusals;
+}
+
+/**
+ * What bars "Excluded" at triage and leaves it to a consultant paediatrician or the
+ * safeguarding team by addendum: a disclosure, or a bruise in a child who is not
+ * independently mobile (PRODUCT.md 4.9).
+ */
+export function exclusionNeedsSeniorAssessment(refusals: readonly ConcernRefusal[]): ConcernRefusal[] {
+  return refusals.filter((refusal) => refusal.rule === 'disclosure' || (refusal.rule === 'suspect-feature' && refusal.featureId === NON_MOBILE_BRUISE_FEATURE_ID));
 }
 
 /** The levels the clinician may choose, given what is recorded. */
-export function allowedConcernLevels(safeguarding: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): ConcernLevel[] {
-  const refusals = concernLevelRefusals(safeguarding, ctx, catalogue);
+export function allowedConcernLevels(
+  safeguarding: SafeguardingDraft,
+  ctx: AssessmentContext,
+  catalogue: readonly AlertingFeature[] = niceAlertingFeatures,
+  facts: ConcernFacts = {},
+): ConcernLevel[] {
+  const refusals = concernLevelRefusals(safeguarding, ctx, catalogue, facts);
+  if (refusals.length === 0) return [...concernLevels];
   if (refusals.some((refusal) => refusal.rule === 'under-13-sexual-activity')) return ['suspect'];
-  if (refusals.length > 0) return ['suspect', 'excluded'];
-  return [...concernLevels];
+  if ((facts.stage ?? 'triage') === 'triage' && exclusionNeedsSeniorAssessment(refusals).length > 0) return ['suspect'];
+  if (refusals.some((refusal) => SUSPECT_RULES.includes(refusal.rule))) return ['suspect', 'excluded'];
+  return ['consider', 'suspect', 'excluded'];
+}
+
+/**
+ * The seniors who may agree an exclusion: after a disclosure or a bruise in a non-mobile
+ * child only a consultant paediatrician or the safeguarding team (and only by addendum);
+ * otherwise a consultant, a paediatric registrar or the safeguarding team.
+ */
+export function exclusionRolesAllowed(
+  safeguarding: SafeguardingDraft,
+  ctx: AssessmentContext,
+  catalogue: readonly AlertingFeature[] = niceAlertingFeatures,
+  facts: ConcernFacts = {},
+): ExclusionSeniorRole[] {
+  const refusals = concernLevelRefusals(safeguarding, ctx, catalogue, facts);
+  return exclusionNeedsSeniorAssessment(refusals).length > 0 ? [...SENIOR_ASSESSMENT_ROLES] : [...exclusionSeniorRoles];
 }
 
 /** Referral to children's social care cannot be "not made" (PRODUCT.md sections 3 and 4.6: under 13, referral is mandatory). */
 export const referralMandatory = (safeguarding: SafeguardingDraft, ctx: AssessmentContext): boolean => underThirteenSexualActivityRecorded(safeguarding, ctx);
 
-function joinWithAnd(items: readonly string[]): string {
+function joinWith(items: readonly string[], last: 'and' | 'or'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1] ?? ''}`;
 }
 
-/** The refusals as one clause: features are grouped, so three ticks read as one reason. */
-function describeRefusals(refusals: readonly ConcernRefusal[], only?: RefusalRule): string {
-  const chosen = only === undefined ? refusals : refusals.filter((refusal) => refusal.rule === only);
-  const features = chosen.filter((refusal) => refusal.rule === 'suspect-feature');
-  const others = chosen.filter((refusal) => refusal.rule !== 'suspect-feature').map((refusal) => refusal.reason);
-  const featureNames = features.map((refusal) => refusal.featureName ?? refusal.reason);
-  const parts =
-    features.length === 0
-      ? []
-      : [features.length === 1 ? `a suspect-level alerting feature is recorded (${featureNames.join('')})` : `suspect-level alerting features are recorded (${featureNames.join(', ')})`];
-  return joinWithAnd([...parts, ...others]);
+/** The refusals as one clause: features of one level are grouped, so three ticks read as one reason. */
+function describeRefusals(refusals: readonly ConcernRefusal[]): string {
+  const parts: string[] = [];
+  const grouped = new Set<RefusalRule>();
+  for (const refusal of refusals) {
+    if (refusal.rule === 'suspect-feature' || refusal.rule === 'consider-feature') {
+      if (grouped.has(refusal.rule)) continue;
+      grouped.add(refusal.rule);
+      const level = refusal.rule === 'suspect-feature' ? 'suspect' : 'consider';
+      const names = refusals.filter((other) => other.rule === refusal.rule).map((other) => other.featureName ?? other.reason);
+      parts.push(names.length === 1 ? `a ${level}-level alerting feature is recorded (${names.join('')})` : `${level}-level alerting features are recorded (${names.join(', ')})`);
+    } else parts.push(refusal.reason);
+  }
+  return joinWith(parts, 'and');
 }
+
+const UNDER_13_ADVICE = "Select Suspect: referral to children's social care is mandatory for a child under 13";
+const SENIOR_ASSESSMENT_ADVICE = 'Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment';
 
 /**
  * Why a chosen level contradicts the answers, as an error message naming the reason, or
  * undefined when the level is allowed.
  */
-export function concernLevelProblem(level: ConcernLevel, safeguarding: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): string | undefined {
-  if (allowedConcernLevels(safeguarding, ctx, catalogue).includes(level)) return undefined;
-  const refusals = concernLevelRefusals(safeguarding, ctx, catalogue);
+export function concernLevelProblem(
+  level: ConcernLevel,
+  safeguarding: SafeguardingDraft,
+  ctx: AssessmentContext,
+  catalogue: readonly AlertingFeature[] = niceAlertingFeatures,
+  facts: ConcernFacts = {},
+): string | undefined {
+  const allowed = allowedConcernLevels(safeguarding, ctx, catalogue, facts);
+  if (allowed.includes(level)) return undefined;
+  const refusals = concernLevelRefusals(safeguarding, ctx, catalogue, facts);
   const label = concernLevelLabels[level];
-  if (refusals.some((refusal) => refusal.rule === 'under-13-sexual-activity')) {
-    const because = level === 'excluded' ? describeRefusals(refusals, 'under-13-sexual-activity') : describeRefusals(refusals);
-    return `${label} cannot be chosen because ${because}. Select Suspect: referral to children's social care is mandatory for a child under 13`;
+  const under13 = refusals.filter((refusal) => refusal.rule === 'under-13-sexual-activity');
+  if (level === 'excluded') {
+    if (under13.length > 0) return `${label} cannot be chosen because ${describeRefusals(under13)}. ${UNDER_13_ADVICE}`;
+    return `${label} cannot be chosen at triage because ${describeRefusals(exclusionNeedsSeniorAssessment(refusals))}. ${SENIOR_ASSESSMENT_ADVICE}`;
   }
-  return `${label} cannot be chosen because ${describeRefusals(refusals)}. Select Suspect, or Excluded with the suitable explanation and the senior who agreed`;
+  const because = describeRefusals(level === 'consider' ? refusals.filter((refusal) => SUSPECT_RULES.includes(refusal.rule)) : refusals);
+  if (under13.length > 0) return `${label} cannot be chosen because ${because}. ${UNDER_13_ADVICE}`;
+  if (!allowed.includes('excluded')) return `${label} cannot be chosen because ${because}. ${SENIOR_ASSESSMENT_ADVICE}`;
+  return `${label} cannot be chosen because ${because}. Select ${joinWith(allowed.map((allowedLevel) => concernLevelLabels[allowedLevel]), 'or')}. Excluded needs the suitable explanation and the senior who agreed`;
 }

@@ -18,6 +18,7 @@ import { emptyAnswers } from '../assessment/record';
 import { summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
 import type { SummaryRow } from '../assessment/summary';
 import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
+import type { ConcernStage } from './concern-level';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -26,7 +27,8 @@ export interface SectionDefinition {
   /** URL slug of the section page. */
   slug: string;
   isRelevant: (ctx: AssessmentContext) => boolean;
-  validate: (answers: Answers, ctx: AssessmentContext) => Issue[];
+  /** `stage` is 'addendum' when a signed record is being changed (concern-level rules differ, rules/concern-level.ts). */
+  validate: (answers: Answers, ctx: AssessmentContext, stage?: ConcernStage) => Issue[];
   /** Check-answers rows (also the signed record view). */
   summarise: (answers: Answers, ctx: AssessmentContext) => SummaryRow[];
   /**
@@ -84,7 +86,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     title: 'Outcome and actions',
     slug: 'outcome',
     isRelevant: outcomeApplies,
-    validate: (answers, ctx) => validateOutcome(answers.outcome, ctx, answers.safeguarding),
+    validate: (answers, ctx, stage) => validateOutcome(answers.outcome, ctx, answers.safeguarding, { informationChecks: answers.informationChecks, ...(stage ? { stage } : {}) }),
     summarise: summariseOutcome,
   },
   {
@@ -92,7 +94,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     title: 'Discharge',
     slug: 'discharge',
     isRelevant: dischargeApplies,
-    validate: (answers, ctx) => validateDischarge(answers.discharge, ctx),
+    validate: (answers, ctx) => validateDischarge(answers.discharge, ctx, answers),
     summarise: summariseDischarge,
     requiredBefore: 'gp-letter',
   },

@@ -5,7 +5,7 @@
 import { useEffect, useMemo } from 'react';
 import { sectionBySlug } from '../../domain/rules/sections';
 import type { SectionId } from '../../domain/assessment/record';
-import { currentAnswers } from '../../domain/assessment/lifecycle';
+import { addendumAnswers } from '../../domain/assessment/lifecycle';
 import { ButtonLink } from '../../components/content/button';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
@@ -57,10 +57,10 @@ function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }
   if (record.status === 'signed' && !addendum) return <RecordPage open={open} />;
   const form = sectionForms[section.id] as unknown as SectionForm<SectionId> | undefined;
   if (!form) return <NotFound id={record.id} />;
-  const answers = addendum ? currentAnswers(record) : record.answers;
+  const answers = addendum ? addendumAnswers(record) : record.answers;
   return (
     <SectionPage key={`${section.id}-${addendum ? 'addendum' : 'edit'}`} open={open} section={section} schema={form.schema} mode={addendum ? 'addendum' : 'edit'}>
-      {(ctx) => form.render(ctx, answers)}
+      {(ctx) => form.render(ctx, answers, addendum ? 'addendum' : 'triage')}
     </SectionPage>
   );
 }

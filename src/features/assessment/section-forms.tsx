@@ -12,6 +12,7 @@ import { outcomeDraftSchema } from '../../domain/assessment/outcome';
 import { patientDraftSchema } from '../../domain/assessment/patient';
 import { peopleDraftSchema } from '../../domain/assessment/people';
 import type { Answers, SectionId } from '../../domain/assessment/record';
+import type { ConcernStage } from '../../domain/rules/concern-level';
 import { safeguardingDraftSchema } from '../../domain/assessment/safeguarding-prompts';
 import { AccountsForm } from './sections/accounts-form';
 import { DischargeForm } from './sections/discharge-form';
@@ -23,15 +24,16 @@ import { SafeguardingPromptsForm } from './sections/safeguarding-prompts-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
-  render: (ctx: AssessmentContext, answers: Answers) => ReactNode;
+  /** `stage` is 'addendum' when a signed record is being changed (the concern-level rules differ). */
+  render: (ctx: AssessmentContext, answers: Answers, stage: ConcernStage) => ReactNode;
 }
 
 export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   patient: { schema: patientDraftSchema, render: () => <PatientForm /> },
   people: { schema: peopleDraftSchema, render: (ctx) => <PeopleForm ctx={ctx} /> },
   accounts: { schema: accountsDraftSchema, render: (ctx, answers) => <AccountsForm ctx={ctx} people={answers.people} /> },
-  discharge: { schema: dischargeDraftSchema, render: (ctx) => <DischargeForm ctx={ctx} /> },
+  discharge: { schema: dischargeDraftSchema, render: (ctx, answers) => <DischargeForm ctx={ctx} answers={answers} /> },
   informationChecks: { schema: informationChecksDraftSchema, render: (ctx, answers) => <InformationChecksForm ctx={ctx} patient={answers.patient} /> },
   safeguarding: { schema: safeguardingDraftSchema, render: (ctx, answers) => <SafeguardingPromptsForm ctx={ctx} answers={answers} /> },
-  outcome: { schema: outcomeDraftSchema, render: (ctx, answers) => <OutcomeForm ctx={ctx} answers={answers} /> },
+  outcome: { schema: outcomeDraftSchema, render: (ctx, answers, stage) => <OutcomeForm ctx={ctx} answers={answers} stage={stage} /> },
 };

@@ -14,16 +14,17 @@ import type * as z from 'zod/mini';
 import type { AssessmentContext } from '../../domain/assessment/context';
 import { deriveContext } from '../../domain/assessment/derive-context';
 import type { Issue } from '../../domain/assessment/issues';
-import { currentAnswers, withAddendumDraft, withConfirmedSection, withSectionAnswers } from '../../domain/assessment/lifecycle';
-import type { Answers, SectionId } from '../../domain/assessment/record';
+import { addendumAnswers, addendumConcernIssue, changedSections, REVISIT_CONCERN_FIELD, withAddendumDraft, withConfirmedSection, withSectionAnswers } from '../../domain/assessment/lifecycle';
+import type { Addendum, Answers, SectionId } from '../../domain/assessment/record';
 import type { SectionDefinition } from '../../domain/rules/sections';
+import { sectionById } from '../../domain/rules/sections';
 import { Button, ButtonGroup } from '../../components/content/button';
-import { NotificationBanner } from '../../components/content/feedback';
+import { InsetText, NotificationBanner, WarningCallout } from '../../components/content/feedback';
 import { ErrorSummary, focusField } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Textarea } from '../../components/form/text-input';
 import { Page } from '../../components/layout/page';
-import { navigationFocusTarget, useLocation, useNavigate } from '../../components/navigation/router';
+import { Link, navigationFocusTarget, useLocation, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import type { OpenAssessment } from './assessment-context';
 import { SaveStatusLine } from './save-status-line';
@@ -43,6 +44,8 @@ export interface SectionPageProps<K extends SectionId> {
 
 /** Form key for the addendum reason: not a section answer, so the section schema strips it. */
 const REASON_FIELD = 'addendumReason';
+/** Where problems in the addendum's other sections are shown: the links to those sections. */
+const OTHER_SECTIONS_FIELD = 'addendumOtherSections';
 
 const nowIso = () => new Date().toISOString();
 
@@ -53,12 +56,13 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
   const initial = editor.record();
   const addendum = mode === 'addendum';
   const readOnly = editor.readOnly || (addendum ? initial.status !== 'signed' : initial.status !== 'in-progress');
-  const startingAnswers = addendum ? currentAnswers(initial) : initial.answers;
-  const draftInProgress = addendum && initial.addendumDraft?.section === section.id ? initial.addendumDraft : undefined;
+  // An addendum may span several sections (a concern recorded here, the level revisited on the
+  // outcome): each page starts from the answers as the addendum in progress leaves them.
+  const startingAnswers = addendum ? addendumAnswers(initial) : initial.answers;
   const form = useForm({
     defaultValues: {
-      ...((draftInProgress?.changes[section.id] ?? startingAnswers[section.id]) as object),
-      ...(addendum ? { [REASON_FIELD]: draftInProgress?.reason ?? '' } : {}),
+      ...(startingAnswers[section.id] as object),
+      ...(addendum ? { [REASON_FIELD]: initial.addendumDraft?.reason ?? '' } : {}),
     } as DefaultValues<FieldValues>,
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -93,13 +97,36 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  /** The changes this addendum makes: this page's answers and any other section changed in it. */
+  const addendumChanges = (): Addendum['changes'] => {
+    const record = editor.record();
+    const draft = schema.parse(structuredClone(form.getValues()));
+    const changes: Addendum['changes'] = { ...(record.addendumDraft?.changes ?? {}), [section.id]: draft };
+    const kept = new Set<SectionId>([...changedSections(record, changes), section.id]);
+    return Object.fromEntries(Object.entries(changes).filter(([key]) => kept.has(key as SectionId)));
+  };
+
   const validateNow = (): Issue[] => {
     const values = form.getValues();
-    const draft = schema.parse(structuredClone(values));
-    const base = addendum ? currentAnswers(editor.record()) : editor.record().answers;
-    const answers = { ...base, [section.id]: draft };
-    const found = section.validate(answers, deriveContext(answers, nowIso()));
-    if (addendum && String(values[REASON_FIELD] ?? '').trim() === '') found.push({ field: REASON_FIELD, message: 'Enter the reason for this change' });
+    const now = nowIso();
+    if (!addendum) {
+      const answers = { ...editor.record().answers, [section.id]: schema.parse(structuredClone(values)) };
+      return section.validate(answers, deriveContext(answers, now));
+    }
+    const changes = addendumChanges();
+    const answers = { ...addendumAnswers(editor.record()), [section.id]: schema.parse(structuredClone(values)) };
+    const ctxNow = deriveContext(answers, now);
+    const found = section.validate(answers, ctxNow, 'addendum');
+    // The concern-level rules hold for addenda (PRODUCT.md 4.9): a new concern on a record whose
+    // level contradicts it needs the level revisited in this addendum. On the outcome page the
+    // level's own check says so.
+    if (section.id !== 'outcome') {
+      const revisit = addendumConcernIssue(editor.record(), changes, now);
+      if (revisit) found.push(revisit);
+    }
+    const others = (Object.keys(changes) as SectionId[]).filter((id) => id !== section.id && sectionById(id).validate(answers, ctxNow, 'addendum').length > 0);
+    if (others.length > 0) found.push({ field: OTHER_SECTIONS_FIELD, message: `Finish the changes to ${others.map((id) => sectionById(id).title).join(' and ')} in this addendum` });
+    if (String(values[REASON_FIELD] ?? '').trim() === '') found.push({ field: REASON_FIELD, message: 'Enter the reason for this change' });
     return found;
   };
 
@@ -109,9 +136,18 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     setIssues(found);
     if (found.length > 0) return;
     const values = form.getValues();
-    const result = await editor.addAddendum(String(values[REASON_FIELD]).trim(), { [section.id]: schema.parse(structuredClone(values)) });
+    const result = await editor.addAddendum(String(values[REASON_FIELD]).trim(), addendumChanges());
     if (result.ok) navigate(paths.record(editor.id));
   };
+
+  /** Keeps everything typed in the addendum and goes to another of its sections. */
+  const goToAddendumSection = async (slug: string) => {
+    await autosave.flush();
+    navigate(paths.addendumSection(editor.id, slug));
+  };
+
+  const revisit = issues.some((issue) => issue.field === REVISIT_CONCERN_FIELD);
+  const otherSections = addendum ? changedSections(editor.record(), editor.record().addendumDraft?.changes ?? {}).filter((id) => id !== section.id) : [];
 
   const onContinue = async () => {
     if (addendum) {
@@ -169,9 +205,33 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
             }}
           >
             <fieldset className="app-plain-fieldset" disabled={readOnly}>
+              {otherSections.length > 0 ? (
+                <InsetText>
+                  <p>This addendum also changes:</p>
+                  <ul id={OTHER_SECTIONS_FIELD} tabIndex={-1}>
+                    {otherSections.map((id) => {
+                      const other = sectionById(id);
+                      return (
+                        <li key={id}>
+                          <Link to={paths.addendumSection(editor.id, other.slug)}>{other.title}</Link>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  <p>They are saved together when you save the addendum.</p>
+                </InsetText>
+              ) : null}
               {children(ctx)}
               {addendum ? <Textarea name={REASON_FIELD} label="Reason for this change" labelSize="m" hint="For example, the mother gave the correct date of birth later" rows={3} /> : null}
             </fieldset>
+            {revisit ? (
+              <WarningCallout title="Revisit the concern level" id="revisit-concern-level">
+                <p>What this addendum records contradicts the concern level of the signed record. Choose the concern level again in this addendum: what you have typed here is kept.</p>
+                <Button id={REVISIT_CONCERN_FIELD} variant="secondary" onClick={() => void goToAddendumSection(sectionById('outcome').slug)}>
+                  Continue to Outcome and actions
+                </Button>
+              </WarningCallout>
+            ) : null}
             {readOnly ? null : addendum ? (
               <ButtonGroup>
                 <Button type="submit">Save addendum</Button>

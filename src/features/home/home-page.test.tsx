@@ -1,13 +1,14 @@
 /**
  * Component tests for the home screen's "Referrals to make": referrals planned for the next
  * working day and not yet marked made, from assessments in progress and signed, soonest due
- * first, overdue ones marked, each linking to where it is recorded as made.
+ * first, overdue ones marked, each linking to where it is recorded as made; and, for the nurse
+ * in charge, the signed "No concern" records the concern-level rules would now refuse.
  */
 import { screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Answers } from '../../domain/assessment/record';
 import { assessmentRecord } from '../../test-support/assessment-fixtures';
-import { fakeRepositories, renderScreen } from '../../test-support/render-screen';
+import { fakeRepositories, renderScreen, TEST_NURSE } from '../../test-support/render-screen';
 import { HomePage } from './home-page';
 
 /** Monday 16 March 2026, 10:00 London time. */
@@ -64,4 +65,62 @@ test('lists referrals still to be made, soonest first, with who will make them a
 test('says when there are none', async () => {
   renderScreen(<HomePage />);
   expect(await screen.findByText('There are no referrals waiting to be made from this tablet.')).toBeInTheDocument();
+});
+
+describe('"No concern" records to review (false reassurance sweep)', () => {
+  const NURSE_IN_CHARGE = { ...TEST_NURSE, id: 'staff-nic', name: 'Sam Patel', role: 'nurse-in-charge' as const };
+  const signedAt = '2026-03-15T12:00:00.000Z';
+  const attendances = [
+    assessmentRecord({
+      id: 'risk',
+      givenName: 'Mia',
+      familyName: 'Hall',
+      arrivedAt: '2026-03-15T10:00:00.000Z',
+      dateOfBirth: '2019-02-02',
+      answers: { safeguarding: { householdRisks: ['domestic-abuse'] }, outcome: { concernLevel: 'no-concern' } },
+      signedAt,
+    }),
+    assessmentRecord({
+      id: 'cp-plan',
+      givenName: 'Noah',
+      familyName: 'Khan',
+      arrivedAt: '2026-03-14T10:00:00.000Z',
+      dateOfBirth: '2016-02-02',
+      answers: { informationChecks: { cpis: 'checked-cp-plan' }, outcome: { concernLevel: 'no-concern' } },
+      signedAt,
+    }),
+    assessmentRecord({ id: 'clear', givenName: 'Ivy', arrivedAt: '2026-03-15T09:00:00.000Z', dateOfBirth: '2019-02-02', answers: { safeguarding: { householdRisks: ['none-known'] }, outcome: { concernLevel: 'no-concern' } }, signedAt }),
+    assessmentRecord({ id: 'consider', givenName: 'Ava', arrivedAt: '2026-03-15T09:00:00.000Z', dateOfBirth: '2019-02-02', answers: { safeguarding: { householdRisks: ['domestic-abuse'] }, outcome: { concernLevel: 'consider' } }, signedAt }),
+    assessmentRecord({ id: 'unsigned', givenName: 'Eli', arrivedAt: '2026-03-15T09:00:00.000Z', dateOfBirth: '2019-02-02', answers: { safeguarding: { householdRisks: ['domestic-abuse'] }, outcome: { concernLevel: 'no-concern' } } }),
+  ];
+
+  test('the nurse in charge sees each signed "No concern" record that holds a concern, with what it holds and a link to open it', async () => {
+    renderScreen(<HomePage />, { repositories: fakeRepositories({ attendances, staff: [NURSE_IN_CHARGE], unlockedAs: NURSE_IN_CHARGE.id }) });
+    expect(await screen.findByRole('heading', { name: '"No concern" records to review' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Signed "No concern" records to review' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => [within(row).getAllByRole('cell')[0]?.textContent, within(row).getAllByRole('listitem').map((item) => item.textContent)])).toEqual([
+      ['Mia Hall', ['a risk in the household is recorded (domestic abuse)']],
+      ['Noah Khan', ['CP-IS shows a child protection plan']],
+    ]);
+    expect(within(table).getByRole('link', { name: 'Open the record for Mia Hall' })).toHaveAttribute('href', '/assessments/risk/record');
+  });
+
+  test('says when there is nothing to review', async () => {
+    renderScreen(<HomePage />, { repositories: fakeRepositories({ attendances: attendances.slice(2), staff: [NURSE_IN_CHARGE], unlockedAs: NURSE_IN_CHARGE.id }) });
+    expect(await screen.findByText('No signed "No concern" record on this tablet holds anything of concern.')).toBeInTheDocument();
+  });
+
+  test('a triage nurse does not see the list', async () => {
+    renderScreen(<HomePage />, { repositories: fakeRepositories({ attendances }) });
+    expect(await screen.findByRole('heading', { name: 'Referrals to make' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: '"No concern" records to review' })).not.toBeInTheDocument();
+  });
+
+  test('storage gives the list to no one else either', () => {
+    const repositories = fakeRepositories({ attendances });
+    const seen: number[] = [];
+    repositories.attendances.noConcernToReview().subscribe((items) => seen.push(items.length)).unsubscribe();
+    expect(seen).toEqual([0]);
+  });
 });

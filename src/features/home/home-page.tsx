@@ -1,6 +1,8 @@
 /**
  * Home: start a new assessment, the referrals to children's social care still to be made,
- * carry on with one in progress (exactly where it was left), and today's completed ones.
+ * carry on with one in progress (exactly where it was left), and today's completed ones;
+ * for the nurse in charge and the paediatric liaison (safeguarding) role, the signed
+ * "No concern" records the concern-level rules would now refuse (issue 8).
  * Slots for app-level notices (update ready, storage health) are passed in by app/ so this
  * feature does not depend on pwa/.
  */
@@ -14,7 +16,8 @@ import { Tag } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useReferralsToMake, useRepositories } from '../../storage/repositories/react';
+import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
+import { NO_CONCERN_REVIEW_ROLES } from '../../storage/repositories/types';
 
 function AttendanceTable({ caption, rows, empty, action }: { caption: string; rows: AttendanceSummary[] | undefined; empty: string; action: (row: AttendanceSummary) => { to: string; text: string } }) {
   if (rows === undefined) return <p role="status">Loading…</p>;
@@ -180,7 +183,69 @@ function ReferralsToMake({ rows, now }: { rows: PendingRow[] | undefined; now: s
   );
 }
 
+/**
+ * Signed records whose "No concern" (and any "No concerns identified" letter) the rules now
+ * refuse: each is reviewed, its level recorded again by addendum and its letters re-issued.
+ * The list comes from storage, which gives it only to these roles.
+ */
+function NoConcernToReview() {
+  const items = useNoConcernToReview();
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">"No concern" records to review</h2>
+      {items === undefined ? (
+        <p role="status">Loading…</p>
+      ) : items.length === 0 ? (
+        <p>No signed "No concern" record on this tablet holds anything of concern.</p>
+      ) : (
+        <>
+          <p>
+            These signed assessments say "No concern", and their letters may say "No concerns identified", but they record something of concern. Review each one,
+            record the concern level again by addendum, and re-issue its letters.
+          </p>
+          <table className="nhsuk-table app-attendance-table">
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Signed "No concern" records to review</caption>
+            <thead className="nhsuk-table__head">
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">Arrived</th>
+                <th scope="col">What is recorded</th>
+                <th scope="col">
+                  <span className="nhsuk-u-visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="nhsuk-table__body">
+              {items.map(({ summary, reasons }) => (
+                <tr key={summary.id}>
+                  <td dir="auto">{summary.displayName}</td>
+                  <td>{formatDateTime(summary.arrivedAt)}</td>
+                  <td>
+                    <ul className="nhsuk-list nhsuk-list--bullet">
+                      {reasons.map((reason) => (
+                        <li key={reason}>{reason}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <Link to={paths.record(summary.id)}>
+                      Open the record{' '}
+                      <span className="nhsuk-u-visually-hidden">for {summary.displayName}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}
+
 export function HomePage({ notices }: { notices?: ReactNode }) {
+  const session = useSession();
+  const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
   const { attendances } = useRepositories();
   const navigate = useNavigate();
   const inProgress = useInProgressAttendances();
@@ -209,6 +274,7 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
       <Button onClick={() => void start()}>Start new assessment</Button>
       <h2 className="nhsuk-heading-m">Referrals to make</h2>
       <ReferralsToMake rows={pending} now={now} />
+      {reviewer ? <NoConcernToReview /> : null}
       <h2 className="nhsuk-heading-m">In progress</h2>
       <AttendanceTable caption="Assessments in progress" rows={inProgress} empty="There are no assessments in progress on this tablet." action={(row) => ({ to: paths.resume(row.id), text: 'Continue' })} />
       <h2 className="nhsuk-heading-m">GP letters to issue</h2>

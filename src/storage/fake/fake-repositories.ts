@@ -17,7 +17,9 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterChoices } from '../../domain/letters/facts';
 import { letterKindLabels } from '../../domain/letters/model';
+import { noConcernRecordsToReview } from '../../domain/rules/no-concern-review';
 import { blindIndexInputs } from '../repositories/attendance-writes';
+import { NO_CONCERN_REVIEW_ROLES } from '../repositories/types';
 import type {
   AssessmentEditor,
   LiveValue,
@@ -256,6 +258,18 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       },
       inProgress: () => records.live(() => summaries((record) => record.status === 'in-progress')),
       referralsToMake: () => records.live(() => summaries((record) => summariseAttendance(record, now()).pendingReferral !== null)),
+      noConcernToReview: () =>
+        records.live(() => {
+          const who = currentStaff();
+          if (!who || !NO_CONCERN_REVIEW_ROLES.includes(who.role)) return [];
+          const all = records.get();
+          return noConcernRecordsToReview(all.values())
+            .flatMap((review) => {
+              const record = all.get(review.id);
+              return record ? [{ summary: summariseAttendance(record, now()), reasons: review.reasons }] : [];
+            })
+            .sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : -1));
+        }),
       completedSince: (since) => records.live(() => summaries((record) => record.status === 'signed' && (record.signature?.signedAt ?? '') >= since)),
       find: (query) => {
         const nhs = query.nhsNumber ? normaliseNhsNumber(query.nhsNumber) : undefined;

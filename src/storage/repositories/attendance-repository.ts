@@ -13,7 +13,8 @@ import { normaliseNameForMatching } from '../../domain/shared/text';
 import { IndexCache, openSummaries, readWorklist, worklistFromSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, StorageFailure } from './types';
+import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
+import { NO_CONCERN_REVIEW_ROLES } from './types';
 import type { Vault } from './vault';
 
 /**
@@ -76,6 +77,18 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const ids = (await readWorklist(this.ctx.db, unlocked)) ?? (await worklistFromSummaries(this.ctx.db, unlocked));
       const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
       return (await openSummaries(unlocked, rows)).filter((summary) => summary.pendingReferral !== null);
+    });
+  }
+
+  noConcernToReview(): LiveValue<NoConcernReviewItem[]> {
+    return whileUnlocked(this.ctx.vault, async () => {
+      const unlocked = this.ctx.vault.peek();
+      if (!unlocked || !NO_CONCERN_REVIEW_ROLES.includes(unlocked.staff.role)) return [];
+      // Summaries first (small), then only the records that may say "No concern".
+      const rows = await this.ctx.db.attendances.where('status').equals('signed').toArray();
+      const summaries = await openSummaries(unlocked, rows);
+      const { recordsToReview } = await import('./no-concern-review');
+      return recordsToReview(unlocked, rows, summaries);
     });
   }
 

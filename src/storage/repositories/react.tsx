@@ -10,7 +10,7 @@ import type { AttendanceSummary } from '../../domain/assessment/attendance-summa
 import type { AuditEvent } from '../../domain/audit/events';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
-import type { AssessmentEditor, Repositories, SessionState, StaffSummary, StorageFailure } from './types';
+import type { AssessmentEditor, NoConcernReviewItem, Repositories, SessionState, StaffSummary, StorageFailure } from './types';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -52,6 +52,12 @@ export function useCompletedSince(since: string): AttendanceSummary[] | undefine
 export function useReferralsToMake(): AttendanceSummary[] | undefined {
   const { attendances } = useRepositories();
   return useObservable(() => attendances.referralsToMake(), [attendances], undefined);
+}
+
+/** Signed "No concern" attendances the concern-level rules would now refuse (nurse in charge, paediatric liaison). */
+export function useNoConcernToReview(): NoConcernReviewItem[] | undefined {
+  const { attendances } = useRepositories();
+  return useObservable(() => attendances.noConcernToReview(), [attendances], undefined);
 }
 
 export function useRecentAuditEvents(limit: number): AuditEvent[] | undefined {

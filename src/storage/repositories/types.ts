@@ -140,6 +140,20 @@ export interface AttendanceQuery {
   dateOfBirth?: string;
 }
 
+/**
+ * A signed "No concern" attendance that the concern-level rules would now refuse, so its
+ * letters may have said "No concerns identified" falsely (issue 8): for review by the nurse
+ * in charge and the safeguarding team, and re-issue of its letters.
+ */
+export interface NoConcernReviewItem {
+  summary: AttendanceSummary;
+  /** What the record holds that the rules count, in plain words. */
+  reasons: string[];
+}
+
+/** Roles that see the false-reassurance sweep: the nurse in charge and the paediatric liaison (safeguarding) role. */
+export const NO_CONCERN_REVIEW_ROLES: readonly StaffRole[] = ['nurse-in-charge', 'paediatric-liaison'];
+
 export interface AttendanceRepository {
   create(): Promise<Result<AssessmentRecord, StorageFailure>>;
   open(id: string): Promise<Result<AssessmentEditor, StorageFailure>>;
@@ -147,6 +161,8 @@ export interface AttendanceRepository {
   completedSince(since: IsoInstant): LiveValue<AttendanceSummary[]>;
   /** Attendances with a referral to children's social care still to make (home screen). */
   referralsToMake(): LiveValue<AttendanceSummary[]>;
+  /** Signed "No concern" attendances to review (NO_CONCERN_REVIEW_ROLES only; empty for anyone else), newest first. */
+  noConcernToReview(): LiveValue<NoConcernReviewItem[]>;
   find(query: AttendanceQuery): Promise<Result<AttendanceSummary[], StorageFailure>>;
 }
 

@@ -11,7 +11,7 @@ import type { AssessmentRecord } from '../../../domain/assessment/record';
 import { RouterProvider } from '../../../components/navigation/router';
 import { createFakeRepositories } from '../../../storage/fake/fake-repositories';
 import { RepositoriesProvider } from '../../../storage/repositories/react';
-import { adultWithChildrenRecord, letterSettings, NURSE } from '../../../test-support/letter-fixtures';
+import { adultWithChildrenRecord, letterSettings, noConcernsChildRecord, NURSE } from '../../../test-support/letter-fixtures';
 import { AssessmentRoutes } from '../assessment-routes';
 
 function inProgressAdult(): AssessmentRecord {
@@ -53,6 +53,23 @@ describe('the Discharge section', () => {
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Enter the clinical impression or diagnosis' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Select the discharge destination' })).toBeInTheDocument();
+  });
+
+  test('"Home" for a child with a Consider outcome and no safe-to-go-home answer: warned at once, refused on save; signing is not blocked', async () => {
+    const record = noConcernsChildRecord();
+    record.answers.safeguarding.householdRisks = ['domestic-abuse'];
+    record.answers.outcome = { ...record.answers.outcome, concernLevel: 'consider' };
+    const child: AssessmentRecord = { ...record, status: 'in-progress', signature: undefined, answers: { ...record.answers, discharge: emptyDischargeDraft() } };
+    const user = show(child, ['discharge']);
+    const destination = await screen.findByRole('group', { name: 'Discharge destination' });
+    expect(screen.queryByRole('heading', { name: /Is it safe for the child to go home\?/ })).not.toBeInTheDocument();
+    await user.click(within(destination).getByRole('radio', { name: 'Home with parent or carer' }));
+    const message = 'Record on Outcome and actions that it is safe for the child to go home, and who agreed, before choosing a home destination';
+    expect((await screen.findByRole('heading', { name: /Is it safe for the child to go home\?/ })).closest('.nhsuk-warning-callout')).toHaveTextContent(message);
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(within(await screen.findByRole('alert')).getByRole('link', { name: message })).toBeInTheDocument();
+    await user.click(within(destination).getByRole('radio', { name: 'Admitted to hospital' }));
+    expect(screen.queryByRole('heading', { name: /Is it safe for the child to go home\?/ })).not.toBeInTheDocument();
   });
 
   test('does not stop signing: the task list offers Check answers and sign with Discharge not started', async () => {

@@ -2,21 +2,36 @@
  * Section "Discharge" form: clinical impression, treatment, destination, follow-up, the
  * advice given to the patient (the child) and to the parent or carer, and the senior
  * reviewer. Needed for the GP letter, not for signing (domain/assessment/discharge.ts).
+ * A home destination shows, before the nurse saves, why it cannot be accepted yet when the
+ * outcome has not recorded that it is safe for the child to go home (PRODUCT.md 4.9).
  */
 import type { AssessmentContext } from '../../../domain/assessment/context';
-import { adviceToPatientLabel, destinationDetailLabel, destinationOptions, dischargeQuestions as q } from '../../../domain/assessment/discharge';
+import { adviceToPatientLabel, destinationDetailLabel, destinationOptions, dischargeDraftSchema, dischargeQuestions as q, homeDischargeProblem } from '../../../domain/assessment/discharge';
+import type { Answers } from '../../../domain/assessment/record';
 import type { DischargeDestination } from '../../../domain/assessment/discharge';
-import { InsetText } from '../../../components/content/feedback';
+import { InsetText, WarningCallout } from '../../../components/content/feedback';
 import { Fieldset } from '../../../components/form/form-group';
 import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
+import { useFormDerived } from '../use-form-derived';
+
+/** Why a home destination cannot be accepted yet, shown as soon as it is chosen. */
+function HomeNotYetSafe({ ctx, answers }: { ctx: AssessmentContext; answers: Answers }) {
+  const problem = useFormDerived((values) => homeDischargeProblem(dischargeDraftSchema.parse(values).destination, answers, ctx) ?? null, [answers, ctx]);
+  if (problem === null) return null;
+  return (
+    <WarningCallout title="Is it safe for the child to go home?" id="safe-to-go-home-needed">
+      <p>{problem}.</p>
+    </WarningCallout>
+  );
+}
 
 const detailFor = (destination: DischargeDestination) => {
   const label = destinationDetailLabel(destination);
   return label ? <TextInput name="destinationDetail" label={label} /> : undefined;
 };
 
-export function DischargeForm({ ctx }: { ctx: AssessmentContext }) {
+export function DischargeForm({ ctx, answers }: { ctx: AssessmentContext; answers: Answers }) {
   const options = destinationOptions(ctx);
   return (
     <>
@@ -32,6 +47,7 @@ export function DischargeForm({ ctx }: { ctx: AssessmentContext }) {
         options={options}
         conditional={Object.fromEntries(options.map((option) => [option.value, detailFor(option.value)]))}
       />
+      <HomeNotYetSafe ctx={ctx} answers={answers} />
       <Textarea name="followUp" label={q.followUp.label} labelSize="m" hint={q.followUp.hint} rows={3} />
       <Textarea name="adviceToPatient" label={adviceToPatientLabel(ctx)} labelSize="m" hint={q.adviceToPatient.hint} rows={4} />
       <Textarea name="adviceToCarer" label={q.adviceToCarer.label} labelSize="m" rows={4} optional={!ctx.pathway.child} />

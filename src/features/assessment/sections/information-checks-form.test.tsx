@@ -59,6 +59,21 @@ describe('information checks', () => {
     expect(screen.getByLabelText('Phone number (optional)')).toHaveAttribute('type', 'tel');
   });
 
+  test('asks whether there is an open case now only when the child is known to social care, and requires it', async () => {
+    const { user } = renderAssessment(current(), 'information-checks');
+    const socialCare = await screen.findByRole('group', { name: "Is the child known to children's social care?" });
+    const openCase = "Is there an open case with children's social care now?";
+    expect(screen.queryByRole('group', { name: openCase })).not.toBeInTheDocument();
+    await user.click(within(socialCare).getByRole('radio', { name: 'Yes' }));
+    const group = screen.getByRole('group', { name: openCase });
+    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('.nhsuk-radios__item')?.querySelector('label')?.textContent)).toEqual(['Yes', 'No', 'Not known']);
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(await screen.findByRole('link', { name: "Select whether there is an open case with children's social care now" })).toBeInTheDocument();
+    // The open-case question is revealed under the social-care "Yes": its own "No" comes first.
+    await user.click(within(socialCare).getAllByRole('radio', { name: 'No' })[1] as HTMLElement);
+    expect(screen.queryByRole('group', { name: openCase })).not.toBeInTheDocument();
+  });
+
   test('lists the other attendances on this tablet with date, reason and status, and flags 3 in 12 months', async () => {
     const others = [
       earlier('older', '2024-12-01T10:00:00.000Z', { signedAt: '2024-12-01T12:00:00.000Z' }),

@@ -1,6 +1,6 @@
 /**
  * Section 4.4 "Information checks" form: the CP-IS check as a recorded attestation, whether
- * the child is known to children's social care, attendances in the last 12 months with the
+ * the child is known to children's social care (and whether a case is open now), attendances in the last 12 months with the
  * matching attendances already on this tablet, and the health visitor or school nurse.
  * Questions, wording and rules come from domain/assessment/information-checks.
  */
@@ -14,6 +14,7 @@ import {
   informationChecksDraftSchema,
   informationChecksQuestions as q,
   isCpisPositive,
+  openCaseOptions,
   reportedFrequentAttendance,
   socialCareOptions,
   suggestedCpisAnswer,
@@ -127,6 +128,7 @@ export function InformationChecksForm({ ctx, patient }: { ctx: AssessmentContext
               <TextInput name="socialWorkerName" label={q.socialCare.nameLabel} />
               <TextInput name="socialWorkerTeam" label={q.socialCare.teamLabel} />
               <TextInput name="socialWorkerPhone" label={q.socialCare.phoneLabel} type="tel" width={20} optional />
+              <Radios name="openCase" legend={q.openCase.label} hint={q.openCase.hint} options={openCaseOptions} inline small />
             </>
           ),
         }}

@@ -60,14 +60,57 @@ describe('the concern level', () => {
     expect(screen.queryByRole('heading', { name: /cannot be chosen/ })).not.toBeInTheDocument();
   });
 
-  test('Excluded asks for the suitable explanation and the senior who agreed', async () => {
+  test('Excluded asks for the suitable explanation and the senior who agreed, by role, with the time', async () => {
     at(TUESDAY_AFTERNOON);
-    const { user } = renderAssessment(baby('2026-03-10T13:00:00.000Z'), 'outcome');
+    const { user } = renderAssessment(baby('2026-03-10T13:00:00.000Z', { dateOfBirth: '2019-06-01', answers: { safeguarding: { alertingFeatures: ['fracture'], alertingFeatureExplanations: { fracture: 'Fell off the slide' } } } }), 'outcome');
     await chooseLevel(user, 'Excluded');
     expect(screen.getByRole('textbox', { name: 'What suitable explanation was found?' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Name of the senior who agreed' })).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Their role' })).toBeInTheDocument();
+    const roles = screen.getByRole('group', { name: 'Role of the senior who agreed' });
+    expect(within(roles).getAllByRole('radio').map((radio) => radio.closest('.nhsuk-radios__item')?.querySelector('label')?.textContent)).toEqual([
+      'Consultant paediatrician',
+      'Consultant in another specialty, for example emergency medicine',
+      'Paediatric registrar',
+      'Safeguarding team',
+    ]);
+    expect(screen.getByRole('group', { name: 'Date they agreed' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Time they agreed' })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Discussed with' })).not.toBeInTheDocument();
+  });
+
+  test('unsafe exclusion: after a bruise in a non-mobile baby, Excluded is not available at triage', async () => {
+    at(TUESDAY_AFTERNOON);
+    const { user } = renderAssessment(baby('2026-03-10T13:00:00.000Z'), 'outcome');
+    const callout = (await screen.findByRole('heading', { name: /No concern cannot be chosen/ })).closest('.nhsuk-warning-callout');
+    expect(callout).toHaveTextContent('You can choose Suspect.');
+    expect(callout).toHaveTextContent('Excluded is not available at triage. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment.');
+    await chooseLevel(user, 'Excluded');
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(await screen.findByRole('link', { name: /^Excluded cannot be chosen at triage because a suspect-level alerting feature is recorded \(bruise in a child who is not independently mobile\)/ })).toBeInTheDocument();
+  });
+
+  test('false reassurance: a household risk refuses "No concern" and leaves Consider, Suspect or Excluded', async () => {
+    at(TUESDAY_AFTERNOON);
+    const record = baby('2026-03-10T13:00:00.000Z', { dateOfBirth: '2019-06-01', answers: { safeguarding: { alertingFeatures: ['none'], householdRisks: ['parental-substance-misuse'] } } });
+    const { user } = renderAssessment(record, 'outcome');
+    const callout = (await screen.findByRole('heading', { name: /No concern cannot be chosen/ })).closest('.nhsuk-warning-callout');
+    expect(callout).toHaveTextContent('a risk in the household is recorded (parental substance misuse)');
+    expect(callout).toHaveTextContent('You can choose Consider or Suspect or Excluded (with the suitable explanation and the senior who agreed).');
+    await chooseLevel(user, 'No concern');
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(await screen.findByRole('link', { name: /^No concern cannot be chosen because a risk in the household is recorded/ })).toBeInTheDocument();
+  });
+
+  test('false reassurance: a child protection plan from CP-IS and an open case refuse "No concern"', async () => {
+    at(TUESDAY_AFTERNOON);
+    const record = baby('2026-03-10T13:00:00.000Z', {
+      dateOfBirth: '2019-06-01',
+      answers: { safeguarding: { alertingFeatures: ['none'] }, informationChecks: { cpis: 'checked-cp-plan', socialCare: 'yes', socialWorkerTeam: 'CIN team', openCase: 'yes' } },
+    });
+    renderAssessment(record, 'outcome');
+    const callout = (await screen.findByRole('heading', { name: /No concern cannot be chosen/ })).closest('.nhsuk-warning-callout');
+    expect(callout).toHaveTextContent('CP-IS shows a child protection plan');
+    expect(callout).toHaveTextContent("the child has an open case with children's social care");
   });
 
   test('under 13 with sexual activity recorded: only Suspect can be chosen, and "Not made" is not offered', async () => {
@@ -99,8 +142,11 @@ describe('Consider and Suspect', () => {
     expect(within(discussed).getByRole('textbox', { name: 'Time of the discussion' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Is the child in immediate danger?' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: "Referral to children's social care (MASH)" })).toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Police informed (optional)' })).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Police informed' })).toBeInTheDocument();
+    await user.click(within(screen.getByRole('group', { name: 'Police informed' })).getByRole('radio', { name: 'No' }));
+    expect(screen.getByRole('textbox', { name: 'Why were the police not informed?' })).toBeInTheDocument();
     await chooseLevel(user, 'Consider');
+    expect(screen.getByRole('group', { name: 'Police informed (optional)' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: "Referral to children's social care (MASH) (optional)" })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Is the child in immediate danger? (optional)' })).toBeInTheDocument();
   });
@@ -156,6 +202,28 @@ describe('Consider and Suspect', () => {
     const { user } = renderAssessment(baby('2026-03-14T21:00:00.000Z'), 'outcome', { settings: defaultDeviceSettings() });
     await chooseLevel(user, 'Suspect');
     expect(screen.getByRole('heading', { name: /The MASH is closed/ }).closest('.nhsuk-warning-callout')).toHaveTextContent('Call the emergency duty team now: ask the nurse in charge for the number.');
+  });
+});
+
+describe('safe to go home (PRODUCT.md 4.9 safeToGoHome)', () => {
+  const question = 'Is it safe for the child to go home? Does the child feel safe to go home? (optional)';
+  test('asked for Consider and Suspect, with who agreed; not for No concern', async () => {
+    at(TUESDAY_AFTERNOON);
+    const { user } = renderAssessment(baby('2026-03-10T13:00:00.000Z', { answers: { safeguarding: { alertingFeatures: ['none'] } } }), 'outcome');
+    await chooseLevel(user, 'No concern');
+    expect(screen.queryByRole('group', { name: question })).not.toBeInTheDocument();
+    await chooseLevel(user, 'Consider');
+    const group = screen.getByRole('group', { name: question });
+    await user.click(within(group).getByRole('radio', { name: 'Yes, it is safe and the child feels safe to go home' }));
+    expect(screen.getByRole('textbox', { name: 'Who agreed?' })).toBeInTheDocument();
+    await user.click(within(group).getByRole('radio', { name: 'No' }));
+    expect(screen.getByRole('textbox', { name: 'Where will the child go instead, and who agreed?' })).toBeInTheDocument();
+  });
+
+  test('asked after a disclosure, whatever the level', async () => {
+    at(TUESDAY_AFTERNOON);
+    renderAssessment(baby('2026-03-10T13:00:00.000Z', { dateOfBirth: '2016-06-01', answers: { safeguarding: { alertingFeatures: ['none'], disclosure: 'yes' } } }), 'outcome');
+    expect(await screen.findByRole('group', { name: question })).toBeInTheDocument();
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Section 4.9 "Outcome and actions" form: the concern level the clinician chooses (with the
  * highest NICE level recorded and, when "No concern" is refused, why), Excluded with its
- * explanation and the senior who agreed, who it was discussed with, immediate danger, the
- * referral to children's social care (MASH) in and out of hours, the police, and informing the
- * health visitor or school nurse; and the live "What to do next" panel.
+ * explanation and the senior who agreed (role, name, time), who it was discussed with,
+ * immediate danger, the referral to children's social care (MASH) in and out of hours, the
+ * police, whether it is safe for the child to go home, and informing the health visitor or
+ * school nurse; and the live "What to do next" panel. In an addendum (`stage`) a consultant
+ * paediatrician or the safeguarding team may record an exclusion barred at triage.
  *
  * Which levels are allowed, which questions apply and which referral answers are offered
  * come from the domain (assessment/outcome.ts, rules/concern-level.ts, rules/mash-hours.ts,
@@ -18,17 +20,29 @@ import {
   decidedOutOfHours,
   decisionTime,
   discussionRequired,
+  exclusionSeniorRoleOptions,
   notifyLabel,
   outcomeDraftSchema,
   outcomeQuestions as q,
   policeApplies,
-  policePromptReasons,
+  policeRequired,
   referralAnswers,
   referralApplies,
   referralRequired,
+  safeToGoHomeApplies,
+  safeToGoHomeOptions,
 } from '../../../domain/assessment/outcome';
 import type { Answers } from '../../../domain/assessment/record';
-import { allowedConcernLevels, concernLevelLabels, concernLevelRefusals, highestNiceLevel, recordedConcerns } from '../../../domain/rules/concern-level';
+import type { ConcernFacts, ConcernStage } from '../../../domain/rules/concern-level';
+import {
+  allowedConcernLevels,
+  concernLevelLabels,
+  concernLevelRefusals,
+  exclusionNeedsSeniorAssessment,
+  exclusionRolesAllowed,
+  highestNiceLevel,
+  recordedConcerns,
+} from '../../../domain/rules/concern-level';
 import { nextMashOpening } from '../../../domain/rules/mash-hours';
 import { contactOrAsk, formatOpening, nextSteps } from '../../../domain/rules/next-steps';
 import type { DeviceSettings } from '../../../domain/settings/device-settings';
@@ -70,11 +84,15 @@ function RecordedLevel({ answers, ctx }: { answers: Answers; ctx: AssessmentCont
   );
 }
 
+const factsFor = (answers: Answers, stage: ConcernStage): ConcernFacts => ({ informationChecks: answers.informationChecks, stage });
+
 /** Shown before the nurse chooses, so "No concern" is never a surprise error (PRODUCT.md 4.9). */
-function Refusals({ answers, ctx }: { answers: Answers; ctx: AssessmentContext }) {
-  const refusals = concernLevelRefusals(answers.safeguarding, ctx);
+function Refusals({ answers, ctx, stage }: { answers: Answers; ctx: AssessmentContext; stage: ConcernStage }) {
+  const facts = factsFor(answers, stage);
+  const refusals = concernLevelRefusals(answers.safeguarding, ctx, undefined, facts);
   if (refusals.length === 0) return null;
-  const allowed = allowedConcernLevels(answers.safeguarding, ctx).map((level) => concernLevelLabels[level]);
+  const allowed = allowedConcernLevels(answers.safeguarding, ctx, undefined, facts).map((level) => concernLevelLabels[level]);
+  const seniorOnly = exclusionNeedsSeniorAssessment(refusals).length > 0;
   return (
     <WarningCallout title={`${concernLevelLabels['no-concern']} cannot be chosen`} id="concern-level-refusals">
       <p>Because:</p>
@@ -87,11 +105,20 @@ function Refusals({ answers, ctx }: { answers: Answers; ctx: AssessmentContext }
         You can choose {allowed.join(' or ')}
         {allowed.includes(concernLevelLabels.excluded) ? ' (with the suitable explanation and the senior who agreed)' : ''}.
       </p>
+      {seniorOnly ? (
+        <p>
+          {stage === 'triage'
+            ? 'Excluded is not available at triage. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment.'
+            : 'Only a consultant paediatrician or the safeguarding team can agree an exclusion, after their own assessment.'}
+        </p>
+      ) : null}
     </WarningCallout>
   );
 }
 
-function ConcernLevel() {
+function ConcernLevel({ answers, ctx, stage }: { answers: Answers; ctx: AssessmentContext; stage: ConcernStage }) {
+  const roles = exclusionRolesAllowed(answers.safeguarding, ctx, undefined, factsFor(answers, stage));
+  const seniorOnly = roles.length < exclusionSeniorRoleOptions().length;
   return (
     <Radios
       name="concernLevel"
@@ -104,7 +131,9 @@ function ConcernLevel() {
           <>
             <Textarea name="excludedExplanation" label={q.excluded.explanationLabel} rows={4} />
             <TextInput name="excludedAgreedByName" label={q.excluded.agreedByNameLabel} />
-            <TextInput name="excludedAgreedByRole" label={q.excluded.agreedByRoleLabel} />
+            <Radios name="excludedSeniorRole" legend={q.excluded.roleLegend} hint={seniorOnly ? q.excluded.seniorAssessmentHint : undefined} options={exclusionSeniorRoleOptions(roles)} small />
+            <DateInput name="excludedAgreedDate" legend={q.excluded.dateLabel} />
+            <TimeInput name="excludedAgreedTime" label={q.excluded.timeLabel} hint={q.discussedWith.timeHint} />
           </>
         ),
       }}
@@ -199,7 +228,7 @@ function Referral({ answers, ctx, settings }: { answers: Answers; ctx: Assessmen
 function Police() {
   const derived = useFormDerived((values) => {
     const draft = outcomeOf(values);
-    return { applies: policeApplies(draft), prompted: policePromptReasons(draft).length > 0 };
+    return { applies: policeApplies(draft), prompted: policeRequired(draft) };
   });
   if (!derived.applies) return null;
   return (
@@ -239,7 +268,31 @@ function FollowUps({ answers, ctx, settings }: { answers: Answers; ctx: Assessme
       ) : null}
       <Referral answers={answers} ctx={ctx} settings={settings} />
       <Police />
+      <SafeToGoHome answers={answers} ctx={ctx} />
     </>
+  );
+}
+
+/**
+ * "Is it safe for the child to go home?" for Consider, Suspect or a disclosure (PRODUCT.md
+ * 4.9). Optional here: it never stops signing; the discharge section needs it for "Home".
+ */
+function SafeToGoHome({ answers, ctx }: { answers: Answers; ctx: AssessmentContext }) {
+  const applies = useFormDerived((values) => safeToGoHomeApplies(outcomeOf(values), answers.safeguarding, ctx), [answers.safeguarding, ctx]);
+  if (!applies) return null;
+  return (
+    <Radios
+      name="safeToGoHome"
+      legend={q.safeToGoHome.label}
+      legendSize="m"
+      hint={q.safeToGoHome.hint}
+      optional
+      options={safeToGoHomeOptions}
+      conditional={{
+        yes: <TextInput name="safeToGoHomeAgreedBy" label={q.safeToGoHome.agreedByLabel} hint={q.safeToGoHome.agreedByHint} />,
+        no: <Textarea name="safeToGoHomeNotSafePlan" label={q.safeToGoHome.notSafePlanLabel} rows={3} />,
+      }}
+    />
   );
 }
 
@@ -249,14 +302,14 @@ function LiveNextSteps({ answers, ctx, settings }: { answers: Answers; ctx: Asse
   return <NextStepsPanel steps={steps} />;
 }
 
-export function OutcomeForm({ ctx, answers }: { ctx: AssessmentContext; answers: Answers }) {
+export function OutcomeForm({ ctx, answers, stage = 'triage' }: { ctx: AssessmentContext; answers: Answers; stage?: ConcernStage }) {
   const settings = useDeviceSettings();
   return (
     <>
       {settings ? <LiveNextSteps answers={answers} ctx={ctx} settings={settings} /> : null}
       <RecordedLevel answers={answers} ctx={ctx} />
-      <Refusals answers={answers} ctx={ctx} />
-      <ConcernLevel />
+      <Refusals answers={answers} ctx={ctx} stage={stage} />
+      <ConcernLevel answers={answers} ctx={ctx} stage={stage} />
       <FollowUps answers={answers} ctx={ctx} settings={settings} />
       <Radios name="notify" legend={notifyLabel(ctx)} legendSize="m" options={yesNoOptions} inline />
     </>

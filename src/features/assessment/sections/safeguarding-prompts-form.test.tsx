@@ -186,7 +186,7 @@ test("ticking a suspect feature and saving makes the outcome page refuse 'No con
   const refusal = await screen.findByRole('heading', { name: /No concern cannot be chosen/ });
   const callout = refusal.closest('.nhsuk-warning-callout') as HTMLElement;
   expect(callout).toHaveTextContent('a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile)');
-  expect(callout).toHaveTextContent('You can choose Suspect or Excluded (with the suitable explanation and the senior who agreed).');
+  expect(callout).toHaveTextContent('You can choose Suspect.');
   expect(screen.getByText(/Highest NICE level recorded:/)).toHaveTextContent('Suspect');
 
   await user.click(screen.getByRole('radio', { name: 'No concern' }));

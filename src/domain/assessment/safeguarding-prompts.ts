@@ -239,7 +239,7 @@ export function validateSafeguarding(draft: SafeguardingDraft, ctx: AssessmentCo
   else if (!none && ticked.length === 0) issues.add('alertingFeatures', "Select the alerting features you have seen, or select 'None of these'");
   for (const feature of ticked) {
     if (stale.has(feature.id) && !draft.keptAlertingFeatures.includes(feature.id)) {
-      issues.add(keepField(feature.id), `Select whether to keep the ${feature.name} or untick it: it no longer applies`);
+      issues.add(keepField(feature.id), `Select whether to keep or untick the ${feature.name}: it no longer applies`);
     }
   }
   if (!none) {

@@ -32,8 +32,9 @@ describe('highestNiceLevel', () => {
     ['household risks alone carry no NICE level', 8, { householdRisks: ['domestic-abuse'] }, undefined],
     ['non-mobile bruising, not mobile', 0, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
     ['non-mobile bruising, not sure', 1, { independentlyMobile: 'not-sure', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
-    ['non-mobile bruising, but the baby is mobile', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] }, undefined],
-    ['non-mobile bruising at 2 years', 2, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, undefined],
+    // A tick never silently stops counting (issue 8): the safeguarding page asks the nurse to keep it or untick it.
+    ['non-mobile bruising, but the baby is mobile', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
+    ['non-mobile bruising at 2 years', 2, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
     ['disclosure', 15, { disclosure: 'yes' }, 'suspect'],
     ['disclosure with a consider-level feature', 15, { disclosure: 'yes', alertingFeatures: ['neglect'] }, 'suspect'],
     ['under-13 sexual activity at 12', 12, { underThirteenSexualActivity: 'yes' }, 'suspect'],
@@ -105,7 +106,7 @@ describe('concernLevelProblem: the message names why', () => {
       8,
       { alertingFeatures: ['fracture', 'human-bite'] },
       'no-concern',
-      'No concern cannot be chosen because suspect-level alerting features are recorded (fracture, human bite mark). Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+      'No concern cannot be chosen because suspect-level alerting features are recorded (human bite mark, fracture). Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
     ],
     [
       'No concern with non-mobile bruising',

@@ -17,6 +17,7 @@
  * the error summary opens a closed group before focusing a field inside it. Only the checklist
  * watches the ticks; explanations are their own fields, so typing re-renders nothing else.
  */
+import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { AccountsDraft } from '../../../domain/assessment/accounts';
 import type { AssessmentContext } from '../../../domain/assessment/context';
@@ -160,14 +161,18 @@ function ExplanationField({ feature }: { feature: AlertingFeature }) {
 /**
  * The checklist by body system, most common first, each group a details element with its
  * own fieldset and legend; then "None of these" as the exclusive answer (GOV.UK "or" pattern).
- * A group starts open when something in it is ticked or prompted (suggested by another page,
- * or the non-mobile bruising item the mobility answer brought).
+ * A group opens when something in it is ticked or prompted (suggested by another page, or the
+ * non-mobile bruising item the mobility answer brought), and then stays open.
  */
 function AlertingFeatureChecklist({ offered, prompted }: { offered: readonly AlertingFeature[]; prompted: ReadonlySet<string> }) {
   const { getValues, setValue } = useFormContext();
   const ticked = stringList(useWatch({ exact: true, name: FEATURES }));
   const error = useFieldError(FEATURES);
+  // A group the nurse has ticked in stays open: unticking the last item must not fold the list away under them.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const onTick = (value: string, checked: boolean) => {
+    const group = offered.find((feature) => feature.id === value)?.group;
+    if (group !== undefined && !touched.has(group)) setTouched(new Set([...touched, group]));
     const current = stringList(getValues(FEATURES));
     let next: string[];
     if (!checked) next = current.filter((item) => item !== value);
@@ -186,7 +191,7 @@ function AlertingFeatureChecklist({ offered, prompted }: { offered: readonly Ale
       <div className="nhsuk-checkboxes">
         {groups.map((group) => {
           const selected = group.features.filter((feature) => ticked.includes(feature.id)).length;
-          const open = selected > 0 || group.features.some((feature) => prompted.has(feature.id));
+          const open = selected > 0 || touched.has(group.id) || group.features.some((feature) => prompted.has(feature.id));
           return (
             <details className="nhsuk-details app-feature-group" key={group.id} open={open}>
               <summary className="nhsuk-details__summary">

@@ -77,7 +77,7 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.f
 
 /** The three mobility answers on screen (radios only: no keystrokes reach this). */
 function useMobilityDraft() {
-  const [mobilityDisability, independentlyMobile, mobilityConfirmed] = useWatch({ name: [...MOBILITY_FIELDS] }) as unknown[];
+  const [mobilityDisability, independentlyMobile, mobilityConfirmed] = useWatch({ exact: true, name: [...MOBILITY_FIELDS] }) as unknown[];
   return safeguardingDraftSchema.parse({ mobilityDisability, independentlyMobile, mobilityConfirmed });
 }
 

@@ -179,7 +179,12 @@ const UNDER_13: FeatureAgeFilter = { underAgeYears: 13, description: '0 to 12 ye
 
 const GPNOTEBOOK = "Read in GPnotebook's item-by-item reproduction of CG89 (gpnotebook.com / pharmacy-notebook.com, reviewed 2018); NICE's own page not retrieved";
 const TEMPO = 'Read in an NHS emergency-care summary of CG89 (TEMPO, "Paediatrics: child maltreatment") listing it under "suspect"; NICE\'s own page not retrieved';
-const NOT_RETRIEVED = 'CG89 text for this item not retrieved in this research: wording and level from the structure of CG89, to be confirmed';
+const NOT_FOUND_IN_VERIFICATION =
+  "Searched again in the catalogue verification: NICE's own pages (nice.org.uk/guidance/cg89/chapter/recommendations, the NCBI Bookshelf copy, the issuu and scribd copies of the issued guideline) could be read only as far as their opening definitions, and no secondary copy of this item's sentence was found. Level and wording not confirmed";
+const WALES =
+  'Read in the Wales Safeguarding Procedures\' reproduction of CG89 ("Recognising a child is at risk of harm", safeguarding.wales/en/chi-i/chi-i-cp/c1p-p2a); NICE\'s own sentence not retrieved, recommendation number not read';
+const NOTEBOOK_INDEX =
+  "GPnotebook's index of its CG89 item pages (pharmacy-notebook.com, \"clinical features\" of physical abuse, reviewed 2018) lists this item as";
 
 /**
  * The checklist, in the order shown within each group (most common first). Physical
@@ -365,7 +370,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
       citation: 'NICE CG89 1.2 (clinical presentations: poisoning)',
       evidence: 'U',
       research: '§1.4 row 14',
-      note: `${NOT_RETRIEVED}. Age range: "child" in CG89's age terms (under 13); young people's intoxication is met by the substance-use screen`,
+      note: `${NOT_FOUND_IN_VERIFICATION}. Age range: "child" in CG89's age terms (under 13); young people's intoxication is met by the substance-use screen`,
     },
   },
   {
@@ -378,7 +383,34 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.2 (fabricated or induced illness)', evidence: 'U', research: '§1.4 row 15', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.2 (fabricated or induced illness)',
+      evidence: 'S',
+      research: '§1.4 row 15; catalogue verification',
+      quote:
+        "Consider fabricated or induced illness if a child's history, physical or psychological presentations or findings of assessments, examinations or investigations leads to a discrepancy with a recognised clinical picture. Fabricated or induced illness is a possible explanation even if the child has a past or concurrent physical or psychological condition",
+      note: "Read in GPnotebook's item page \"features where fabricated or induced illness (child maltreatment) should be considered\" (nursing-notebook.com, reviewed 2018); NICE's own page not retrieved, recommendation number not read",
+    },
+  },
+  {
+    id: 'fabricated-illness-with-alerting-signs',
+    label:
+      'Symptoms or signs that do not fit a recognised clinical picture, and also: they appear only when the carer is there or are seen only by the carer; treatment works unexpectedly poorly; new symptoms start as soon as old ones stop; the story is biologically unlikely; or opinions are sought and disputed again and again after a clear clinical opinion',
+    name: 'symptoms that do not fit a recognised clinical picture, with alerting signs of fabricated or induced illness',
+    level: 'suspect',
+    why: 'When the story and findings do not match and the illness is only ever seen through the carer, fabricated or induced illness is a serious possibility.',
+    group: 'presentation',
+    appliesTo: ALL_CHILDREN,
+    recordedAs: 'tick',
+    injury: false,
+    source: {
+      citation: 'NICE CG89 1.2 (fabricated or induced illness)',
+      evidence: 'S',
+      research: 'catalogue verification (CG89 item missing from the catalogue)',
+      quote:
+        "Suspect fabricated or induced illness if a child's history, physical or psychological presentations or findings of assessments, examinations or investigations leads to a discrepancy with a recognised clinical picture and one or more of the following is present: reported symptoms and signs only appear or reappear when the parent or carer is present; reported symptoms are only observed by the parent or carer; an inexplicably poor response to prescribed medication or other treatment; new symptoms are reported as soon as previous ones have resolved; there is a history of events that is biologically unlikely …; despite a definitive clinical opinion being reached, multiple opinions from both primary and secondary care are sought and disputed by the parent or carer …",
+      note: "Read in GPnotebook's item page \"features where fabricated or induced illness (child maltreatment) should be considered\" (nursing-notebook.com, reviewed 2018), which lists it under \"should be suspected\"; the page was cut off after the sixth circumstance (the child's normal daily activities …), so the list may be longer. NICE's own page not retrieved, recommendation number not read",
+    },
   },
   {
     id: 'apparent-life-threatening-event',
@@ -428,7 +460,13 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: true,
-    source: { citation: 'NICE CG89 1.1 (physical features: cold injuries)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.1 (physical features: cold injuries)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote: 'Cold injuries where child maltreatment should be considered (GPnotebook index heading)',
+      note: `${NOTEBOOK_INDEX} "cold injuries where child maltreatment should be considered": the level is supported, the item sentence itself (the swollen, red hands or feet example) was not read. NICE's own page not retrieved, recommendation number not read`,
+    },
   },
   {
     id: 'hypothermia',
@@ -440,7 +478,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: true,
-    source: { citation: 'NICE CG89 1.1 (physical features: hypothermia)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: { citation: 'NICE CG89 1.1 (physical features: hypothermia)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_FOUND_IN_VERIFICATION },
   },
   // Fractures, head, eye, mouth, spine and internal injuries (CG89 1.1).
   {
@@ -487,25 +525,40 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     id: 'eye-injury',
     label: 'Retinal haemorrhages or an injury to the eye with no major confirmed accident or known medical explanation (including causes at birth)',
     name: 'eye injury or retinal haemorrhage',
-    level: 'consider',
+    level: 'suspect',
     why: 'Eye injuries and retinal bleeding without an accident can follow shaking or a blow.',
     group: 'bones-head-internal',
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: true,
-    source: { citation: 'NICE CG89 1.1 (physical features: eye trauma)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.1 (physical features: eye trauma)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote:
+        'Eye trauma: suspect child maltreatment if a child has retinal haemorrhages or injury to the eye in the absence of major confirmed accidental trauma or a known medical explanation, including birth related causes',
+      note: `${WALES}. Level corrected from consider to suspect on this reading`,
+    },
   },
   {
     id: 'spinal-injury',
-    label: 'Signs of a spinal injury (vertebral or spinal cord) with no major confirmed accident',
+    label:
+      'Signs of a spinal injury (to the vertebrae or within the spinal canal) with no major confirmed accident: for example a neck injury with an inflicted head injury, or a back injury with focal neurological signs or an unexplained kyphosis (curve of the spine)',
     name: 'spinal injury',
-    level: 'consider',
+    level: 'suspect',
     why: 'Spinal injuries in children without a major accident are unusual and can be inflicted.',
     group: 'bones-head-internal',
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: true,
-    source: { citation: 'NICE CG89 1.1 (physical features: spinal injuries)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.1 (physical features: spinal injuries)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote:
+        'Suspect physical abuse if a child presents with signs of a spinal injury (injury to vertebrae or within the spinal canal) in the absence of major confirmed accidental trauma. Spinal injury may present as: a finding on a skeletal survey or magnetic resonance imaging; cervical injury in association with inflicted head injury; thoraco-lumbar injury in association with focal neurology or an unexplained kyphosis',
+      note: `${WALES}; the same sentence and level in GPnotebook's item page (gpnotebook.com, French edition, "blessures à la colonne vertébrale chez un enfant suspecté de maltraitance"), and GPnotebook's index heading "spinal injuries in a child where maltreatment should be suspected". Level corrected from consider to suspect on this reading`,
+    },
   },
   {
     id: 'visceral-injury',
@@ -517,7 +570,13 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: true,
-    source: { citation: 'NICE CG89 1.1 (physical features: visceral injuries)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.1 (physical features: visceral injuries)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote: 'Spinal, visceral, oral and general injuries: suspect physical abuse if … a child has an intra-abdominal [or intrathoracic injury] … (page read cut off mid-sentence)',
+      note: `${WALES}; the page read was cut off part-way through this sentence, so the wording after "intra-abdominal" (no major confirmed accident; absent or unsuitable explanation or delay in presentation) is not confirmed. ${NOTEBOOK_INDEX} "visceral injuries in a child where maltreatment should be suspected", which supports the level`,
+    },
   },
   {
     id: 'oral-injury',
@@ -529,7 +588,13 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: true,
-    source: { citation: 'NICE CG89 1.1 (physical features: oral injuries)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.1 (physical features: oral injury)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote: 'Child maltreatment should be considered if a child has an oral injury and the explanation is absent or unsuitable',
+      note: "Read in GPnotebook's item page \"oral injury when child maltreatment should be considered\" (nursing-notebook.com, reviewed 2018); NICE's own page not retrieved, recommendation number not read. CG89's sentence gives no examples: the torn frenulum, lips, gums and teeth in the label are the app's examples",
+    },
   },
   // Neglect (CG89 1.3): the old bundle split so each item carries its own level.
   {
@@ -542,7 +607,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.3 (neglect: failure to seek medical help)', evidence: 'U', research: '§1.4 row 13', note: `${NOT_RETRIEVED}. Research §1.4 notes some neglect items are suspect-level; this is taken as one` },
+    source: { citation: 'NICE CG89 1.3 (neglect: failure to seek medical help)', evidence: 'U', research: '§1.4 row 13', note: `${NOT_FOUND_IN_VERIFICATION}. Research §1.4 notes some neglect items are suspect-level; this is taken as one` },
   },
   {
     id: 'neglect-inadequate-supervision',
@@ -554,7 +619,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.3 (neglect: lack of supervision)', evidence: 'U', research: '§1.4 row 13', note: NOT_RETRIEVED },
+    source: { citation: 'NICE CG89 1.3 (neglect: lack of supervision)', evidence: 'U', research: '§1.4 row 13', note: NOT_FOUND_IN_VERIFICATION },
   },
   {
     id: 'neglect-missed-treatment-or-follow-up',
@@ -566,7 +631,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.3 (neglect: failure to bring to follow-up; prescribed treatment)', evidence: 'U', research: '§1.4 row 13', note: NOT_RETRIEVED },
+    source: { citation: 'NICE CG89 1.3 (neglect: failure to bring to follow-up; prescribed treatment)', evidence: 'U', research: '§1.4 row 13', note: NOT_FOUND_IN_VERIFICATION },
   },
   {
     id: 'neglect-hygiene-or-clothing',
@@ -578,7 +643,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: ALL_CHILDREN,
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.3 (neglect: provision of care)', evidence: 'U', research: '§1.4 row 13', note: NOT_RETRIEVED },
+    source: { citation: 'NICE CG89 1.3 (neglect: provision of care)', evidence: 'U', research: '§1.4 row 13', note: NOT_FOUND_IN_VERIFICATION },
   },
   {
     id: 'neglect',
@@ -607,7 +672,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: { minAgeYears: 5, description: '5 to 17 years' },
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.4 (emotional, behavioural, interpersonal and social functioning)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: `${NOT_RETRIEVED}. Age range is an app decision` },
+    source: { citation: 'NICE CG89 1.4 (emotional, behavioural, interpersonal and social functioning)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: `${NOT_FOUND_IN_VERIFICATION}. Age range is an app decision` },
   },
   {
     id: 'running-away',
@@ -619,31 +684,45 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: { minAgeYears: 5, description: '5 to 17 years' },
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.4 (emotional, behavioural, interpersonal and social functioning)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: `${NOT_RETRIEVED}. Age range is an app decision` },
+    source: { citation: 'NICE CG89 1.4 (emotional, behavioural, interpersonal and social functioning)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: `${NOT_FOUND_IN_VERIFICATION}. Age range is an app decision` },
   },
   {
     id: 'sexualised-behaviour-child',
-    label: 'Sexualised behaviour in a child that is not expected for their age or development',
+    label:
+      "Sexualised behaviour in a child who has not reached puberty: repeated or coercive sexualised behaviour or preoccupation (for example sexual talk with knowledge beyond their age, drawing genitals, acting out sexual activity with another child), or unusual sexualised behaviour (oral–genital contact with another child or a doll, asking to be touched in the genital area, inserting or trying to insert an object, finger or penis into another child's vagina or anus)",
     name: 'sexualised behaviour',
-    level: 'consider',
-    why: 'Sexual knowledge or behaviour beyond a child\'s age can be a sign of sexual abuse.',
+    level: 'suspect',
+    why: 'Sexual knowledge or behaviour beyond a child\'s age is a serious sign of sexual abuse.',
     group: 'behaviour',
     appliesTo: { ...UNDER_13, description: '0 to 12 years (CG89 speaks of a prepubertal child)' },
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.4 (sexualised behaviour)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.4 (sexualised behaviour)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote:
+        "NICE states that child maltreatment should be suspected (and in particular sexual abuse), if a pre-pubertal child displays or is reported to display repeated or coercive sexualised behaviours or preoccupation (for example, sexual talk associated with knowledge, drawing genitalia, emulating sexual activity with another child) … sexual abuse should be suspected if a pre-pubertal child displays or is reported to display unusual sexualised behaviours; examples include: oral-genital contact with another child or a doll; requesting to be touched in the genital area; inserting or attempting to insert an object, finger or penis into another child's vagina or anus",
+      note: "Read in GPnotebook's item page \"sexualised behaviour in a child when maltreatment should be suspected\" (pharmacynotebook.com / pharmacy-notebook.com, reviewed 2018). The page puts the repeated or coercive behaviours under its \"suspected\" heading without quoting NICE's verb for that sentence: the trust should check whether CG89 says consider or suspect for them. Level corrected from consider to suspect on this reading. \"Prepubertal\" is shown to children under 13 (app proxy). NICE's own page not retrieved, recommendation number not read",
+    },
   },
   {
     id: 'sexual-behaviour-young-person',
-    label: 'Sexual behaviour in a young person that is indiscriminate, precocious or coercive',
+    label: 'Sexual behaviour in a child or young person that is indiscriminate, precocious or coercive',
     name: 'indiscriminate, precocious or coercive sexual behaviour',
-    level: 'consider',
-    why: 'This behaviour can follow sexual abuse or show that a young person is being exploited.',
+    level: 'suspect',
+    why: 'This behaviour is a serious sign of past or current abuse, or that a child or young person is being exploited.',
     group: 'behaviour',
-    appliesTo: { minAgeYears: 13, description: '13 to 17 years' },
+    appliesTo: { description: '0 to 17 years (CG89: a child or young person)' },
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.4 (sexualised behaviour)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: {
+      citation: 'NICE CG89 1.4 (sexualised behaviour)',
+      evidence: 'S',
+      research: 'issue 8 (CG89 catalogue); catalogue verification',
+      quote: "Suspect past or current child maltreatment if a child or young person's sexual behaviour is indiscriminate, precocious or coercive",
+      note: "Read in GPnotebook's item page \"sexualised behaviour in a child when maltreatment should be suspected\" (pharmacynotebook.com, reviewed 2018); NICE's own page not retrieved, recommendation number not read. Level corrected from consider to suspect and age range from 13 to 17 to every child (\"a child or young person\") on this reading; the id is kept",
+    },
   },
   // Sexual abuse: anogenital signs, infections and pregnancy (CG89 1.1, 1.2).
   {
@@ -775,7 +854,7 @@ export const niceAlertingFeatures: readonly AlertingFeature[] = [
     appliesTo: { minAgeYears: 16, description: '16 to 17 years' },
     recordedAs: 'tick',
     injury: false,
-    source: { citation: 'NICE CG89 1.2 (sexually transmitted infections)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_RETRIEVED },
+    source: { citation: 'NICE CG89 1.2 (sexually transmitted infections)', evidence: 'U', research: 'issue 8 (CG89 catalogue)', note: NOT_FOUND_IN_VERIFICATION },
   },
   {
     id: 'pregnancy-13-to-15',

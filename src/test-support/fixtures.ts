@@ -150,6 +150,8 @@ export function completeChildSafeguarding({ ageYears = 8 }: Pick<ChildOptions, '
   return {
     ...emptyAnswers().safeguarding,
     independentlyMobile: ageYears < 2 ? 'yes' : '',
+    // A baby under 6 months recorded as mobile is asked to confirm (the 0-year-old is born on 1 January).
+    mobilityConfirmed: ageYears < 2 ? 'yes' : '',
     alertingFeatures: [NO_ALERTING_FEATURES],
     disclosure: 'no',
     carerChildInteraction: ['none'],

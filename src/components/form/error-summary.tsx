@@ -15,6 +15,9 @@ export function focusField(path: string): void {
   if (!target) return;
   const input = target.matches('input, select, textarea, button') ? target : target.querySelector<HTMLElement>('input, select, textarea');
   const focusable = input ?? target;
+  // A question inside a closed details element (a collapsed checklist group) cannot take focus: open it first.
+  const details = focusable.closest('details');
+  if (details && !details.open) details.open = true;
   const legend = focusable.closest('fieldset')?.querySelector('legend');
   const label = document.querySelector(`label[for="${CSS.escape(focusable.id)}"]`);
   (legend ?? label ?? focusable).scrollIntoView({ block: 'start' });

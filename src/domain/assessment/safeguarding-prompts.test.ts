@@ -9,6 +9,8 @@ import type { SafeguardingDraft } from './safeguarding-prompts';
 import {
   effectiveAlertingFeatures,
   emptySafeguardingDraft,
+  noLongerApplicableFeatures,
+  undecidedFeatures,
   householdRiskOptions,
   safeguardingApplies,
   safeguardingDraftSchema,
@@ -67,14 +69,41 @@ describe('effectiveAlertingFeatures', () => {
     ['nothing ticked', 8, {}, []],
     ['a ticked feature', 8, { alertingFeatures: ['fracture'] }, ['fracture']],
     ['non-mobile bruising in a baby who is not mobile', 0, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, ['bruise-not-independently-mobile']],
-    ['non-mobile bruising kept after the baby is recorded as mobile is not counted', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] }, []],
-    ['non-mobile bruising at 2 years is not counted', 2, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, []],
-    ['an id the catalogue does not know is kept but not counted', 8, { alertingFeatures: ['retired-item', 'neglect'] }, ['neglect']],
+    ['non-mobile bruising still counts after the baby is recorded as mobile (the page asks)', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] }, ['bruise-not-independently-mobile']],
+    ['non-mobile bruising still counts at 2 years (the page asks)', 2, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, ['bruise-not-independently-mobile']],
+    ['an under-13 infection still counts once the age is 13 (the page asks)', 13, { alertingFeatures: ['sti-under-13'] }, ['sti-under-13']],
+    ['a disabled 6-year-old who is not independently mobile with a bruise', 6, { mobilityDisability: 'yes', independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, ['bruise-not-independently-mobile']],
+    ['the retired neglect id counts at its old level; an id the catalogue does not know is kept but not counted', 8, { alertingFeatures: ['retired-item', 'neglect'] }, ['neglect']],
+    ['nothing counts for an adult', 18, { alertingFeatures: ['fracture'] }, []],
     ['an interaction concern counts as the interaction feature', 8, { carerChildInteraction: ['hostility-or-rejection'] }, ['carer-child-interaction']],
     ['"No concerns" about interaction does not', 8, { carerChildInteraction: ['none'] }, []],
   ])('%s', (_name, age, changes, expected) => {
     const draft = { ...emptySafeguardingDraft(), ...changes };
     expect(effectiveAlertingFeatures(draft, contextForAge(age)).map((feature) => feature.id)).toEqual(expected);
+  });
+});
+
+describe('a ticked feature never silently stops counting', () => {
+  test.each<[string, number, Partial<SafeguardingDraft>, string[]]>([
+    ['nothing ticked', 8, {}, []],
+    ['a feature that applies', 8, { alertingFeatures: ['fracture'] }, []],
+    ['the mobility answer changed to "Yes"', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile', 'fracture'] }, ['bruise-not-independently-mobile']],
+    ['the disability answer changed to "No" for a 6-year-old', 6, { mobilityDisability: 'no', independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, ['bruise-not-independently-mobile']],
+    ['the age changed from 12 to 13', 13, { alertingFeatures: ['sti-under-13', 'hepatitis-b-or-anogenital-warts-under-13'] }, ['sti-under-13', 'hepatitis-b-or-anogenital-warts-under-13']],
+    ['the age changed from 1 to 17', 17, { alertingFeatures: ['apparent-life-threatening-event'] }, ['apparent-life-threatening-event']],
+    ['the retired neglect bundle in an older draft', 8, { alertingFeatures: ['neglect'] }, ['neglect']],
+    ['an adult: the section does not apply', 18, { alertingFeatures: ['sti-under-13'] }, []],
+  ])('%s', (_name, age, changes, expected) => {
+    const draft = { ...emptySafeguardingDraft(), ...changes };
+    expect(noLongerApplicableFeatures(draft, contextForAge(age)).map((feature) => feature.id)).toEqual(expected);
+    expect(effectiveAlertingFeatures(draft, contextForAge(age)).map((feature) => feature.id)).toEqual(expect.arrayContaining(expected));
+  });
+
+  test('a kept feature still no longer applies, but is decided', () => {
+    const draft = { ...emptySafeguardingDraft(), alertingFeatures: ['sti-under-13'], keptAlertingFeatures: ['sti-under-13'] };
+    expect(noLongerApplicableFeatures(draft, contextForAge(13)).map((feature) => feature.id)).toEqual(['sti-under-13']);
+    expect(undecidedFeatures(draft, contextForAge(13))).toEqual([]);
+    expect(effectiveAlertingFeatures(draft, contextForAge(13)).map((feature) => feature.id)).toEqual(['sti-under-13']);
   });
 });
 
@@ -130,14 +159,50 @@ describe('validateSafeguarding', () => {
       { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile', 'burn-or-scald'], alertingFeatureExplanations: { 'burn-or-scald': 'Father: spilt tea' } },
       [{ field: 'alertingFeatureExplanations.bruise-not-independently-mobile', message: 'Enter what explanation was given for the bruise in a child who is not independently mobile, and by whom' }],
     ],
-    ['a blank explanation is not an explanation', 8, { alertingFeatures: ['neglect'], alertingFeatureExplanations: { neglect: '   ' } }, [{ field: 'alertingFeatureExplanations.neglect', message: 'Enter what explanation was given for the signs of neglect, and by whom' }]],
+    [
+      'a blank explanation is not an explanation',
+      8,
+      { alertingFeatures: ['neglect-hygiene-or-clothing'], alertingFeatureExplanations: { 'neglect-hygiene-or-clothing': '   ' } },
+      [{ field: 'alertingFeatureExplanations.neglect-hygiene-or-clothing', message: 'Enter what explanation was given for the poor hygiene or unsuitable clothing, and by whom' }],
+    ],
+    [
+      'the retired neglect bundle in an older draft: keep it or untick it',
+      8,
+      { alertingFeatures: ['neglect'], alertingFeatureExplanations: { neglect: 'Mother: no money for shoes' } },
+      [{ field: 'keptAlertingFeatures.neglect', message: 'Select whether to keep or untick the signs of neglect: it no longer applies' }],
+    ],
+    [
+      'the retired neglect bundle kept still needs its explanation',
+      8,
+      { alertingFeatures: ['neglect'], keptAlertingFeatures: ['neglect'] },
+      [{ field: 'alertingFeatureExplanations.neglect', message: 'Enter what explanation was given for the signs of neglect, and by whom' }],
+    ],
     ['"None of these" with a feature', 8, { alertingFeatures: ['none', 'fracture'], alertingFeatureExplanations: { fracture: 'x' } }, [{ field: 'alertingFeatures', message: "Select 'None of these' on its own, or select the alerting features you have seen" }]],
     [
-      'a tick that no longer applies does not count as an answer',
+      'a tick that no longer applies: the nurse keeps it or unticks it',
       1,
-      { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] },
-      [{ field: 'alertingFeatures', message: "Select the alerting features you have seen, or select 'None of these'" }],
+      { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'], alertingFeatureExplanations: { 'bruise-not-independently-mobile': 'Mother: unknown' } },
+      [{ field: 'keptAlertingFeatures.bruise-not-independently-mobile', message: 'Select whether to keep or untick the bruise in a child who is not independently mobile: it no longer applies' }],
     ],
+    [
+      'a tick that no longer applies, kept, with its explanation',
+      1,
+      { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'], keptAlertingFeatures: ['bruise-not-independently-mobile'], alertingFeatureExplanations: { 'bruise-not-independently-mobile': 'Mother: unknown' } },
+      [],
+    ],
+    [
+      '"None of these" beside a tick that no longer applies is not a contradiction',
+      13,
+      { alertingFeatures: ['sti-under-13', 'none'], keptAlertingFeatures: ['sti-under-13'], alertingFeatureExplanations: { 'sti-under-13': 'Diagnosed at 12' } },
+      [],
+    ],
+    [
+      'a disabled 6-year-old is asked whether they are independently mobile',
+      6,
+      { mobilityDisability: 'yes', independentlyMobile: '' },
+      [{ field: 'independentlyMobile', message: 'Select whether the child is independently mobile' }],
+    ],
+    ['the disability question is optional', 6, { mobilityDisability: '', independentlyMobile: '' }, []],
     [
       'a disclosure needs what was said and by whom',
       8,
@@ -170,6 +235,15 @@ describe('validateSafeguarding', () => {
     ['2 and over: mobility is not asked', 2, { independentlyMobile: '' }, []],
   ])('%s', (_name, age, changes, expected) => {
     expect(validateSafeguarding(nothingFound(changes), contextForAge(age))).toEqual(expected);
+  });
+
+  test('a 3-month-old recorded as mobile is asked to confirm; "No" asks for the mobility answer to change', () => {
+    const ctx = contextForAge(0, { dateOfBirth: '2025-12-01', ageSource: 'date-of-birth' });
+    expect(validateSafeguarding(nothingFound({ independentlyMobile: 'yes' }), ctx)).toEqual([{ field: 'mobilityConfirmed', message: 'Select whether this baby is independently mobile' }]);
+    expect(validateSafeguarding(nothingFound({ independentlyMobile: 'yes', mobilityConfirmed: 'no' }), ctx)).toEqual([
+      { field: 'independentlyMobile', message: 'Change the answer to whether the child is independently mobile' },
+    ]);
+    expect(validateSafeguarding(nothingFound({ independentlyMobile: 'yes', mobilityConfirmed: 'yes' }), ctx)).toEqual([]);
   });
 });
 

@@ -1,11 +1,16 @@
 /**
  * Section 4.5 "Safeguarding prompts – NICE CG89" (under 18).
  *
- * Owns: the answers of the safeguarding page (under-2 mobility, ticked alerting features
- * with the explanation for each, disclosure, carer–child interaction, household risks, and
- * sexual activity or pregnancy under 13), their canonical wording, the features that count
- * for this child, and their validation. The checklist items themselves are data in
- * rules/nice-alerting-features.ts.
+ * Owns: the answers of the safeguarding page (mobility: the disability question, whether the
+ * child is independently mobile and the young-baby confirmation; ticked alerting features with
+ * the explanation for each, and those kept after they stopped applying; disclosure,
+ * carer–child interaction, household risks, and sexual activity or pregnancy under 13), their
+ * canonical wording, the features that count for this child, and their validation. The
+ * checklist items themselves are data in rules/nice-alerting-features.ts.
+ *
+ * A ticked feature never silently stops counting (issue 8): when a later answer (age,
+ * mobility) makes it inapplicable, or the item has been retired, it keeps counting and the
+ * page asks the nurse to keep it or untick it.
  *
  * NICE CG89 steps 1–3 (research §1.2): listen and observe, seek an explanation, and record
  * exactly what was said and by whom. Every checklist has an explicit "none" answer, so an
@@ -18,9 +23,14 @@ import type { AlertingFeature, IndependentlyMobile } from '../rules/nice-alertin
 import {
   alertingFeaturesFor,
   CARER_CHILD_INTERACTION_FEATURE_ID,
+  effectiveMobility,
   independentlyMobileQuestion,
+  mobilityConfirmationApplies,
+  mobilityConfirmationQuestion,
+  mobilityDisabilityQuestion,
   mobilityQuestionApplies,
   niceAlertingFeatures,
+  offeredForNewTicks,
 } from '../rules/nice-alerting-features';
 import type { AccountsDraft } from './accounts';
 import type { AssessmentContext } from './context';
@@ -63,9 +73,15 @@ const explanationsField = () =>
   );
 
 export const safeguardingDraftSchema = z.object({
+  /** Optional, every child: a "Yes" asks the mobility question at any age. */
+  mobilityDisability: choiceField(['yes', 'no']),
   independentlyMobile: choiceField(['yes', 'no', 'not-sure']),
+  /** A baby under 6 months recorded as mobile: the nurse confirms, or changes the answer. */
+  mobilityConfirmed: choiceField(['yes', 'no']),
   /** Ticked feature ids, or [NO_ALERTING_FEATURES]. */
   alertingFeatures: idListField(),
+  /** Ticked features the nurse chose to keep counting after they stopped applying (or were retired). */
+  keptAlertingFeatures: idListField(),
   /** "What explanation was given, and by whom?" by feature id. */
   alertingFeatureExplanations: explanationsField(),
   disclosure: choiceField(['yes', 'no']),
@@ -84,12 +100,25 @@ export const emptySafeguardingDraft = (): SafeguardingDraft => safeguardingDraft
 
 /** Canonical wording (PRODUCT.md 4.5 and section 3). */
 export const safeguardingQuestions = {
+  mobilityDisability: mobilityDisabilityQuestion,
   independentlyMobile: independentlyMobileQuestion,
+  mobilityConfirmed: mobilityConfirmationQuestion,
   alertingFeatures: {
     label: 'Alerting features (NICE CG89)',
     hint: 'Select all that you have seen or been told about',
     none: 'None of these',
     explanationLabel: 'What explanation was given, and by whom?',
+    groupSelected: (count: number) => `${count} selected`,
+  },
+  noLongerApplies: {
+    title: 'Alerting features that no longer apply',
+    intro: 'You ticked these before a later answer changed, or the item has been replaced. They still count until you decide',
+    reasonRetired: 'This item has been split into separate items, each with its own NICE level',
+    reasonNotApplicable: "It no longer applies at this child's age or mobility",
+    keep: 'Keep it: it still counts',
+    untick: 'Untick it',
+    kept: 'Kept by the nurse although it no longer applies',
+    undecided: 'No longer applies: keep it or untick it',
   },
   disclosure: {
     label: 'Has the child, or anyone else, said that the child has been harmed?',
@@ -120,30 +149,62 @@ export const safeguardingApplies = (ctx: AssessmentContext): boolean => ctx.path
 /** Whether the sexual activity or pregnancy question is asked: under 13 (PRODUCT.md section 3). */
 export const underThirteenQuestionApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child && ctx.pathway.underThirteen;
 
-const mobilityAnswer = (draft: SafeguardingDraft, ctx: AssessmentContext): IndependentlyMobile | '' =>
-  mobilityQuestionApplies(ctx) ? draft.independentlyMobile : '';
+/** The mobility answer the checklist uses (rules/nice-alerting-features.ts effectiveMobility). */
+const mobilityAnswer = (draft: SafeguardingDraft, ctx: AssessmentContext): IndependentlyMobile | '' => effectiveMobility(ctx, draft);
 
-/** The features offered as tick boxes to this child (the interaction feature is recorded through its own checklist). */
+/** Whether the mobility question is asked for this draft: under 2, or a disability that affects how the child moves. */
+export const mobilityAsked = (draft: Pick<SafeguardingDraft, 'mobilityDisability'>, ctx: AssessmentContext): boolean => mobilityQuestionApplies(ctx, draft.mobilityDisability);
+
+/** Whether the young-baby "Is that right?" question is asked. */
+export const mobilityConfirmationAsked = (draft: Pick<SafeguardingDraft, 'mobilityDisability' | 'independentlyMobile'>, ctx: AssessmentContext): boolean =>
+  mobilityConfirmationApplies(ctx, draft.mobilityDisability, draft.independentlyMobile);
+
+/** The features offered as tick boxes to this child: current items that apply (the interaction feature has its own checklist). */
 export function tickableAlertingFeatures(draft: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): AlertingFeature[] {
-  return alertingFeaturesFor(ctx, mobilityAnswer(draft, ctx), catalogue).filter((feature) => feature.recordedAs === 'tick');
+  return alertingFeaturesFor(ctx, mobilityAnswer(draft, ctx), catalogue).filter((feature) => feature.recordedAs === 'tick' && offeredForNewTicks(feature));
 }
 
 /** Interaction concerns ticked, without the "none" answer. */
 export const interactionConcerns = (draft: SafeguardingDraft): SafeguardingDraft['carerChildInteraction'] =>
   draft.carerChildInteraction.filter((value) => value !== 'none');
 
+/** Ticked tick-box features the catalogue knows, in catalogue order (whether or not they apply now). */
+const tickedKnownFeatures = (draft: SafeguardingDraft, catalogue: readonly AlertingFeature[]): AlertingFeature[] =>
+  catalogue.filter((feature) => feature.recordedAs === 'tick' && draft.alertingFeatures.includes(feature.id));
+
 /**
- * The features recorded for this child: ticked features that apply at this age and
- * mobility, plus the carer–child interaction feature when any interaction concern is
- * ticked. A tick on a feature that no longer applies (the age or the mobility answer
- * changed) is kept in the record but not counted, like any answer to a hidden question.
+ * Ticked features that are no longer offered to this child: a later answer (age, mobility)
+ * put them out of range, or the item was retired. They keep counting (effectiveAlertingFeatures);
+ * the page names them and asks the nurse to keep each one or untick it.
+ */
+export function noLongerApplicableFeatures(draft: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): AlertingFeature[] {
+  if (!safeguardingApplies(ctx)) return [];
+  const offered = new Set(tickableAlertingFeatures(draft, ctx, catalogue).map((feature) => feature.id));
+  return tickedKnownFeatures(draft, catalogue).filter((feature) => !offered.has(feature.id));
+}
+
+/** Those the nurse has not yet decided about: each is a validation issue until kept or unticked. */
+export const undecidedFeatures = (draft: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): AlertingFeature[] =>
+  noLongerApplicableFeatures(draft, ctx, catalogue).filter((feature) => !draft.keptAlertingFeatures.includes(feature.id));
+
+/**
+ * The features recorded for this child: every ticked feature the catalogue knows (including
+ * retired ids in older records, at their old level), plus the carer–child interaction feature
+ * when any interaction concern is ticked. A tick is counted even when a later answer makes it
+ * inapplicable: it never silently stops counting; the page asks the nurse to keep it or untick
+ * it (noLongerApplicableFeatures). Nothing counts for an adult or before an age is given.
  */
 export function effectiveAlertingFeatures(draft: SafeguardingDraft, ctx: AssessmentContext, catalogue: readonly AlertingFeature[] = niceAlertingFeatures): AlertingFeature[] {
-  const applicable = alertingFeaturesFor(ctx, mobilityAnswer(draft, ctx), catalogue);
-  return applicable.filter((feature) =>
-    feature.recordedAs === 'interaction-checklist' ? feature.id === CARER_CHILD_INTERACTION_FEATURE_ID && interactionConcerns(draft).length > 0 : draft.alertingFeatures.includes(feature.id),
+  if (!safeguardingApplies(ctx) || ctx.pathway.ageYears === undefined) return [];
+  const ticked = new Set(tickedKnownFeatures(draft, catalogue).map((feature) => feature.id));
+  const interaction = interactionConcerns(draft).length > 0;
+  return catalogue.filter((feature) =>
+    feature.recordedAs === 'interaction-checklist' ? feature.id === CARER_CHILD_INTERACTION_FEATURE_ID && interaction : ticked.has(feature.id),
   );
 }
+
+/** The form path of the keep-or-untick question for a feature that no longer applies. */
+export const keepField = (featureId: string): string => `keptAlertingFeatures.${featureId}`;
 
 /** The form path of a feature's explanation. */
 export const explanationField = (featureId: string): string => `alertingFeatureExplanations.${featureId}`;
@@ -164,15 +225,26 @@ export function validateSafeguarding(draft: SafeguardingDraft, ctx: AssessmentCo
   const issues = new IssueList();
   if (!safeguardingApplies(ctx)) return issues.items;
 
-  if (mobilityQuestionApplies(ctx) && draft.independentlyMobile === '') issues.add('independentlyMobile', 'Select whether the child is independently mobile');
+  if (mobilityAsked(draft, ctx) && draft.independentlyMobile === '') issues.add('independentlyMobile', 'Select whether the child is independently mobile');
+  if (mobilityConfirmationAsked(draft, ctx)) {
+    if (draft.mobilityConfirmed === '') issues.add('mobilityConfirmed', 'Select whether this baby is independently mobile');
+    else if (draft.mobilityConfirmed === 'no') issues.add('independentlyMobile', 'Change the answer to whether the child is independently mobile');
+  }
 
-  const offered = tickableAlertingFeatures(draft, ctx, catalogue);
-  const ticked = offered.filter((feature) => draft.alertingFeatures.includes(feature.id));
+  const ticked = tickedKnownFeatures(draft, catalogue);
+  const stale = new Set(noLongerApplicableFeatures(draft, ctx, catalogue).map((feature) => feature.id));
   const none = draft.alertingFeatures.includes(NO_ALERTING_FEATURES);
-  if (none && ticked.length > 0) issues.add('alertingFeatures', "Select 'None of these' on its own, or select the alerting features you have seen");
+  const offeredTicks = ticked.filter((feature) => !stale.has(feature.id));
+  if (none && offeredTicks.length > 0) issues.add('alertingFeatures', "Select 'None of these' on its own, or select the alerting features you have seen");
   else if (!none && ticked.length === 0) issues.add('alertingFeatures', "Select the alerting features you have seen, or select 'None of these'");
+  for (const feature of ticked) {
+    if (stale.has(feature.id) && !draft.keptAlertingFeatures.includes(feature.id)) {
+      issues.add(keepField(feature.id), `Select whether to keep or untick the ${feature.name}: it no longer applies`);
+    }
+  }
   if (!none) {
     for (const feature of ticked) {
+      if (stale.has(feature.id) && !draft.keptAlertingFeatures.includes(feature.id)) continue;
       const field = explanationField(feature.id);
       const explanation = draft.alertingFeatureExplanations[feature.id] ?? '';
       if (isBlank(explanation)) issues.add(field, `Enter what explanation was given for the ${feature.name}, and by whom`);

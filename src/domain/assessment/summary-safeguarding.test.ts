@@ -96,8 +96,9 @@ describe('summariseSafeguarding', () => {
           'Signs of neglect: delay or failure in getting medical help that harms the child (including ongoing pain); an injury or ingestion that suggests poor supervision; repeatedly missed essential follow-up; persistently poor hygiene or unsuitable clothing',
           'NICE level: Consider',
           'Explanation given, and by whom: Not provided',
+          'No longer applies: keep it or untick it',
         ],
-        field: 'alertingFeatureExplanations.neglect',
+        field: 'keptAlertingFeatures.neglect',
       },
       { key: 'Child or someone else said the child has been harmed', value: ['Yes', 'What was said: "He hit the baby"', 'Said by: Sibling, aged 6'], field: 'disclosure' },
       {
@@ -132,10 +133,29 @@ describe('summariseSafeguarding', () => {
     ]);
   });
 
-  test('a single feature is not numbered; a tick that no longer applies is not shown', () => {
-    const answers = answersWith({ safeguarding: { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile', 'fracture'], alertingFeatureExplanations: { fracture: 'Fell from a trampoline' } } });
-    const features = summariseSafeguarding(answers, contextForAge(1)).filter((row) => row.key.startsWith('Alerting feature'));
+  test('a single feature is not numbered', () => {
+    const answers = answersWith({ safeguarding: { alertingFeatures: ['fracture'], alertingFeatureExplanations: { fracture: 'Fell from a trampoline' } } });
+    const features = summariseSafeguarding(answers, contextForAge(8)).filter((row) => row.key.startsWith('Alerting feature'));
     expect(features.map((row) => [row.key, row.field])).toEqual([['Alerting feature', 'alertingFeatureExplanations.fracture']]);
+  });
+
+  test('a tick that no longer applies is still shown, saying so; once kept, it says the nurse kept it', () => {
+    const safeguarding = { independentlyMobile: 'yes' as const, alertingFeatures: ['bruise-not-independently-mobile', 'fracture'], alertingFeatureExplanations: { fracture: 'Fell from a trampoline' } };
+    const undecided = summariseSafeguarding(answersWith({ safeguarding }), contextForAge(1)).filter((row) => row.key.startsWith('Alerting feature'));
+    expect(undecided.map((row) => [row.key, row.field, row.value.at(-1)])).toEqual([
+      ['Alerting feature (1)', 'keptAlertingFeatures.bruise-not-independently-mobile', 'No longer applies: keep it or untick it'],
+      ['Alerting feature (2)', 'alertingFeatureExplanations.fracture', 'Explanation given, and by whom: Fell from a trampoline'],
+    ]);
+    const kept = summariseSafeguarding(answersWith({ safeguarding: { ...safeguarding, keptAlertingFeatures: ['bruise-not-independently-mobile'] } }), contextForAge(1));
+    expect(kept.find((row) => row.key === 'Alerting feature (1)')?.value.at(-1)).toBe('Kept by the nurse although it no longer applies');
+  });
+
+  test('the disability question and a disabled 6-year-old\'s mobility are shown', () => {
+    const answers = answersWith({ safeguarding: { mobilityDisability: 'yes', independentlyMobile: 'no', alertingFeatures: ['none'] } });
+    expect(summariseSafeguarding(answers, contextForAge(6)).slice(0, 2)).toEqual([
+      { key: 'Disability or condition that affects how the child moves', value: ['Yes'], field: 'mobilityDisability' },
+      { key: 'Independently mobile', value: ['No'], field: 'independentlyMobile' },
+    ]);
   });
 });
 

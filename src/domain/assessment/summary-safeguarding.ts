@@ -7,7 +7,7 @@
 import { formatDateTime, parseDateParts, parseTimeOfDay, formatDate } from '../shared/dates';
 import type { DateParts } from '../shared/dates';
 import { isBlank } from '../shared/text';
-import { carerChildInteractionOptions, independentlyMobileOptions, mobilityQuestionApplies, niceLevelLabels } from '../rules/nice-alerting-features';
+import { carerChildInteractionOptions, independentlyMobileOptions, mobilityConfirmationOptions, niceLevelLabels } from '../rules/nice-alerting-features';
 import type { AssessmentContext } from './context';
 import { optionLabel } from './fields';
 import { cpisOptions, hvOrSchoolNurseLabel, informationChecksApply, informationChecksQuestions, openCaseApplies, openCaseOptions, readPreviousAttendances, reportedFrequentAttendance, socialCareOptions } from './information-checks';
@@ -29,7 +29,19 @@ import {
   safeToGoHomeOptions,
 } from './outcome';
 import type { Answers } from './record';
-import { effectiveAlertingFeatures, explanationField, householdRiskOptions, NO_ALERTING_FEATURES, safeguardingApplies, safeguardingQuestions, underThirteenQuestionApplies } from './safeguarding-prompts';
+import {
+  effectiveAlertingFeatures,
+  explanationField,
+  householdRiskOptions,
+  keepField,
+  mobilityAsked,
+  mobilityConfirmationAsked,
+  NO_ALERTING_FEATURES,
+  noLongerApplicableFeatures,
+  safeguardingApplies,
+  safeguardingQuestions,
+  underThirteenQuestionApplies,
+} from './safeguarding-prompts';
 import type { SummaryRow } from './summary';
 import { NOT_PROVIDED } from './summary';
 
@@ -73,10 +85,17 @@ export function summariseSafeguarding(answers: Answers, ctx: AssessmentContext):
   if (!safeguardingApplies(ctx)) return [];
   const d = answers.safeguarding;
   const rows: SummaryRow[] = [];
-  if (mobilityQuestionApplies(ctx)) {
+  if (d.mobilityDisability !== '') {
+    rows.push({ key: 'Disability or condition that affects how the child moves', value: line(optionLabel(yesNoOptions, d.mobilityDisability)), field: 'mobilityDisability' });
+  }
+  if (mobilityAsked(d, ctx)) {
     rows.push({ key: 'Independently mobile', value: line(optionLabel(independentlyMobileOptions, d.independentlyMobile)), field: 'independentlyMobile' });
   }
+  if (mobilityConfirmationAsked(d, ctx)) {
+    rows.push({ key: 'Baby under 6 months recorded as mobile: confirmed', value: line(optionLabel(mobilityConfirmationOptions, d.mobilityConfirmed)), field: 'mobilityConfirmed' });
+  }
   const ticked = effectiveAlertingFeatures(d, ctx).filter((feature) => feature.recordedAs === 'tick');
+  const stale = new Set(noLongerApplicableFeatures(d, ctx).map((feature) => feature.id));
   if (ticked.length === 0) {
     rows.push({
       key: safeguardingQuestions.alertingFeatures.label,
@@ -86,10 +105,13 @@ export function summariseSafeguarding(answers: Answers, ctx: AssessmentContext):
   } else {
     ticked.forEach((feature, index) => {
       const explanation = d.alertingFeatureExplanations[feature.id] ?? '';
+      const kept = d.keptAlertingFeatures.includes(feature.id);
+      const value = [feature.label, `NICE level: ${niceLevelLabels[feature.level]}`, `Explanation given, and by whom: ${explanation.trim() || NOT_PROVIDED}`];
+      if (stale.has(feature.id)) value.push(kept ? safeguardingQuestions.noLongerApplies.kept : safeguardingQuestions.noLongerApplies.undecided);
       rows.push({
         key: ticked.length > 1 ? `Alerting feature (${index + 1})` : 'Alerting feature',
-        value: [feature.label, `NICE level: ${niceLevelLabels[feature.level]}`, `Explanation given, and by whom: ${explanation.trim() || NOT_PROVIDED}`],
-        field: explanationField(feature.id),
+        value,
+        field: stale.has(feature.id) && !kept ? keepField(feature.id) : explanationField(feature.id),
       });
     });
   }

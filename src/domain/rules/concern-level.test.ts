@@ -45,8 +45,9 @@ describe('highestNiceLevel', () => {
     ['household risks alone carry no NICE level', 8, { householdRisks: ['domestic-abuse'] }, undefined],
     ['non-mobile bruising, not mobile', 0, NON_MOBILE_BRUISE, 'suspect'],
     ['non-mobile bruising, not sure', 1, { independentlyMobile: 'not-sure', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
-    ['non-mobile bruising, but the baby is mobile', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] }, undefined],
-    ['non-mobile bruising at 2 years', 2, NON_MOBILE_BRUISE, undefined],
+    // A tick never silently stops counting (issue 8): the safeguarding page asks the nurse to keep it or untick it.
+    ['non-mobile bruising, but the baby is mobile', 1, { independentlyMobile: 'yes', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
+    ['non-mobile bruising at 2 years', 2, { independentlyMobile: 'no', alertingFeatures: ['bruise-not-independently-mobile'] }, 'suspect'],
     ['disclosure', 15, { disclosure: 'yes' }, 'suspect'],
     ['disclosure with a consider-level feature', 15, { disclosure: 'yes', alertingFeatures: ['neglect'] }, 'suspect'],
     ['under-13 sexual activity at 12', 12, { underThirteenSexualActivity: 'yes' }, 'suspect'],
@@ -213,7 +214,7 @@ describe('concernLevelProblem: the message names why', () => {
       {},
       'no-concern',
       'triage',
-      'No concern cannot be chosen because suspect-level alerting features are recorded (fracture, human bite mark) and a consider-level alerting feature is recorded (signs of neglect). Select Suspect or Excluded. Excluded needs the suitable explanation and the senior who agreed',
+      'No concern cannot be chosen because suspect-level alerting features are recorded (human bite mark, fracture) and a consider-level alerting feature is recorded (signs of neglect). Select Suspect or Excluded. Excluded needs the suitable explanation and the senior who agreed',
     ],
     [
       'Consider with a suspect-level feature names only the suspect-level reason',

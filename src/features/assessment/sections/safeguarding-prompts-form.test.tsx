@@ -1,7 +1,9 @@
 /**
  * Component tests for the safeguarding prompts page (PRODUCT.md 4.5 and section 3): the
- * under-2 mobility question first and the non-mobile bruising item it brings, NICE level tags
- * and why as hints, the required explanation per tick, the unconfirmed-wording notice once,
+ * mobility questions first (under 2, or a disability that affects movement, and the young-baby
+ * confirmation) and the non-mobile bruising item they bring, the checklist grouped by body
+ * system and short for a well child, NICE level tags and why as hints, the unconfirmed-wording
+ * notice per item, ticks that no longer apply (keep or untick), the required explanation per tick,
  * exclusive answers, the under-13 question, the highest NICE level live, and the outcome
  * page refusing "No concern" once a suspect-level feature is saved.
  */
@@ -20,6 +22,9 @@ const child = (dateOfBirth: string, changes: Partial<RecordOptions> = {}) => ass
 const NINE_MONTHS = '2025-06-01';
 const TEN_YEARS = '2015-09-01';
 const FOURTEEN_YEARS = '2011-09-01';
+const THREE_MONTHS = '2025-12-01';
+const SIX_YEARS = '2019-09-01';
+const EIGHT_YEARS = '2017-09-01';
 
 const NON_MOBILE_BRUISE = /^Any bruise in a child who is not independently mobile/;
 const mobilityGroup = () => screen.findByRole('group', { name: 'Is the child independently mobile (crawling, cruising or bottom-shuffling)?' });
@@ -55,12 +60,13 @@ describe('safeguarding prompts for a baby under 2', () => {
     expect(screen.getByRole('checkbox', { name: /^Delay in seeking help/ })).toHaveAccessibleName('Delay in seeking help for the injury or illness NICE level: Consider');
   });
 
-  test('groups injuries apart from history, presentation and care', async () => {
+  test('groups the checklist by body system, each group with its own legend', async () => {
     renderAssessment(child(FOURTEEN_YEARS), 'safeguarding-prompts');
-    const injuries = await screen.findByRole('group', { name: 'Injuries' });
-    const other = screen.getByRole('group', { name: 'History, presentation and care' });
-    expect(within(injuries).getByRole('checkbox', { name: /^Fracture/ })).toBeInTheDocument();
-    expect(within(other).getByRole('checkbox', { name: /^Poisoning/ })).toBeInTheDocument();
+    const skin = await screen.findByRole('group', { name: 'Bruises, bites, cuts and scars' });
+    const bones = screen.getByRole('group', { name: 'Fractures, head, eye, mouth, spine and internal injuries' });
+    expect(within(skin).getByRole('checkbox', { name: /^Cuts \(lacerations\)/ })).toBeInTheDocument();
+    expect(within(bones).getByRole('checkbox', { name: /^One or more fractures/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('group', { name: 'How the child came to be here' })).getByRole('checkbox', { name: /^Reported symptoms or signs/ })).toBeInTheDocument();
   });
 
   test("ticking a suspect feature reveals the explanation question and makes the highest level 'Suspect'", async () => {
@@ -80,14 +86,13 @@ describe('safeguarding prompts for a baby under 2', () => {
     expect(screen.getByText(/Highest NICE level ticked:/).textContent).toBe('Highest NICE level ticked: Consider');
   });
 
-  test('names the items whose wording the trust must confirm, once', async () => {
-    const { user } = renderAssessment(child(NINE_MONTHS), 'safeguarding-prompts');
-    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'No' }));
-    expect(screen.getAllByText(TRUST_CONFIRMATION_NOTICE)).toHaveLength(1);
-    const notice = screen.getByText(TRUST_CONFIRMATION_NOTICE).closest('p');
-    const unconfirmed = niceAlertingFeatures.filter((feature) => feature.source.evidence !== 'V');
-    for (const feature of unconfirmed) expect(notice).toHaveTextContent(feature.name);
-    expect(notice).not.toHaveTextContent('patterned bruise');
+  test('items whose wording the trust must confirm say so in their hint; verified items do not', async () => {
+    renderAssessment(child(FOURTEEN_YEARS), 'safeguarding-prompts');
+    const cold = await screen.findByRole('checkbox', { name: /^Cold injury/ });
+    expect(cold).toHaveAccessibleDescription(`A child with cold injury may have been left without warmth, clothing or supervision (${TRUST_CONFIRMATION_NOTICE})`);
+    expect(screen.getByRole('checkbox', { name: /^Bruise shaped like a hand/ })).toHaveAccessibleDescription('A bruise that shows the shape of what caused it points to an inflicted injury');
+    const unconfirmed = niceAlertingFeatures.filter((feature) => feature.source.evidence !== 'V' && feature.recordedAs === 'tick' && feature.retired === undefined);
+    expect(screen.getAllByText(`(${TRUST_CONFIRMATION_NOTICE})`).length).toBeLessThanOrEqual(unconfirmed.length);
   });
 
   test("'None of these' stands alone: ticking it clears the features, ticking a feature clears it", async () => {
@@ -163,6 +168,104 @@ describe('questions by age', () => {
     await user.click(within(question).getByRole('radio', { name: 'Yes' }));
     expect(screen.getByRole('textbox', { name: 'What is known about the sexual activity or pregnancy?' })).toBeInTheDocument();
     expect(screen.getByText(/Highest NICE level ticked:/)).toHaveTextContent('Suspect');
+  });
+});
+
+describe('a well child\'s page stays short', () => {
+  test('an 8-year-old sees closed groups, each a one-line summary, then "None of these"', async () => {
+    const { container } = renderAssessment(child(EIGHT_YEARS), 'safeguarding-prompts');
+    await screen.findByRole('group', { name: 'Alerting features (NICE CG89)' });
+    const groups = [...container.querySelectorAll('details.app-feature-group')];
+    expect(groups.map((group) => group.querySelector('summary')?.textContent)).toEqual([
+      'Bruises, bites, cuts and scars',
+      'How the child came to be here',
+      'Burns, scalds and cold injury',
+      'Fractures, head, eye, mouth, spine and internal injuries',
+      'Neglect: medical help, supervision and care',
+      'Behaviour and emotional wellbeing',
+      'Sexual abuse: anogenital signs, infections and pregnancy',
+    ]);
+    expect(groups.filter((group) => (group as HTMLDetailsElement).open)).toEqual([]);
+    expect(screen.getByRole('checkbox', { name: 'None of these' })).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /apparent life-threatening event/ })).not.toBeInTheDocument();
+  });
+
+  test('a group with a tick opens and says how many are selected', async () => {
+    const { user, container } = renderAssessment(child(EIGHT_YEARS, { answers: { safeguarding: { alertingFeatures: ['fracture'] } } }), 'safeguarding-prompts');
+    await screen.findByRole('group', { name: 'Alerting features (NICE CG89)' });
+    const open = [...container.querySelectorAll('details.app-feature-group')].filter((group) => (group as HTMLDetailsElement).open);
+    expect(open.map((group) => group.querySelector('summary')?.textContent)).toEqual(['Fractures, head, eye, mouth, spine and internal injuries (1 selected)']);
+    await user.click(screen.getByRole('checkbox', { name: /^One or more fractures/ }));
+    expect(container.querySelector('details[open] summary')?.textContent).toBe('Fractures, head, eye, mouth, spine and internal injuries');
+  });
+});
+
+describe('mobility at any age', () => {
+  test('a disabled 6-year-old: "Yes" asks whether the child is independently mobile, and "No" brings the suspect-level non-mobile bruise item', async () => {
+    const { user } = renderAssessment(child(SIX_YEARS), 'safeguarding-prompts');
+    const disability = await screen.findByRole('group', { name: 'Does the child have a disability or condition that affects how they move? (optional)' });
+    expect(screen.queryByRole('group', { name: /^Is the child independently mobile/ })).not.toBeInTheDocument();
+    await user.click(within(disability).getByRole('radio', { name: 'Yes' }));
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'No' }));
+    expect(screen.getByRole('checkbox', { name: NON_MOBILE_BRUISE })).toHaveAccessibleName('Any bruise in a child who is not independently mobile NICE level: Suspect');
+  });
+
+  test('a 3-month-old recorded as mobile gets a plausibility question, and keeps the non-mobile bruise item until it is confirmed', async () => {
+    const { user } = renderAssessment(child(THREE_MONTHS), 'safeguarding-prompts');
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'Yes' }));
+    const confirm = screen.getByRole('group', { name: 'You said this baby is independently mobile. Is that right?' });
+    expect(screen.getByRole('checkbox', { name: NON_MOBILE_BRUISE })).toBeInTheDocument();
+    await user.click(within(confirm).getByRole('radio', { name: 'Yes, the baby crawls, cruises or bottom-shuffles' }));
+    expect(screen.queryByRole('checkbox', { name: NON_MOBILE_BRUISE })).not.toBeInTheDocument();
+  });
+
+  test('a 9-month-old recorded as mobile is not asked again', async () => {
+    const { user } = renderAssessment(child(NINE_MONTHS), 'safeguarding-prompts');
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'Yes' }));
+    expect(screen.queryByRole('group', { name: /Is that right\?/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('a tick that no longer applies', () => {
+  test('the page says so and asks; it keeps counting until the nurse unticks it', async () => {
+    const { user } = renderAssessment(child(NINE_MONTHS), 'safeguarding-prompts');
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('checkbox', { name: NON_MOBILE_BRUISE }));
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'Yes' }));
+    const warning = screen.getByRole('heading', { name: /Alerting features that no longer apply/ }).closest('.nhsuk-warning-callout') as HTMLElement;
+    const question = within(warning).getByRole('group', { name: /^Any bruise in a child who is not independently mobile/ });
+    expect(question).toHaveAccessibleDescription("It no longer applies at this child's age or mobility");
+    expect(screen.getByText(/Highest NICE level ticked:/)).toHaveTextContent('Suspect');
+    await user.click(within(question).getByRole('radio', { name: 'Untick it' }));
+    expect(screen.queryByRole('heading', { name: /Alerting features that no longer apply/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/Highest NICE level ticked:/).textContent).toBe('Highest NICE level ticked: none');
+  });
+
+  test('kept, it asks for its explanation there and still counts', async () => {
+    const { user } = renderAssessment(child(NINE_MONTHS), 'safeguarding-prompts');
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'No' }));
+    await user.click(screen.getByRole('checkbox', { name: NON_MOBILE_BRUISE }));
+    await user.click(within(await mobilityGroup()).getByRole('radio', { name: 'Yes' }));
+    await user.click(screen.getByRole('radio', { name: 'Keep it: it still counts' }));
+    expect(screen.getByRole('radio', { name: 'Keep it: it still counts' })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'What explanation was given, and by whom? (bruise in a child who is not independently mobile)' })).toBeInTheDocument();
+    expect(screen.getByText(/Highest NICE level ticked:/)).toHaveTextContent('Suspect');
+  });
+
+  test('the retired neglect bundle in an older draft is shown, counts at Consider, and says it has been split', async () => {
+    renderAssessment(child(FOURTEEN_YEARS, { answers: { safeguarding: { alertingFeatures: ['neglect'] } } }), 'safeguarding-prompts');
+    const question = await screen.findByRole('group', { name: /^Signs of neglect/ });
+    expect(question).toHaveAccessibleDescription('This item has been split into separate items, each with its own NICE level');
+    expect(screen.queryByRole('checkbox', { name: /^Signs of neglect/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/Highest NICE level ticked:/)).toHaveTextContent('Consider');
+  });
+
+  test('saving without deciding links to the question', async () => {
+    const { user } = renderAssessment(child(FOURTEEN_YEARS, { answers: { safeguarding: { alertingFeatures: ['neglect'] } } }), 'safeguarding-prompts');
+    await user.click(await screen.findByRole('button', { name: 'Save and continue' }));
+    const summary = await screen.findByRole('alert');
+    await user.click(within(summary).getByRole('link', { name: 'Select whether to keep or untick the signs of neglect: it no longer applies' }));
+    expect(screen.getByRole('radio', { name: 'Keep it: it still counts' })).toHaveFocus();
   });
 });
 

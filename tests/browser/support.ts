@@ -175,7 +175,7 @@ export async function fillSafeguardingPrompts(page: Page, opts: SafeguardingAnsw
   const features = opts.features ?? [];
   if (features.length === 0) await page.getByRole('checkbox', { name: 'None of these' }).check();
   for (const feature of features) await tickAlertingFeature(page, feature.label, feature.explanation);
-  await answer(page, 'Has the child, or anyone else, said that the child has been harmed?', 'No');
+  await answer(page, 'Has the child, or anyone else, said that someone has hurt, abused or neglected them?', 'No');
   await page.getByRole('checkbox', { name: 'No concerns about how the carer and child interact' }).check();
   await page.getByRole('group', { name: 'Known risks in the household' }).getByRole('checkbox', { name: 'None known' }).check();
   if (opts.underThirteen) await answer(page, 'Is there any sexual activity or pregnancy involving this child?', 'No');

@@ -220,7 +220,7 @@ describe('validateOutcome: contradictions', () => {
         {
           field: 'concernLevel',
           message:
-            'No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+            'No concern cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
         },
       ],
     ],

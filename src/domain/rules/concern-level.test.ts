@@ -47,7 +47,7 @@ describe('highestNiceLevel', () => {
   test('lists what was recorded with its level', () => {
     expect(recordedConcerns(draft({ alertingFeatures: ['neglect'], disclosure: 'yes', underThirteenSexualActivity: 'yes' }), contextForAge(11))).toEqual([
       { kind: 'feature', level: 'consider', text: 'signs of neglect', featureId: 'neglect' },
-      { kind: 'disclosure', level: 'suspect', text: 'the child, or someone else, has said that the child has been harmed' },
+      { kind: 'disclosure', level: 'suspect', text: 'the child, or someone else, has said that someone has hurt, abused or neglected the child' },
       { kind: 'under-13-sexual-activity', level: 'suspect', text: 'sexual activity or pregnancy is recorded in a child under 13' },
     ]);
   });
@@ -119,21 +119,21 @@ describe('concernLevelProblem: the message names why', () => {
       8,
       { disclosure: 'yes' },
       'no-concern',
-      'No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+      'No concern cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
     ],
     [
       'Consider with a disclosure',
       8,
       { disclosure: 'yes' },
       'consider',
-      'Consider cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+      'Consider cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
     ],
     [
       'No concern with a feature and a disclosure',
       8,
       { alertingFeatures: ['fracture'], disclosure: 'yes' },
       'no-concern',
-      'No concern cannot be chosen because a suspect-level alerting feature is recorded (fracture) and the child, or someone else, has said that the child has been harmed. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
+      'No concern cannot be chosen because a suspect-level alerting feature is recorded (fracture) and the child, or someone else, has said that someone has hurt, abused or neglected the child. Select Suspect, or Excluded with the suitable explanation and the senior who agreed',
     ],
     ['Excluded with a disclosure', 8, { disclosure: 'yes' }, 'excluded', undefined],
     ['Suspect with a disclosure', 8, { disclosure: 'yes' }, 'suspect', undefined],

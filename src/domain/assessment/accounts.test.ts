@@ -144,15 +144,22 @@ describe('validateAccounts', () => {
   describe('delay in seeking help', () => {
     const message = 'Select whether there was a delay in seeking help';
 
-    test('is required for every child, injured or not', () => {
-      expect(childIssues({ delay: '' }, 8, 'injury')).toEqual([{ field: 'delay', message }]);
-      expect(childIssues({ delay: '' }, 8, 'illness')).toEqual([{ field: 'delay', message }]);
-    });
+    const late = { injuryDate: dateParts('2026-03-08'), injuryTime: '09:00' };
+    const unknown = { injuryDate: { day: '', month: '', year: '' }, injuryTime: '', injuryTimeNotKnown: true };
+    const issuesWith = (answers: Answers, patient: Partial<PatientDraft>) => issuesOf(withAccounts(withPatient(answers, patient), { delay: '' }));
 
-    test('is required for an adult’s injury or assault, and not otherwise', () => {
-      expect(adultIssues({ delay: '' }, 'injury')).toEqual([{ field: 'delay', message }]);
-      expect(adultIssues({ delay: '' }, 'assault')).toEqual([{ field: 'delay', message }]);
-      expect(adultIssues({ delay: '' }, 'illness')).toEqual([]);
+    test.each<[string, () => Answers, Partial<PatientDraft>, boolean]>([
+      ['child, injury within 24 hours (the times say so)', () => completeChildAnswers({ reason: 'injury' }), {}, false],
+      ['child, injury more than 24 hours before arrival', () => completeChildAnswers({ reason: 'injury' }), late, true],
+      ['child, injury time not known', () => completeChildAnswers({ reason: 'injury' }), unknown, true],
+      ['child, assault within 24 hours', () => completeChildAnswers({ reason: 'assault' }), {}, false],
+      ['child, illness (no injury time)', () => completeChildAnswers({ reason: 'illness' }), {}, true],
+      ['adult, injury within 24 hours', () => completeAdultAnswers({ reason: 'injury' }), { injuryDate: dateParts('2026-03-10'), injuryTime: '12:00' }, false],
+      ['adult, injury more than 24 hours before arrival', () => completeAdultAnswers({ reason: 'injury' }), late, true],
+      ['adult, assault, time not known', () => completeAdultAnswers({ reason: 'assault' }), unknown, true],
+      ['adult, illness', () => completeAdultAnswers({ reason: 'illness' }), {}, false],
+    ])('%s: required %s', (_name, answers, patient, required) => {
+      expect(issuesWith(answers(), patient)).toEqual(required ? [{ field: 'delay', message }] : []);
     });
   });
 

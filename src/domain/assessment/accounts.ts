@@ -95,6 +95,15 @@ export function delayHint(ctx: AssessmentContext): string | undefined {
 /** Whether the delay question applies: any injury or assault, and every child. */
 export const delayApplies = (ctx: AssessmentContext): boolean => ctx.injuryRelated || ctx.pathway.child;
 
+/**
+ * Whether the delay answer is required: when it applies, unless the injury and arrival times
+ * already show arrival within 24 hours. Then the question stays on screen, optional, with the
+ * time as its hint: the record already says there was no long delay, and the nurse can still
+ * answer Yes (the NICE checklist also offers "Delay in seeking help"). Shorter shortest path
+ * (issue 8); the answer is never written for the nurse.
+ */
+export const delayRequired = (ctx: AssessmentContext): boolean => delayApplies(ctx) && delayFromInjury(ctx)?.overThreshold !== false;
+
 /** Whether the consistency question applies: a child's injury or assault. */
 export const consistencyApplies = (ctx: AssessmentContext): boolean => ctx.injuryRelated && ctx.pathway.child;
 
@@ -126,6 +135,6 @@ export function validateAccounts(draft: AccountsDraft, ctx: AssessmentContext, p
   } else {
     checkLength(issues, 'adultAccount', draft.adultAccount, MAX_FREE_TEXT, "The patient's account");
   }
-  if (delayApplies(ctx) && draft.delay === '') issues.add('delay', 'Select whether there was a delay in seeking help');
+  if (delayRequired(ctx) && draft.delay === '') issues.add('delay', 'Select whether there was a delay in seeking help');
   return issues.items;
 }

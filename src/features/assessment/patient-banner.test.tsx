@@ -107,8 +107,9 @@ describe('the delay question on the accounts page (a hint, never the answer)', (
 
   test('under 24 hours: the hint gives the time, nothing is selected, and the nurse’s answer is kept', async () => {
     const { user } = renderAssessment(injured({ day: '10', month: '3', year: '2026' }, '10:00'), 'accounts');
-    const delay = await screen.findByRole('group', { name: 'Was there a delay in seeking help?' });
+    const delay = await screen.findByRole('group', { name: /^Was there a delay in seeking help\?/ });
     expect(delay).toHaveAccessibleDescription('The patient arrived 3 hours after the injury');
+    expect(delay).toHaveAccessibleName('Was there a delay in seeking help? (optional)');
     expect(within(delay).getByRole('radio', { name: 'No' })).not.toBeChecked();
     await user.click(within(delay).getByRole('radio', { name: 'Yes' }));
     expect(within(delay).getByRole('radio', { name: 'Yes' })).toBeChecked();

@@ -10,6 +10,7 @@ import {
   consistencyApplies,
   delayApplies,
   delayHint,
+  delayRequired,
   SOMEONE_ELSE,
 } from '../../../domain/assessment/accounts';
 import type { PeopleDraft } from '../../../domain/assessment/people';
@@ -22,7 +23,7 @@ import { TextInput, Textarea } from '../../../components/form/text-input';
 function DelayQuestion({ ctx }: { ctx: AssessmentContext }) {
   // The computed delay is a hint; the answer stays the nurse's (PRODUCT.md principle 5).
   const hint = delayHint(ctx);
-  return <Radios name="delay" legend={q.delay.label} {...(hint ? { hint } : {})} options={yesNoOptions} inline />;
+  return <Radios name="delay" legend={q.delay.label} {...(hint ? { hint } : {})} options={yesNoOptions} inline optional={!delayRequired(ctx)} />;
 }
 
 export function AccountsForm({ ctx, people }: { ctx: AssessmentContext; people: PeopleDraft }) {

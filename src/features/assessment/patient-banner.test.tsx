@@ -52,6 +52,11 @@ describe('the patient banner', () => {
     await expectBanner();
   });
 
+  test('on the page that starts an addendum', async () => {
+    renderAssessment(child({ signedAt: NOW }), 'addendum');
+    await expectBanner();
+  });
+
   test('on an addendum section page', async () => {
     renderAssessment(child({ signedAt: NOW }), 'addendum/accounts');
     await expectBanner();

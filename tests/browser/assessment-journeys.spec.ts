@@ -63,6 +63,9 @@ test("a 14-year-old's assessment cannot be signed without next of kin, then is s
   await expect(page.getByRole('heading', { name: 'Safeguarding assessment', level: 1 })).toBeVisible();
 
   await page.getByRole('link', { name: 'Accounts' }).click();
+  // Right patient, always in view: the section page says whose record is open.
+  await expect(page.getByRole('region', { name: 'Patient' })).toContainText('Maya Okafor');
+  await expect(page.getByRole('region', { name: 'Patient' })).toContainText('Child pathway (under 18)');
   await page.getByLabel('What the child says happened, in their own words').fill('My tummy has hurt since breakfast.');
   await page.getByLabel('What the parent or carer says happened').fill('She woke up with stomach ache.');
   await page.getByRole('radio', { name: 'Grace Okafor (Mother)' }).check();

@@ -60,7 +60,11 @@ async function startInfantWithBruise(page: Page, arrived: Date): Promise<void> {
   await page.getByLabel('What the parent or carer says happened').fill('He was fine at bedtime. I saw the bruise when I got him up.');
   await page.getByRole('radio', { name: 'Grace Okafor (Mother)' }).check();
   await answer(page, "Is the explanation consistent with the injury and the child's age and development?", 'No');
-  await expect(page.getByRole('group', { name: 'Was there a delay in seeking help?' }).getByRole('radio', { name: 'No' })).toBeChecked();
+  // The delay is a hint from the injury and arrival times, never the nurse's answer.
+  const delay = page.getByRole('group', { name: 'Was there a delay in seeking help?' });
+  await expect(delay).toContainText('The patient arrived 3 hours after the injury');
+  await expect(delay.getByRole('radio', { name: 'No' })).not.toBeChecked();
+  await delay.getByRole('radio', { name: 'No' }).check();
   await saveAndContinue(page);
 
   await openSection(page, 'Information checks');

@@ -105,18 +105,22 @@ export function dateOfBirthForAge(years: number, extraDays = 40): [string, strin
   return [String(date.getUTCDate()), String(date.getUTCMonth() + 1), String(date.getUTCFullYear())];
 }
 
-/** Section 4.2 for a child who came with their mother, who has parental responsibility and is next of kin. */
+/**
+ * Section 4.2 for a child who came with their mother, who has parental responsibility and is
+ * next of kin. Parental responsibility (birth mother) and next of kin ("Same as the person
+ * with the patient") are pre-filled by the app: the journey checks them rather than answering.
+ */
 export async function fillPeopleWithMother(page: Page, opts: { youngPerson: boolean }): Promise<void> {
   await page.getByRole('radio', { name: 'Someone came with the patient' }).check();
   await page.getByLabel('Full name').first().fill('Grace Okafor');
   await page.getByLabel('Relationship to the patient').first().selectOption({ label: 'Mother' });
   await page.getByLabel('Phone number').first().fill('07700 900982');
-  await page.getByRole('group', { name: 'Does this person have parental responsibility?' }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByLabel('How do they have parental responsibility?').selectOption({ label: 'Birth mother' });
+  await expect(page.getByRole('group', { name: 'Does this person have parental responsibility?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await expect(page.getByLabel('How do they have parental responsibility?')).toHaveValue('birth-mother');
   if (opts.youngPerson) {
     await page.getByRole('group', { name: 'Did the adult with the young person answer questions for them?' }).getByRole('radio', { name: 'No' }).check();
   }
-  await page.getByRole('radio', { name: 'Same as the person with the patient' }).check();
+  await expect(page.getByRole('radio', { name: 'Same as the person with the patient' })).toBeChecked();
   await page.getByLabel('Who does the child live with?').fill('Mother and younger brother');
   if (opts.youngPerson) {
     await page.getByRole('group', { name: 'Was the young person seen alone for part of the assessment?' }).getByRole('radio', { name: 'Yes' }).check();
@@ -175,7 +179,7 @@ export async function fillSafeguardingPrompts(page: Page, opts: SafeguardingAnsw
   const features = opts.features ?? [];
   if (features.length === 0) await page.getByRole('checkbox', { name: 'None of these' }).check();
   for (const feature of features) await tickAlertingFeature(page, feature.label, feature.explanation);
-  await answer(page, 'Has the child, or anyone else, said that the child has been harmed?', 'No');
+  await answer(page, 'Has the child, or anyone else, said that someone has hurt, abused or neglected them?', 'No');
   await page.getByRole('checkbox', { name: 'No concerns about how the carer and child interact' }).check();
   await page.getByRole('group', { name: 'Known risks in the household' }).getByRole('checkbox', { name: 'None known' }).check();
   if (opts.underThirteen) await answer(page, 'Is there any sexual activity or pregnancy involving this child?', 'No');

@@ -12,7 +12,7 @@ import {
   withPeople,
 } from '../../test-support/fixtures';
 import type { AccountsDraft } from './accounts';
-import { consistencyApplies, DELAY_THRESHOLD_HOURS, delayApplies, SOMEONE_ELSE, suggestedDelay, validateAccounts } from './accounts';
+import { consistencyApplies, DELAY_THRESHOLD_HOURS, delayApplies, SOMEONE_ELSE, delayFromInjury, delayHint, validateAccounts } from './accounts';
 import type { PatientDraft } from './patient';
 import type { Answers } from './record';
 
@@ -144,15 +144,22 @@ describe('validateAccounts', () => {
   describe('delay in seeking help', () => {
     const message = 'Select whether there was a delay in seeking help';
 
-    test('is required for every child, injured or not', () => {
-      expect(childIssues({ delay: '' }, 8, 'injury')).toEqual([{ field: 'delay', message }]);
-      expect(childIssues({ delay: '' }, 8, 'illness')).toEqual([{ field: 'delay', message }]);
-    });
+    const late = { injuryDate: dateParts('2026-03-08'), injuryTime: '09:00' };
+    const unknown = { injuryDate: { day: '', month: '', year: '' }, injuryTime: '', injuryTimeNotKnown: true };
+    const issuesWith = (answers: Answers, patient: Partial<PatientDraft>) => issuesOf(withAccounts(withPatient(answers, patient), { delay: '' }));
 
-    test('is required for an adult’s injury or assault, and not otherwise', () => {
-      expect(adultIssues({ delay: '' }, 'injury')).toEqual([{ field: 'delay', message }]);
-      expect(adultIssues({ delay: '' }, 'assault')).toEqual([{ field: 'delay', message }]);
-      expect(adultIssues({ delay: '' }, 'illness')).toEqual([]);
+    test.each<[string, () => Answers, Partial<PatientDraft>, boolean]>([
+      ['child, injury within 24 hours (the times say so)', () => completeChildAnswers({ reason: 'injury' }), {}, false],
+      ['child, injury more than 24 hours before arrival', () => completeChildAnswers({ reason: 'injury' }), late, true],
+      ['child, injury time not known', () => completeChildAnswers({ reason: 'injury' }), unknown, true],
+      ['child, assault within 24 hours', () => completeChildAnswers({ reason: 'assault' }), {}, false],
+      ['child, illness (no injury time)', () => completeChildAnswers({ reason: 'illness' }), {}, true],
+      ['adult, injury within 24 hours', () => completeAdultAnswers({ reason: 'injury' }), { injuryDate: dateParts('2026-03-10'), injuryTime: '12:00' }, false],
+      ['adult, injury more than 24 hours before arrival', () => completeAdultAnswers({ reason: 'injury' }), late, true],
+      ['adult, assault, time not known', () => completeAdultAnswers({ reason: 'assault' }), unknown, true],
+      ['adult, illness', () => completeAdultAnswers({ reason: 'illness' }), {}, false],
+    ])('%s: required %s', (_name, answers, patient, required) => {
+      expect(issuesWith(answers(), patient)).toEqual(required ? [{ field: 'delay', message }] : []);
     });
   });
 
@@ -168,7 +175,7 @@ describe('validateAccounts', () => {
   });
 });
 
-describe('suggestedDelay', () => {
+describe('delayFromInjury', () => {
   function ctxWithInjury(injuryDate: string, injuryTime: string, changes: Partial<PatientDraft> = {}) {
     return contextFor(withPatient(completeChildAnswers(), { injuryDate: dateParts(injuryDate), injuryTime, ...changes }));
   }
@@ -178,18 +185,18 @@ describe('suggestedDelay', () => {
   });
 
   test.each([
-    ['2026-03-10', '12:00', { answer: 'no', hours: 2.5 }],
-    ['2026-03-10', '14:30', { answer: 'no', hours: 0 }],
-    ['2026-03-09', '14:30', { answer: 'no', hours: 24 }],
-    ['2026-03-09', '14:29', { answer: 'yes', hours: 24 + 1 / 60 }],
-    ['2026-03-07', '09:00', { answer: 'yes', hours: 77.5 }],
+    ['2026-03-10', '12:00', { overThreshold: false, hours: 2.5 }],
+    ['2026-03-10', '14:30', { overThreshold: false, hours: 0 }],
+    ['2026-03-09', '14:30', { overThreshold: false, hours: 24 }],
+    ['2026-03-09', '14:29', { overThreshold: true, hours: 24 + 1 / 60 }],
+    ['2026-03-07', '09:00', { overThreshold: true, hours: 77.5 }],
   ] as const)('injured %s %s, arrived 2026-03-10 14:30: %j', (date, time, expected) => {
-    expect(suggestedDelay(ctxWithInjury(date, time))).toEqual(expected);
+    expect(delayFromInjury(ctxWithInjury(date, time))).toEqual(expected);
   });
 
   test.each([
-    ['spring', '2026-03-28', '2026-03-29', '2026-03-29T14:00:00.000Z', { answer: 'no', hours: 23 }],
-    ['autumn', '2026-10-24', '2026-10-25', '2026-10-25T15:00:00.000Z', { answer: 'yes', hours: 25 }],
+    ['spring', '2026-03-28', '2026-03-29', '2026-03-29T14:00:00.000Z', { overThreshold: false, hours: 23 }],
+    ['autumn', '2026-10-24', '2026-10-25', '2026-10-25T15:00:00.000Z', { overThreshold: true, hours: 25 }],
   ] as const)('counts real hours across the %s clock change (14:30 to 14:30 the next day)', (_, injuryDate, arrivalDate, now, expected) => {
     const answers = withPatient(completeChildAnswers(), {
       injuryDate: dateParts(injuryDate),
@@ -197,11 +204,11 @@ describe('suggestedDelay', () => {
       arrivalDate: dateParts(arrivalDate),
       arrivalTime: '14:30',
     });
-    expect(suggestedDelay(contextFor(answers, now))).toEqual(expected);
+    expect(delayFromInjury(contextFor(answers, now))).toEqual(expected);
   });
 
   test('no suggestion when the injury is after arrival (negative delay)', () => {
-    expect(suggestedDelay(ctxWithInjury('2026-03-10', '14:31'))).toBeUndefined();
+    expect(delayFromInjury(ctxWithInjury('2026-03-10', '14:31'))).toBeUndefined();
   });
 
   test.each<[string, Partial<PatientDraft>]>([
@@ -210,7 +217,30 @@ describe('suggestedDelay', () => {
     ['the arrival time is not valid', { arrivalTime: '' }],
     ['the reason is not an injury or assault', { attendanceReason: 'illness' }],
   ])('no suggestion when %s', (_, changes) => {
-    expect(suggestedDelay(contextFor(withPatient(completeChildAnswers(), changes)))).toBeUndefined();
+    expect(delayFromInjury(contextFor(withPatient(completeChildAnswers(), changes)))).toBeUndefined();
+  });
+});
+
+describe('delayHint (a hint, never the answer)', () => {
+  const hintFor = (injuryDate: string, injuryTime: string) => delayHint(contextFor(withPatient(completeChildAnswers(), { injuryDate: dateParts(injuryDate), injuryTime })));
+
+  test.each([
+    ['2026-03-10', '14:00', 'The patient arrived within an hour of the injury'],
+    ['2026-03-10', '13:30', 'The patient arrived 1 hour after the injury'],
+    ['2026-03-10', '12:00', 'The patient arrived 2 hours after the injury'],
+    ['2026-03-09', '14:30', 'The patient arrived 24 hours after the injury'],
+    ['2026-03-07', '09:00', 'The patient arrived 77 hours after the injury: more than 24 hours. A delay in seeking help can be an alerting feature (NICE CG89)'],
+  ])('injured %s %s, arrived 2026-03-10 14:30: "%s"', (date, time, hint) => {
+    expect(hintFor(date, time)).toBe(hint);
+  });
+
+  test('no hint without an injury time', () => {
+    expect(delayHint(contextFor(withPatient(completeChildAnswers(), { injuryTimeNotKnown: true })))).toBeUndefined();
+  });
+
+  test('the delay answer is not derived from the times: an empty answer stays an issue whatever the delay', () => {
+    const late = withAccounts(withPatient(completeChildAnswers(), { injuryDate: dateParts('2026-03-07'), injuryTime: '09:00' }), { delay: '' });
+    expect(validateAccounts(late.accounts, contextFor(late), late.people)).toEqual([{ field: 'delay', message: 'Select whether there was a delay in seeking help' }]);
   });
 });
 

@@ -64,19 +64,45 @@ export const accountsQuestions = {
   adultAccount: { label: 'What the patient says happened' },
 } as const;
 
-/** NICE CG89 treats a delay in presentation as an alerting feature; over 24 hours pre-fills "Yes". */
+/** NICE CG89 treats a delay in presentation as an alerting feature; over 24 hours is pointed out in the hint. */
 export const DELAY_THRESHOLD_HOURS = 24;
 
-/** Suggested answer to "Was there a delay in seeking help?" from the injury and arrival times. */
-export function suggestedDelay(ctx: AssessmentContext): { answer: 'yes' | 'no'; hours: number } | undefined {
+/** The time from the injury to arrival, when both are known and in order. */
+export function delayFromInjury(ctx: AssessmentContext): { hours: number; overThreshold: boolean } | undefined {
   if (!ctx.injuryAt || !ctx.arrivedAt) return undefined;
   const hours = hoursBetween(ctx.injuryAt, ctx.arrivedAt);
   if (hours < 0) return undefined;
-  return { answer: hours > DELAY_THRESHOLD_HOURS ? 'yes' : 'no', hours };
+  return { hours, overThreshold: hours > DELAY_THRESHOLD_HOURS };
+}
+
+/**
+ * The hint under "Was there a delay in seeking help?": the computed time from injury to
+ * arrival, and whether it is over 24 hours. A hint only: the answer is never written for the
+ * nurse, because a pre-filled answer is confirmed without being read, and whether the delay
+ * was unreasonable is a clinical judgement (PRODUCT.md principle 5: the app prompts, the
+ * clinician decides).
+ */
+export function delayHint(ctx: AssessmentContext): string | undefined {
+  const delay = delayFromInjury(ctx);
+  if (!delay) return undefined;
+  const whole = Math.floor(delay.hours);
+  const arrived = delay.hours < 1 ? 'within an hour of the injury' : `${whole} ${whole === 1 ? 'hour' : 'hours'} after the injury`;
+  return delay.overThreshold
+    ? `The patient arrived ${arrived}: more than ${DELAY_THRESHOLD_HOURS} hours. A delay in seeking help can be an alerting feature (NICE CG89)`
+    : `The patient arrived ${arrived}`;
 }
 
 /** Whether the delay question applies: any injury or assault, and every child. */
 export const delayApplies = (ctx: AssessmentContext): boolean => ctx.injuryRelated || ctx.pathway.child;
+
+/**
+ * Whether the delay answer is required: when it applies, unless the injury and arrival times
+ * already show arrival within 24 hours. Then the question stays on screen, optional, with the
+ * time as its hint: the record already says there was no long delay, and the nurse can still
+ * answer Yes (the NICE checklist also offers "Delay in seeking help"). Shorter shortest path
+ * (issue 8); the answer is never written for the nurse.
+ */
+export const delayRequired = (ctx: AssessmentContext): boolean => delayApplies(ctx) && delayFromInjury(ctx)?.overThreshold !== false;
 
 /** Whether the consistency question applies: a child's injury or assault. */
 export const consistencyApplies = (ctx: AssessmentContext): boolean => ctx.injuryRelated && ctx.pathway.child;
@@ -109,6 +135,6 @@ export function validateAccounts(draft: AccountsDraft, ctx: AssessmentContext, p
   } else {
     checkLength(issues, 'adultAccount', draft.adultAccount, MAX_FREE_TEXT, "The patient's account");
   }
-  if (delayApplies(ctx) && draft.delay === '') issues.add('delay', 'Select whether there was a delay in seeking help');
+  if (delayRequired(ctx) && draft.delay === '') issues.add('delay', 'Select whether there was a delay in seeking help');
   return issues.items;
 }

@@ -228,7 +228,7 @@ describe('validateOutcome: contradictions', () => {
         {
           field: 'concernLevel',
           message:
-            'No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment',
+            'No concern cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment',
         },
       ],
     ],

@@ -18,6 +18,8 @@ import {
   nextOfKinAnswers,
   nextOfKinCompanion,
   nextOfKinPerson,
+  noParentalResponsibilityReasonApplies,
+  peoplePrefills,
   peopleWithParentalResponsibility,
   prBasisLabel,
   recordedPeople,
@@ -434,5 +436,77 @@ describe('relationshipLabel and prBasisLabel', () => {
     ['', '', ''],
   ] as const)('basis %s (%s) is "%s"', (parentalResponsibilityBasis, parentalResponsibilityBasisOther, label) => {
     expect(prBasisLabel({ parentalResponsibilityBasis, parentalResponsibilityBasisOther })).toBe(label);
+  });
+});
+
+describe('peoplePrefills (what the people page fills in; the nurse can change it)', () => {
+  const prefillsFor = (changes: Partial<PeopleDraft>, ageYears = 8) => {
+    const answers = withPeople(ageYears < 18 ? completeChildAnswers({ ageYears }) : completeAdultAnswers({ ageYears }), changes);
+    return peoplePrefills(answers.people, contextFor(answers));
+  };
+  const blankPr = { hasParentalResponsibility: '', parentalResponsibilityBasis: '' } as const;
+
+  test.each<[string, Partial<PeopleDraft>, number, { field: string; value: string }[]]>([
+    [
+      'a child with their mother',
+      { companions: [testPerson(blankPr)] },
+      8,
+      [
+        { field: 'companions.0.hasParentalResponsibility', value: 'yes' },
+        { field: 'companions.0.parentalResponsibilityBasis', value: 'birth-mother' },
+        { field: 'nextOfKin.answer', value: 'same-as-companion' },
+      ],
+    ],
+    ['a child with their father: parental responsibility is asked', { companions: [father()] }, 8, [{ field: 'nextOfKin.answer', value: 'same-as-companion' }]],
+    ['a child with a step-parent', { companions: [testPerson({ relationship: '07' })] }, 8, [{ field: 'nextOfKin.answer', value: 'same-as-companion' }]],
+    [
+      'a child with mother and father: next of kin is asked',
+      { companions: [testPerson(), father()] },
+      8,
+      [
+        { field: 'companions.0.hasParentalResponsibility', value: 'yes' },
+        { field: 'companions.0.parentalResponsibilityBasis', value: 'birth-mother' },
+      ],
+    ],
+    ['a child who came alone', { accompaniedBy: 'alone', companions: [testPerson()] }, 14, []],
+    ['who came not answered yet', { accompaniedBy: '', companions: [testPerson()] }, 8, []],
+    ['an adult with their mother: no parental responsibility question', { accompaniedBy: 'accompanied', companions: [testPerson()] }, 30, [{ field: 'nextOfKin.answer', value: 'same-as-companion' }]],
+  ])('%s', (_name, changes, age, expected) => {
+    expect(prefillsFor(changes, age)).toEqual(expected);
+  });
+
+  test('the pre-filled answers make a valid section with the mother alone entered', () => {
+    const answers = withPeople(completeChildAnswers(), { companions: [testPerson(blankPr)], nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: '' } });
+    const draft = structuredClone(answers.people);
+    for (const prefill of peoplePrefills(draft, contextFor(answers))) {
+      if (prefill.field === 'nextOfKin.answer') draft.nextOfKin.answer = 'same-as-companion';
+      else if (prefill.field.endsWith('hasParentalResponsibility')) draft.companions[0]!.hasParentalResponsibility = 'yes';
+      else draft.companions[0]!.parentalResponsibilityBasis = 'birth-mother';
+    }
+    expect(validatePeople(draft, contextFor(answers))).toEqual([]);
+  });
+});
+
+describe('noParentalResponsibilityReasonApplies (asked for every child; the escalation is under 16 only)', () => {
+  const noPr = { companions: [testPerson({ hasParentalResponsibility: 'no', parentalResponsibilityBasis: '' })] };
+  test.each<[number, Partial<PeopleDraft>, boolean]>([
+    [8, noPr, true],
+    [16, noPr, true],
+    [17, noPr, true],
+    [17, {}, false],
+    [8, { ...noPr, nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: '' } }, false],
+  ])('age %i (case %#): %s', (ageYears, changes, expected) => {
+    const answers = withPeople(completeChildAnswers({ ageYears }), changes);
+    expect(noParentalResponsibilityReasonApplies(answers.people, contextFor(answers))).toBe(expected);
+  });
+
+  test('is not asked of an adult', () => {
+    const answers = withPeople(completeAdultAnswers(), noPr);
+    expect(noParentalResponsibilityReasonApplies(answers.people, contextFor(answers))).toBe(false);
+  });
+
+  test('a 16-year-old with no one with parental responsibility still records why', () => {
+    const answers = withPeople(completeChildAnswers({ ageYears: 16 }), noPr);
+    expect(validatePeople(answers.people, contextFor(answers))).toEqual([{ field: 'noParentalResponsibilityReason', message: 'Enter why no one with parental responsibility can be named' }]);
   });
 });

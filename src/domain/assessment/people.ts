@@ -123,13 +123,18 @@ export const peopleQuestions = {
     label: 'Does this person have parental responsibility?',
     hint: 'Living with the mother, or being a foster carer, does not by itself give parental responsibility',
   },
-  parentalResponsibilityBasis: { label: 'How do they have parental responsibility?', otherLabel: 'Describe how' },
+  parentalResponsibilityBasis: {
+    label: 'How do they have parental responsibility?',
+    otherLabel: 'Describe how',
+    motherHint: 'Filled in as Birth mother when the relationship is Mother: change it for an adoptive mother',
+  },
   companionAnswersForPatient: {
     label: 'Did the adult with the young person answer questions for them?',
     hint: 'An adult who answers for a young person is an indicator of child sexual exploitation risk',
   },
   nextOfKin: {
     label: 'Next of kin',
+    hint: 'With one person with the patient, this starts as that person: ask, and change it if the next of kin is someone else',
     whichCompanion: 'Which person with the patient is the next of kin?',
     notAbleReason: 'Why is it not possible to ask?',
   },
@@ -220,6 +225,47 @@ export function peopleWithParentalResponsibility(draft: PeopleDraft): Person[] {
   return candidates.filter((person) => person.hasParentalResponsibility === 'yes' && !isBlank(person.fullName));
 }
 
+/** NHS PersonRelationshipType "Mother" (options.ts). A step-mother or foster mother has her own code. */
+const MOTHER = '12';
+
+/** An answer the app fills in on the people page from answers already given; the nurse sees it and can change it. */
+export interface Prefill {
+  /** Form path in the section draft, for example "companions.0.hasParentalResponsibility". */
+  field: string;
+  value: string;
+}
+
+/**
+ * What the people page pre-fills, so the shortest path asks only what the record does not
+ * already say (issue 8, "shorter shortest path"); each is applied only to an empty answer.
+ * - A child's mother has parental responsibility: the birth mother always (research §8.4),
+ *   so "Yes" and "Birth mother" are filled in; the hint says to change the basis for an
+ *   adoptive mother.
+ * - With exactly one person with the patient, next of kin starts as "Same as the person with
+ *   the patient" (PRODUCT.md 4.2 names the shortcut); the answer is on screen to confirm.
+ */
+export function peoplePrefills(draft: PeopleDraft, ctx: AssessmentContext): Prefill[] {
+  const prefills: Prefill[] = [];
+  if (draft.accompaniedBy !== 'accompanied') return prefills;
+  if (ctx.pathway.child) {
+    draft.companions.forEach((person, index) => {
+      if (person.relationship !== MOTHER) return;
+      prefills.push({ field: `companions.${index}.hasParentalResponsibility`, value: 'yes' });
+      prefills.push({ field: `companions.${index}.parentalResponsibilityBasis`, value: 'birth-mother' });
+    });
+  }
+  if (draft.companions.length === 1) prefills.push({ field: 'nextOfKin.answer', value: nextOfKinOptions.sameAsCompanion.value });
+  return prefills;
+}
+
+/**
+ * "Why can no one with parental responsibility be named?" is asked for every child once next
+ * of kin is answered and no one with parental responsibility is recorded; the escalation
+ * prompt itself is for under-16s only (rules/people-prompts.ts).
+ */
+export const noParentalResponsibilityReasonApplies = (draft: PeopleDraft, ctx: AssessmentContext): boolean =>
+  ctx.pathway.child && draft.nextOfKin.answer !== '' && peopleWithParentalResponsibility(draft).length === 0;
+
 /** Next of kin answers offered at this age. */
 export function nextOfKinAnswers(ctx: AssessmentContext, accompanied: boolean): AnswerOption[] {
   const options: AnswerOption[] = [];
@@ -285,7 +331,7 @@ export function validatePeople(draft: PeopleDraft, ctx: AssessmentContext): Issu
       validatePerson(issues, `otherParentalResponsibility.${index}`, person, 'the person with parental responsibility', { child, phoneRequired: false, prAlwaysYes: true });
     });
     // Asked once next of kin is answered, as the escalation prompt is (PRODUCT.md 4.2).
-    if (nok.answer !== '' && peopleWithParentalResponsibility(draft).length === 0 && isBlank(draft.noParentalResponsibilityReason)) {
+    if (noParentalResponsibilityReasonApplies(draft, ctx) && isBlank(draft.noParentalResponsibilityReason)) {
       issues.add('noParentalResponsibilityReason', 'Enter why no one with parental responsibility can be named');
     }
     if (isBlank(draft.livesWith)) issues.add('livesWith', 'Enter who the child lives with');

@@ -50,7 +50,7 @@ describe('which questions apply', () => {
   test('the canonical wording of PRODUCT.md 4.5 and section 3', () => {
     expect(safeguardingQuestions.independentlyMobile.label).toBe('Is the child independently mobile (crawling, cruising or bottom-shuffling)?');
     expect(safeguardingQuestions.alertingFeatures.explanationLabel).toBe('What explanation was given, and by whom?');
-    expect(safeguardingQuestions.disclosure.label).toBe('Has the child, or anyone else, said that the child has been harmed?');
+    expect(safeguardingQuestions.disclosure.label).toBe('Has the child, or anyone else, said that someone has hurt, abused or neglected them?');
     expect(safeguardingQuestions.carerChildInteraction.label).toBe('Concerns about how the carer and child interact');
     expect(safeguardingQuestions.householdRisks.label).toBe('Known risks in the household');
     expect(householdRiskOptions.map((option) => option.label)).toEqual(['Domestic abuse', 'Parental substance misuse', 'Parental mental illness', 'None known', 'Not known']);
@@ -129,7 +129,7 @@ describe('validateSafeguarding', () => {
     expect(validateSafeguarding(emptySafeguardingDraft(), contextForAge(1))).toEqual([
       { field: 'independentlyMobile', message: 'Select whether the child is independently mobile' },
       { field: 'alertingFeatures', message: "Select the alerting features you have seen, or select 'None of these'" },
-      { field: 'disclosure', message: 'Select whether the child, or anyone else, has said that the child has been harmed' },
+      { field: 'disclosure', message: 'Select whether the child, or anyone else, has said that someone has hurt, abused or neglected them' },
       { field: 'carerChildInteraction', message: "Select any concerns about how the carer and child interact, or select 'No concerns'" },
       { field: 'householdRisks', message: "Select the known risks in the household, or select 'None known' or 'Not known'" },
       { field: 'underThirteenSexualActivity', message: 'Select whether there is any sexual activity or pregnancy involving this child' },
@@ -209,7 +209,7 @@ describe('validateSafeguarding', () => {
       { disclosure: 'yes' },
       [
         { field: 'disclosureWhatWasSaid', message: 'Enter what was said, in their words' },
-        { field: 'disclosureBy', message: 'Enter who said that the child has been harmed' },
+        { field: 'disclosureBy', message: 'Enter who said that someone has hurt, abused or neglected the child' },
       ],
     ],
     ['a complete disclosure', 8, { disclosure: 'yes', disclosureWhatWasSaid: '"Daddy hit me with the belt"', disclosureBy: 'The child' }, []],

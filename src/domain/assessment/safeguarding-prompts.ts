@@ -121,7 +121,7 @@ export const safeguardingQuestions = {
     undecided: 'No longer applies: keep it or untick it',
   },
   disclosure: {
-    label: 'Has the child, or anyone else, said that the child has been harmed?',
+    label: 'Has the child, or anyone else, said that someone has hurt, abused or neglected them?',
     whatWasSaidLabel: 'What was said, in their words',
     whatWasSaidHint: 'Write down exactly what was said. Do not summarise or interpret',
     byLabel: 'Who said it?',
@@ -252,11 +252,11 @@ export function validateSafeguarding(draft: SafeguardingDraft, ctx: AssessmentCo
     }
   }
 
-  if (draft.disclosure === '') issues.add('disclosure', 'Select whether the child, or anyone else, has said that the child has been harmed');
+  if (draft.disclosure === '') issues.add('disclosure', 'Select whether the child, or anyone else, has said that someone has hurt, abused or neglected them');
   else if (draft.disclosure === 'yes') {
     if (isBlank(draft.disclosureWhatWasSaid)) issues.add('disclosureWhatWasSaid', 'Enter what was said, in their words');
     checkLength(issues, 'disclosureWhatWasSaid', draft.disclosureWhatWasSaid, MAX_FREE_TEXT, 'What was said');
-    if (isBlank(draft.disclosureBy)) issues.add('disclosureBy', 'Enter who said that the child has been harmed');
+    if (isBlank(draft.disclosureBy)) issues.add('disclosureBy', 'Enter who said that someone has hurt, abused or neglected the child');
     checkLength(issues, 'disclosureBy', draft.disclosureBy, MAX_SHORT_TEXT, 'Who said it');
   }
 

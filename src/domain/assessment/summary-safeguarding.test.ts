@@ -100,7 +100,7 @@ describe('summariseSafeguarding', () => {
         ],
         field: 'keptAlertingFeatures.neglect',
       },
-      { key: 'Child or someone else said the child has been harmed', value: ['Yes', 'What was said: "He hit the baby"', 'Said by: Sibling, aged 6'], field: 'disclosure' },
+      { key: 'Child or someone else said someone has hurt, abused or neglected the child', value: ['Yes', 'What was said: "He hit the baby"', 'Said by: Sibling, aged 6'], field: 'disclosure' },
       {
         key: 'Concerns about how the carer and child interact',
         value: ['The carer is emotionally unavailable or unresponsive to the child, especially an infant', 'Did not look at the baby while he cried'],
@@ -117,7 +117,7 @@ describe('summariseSafeguarding', () => {
     });
     expect(summariseSafeguarding(answers, contextForAge(15))).toEqual([
       { key: 'Alerting features (NICE CG89)', value: ['None of these'], field: 'alertingFeatures' },
-      { key: 'Child or someone else said the child has been harmed', value: ['No'], field: 'disclosure' },
+      { key: 'Child or someone else said someone has hurt, abused or neglected the child', value: ['No'], field: 'disclosure' },
       { key: 'Concerns about how the carer and child interact', value: ['No concerns about how the carer and child interact'], field: 'carerChildInteraction' },
       { key: 'Known risks in the household', value: ['Not known'], field: 'householdRisks' },
     ]);
@@ -126,7 +126,7 @@ describe('summariseSafeguarding', () => {
   test('an unanswered section at 12 says what was not provided', () => {
     expect(summariseSafeguarding(emptyAnswers(), contextForAge(12))).toEqual([
       { key: 'Alerting features (NICE CG89)', value: ['Not provided'], field: 'alertingFeatures' },
-      { key: 'Child or someone else said the child has been harmed', value: ['Not provided'], field: 'disclosure' },
+      { key: 'Child or someone else said someone has hurt, abused or neglected the child', value: ['Not provided'], field: 'disclosure' },
       { key: 'Concerns about how the carer and child interact', value: ['Not provided'], field: 'carerChildInteraction' },
       { key: 'Known risks in the household', value: ['Not provided'], field: 'householdRisks' },
       { key: 'Sexual activity or pregnancy (child under 13)', value: ['Not provided'], field: 'underThirteenSexualActivity' },

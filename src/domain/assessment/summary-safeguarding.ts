@@ -116,7 +116,7 @@ export function summariseSafeguarding(answers: Answers, ctx: AssessmentContext):
     });
   }
   const disclosure = d.disclosure === 'yes' ? ['Yes', `What was said: ${d.disclosureWhatWasSaid.trim() || NOT_PROVIDED}`, `Said by: ${d.disclosureBy.trim() || NOT_PROVIDED}`] : line(optionLabel(yesNoOptions, d.disclosure));
-  rows.push({ key: 'Child or someone else said the child has been harmed', value: disclosure, field: 'disclosure' });
+  rows.push({ key: 'Child or someone else said someone has hurt, abused or neglected the child', value: disclosure, field: 'disclosure' });
   const interaction = d.carerChildInteraction.map((value) => optionLabel(carerChildInteractionOptions, value));
   if (!isBlank(d.carerChildInteractionDetails)) interaction.push(d.carerChildInteractionDetails.trim());
   rows.push({ key: safeguardingQuestions.carerChildInteraction.label, value: interaction.length ? interaction : [NOT_PROVIDED], field: 'carerChildInteraction' });

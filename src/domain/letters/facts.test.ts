@@ -400,7 +400,7 @@ describe('safeguarding findings', () => {
       { ...rows([row('Explanation given, and by whom', 'Mother: hit her face on the cot bars in the night')], 'words-about-harm'), continues: true },
       {
         ...rows([
-          row('Child or someone else said the child has been harmed', 'No'),
+          row('Child or someone else said someone has hurt, abused or neglected the child', 'No'),
           row('Concerns about how the carer and child interact', 'No concerns about how the carer and child interact'),
           row('Known risks in the household', 'None known'),
         ]),
@@ -419,7 +419,7 @@ describe('safeguarding findings', () => {
     const record = noConcernsChildRecord();
     Object.assign(record.answers.safeguarding, { disclosure: 'yes', disclosureWhatWasSaid: 'Dad hit me', disclosureBy: 'Oliver' });
     const blocks = safeguardingFindingBlocks(factsOf(record));
-    expect(blocks[1]).toEqual({ ...rows([row('Child or someone else said the child has been harmed', 'Yes')], 'words-about-harm'), continues: true });
+    expect(blocks[1]).toEqual({ ...rows([row('Child or someone else said someone has hurt, abused or neglected the child', 'Yes')], 'words-about-harm'), continues: true });
     expect(JSON.stringify(blocks)).not.toContain('Dad hit me');
     expect(disclosureBlock(factsOf(record))).toEqual(quote('Disclosure of harm, said by Oliver', 'Dad hit me', 'words-about-harm'));
   });
@@ -438,7 +438,7 @@ describe('safeguarding findings', () => {
     const record = noConcernsChildRecord();
     Object.assign(record.answers.safeguarding, { carerChildInteraction: ['hostility-or-rejection', 'exposed-to-domestic-abuse'], carerChildInteractionDetails: 'Father shouted at him in the cubicle' });
     const blocks = safeguardingFindingBlocks(factsOf(record));
-    expect(blocks).toContainEqual(rows([row('Alerting features (NICE CG89)', 'None of these'), row('Child or someone else said the child has been harmed', 'No'), row('Concerns about how the carer and child interact', 'Hostility towards the child, or rejecting the child')]));
+    expect(blocks).toContainEqual(rows([row('Alerting features (NICE CG89)', 'None of these'), row('Child or someone else said someone has hurt, abused or neglected the child', 'No'), row('Concerns about how the carer and child interact', 'Hostility towards the child, or rejecting the child')]));
     expect(blocks).toContainEqual({ ...rows([row('Concerns about how the carer and child interact', 'The child is exposed to domestic abuse')], 'domestic-abuse'), continues: true });
     expect(blocks).toContainEqual({ ...rows([row('What was seen', 'Father shouted at him in the cubicle')], 'words-about-harm'), continues: true });
   });

@@ -194,7 +194,7 @@ describe('restriction follows the words: a 15-year-old assaulted at home who nam
     const text = textOf(composeLetter(kind, input(youngPersonAssaultRecord())));
     expect(text).not.toContain(named);
     expect(text).not.toContain(disclosed);
-    expect(text).not.toContain('Child or someone else said the child has been harmed: Yes');
+    expect(text).not.toContain('Child or someone else said someone has hurt, abused or neglected the child: Yes');
     expect(text.match(/Further safeguarding information is held by the hospital safeguarding team/g)).toHaveLength(1);
   });
 
@@ -210,7 +210,7 @@ describe('restriction follows the words: a 15-year-old assaulted at home who nam
     const text = textOf(document);
     expect(text).toContain(`In the child's own words:\n    “${named}”`);
     expect(text).toContain(`Disclosure of harm, said by Leah (the child):\n    “${disclosed}”`);
-    expect(text).toContain('Child or someone else said the child has been harmed: Yes');
+    expect(text).toContain('Child or someone else said someone has hurt, abused or neglected the child: Yes');
     expect(sectionText(document, 'what-happened')).toContain('Clinical impression and examination findings: Fingertip bruises on both upper arms, 1 to 2 cm, red-purple; no other injury');
     expect(sectionText(document, 'the-child-and-household')).toContain("Who else lives in the child's household?: Tomasz Wrona (Mother’s partner), about 40");
     expect(sectionText(document, 'the-child-and-household')).toContain('Next of kin: Ewa Nowak (Mother)\n    07700 900123');

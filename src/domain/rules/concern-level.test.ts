@@ -61,7 +61,7 @@ describe('highestNiceLevel', () => {
   test('lists what was recorded with its level', () => {
     expect(recordedConcerns(draft({ alertingFeatures: ['neglect'], disclosure: 'yes', underThirteenSexualActivity: 'yes' }), contextForAge(11))).toEqual([
       { kind: 'feature', level: 'consider', text: 'signs of neglect', featureId: 'neglect' },
-      { kind: 'disclosure', level: 'suspect', text: 'the child, or someone else, has said that the child has been harmed' },
+      { kind: 'disclosure', level: 'suspect', text: 'the child, or someone else, has said that someone has hurt, abused or neglected the child' },
       { kind: 'under-13-sexual-activity', level: 'suspect', text: 'sexual activity or pregnancy is recorded in a child under 13' },
     ]);
   });
@@ -245,9 +245,9 @@ describe('concernLevelProblem: the message names why', () => {
       `Excluded cannot be chosen at triage because a suspect-level alerting feature is recorded (bruise in a child who is not independently mobile). ${senior}`,
     ],
     ['Excluded with non-mobile bruising by addendum', 0, NON_MOBILE_BRUISE, {}, 'excluded', 'addendum', undefined],
-    ['No concern with a disclosure', 8, { disclosure: 'yes' }, {}, 'no-concern', 'triage', `No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. ${senior}`],
-    ['Consider with a disclosure', 8, { disclosure: 'yes' }, {}, 'consider', 'triage', `Consider cannot be chosen because the child, or someone else, has said that the child has been harmed. ${senior}`],
-    ['Excluded with a disclosure at triage', 8, { disclosure: 'yes' }, {}, 'excluded', 'triage', `Excluded cannot be chosen at triage because the child, or someone else, has said that the child has been harmed. ${senior}`],
+    ['No concern with a disclosure', 8, { disclosure: 'yes' }, {}, 'no-concern', 'triage', `No concern cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. ${senior}`],
+    ['Consider with a disclosure', 8, { disclosure: 'yes' }, {}, 'consider', 'triage', `Consider cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. ${senior}`],
+    ['Excluded with a disclosure at triage', 8, { disclosure: 'yes' }, {}, 'excluded', 'triage', `Excluded cannot be chosen at triage because the child, or someone else, has said that someone has hurt, abused or neglected the child. ${senior}`],
     ['Excluded with a disclosure by addendum', 8, { disclosure: 'yes' }, {}, 'excluded', 'addendum', undefined],
     ['Suspect with a disclosure', 8, { disclosure: 'yes' }, {}, 'suspect', 'triage', undefined],
     [
@@ -257,7 +257,7 @@ describe('concernLevelProblem: the message names why', () => {
       {},
       'no-concern',
       'addendum',
-      'No concern cannot be chosen because the child, or someone else, has said that the child has been harmed. Select Suspect or Excluded. Excluded needs the suitable explanation and the senior who agreed',
+      'No concern cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child. Select Suspect or Excluded. Excluded needs the suitable explanation and the senior who agreed',
     ],
     ['No concern with under-13 sexual activity', 12, { underThirteenSexualActivity: 'yes' }, {}, 'no-concern', 'triage', `No concern cannot be chosen because sexual activity or pregnancy is recorded in a child under 13. ${under13}`],
     ['Consider with under-13 sexual activity', 12, { underThirteenSexualActivity: 'yes' }, {}, 'consider', 'triage', `Consider cannot be chosen because sexual activity or pregnancy is recorded in a child under 13. ${under13}`],

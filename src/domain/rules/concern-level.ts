@@ -88,7 +88,7 @@ export type RecordedConcernKind = 'feature' | 'disclosure' | 'under-13-sexual-ac
 export interface RecordedConcern {
   kind: RecordedConcernKind;
   level: NiceLevel;
-  /** Plain words for messages: "the child, or someone else, has said that the child has been harmed". */
+  /** Plain words for messages: "the child, or someone else, has said that someone has hurt, abused or neglected the child". */
   text: string;
   /** The alerting feature, for kind "feature". */
   featureId?: string;
@@ -109,7 +109,7 @@ export function recordedConcerns(safeguarding: SafeguardingDraft, ctx: Assessmen
     featureId: feature.id,
   }));
   if (safeguarding.disclosure === 'yes') {
-    concerns.push({ kind: 'disclosure', level: 'suspect', text: 'the child, or someone else, has said that the child has been harmed' });
+    concerns.push({ kind: 'disclosure', level: 'suspect', text: 'the child, or someone else, has said that someone has hurt, abused or neglected the child' });
   }
   if (underThirteenSexualActivityRecorded(safeguarding, ctx)) {
     concerns.push({ kind: 'under-13-sexual-activity', level: 'suspect', text: 'sexual activity or pregnancy is recorded in a child under 13' });

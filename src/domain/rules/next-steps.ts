@@ -81,7 +81,8 @@ export function formatOpening(instant: IsoInstant): string {
  */
 export function workingLevel(answers: Answers, ctx: AssessmentContext): ConcernLevel | undefined {
   const chosen = answers.outcome.concernLevel;
-  const allowed = chosen !== '' && concernLevelProblem(chosen, answers.safeguarding, ctx) === undefined;
+  const allowed =
+    chosen !== '' && concernLevelProblem(chosen, answers.safeguarding, ctx) === undefined;
   if (allowed) return chosen;
   return highestNiceLevel(answers.safeguarding, ctx);
 }
@@ -89,7 +90,7 @@ export function workingLevel(answers: Answers, ctx: AssessmentContext): ConcernL
 const SOURCES = {
   referSuspect:
     'NICE CG89: suspect – refer to children’s social care under the local multi-agency safeguarding arrangements (research §1.3)',
-  outOfHours: 'PRODUCT.md 4.9; CQC recommendation 3.4 (out-of-hours referrals)',
+  outOfHours: 'PRODUCT.md 4.9; CQC finding 3.4 (out-of-hours referrals held to the next working day)',
   under13: 'NICE CG89 (under-13 pregnancy or sexual activity, research §1.1); PRODUCT.md section 3',
   discuss:
     'NICE CG89: consider – discuss with a more experienced colleague; GMC 0–18 guidance (research §1.3)',
@@ -170,21 +171,39 @@ export function nextSteps(
       const closed = opening
         ? `The MASH is closed until ${formatOpening(opening)}.`
         : 'The MASH is closed now.';
-      steps.push({
-        id: 'call-emergency-duty-team',
-        text: `${closed}${mandatory} Call the emergency duty team now: ${contactOrAsk(contacts.emergencyDutyTeam)}`,
-        source: `${referSource}; ${SOURCES.outOfHours}`,
-        done: outcome.emergencyDutyTeamCalled === 'yes',
-      });
+      // The emergency duty team is for a child who needs protection before the MASH opens
+      // (the outcome's "Is the child in immediate danger?"); otherwise the referral waits for
+      // the next working day with a named person (CQC finding 3.4). Telling every out-of-hours
+      // suspect concern to call now would teach nurses to ignore the step (alert fatigue).
+      const edtNumber = contactOrAsk(contacts.emergencyDutyTeam);
+      if (outcome.immediateDanger === 'yes') {
+        steps.push({
+          id: 'call-emergency-duty-team',
+          text: `${closed}${mandatory} The child needs protection now: call the emergency duty team now: ${edtNumber}`,
+          source: `${referSource}; ${SOURCES.outOfHours}`,
+          done: outcome.emergencyDutyTeamCalled === 'yes',
+        });
+      } else if (outcome.immediateDanger === '') {
+        steps.push({
+          id: 'call-emergency-duty-team',
+          text: `${closed}${mandatory} Decide whether the child needs protection before it opens. If they do, call the emergency duty team now: ${edtNumber}`,
+          source: `${referSource}; ${SOURCES.outOfHours}`,
+          done: outcome.emergencyDutyTeamCalled === 'yes',
+        });
+      }
       const plannedBy = outcome.referralNextDayBy.trim();
       const plannedAt = readReferralPlannedAt(outcome);
       const planned =
         outcome.referral === 'next-working-day' && plannedBy !== '' && plannedAt !== undefined;
+      // Without the emergency duty team step, the plan says that the MASH is closed.
+      const lead = outcome.immediateDanger === 'no' ? `${closed}${mandatory} ` : '';
       steps.push({
         id: 'plan-next-day-referral',
-        text: planned
-          ? `${plannedBy} will refer to children's social care (MASH) on ${formatOpening(plannedAt)}. Hand this over to the nurse in charge. MASH: ${contactOrAsk(contacts.mash)}`
-          : `Agree who will refer to children's social care (MASH) when it opens, and record it in the outcome. MASH: ${contactOrAsk(contacts.mash)}`,
+        text:
+          lead +
+          (planned
+            ? `${plannedBy} will refer to children's social care (MASH) on ${formatOpening(plannedAt)}. Hand this over to the nurse in charge. MASH: ${contactOrAsk(contacts.mash)}`
+            : `Agree who will refer to children's social care (MASH) when it opens, and record it in the outcome. MASH: ${contactOrAsk(contacts.mash)}`),
         source: SOURCES.outOfHours,
         done: planned,
       });

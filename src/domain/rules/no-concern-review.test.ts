@@ -24,7 +24,7 @@ describe('noConcernReviewReasons', () => {
     ['a household risk', (a) => Object.assign(a.safeguarding, { householdRisks: ['parental-mental-illness'] }), ['a risk in the household is recorded (parental mental illness)']],
     ['CP-IS looked after', (a) => Object.assign(a.informationChecks, { cpis: 'checked-looked-after' }), ['CP-IS shows that the child is looked after']],
     ['an open social-care case', (a) => Object.assign(a.informationChecks, { socialCare: 'yes', openCase: 'yes' }), ["the child has an open case with children's social care"]],
-    ['a disclosure', (a) => Object.assign(a.safeguarding, { disclosure: 'yes' }), ['the child, or someone else, has said that the child has been harmed']],
+    ['a disclosure', (a) => Object.assign(a.safeguarding, { disclosure: 'yes' }), ['the child, or someone else, has said that someone has hurt, abused or neglected the child']],
     ['a concern, but the level is Consider', (a) => {
         Object.assign(a.safeguarding, { householdRisks: ['domestic-abuse'] });
         Object.assign(a.outcome, { concernLevel: 'consider' });

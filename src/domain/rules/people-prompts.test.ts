@@ -3,7 +3,9 @@ import { completeAdultAnswers, completeChildAnswers, contextFor, testPerson, wit
 import type { PeopleDraft } from '../assessment/people';
 import { localContactsSchema } from '../settings/device-settings';
 import type { LocalContacts } from '../settings/device-settings';
-import { peoplePrompts } from './people-prompts';
+import { contextForAge } from '../../test-support/domain-fixtures';
+import type { CseSuggestionSource } from './people-prompts';
+import { cseSuggestionSourceLabels, cseSuggestionSources, noParentalResponsibilityEscalation, peoplePrompts } from './people-prompts';
 import { contactPhrase } from './prompt';
 
 const contacts: LocalContacts = localContactsSchema.parse({ safeguardingTeam: '0115 970 9000' });
@@ -19,8 +21,11 @@ const noParentalResponsibility: Partial<PeopleDraft> = {
   noParentalResponsibilityReason: 'Brought by a neighbour',
 };
 
+const SOURCE = 'PRODUCT.md 4.2; research §8.4 (parental responsibility) and §5.1 (16–17-year-olds consent for themselves)';
+const namedNextOfKin = (): PeopleDraft['nextOfKin'] => ({ ...completeChildAnswers().people.nextOfKin, answer: 'named', person: testPerson() });
+
 describe('peoplePrompts', () => {
-  test.each([0, 8, 14, 17])('a complete child of %i raises no prompt', (ageYears) => {
+  test.each([0, 8, 14, 15, 16, 17])('a complete child of %i raises no prompt', (ageYears) => {
     expect(promptIds({}, ageYears)).toEqual([]);
   });
 
@@ -28,15 +33,23 @@ describe('peoplePrompts', () => {
     expect(promptIds({}, 34)).toEqual([]);
   });
 
-  describe('no one with parental responsibility', () => {
-    test.each([0, 8, 15, 16, 17])('is raised at %i once the next of kin is answered', (ageYears) => {
+  describe('no one with parental responsibility (under 16 only)', () => {
+    test.each([0, 1, 8, 12, 15])('is raised at %i once the next of kin is answered', (ageYears) => {
       expect(promptIds(noParentalResponsibility, ageYears)).toEqual(['no-parental-responsibility']);
     });
 
+    // Research §5.1: 16–17-year-olds are presumed able to consent to their own treatment.
+    test.each([16, 17, 18, 40])('is not raised at %i', (ageYears) => {
+      expect(promptIds(noParentalResponsibility, ageYears)).toEqual([]);
+    });
+
+    test('is not raised while the age is not known', () => {
+      const answers = withPeople(completeChildAnswers(), noParentalResponsibility);
+      expect(peoplePrompts(answers.people, contextForAge(undefined), contacts)).toEqual([]);
+    });
+
     test('is raised when the next of kin is "No next of kin can be named"', () => {
-      expect(
-        promptIds({ ...noParentalResponsibility, nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: 'none-named' } }, 8),
-      ).toEqual(['no-parental-responsibility']);
+      expect(promptIds({ ...noParentalResponsibility, nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: 'none-named' } }, 8)).toEqual(['no-parental-responsibility']);
     });
 
     test('is not raised before the next of kin is answered', () => {
@@ -51,10 +64,6 @@ describe('peoplePrompts', () => {
       expect(promptIds({ ...noParentalResponsibility, otherParentalResponsibility: [testPerson({ id: 'dad', fullName: 'Daniel Smith', relationship: '13' })] }, 8)).toEqual([]);
     });
 
-    test('is not raised for an adult', () => {
-      expect(promptIds(noParentalResponsibility, 18)).toEqual([]);
-    });
-
     test('says what to do, with the safeguarding team number from settings', () => {
       const answers = withPeople(completeChildAnswers(), noParentalResponsibility);
       expect(peoplePrompts(answers.people, contextFor(answers), contacts)).toEqual([
@@ -63,83 +72,34 @@ describe('peoplePrompts', () => {
           kind: 'escalate',
           title: 'No one with parental responsibility has been named',
           body: 'Tell the nurse in charge and the Hospital safeguarding team on 0115 970 9000 now. Consent and discharge need someone with parental responsibility. Record below why no one can be named.',
-          source: 'PRODUCT.md 4.2; research §8.4 (parental responsibility)',
+          source: SOURCE,
         },
       ]);
     });
-  });
 
-  describe('a child under 16 who came alone', () => {
-    const alone: Partial<PeopleDraft> = {
-      accompaniedBy: 'alone',
-      nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: 'named', person: testPerson() },
-    };
-
-    test.each([0, 11, 15])('is raised at %i', (ageYears) => {
-      expect(promptIds(alone, ageYears)).toEqual(['under-16-alone']);
-    });
-
-    test.each([16, 17, 18, 40])('is not raised at %i', (ageYears) => {
-      expect(promptIds(alone, ageYears)).toEqual([]);
-    });
-
-    test('is not raised while who came is unanswered', () => {
-      expect(promptIds({ ...alone, accompaniedBy: '' }, 14)).toEqual([]);
-    });
-
-    test('names it as a CSE indicator and points to the safeguarding team', () => {
-      const answers = withPeople(completeChildAnswers({ ageYears: 14 }), alone);
-      const [prompt] = peoplePrompts(answers.people, contextFor(answers), contacts);
-      expect(prompt).toMatchObject({ id: 'under-16-alone', kind: 'escalate', title: 'A child under 16 has come alone' });
-      expect(prompt?.body).toBe(
-        'Coming alone is an indicator of child sexual exploitation risk. Ask who knows they are here and who they will go home to, and discuss with the Hospital safeguarding team on 0115 970 9000.',
-      );
+    test.each<[number | undefined, string, boolean]>([
+      [15, 'named', true],
+      [15, '', false],
+      [16, 'named', false],
+      [undefined, 'named', false],
+    ])('escalation rule: age %s, next of kin "%s": %s', (age, answer, expected) => {
+      const draft = withPeople(completeChildAnswers(), {
+        ...noParentalResponsibility,
+        nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: answer === 'named' ? 'none-named' : '' },
+      }).people;
+      expect(noParentalResponsibilityEscalation(draft, contextForAge(age))).toBe(expected);
     });
   });
 
-  describe('an adult who answered for the young person (11–17)', () => {
-    const answeredFor: Partial<PeopleDraft> = { companionAnswersForPatient: 'yes' };
-
-    test.each([11, 14, 17])('is raised at %i', (ageYears) => {
-      expect(promptIds(answeredFor, ageYears)).toEqual(['adult-answers-for-young-person']);
+  // Alert fatigue: PRODUCT.md 4.2 makes these suggestions for the CSE screen, not alerts.
+  describe('coming alone and an adult answering are never alerts', () => {
+    test.each([0, 11, 14, 15])('a child of %i who came alone raises no prompt', (ageYears) => {
+      expect(promptIds({ accompaniedBy: 'alone', nextOfKin: namedNextOfKin() }, ageYears)).toEqual([]);
     });
 
-    test.each([10, 5])('is not raised at %i', (ageYears) => {
-      expect(promptIds(answeredFor, ageYears)).toEqual([]);
+    test.each([11, 14, 17])('an adult who answered for a young person of %i raises no prompt', (ageYears) => {
+      expect(promptIds({ companionAnswersForPatient: 'yes' }, ageYears)).toEqual([]);
     });
-
-    test('is not raised at 18', () => {
-      expect(promptIds({ accompaniedBy: 'accompanied', companions: [testPerson({ relationship: '02' })], companionAnswersForPatient: 'yes' }, 18)).toEqual([]);
-    });
-
-    test('is not raised when the answer is No, or when a Yes is left over after "came alone"', () => {
-      expect(promptIds({ companionAnswersForPatient: 'no' }, 14)).toEqual([]);
-      expect(
-        promptIds({ accompaniedBy: 'alone', companionAnswersForPatient: 'yes', nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: 'named', person: testPerson() } }, 16),
-      ).toEqual([]);
-    });
-
-    test('asks the nurse to see the young person alone', () => {
-      const answers = withPeople(completeChildAnswers({ ageYears: 14 }), answeredFor);
-      expect(peoplePrompts(answers.people, contextFor(answers), contacts)).toEqual([
-        {
-          id: 'adult-answers-for-young-person',
-          kind: 'escalate',
-          title: 'An adult answered for the young person',
-          body: 'An adult who answers for a young person is an indicator of child sexual exploitation risk. Find a way to see the young person alone for part of the assessment.',
-          source: 'PRODUCT.md 4.2; research §3.2 (other risk indicators)',
-        },
-      ]);
-    });
-  });
-
-  test('several prompts come in a fixed order', () => {
-    const answers = withPeople(completeChildAnswers({ ageYears: 13 }), {
-      accompaniedBy: 'alone',
-      nextOfKin: { ...completeChildAnswers().people.nextOfKin, answer: 'none-named' },
-      noParentalResponsibilityReason: 'Will not say',
-    });
-    expect(peoplePrompts(answers.people, contextFor(answers), contacts).map((prompt) => prompt.id)).toEqual(['no-parental-responsibility', 'under-16-alone']);
   });
 
   describe('when the local number is not set up', () => {
@@ -150,10 +110,46 @@ describe('peoplePrompts', () => {
     ])('with %s, the prompt says to ask the nurse in charge', (_, localContacts) => {
       const answers = withPeople(completeChildAnswers({ ageYears: 14 }), { ...noParentalResponsibility, accompaniedBy: 'alone', companions: [] });
       const bodies = peoplePrompts(answers.people, contextFor(answers), localContacts).map((prompt) => prompt.body);
-      expect(bodies).toEqual([
-        `Tell the nurse in charge and the ${NOT_SET} now. Consent and discharge need someone with parental responsibility. Record below why no one can be named.`,
-        `Coming alone is an indicator of child sexual exploitation risk. Ask who knows they are here and who they will go home to, and discuss with the ${NOT_SET}.`,
-      ]);
+      expect(bodies).toEqual([`Tell the nurse in charge and the ${NOT_SET} now. Consent and discharge need someone with parental responsibility. Record below why no one can be named.`]);
+    });
+  });
+});
+
+describe('cseSuggestionSources (for the CSE screen, PRODUCT.md 4.6)', () => {
+  const sources = (changes: Partial<PeopleDraft>, ageYears: number | undefined) => {
+    const answers = withPeople(completeChildAnswers({ ageYears: ageYears ?? 8 }), changes);
+    return cseSuggestionSources(answers.people, ageYears === undefined ? contextForAge(undefined) : contextFor(answers));
+  };
+  const alone: Partial<PeopleDraft> = { accompaniedBy: 'alone', nextOfKin: namedNextOfKin() };
+
+  test.each<[string, Partial<PeopleDraft>, number | undefined, CseSuggestionSource[]]>([
+    ['came alone at 0', alone, 0, ['came-alone-under-16']],
+    ['came alone at 11', alone, 11, ['came-alone-under-16']],
+    ['came alone at 15', alone, 15, ['came-alone-under-16']],
+    ['came alone at 16', alone, 16, []],
+    ['came alone at 17', alone, 17, []],
+    ['came alone, age not known', alone, undefined, []],
+    ['who came not answered at 14', { accompaniedBy: '' }, 14, []],
+    ['accompanied at 14, adult did not answer for them', { companionAnswersForPatient: 'no' }, 14, []],
+    ['accompanied at 11, adult answered for them', { companionAnswersForPatient: 'yes' }, 11, ['adult-answered-for-young-person']],
+    ['accompanied at 17, adult answered for them', { companionAnswersForPatient: 'yes' }, 17, ['adult-answered-for-young-person']],
+    ['accompanied at 10, adult answered for them', { companionAnswersForPatient: 'yes' }, 10, []],
+    ['a Yes left over after "came alone" at 14', { ...alone, companionAnswersForPatient: 'yes' }, 14, ['came-alone-under-16']],
+    ['a Yes left over after "came alone" at 16', { ...alone, companionAnswersForPatient: 'yes' }, 16, []],
+    ['a complete accompanied child of 8', {}, 8, []],
+  ])('%s: %j', (_name, changes, age, expected) => {
+    expect(sources(changes, age)).toEqual(expected);
+  });
+
+  test('an adult of 18 who came alone, or with someone who answered, gives no suggestion', () => {
+    const adult = withPeople(completeAdultAnswers({ ageYears: 18 }), { accompaniedBy: 'alone', companionAnswersForPatient: 'yes' });
+    expect(cseSuggestionSources(adult.people, contextFor(adult))).toEqual([]);
+  });
+
+  test('each suggestion has plain words for the screen', () => {
+    expect(cseSuggestionSourceLabels).toEqual({
+      'came-alone-under-16': 'Came alone, under 16',
+      'adult-answered-for-young-person': 'An adult answered for the young person',
     });
   });
 });

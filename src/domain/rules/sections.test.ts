@@ -50,7 +50,7 @@ describe('the child safeguarding sections in the task list', () => {
     answers.outcome.concernLevel = 'no-concern';
     const outcome = issuesBeforeSigning(answers, contextForAge(8)).find((entry) => entry.section.id === 'outcome');
     expect(outcome?.issues[0]?.field).toBe('concernLevel');
-    expect(outcome?.issues[0]?.message).toMatch(/^No concern cannot be chosen because the child, or someone else, has said that the child has been harmed/);
+    expect(outcome?.issues[0]?.message).toMatch(/^No concern cannot be chosen because the child, or someone else, has said that someone has hurt, abused or neglected the child/);
   });
 });
 

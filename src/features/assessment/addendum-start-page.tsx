@@ -13,6 +13,7 @@ import { paths } from '../../components/navigation/paths';
 import { useNavigate } from '../../components/navigation/router';
 import type { OpenAssessment } from './assessment-context';
 import { useRecord } from './assessment-context';
+import { PatientHeading } from './patient-heading';
 
 export function AddendumStartPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
@@ -24,6 +25,7 @@ export function AddendumStartPage({ open }: { open: OpenAssessment }) {
   return (
     <Page title="Add an addendum" hasErrors={error} backLink={{ to: paths.record(record.id), text: 'Back to the signed record' }} focusHeading={!error}>
       <ErrorSummary issues={issues} />
+      <PatientHeading patient={currentAnswers(record).patient} />
       <form
         autoComplete="off"
         noValidate

@@ -56,7 +56,7 @@ export function CheckAnswersPage({ open }: { open: OpenAssessment }) {
           {signingFailed}
         </div>
       ) : null}
-      <PatientHeading record={record} />
+      <PatientHeading patient={record.answers.patient} />
       <h1>Check answers</h1>
       {sections.map((section) => (
         <section key={section.id} aria-labelledby={`heading-${section.id}`}>

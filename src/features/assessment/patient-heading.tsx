@@ -1,24 +1,13 @@
 /**
- * Who this assessment is about, shown above the task list and check answers: name, age at
- * arrival, arrival time and pathway. Text only.
+ * The patient banner for a record the page already holds (task list, check answers, the
+ * signed record): computed once per record, so typing elsewhere does not redo it.
  */
-import { summariseAttendance } from '../../domain/assessment/attendance-summary';
-import type { AssessmentRecord } from '../../domain/assessment/record';
-import { formatDateTime } from '../../domain/shared/dates';
+import { useMemo } from 'react';
+import { patientBannerFacts } from '../../domain/assessment/patient-banner';
+import type { PatientDraft } from '../../domain/assessment/patient';
+import { PatientBanner } from '../../components/content/patient-banner';
 
-export function PatientHeading({ record }: { record: AssessmentRecord }) {
-  const summary = summariseAttendance(record, new Date().toISOString());
-  const child = summary.ageYears !== null && summary.ageYears < 18;
-  return (
-    <div className="app-patient-banner">
-      <p className="app-patient-banner__name" dir="auto">
-        {summary.displayName}
-      </p>
-      <p className="app-patient-banner__details">
-        {summary.ageText ? `${summary.ageText}. ` : 'Age not entered yet. '}
-        Arrived {formatDateTime(summary.arrivedAt)}.
-        {summary.ageYears !== null ? (child ? ' Child pathway.' : ' Adult pathway.') : ''}
-      </p>
-    </div>
-  );
+export function PatientHeading({ patient }: { patient: PatientDraft }) {
+  const facts = useMemo(() => patientBannerFacts(patient, new Date().toISOString()), [patient]);
+  return <PatientBanner facts={facts} />;
 }

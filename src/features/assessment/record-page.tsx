@@ -40,7 +40,7 @@ export function RecordPage({ open }: { open: OpenAssessment }) {
         </p>
         <p>This record is locked. Changes are added as addenda with a reason.</p>
       </NotificationBanner>
-      <PatientHeading record={{ ...record, answers }} />
+      <PatientHeading patient={answers.patient} />
       <h1>Signed assessment</h1>
       <ButtonLink to={paths.letters(record.id)}>Letters</ButtonLink>{' '}
       {!open.editor.readOnly ? <ButtonLink to={paths.addendum(record.id)} variant="secondary">Add an addendum</ButtonLink> : null}

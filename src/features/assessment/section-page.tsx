@@ -27,6 +27,7 @@ import { Page } from '../../components/layout/page';
 import { Link, navigationFocusTarget, useLocation, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import type { OpenAssessment } from './assessment-context';
+import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
 import { useAutosave } from './use-autosave';
 
@@ -182,6 +183,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
           <p>To avoid two versions, you can only read it here. Close the other tab to edit it here.</p>
         </NotificationBanner>
       ) : null}
+      <PatientHeading patient={startingAnswers.patient} />
       <span className="nhsuk-caption-l">{addendum ? 'Addendum to a signed assessment' : 'Assessment'}</span>
       <h1>{section.title}</h1>
       {addendum ? (

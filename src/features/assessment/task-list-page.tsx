@@ -38,7 +38,7 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
   });
   return (
     <Page title="Safeguarding assessment" backLink={{ to: paths.home(), text: 'Home' }}>
-      <PatientHeading record={record} />
+      <PatientHeading patient={record.answers.patient} />
       <h1>Safeguarding assessment</h1>
       <p>
         You have completed {done} of {sections.length} sections. Everything you enter is saved on this device as you go: you can stop and come back at any time.

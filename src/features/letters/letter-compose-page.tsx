@@ -9,6 +9,8 @@
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { currentAnswers } from '../../domain/assessment/lifecycle';
+import { patientBannerFacts } from '../../domain/assessment/patient-banner';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { Issue } from '../../domain/assessment/issues';
 import type { LetterChoices } from '../../domain/letters/facts';
@@ -21,6 +23,7 @@ import { alwaysCarriesRestricted, restrictedCategoryLabels } from '../../domain/
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { Button, ButtonGroup } from '../../components/content/button';
 import { InsetText, WarningCallout } from '../../components/content/feedback';
+import { PatientBanner } from '../../components/content/patient-banner';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Radios } from '../../components/form/radios';
@@ -144,6 +147,7 @@ function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: 
   const choices = choicesFrom(values);
   useDraftAutosave(record.id, kind, choices);
   const input = { record, settings, at, choices };
+  const banner = useMemo(() => patientBannerFacts(currentAnswers(record).patient, at), [record, at]);
   const slots = useMemo(() => documentSlots(composeFullLetter(kind, letterFacts({ record, settings, at, choices: { slots: {}, restricted: { include: false, reason: '' } } }))), [kind, record, settings, at]);
   const restricted = useMemo(() => restrictedContentOf(kind, { record, settings, at, choices: { slots: {}, restricted: { include: false, reason: '' } } }), [kind, record, settings, at]);
   const preview = composeLetter(kind, input);
@@ -187,6 +191,7 @@ function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: 
           {failure}
         </div>
       ) : null}
+      <PatientBanner facts={banner} />
       <span className="nhsuk-caption-l">Letters</span>
       <h1>{label}</h1>
       <div className="nhsuk-grid-row">

@@ -11,7 +11,9 @@ import { letterKindInSentence } from '../../domain/letters/model';
 import { noChoices } from '../../domain/letters/facts';
 import { formatDateTime } from '../../domain/shared/dates';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { patientBannerFacts } from '../../domain/assessment/patient-banner';
 import { ButtonLink } from '../../components/content/button';
+import { PatientBanner } from '../../components/content/patient-banner';
 import { Tag } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link } from '../../components/navigation/router';
@@ -24,12 +26,9 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
   const answers = currentAnswers(record);
   const letters = applicableLetters(answers, deriveContext(answers, now));
   const latest = (kind: LetterKind) => versions?.find((version) => version.kind === kind);
-  const name = `${answers.patient.givenName} ${answers.patient.familyName}`.trim();
   return (
     <Page title="Letters" backLink={{ to: paths.assessment(record.id), text: 'Back to the assessment' }} wide>
-      <span className="nhsuk-caption-l" dir="auto">
-        {answers.patient.nameNotKnown ? 'Name not known' : name}
-      </span>
+      <PatientBanner facts={patientBannerFacts(answers.patient, now)} />
       <h1>Letters</h1>
       <p>Letters are made from the signed record. You can add your own words in marked places. Issuing a letter keeps that version; issuing again makes a new version and the earlier one stays readable.</p>
       <table className="nhsuk-table">

@@ -2,8 +2,6 @@
  * Section 4.3 "Accounts" form: the carer's account and who gave it, the child's own
  * account in their own words (or why they could not give one), consistency and delay.
  */
-import { useEffect } from 'react';
-import { useFormContext } from 'react-hook-form';
 import type { AssessmentContext } from '../../../domain/assessment/context';
 import {
   accountConsistentOptions,
@@ -11,8 +9,9 @@ import {
   childAccountNotGivenReasonOptions,
   consistencyApplies,
   delayApplies,
+  delayHint,
+  delayRequired,
   SOMEONE_ELSE,
-  suggestedDelay,
 } from '../../../domain/assessment/accounts';
 import type { PeopleDraft } from '../../../domain/assessment/people';
 import { recordedPeople } from '../../../domain/assessment/people';
@@ -22,16 +21,9 @@ import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 
 function DelayQuestion({ ctx }: { ctx: AssessmentContext }) {
-  const { getValues, setValue } = useFormContext();
-  const suggestion = suggestedDelay(ctx);
-  // Pre-filled from the injury and arrival times (PRODUCT.md 4.3); the nurse confirms or changes it.
-  useEffect(() => {
-    if (suggestion && getValues('delay') === '') setValue('delay', suggestion.answer, { shouldDirty: true });
-  }, [getValues, setValue, suggestion]);
-  const hint = suggestion
-    ? `Pre-filled: the patient arrived ${Math.floor(suggestion.hours)} hours after the injury. More than 24 hours counts as a delay. Check and change it if needed.`
-    : undefined;
-  return <Radios name="delay" legend={q.delay.label} hint={hint} options={yesNoOptions} inline />;
+  // The computed delay is a hint; the answer stays the nurse's (PRODUCT.md principle 5).
+  const hint = delayHint(ctx);
+  return <Radios name="delay" legend={q.delay.label} {...(hint ? { hint } : {})} options={yesNoOptions} inline optional={!delayRequired(ctx)} />;
 }
 
 export function AccountsForm({ ctx, people }: { ctx: AssessmentContext; people: PeopleDraft }) {

@@ -232,7 +232,7 @@ describe('What to do next', () => {
     at(SATURDAY_NIGHT);
     const { user } = renderAssessment(baby('2026-03-14T21:00:00.000Z'), 'outcome');
     const panel = await screen.findByRole('region', { name: 'What to do next' });
-    expect(panel).toHaveTextContent('The MASH is closed until Monday 16 March 2026 at 09:00. Call the emergency duty team now: 0300 456 4546');
+    expect(panel).toHaveTextContent('The MASH is closed until Monday 16 March 2026 at 09:00. Decide whether the child needs protection before it opens. If they do, call the emergency duty team now: 0300 456 4546');
     expect(panel).toHaveTextContent('Arrange urgent paediatric assessment of the injuries');
     expect(within(panel).getAllByText(/^Source: /).length).toBe(within(panel).getAllByRole('listitem').length);
     expect(within(panel).queryByText('Recorded')).not.toBeInTheDocument();
@@ -240,7 +240,7 @@ describe('What to do next', () => {
     await chooseLevel(user, 'Suspect');
     await user.click(screen.getByRole('radio', { name: 'To be made next working day' }));
     await user.click(within(screen.getByRole('group', { name: 'Was the emergency duty team called?' })).getByRole('radio', { name: 'Yes' }));
-    const step = within(panel).getByText(/Call the emergency duty team now/).closest('li') as HTMLElement;
+    const step = within(panel).getByText(/call the emergency duty team now/).closest('li') as HTMLElement;
     expect(await within(step).findByText('Recorded')).toBeInTheDocument();
   });
 

@@ -1,13 +1,14 @@
 /**
  * Section 4.2 "Next of kin and who came with the patient" form. Which answers are offered
- * depends on age (an under-18 cannot simply decline next of kin); prompts for escalation
- * and CSE indicators come from domain/rules/people-prompts.
+ * depends on age (an under-18 cannot simply decline next of kin); the escalation prompt comes
+ * from domain/rules/people-prompts, and what the record already says is pre-filled
+ * (domain peoplePrefills).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { AssessmentContext } from '../../../domain/assessment/context';
 import type { Person } from '../../../domain/assessment/people';
-import { accompaniedByOptions, emptyHouseholdMember, emptyPerson, nextOfKinAnswers, peopleQuestions as q, peopleDraftSchema } from '../../../domain/assessment/people';
+import { accompaniedByOptions, emptyHouseholdMember, emptyPerson, nextOfKinAnswers, noParentalResponsibilityReasonApplies, peopleDraftSchema, peoplePrefills, peopleQuestions as q } from '../../../domain/assessment/people';
 import { yesNoOptions } from '../../../domain/assessment/options';
 import { peoplePrompts } from '../../../domain/rules/people-prompts';
 import { Button } from '../../../components/content/button';
@@ -78,6 +79,7 @@ function NextOfKin({ ctx }: { ctx: AssessmentContext }) {
       name="nextOfKin.answer"
       legend={q.nextOfKin.label}
       legendSize="m"
+      {...(accompanied ? { hint: q.nextOfKin.hint } : {})}
       options={nextOfKinAnswers(ctx, accompanied)}
       conditional={{
         'same-as-companion': <WhichCompanion />,
@@ -148,10 +150,35 @@ function Household() {
   );
 }
 
+/**
+ * Fills in what the record already says (domain peoplePrefills), only where the answer is
+ * empty. A pre-filled answer whose reason goes (the relationship changed from Mother) and that
+ * the nurse has not changed is emptied again, so it is asked rather than left standing.
+ */
+function Prefills({ ctx }: { ctx: AssessmentContext }) {
+  const { getValues, setValue } = useFormContext();
+  const prefills = useFormDerived((values) => peoplePrefills(peopleDraftSchema.parse(values), ctx), [ctx]);
+  const applied = useRef(new Map<string, string>());
+  useEffect(() => {
+    const wanted = new Map(prefills.map((prefill) => [prefill.field, prefill.value]));
+    for (const [field, value] of applied.current) {
+      if (wanted.get(field) === value) continue;
+      applied.current.delete(field);
+      if (getValues(field) === value) setValue(field, '', { shouldDirty: true });
+    }
+    for (const prefill of prefills) {
+      if (getValues(prefill.field) !== '') continue;
+      setValue(prefill.field, prefill.value, { shouldDirty: true });
+      applied.current.set(prefill.field, prefill.value);
+    }
+  }, [getValues, setValue, prefills]);
+  return null;
+}
+
 function LivePrompts({ ctx }: { ctx: AssessmentContext }) {
   const settings = useDeviceSettings();
   const prompts = useFormDerived((values) => peoplePrompts(peopleDraftSchema.parse(values), ctx, settings?.contacts), [ctx, settings]);
-  const gap = prompts.some((prompt) => prompt.id === 'no-parental-responsibility');
+  const gap = useFormDerived((values) => noParentalResponsibilityReasonApplies(peopleDraftSchema.parse(values), ctx), [ctx]);
   return (
     <>
       <PromptList prompts={prompts} />
@@ -188,6 +215,7 @@ export function PeopleForm({ ctx }: { ctx: AssessmentContext }) {
         />
       ) : null}
       <LivePrompts ctx={ctx} />
+      <Prefills ctx={ctx} />
     </>
   );
 }

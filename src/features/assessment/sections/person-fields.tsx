@@ -22,9 +22,11 @@ function BasisOther({ path }: { path: string }) {
 }
 
 export function ParentalResponsibilityBasis({ path }: { path: string }) {
+  const relationship: unknown = useWatch({ exact: true, name: `${path}.relationship` });
+  const hint = relationship === '12' ? { hint: q.parentalResponsibilityBasis.motherHint } : {};
   return (
     <>
-      <Select name={`${path}.parentalResponsibilityBasis`} label={q.parentalResponsibilityBasis.label} options={parentalResponsibilityBasisOptions} />
+      <Select name={`${path}.parentalResponsibilityBasis`} label={q.parentalResponsibilityBasis.label} options={parentalResponsibilityBasisOptions} {...hint} />
       <BasisOther path={path} />
     </>
   );

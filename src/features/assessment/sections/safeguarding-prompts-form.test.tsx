@@ -122,7 +122,7 @@ describe('safeguarding prompts for a baby under 2', () => {
 
   test('disclosure: "Yes" asks what was said, in their words, and who said it', async () => {
     const { user } = renderAssessment(child(NINE_MONTHS), 'safeguarding-prompts');
-    const disclosure = await screen.findByRole('group', { name: 'Has the child, or anyone else, said that the child has been harmed?' });
+    const disclosure = await screen.findByRole('group', { name: 'Has the child, or anyone else, said that someone has hurt, abused or neglected them?' });
     await user.click(within(disclosure).getByRole('radio', { name: 'Yes' }));
     expect(screen.getByRole('textbox', { name: 'What was said, in their words' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Who said it?' })).toBeInTheDocument();

@@ -1,0 +1,138 @@
+/**
+ * The shortest path (issue 8, "shorter shortest path"): the required answers for a well
+ * 8-year-old with a minor injury, found from the section validators; the CQC items stay
+ * required; and the enumeration itself (pre-filled answers, optional answers, dates).
+ */
+import { describe, expect, test } from 'vitest';
+import { ARRIVED_AT, completeAdultAnswers, completeChildAnswers, NOW, testPerson, withAccounts, withPeople } from '../../test-support/fixtures';
+import type { Answers } from '../assessment/record';
+import { prefilledAnswers, requiredAnswers } from './shortest-path';
+
+/**
+ * A well 8-year-old who fell off a trampoline two and a half hours ago, brought by their
+ * mother (next of kin, parental responsibility as birth mother): the quickest complete record.
+ * Optional answers are left empty (the carer's account, other people with parental
+ * responsibility, the delay within 24 hours).
+ */
+function wellEightYearOldWithMinorInjury(): Answers {
+  const complete = completeChildAnswers({ ageYears: 8, reason: 'injury' });
+  const withoutOptional = withAccounts(complete, { carerAccount: '', carerAccountGivenBy: '', delay: '' });
+  return withPeople(withoutOptional, { companions: [testPerson()], nextOfKin: { ...complete.people.nextOfKin, answer: 'same-as-companion', sameAsCompanionId: '' } });
+}
+
+const keys = (answers: Answers, scope: 'signing' | 'gp-letter' = 'signing') =>
+  requiredAnswers(answers, NOW, { prefilled: prefilledAnswers(answers, ARRIVED_AT, NOW), scope }).map((answer) => `${answer.section}/${answer.question}`);
+
+describe('the shortest path for a well 8-year-old with a minor injury', () => {
+  // Measured before issue 8: 35 answers (34 counting the injury date and time as one question).
+  // The people page now pre-fills a mother's parental responsibility and the next of kin as the
+  // person with the patient; the delay is optional when the times show arrival within 24 hours.
+  const EXPECTED = [
+    'patient/givenName',
+    'patient/familyName',
+    'patient/dateOfBirth',
+    'patient/sex',
+    'patient/nhsNumber',
+    'patient/address',
+    'patient/postcode',
+    'patient/gpPractice',
+    'patient/school',
+    'patient/interpreterNeeded',
+    'patient/attendanceReason',
+    'patient/attendanceReasonDetail',
+    'patient/injuryDateTime',
+    'people/accompaniedBy',
+    'people/companions.0.fullName',
+    'people/companions.0.relationship',
+    'people/companions.0.phone',
+    'people/livesWith',
+    'accounts/childAccount',
+    'accounts/accountConsistent',
+    'informationChecks/cpis',
+    'informationChecks/socialCare',
+    'informationChecks/previousAttendances',
+    'safeguarding/alertingFeatures',
+    'safeguarding/disclosure',
+    'safeguarding/carerChildInteraction',
+    'safeguarding/householdRisks',
+    'safeguarding/underThirteenSexualActivity',
+    'outcome/concernLevel',
+    'outcome/notify',
+  ];
+
+  test('is exactly these answers, found from the validators (a new required question anywhere fails this test)', () => {
+    expect(keys(wellEightYearOldWithMinorInjury())).toEqual(EXPECTED);
+  });
+
+  test('takes 30 answers or fewer to sign (was 35)', () => {
+    expect(keys(wellEightYearOldWithMinorInjury()).length).toBeLessThanOrEqual(30);
+  });
+
+  test('keeps every item the CQC asked for required (CQC recommendations 1.1, 1.3, 3.2, 3.3)', () => {
+    const required = keys(wellEightYearOldWithMinorInjury());
+    // Accompanying adult (1.1); the child's own account or reason (1.3 / 1.9); CP-IS (3.3);
+    // previous attendances (3.2); the concern level (1.3).
+    expect(required).toEqual(expect.arrayContaining(['people/accompaniedBy', 'people/companions.0.fullName', 'accounts/childAccount', 'informationChecks/cpis', 'informationChecks/previousAttendances', 'outcome/concernLevel']));
+  });
+
+  test('next of kin and parental responsibility are pre-filled, not dropped: emptied, they are problems again (CQC recommendation 1.1)', () => {
+    const answers = wellEightYearOldWithMinorInjury();
+    const prefilled = prefilledAnswers(answers, ARRIVED_AT, NOW);
+    expect(prefilled.people.nextOfKin.answer).toBe('same-as-companion');
+    expect(prefilled.people.companions[0]).toMatchObject({ hasParentalResponsibility: 'yes', parentalResponsibilityBasis: 'birth-mother' });
+    // Counted from empty instead, they are required answers.
+    const fromEmpty = requiredAnswers(answers, NOW, { prefilled: { ...prefilled, people: { ...prefilled.people, companions: [], nextOfKin: { ...prefilled.people.nextOfKin, answer: '' } } }, scope: 'signing' }).map((answer) => `${answer.section}/${answer.question}`);
+    expect(fromEmpty).toEqual(expect.arrayContaining(['people/nextOfKin.answer', 'people/companions.0.hasParentalResponsibility', 'people/companions.0.parentalResponsibilityBasis']));
+  });
+
+  test('the Discharge section adds what the GP letter needs', () => {
+    const answers: Answers = {
+      ...wellEightYearOldWithMinorInjury(),
+      discharge: {
+        ...wellEightYearOldWithMinorInjury().discharge,
+        clinicalImpression: 'Sprained left wrist',
+        treatmentGiven: 'Sling, paracetamol',
+        destination: 'home-with-carer',
+        followUp: 'None',
+        adviceToPatient: 'Rest the wrist',
+        adviceToCarer: 'Bring back if pain worsens',
+      },
+    };
+    const gpLetter = keys(answers, 'gp-letter');
+    expect(gpLetter.slice(0, EXPECTED.length)).toEqual(EXPECTED);
+    expect(gpLetter.slice(EXPECTED.length).every((key) => key.startsWith('discharge/'))).toBe(true);
+    expect(gpLetter.length).toBeGreaterThan(EXPECTED.length);
+  });
+});
+
+describe('requiredAnswers', () => {
+  test('refuses a record that still has problems', () => {
+    const answers = withAccounts(completeChildAnswers(), { childAccount: '' });
+    expect(() => requiredAnswers(answers, NOW, { prefilled: prefilledAnswers(answers, ARRIVED_AT, NOW), scope: 'signing' })).toThrow(/no problems/);
+  });
+
+  test('optional answers given are not counted', () => {
+    const base = wellEightYearOldWithMinorInjury();
+    const more: Answers = { ...withAccounts(base, { delay: 'no' }), informationChecks: { ...base.informationChecks, hvOrSchoolNurse: 'Bramcote school nursing team' } };
+    expect(keys(more)).toEqual(keys(base));
+  });
+
+  test('an answer that brings a required follow-up counts both', () => {
+    const base = wellEightYearOldWithMinorInjury();
+    const carer = withAccounts(base, { carerAccount: 'He fell', carerAccountGivenBy: base.people.companions[0]?.id ?? '' });
+    expect(keys(carer)).toEqual([...keys(base).slice(0, 18), 'accounts/carerAccountGivenBy', ...keys(base).slice(18)]);
+  });
+
+  test('the arrival the app fills in is not the nurse’s answer; changed, it is', () => {
+    const answers = wellEightYearOldWithMinorInjury();
+    expect(keys(answers)).not.toContain('patient/arrivalDateTime');
+    const otherStart = requiredAnswers(answers, NOW, { prefilled: prefilledAnswers(answers, '2026-03-10T13:00:00.000Z', NOW), scope: 'signing' });
+    expect(otherStart.map((answer) => answer.question)).toContain('arrivalDateTime');
+  });
+
+  test('an adult with an illness has no child questions on the path', () => {
+    const required = keys(completeAdultAnswers({ reason: 'illness' }));
+    expect(required.some((key) => /^(informationChecks|safeguarding|outcome)\//.test(key))).toBe(false);
+    expect(required).toContain('people/accompaniedBy');
+  });
+});

@@ -23,8 +23,8 @@
  *
  * Evidence (research §0): structure, skip logic, scoring and "2 or more is positive" are V
  * (crafft.org and the CRAFFT 2.0/2.1 owner page at Boston Children's Hospital, checked again
- * for this module); the 12–17 range is U (research §11 item 7: the owner says 12–21; this is
- * the UK under-18 pathway); brief advice and referral are V at guidance level (GOV.UK alcohol
+ * for this module); the 12–17 range is U (research §11 item 7: crafft.org says 12–21 and the owner's CRAFFT 2.0
+ * page says validated for 12–18; this is the UK under-18 pathway); brief advice and referral are V at guidance level (GOV.UK alcohol
  * treatment guidelines §23); "suggests the CSE screen" is research §4.1 app actions (U).
  */
 import * as z from 'zod/mini';
@@ -54,7 +54,7 @@ export const CRAFFT_SOURCE: ScreeningSource = {
 export const CRAFFT_AGE_RULE: ScreenAgeRule = {
   fromYears: 12,
   underYears: 18,
-  source: { citation: 'PRODUCT.md section 3; research §11 item 7', evidence: 'U', research: '§4.1', note: 'Owner: 12–21; UK under-18 pathway uses 12–17' },
+  source: { citation: 'PRODUCT.md section 3; research §11 item 7', evidence: 'U', research: '§4.1', note: 'Owner: 12–21 (crafft.org), validated 12–18 (CRAFFT 2.0 page); UK under-18 pathway uses 12–17' },
 };
 
 /** Part A: days in the last 12 months (stable item ids). */

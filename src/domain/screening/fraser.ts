@@ -10,13 +10,14 @@
  *
  * Why no Fraser under 13: a child under 13 cannot consent to sexual activity in law, so
  * sexual activity involving a child under 13 always leads to a child protection referral
- * (research §5.1, S; consistent with NICE CG89 on under-13 pregnancy, V). The record is
+ * (research §5.1, S; consistent with NICE CG89 on under-13 pregnancy, V; the RCGP safeguarding
+ * e-learning says the same, checked for this module). The record is
  * refused, not hidden, so a record already typed is not silently dropped.
  *
  * Letters: every detail here is restricted content (PRODUCT.md section 5, Fraser).
  *
- * Evidence (research §0): the five criteria are V (NSPCC quoting Gillick v West Norfolk and
- * Wisbech AHA [1985]); their extension to STI treatment and termination (Axton, 2006) is S;
+ * Evidence (research §0): the five criteria are V (NSPCC Learning quoting Gillick v West Norfolk
+ * and Wisbech AHA [1985], checked again for this module); their extension to STI treatment and termination (Axton, 2006) is S;
  * the answer lists and "any criterion not met → senior or safeguarding discussion" follow
  * research §5.3 (S/U, a product design to be signed off). Ids are stable slugs.
  */

@@ -10,7 +10,9 @@
  * No risk score, and no low / medium / high band, anywhere in this module or its answers:
  * NICE NG225 (2022) advises against risk assessment tools and scales to predict suicide or
  * repeat self-harm, and against basing discharge on global risk bands (research §9.1, S as
- * quoted; NHS England "Staying safe from suicide", S). The page records facts and a plan; the
+ * quoted; re-checked for this module, still through secondary quotes). NHS England "Staying
+ * safe from suicide" (April 2025, quoted, S) calls static low / medium / high stratification
+ * unacceptable. The page records facts and a plan; the
  * clinician and CAMHS decide. NICE QS34 statement 2 (V) asks that the initial assessment covers
  * safeguarding and social circumstances, which is what this page adds to triage.
  *

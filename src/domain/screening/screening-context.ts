@@ -11,6 +11,7 @@
  * free of the section modules other work changes, and a test can state every fact in one line.
  */
 import type { AssessmentContext, AttendanceReason } from '../assessment/context';
+import type { CpisAnswer } from '../assessment/information-checks';
 import type { EvidenceLabel } from '../rules/nice-alerting-features';
 
 /**
@@ -65,15 +66,7 @@ export interface ScreeningRecordFacts {
   /** The accounts' consistency answer (PRODUCT.md 4.3), '' when not asked or not answered. */
   accountConsistent: 'yes' | 'no' | 'not-sure' | '';
   /** The CP-IS answer (PRODUCT.md 4.4), '' when not answered. */
-  cpis:
-    | 'checked-cp-plan'
-    | 'checked-looked-after'
-    | 'checked-unborn-cp-plan'
-    | 'checked-no-plan'
-    | 'not-checked-no-nhs-number'
-    | 'not-checked-system-unavailable'
-    | 'not-checked-other'
-    | '';
+  cpis: CpisAnswer | '';
   /** Three or more attendances in 12 months (information-checks frequentAttendanceFlag). */
   frequentAttendance: boolean;
 }

@@ -133,7 +133,13 @@ export const fgmQuestions = {
     notAskedReasonLabel: 'Why was this not asked?',
   },
   observedSigns: { label: 'Are there physical signs that appear to show FGM?', hint: 'Not a surgical scar from necessary surgery, including in labour or after birth' },
-  fgmType: { label: 'FGM type, if known' },
+  fgmType: { label: 'FGM type, if known', hint: 'For the FGM Enhanced Dataset. Select Not known if she was not examined or the type is not clear' },
+  knownCase: {
+    title: 'Known FGM in a girl under 18',
+    required: 'A referral to children\'s social care (MASH) and informing the safeguarding lead are required. Record them on the outcome page',
+    deadline: 'Report to the police by the end of the next working day:',
+  },
+  atRiskStep: 'She may be at risk of FGM: follow local safeguarding procedures and check the FGM-IS indicator',
   policeReport: {
     label: 'Police report (101)',
     hint: 'Known FGM in a girl under 18 must be reported to the police by the professional who identifies it, normally by phoning 101',

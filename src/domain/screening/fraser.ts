@@ -156,7 +156,7 @@ export const fraserApplies = (ctx: AssessmentContext): boolean => fraserAvailabi
 export const fraserUnder13ReferralMandatory = (ctx: AssessmentContext): boolean => fraserAvailability(ctx) === 'under-13-not-available';
 
 /** Whether anything of the Fraser record has been typed (used to refuse a record under 13). */
-function fraserRecordStarted(draft: FraserDraft): boolean {
+export function fraserRecordStarted(draft: FraserDraft): boolean {
   return fraserCriteria.some((criterion) => draft.criteria[criterion.id].answer !== '' || !isBlank(draft.criteria[criterion.id].reason));
 }
 

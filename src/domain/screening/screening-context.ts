@@ -3,8 +3,7 @@
  * record facts they take from other sections, and the evidence label every rule carries.
  *
  * Owns: the screening view of the attendance reason (including "Genital, urinary or
- * gynaecological problem", PRODUCT.md 4.1, which the patient page adds with the id
- * GENITAL_URINARY_GYNAE_REASON), the `ScreeningRecordFacts` a caller derives once per record
+ * gynaecological problem", PRODUCT.md 4.1, id GENITAL_URINARY_GYNAE_REASON), the `ScreeningRecordFacts` a caller derives once per record
  * from the people, accounts and information-checks sections, and `ScreeningSource`.
  *
  * Why facts are passed in rather than read from the record here: the screens stay pure and
@@ -16,13 +15,12 @@ import type { EvidenceLabel } from '../rules/nice-alerting-features';
 
 /**
  * The attendance-reason id for "Genital, urinary or gynaecological problem" (PRODUCT.md
- * 4.1). The patient page must offer it with this value; until then no record carries it and
- * the triggers that read it simply do not fire.
+ * 4.1), as the patient page offers it (assessment/options.ts attendanceReasonOptions).
  */
 export const GENITAL_URINARY_GYNAE_REASON = 'genital-urinary-gynaecological';
 
-/** The attendance reasons the screens read: today's list plus the one the patient page adds. */
-export type ScreeningReason = AttendanceReason | typeof GENITAL_URINARY_GYNAE_REASON;
+/** The attendance reasons the screens read (the patient page's list). */
+export type ScreeningReason = AttendanceReason;
 
 /** The reason for attendance as the screens read it. */
 export const screeningReason = (ctx: Pick<AssessmentContext, 'attendanceReason'>): ScreeningReason | undefined => ctx.attendanceReason;

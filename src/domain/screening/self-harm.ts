@@ -258,6 +258,40 @@ export function selfHarmDischargeHomeIssues(draft: SelfHarmDraft, ctx: Assessmen
   ];
 }
 
+export interface SafeDischargeItem {
+  id: 'responsible-adult' | 'safety-plan' | 'access-to-means' | 'camhs' | 'parents-informed' | 'follow-up';
+  /** What must be in place, as the checklist shows it. */
+  text: string;
+  done: boolean;
+  /** The answer to go to. */
+  field: string;
+}
+
+/**
+ * The safe-discharge checklist the page shows (research §9.2 "Safe discharge"): what must be
+ * in place before the young person goes home. It records facts, never a risk level
+ * (NICE NG225). Only the responsible-adult item is enforced, by the Discharge section
+ * (selfHarmDischargeHomeIssues); the others are prompts the clinician weighs.
+ */
+export function selfHarmSafeDischargeChecklist(draft: SelfHarmDraft): SafeDischargeItem[] {
+  const adult = !isBlank(draft.responsibleAdultName) || (!isBlank(draft.noResponsibleAdultReason) && !isBlank(draft.noResponsibleAdultAgreedBy));
+  return [
+    {
+      id: 'responsible-adult',
+      text: 'A responsible adult who will stay with the young person is named, or why none can be named and who agreed the discharge is recorded',
+      done: adult,
+      field: 'responsibleAdultName',
+    },
+    { id: 'safety-plan', text: 'A safety plan is agreed and someone holds it', done: !isBlank(draft.safetyPlan) && !isBlank(draft.safetyPlanHolder), field: 'safetyPlan' },
+    { id: 'access-to-means', text: 'Access to means at home is recorded', done: !isBlank(draft.accessToMeans), field: 'accessToMeans' },
+    { id: 'camhs', text: 'CAMHS or liaison mental health involvement is recorded', done: draft.camhs !== '', field: 'camhs' },
+    { id: 'parents-informed', text: 'Parents or carers are informed, or why not is recorded', done: draft.parentsInformed === 'yes' || (draft.parentsInformed === 'no' && draft.parentsNotInformedReason !== ''), field: 'parentsInformed' },
+    { id: 'follow-up', text: 'Follow-up is booked', done: draft.followUpBooked === 'yes', field: 'followUpBooked' },
+  ];
+}
+
+export const safeDischargeStatusLabels = { done: 'Done', needed: 'Still needed' } as const;
+
 /** Follow-ups: parents or carers not informed. */
 export function selfHarmFollowUps(draft: SelfHarmDraft, ctx: AssessmentContext): ScreeningFollowUp[] {
   if (!selfHarmApplies(ctx) || draft.parentsInformed !== 'no') return [];

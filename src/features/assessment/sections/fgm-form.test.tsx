@@ -29,7 +29,7 @@ function patient(sex: Sex, changes: (record: AssessmentRecord) => void = () => u
 }
 
 const deadlineParagraph = (_: string, element: Element | null): boolean =>
-  element?.tagName === 'P' && (element.textContent ?? '').startsWith('Report to the police by the end of the next working day:');
+  element?.tagName === 'P' && (element.textContent).startsWith('Report to the police by the end of the next working day:');
 
 const answer = async (user: ReturnType<typeof renderAssessment>['user'], group: string | RegExp, option: string) => {
   await user.click(within(await screen.findByRole('group', { name: group })).getByRole('radio', { name: option }));

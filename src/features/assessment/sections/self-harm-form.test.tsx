@@ -83,6 +83,18 @@ describe('the self-harm or mental health page', () => {
     expect(document.body.textContent).not.toMatch(/risk score|low risk|medium risk|high risk|risk level|risk band/i);
   });
 
+  test('Check answers shows the rows with Change links that land on the answer', async () => {
+    const record = young();
+    Object.assign(record.answers.selfHarm, { overdose: 'no', accessToMeans: 'Medicines locked away', camhs: 'referred' });
+    const { user } = renderAssessment(record, 'check-answers');
+    await screen.findByRole('heading', { level: 1, name: 'Check answers' });
+    const change = await screen.findByRole('link', { name: /^Change\s*access to means at home$/ });
+    expect(screen.getByText('Medicines locked away')).toBeInTheDocument();
+    expect(screen.getByText('Referred')).toBeInTheDocument();
+    await user.click(change);
+    expect(await screen.findByRole('textbox', { name: 'Access to means at home' })).toHaveFocus();
+  });
+
   test('is on the task list at 17', async () => {
     renderAssessment(young('self-harm', '2008-09-01'), '');
     expect(await screen.findByRole('link', { name: /Self-harm or mental health/ })).toBeInTheDocument();

@@ -57,3 +57,28 @@ test('a 14-year-old after an overdose: the self-harm or mental health section is
   await expect(page.getByRole('link', { name: 'Self-harm or mental health', exact: true }).locator('xpath=ancestor::li[1]')).toContainText('Completed');
   await expect(page.getByText(/risk score|low risk|medium risk|high risk/i)).toHaveCount(0);
 });
+
+test("a 15-year-old girl's Fraser and FGM pages pass axe in their revealed states", async ({ page }) => {
+  await setUpTablet(page);
+  await startAssessment(page);
+  await fillPatient(page, { givenName: 'Ada', familyName: 'Mensah', dateOfBirth: dateOfBirthForAge(15), reason: 'Sexual health, contraception or pregnancy', detail: 'Wants emergency contraception' });
+  await saveAndContinue(page);
+  await openSection(page, 'Fraser guidelines');
+  await answer(page, 'The young person understands the advice', 'Met');
+  await page.getByRole('group', { name: 'The young person understands the advice' }).getByRole('textbox', { name: 'Reason' }).fill('Explained the advice back in her own words');
+  await answer(page, /power imbalance, coercion or exploitation/, 'Yes');
+  await expect(page.getByText(/complete the child sexual exploitation screen and follow it up/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to the assessment' }).first().click();
+
+  await openSection(page, 'Patient and attendance');
+  await page.getByRole('radio', { name: 'Genital, urinary or gynaecological problem' }).check();
+  await saveAndContinue(page);
+  await expect(page.getByRole('link', { name: 'Fraser guidelines', exact: true })).toHaveCount(0);
+  await openSection(page, 'Female genital mutilation (FGM)');
+  await answer(page, 'Has anyone ever cut or changed your private parts?', 'Yes');
+  await answer(page, 'Are there physical signs that appear to show FGM?', 'Not examined');
+  await answer(page, 'Police report (101)', 'Reported to the police (101)');
+  await expect(page.getByText('Report to the police by the end of the next working day:')).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -6,6 +6,8 @@
  * Every time here is a fixed instant (no clock): arrival is 10 March 2026 at 14:30 London
  * time (GMT, so 14:30 UTC), and validation runs half an hour later.
  */
+import type { SelfHarmDraft } from '../domain/screening/self-harm';
+import { emptySelfHarmDraft } from '../domain/screening/self-harm';
 import { deriveContext } from '../domain/assessment/derive-context';
 import type { AccountsDraft } from '../domain/assessment/accounts';
 import type { AssessmentContext } from '../domain/assessment/context';
@@ -165,10 +167,29 @@ export function completeChildOutcome(): OutcomeDraft {
   return { ...emptyAnswers().outcome, concernLevel: 'no-concern', notify: 'no' };
 }
 
+/** A complete self-harm or mental health section (used when the reason brings it). */
+export function completeChildSelfHarm(): SelfHarmDraft {
+  return {
+    ...emptySelfHarmDraft(),
+    withYoungPerson: 'someone',
+    withName: 'Sam Smith',
+    withRelationship: 'Mother',
+    withPR: 'yes',
+    parentsInformed: 'yes',
+    overdose: 'no',
+    accessToMeans: 'Medicines at home, now locked away',
+    camhs: 'seen-in-ed',
+    safetyPlan: 'Agreed with the CAMHS liaison nurse',
+    safetyPlanHolder: 'The young person and their mother',
+  };
+}
+
 /** Complete answers for a child (every section valid). */
 export function completeChildAnswers(options: ChildOptions = {}): Answers {
+  const selfHarm = options.reason === 'self-harm' || options.reason === 'mental-health';
   return {
     ...emptyAnswers(),
+    ...(selfHarm ? { selfHarm: completeChildSelfHarm() } : {}),
     patient: completeChildPatient(options),
     people: completeChildPeople(options),
     accounts: completeChildAccounts(options),

@@ -13,6 +13,7 @@ export type AttendanceReason =
   | 'mental-health'
   | 'intoxication'
   | 'sexual-health'
+  | 'genital-urinary-gynaecological'
   | 'assault'
   | 'other';
 

@@ -74,6 +74,7 @@ export const attendanceReasonOptions = [
   { value: 'mental-health', label: 'Mental health crisis' },
   { value: 'intoxication', label: 'Alcohol or drug intoxication' },
   { value: 'sexual-health', label: 'Sexual health, contraception or pregnancy' },
+  { value: 'genital-urinary-gynaecological', label: 'Genital, urinary or gynaecological problem' },
   { value: 'assault', label: 'Assault' },
   { value: 'other', label: 'Other' },
 ] as const satisfies readonly AnswerOption[];

@@ -60,7 +60,7 @@ export const patientDraftSchema = z.object({
   notInEducation: flagField(),
   interpreterNeeded: choiceField(['yes', 'no']),
   interpreterLanguage: textField(),
-  attendanceReason: choiceField(['injury', 'illness', 'self-harm', 'mental-health', 'intoxication', 'sexual-health', 'assault', 'other']),
+  attendanceReason: choiceField(['injury', 'illness', 'self-harm', 'mental-health', 'intoxication', 'sexual-health', 'genital-urinary-gynaecological', 'assault', 'other']),
   attendanceReasonDetail: textField(),
   injuryDate: datePartsField(),
   injuryTime: textField(),

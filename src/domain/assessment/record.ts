@@ -13,6 +13,9 @@ import { emptyPatientDraft, patientDraftSchema } from './patient';
 import { emptyPeopleDraft, peopleDraftSchema } from './people';
 import { emptySafeguardingDraft, safeguardingDraftSchema } from './safeguarding-prompts';
 import { staffRefSchema } from './staff-ref';
+import { emptyFgmDraft, fgmDraftSchema } from '../screening/fgm';
+import { emptyFraserDraft, fraserDraftSchema } from '../screening/fraser';
+import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -26,6 +29,9 @@ export const answersSchema = z.object({
   safeguarding: z.catch(safeguardingDraftSchema, () => emptySafeguardingDraft()),
   outcome: z.catch(outcomeDraftSchema, () => emptyOutcomeDraft()),
   discharge: z.catch(dischargeDraftSchema, () => emptyDischargeDraft()),
+  fraser: z.catch(fraserDraftSchema, () => emptyFraserDraft()),
+  fgm: z.catch(fgmDraftSchema, () => emptyFgmDraft()),
+  selfHarm: z.catch(selfHarmDraftSchema, () => emptySelfHarmDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

@@ -18,6 +18,9 @@ describe('the child safeguarding sections in the task list', () => {
       ['accounts', 'Accounts', 'accounts'],
       ['informationChecks', 'Information checks', 'information-checks'],
       ['safeguarding', 'Safeguarding prompts', 'safeguarding-prompts'],
+      ['fraser', 'Fraser guidelines', 'fraser'],
+      ['fgm', 'Female genital mutilation (FGM)', 'fgm'],
+      ['selfHarm', 'Self-harm or mental health', 'self-harm'],
       ['outcome', 'Outcome and actions', 'outcome'],
       ['discharge', 'Discharge', 'discharge'],
     ]);

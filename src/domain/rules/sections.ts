@@ -19,6 +19,10 @@ import { summariseAccounts, summarisePatient, summarisePeople } from '../assessm
 import type { SummaryRow } from '../assessment/summary';
 import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
 import type { ConcernStage } from './concern-level';
+import { fgmApplies, validateFgm } from '../screening/fgm';
+import { fraserAvailability, validateFraser } from '../screening/fraser';
+import { fraserSafeguardingConcern, summariseFgm, summariseFraser, summariseSelfHarm } from '../screening/screening-sections';
+import { selfHarmApplies, validateSelfHarm } from '../screening/self-harm';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -80,6 +84,32 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     isRelevant: safeguardingApplies,
     validate: (answers, ctx) => validateSafeguarding(answers.safeguarding, ctx),
     summarise: summariseSafeguarding,
+  },
+  {
+    id: 'fraser',
+    title: 'Fraser guidelines',
+    slug: 'fraser',
+    // Under 13 the section stays on the list to say Fraser does not apply and referral is mandatory.
+    isRelevant: (ctx) => fraserAvailability(ctx) !== 'not-applicable',
+    validate: (answers, ctx) => validateFraser(answers.fraser, ctx, fraserSafeguardingConcern(answers)),
+    summarise: summariseFraser,
+  },
+  {
+    id: 'fgm',
+    title: 'Female genital mutilation (FGM)',
+    slug: 'fgm',
+    // On the genital, urinary or gynaecological presentation: the context carries no disclosure fact.
+    isRelevant: (ctx) => fgmApplies(ctx, { openedOnDisclosure: false }),
+    validate: (answers, ctx) => validateFgm(answers.fgm, ctx),
+    summarise: summariseFgm,
+  },
+  {
+    id: 'selfHarm',
+    title: 'Self-harm or mental health',
+    slug: 'self-harm',
+    isRelevant: selfHarmApplies,
+    validate: (answers, ctx) => validateSelfHarm(answers.selfHarm, ctx),
+    summarise: summariseSelfHarm,
   },
   {
     id: 'outcome',

@@ -21,6 +21,12 @@ import { OutcomeForm } from './sections/outcome-form';
 import { PatientForm } from './sections/patient-form';
 import { PeopleForm } from './sections/people-form';
 import { SafeguardingPromptsForm } from './sections/safeguarding-prompts-form';
+import { fgmDraftSchema } from '../../domain/screening/fgm';
+import { fraserDraftSchema } from '../../domain/screening/fraser';
+import { selfHarmDraftSchema } from '../../domain/screening/self-harm';
+import { FgmForm } from './sections/fgm-form';
+import { FraserForm } from './sections/fraser-form';
+import { SelfHarmForm } from './sections/self-harm-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -36,4 +42,7 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   informationChecks: { schema: informationChecksDraftSchema, render: (ctx, answers) => <InformationChecksForm ctx={ctx} patient={answers.patient} /> },
   safeguarding: { schema: safeguardingDraftSchema, render: (ctx, answers) => <SafeguardingPromptsForm ctx={ctx} answers={answers} /> },
   outcome: { schema: outcomeDraftSchema, render: (ctx, answers, stage) => <OutcomeForm ctx={ctx} answers={answers} stage={stage} /> },
+  fraser: { schema: fraserDraftSchema, render: (ctx, answers) => <FraserForm ctx={ctx} answers={answers} /> },
+  fgm: { schema: fgmDraftSchema, render: (ctx) => <FgmForm ctx={ctx} /> },
+  selfHarm: { schema: selfHarmDraftSchema, render: () => <SelfHarmForm /> },
 };

@@ -13,6 +13,8 @@ import { emptyPatientDraft, patientDraftSchema } from './patient';
 import { emptyPeopleDraft, peopleDraftSchema } from './people';
 import { emptySafeguardingDraft, safeguardingDraftSchema } from './safeguarding-prompts';
 import { staffRefSchema } from './staff-ref';
+import { crafftDraftSchema, emptyCrafftDraft } from '../screening/crafft';
+import { cseDraftSchema, emptyCseDraft } from '../screening/cse';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -26,6 +28,8 @@ export const answersSchema = z.object({
   safeguarding: z.catch(safeguardingDraftSchema, () => emptySafeguardingDraft()),
   outcome: z.catch(outcomeDraftSchema, () => emptyOutcomeDraft()),
   discharge: z.catch(dischargeDraftSchema, () => emptyDischargeDraft()),
+  cse: z.catch(cseDraftSchema, () => emptyCseDraft()),
+  substanceUse: z.catch(crafftDraftSchema, () => emptyCrafftDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

@@ -13,13 +13,17 @@ import { patientDraftSchema } from '../../domain/assessment/patient';
 import { peopleDraftSchema } from '../../domain/assessment/people';
 import type { Answers, SectionId } from '../../domain/assessment/record';
 import { safeguardingDraftSchema } from '../../domain/assessment/safeguarding-prompts';
+import { crafftDraftSchema } from '../../domain/screening/crafft';
+import { cseDraftSchema } from '../../domain/screening/cse';
 import { AccountsForm } from './sections/accounts-form';
+import { CseForm } from './sections/cse-form';
 import { DischargeForm } from './sections/discharge-form';
 import { InformationChecksForm } from './sections/information-checks-form';
 import { OutcomeForm } from './sections/outcome-form';
 import { PatientForm } from './sections/patient-form';
 import { PeopleForm } from './sections/people-form';
 import { SafeguardingPromptsForm } from './sections/safeguarding-prompts-form';
+import { SubstanceUseForm } from './sections/substance-use-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -34,4 +38,6 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   informationChecks: { schema: informationChecksDraftSchema, render: (ctx, answers) => <InformationChecksForm ctx={ctx} patient={answers.patient} /> },
   safeguarding: { schema: safeguardingDraftSchema, render: (ctx, answers) => <SafeguardingPromptsForm ctx={ctx} answers={answers} /> },
   outcome: { schema: outcomeDraftSchema, render: (ctx, answers) => <OutcomeForm ctx={ctx} answers={answers} /> },
+  cse: { schema: cseDraftSchema, render: (ctx, answers) => <CseForm ctx={ctx} answers={answers} /> },
+  substanceUse: { schema: crafftDraftSchema, render: (ctx) => <SubstanceUseForm ctx={ctx} /> },
 };

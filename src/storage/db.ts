@@ -28,6 +28,8 @@ export interface DeviceRow {
   keyCheck: string;
   /** Settings (not patient data): site, local contacts, MASH hours, idle lock, retention. */
   settings: unknown;
+  /** Licensed-wording content files by instrument id (not patient data; docs/content-files.md). */
+  contentFiles?: Record<string, unknown>;
 }
 
 export interface StaffRow {

@@ -196,7 +196,19 @@ export function completeChildAnswers(options: ChildOptions = {}): Answers {
     informationChecks: completeChildInformationChecks(),
     safeguarding: completeChildSafeguarding(options),
     outcome: completeChildOutcome(),
+    ...completeChildScreens(options),
   };
+}
+
+/**
+ * The CSE screen (11–17) with every significant indicator "No", and the substance use screen
+ * (12–17) with no use (so only CAR, answered "No"); empty outside those ages.
+ */
+export function completeChildScreens({ ageYears = 8 }: ChildOptions = {}): Pick<Answers, 'cse' | 'substanceUse'> {
+  const empty = emptyAnswers();
+  const cse = ageYears >= 11 ? { ...empty.cse, significant: Object.fromEntries(Object.keys(empty.cse.significant).map((id) => [id, 'no'])) as Answers['cse']['significant'] } : empty.cse;
+  const substanceUse = ageYears >= 12 ? { ...empty.substanceUse, daysAlcohol: '0', daysCannabis: '0', daysOther: '0', car: 'no' as const, partBAnsweredWithPartA: '0|0|0' } : empty.substanceUse;
+  return { cse, substanceUse };
 }
 
 export interface AdultOptions {

@@ -7,11 +7,13 @@ import { expect, test } from '@playwright/test';
 import {
   dateOfBirthForAge,
   expectNoAxeViolations,
+  fillCseScreen,
   fillInformationChecks,
   fillOutcomeNoConcern,
   fillPatient,
   fillPeopleWithMother,
   fillSafeguardingPrompts,
+  fillSubstanceUse,
   openSection,
   saveAndContinue,
   setUpTablet,
@@ -88,6 +90,17 @@ test("a 14-year-old's assessment cannot be signed without next of kin, then is s
   await expectNoAxeViolations(page);
   await fillSafeguardingPrompts(page);
   await expect(page.getByText('Highest NICE level ticked: none')).toBeVisible();
+  await saveAndContinue(page);
+
+  // The young-person screens (11–17): nothing found; no use, so only the CAR question.
+  await openSection(page, 'Child sexual exploitation screen');
+  await fillCseScreen(page);
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+  await openSection(page, 'Substance use');
+  await fillSubstanceUse(page, ['0', '0', '0'], ['No']);
+  await expect(page.getByText('Score 0 out of 1 (the number of yes answers). Below 2: negative')).toBeVisible();
+  await expectNoAxeViolations(page);
   await saveAndContinue(page);
 
   await openSection(page, 'Outcome and actions');

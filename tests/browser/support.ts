@@ -222,3 +222,39 @@ export async function openSection(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: title, exact: true }).click();
   await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }
+
+/** The eight CSE significant indicators as asked on screen (src/domain/screening/cse.ts). */
+export const CSE_SIGNIFICANT_INDICATORS = [
+  'Going missing, or staying out overnight or longer, with whereabouts unknown',
+  'A relationship with a controlling or much older person ("boyfriend" or "girlfriend"), or with a person or group of concern',
+  'Getting into or out of cars driven by unknown adults',
+  'Unexplained money, phones, clothes, gifts, drugs or alcohol',
+  'Online grooming, sending or receiving sexual images, or meeting people met online',
+  'Links to hotels, taxi firms or takeaways, or to places known for exploitation',
+  'Disclosure of sexual or physical assault, including an allegation later withdrawn',
+  'Any sexual activity at the age of 12 or under',
+] as const;
+
+/** Section 4.6 CSE screen (11–17): every significant indicator "No" unless `yes` names it, with what was said for a Yes. */
+export async function fillCseScreen(page: Page, opts: { yes?: (typeof CSE_SIGNIFICANT_INDICATORS)[number][]; details?: string } = {}): Promise<void> {
+  for (const indicator of CSE_SIGNIFICANT_INDICATORS) await answer(page, indicator, opts.yes?.includes(indicator) ? 'Yes' : 'No');
+  if (opts.details) await page.getByLabel('What did the young person say, or what was seen?').fill(opts.details);
+}
+
+/** The substance use screen's Part A day questions and the CAR item, in our paraphrase (src/domain/screening/crafft.ts). */
+export const CRAFFT_PARAPHRASE = {
+  daysAlcohol: /^In the last 12 months, on how many days did you drink more than a few sips of alcohol\?/,
+  daysCannabis: /^In the last 12 months, on how many days did you use cannabis/,
+  daysOther: /^In the last 12 months, on how many days did you use anything else to get high/,
+  car: /^Have you ever been in a car or other vehicle driven by someone/,
+} as const;
+
+/** Section 4.6 substance use (12–17): the three day counts, then the Part B answers asked. */
+export async function fillSubstanceUse(page: Page, days: [string, string, string], partB: ('Yes' | 'No')[]): Promise<void> {
+  await page.getByRole('textbox', { name: CRAFFT_PARAPHRASE.daysAlcohol }).fill(days[0]);
+  await page.getByRole('textbox', { name: CRAFFT_PARAPHRASE.daysCannabis }).fill(days[1]);
+  await page.getByRole('textbox', { name: CRAFFT_PARAPHRASE.daysOther }).fill(days[2]);
+  const groups = page.locator('fieldset').filter({ has: page.getByRole('radio', { name: 'Yes', exact: true }) }).filter({ hasNot: page.getByRole('radio', { name: /Defer/ }) });
+  await expect(groups).toHaveCount(partB.length);
+  for (const [index, choice] of partB.entries()) await groups.nth(index).getByRole('radio', { name: choice, exact: true }).check();
+}

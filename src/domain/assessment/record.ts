@@ -13,6 +13,8 @@ import { emptyPatientDraft, patientDraftSchema } from './patient';
 import { emptyPeopleDraft, peopleDraftSchema } from './people';
 import { emptySafeguardingDraft, safeguardingDraftSchema } from './safeguarding-prompts';
 import { staffRefSchema } from './staff-ref';
+import { crafftDraftSchema, emptyCrafftDraft } from '../screening/crafft';
+import { cseDraftSchema, emptyCseDraft } from '../screening/cse';
 import { emptyFgmDraft, fgmDraftSchema } from '../screening/fgm';
 import { emptyFraserDraft, fraserDraftSchema } from '../screening/fraser';
 import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm';
@@ -29,6 +31,8 @@ export const answersSchema = z.object({
   safeguarding: z.catch(safeguardingDraftSchema, () => emptySafeguardingDraft()),
   outcome: z.catch(outcomeDraftSchema, () => emptyOutcomeDraft()),
   discharge: z.catch(dischargeDraftSchema, () => emptyDischargeDraft()),
+  cse: z.catch(cseDraftSchema, () => emptyCseDraft()),
+  substanceUse: z.catch(crafftDraftSchema, () => emptyCrafftDraft()),
   fraser: z.catch(fraserDraftSchema, () => emptyFraserDraft()),
   fgm: z.catch(fgmDraftSchema, () => emptyFgmDraft()),
   selfHarm: z.catch(selfHarmDraftSchema, () => emptySelfHarmDraft()),

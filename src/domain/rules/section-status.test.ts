@@ -26,9 +26,19 @@ describe('section definitions', () => {
     for (const answers of [completeAdultAnswers(), emptyAnswers()]) {
       expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'discharge']);
     }
-    for (const answers of [completeChildAnswers({ ageYears: 0 }), completeChildAnswers({ ageYears: 15 })]) {
-      expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']);
-    }
+    expect(relevantSections(contextFor(completeChildAnswers({ ageYears: 0 }))).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']);
+    // 11–17 adds the young-person screens before the outcome.
+    expect(relevantSections(contextFor(completeChildAnswers({ ageYears: 15 }))).map((section) => section.id)).toEqual([
+      'patient',
+      'people',
+      'accounts',
+      'informationChecks',
+      'safeguarding',
+      'cse',
+      'substanceUse',
+      'outcome',
+      'discharge',
+    ]);
   });
 
   test('sections are found by slug and by id', () => {
@@ -96,6 +106,8 @@ describe('sectionStatus', () => {
       accounts: 'in-progress',
       informationChecks: 'not-started',
       safeguarding: 'not-started',
+      cse: 'not-started',
+      substanceUse: 'not-started',
       outcome: 'not-started',
       discharge: 'not-started',
     });

@@ -18,6 +18,8 @@ describe('the child safeguarding sections in the task list', () => {
       ['accounts', 'Accounts', 'accounts'],
       ['informationChecks', 'Information checks', 'information-checks'],
       ['safeguarding', 'Safeguarding prompts', 'safeguarding-prompts'],
+      ['cse', 'Child sexual exploitation screen', 'cse-screen'],
+      ['substanceUse', 'Substance use', 'substance-use'],
       ['fraser', 'Fraser guidelines', 'fraser'],
       ['fgm', 'Female genital mutilation (FGM)', 'fgm'],
       ['selfHarm', 'Self-harm or mental health', 'self-harm'],
@@ -28,7 +30,7 @@ describe('the child safeguarding sections in the task list', () => {
 
   test.each<[number | undefined, string[]]>([
     [0, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']],
-    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']],
+    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'cse', 'substanceUse', 'outcome', 'discharge']],
     [18, ['patient', 'people', 'accounts', 'discharge']],
     [undefined, ['patient', 'people', 'accounts', 'discharge']],
   ])('age %s shows %j', (age, expected) => {

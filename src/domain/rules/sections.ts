@@ -15,6 +15,9 @@ import { validatePeople } from '../assessment/people';
 import { safeguardingApplies, validateSafeguarding } from '../assessment/safeguarding-prompts';
 import type { Answers, AssessmentRecord, SectionId } from '../assessment/record';
 import { emptyAnswers } from '../assessment/record';
+import { crafftApplies, crafftQuestions } from '../screening/crafft';
+import { cseApplies, cseQuestions } from '../screening/cse';
+import { summariseCse, summariseSubstanceUse, validateCseSection, validateSubstanceUseSection } from '../screening/cse-crafft-sections';
 import { summariseAccounts, summarisePatient, summarisePeople } from '../assessment/summary';
 import type { SummaryRow } from '../assessment/summary';
 import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
@@ -84,6 +87,22 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     isRelevant: safeguardingApplies,
     validate: (answers, ctx) => validateSafeguarding(answers.safeguarding, ctx),
     summarise: summariseSafeguarding,
+  },
+  {
+    id: 'cse',
+    title: cseQuestions.title,
+    slug: 'cse-screen',
+    isRelevant: cseApplies,
+    validate: validateCseSection,
+    summarise: (answers, ctx) => summariseCse(answers, ctx),
+  },
+  {
+    id: 'substanceUse',
+    title: crafftQuestions.title,
+    slug: 'substance-use',
+    isRelevant: crafftApplies,
+    validate: validateSubstanceUseSection,
+    summarise: summariseSubstanceUse,
   },
   {
     id: 'fraser',

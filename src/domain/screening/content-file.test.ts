@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { screeningContext } from '../../test-support/screening-contexts';
-import { CONTENT_FILE_FORMAT, MAX_ITEM_TEXT, readContentFile } from './content-file';
+import { CONTENT_FILE_FORMAT, MAX_CONTENT_FILE_BYTES, MAX_ITEM_TEXT, readContentFile, readContentFileUpload } from './content-file';
 import { CRAFFT_INSTRUMENT, crafftItemIds, crafftParaphrase, crafftPartBIds, crafftResult, crafftWording, emptyCrafftDraft, stampPartB } from './crafft';
 
 const EXAMPLE_PATH = new URL('../../../public/content/crafft-wording.example.json', import.meta.url);
@@ -69,5 +69,28 @@ describe('invalid: refused whole, with reasons, and the paraphrase shown', () =>
   test('the generic reader returns the problems as a Result', () => {
     const read = readContentFile(CRAFFT_INSTRUMENT, crafftItemIds, { ...example(), formatVersion: 2 });
     expect(read.ok).toBe(false);
+  });
+});
+
+describe('reading an uploaded content file', () => {
+  const ids = ['days-alcohol', 'days-cannabis', 'days-other', 'car', 'relax', 'alone', 'forget', 'friends', 'trouble'] as const;
+  const upload = (text: string, size = text.length) => readContentFileUpload('crafft-2.1', ids, text, size);
+
+  test('accepts the example file and returns its JSON and wording', () => {
+    const text = readFileSync(EXAMPLE_PATH, 'utf8');
+    const read = upload(text);
+    expect(read.ok && read.value.wording.source).toBe('licensed');
+  });
+
+  test('refuses an empty file, an oversized file, text that is not JSON and a file of the wrong shape, each with its own message', () => {
+    expect(upload('')).toEqual({ ok: false, error: { message: 'The selected file is empty', details: [] } });
+    expect(upload('{}', MAX_CONTENT_FILE_BYTES + 1)).toEqual({ ok: false, error: { message: 'The selected file must be smaller than 64 KB', details: [] } });
+    expect(upload('not json')).toEqual({ ok: false, error: { message: 'The selected file must be a JSON content file: it could not be read as JSON', details: [] } });
+    const wrong = upload(JSON.stringify({ ...example(), instrument: 'audit-c' }));
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) {
+      expect(wrong.error.message).toBe('The selected file is not a valid wording file for crafft-2.1');
+      expect(wrong.error.details.some((detail) => detail.startsWith('instrument'))).toBe(true);
+    }
   });
 });

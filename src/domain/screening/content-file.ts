@@ -96,3 +96,37 @@ export function resolveWording<const Id extends string>(
   const read = readContentFile(instrument, itemIds, json);
   return read.ok ? { status: 'licensed', wording: read.value } : { status: 'invalid-file', wording: paraphrase, problems: read.error };
 }
+
+/** Largest content file accepted on upload (bytes): nine questions and a licence line fit in far less. */
+export const MAX_CONTENT_FILE_BYTES = 64 * 1024;
+
+/** Why an uploaded file was refused: one message for the error summary, and the details. */
+export interface UploadProblem {
+  message: string;
+  details: string[];
+}
+
+/**
+ * Reads an uploaded content file from its text (the settings page reads the file on the
+ * tablet). Refuses an empty or oversized file, text that is not JSON, and a file the reader
+ * refuses, each with its own message. On success returns the parsed JSON to store and the
+ * wording it gives.
+ */
+export function readContentFileUpload<const Id extends string>(
+  instrument: string,
+  itemIds: readonly [Id, ...Id[]],
+  text: string,
+  sizeBytes: number,
+): Result<{ json: unknown; wording: InstrumentWording<Id> }, UploadProblem> {
+  if (sizeBytes === 0 || text.trim() === '') return err({ message: 'The selected file is empty', details: [] });
+  if (sizeBytes > MAX_CONTENT_FILE_BYTES) return err({ message: `The selected file must be smaller than ${String(MAX_CONTENT_FILE_BYTES / 1024)} KB`, details: [] });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err({ message: 'The selected file must be a JSON content file: it could not be read as JSON', details: [] });
+  }
+  const read = readContentFile(instrument, itemIds, json);
+  if (!read.ok) return err({ message: `The selected file is not a valid wording file for ${instrument}`, details: read.error });
+  return ok({ json, wording: read.value });
+}

@@ -14,7 +14,10 @@ import { peopleDraftSchema } from '../../domain/assessment/people';
 import type { Answers, SectionId } from '../../domain/assessment/record';
 import type { ConcernStage } from '../../domain/rules/concern-level';
 import { safeguardingDraftSchema } from '../../domain/assessment/safeguarding-prompts';
+import { crafftDraftSchema } from '../../domain/screening/crafft';
+import { cseDraftSchema } from '../../domain/screening/cse';
 import { AccountsForm } from './sections/accounts-form';
+import { CseForm } from './sections/cse-form';
 import { DischargeForm } from './sections/discharge-form';
 import { InformationChecksForm } from './sections/information-checks-form';
 import { OutcomeForm } from './sections/outcome-form';
@@ -27,6 +30,7 @@ import { selfHarmDraftSchema } from '../../domain/screening/self-harm';
 import { FgmForm } from './sections/fgm-form';
 import { FraserForm } from './sections/fraser-form';
 import { SelfHarmForm } from './sections/self-harm-form';
+import { SubstanceUseForm } from './sections/substance-use-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -42,6 +46,8 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   informationChecks: { schema: informationChecksDraftSchema, render: (ctx, answers) => <InformationChecksForm ctx={ctx} patient={answers.patient} /> },
   safeguarding: { schema: safeguardingDraftSchema, render: (ctx, answers) => <SafeguardingPromptsForm ctx={ctx} answers={answers} /> },
   outcome: { schema: outcomeDraftSchema, render: (ctx, answers, stage) => <OutcomeForm ctx={ctx} answers={answers} stage={stage} /> },
+  cse: { schema: cseDraftSchema, render: (ctx, answers) => <CseForm ctx={ctx} answers={answers} /> },
+  substanceUse: { schema: crafftDraftSchema, render: (ctx) => <SubstanceUseForm ctx={ctx} /> },
   fraser: { schema: fraserDraftSchema, render: (ctx, answers) => <FraserForm ctx={ctx} answers={answers} /> },
   fgm: { schema: fgmDraftSchema, render: (ctx) => <FgmForm ctx={ctx} /> },
   selfHarm: { schema: selfHarmDraftSchema, render: () => <SelfHarmForm /> },

@@ -17,6 +17,7 @@ import { Page } from '../../components/layout/page';
 import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
+import { ContentFileSettings } from './content-file-settings';
 import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
@@ -92,6 +93,7 @@ export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
       ) : (
         <p>Only the nurse in charge can change settings.</p>
       )}
+      {settings === undefined ? null : <ContentFileSettings canChange={isNurseInCharge} />}
     </Page>
   );
 }

@@ -3,6 +3,7 @@
  * no IndexedDB, no WebCrypto, no PBKDF2 wait. Secrets are compared in clear here, which
  * is why this module lives in storage/fake and is never imported by the app.
  */
+import { withContentFile } from '../repositories/content-files';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
@@ -57,6 +58,8 @@ class Store<T> {
 export interface FakeOptions {
   now?: () => Date;
   settings?: DeviceSettings;
+  /** Installed licensed-wording content files by instrument id. */
+  contentFiles?: Record<string, unknown>;
   staff?: (StaffSummary & { secret: string })[];
   /** Start unlocked as this member of staff. */
   unlockedAs?: string;
@@ -79,6 +82,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   let counter = 0;
   const newId = () => `fake-${++counter}`;
   const settings = new Store<DeviceSettings | undefined>(options.settings);
+  const contentFiles = new Store<Record<string, unknown>>(options.contentFiles ?? {});
   const staff = new Store<(StaffSummary & { secret: string })[]>(options.staff ?? []);
   const records = new Store(new Map((options.attendances ?? []).map((record) => [record.id, record])));
   const auditEvents = new Store<AuditEvent[]>([]);
@@ -175,6 +179,13 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       updateSettings: (next) => {
         settings.set(next);
         return appendAudit('settings-changed', '', 'Device settings changed').then(() => ok(undefined));
+      },
+      contentFile: (instrument) => contentFiles.live((files) => files[instrument]),
+      setContentFile: (instrument, json, detail) => {
+        const current = session.get();
+        if (current.status !== 'unlocked' || current.staff.role !== 'nurse-in-charge') return Promise.resolve(err({ kind: 'forbidden', message: 'Only the nurse in charge can change settings.' }));
+        contentFiles.set(withContentFile(contentFiles.get(), instrument, json));
+        return appendAudit('settings-changed', '', detail).then(() => ok(undefined));
       },
     },
     staff: {

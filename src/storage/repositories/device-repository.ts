@@ -3,6 +3,7 @@
  * device secret, wraps it for the first member of staff (the nurse in charge) and opens a
  * session for them; the secret itself is never stored.
  */
+import { withContentFile } from './content-files';
 import { liveQuery } from 'dexie';
 import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
@@ -30,6 +31,30 @@ export class RealDeviceRepository implements DeviceRepository {
   async getSettings(): Promise<DeviceSettings | undefined> {
     const row = await this.ctx.db.device.get('device');
     return row ? deviceSettingsSchema.parse(row.settings) : undefined;
+  }
+
+  contentFile(instrument: string): LiveValue<unknown> {
+    return liveQuery(async () => {
+      const row = await this.ctx.db.device.get('device');
+      return row?.contentFiles?.[instrument];
+    });
+  }
+
+  async setContentFile(instrument: string, json: unknown, detail: string): Promise<Result<void, StorageFailure>> {
+    const unlocked = this.ctx.vault.require();
+    if (!unlocked.ok) return unlocked;
+    if (unlocked.value.staff.role !== 'nurse-in-charge') return err({ kind: 'forbidden', message: 'Only the nurse in charge can change settings.' });
+    try {
+      await this.ctx.db.transaction('rw', this.ctx.db.device, async () => {
+        const row = await this.ctx.db.device.get('device');
+        if (!row) throw new Error('This tablet is not set up.');
+        await this.ctx.db.device.update('device', { contentFiles: withContentFile(row.contentFiles ?? {}, instrument, json) });
+      });
+      await this.ctx.audit.append('settings-changed', '', detail);
+      return ok(undefined);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
   }
 
   async setUp(input: DeviceSetUp): Promise<Result<StaffRef, StorageFailure>> {

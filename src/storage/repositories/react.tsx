@@ -34,6 +34,12 @@ export function useDeviceSettings(): DeviceSettings | undefined {
   return useObservable(() => device.settings(), [device], undefined);
 }
 
+/** An installed content file (parsed JSON) for `instrument`; undefined while loading or when none is installed. */
+export function useContentFile(instrument: string): unknown {
+  const { device } = useRepositories();
+  return useObservable(() => device.contentFile(instrument), [device, instrument], undefined);
+}
+
 export function useStaffList(): StaffSummary[] | undefined {
   const { staff } = useRepositories();
   return useObservable(() => staff.list(), [staff], undefined);

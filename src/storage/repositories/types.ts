@@ -91,6 +91,13 @@ export interface DeviceRepository {
   getSettings(): Promise<DeviceSettings | undefined>;
   setUp(input: DeviceSetUp): Promise<Result<StaffRef, StorageFailure>>;
   updateSettings(settings: DeviceSettings): Promise<Result<void, StorageFailure>>;
+  /**
+   * An installed licensed-wording content file (docs/content-files.md) by instrument id, as
+   * the parsed JSON stored on this tablet, or undefined when none is installed.
+   */
+  contentFile(instrument: string): LiveValue<unknown>;
+  /** Installs (json) or removes (undefined) an instrument's content file. Nurse in charge only; audited. */
+  setContentFile(instrument: string, json: unknown, detail: string): Promise<Result<void, StorageFailure>>;
 }
 
 export interface StaffRepository {

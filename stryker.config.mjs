@@ -8,9 +8,10 @@
  * only the tests under it (vitest.domain.config.ts); its report and incremental file are kept
  * apart, so re-running one folder reuses its own earlier results. One file:
  * `MUTATION_FOLDER=src/domain/rules npm run mutation -- --mutate src/domain/rules/pathway.ts`.
+ * MUTATION_SCOPE names the report and incremental files instead (reports/mutation/<scope>.json).
  */
 const folder = process.env.MUTATION_FOLDER?.replace(/\/+$/, '');
-const scope = folder ? folder.split('/').pop() : 'domain';
+const scope = process.env.MUTATION_SCOPE ?? (folder ? folder.split('/').pop() : 'domain');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

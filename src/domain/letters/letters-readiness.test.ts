@@ -81,6 +81,12 @@ describe('what stands between a letter and issuing it', () => {
     expect(letterReadiness('mash-referral', input(infantSuspectRecord(), include))).not.toContainEqual(reasonProblem);
   });
 
+  test('without the safeguarding team’s number the fix is in settings', () => {
+    const value = input(noConcernsChildRecord());
+    value.settings.contacts.safeguardingTeam = ' ';
+    expect(letterReadiness('gp', value)).toEqual([{ message: "Add the hospital safeguarding team's phone number in settings (ask the nurse in charge)", fix: { to: 'settings' } }]);
+  });
+
   test('a required slot left blank is named with its label and slot id', () => {
     const problems = letterReadiness('mash-referral', input(infantSuspectRecord()));
     expect(problems[0]).toEqual({ message: 'Complete “What we are worried about, in your words”', fix: { to: 'slot', slotId: expect.any(String) as string } });

@@ -68,6 +68,10 @@ describe('renderLetterText', () => {
     );
   });
 
+  test('a blank line inside an indented item or value stays empty, not indented', () => {
+    expect(body([list(['a\n\nb']), rows([row('Key', 'x\n\ny')])])).toBe('- a\n\n  b\n\nKey: x\n\n    y\n');
+  });
+
   test('a quote: the attribution, then the words in curly quotes, indented', () => {
     expect(body([quote("In the child's own words", 'He pushed me.\nI fell.')])).toBe("In the child's own words:\n    “He pushed me.\n    I fell.”\n");
   });

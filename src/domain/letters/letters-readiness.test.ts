@@ -36,6 +36,7 @@ describe('why each letter applies', () => {
   test.each<[string, Partial<AssessmentRecord['answers']['outcome']>, string | undefined]>([
     ['referral to be made next working day', { referral: 'next-working-day', concernLevel: 'consider' }, 'A referral is to be made next working day'],
     ['Suspect with the referral not yet recorded', { referral: '', concernLevel: 'suspect' }, 'The concern is Suspect: refer to children’s social care'],
+    ['Consider, referral made by phone', { referral: 'made', concernLevel: 'consider' }, 'A referral was made by phone: this is the written referral'],
     ['Consider, referral not made', { referral: 'not-made', concernLevel: 'consider' }, undefined],
     ['Excluded', { referral: '', concernLevel: 'excluded' }, undefined],
   ])('MASH referral: %s', (_name, outcome, why) => {

@@ -95,6 +95,10 @@ describe('toWinAnsi', () => {
     expect(toWinAnsi('ł Ł đ ħ ŋ ș ő ṩ')).toEqual({ codes: Array.from('l L d h n s o s', (char) => char.charCodeAt(0)), simplified: 8, unsupported: 0 });
   });
 
+  test('every letter with no decomposition has its own plain letter', () => {
+    expect(toWinAnsi('ł Ł đ Đ ı ħ Ħ ŀ Ŀ ŧ Ŧ ŋ Ŋ ĸ')).toEqual({ codes: Array.from('l L d D i h H l L t T n N k', (char) => char.charCodeAt(0)), simplified: 14, unsupported: 0 });
+  });
+
   test('a letter whose base letter is itself outside WinAnsi is marked, not simplified', () => {
     expect(toWinAnsi('ǅ')).toEqual({ codes: marker, simplified: 0, unsupported: 1 });
     expect(toWinAnsi('ә')).toEqual({ codes: marker, simplified: 0, unsupported: 1 });

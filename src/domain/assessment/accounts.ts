@@ -3,7 +3,7 @@
  *
  * NICE CG89 step 3 ("Record"): write down exactly what was said, by whom and when. The
  * child's own account is kept apart from the carer's, in the child's own words; CQC found
- * GP letters that left it out (recommendation 1.9). A child who could not give an account
+ * GP letters that left it out (CQC recommendation 1.9). A child who could not give an account
  * gets an explicit reason instead, so "was the child asked?" is measurable.
  */
 import * as z from 'zod/mini';

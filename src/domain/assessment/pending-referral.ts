@@ -1,7 +1,7 @@
 /**
  * A referral to children's social care (MASH) that is still to be made: the outcome says
  * "To be made next working day" and nobody has yet changed it to "Made". Out-of-hours
- * referrals were a CQC finding (recommendation 3.4): the home screen lists these so the
+ * referrals were CQC finding 3.4: the home screen lists these so the
  * day team makes them (PRODUCT.md 4.9).
  *
  * Owns: reading the outcome as it now reads (the signed answers with any addendum applied)

@@ -2,7 +2,7 @@
  * Section 4.2 "Next of kin and who came with the patient" (everyone).
  *
  * CQC found next of kin missing or wrong in most child records and the accompanying adult
- * not identified (recommendation 1.1). This section cannot be completed without both:
+ * not identified (CQC recommendation 1.1). This section cannot be completed without both:
  * each is answered, or explicitly explained. Relationship, next of kin and parental
  * responsibility are separate facts (research §8.3–8.4): a parent may not be next of kin,
  * and a person with the child may not have parental responsibility.

@@ -5,7 +5,7 @@
  * Headings are the product's: the child and household, what happened, what we are worried
  * about, what is working well, what needs to happen, actions already taken, referrer and
  * contact. They ask the referrer to say what the worry is, not only what was seen: CQC
- * recommendation 3.3 (referrals that articulate risk). What is working well and what needs
+ * finding 3.3 (referrals that did not articulate risk). What is working well and what needs
  * to happen are the nurse's own words (slots): the record holds facts, not that judgement.
  *
  * The referral always carries restricted content (PRODUCT.md section 5): the MASH needs all

@@ -3,7 +3,7 @@
  * bank holidays and both clock changes.
  */
 import { describe, expect, test } from 'vitest';
-import { toLondon } from '../shared/dates';
+import { addDays, toLondon } from '../shared/dates';
 import { mashHoursSchema } from '../settings/device-settings';
 import { isWithinMashHours, nextMashOpening } from './mash-hours';
 
@@ -99,6 +99,24 @@ describe('nextMashOpening', () => {
     ['opening after closing', '2026-03-06T16:00:00.000Z', mashHoursSchema.parse({ opensAt: '16:00', closesAt: '09:00' }), undefined],
   ])('%s', (_name, instant, hours, expected) => {
     expect(nextMashOpening(instant, hours)).toBe(expected);
+  });
+
+  test('a MASH open on Sundays only opens next on Sunday (ISO weekday 7)', () => {
+    const sundays = mashHoursSchema.parse({ days: [7] });
+    expect(nextMashOpening('2026-03-06T16:00:00.000Z', sundays)).toBe('2026-03-08T09:00:00.000Z');
+    expect(isWithinMashHours('2026-03-08T09:00:00.000Z', sundays)).toBe(true);
+  });
+
+  test('opening and closing at the same time never opens', () => {
+    const none = mashHoursSchema.parse({ opensAt: '09:00', closesAt: '09:00' });
+    expect(isWithinMashHours('2026-03-09T09:00:00.000Z', none)).toBe(false);
+    expect(nextMashOpening('2026-03-09T08:00:00.000Z', none)).toBeUndefined();
+  });
+
+  test('looks a year ahead: an opening 366 days away is found, one 367 days away is not', () => {
+    const closedFor = (days: number) => mashHoursSchema.parse({ days: [1, 2, 3, 4, 5, 6, 7], bankHolidays: Array.from({ length: days }, (_, offset) => addDays('2026-03-09', offset)) });
+    expect(nextMashOpening('2026-03-09T12:00:00.000Z', closedFor(366))).toBe('2027-03-10T09:00:00.000Z');
+    expect(nextMashOpening('2026-03-09T12:00:00.000Z', closedFor(367))).toBeUndefined();
   });
 
   test('accepts an instant written without milliseconds', () => {

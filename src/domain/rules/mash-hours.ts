@@ -3,8 +3,8 @@
  * when it next opens.
  *
  * Owns the reading of the MASH hours in device settings (days, opensAt, closesAt, bank
- * holidays) against London wall-clock time. Out-of-hours referrals were a CQC finding
- * (recommendation 3.4): outside these hours the app shows the emergency duty team number and
+ * holidays) against London wall-clock time. Out-of-hours referrals were CQC finding 3.4:
+ * outside these hours the app shows the emergency duty team number and
  * asks who will make the referral next working day (PRODUCT.md 4.9).
  *
  * Why wall-clock time: the MASH opens at 09:00 London time all year, so the same rule must

@@ -51,20 +51,35 @@ export function ageBand(ageYears: number | undefined): AgeBand {
  * flag is false: the nurse is asked for a date of birth or an estimated age first.
  */
 export function pathwayForAge(ageYears: number | undefined): Pathway {
-  const known = ageYears !== undefined;
-  const age = ageYears ?? Number.NaN;
+  if (ageYears === undefined) {
+    return {
+      ageYears,
+      band: 'unknown',
+      child: false,
+      adult: false,
+      underTwo: false,
+      underFive: false,
+      schoolAge: false,
+      youngPerson: false,
+      substanceScreen: false,
+      underThirteen: false,
+      underSixteen: false,
+      sixteenOrOver: false,
+    };
+  }
+  const age = ageYears;
   return {
     ageYears,
-    band: ageBand(ageYears),
-    child: known && age < 18,
-    adult: known && age >= 18,
-    underTwo: known && age < 2,
-    underFive: known && age < 5,
-    schoolAge: known && age >= 5 && age < 18,
-    youngPerson: known && age >= 11 && age < 18,
-    substanceScreen: known && age >= 12 && age < 18,
-    underThirteen: known && age < 13,
-    underSixteen: known && age < 16,
-    sixteenOrOver: known && age >= 16,
+    band: ageBand(age),
+    child: age < 18,
+    adult: age >= 18,
+    underTwo: age < 2,
+    underFive: age < 5,
+    schoolAge: age >= 5 && age < 18,
+    youngPerson: age >= 11 && age < 18,
+    substanceScreen: age >= 12 && age < 18,
+    underThirteen: age < 13,
+    underSixteen: age < 16,
+    sixteenOrOver: age >= 16,
   };
 }

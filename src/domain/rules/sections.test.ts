@@ -8,7 +8,19 @@ import { emptyInformationChecksDraft } from '../assessment/information-checks';
 import { emptyOutcomeDraft } from '../assessment/outcome';
 import { answersSchema, emptyAnswers } from '../assessment/record';
 import { emptySafeguardingDraft } from '../assessment/safeguarding-prompts';
-import { issuesBeforeSigning, relevantSections, sectionById, sectionBySlug, sectionDefinitions } from './sections';
+import { blocksSigning, issuesBeforeSigning, relevantSections, sectionById, sectionBySlug, sectionDefinitions, sectionsBeforeSigning, sectionStatusLabels } from './sections';
+import type { SectionId } from '../assessment/record';
+
+/** The first question each section asks of an empty record for an 8-year-old (page order). */
+const FIRST_FIELDS: [SectionId, string | undefined][] = [
+  ['patient', 'arrivalDate.day'],
+  ['people', 'accompaniedBy'],
+  ['accounts', 'childAccount'],
+  ['informationChecks', 'cpis'],
+  ['safeguarding', 'alertingFeatures'],
+  ['outcome', 'concernLevel'],
+  ['discharge', 'clinicalImpression'],
+];
 
 describe('the child safeguarding sections in the task list', () => {
   test('order, titles and slugs', () => {
@@ -40,6 +52,29 @@ describe('the child safeguarding sections in the task list', () => {
   test('slugs find their sections', () => {
     expect(sectionBySlug('safeguarding-prompts')?.id).toBe('safeguarding');
     expect(sectionById('outcome').slug).toBe('outcome');
+  });
+
+  test('an unknown slug finds nothing; an unknown id is a programming error', () => {
+    expect(sectionBySlug('safeguarding')).toBeUndefined();
+    expect(() => sectionById('police' as SectionId)).toThrow('Unknown section police');
+  });
+
+  test('every section but Discharge must be complete before signing; Discharge only before the GP letter', () => {
+    expect(sectionDefinitions.filter((section) => !blocksSigning(section)).map((section) => [section.id, section.requiredBefore])).toEqual([['discharge', 'gp-letter']]);
+    expect(sectionsBeforeSigning(contextForAge(8)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']);
+    expect(sectionsBeforeSigning(contextForAge(30)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts']);
+  });
+
+  test('each section checks and summarises its own answers', () => {
+    const ctx = contextForAge(8);
+    const answers = emptyAnswers();
+    // The first problem of each, by its field id: each definition calls its own section's rules.
+    expect(sectionDefinitions.map((section) => [section.id, section.validate(answers, ctx)[0]?.field])).toEqual(FIRST_FIELDS);
+    for (const section of sectionDefinitions) expect(section.summarise(answers, ctx).length, section.id).toBeGreaterThan(0);
+  });
+
+  test('status labels', () => {
+    expect(sectionStatusLabels).toEqual({ 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed' });
   });
 
   test('before signing, an empty child record lists problems in the three new sections', () => {

@@ -82,7 +82,8 @@ export function parseDateParts(parts: DateParts): { ok: true; value: IsoDate } |
   if (year.length !== 4) return { ok: false, problem: 'year-not-four-digits' };
   const y = Number(year);
   const d = Number(day);
-  if (monthNumber < 1 || monthNumber > 12 || d < 1 || d > daysInMonth(y, monthNumber)) {
+  // daysInMonth is 0 for a month outside 1–12, so this refuses month 0 and 13 as well.
+  if (d < 1 || d > daysInMonth(y, monthNumber)) {
     return { ok: false, problem: 'not-a-real-date' };
   }
   return { ok: true, value: `${pad(y, 4)}-${pad(monthNumber)}-${pad(d)}` };
@@ -138,7 +139,7 @@ const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 
 
 /** The London wall-clock date and time of an instant. */
 export function toLondon(instant: IsoInstant | Date): LondonWallClock {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const date = new Date(instant);
   const parts: Record<string, string> = {};
   for (const part of londonParts(date)) parts[part.type] = part.value;
   return {
@@ -172,13 +173,9 @@ export function ageInYears(dateOfBirth: IsoDate, at: IsoInstant): number {
   const today = toLondon(at).date;
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  let birthdayMonth = bm;
-  let birthdayDay = bd;
-  if (bm === 2 && bd === 29 && !isLeapYear(ty)) {
-    birthdayMonth = 3;
-    birthdayDay = 1;
-  }
-  const hadBirthday = tm > birthdayMonth || (tm === birthdayMonth && td >= birthdayDay);
+  // A common year has no 29 February, so "on or after 29 February" is "on or after 1 March":
+  // the comparison needs no special case for leap-day birthdays.
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
   return ty - by - (hadBirthday ? 0 : 1);
 }
 

@@ -51,6 +51,9 @@ describe('isValidPhone', () => {
     ['07700 9OO123', 'letter O for zero'],
     ['ring mum', 'words'],
     ['07700 900123 ext 4', 'an extension written in words'],
+    ['1 07700 900123', 'a digit typed before a UK number'],
+    ['1 0044 7700 900123', 'a digit typed before a UK number in 00 form'],
+    ['1 +44 7700 900123', 'a digit typed before a UK number in + form'],
   ])('rejects "%s" (%s)', (input) => {
     expect(isValidPhone(input)).toBe(false);
   });

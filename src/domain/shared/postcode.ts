@@ -19,7 +19,7 @@ const PSEUDO_POSTCODE_MEANINGS: Record<string, string> = {
 
 /** Upper case, single space before the 3-character inward code. */
 export function normalisePostcode(input: string): string {
-  const compact = input.replace(/\s+/g, '').toUpperCase();
+  const compact = input.replace(/\s/g, '').toUpperCase();
   if (compact.length < 5) return compact;
   return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
 }

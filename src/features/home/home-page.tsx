@@ -113,7 +113,7 @@ const hasPendingReferral = (row: AttendanceSummary): row is PendingRow => row.pe
 
 /**
  * Referrals planned out of hours for the next working day and not yet marked made (PRODUCT.md
- * 4.9; CQC recommendation 3.4). Soonest due first; a plan with no valid due time yet comes
+ * 4.9; CQC finding 3.4). Soonest due first; a plan with no valid due time yet comes
  * first, since it cannot be handed over. Marking one made is a change to the outcome: on the
  * outcome page while in progress, or as an addendum once signed.
  */

@@ -54,7 +54,7 @@ const FONT_NAME: Record<PdfFont, string> = { regular: 'Helvetica', bold: 'Helvet
 
 const num = (value: number): string => {
   const fixed = value.toFixed(2);
-  return fixed.replace(/\.?0+$/, '') || '0';
+  return fixed.replace(/\.?0+$/, '');
 };
 
 /** A literal string of WinAnsi codes: ( ) and \ escaped, bytes outside printable ASCII as octal. */

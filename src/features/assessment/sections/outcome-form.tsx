@@ -156,7 +156,7 @@ function DiscussedWith() {
 /**
  * The referral question. Its answers depend on the time of the decision (the discussion, or
  * now) against the MASH hours in settings: outside them the emergency duty team number is
- * shown and "To be made next working day" is offered (PRODUCT.md 4.9; CQC recommendation 3.4).
+ * shown and "To be made next working day" is offered (PRODUCT.md 4.9; CQC finding 3.4).
  */
 function Referral({ answers, ctx, settings }: { answers: Answers; ctx: AssessmentContext; settings: DeviceSettings | undefined }) {
   // Until settings are read the default hours keep the question on screen (a Change link can

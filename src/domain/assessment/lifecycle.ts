@@ -8,7 +8,7 @@
  * level it contradicts (a signed "No concern") must revisit the concern level in the same
  * addendum (addendumConcernIssue).
  */
-import { concernLevelLabels, concernLevelProblem, concernLevelRefusals } from '../rules/concern-level';
+import { concernFactsFromAnswers, concernLevelLabels, concernLevelProblem, concernLevelRefusals } from '../rules/concern-level';
 import type { ConcernRefusal } from '../rules/concern-level';
 import { datePartsFromIso, toLondon } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
@@ -121,9 +121,9 @@ export function addendumConcernIssue(record: AssessmentRecord, changes: Addendum
   if (level === '') return undefined;
   const ctxBefore = deriveContext(before, now);
   const ctxAfter = deriveContext(after, now);
-  const factsAfter = { informationChecks: after.informationChecks, stage: 'addendum' as const };
+  const factsAfter = concernFactsFromAnswers(after, 'addendum');
   if (concernLevelProblem(level, after.safeguarding, ctxAfter, undefined, factsAfter) === undefined) return undefined;
-  const earlier = new Set(concernLevelRefusals(before.safeguarding, ctxBefore, undefined, { informationChecks: before.informationChecks }).map(refusalKey));
+  const earlier = new Set(concernLevelRefusals(before.safeguarding, ctxBefore, undefined, concernFactsFromAnswers(before)).map(refusalKey));
   const added = concernLevelRefusals(after.safeguarding, ctxAfter, undefined, factsAfter).filter((refusal) => !earlier.has(refusalKey(refusal)));
   if (added.length === 0) return undefined;
   return {

@@ -254,7 +254,7 @@ describe('validateOutcome: contradictions', () => {
     expect(validateOutcome(suspect({ referral: 'not-made', referralNotMadeReason: 'Family declined' }), contextForAge(12), safeguarding({ underThirteenSexualActivity: 'yes' }))).toEqual([
       {
         field: 'referral',
-        message: "A referral to children's social care is mandatory when there is sexual activity or pregnancy in a child under 13: select whether it was made or will be made next working day",
+        message: "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, or a known case of FGM): select whether it was made or will be made next working day",
       },
     ]);
   });

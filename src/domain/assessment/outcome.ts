@@ -202,10 +202,10 @@ export const decidedOutOfHours = (draft: OutcomeDraft, ctx: AssessmentContext, m
  * the decision was outside MASH hours, or when it is already the answer (so a stored answer is
  * never hidden). Not made is left out when referral is mandatory (under 13).
  */
-export function referralAnswers(draft: OutcomeDraft, ctx: AssessmentContext, mashHours: MashHours, safeguarding: SafeguardingDraft): AnswerOption<ReferralAnswer>[] {
+export function referralAnswers(draft: OutcomeDraft, ctx: AssessmentContext, mashHours: MashHours, safeguarding: SafeguardingDraft, facts: ConcernFacts = {}): AnswerOption<ReferralAnswer>[] {
   const options: AnswerOption<ReferralAnswer>[] = [referralOptionsAll.made];
   if (decidedOutOfHours(draft, ctx, mashHours) || draft.referral === 'next-working-day') options.push(referralOptionsAll.nextWorkingDay);
-  if (!referralMandatory(safeguarding, ctx) || draft.referral === 'not-made') options.push(referralOptionsAll.notMade);
+  if (!referralMandatory(safeguarding, ctx, facts) || draft.referral === 'not-made') options.push(referralOptionsAll.notMade);
   return options;
 }
 
@@ -265,7 +265,7 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
   if (!outcomeApplies(ctx)) return issues.items;
   const bounds: TimeBounds = { arrivedAt: ctx.arrivedAt, now: ctx.now };
   const level = draft.concernLevel;
-  const facts: ConcernFacts = { ...(options.informationChecks ? { informationChecks: options.informationChecks } : {}), ...(options.stage ? { stage: options.stage } : {}) };
+  const facts: ConcernFacts = options;
 
   if (level === '') issues.add('concernLevel', 'Select the safeguarding concern level');
   else {
@@ -305,8 +305,8 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
       checkLength(issues, 'referralTakenBy', draft.referralTakenBy, MAX_SHORT_TEXT, 'Who took the referral');
       checkLength(issues, 'referralReference', draft.referralReference, MAX_SHORT_TEXT, 'Reference');
     } else if (draft.referral === 'not-made') {
-      if (referralMandatory(safeguarding, ctx)) {
-        issues.add('referral', "A referral to children's social care is mandatory when there is sexual activity or pregnancy in a child under 13: select whether it was made or will be made next working day");
+      if (referralMandatory(safeguarding, ctx, facts)) {
+        issues.add('referral', "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, or a known case of FGM): select whether it was made or will be made next working day");
       } else if (isBlank(draft.referralNotMadeReason)) issues.add('referralNotMadeReason', 'Enter why a referral was not made');
       checkLength(issues, 'referralNotMadeReason', draft.referralNotMadeReason, MAX_FREE_TEXT, 'Why a referral was not made');
     } else {

@@ -31,7 +31,7 @@ import { readDateOfBirth, readNhsNumber } from '../assessment/patient-readers';
 import type { Answers, AssessmentRecord } from '../assessment/record';
 import type { StaffRef } from '../assessment/staff-ref';
 import { staffGroupOptions, staffRoleOptions } from '../assessment/staff-ref';
-import { concernLevelRefusals } from '../rules/concern-level';
+import { concernFactsFromAnswers, concernLevelRefusals } from '../rules/concern-level';
 import { carerChildInteractionOptions } from '../rules/nice-alerting-features';
 import { explanationField, householdRiskOptions, underThirteenQuestionApplies } from '../assessment/safeguarding-prompts';
 import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
@@ -440,7 +440,7 @@ export function outcomeBlocks(facts: LetterFacts, options: { notify: NotifyLine;
  */
 export function noConcernsIdentified(facts: LetterFacts): boolean {
   const { answers, ctx } = facts;
-  return answers.outcome.concernLevel === 'no-concern' && concernLevelRefusals(answers.safeguarding, ctx, undefined, { informationChecks: answers.informationChecks }).length === 0;
+  return answers.outcome.concernLevel === 'no-concern' && concernLevelRefusals(answers.safeguarding, ctx, undefined, concernFactsFromAnswers(answers)).length === 0;
 }
 
 /** A person as the letter names them: "Alex Morgan, Triage nurse (Bank), NMC 12A3456B". */

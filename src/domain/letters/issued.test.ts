@@ -34,7 +34,7 @@ describe('issuedLetterSchema', () => {
     ['version 0', (letter) => (letter.version = 0)],
     ['a fractional version', (letter) => (letter.version = 1.5)],
     ['no issuing staff', (letter) => delete letter.issuedBy],
-    ['an unknown restricted category', (letter) => (letter.restrictedCategories = ['fgm'])],
+    ['an unknown restricted category', (letter) => (letter.restrictedCategories = ['sensitive'])],
     ['no document', (letter) => delete letter.document],
     ['no choices', (letter) => delete letter.choices],
   ])('refuses %s', (_name, damage) => {

@@ -90,7 +90,7 @@ describe('what stands between a letter and issuing it', () => {
 
   test('a required slot left blank is named with its label and slot id', () => {
     const problems = letterReadiness('mash-referral', input(infantSuspectRecord()));
-    expect(problems[0]).toEqual({ message: 'Complete “What we are worried about, in your words”', fix: { to: 'slot', slotId: expect.any(String) as string } });
+    expect(problems[0]).toEqual({ message: 'Complete “Do the parents or carers know about this referral, and do they agree?”', fix: { to: 'slot', slotId: expect.any(String) as string } });
   });
 });
 

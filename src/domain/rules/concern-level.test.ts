@@ -8,8 +8,14 @@ import { contextForAge } from '../../test-support/domain-fixtures';
 import type { SafeguardingDraft } from '../assessment/safeguarding-prompts';
 import { emptySafeguardingDraft } from '../assessment/safeguarding-prompts';
 import type { ConcernFacts, ConcernLevel, ConcernStage, ExclusionSeniorRole, RefusalRule } from './concern-level';
+import type { AssessmentContext } from '../assessment/context';
+import { emptyAnswers } from '../assessment/record';
+import { emptyCseDraft } from '../screening/cse';
+import { emptyFgmDraft } from '../screening/fgm';
+import { screeningContext } from '../../test-support/screening-contexts';
 import {
   allowedConcernLevels,
+  concernFactsFromAnswers,
   concernLevelProblem,
   concernLevelRefusals,
   exclusionRolesAllowed,
@@ -283,5 +289,41 @@ describe('referralMandatory', () => {
     [13, 'yes', false],
   ])('age %s, sexual activity or pregnancy %s → %s', (age, answer, expected) => {
     expect(referralMandatory(draft({ underThirteenSexualActivity: answer }), contextForAge(age))).toBe(expected);
+  });
+});
+
+describe('the young-person screens feed the concern level (PRODUCT.md 4.6, 4.9)', () => {
+  const cseWith = (indicator: 'online-grooming' | 'sexual-activity-12-or-under') => {
+    const draft = emptyCseDraft();
+    draft.significant[indicator] = 'yes';
+    return draft;
+  };
+  const fgmKnown = () => ({ ...emptyFgmDraft(), asked: 'yes' as const });
+
+  test.each<[string, AssessmentContext, ConcernFacts, ConcernLevel[], boolean]>([
+    ['nothing on the screens', screeningContext(15, 'injury', 'female'), { cse: emptyCseDraft(), fgm: emptyFgmDraft() }, ['no-concern', 'consider', 'suspect', 'excluded'], false],
+    ['a CSE significant indicator refuses No concern', screeningContext(15, 'injury', 'female'), { cse: cseWith('online-grooming') }, ['consider', 'suspect', 'excluded'], false],
+    ['a CSE screen not asked counts nothing', screeningContext(15, 'injury', 'female'), { cse: { ...cseWith('online-grooming'), notAsked: true } }, ['no-concern', 'consider', 'suspect', 'excluded'], false],
+    ['sexual activity at 12 or under on the CSE screen: Suspect only, referral mandatory', screeningContext(12, 'injury', 'female'), { cse: cseWith('sexual-activity-12-or-under') }, ['suspect'], true],
+    ['a known case of FGM: Suspect only, referral mandatory', screeningContext(14, 'genital-urinary-gynaecological', 'female'), { fgm: fgmKnown() }, ['suspect'], true],
+    ['a child under 13 attending about sexual health: Suspect only, referral mandatory', screeningContext(12, 'sexual-health', 'female'), {}, ['suspect'], true],
+    ['a 13-year-old attending about sexual health: Fraser applies, nothing refused', screeningContext(13, 'sexual-health', 'female'), {}, ['no-concern', 'consider', 'suspect', 'excluded'], false],
+  ])('%s', (_case, ctx, facts, allowed, mandatory) => {
+    expect(allowedConcernLevels(emptySafeguardingDraft(), ctx, undefined, facts)).toEqual(allowed);
+    expect(referralMandatory(emptySafeguardingDraft(), ctx, facts)).toBe(mandatory);
+  });
+
+  test('the message names the screen and says why only Suspect is allowed', () => {
+    expect(concernLevelProblem('no-concern', emptySafeguardingDraft(), screeningContext(15, 'injury', 'female'), undefined, { cse: cseWith('online-grooming') })).toBe(
+      'No concern cannot be chosen because a child sexual exploitation significant indicator is recorded on the CSE screen. Select Consider, Suspect or Excluded. Excluded needs the suitable explanation and the senior who agreed',
+    );
+    expect(concernLevelProblem('excluded', emptySafeguardingDraft(), screeningContext(14, 'genital-urinary-gynaecological', 'female'), undefined, { fgm: fgmKnown() })).toBe(
+      "Excluded cannot be chosen because a known case of female genital mutilation is recorded. Select Suspect: a known case of FGM in a girl under 18 needs a referral to children's social care and a report to the police",
+    );
+  });
+
+  test('concernFactsFromAnswers carries the information checks and both screens', () => {
+    const answers = emptyAnswers();
+    expect(concernFactsFromAnswers(answers, 'addendum')).toEqual({ informationChecks: answers.informationChecks, cse: answers.cse, fgm: answers.fgm, stage: 'addendum' });
   });
 });

@@ -37,6 +37,11 @@ import type { SafeguardingDraft } from '../assessment/safeguarding-prompts';
 import { effectiveAlertingFeatures, householdRiskOptions, underThirteenQuestionApplies } from '../assessment/safeguarding-prompts';
 import type { AlertingFeature, NiceLevel } from './nice-alerting-features';
 import { CARER_CHILD_INTERACTION_FEATURE_ID, niceAlertingFeatures } from './nice-alerting-features';
+import type { CseDraft } from '../screening/cse';
+import { cseConcernFacts } from '../screening/cse';
+import type { FgmDraft } from '../screening/fgm';
+import { fgmOutcomeRequirements } from '../screening/fgm';
+import { fraserUnder13ReferralMandatory } from '../screening/fraser';
 
 export const concernLevels = ['no-concern', 'consider', 'suspect', 'excluded'] as const;
 
@@ -65,6 +70,15 @@ export interface ConcernFacts {
   informationChecks?: Pick<InformationChecksDraft, 'cpis' | 'socialCare' | 'openCase'>;
   /** Defaults to 'triage'. */
   stage?: ConcernStage;
+  /** The CSE screen: a significant indicator refuses "No concern"; sexual activity at 12 or under is the under-13 rule (PRODUCT.md 4.6). */
+  cse?: CseDraft;
+  /** The FGM screen: a known case in a girl under 18 is abuse, so Suspect only, with a mandatory referral (PRODUCT.md 4.6; research §6.1). */
+  fgm?: FgmDraft;
+}
+
+/** What the answers of a whole record say beyond the safeguarding page, for every caller of these rules. */
+export function concernFactsFromAnswers(answers: { informationChecks: InformationChecksDraft; cse: CseDraft; fgm: FgmDraft }, stage?: ConcernStage): ConcernFacts {
+  return { informationChecks: answers.informationChecks, cse: answers.cse, fgm: answers.fgm, ...(stage ? { stage } : {}) };
 }
 
 /** The seniors who may agree that a concern is excluded (PRODUCT.md 4.9). */
@@ -140,6 +154,8 @@ export type RefusalRule =
   | 'carer-child-interaction'
   | 'disclosure'
   | 'household-risk'
+  | 'cse-significant-indicator'
+  | 'fgm-known-case'
   | 'under-13-sexual-activity';
 
 /** One reason "No concern" cannot be chosen. */
@@ -153,7 +169,10 @@ export interface ConcernRefusal {
 }
 
 /** Rules that carry a suspect-level concern: they refuse Consider as well as No concern. */
-const SUSPECT_RULES: readonly RefusalRule[] = ['suspect-feature', 'disclosure', 'under-13-sexual-activity'];
+const SUSPECT_RULES: readonly RefusalRule[] = ['suspect-feature', 'disclosure', 'fgm-known-case', 'under-13-sexual-activity'];
+
+/** Rules that allow Suspect only, at every stage: referral to children's social care is mandatory. */
+const SUSPECT_ONLY_RULES: readonly RefusalRule[] = ['fgm-known-case', 'under-13-sexual-activity'];
 
 const cpisWords: Partial<Record<InformationChecksDraft['cpis'], string>> = {
   'checked-cp-plan': 'CP-IS shows a child protection plan',
@@ -202,6 +221,12 @@ export function concernLevelRefusals(
   const risks = householdRisksRecorded(safeguarding);
   if (risks.length > 0) refusals.push({ rule: 'household-risk', reason: `${risks.length === 1 ? 'a risk in the household is' : 'risks in the household are'} recorded (${risks.join(', ')})` });
   if (underThirteenSexualActivityRecorded(safeguarding, ctx)) refusals.push({ rule: 'under-13-sexual-activity', reason: 'sexual activity or pregnancy is recorded in a child under 13' });
+  const cse = facts.cse ? cseConcernFacts(facts.cse, ctx) : undefined;
+  if (cse?.refusesNoConcern) refusals.push({ rule: 'cse-significant-indicator', reason: 'a child sexual exploitation significant indicator is recorded on the CSE screen' });
+  if (cse?.suspectOnly) refusals.push({ rule: 'under-13-sexual-activity', reason: 'sexual activity at 12 or under is recorded on the CSE screen' });
+  // Under 13 the visit itself is about sexual health, contraception or pregnancy: Fraser does not apply and referral is mandatory (PRODUCT.md 4.6).
+  if (fraserUnder13ReferralMandatory(ctx)) refusals.push({ rule: 'under-13-sexual-activity', reason: 'a child under 13 has come about sexual health, contraception or pregnancy' });
+  if (facts.fgm && fgmOutcomeRequirements(facts.fgm, ctx).mashReferral) refusals.push({ rule: 'fgm-known-case', reason: 'a known case of female genital mutilation is recorded' });
   return refusals;
 }
 
@@ -223,7 +248,7 @@ export function allowedConcernLevels(
 ): ConcernLevel[] {
   const refusals = concernLevelRefusals(safeguarding, ctx, catalogue, facts);
   if (refusals.length === 0) return [...concernLevels];
-  if (refusals.some((refusal) => refusal.rule === 'under-13-sexual-activity')) return ['suspect'];
+  if (refusals.some((refusal) => SUSPECT_ONLY_RULES.includes(refusal.rule))) return ['suspect'];
   if ((facts.stage ?? 'triage') === 'triage' && exclusionNeedsSeniorAssessment(refusals).length > 0) return ['suspect'];
   if (refusals.some((refusal) => SUSPECT_RULES.includes(refusal.rule))) return ['suspect', 'excluded'];
   return ['consider', 'suspect', 'excluded'];
@@ -244,8 +269,13 @@ export function exclusionRolesAllowed(
   return exclusionNeedsSeniorAssessment(refusals).length > 0 ? [...SENIOR_ASSESSMENT_ROLES] : [...exclusionSeniorRoles];
 }
 
-/** Referral to children's social care cannot be "not made" (PRODUCT.md sections 3 and 4.6: under 13, referral is mandatory). */
-export const referralMandatory = (safeguarding: SafeguardingDraft, ctx: AssessmentContext): boolean => underThirteenSexualActivityRecorded(safeguarding, ctx);
+/**
+ * Referral to children's social care cannot be "not made": sexual activity or pregnancy under 13,
+ * on the safeguarding page or the CSE screen (12 or under), a child under 13 attending about
+ * sexual health, or a known case of FGM (PRODUCT.md sections 3 and 4.6).
+ */
+export const referralMandatory = (safeguarding: SafeguardingDraft, ctx: AssessmentContext, facts: ConcernFacts = {}): boolean =>
+  concernLevelRefusals(safeguarding, ctx, niceAlertingFeatures, facts).some((refusal) => SUSPECT_ONLY_RULES.includes(refusal.rule));
 
 function joinWith(items: readonly string[], last: 'and' | 'or'): string {
   if (items.length <= 1) return items.join('');
@@ -269,6 +299,10 @@ function describeRefusals(refusals: readonly ConcernRefusal[]): string {
 }
 
 const UNDER_13_ADVICE = "Select Suspect: referral to children's social care is mandatory for a child under 13";
+const FGM_ADVICE = "Select Suspect: a known case of FGM in a girl under 18 needs a referral to children's social care and a report to the police";
+
+/** The advice for the Suspect-only rules: the under-13 words when they apply, else the FGM words. */
+const suspectOnlyAdvice = (refusals: readonly ConcernRefusal[]): string => (refusals.some((refusal) => refusal.rule === 'under-13-sexual-activity') ? UNDER_13_ADVICE : FGM_ADVICE);
 const SENIOR_ASSESSMENT_ADVICE = 'Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment';
 
 /**
@@ -286,13 +320,13 @@ export function concernLevelProblem(
   if (allowed.includes(level)) return undefined;
   const refusals = concernLevelRefusals(safeguarding, ctx, catalogue, facts);
   const label = concernLevelLabels[level];
-  const under13 = refusals.filter((refusal) => refusal.rule === 'under-13-sexual-activity');
+  const under13 = refusals.filter((refusal) => SUSPECT_ONLY_RULES.includes(refusal.rule));
   if (level === 'excluded') {
-    if (under13.length > 0) return `${label} cannot be chosen because ${describeRefusals(under13)}. ${UNDER_13_ADVICE}`;
+    if (under13.length > 0) return `${label} cannot be chosen because ${describeRefusals(under13)}. ${suspectOnlyAdvice(under13)}`;
     return `${label} cannot be chosen at triage because ${describeRefusals(exclusionNeedsSeniorAssessment(refusals))}. ${SENIOR_ASSESSMENT_ADVICE}`;
   }
   const because = describeRefusals(level === 'consider' ? refusals.filter((refusal) => SUSPECT_RULES.includes(refusal.rule)) : refusals);
-  if (under13.length > 0) return `${label} cannot be chosen because ${because}. ${UNDER_13_ADVICE}`;
+  if (under13.length > 0) return `${label} cannot be chosen because ${because}. ${suspectOnlyAdvice(under13)}`;
   if (!allowed.includes('excluded')) return `${label} cannot be chosen because ${because}. ${SENIOR_ASSESSMENT_ADVICE}`;
   return `${label} cannot be chosen because ${because}. Select ${joinWith(allowed.map((allowedLevel) => concernLevelLabels[allowedLevel]), 'or')}. Excluded needs the suitable explanation and the senior who agreed`;
 }

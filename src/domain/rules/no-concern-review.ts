@@ -13,7 +13,7 @@
 import { deriveContext } from '../assessment/derive-context';
 import { currentAnswers } from '../assessment/lifecycle';
 import type { AssessmentRecord } from '../assessment/record';
-import { concernLevelRefusals } from './concern-level';
+import { concernFactsFromAnswers, concernLevelRefusals } from './concern-level';
 
 /** One record to review, with what the rules now count against "No concern". */
 export interface NoConcernReview {
@@ -29,7 +29,7 @@ export function noConcernReviewReasons(record: AssessmentRecord): string[] {
   if (answers.outcome.concernLevel !== 'no-concern') return [];
   // Age is read at arrival; the time only bounds "not in the future" checks, which are not used here.
   const ctx = deriveContext(answers, record.signature?.signedAt ?? record.updatedAt);
-  return concernLevelRefusals(answers.safeguarding, ctx, undefined, { informationChecks: answers.informationChecks }).map((refusal) => refusal.reason);
+  return concernLevelRefusals(answers.safeguarding, ctx, undefined, concernFactsFromAnswers(answers)).map((refusal) => refusal.reason);
 }
 
 /**

@@ -22,6 +22,8 @@ import { summariseAccounts, summarisePatient, summarisePeople } from '../assessm
 import type { SummaryRow } from '../assessment/summary';
 import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
 import type { ConcernStage } from './concern-level';
+import { concernFactsFromAnswers } from './concern-level';
+import { fgmOutcomeRequirements } from '../screening/fgm';
 import { fgmApplies, validateFgm } from '../screening/fgm';
 import { fraserAvailability, validateFraser } from '../screening/fraser';
 import { fraserSafeguardingConcern, summariseFgm, summariseFraser, summariseSelfHarm } from '../screening/screening-sections';
@@ -135,7 +137,8 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     title: 'Outcome and actions',
     slug: 'outcome',
     isRelevant: outcomeApplies,
-    validate: (answers, ctx, stage) => validateOutcome(answers.outcome, ctx, answers.safeguarding, { informationChecks: answers.informationChecks, ...(stage ? { stage } : {}) }),
+    validate: (answers, ctx, stage) =>
+      validateOutcome(answers.outcome, ctx, answers.safeguarding, { ...concernFactsFromAnswers(answers, stage), fgmKnownCase: fgmOutcomeRequirements(answers.fgm, ctx).police }),
     summarise: summariseOutcome,
   },
   {

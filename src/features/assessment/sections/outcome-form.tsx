@@ -36,6 +36,7 @@ import type { Answers } from '../../../domain/assessment/record';
 import type { ConcernFacts, ConcernStage } from '../../../domain/rules/concern-level';
 import {
   allowedConcernLevels,
+  concernFactsFromAnswers,
   concernLevelLabels,
   concernLevelRefusals,
   exclusionNeedsSeniorAssessment,
@@ -84,7 +85,7 @@ function RecordedLevel({ answers, ctx }: { answers: Answers; ctx: AssessmentCont
   );
 }
 
-const factsFor = (answers: Answers, stage: ConcernStage): ConcernFacts => ({ informationChecks: answers.informationChecks, stage });
+const factsFor = (answers: Answers, stage: ConcernStage): ConcernFacts => concernFactsFromAnswers(answers, stage);
 
 /** Shown before the nurse chooses, so "No concern" is never a surprise error (PRODUCT.md 4.9). */
 function Refusals({ answers, ctx, stage }: { answers: Answers; ctx: AssessmentContext; stage: ConcernStage }) {
@@ -169,7 +170,7 @@ function Referral({ answers, ctx, settings }: { answers: Answers; ctx: Assessmen
       return {
         applies: referralApplies(draft),
         required: referralRequired(draft),
-        options: referralAnswers(draft, ctx, mashHours, answers.safeguarding),
+        options: referralAnswers(draft, ctx, mashHours, answers.safeguarding, concernFactsFromAnswers(answers)),
         outOfHours,
         opening: outOfHours ? (nextMashOpening(decisionTime(draft, ctx), mashHours) ?? null) : null,
       };

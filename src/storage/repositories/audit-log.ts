@@ -344,7 +344,7 @@ function describeReason(reason: ChainBreak): string {
       return 'The event does not follow on from the one before it: an event was removed, added or reordered.';
     case 'sequence-gap':
       return 'An event is missing.';
-    default:
+    case 'malformed':
       return 'The event is damaged.';
   }
 }

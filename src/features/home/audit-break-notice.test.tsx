@@ -26,7 +26,7 @@ export function trailWithRecordedBreak(): AuditEvent[] {
   return events;
 }
 
-function repositoriesWithBreak(as = NURSE_IN_CHARGE) {
+function repositoriesWithBreak(as: { id: string } = NURSE_IN_CHARGE) {
   const repositories = fakeRepositories({ staff: [NURSE_IN_CHARGE, TEST_NURSE], unlockedAs: as.id });
   repositories.auditEvents.set(trailWithRecordedBreak());
   return repositories;

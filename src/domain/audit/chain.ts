@@ -12,8 +12,10 @@
  *   key, catches that: see storage/crypto/audit-mac and {@link eventsRequiringMac}.
  * - Deleting the newest events leaves a shorter chain that still verifies, and events after
  *   the newest MAC'd one (failed unlocks have no MAC) can be rewritten. The storage layer
- *   keeps a MAC'd head (the seq and hash of the newest MAC'd event) apart from the trail and
- *   checks the trail against it, using `count` and `headHash` from verifyChain.
+ *   keeps a head and a high-water mark (the newest seq and its hash, each under its own
+ *   MAC) apart from the trail, checks the trail against them, and numbers the next event
+ *   from the highest number it knows (`atLeastSeq` in nextEvent), so a removed number is
+ *   never reused and the gap stays visible to {@link chainBreaks}.
  *
  * Pure: no clock (the time comes in with the event), no crypto global, no I/O.
  */

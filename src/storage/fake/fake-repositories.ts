@@ -361,8 +361,9 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         const who = currentStaff();
         if (!who) return locked();
         if (who.role !== 'nurse-in-charge') return err({ kind: 'forbidden' as const, message: 'Only the nurse in charge can acknowledge a break in the audit trail.' });
-        const detected = auditEvents.get().find((event) => event.type === 'audit-break-detected' && auditBreakPosition(event.entityId) === brokenAt);
-        if (!detected) return err({ kind: 'not-found' as const, message: 'There is no unacknowledged break at that event.' });
+        const about = auditEvents.get().filter((event) => auditBreakPosition(event.entityId) === brokenAt);
+        const detected = about.find((event) => event.type === 'audit-break-detected');
+        if (!detected || about.some((event) => event.type === 'audit-break-acknowledged')) return err({ kind: 'not-found' as const, message: 'There is no unacknowledged break at that event.' });
         await appendAudit('audit-break-acknowledged', auditBreakEntityId(brokenAt), `Acknowledged by the nurse in charge: ${detected.detail}`);
         return ok(undefined);
       },

@@ -26,6 +26,8 @@ import { createRepositories } from './repositories/create-repositories';
 import {
   PATIENT,
   like,
+  matching,
+  rawTables,
   uniqueDatabaseName,
 } from '../test-support/storage-fixtures';
 
@@ -213,6 +215,13 @@ describe.each(releasedVersions)('a database seeded at version %i', (version) => 
     expect(byNameDob.ok && byNameDob.value.map((summary) => summary.id)).toEqual([seeded.attendanceId]);
     // The unlock is chained after the seeded events, and the whole trail still verifies.
     expect(await repos.audit.verify()).toEqual({ ok: true, count: seeded.auditCount + 1 });
+    // The head written by earlier releases (seq, hash and the event's own MAC) was accepted
+    // once and replaced by the unlock with the head and high-water mark under their own MACs.
+    const meta = ((await rawTables(name))['meta'] ?? []) as { key: string; value: unknown }[];
+    expect(['audit-head', 'audit-high-water'].map((key) => meta.find((row) => row.key === key)?.value)).toEqual([
+      { count: seeded.auditCount + 1, hash: matching(/^[0-9a-f]{64}$/), mac: matching(/^[A-Za-z0-9_-]{43}$/) },
+      { count: seeded.auditCount + 1, hash: matching(/^[0-9a-f]{64}$/), mac: matching(/^[A-Za-z0-9_-]{43}$/) },
+    ]);
     repos.close();
   });
 });

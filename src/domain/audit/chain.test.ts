@@ -4,6 +4,7 @@ import {
   GENESIS_HASH,
   auditTypeRequiresMac,
   canonicalEventText,
+  chainBreaks,
   eventsRequiringMac,
   hashEvent,
   nextEvent,
@@ -386,3 +387,37 @@ function flipHex(hex: string): string {
   const last = hex.at(-1) === '0' ? '1' : '0';
   return hex.slice(0, -1) + last;
 }
+
+describe('chainBreaks and numbering after a gap', () => {
+  test('an intact trail has no breaks and every event parses', () => {
+    const events = buildChain();
+    expect(chainBreaks(events)).toEqual({ breaks: [], events });
+  });
+
+  test('the next event after removed ones takes a new number, never a removed one, and the gap stays a break', () => {
+    const events = buildChain().slice(0, 3);
+    const next = nextEvent(events.at(-1), inputs[3] as AuditEventInput, 6);
+    expect(next).toMatchObject({ seq: 6, prevHash: events[2]?.hash });
+    expect(chainBreaks([...events, { ...next, mac: fakeMac(next.hash) }]).breaks).toEqual([{ brokenAt: 4, reason: 'sequence-gap' }]);
+    // A floor below the next number changes nothing.
+    expect(nextEvent(events.at(-1), inputs[3] as AuditEventInput, 2).seq).toBe(4);
+  });
+
+  test('lists every break, not only the first, carrying on from the event found after each', () => {
+    const events = buildChain();
+    const changed = events.map((event) => (event.seq === 2 ? { ...event, detail: 'Attempt 9' } : event));
+    const withoutFourth = changed.filter((event) => event.seq !== 4);
+    expect(chainBreaks(withoutFourth).breaks).toEqual([
+      { brokenAt: 2, reason: 'hash-mismatch' },
+      { brokenAt: 4, reason: 'sequence-gap' },
+    ]);
+  });
+
+  test('a malformed event is a break at its position and the walk goes on', () => {
+    const events: unknown[] = buildChain();
+    events[1] = { seq: 2 };
+    const result = chainBreaks(events);
+    expect(result.breaks).toEqual([{ brokenAt: 2, reason: 'malformed' }]);
+    expect(result.events.map((event) => event.seq)).toEqual([1, 3, 4, 5]);
+  });
+});

@@ -12,8 +12,10 @@
  *   key, catches that: see storage/crypto/audit-mac and {@link eventsRequiringMac}.
  * - Deleting the newest events leaves a shorter chain that still verifies, and events after
  *   the newest MAC'd one (failed unlocks have no MAC) can be rewritten. The storage layer
- *   keeps a MAC'd head (the seq and hash of the newest MAC'd event) apart from the trail and
- *   checks the trail against it, using `count` and `headHash` from verifyChain.
+ *   keeps a head and a high-water mark (the newest seq and its hash, each under its own
+ *   MAC) apart from the trail, checks the trail against them, and numbers the next event
+ *   from the highest number it knows (`atLeastSeq` in nextEvent), so a removed number is
+ *   never reused and the gap stays visible to {@link chainBreaks}.
  *
  * Pure: no clock (the time comes in with the event), no crypto global, no I/O.
  */
@@ -90,8 +92,12 @@ const unsignedEventSchema = z.omit(auditEventSchema, { mac: true });
 export function nextEvent(
   previous: AuditEvent | undefined,
   input: AuditEventInput,
+  atLeastSeq = 1,
 ): UnsignedAuditEvent {
-  const seq = previous === undefined ? 1 : previous.seq + 1;
+  // `atLeastSeq` comes from the storage layer's high-water mark: after events were removed
+  // from the end, the next event takes a new number, never a removed one, so the gap stays
+  // in the chain for every later check to see.
+  const seq = Math.max(previous === undefined ? 1 : previous.seq + 1, atLeastSeq);
   const prevHash = previous === undefined ? GENESIS_HASH : previous.hash;
   const content: AuditEventContent = {
     seq,
@@ -139,6 +145,47 @@ export function verifyChain(events: readonly unknown[]): ChainVerification {
     expectedPrevHash = event.hash;
   }
   return { ok: true, count: events.length, headHash: expectedPrevHash };
+}
+
+/** One place where the trail cannot be trusted: the position (seq) it starts at, and why. */
+export interface TrailBreak {
+  brokenAt: number;
+  reason: ChainBreak;
+}
+
+/**
+ * Like {@link verifyChain}, but lists every break rather than stopping at the first, and
+ * returns the events that parse. After a break the walk carries on from the event found
+ * there (its own number and hash), so a break that was found, recorded and acknowledged
+ * does not hide a later one. Stored events come ordered by seq, which is their primary
+ * key, so numbers only ever jump forward: a jump is a 'sequence-gap' at the first missing
+ * number, whether or not the link was carried across it.
+ */
+export function chainBreaks(events: readonly unknown[]): { breaks: TrailBreak[]; events: AuditEvent[] } {
+  const breaks: TrailBreak[] = [];
+  const parsedEvents: AuditEvent[] = [];
+  let expectedSeq = 1;
+  let expectedPrevHash: string | undefined = GENESIS_HASH;
+  const add = (brokenAt: number, reason: ChainBreak) => {
+    if (!breaks.some((found) => found.brokenAt === brokenAt)) breaks.push({ brokenAt, reason });
+  };
+  for (const raw of events) {
+    const parsed = auditEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      add(expectedSeq, 'malformed');
+      expectedSeq += 1;
+      expectedPrevHash = undefined;
+      continue;
+    }
+    const event = parsed.data;
+    parsedEvents.push(event);
+    if (event.seq !== expectedSeq) add(expectedSeq, 'sequence-gap');
+    else if (expectedPrevHash !== undefined && event.prevHash !== expectedPrevHash) add(event.seq, 'link-broken');
+    if (hashEvent(event, event.prevHash) !== event.hash) add(event.seq, 'hash-mismatch');
+    expectedSeq = event.seq + 1;
+    expectedPrevHash = event.hash;
+  }
+  return { breaks, events: parsedEvents };
 }
 
 /**

@@ -32,6 +32,10 @@ export const auditEventTypes = [
   'staff-added',
   'staff-removed',
   'pin-changed',
+  // A break in the trail found by verification, and the nurse in charge's acknowledgement of
+  // it. entityId names the first event that could not be trusted: `event-<seq>`.
+  'audit-break-detected',
+  'audit-break-acknowledged',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -57,6 +61,8 @@ export const auditEventTypeLabels = {
   'staff-added': 'Staff member added',
   'staff-removed': 'Staff member removed',
   'pin-changed': 'PIN or passphrase changed',
+  'audit-break-detected': 'Audit trail break found',
+  'audit-break-acknowledged': 'Audit trail break acknowledged',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */
@@ -87,3 +93,14 @@ export const auditEventSchema = z.strictObject({
 });
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** The entityId of a break event: which event the break starts at. */
+export function auditBreakEntityId(brokenAt: number): string {
+  return `event-${String(brokenAt)}`;
+}
+
+/** The event number named by a break event's entityId, or undefined when it names none. */
+export function auditBreakPosition(entityId: string): number | undefined {
+  const match = /^event-([1-9][0-9]{0,15})$/.exec(entityId);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}

@@ -2,6 +2,10 @@
  * The audit trail for the nurse in charge (PRODUCT.md section 7): newest events first,
  * whether the hash chain is intact (the first broken link is named), and CSV export,
  * which is itself recorded in the trail.
+ *
+ * A break stays reported (here and on the home screen) until the nurse in charge
+ * acknowledges it; the acknowledgement is an audit event of its own, and acknowledged
+ * breaks stay listed with who acknowledged them and when.
  */
 import { useEffect, useState } from 'react';
 import { auditTrailCsv } from '../../domain/audit/csv';
@@ -13,7 +17,7 @@ import { downloadFile } from '../../components/content/download';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useRecentAuditEvents, useRepositories, useSession } from '../../storage/repositories/react';
-import type { AuditVerification } from '../../storage/repositories/types';
+import type { AuditBreakReport, AuditVerification } from '../../storage/repositories/types';
 
 const SHOWN = 200;
 
@@ -24,10 +28,21 @@ export function AuditTrailPage() {
   const [verification, setVerification] = useState<AuditVerification | undefined>(undefined);
   const allowed = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
 
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+
   useEffect(() => {
     if (!allowed) return;
     void audit.verify().then(setVerification);
   }, [audit, allowed, events?.length]);
+
+  const acknowledge = async (brokenAt: number) => {
+    const result = await audit.acknowledgeBreak(brokenAt);
+    setFailure(result.ok ? undefined : result.error.message);
+    setVerification(await audit.verify());
+  };
+  const breaks = verification?.breaks ?? [];
+  const open = breaks.filter((item) => item.acknowledged === null);
+  const acknowledged = breaks.filter((item) => item.acknowledged !== null);
 
   const exportCsv = async () => {
     await audit.record('export', '', 'Audit trail exported as CSV');
@@ -51,15 +66,51 @@ export function AuditTrailPage() {
         <p role="status">Checking the audit trail…</p>
       ) : verification.ok ? (
         <NotificationBanner title="Checked" variant="success">
-          <p className="nhsuk-notification-banner__heading">The audit trail is complete and unchanged: {verification.count} events checked.</p>
+          <p className="nhsuk-notification-banner__heading">
+            {acknowledged.length === 0
+              ? `The audit trail is complete and unchanged: ${String(verification.count)} events checked.`
+              : `No unacknowledged breaks: ${String(verification.count)} events checked. The breaks acknowledged earlier are listed below.`}
+          </p>
         </NotificationBanner>
       ) : (
         <WarningCallout title="The audit trail has been changed">
           <p>
             The first problem is at event {verification.brokenAt}: {verification.reason} Tell the named nurse for safeguarding and the information governance team. Do not delete anything.
           </p>
+          {open.length > 0 ? (
+            <>
+              <p>This stays reported, here and on the home screen, until you acknowledge it. Acknowledging is recorded in the audit trail with your name; the break itself stays in the trail.</p>
+              <ul className="nhsuk-list">
+                {open.map((item) => (
+                  <li key={item.brokenAt}>
+                    <BreakText item={item} />{' '}
+                    <Button variant="secondary" onClick={() => void acknowledge(item.brokenAt)}>
+                      Acknowledge the break at event {item.brokenAt}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </WarningCallout>
       )}
+      {failure ? (
+        <div className="app-save-status app-save-status--failed" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      {acknowledged.length > 0 ? (
+        <>
+          <h2 className="nhsuk-heading-m">Acknowledged breaks</h2>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {acknowledged.map((item) => (
+              <li key={item.brokenAt}>
+                <BreakText item={item} /> Acknowledged by {item.acknowledged?.by} on {item.acknowledged ? formatDateTime(item.acknowledged.at) : ''}.
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <Button variant="secondary" onClick={() => void exportCsv()}>
         Export the audit trail (CSV)
       </Button>
@@ -87,5 +138,14 @@ export function AuditTrailPage() {
         </tbody>
       </table>
     </Page>
+  );
+}
+
+function BreakText({ item }: { item: AuditBreakReport }) {
+  return (
+    <>
+      From event {item.brokenAt}: {item.reason}
+      {item.detectedAt ? ` Found on ${formatDateTime(item.detectedAt)}.` : ''}
+    </>
   );
 }

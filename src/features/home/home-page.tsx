@@ -6,13 +6,13 @@
  * Slots for app-level notices (update ready, storage health) are passed in by app/ so this
  * feature does not depend on pwa/.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { gpLetterDue } from '../../domain/letters/due';
 import { compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
-import { Tag } from '../../components/content/feedback';
+import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
@@ -243,6 +243,35 @@ function NoConcernToReview() {
   );
 }
 
+/**
+ * For the nurse in charge: a break in the audit trail stays on the home screen until they
+ * acknowledge it on the audit trail page (storage records the break in the trail itself).
+ */
+function AuditBreakNotice() {
+  const { audit } = useRepositories();
+  const session = useSession();
+  const nurseInCharge = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
+  const [open, setOpen] = useState<{ brokenAt: number; reason: string } | undefined>(undefined);
+  useEffect(() => {
+    if (!nurseInCharge) return;
+    let current = true;
+    void audit.verify().then((result) => {
+      if (current) setOpen(result.ok ? undefined : { brokenAt: result.brokenAt, reason: result.reason });
+    });
+    return () => {
+      current = false;
+    };
+  }, [audit, nurseInCharge]);
+  if (!nurseInCharge || !open) return null;
+  return (
+    <WarningCallout title="The audit trail has been changed">
+      <p>
+        From event {open.brokenAt}: {open.reason} This stays here until you acknowledge it. <Link to={paths.auditTrail()}>Review the break on the audit trail page</Link>
+      </p>
+    </WarningCallout>
+  );
+}
+
 export function HomePage({ notices }: { notices?: ReactNode }) {
   const session = useSession();
   const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
@@ -265,6 +294,7 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
   return (
     <Page title="Home">
       {notices}
+      <AuditBreakNotice />
       <h1>Safeguarding assessments</h1>
       {failure ? (
         <div className="app-save-status app-save-status--failed" role="alert">

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { macAuditHash, verifyAuditMac } from './audit-mac';
+import { macAuditAnchor, macAuditHash, verifyAuditAnchor, verifyAuditMac } from './audit-mac';
 import { createDeviceSecret, deriveDeviceKeys } from './keys';
 import type { DeviceKeys } from './keys';
 
@@ -71,5 +71,33 @@ describe('macAuditHash and verifyAuditMac', () => {
   test('refuses keys that are not HMAC keys with the right usage', async () => {
     await expect(macAuditHash(keys.dataKey, HASH)).rejects.toThrow(TypeError);
     await expect(verifyAuditMac(keys.indexKey, HASH, 'A'.repeat(43))).rejects.toThrow(TypeError);
+  });
+});
+
+describe('macAuditAnchor and verifyAuditAnchor', () => {
+  test('an anchor MAC covers the count and the hash, and verifies', async () => {
+    const mac = await macAuditAnchor(keys.auditKey, 'head', 12, HASH);
+    expect(mac).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 12, HASH, mac)).toBe(true);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 11, HASH, mac)).toBe(false);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 12, OTHER_HASH, mac)).toBe(false);
+    expect(await verifyAuditAnchor(otherKeys.auditKey, 'head', 12, HASH, mac)).toBe(false);
+  });
+
+  test('cannot be made from an event MAC, nor the head from the high-water mark or back', async () => {
+    const eventMac = await macAuditHash(keys.auditKey, HASH);
+    const head = await macAuditAnchor(keys.auditKey, 'head', 1, HASH);
+    const highWater = await macAuditAnchor(keys.auditKey, 'high-water', 1, HASH);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 1, HASH, eventMac)).toBe(false);
+    expect(await verifyAuditAnchor(keys.auditKey, 'high-water', 1, HASH, head)).toBe(false);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 1, HASH, highWater)).toBe(false);
+    expect(await verifyAuditMac(keys.auditKey, HASH, head)).toBe(false);
+  });
+
+  test('malformed input: refused when making, false when checking', async () => {
+    await expect(macAuditAnchor(keys.auditKey, 'head', 0, HASH)).rejects.toThrow(RangeError);
+    await expect(macAuditAnchor(keys.auditKey, 'head', 1, 'nothex')).rejects.toThrow(RangeError);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 1.5, HASH, 'A'.repeat(43))).toBe(false);
+    expect(await verifyAuditAnchor(keys.auditKey, 'head', 1, HASH, '')).toBe(false);
   });
 });

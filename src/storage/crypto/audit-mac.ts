@@ -54,3 +54,33 @@ export async function verifyAuditMac(
   if (macBytes?.length !== MAC_BYTES) return false;
   return crypto.subtle.verify('HMAC', auditKey, macBytes, macInput(hashHex));
 }
+
+/**
+ * The two places that remember how far the trail has got: the head, and a high-water mark
+ * kept in a second row. Each is MAC'd with its own label over the newest sequence number
+ * and that event's hash, so neither can be made from an event's MAC (which covers the hash
+ * alone) nor from the other.
+ */
+export type AuditAnchorKind = 'head' | 'high-water';
+
+function anchorInput(kind: AuditAnchorKind, count: number, hashHex: string): Uint8Array<ArrayBuffer> {
+  return utf8Bytes(`safeguarding-triage/v1/audit-${kind}\u0000${String(count)}\u0000${hashHex}`);
+}
+
+/** The MAC of an anchor (the newest sequence number and that event's hash). */
+export async function macAuditAnchor(auditKey: CryptoKey, kind: AuditAnchorKind, count: number, hashHex: string): Promise<string> {
+  assertAuditKey(auditKey, 'sign');
+  if (!HASH_HEX.test(hashHex) || !Number.isSafeInteger(count) || count < 1) {
+    throw new RangeError('macAuditAnchor: expected a positive count and a lower-case SHA-256 hex digest.');
+  }
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', auditKey, anchorInput(kind, count, hashHex))));
+}
+
+/** True when `mac` is this anchor's MAC under this audit key; anything malformed is false. */
+export async function verifyAuditAnchor(auditKey: CryptoKey, kind: AuditAnchorKind, count: number, hashHex: string, mac: string): Promise<boolean> {
+  assertAuditKey(auditKey, 'verify');
+  if (!HASH_HEX.test(hashHex) || !Number.isSafeInteger(count) || count < 1) return false;
+  const macBytes = fromBase64Url(mac);
+  if (macBytes?.length !== MAC_BYTES) return false;
+  return crypto.subtle.verify('HMAC', auditKey, macBytes, anchorInput(kind, count, hashHex));
+}

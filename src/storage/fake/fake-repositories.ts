@@ -9,7 +9,8 @@ import type { AttendanceSummary } from '../../domain/assessment/attendance-summa
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { StaffRef } from '../../domain/assessment/staff-ref';
-import { nextEvent, verifyChain } from '../../domain/audit/chain';
+import { chainBreaks, nextEvent } from '../../domain/audit/chain';
+import { auditBreakEntityId, auditBreakPosition } from '../../domain/audit/events';
 import type { AuditEvent } from '../../domain/audit/events';
 import { err, ok } from '../../domain/shared/result';
 import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
@@ -23,6 +24,7 @@ import { blindIndexInputs } from '../repositories/attendance-writes';
 import { NO_CONCERN_REVIEW_ROLES } from '../repositories/types';
 import type {
   AssessmentEditor,
+  AuditBreakReport,
   LiveValue,
   NewStaffMember,
   Repositories,
@@ -363,10 +365,33 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       recent: (limit) => auditEvents.live((events) => [...events].reverse().slice(0, limit)),
       all: () => Promise.resolve(auditEvents.get()),
       verify: () => {
-        const result = verifyChain(auditEvents.get());
-        return Promise.resolve(result.ok ? { ok: true as const, count: result.count } : { ok: false as const, brokenAt: result.brokenAt, reason: result.reason });
+        // The chain, plus breaks recorded in the trail and their acknowledgements (no MACs here).
+        const events = auditEvents.get();
+        const { breaks: found } = chainBreaks(events);
+        const reports = new Map<number, AuditBreakReport>(found.map((item) => [item.brokenAt, { brokenAt: item.brokenAt, reason: item.reason, detectedAt: '', acknowledged: null }]));
+        for (const event of events) {
+          const position = auditBreakPosition(event.entityId);
+          if (position === undefined) continue;
+          const report = reports.get(position) ?? { brokenAt: position, reason: event.detail, detectedAt: '', acknowledged: null };
+          if (event.type === 'audit-break-detected') reports.set(position, { ...report, reason: event.detail, detectedAt: event.at });
+          if (event.type === 'audit-break-acknowledged') reports.set(position, { ...report, acknowledged: { by: event.actor?.name ?? '', at: event.at } });
+        }
+        const breaks = [...reports.values()].sort((a, b) => a.brokenAt - b.brokenAt);
+        const open = breaks.find((item) => item.acknowledged === null);
+        if (open) return Promise.resolve({ ok: false as const, brokenAt: open.brokenAt, reason: open.reason, breaks });
+        return Promise.resolve(breaks.length > 0 ? { ok: true as const, count: events.length, breaks } : { ok: true as const, count: events.length });
       },
       record: (type, entityId, detail) => appendAudit(type, entityId, detail),
+      acknowledgeBreak: async (brokenAt) => {
+        const who = currentStaff();
+        if (!who) return locked();
+        if (who.role !== 'nurse-in-charge') return err({ kind: 'forbidden' as const, message: 'Only the nurse in charge can acknowledge a break in the audit trail.' });
+        const about = auditEvents.get().filter((event) => auditBreakPosition(event.entityId) === brokenAt);
+        const detected = about.find((event) => event.type === 'audit-break-detected');
+        if (!detected || about.some((event) => event.type === 'audit-break-acknowledged')) return err({ kind: 'not-found' as const, message: 'There is no unacknowledged break at that event.' });
+        await appendAudit('audit-break-acknowledged', auditBreakEntityId(brokenAt), `Acknowledged by the nurse in charge: ${detected.detail}`);
+        return ok(undefined);
+      },
     },
   };
   return repositories;

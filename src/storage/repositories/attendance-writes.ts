@@ -190,14 +190,15 @@ class Editor implements AssessmentEditor {
   async sign(): Promise<Result<AssessmentRecord, StorageFailure>> {
     const result = await this.update((record, stamp) => signAssessment(record, stamp.at, stamp.by));
     if (!result.ok) return result;
-    await this.ctx.audit.append('sign', this.id, 'Assessment signed and locked');
+    // The record's revision goes into the chain: a later read of an older revision is a rollback.
+    await this.ctx.audit.append('sign', this.id, `Assessment signed and locked (record revision ${String(this.rev)})`);
     return ok(this.current);
   }
 
   async addAddendum(reason: string, changes: Addendum['changes']): Promise<Result<AssessmentRecord, StorageFailure>> {
     const result = await this.update((record, stamp) => addAddendum(record, { id: this.ctx.newId(), at: stamp.at, by: stamp.by, reason, changes }));
     if (!result.ok) return result;
-    await this.ctx.audit.append('addendum', this.id, `Addendum: ${Object.keys(changes).join(', ')}`);
+    await this.ctx.audit.append('addendum', this.id, `Addendum: ${Object.keys(changes).join(', ')} (record revision ${String(this.rev)})`);
     return ok(this.current);
   }
 

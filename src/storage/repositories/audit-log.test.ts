@@ -6,16 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { hashEvent } from '../../domain/audit/chain';
 import type { AuditEvent } from '../../domain/audit/events';
-import type { AuditRow } from '../db';
+import type { AuditRow, TriageDatabase } from '../db';
 import {
   NURSE_IN_CHARGE,
+  TRIAGE_NURSE,
   anyString,
   createPatientAttendance,
+  like,
   matching,
   openTestStorage,
   rawTables,
   setUpTablet,
   tamper,
+  triageNurse,
 } from '../../test-support/storage-fixtures';
 import type { TestStorage } from '../../test-support/storage-fixtures';
 
@@ -53,10 +56,36 @@ async function rewriteFrom(name: string, fromSeq: number, change: (event: AuditR
   await tamper(name, async (db) => {
     await db.audit.bulkPut(rewritten);
     const last = rewritten.at(-1);
-    const head = (await db.meta.get('audit-head'))?.value as { mac: string };
-    if (last) await db.meta.put({ key: 'audit-head', value: { ...head, seq: last.seq, hash: last.hash } });
+    if (last) await pointAnchorsAt(db, last);
   });
 }
+
+/** Points the head and the high-water mark at this event, keeping their MACs (the attacker cannot make new ones). */
+async function pointAnchorsAt(db: TriageDatabase, event: Pick<AuditRow, 'seq' | 'hash'>): Promise<void> {
+  for (const key of ['audit-head', 'audit-high-water']) {
+    const anchor = (await db.meta.get(key))?.value as { mac: string };
+    await db.meta.put({ key, value: { count: event.seq, hash: event.hash, mac: anchor.mac } });
+  }
+}
+
+/** What the attacker writes in place of MAC'd events: failed unlocks, which carry no MAC, chained on from `after`. */
+function failedUnlocksAfter(after: AuditRow, count: number, staffId: string): AuditRow[] {
+  const rows: AuditRow[] = [];
+  let previous = after;
+  for (let index = 1; index <= count; index += 1) {
+    const content = { seq: previous.seq + 1, at: previous.at, actor: null, type: 'unlock-failed' as const, entityId: staffId, detail: `Failed unlock attempt ${String(index)}` };
+    const hash = hashEvent(content, previous.hash);
+    previous = { ...content, prevHash: previous.hash, hash, mac: '' };
+    rows.push(previous);
+  }
+  return rows;
+}
+
+const eventAt = (events: AuditEvent[], seq: number): AuditEvent => {
+  const found = events.find((event) => event.seq === seq);
+  if (!found) throw new Error(`no event ${String(seq)}`);
+  return found;
+};
 
 const seqOf = (events: AuditEvent[], type: AuditEvent['type'], nth = 0): number => {
   const found = events.filter((event) => event.type === type)[nth];
@@ -88,6 +117,9 @@ describe('the audit trail', () => {
       expect(event.actor).toEqual({ id: staffId, name: NURSE_IN_CHARGE.name });
     }
     expect(await storage.repos.audit.verify()).toEqual({ ok: true, count: 10 });
+    // Signing records the record's revision in the chain (for detecting a rolled-back record later).
+    const [row] = ((await rawTables(storage.name))['attendances'] ?? []) as { rev: number }[];
+    expect(eventAt(events, seqOf(events, 'sign')).detail).toBe(`Assessment signed and locked (record revision ${String(row?.rev)})`);
   });
 
   it("reports a changed event's detail at that event", async () => {
@@ -95,7 +127,7 @@ describe('the audit trail', () => {
     const target = seqOf(events, 'sign');
     await tamper(storage.name, (db) => db.audit.update(target, { detail: 'Nothing happened' }));
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: target, reason: matching(/changed/) });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: matching(/changed/) });
   });
 
   it('reports a changed event at that event even when every hash after it is recomputed (the MAC catches it)', async () => {
@@ -103,7 +135,7 @@ describe('the audit trail', () => {
     const target = seqOf(events, 'sign');
     await rewriteFrom(storage.name, target, (event) => ({ ...event, detail: 'Nothing happened' }));
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: target, reason: matching(/not written by this app.*or has been changed/) });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: matching(/not written by this app.*or has been changed/) });
   });
 
   it('reports a deleted middle event at the gap', async () => {
@@ -111,7 +143,7 @@ describe('the audit trail', () => {
     const target = seqOf(events, 'create');
     await tamper(storage.name, (db) => db.audit.delete(target));
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: target, reason: anyString() });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: anyString() });
   });
 
   it('reports the newest event deleted at its seq', async () => {
@@ -119,7 +151,7 @@ describe('the audit trail', () => {
     const newest = events.at(-1)?.seq ?? 0;
     await tamper(storage.name, (db) => db.audit.delete(newest));
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: newest, reason: matching(/missing from the end/) });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: newest, reason: matching(/missing from the end/) });
   });
 
   it('reports the newest events deleted together with the record of the newest event', async () => {
@@ -130,7 +162,7 @@ describe('the audit trail', () => {
       await db.meta.delete('audit-head');
     });
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: newest - 1, reason: anyString() });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: newest - 1, reason: anyString() });
   });
 
   it('reports a trail emptied together with the record of the newest event', async () => {
@@ -140,7 +172,7 @@ describe('the audit trail', () => {
       await db.meta.delete('audit-head');
     });
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: 1, reason: anyString() });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: 1, reason: anyString() });
   });
 
   it('reports a forged MAC at that event', async () => {
@@ -148,7 +180,7 @@ describe('the audit trail', () => {
     const target = seqOf(events, 'unlock');
     await tamper(storage.name, (db) => db.audit.update(target, { mac: 'A'.repeat(43) }));
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: target, reason: matching(/not written by this app/) });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: matching(/not written by this app/) });
   });
 
   it('reports a MAC copied from another event at the event it was copied to', async () => {
@@ -157,7 +189,7 @@ describe('the audit trail', () => {
     const donor = events.find((event) => event.seq === target - 1);
     await tamper(storage.name, (db) => db.audit.update(target, { mac: donor?.mac ?? '' }));
 
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: target, reason: anyString() });
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: anyString() });
   });
 
   it('reports a MAC removed to pass an event off as a failed unlock', async () => {
@@ -165,8 +197,8 @@ describe('the audit trail', () => {
     const target = seqOf(events, 'sign');
     await rewriteFrom(storage.name, target, (event) => ({ ...event, type: 'unlock-failed', actor: null, mac: '' }));
 
-    // A failed unlock needs no MAC, so the lie shows at the next event that has one.
-    expect(await storage.repos.audit.verify()).toEqual({ ok: false, brokenAt: target + 1, reason: matching(/not written by this app/) });
+    // A failed unlock needs no MAC, but the head's own MAC no longer matches: trust ends before the changed event.
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: matching(/newest event has been changed/) });
   });
 
   it('still verifies after a reload and a failed unlock written while locked', async () => {
@@ -178,9 +210,185 @@ describe('the audit trail', () => {
     expect(await repos.audit.verify()).toEqual({ ok: true, count: 13 });
   });
 
+  it('seals failed unlocks recorded without a key into the chain at the next unlock, and says so', async () => {
+    const { events } = await tabletWithHistory();
+    const failed = seqOf(events, 'unlock-failed');
+    expect(eventAt(events, failed + 1)).toMatchObject({ type: 'unlock', detail: `Unlocked; sealed 1 failed unlock recorded without a key (events ${String(failed)} to ${String(failed)})` });
+    expect(events.filter((event) => event.type === 'unlock' && event.seq !== failed + 1).map((event) => event.detail)).toEqual(['Unlocked']);
+  });
+
   it('never holds patient details: only opaque ids and fixed wording', async () => {
     const { storage } = await tabletWithHistory();
     const text = JSON.stringify(await rawAudit(storage.name));
     expect(text).not.toMatch(/Zephyrine|Quillfeather|943 ?476 ?5919|trampoline/);
+  });
+});
+
+/**
+ * Attacks on the end of the trail, each written as the attacker's steps: someone with the
+ * browser's files and no PIN edits them while the tablet is locked, and the next unlock
+ * (which verifies) or the nurse in charge's check must report it, and keep reporting it.
+ */
+describe('cutting the audit trail short', () => {
+  /** The history above, locked (as the attacker finds it). */
+  async function lockedTablet(): Promise<{ storage: TestStorage; staffId: string; events: AuditEvent[] }> {
+    const tablet = await tabletWithHistory();
+    await tablet.storage.repos.session.lock('manual');
+    return { ...tablet, events: await tablet.storage.repos.audit.all() };
+  }
+
+  async function unlockAsNurseInCharge(repos: TestStorage['repos'], staffId: string): Promise<void> {
+    expect((await repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+  }
+
+  it('deleting the newest event stays reported after lock, unlock and a new event, even after a reload, and its number is never used again', async () => {
+    const { storage, staffId, events } = await lockedTablet();
+    const newest = events.at(-1)?.seq ?? 0;
+    await tamper(storage.name, (db) => db.audit.delete(newest));
+
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: newest, reason: matching(/missing from the end/) });
+    await storage.repos.session.lock('manual');
+    const repos = await storage.reload();
+    await unlockAsNurseInCharge(repos, staffId);
+    expect((await repos.attendances.create()).ok).toBe(true);
+
+    const after = await repos.audit.verify();
+    expect(after).toMatchObject({ ok: false, brokenAt: newest, reason: matching(/missing from the end/) });
+    expect(after.breaks).toEqual([{ brokenAt: newest, reason: matching(/missing from the end/), detectedAt: anyString(), acknowledged: null }]);
+    const seqs = (await repos.audit.all()).map((event) => event.seq);
+    expect(seqs).not.toContain(newest);
+    expect(seqs.filter((seq) => seq > newest).length).toBeGreaterThanOrEqual(4);
+    // The break is recorded once, in the trail itself, by whoever unlocked.
+    const detected = (await repos.audit.all()).filter((event) => event.type === 'audit-break-detected');
+    expect(detected).toEqual([like({ entityId: `event-${String(newest)}`, actor: { id: staffId, name: NURSE_IN_CHARGE.name } })]);
+  });
+
+  it('a break stays reported until the nurse in charge acknowledges it, which is an event of its own; a triage nurse cannot', async () => {
+    const { storage, staffId, events } = await lockedTablet();
+    const newest = events.at(-1)?.seq ?? 0;
+    await tamper(storage.name, (db) => db.audit.delete(newest));
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    const added = await storage.repos.staff.add(triageNurse());
+    if (!added.ok) throw new Error('could not add the triage nurse');
+    await storage.repos.session.lock('manual');
+    expect((await storage.repos.session.unlock(added.value.id, TRIAGE_NURSE.pin)).ok).toBe(true);
+    expect(await storage.repos.audit.acknowledgeBreak(newest)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    await storage.repos.session.lock('manual');
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: newest });
+
+    expect(await storage.repos.audit.acknowledgeBreak(newest)).toEqual({ ok: true, value: undefined });
+    expect(await storage.repos.audit.acknowledgeBreak(newest)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    const verified = await storage.repos.audit.verify();
+    expect(verified).toMatchObject({ ok: true, breaks: [{ brokenAt: newest, acknowledged: { by: NURSE_IN_CHARGE.name, at: anyString() } }] });
+    const acknowledgement = (await storage.repos.audit.all()).find((event) => event.type === 'audit-break-acknowledged');
+    expect(acknowledgement).toMatchObject({ entityId: `event-${String(newest)}`, actor: { id: staffId, name: NURSE_IN_CHARGE.name }, detail: matching(/^Acknowledged by the nurse in charge: /) });
+
+    // A later break is reported again.
+    const latest = (await storage.repos.audit.all()).at(-1)?.seq ?? 0;
+    await storage.repos.session.lock('manual');
+    await tamper(storage.name, (db) => db.audit.delete(latest + 1));
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: latest + 1 });
+  });
+
+  it('rewriting the tail into MAC-less failed unlocks (head and high-water mark pointed at them) is reported at the first rewritten event, and stays reported', async () => {
+    const { storage, staffId, events } = await lockedTablet();
+    const from = seqOf(events, 'sign');
+    const kept = eventAt(events, from - 1);
+    const fakes = failedUnlocksAfter(kept, events.length - from + 3, staffId);
+    await tamper(storage.name, async (db) => {
+      await db.audit.where('seq').aboveOrEqual(from).delete();
+      await db.audit.bulkAdd(fakes);
+      const last = fakes.at(-1);
+      if (last) await pointAnchorsAt(db, last);
+    });
+
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: from });
+    await storage.repos.session.lock('manual');
+    const repos = await storage.reload();
+    await unlockAsNurseInCharge(repos, staffId);
+    expect(await repos.audit.verify()).toMatchObject({ ok: false, brokenAt: from });
+  });
+
+  it('rewriting the tail into MAC-less failed unlocks and leaving the head alone is reported too', async () => {
+    const { storage, staffId, events } = await lockedTablet();
+    const from = seqOf(events, 'sign');
+    const fakes = failedUnlocksAfter(eventAt(events, from - 1), events.length - from + 1, staffId);
+    await tamper(storage.name, async (db) => {
+      await db.audit.where('seq').aboveOrEqual(from).delete();
+      await db.audit.bulkAdd(fakes);
+    });
+
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: from, reason: matching(/removed or replaced/) });
+  });
+
+  it('cutting the trail back to the first event, with the head and high-water mark made to match it, is reported at event 2', async () => {
+    const { storage, staffId, events } = await lockedTablet();
+    const first = eventAt(events, 1);
+    await tamper(storage.name, async (db) => {
+      await db.audit.where('seq').above(1).delete();
+      // The first event's own MAC is the best MAC the attacker has for the head.
+      for (const key of ['audit-head', 'audit-high-water']) await db.meta.put({ key, value: { count: 1, hash: first.hash, mac: first.mac } });
+    });
+
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('putting back an older head row (copied earlier, with its genuine MAC) is reported: the high-water mark remembers more', async () => {
+    const storage = await openTestStorage();
+    const staffId = await setUpTablet(storage.repos);
+    await storage.repos.session.lock('manual');
+    const copied = (await rawTables(storage.name))['meta']?.find((row) => (row as { key: string }).key === 'audit-head');
+    const copiedCount = (copied as { value: { count: number } }).value.count;
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect((await storage.repos.attendances.create()).ok).toBe(true);
+    await storage.repos.session.lock('manual');
+    await tamper(storage.name, async (db) => {
+      await db.audit.where('seq').above(copiedCount).delete();
+      await db.meta.put(copied as { key: string; value: unknown });
+    });
+
+    const repos = await storage.reload();
+    await unlockAsNurseInCharge(repos, staffId);
+    expect(await repos.audit.verify()).toMatchObject({ ok: false, brokenAt: copiedCount + 1 });
+  });
+
+  it('putting back older copies of both the head and the high-water mark is reported while the app stays open (it remembers the newest event)', async () => {
+    const storage = await openTestStorage();
+    const staffId = await setUpTablet(storage.repos);
+    await storage.repos.session.lock('manual');
+    const copiedMeta = ((await rawTables(storage.name))['meta'] ?? []) as { key: string; value: unknown }[];
+    const copied = copiedMeta.filter((row) => row.key === 'audit-head' || row.key === 'audit-high-water');
+    const copiedCount = (copied[0]?.value as { count: number }).count;
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect((await storage.repos.attendances.create()).ok).toBe(true);
+    await storage.repos.session.lock('manual');
+    await tamper(storage.name, async (db) => {
+      await db.audit.where('seq').above(copiedCount).delete();
+      await db.meta.bulkPut(copied);
+    });
+
+    await unlockAsNurseInCharge(storage.repos, staffId);
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: copiedCount + 1, reason: matching(/missing from the end/) });
+  });
+
+  it('deleting the head, the high-water mark and every event is reported as tampering at event 1, never as an empty trail, and stays reported', async () => {
+    const { storage, staffId } = await lockedTablet();
+    await tamper(storage.name, async (db) => {
+      await db.audit.clear();
+      await db.meta.bulkDelete(['audit-head', 'audit-high-water']);
+    });
+
+    const repos = await storage.reload();
+    await unlockAsNurseInCharge(repos, staffId);
+    expect(await repos.audit.verify()).toMatchObject({ ok: false, brokenAt: 1, reason: matching(/newest event is missing/) });
+    await repos.session.lock('manual');
+    await unlockAsNurseInCharge(repos, staffId);
+    expect(await repos.audit.verify()).toMatchObject({ ok: false, brokenAt: 1 });
   });
 });

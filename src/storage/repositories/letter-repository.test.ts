@@ -82,7 +82,7 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
     })(),
     infantSuspectRecord,
   ],
-])('%s letters repository', (_name, repositories, record) => {
+])('%s letters repository', (name, repositories, record) => {
   test('reads the attendance without opening it for editing', async () => {
     const read = await repositories().letters.readAttendance(record().id);
     expect(read.ok && read.value.answers.patient.givenName).toBe('Amara');
@@ -142,11 +142,13 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
     const events = (await audit.all()).filter((event) => event.entityId === record().id);
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['letter-issued', 'print', 'download']));
     const letterEvents = events.filter((event) => ['letter-issued', 'print', 'download'].includes(event.type));
-    expect(letterEvents.map((event) => event.detail.replace(/\(letter [^)]+\)/, '(letter …)'))).toEqual([
-      'GP discharge letter, version 1 (letter …) issued',
-      'GP discharge letter, version 2 (letter …) issued',
-      "Referral to children's social care (MASH), version 1 (letter …) issued",
-      'Notification to the health visitor, version 1 (letter …) issued',
+    // Real storage records the record's revision with each issue (the fake keeps no revisions).
+    const revision = name === 'real' ? ' (record revision n)' : '';
+    expect(letterEvents.map((event) => event.detail.replace(/\(letter [^)]+\)/, '(letter …)').replace(/\(record revision [1-9][0-9]*\)/, '(record revision n)'))).toEqual([
+      `GP discharge letter, version 1 (letter …) issued${revision}`,
+      `GP discharge letter, version 2 (letter …) issued${revision}`,
+      `Referral to children's social care (MASH), version 1 (letter …) issued${revision}`,
+      `Notification to the health visitor, version 1 (letter …) issued${revision}`,
       'GP discharge letter, version 2 (letter …) printed',
       'GP discharge letter, version 2 (letter …) downloaded as PDF',
     ]);

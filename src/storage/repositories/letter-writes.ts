@@ -82,7 +82,9 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
       return false;
     });
     if (clash) return err({ kind: 'stale', message: 'This letter was issued in another tab just now. Check the issued versions, then issue again if needed.' });
-    await ctx.audit.append('letter-issued', request.attendanceId, `${describeLetter(letter)} issued`);
+    // The record's revision goes into the chain: a later read of an older revision is a rollback.
+    const revision = (await db.attendances.get(request.attendanceId))?.rev;
+    await ctx.audit.append('letter-issued', request.attendanceId, `${describeLetter(letter)} issued${revision === undefined ? '' : ` (record revision ${String(revision)})`}`);
     return ok(letter);
   } catch (error) {
     return err(toStorageFailure(error));

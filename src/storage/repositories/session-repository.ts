@@ -114,7 +114,9 @@ export class RealSessionRepository implements SessionRepository {
     }
     const staff = staffRefFromRow(row);
     this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
-    await audit.append('unlock', staff.id, 'Unlocked');
+    // Verifies the trail (head, high-water mark, every MAC) at every unlock, recording any
+    // break, and seals the failed unlocks written without a key since the last unlock.
+    await audit.unlocked(staff);
     await this.ensureWorklist();
     return ok(staff);
   }

@@ -173,9 +173,25 @@ export interface AttendanceRepository {
   find(query: AttendanceQuery): Promise<Result<AttendanceSummary[], StorageFailure>>;
 }
 
+/**
+ * A break in the audit trail: where it starts, why, when it was first recorded in the trail
+ * ('' when it was found while no key was in memory and is not recorded yet), and who
+ * acknowledged it (null until the nurse in charge does).
+ */
+export interface AuditBreakReport {
+  brokenAt: number;
+  reason: string;
+  detectedAt: string;
+  acknowledged: { by: string; at: IsoInstant } | null;
+}
+
+/**
+ * Not ok while any break is unacknowledged: brokenAt and reason name the first one. Every
+ * break found or recorded, acknowledged or not, is in `breaks` (left out when there are none).
+ */
 export type AuditVerification =
-  | { ok: true; count: number }
-  | { ok: false; brokenAt: number; reason: string };
+  | { ok: true; count: number; breaks?: AuditBreakReport[] }
+  | { ok: false; brokenAt: number; reason: string; breaks?: AuditBreakReport[] };
 
 export interface AuditRepository {
   recent(limit: number): LiveValue<AuditEvent[]>;
@@ -183,6 +199,8 @@ export interface AuditRepository {
   verify(): Promise<AuditVerification>;
   /** Records an act that sends data off the device (print, download, export). */
   record(type: AuditEventType, entityId: string, detail: string): Promise<void>;
+  /** The nurse in charge acknowledges the break starting at this event (recorded as an event of its own). */
+  acknowledgeBreak(brokenAt: number): Promise<Result<void, StorageFailure>>;
 }
 
 /** Issuing a letter: the document is composed by the caller for the version and time storage assigns. */

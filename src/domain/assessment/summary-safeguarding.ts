@@ -122,7 +122,7 @@ export function summariseSafeguarding(answers: Answers, ctx: AssessmentContext):
   rows.push({ key: safeguardingQuestions.carerChildInteraction.label, value: interaction.length ? interaction : [NOT_PROVIDED], field: 'carerChildInteraction' });
   const risks = d.householdRisks.map((value) => optionLabel(householdRiskOptions, value));
   rows.push({ key: safeguardingQuestions.householdRisks.label, value: risks.length ? risks : [NOT_PROVIDED], field: 'householdRisks' });
-  if (underThirteenQuestionApplies(ctx)) {
+  if (underThirteenQuestionApplies(ctx, d)) {
     rows.push({
       key: 'Sexual activity or pregnancy (child under 13)',
       value: d.underThirteenSexualActivity === 'yes' ? ['Yes', d.underThirteenSexualActivityDetails.trim() || NOT_PROVIDED] : line(optionLabel(yesNoOptions, d.underThirteenSexualActivity)),

@@ -206,7 +206,7 @@ const interactionDomesticAbuse = optionLabel(carerChildInteractionOptions, 'expo
 
 /** Sexual activity or pregnancy recorded in a child under 13 (PRODUCT.md 4.5). */
 const underThirteenSexualActivity = (facts: LetterFacts): boolean =>
-  underThirteenQuestionApplies(facts.ctx) && facts.answers.safeguarding.underThirteenSexualActivity === 'yes';
+  underThirteenQuestionApplies(facts.ctx, facts.answers.safeguarding) && facts.answers.safeguarding.underThirteenSexualActivity === 'yes';
 
 /**
  * The restricted subjects recorded for this child (every category but the words about

@@ -17,6 +17,7 @@ import {
   concernLevelOptions,
   exclusionSeniorRoleOptions,
   notifyLabel,
+  emergencyDutyTeamQuestionApplies,
   outcomeApplies,
   outcomeQuestions,
   policeApplies,
@@ -146,7 +147,7 @@ function referralLines(d: OutcomeDraft): string[] {
         'To be made next working day',
         `By ${d.referralNextDayBy.trim() || NOT_PROVIDED}`,
         `At ${dateTimeText(readReferralPlannedAt(d), d.referralNextDayDate, d.referralNextDayTime)}`,
-        `Emergency duty team called: ${optionLabel(yesNoOptions, d.emergencyDutyTeamCalled) || NOT_PROVIDED}`,
+        ...(emergencyDutyTeamQuestionApplies(d) ? [`Emergency duty team called: ${optionLabel(yesNoOptions, d.emergencyDutyTeamCalled) || NOT_PROVIDED}`] : []),
       ];
     case '':
       return [NOT_PROVIDED];

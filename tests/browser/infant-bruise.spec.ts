@@ -80,7 +80,9 @@ async function recordNonMobileBruise(page: Page): Promise<void> {
   const bruise = page.getByRole('checkbox', { name: NON_MOBILE_BRUISE });
   await expect(bruise).toHaveAccessibleName('Any bruise in a child who is not independently mobile NICE level: Suspect');
   await expect(page.locator('label', { has: page.getByText(NON_MOBILE_BRUISE) }).locator('.nhsuk-tag')).toHaveText('Suspect');
-  await fillSafeguardingPrompts(page, { features: [{ label: NON_MOBILE_BRUISE, explanation: EXPLANATION }], underThirteen: true });
+  await fillSafeguardingPrompts(page, { features: [{ label: NON_MOBILE_BRUISE, explanation: EXPLANATION }] });
+  // No under-13 sexual activity question for an infant with nothing sexual recorded (issue 8).
+  await expect(page.getByRole('group', { name: 'Is there any sexual activity or pregnancy involving this child?' })).toHaveCount(0);
   await expect(page.getByText('Highest NICE level ticked: Suspect')).toBeVisible();
 }
 
@@ -178,16 +180,17 @@ test('out of hours: the emergency duty team, a referral planned for Monday, list
   await answer(page, 'Safeguarding concern', 'Suspect');
   const closed = page.locator('.nhsuk-warning-callout', { has: page.getByRole('heading', { name: /The MASH is closed/ }) });
   await expect(closed).toContainText('It opens again on Monday 16 March 2026 at 09:00.');
-  await expect(closed).toContainText('Call the emergency duty team now: 0300 456 4546.');
+  await expect(closed).toContainText('If the child needs protection before it opens, call the emergency duty team now: 0300 456 4546.');
   await recordDiscussion(page, { name: 'Dr Tom Reid', role: 'ED consultant' }, saturday);
-  await answer(page, 'Is the child in immediate danger?', 'No');
+  // The emergency duty team question is asked only when the child needs protection now.
+  await answer(page, 'Is the child in immediate danger?', 'Yes');
   await answer(page, "Referral to children's social care (MASH)", 'To be made next working day');
   await page.getByLabel('Who will make the referral?').fill('Sam Patel, nurse in charge');
   await fillDate(page, 'Date the referral will be made', ['16', '3', '2026']);
   await page.getByLabel('Time the referral will be made').fill('09:00');
   await answer(page, 'Was the emergency duty team called?', 'Yes');
-  await answer(page, 'Police informed', 'No');
-  await page.getByLabel('Why were the police not informed?').fill('Emergency duty team to decide');
+  await answer(page, 'Police informed', 'Yes');
+  await page.getByLabel(/^When were they informed/).fill('21:50, PC Shaw, reference NP-2026-1181');
   await answer(page, 'Inform the health visitor', 'Yes');
   const panel = page.getByRole('region', { name: 'What to do next' });
   await expect(panel.locator('li', { hasText: 'Sam Patel, nurse in charge will refer' })).toContainText('Monday 16 March 2026 at 09:00');

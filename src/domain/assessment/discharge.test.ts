@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
 import { issuesBeforeSigning, relevantSections, sectionById } from '../rules/sections';
-import { describeDestination, dischargeDraftSchema, emptyDischargeDraft, validateDischarge } from './discharge';
+import { adviceToPatientApplies, describeDestination, dischargeDraftSchema, emptyDischargeDraft, summariseDischarge, validateDischarge } from './discharge';
 import type { DischargeDraft } from './discharge';
 import { answersSchema, emptyAnswers } from './record';
 import type { Answers } from './record';
@@ -44,6 +44,36 @@ describe('validation', () => {
   test('"Home with parent or carer" is a child’s answer', () => {
     expect(fields(complete({ destination: 'home-with-carer' }), 8)).toEqual([]);
     expect(fields(complete({ destination: 'home-with-carer' }), 30)).toEqual(['destination']);
+  });
+
+  describe('no "advice given to the child" for a pre-verbal infant (issue 8)', () => {
+    const withAccounts = (childAccountNotGivenReason: Answers['accounts']['childAccountNotGivenReason']): Answers => ({
+      ...emptyAnswers(),
+      accounts: { ...emptyAnswers().accounts, childAccountNotGiven: true, childAccountNotGivenReason },
+      discharge: complete({ adviceToPatient: '' }),
+    });
+
+    test('under 2: not asked, not required, not on check answers', () => {
+      const answers = withAccounts('');
+      expect(adviceToPatientApplies(contextForAge(1))).toBe(false);
+      expect(validateDischarge(answers.discharge, contextForAge(1), answers)).toEqual([]);
+      expect(summariseDischarge(answers, contextForAge(1)).map((row) => row.field)).not.toContain('adviceToPatient');
+      // The advice to the parent or carer stays required.
+      expect(validateDischarge(complete({ adviceToPatient: '', adviceToCarer: '' }), contextForAge(1), answers).map((issue) => issue.field)).toEqual(['adviceToCarer']);
+    });
+
+    test('aged 2 or over with the account not given because the child is pre-verbal: not asked', () => {
+      const answers = withAccounts('pre-verbal');
+      expect(validateDischarge(answers.discharge, contextForAge(3), answers)).toEqual([]);
+      expect(summariseDischarge(answers, contextForAge(3)).map((row) => row.field)).not.toContain('adviceToPatient');
+    });
+
+    test('a verbal child is still asked (a child too unwell to give an account is still advised)', () => {
+      const answers = withAccounts('too-unwell');
+      expect(validateDischarge(answers.discharge, contextForAge(3), answers).map((issue) => issue.field)).toEqual(['adviceToPatient']);
+      expect(summariseDischarge(answers, contextForAge(3)).map((row) => row.field)).toContain('adviceToPatient');
+      expect(adviceToPatientApplies(contextForAge(30))).toBe(true);
+    });
   });
 
   test('a senior reviewer is optional, but a role needs a name', () => {

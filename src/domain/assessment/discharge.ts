@@ -31,6 +31,7 @@ import { choiceField, optionLabel, textField } from './fields';
 import { IssueList } from './issues';
 import type { Issue } from './issues';
 import { safeToGoHomeApplies, safeToGoHomeRecorded } from './outcome';
+import type { AccountsDraft } from './accounts';
 import type { Answers } from './record';
 import type { SummaryRow } from './summary';
 import { checkLength } from './validation-helpers';
@@ -106,6 +107,18 @@ export const dischargeQuestions = {
 /** Every patient has a discharge section: the GP letter goes for every attendance. */
 export const dischargeApplies = (): boolean => true;
 
+/**
+ * Whether the advice given to the child is asked, required and printed: not for a pre-verbal
+ * infant (issue 8). Under 2, or when the child's account was not given because the child is
+ * pre-verbal (accounts.ts childAccountNotGivenReason), the advice goes to the parent or carer,
+ * which stays required; writing "advice given to the child" for a baby is a misleading letter.
+ */
+export const adviceToPatientApplies = (ctx: AssessmentContext, accounts?: Pick<AccountsDraft, 'childAccountNotGiven' | 'childAccountNotGivenReason'>): boolean => {
+  if (!ctx.pathway.child) return true;
+  if (ctx.pathway.underTwo) return false;
+  return !(accounts?.childAccountNotGiven === true && accounts.childAccountNotGivenReason === 'pre-verbal');
+};
+
 export const adviceToPatientLabel = (ctx: AssessmentContext): string =>
   ctx.pathway.child ? dischargeQuestions.adviceToPatient.childLabel : dischargeQuestions.adviceToPatient.adultLabel;
 
@@ -136,7 +149,7 @@ const destinationDetailMessages: Partial<Record<DischargeDestination, string>> =
  * What is missing or wrong. Each issue's message is a sentence the letters page also uses
  * ("Complete the discharge section: clinical impression" names the first field).
  */
-export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext, answers?: Pick<Answers, 'outcome' | 'safeguarding'>): Issue[] {
+export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext, answers?: Pick<Answers, 'outcome' | 'safeguarding'> & Partial<Pick<Answers, 'accounts'>>): Issue[] {
   const issues = new IssueList();
   if (isBlank(draft.clinicalImpression)) issues.add('clinicalImpression', 'Enter the clinical impression or diagnosis');
   checkLength(issues, 'clinicalImpression', draft.clinicalImpression, MAX_FREE_TEXT, 'Clinical impression');
@@ -153,8 +166,10 @@ export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext,
   checkLength(issues, 'destinationDetail', draft.destinationDetail, MAX_SHORT_TEXT, 'Discharge destination');
   if (isBlank(draft.followUp)) issues.add('followUp', 'Enter the follow-up arranged, or write "None"');
   checkLength(issues, 'followUp', draft.followUp, MAX_FREE_TEXT, 'Follow-up');
-  if (isBlank(draft.adviceToPatient)) issues.add('adviceToPatient', `Enter the ${adviceToPatientLabel(ctx).toLowerCase()}`);
-  checkLength(issues, 'adviceToPatient', draft.adviceToPatient, MAX_FREE_TEXT, 'Advice');
+  if (adviceToPatientApplies(ctx, answers?.accounts)) {
+    if (isBlank(draft.adviceToPatient)) issues.add('adviceToPatient', `Enter the ${adviceToPatientLabel(ctx).toLowerCase()}`);
+    checkLength(issues, 'adviceToPatient', draft.adviceToPatient, MAX_FREE_TEXT, 'Advice');
+  }
   // Research §7.4 item 6: advice to the child AND to the carer. A young person who came
   // alone may have no carer present: then the nurse writes who was told, or "No carer present".
   if (ctx.pathway.child && isBlank(draft.adviceToCarer)) issues.add('adviceToCarer', 'Enter the information and advice given to the parent or carer, or write "No carer present"');
@@ -188,8 +203,8 @@ export function summariseDischarge(answers: Answers, ctx: AssessmentContext): Su
     { key: dischargeQuestions.treatmentGiven.label, value: line(d.treatmentGiven), field: 'treatmentGiven' },
     { key: dischargeQuestions.destination.label, value: line(describeDestination(d)), field: 'destination' },
     { key: dischargeQuestions.followUp.label, value: line(d.followUp), field: 'followUp' },
-    { key: adviceToPatientLabel(ctx), value: line(d.adviceToPatient), field: 'adviceToPatient' },
   ];
+  if (adviceToPatientApplies(ctx, answers.accounts)) rows.push({ key: adviceToPatientLabel(ctx), value: line(d.adviceToPatient), field: 'adviceToPatient' });
   if (ctx.pathway.child || !isBlank(d.adviceToCarer)) rows.push({ key: dischargeQuestions.adviceToCarer.label, value: line(d.adviceToCarer), field: 'adviceToCarer' });
   const reviewer = isBlank(d.seniorReviewerName) ? 'None' : isBlank(d.seniorReviewerRole) ? d.seniorReviewerName.trim() : `${d.seniorReviewerName.trim()} (${d.seniorReviewerRole.trim()})`;
   rows.push({ key: dischargeQuestions.seniorReviewer.legend, value: [reviewer], field: 'seniorReviewerName' });

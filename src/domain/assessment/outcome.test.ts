@@ -22,6 +22,7 @@ import {
   safeToGoHomeApplies,
   safeToGoHomeRecorded,
   validateOutcome,
+  emergencyDutyTeamQuestionApplies,
 } from './outcome';
 import type { InformationChecksDraft } from './information-checks';
 import type { SafeguardingDraft } from './safeguarding-prompts';
@@ -301,6 +302,13 @@ describe('out of hours: "To be made next working day"', () => {
       ...changes,
     });
 
+  test('"Was the emergency duty team called?" is asked only out of hours with immediate danger', () => {
+    expect(emergencyDutyTeamQuestionApplies({ referral: 'next-working-day', immediateDanger: 'yes' })).toBe(true);
+    expect(emergencyDutyTeamQuestionApplies({ referral: 'next-working-day', immediateDanger: 'no' })).toBe(false);
+    expect(emergencyDutyTeamQuestionApplies({ referral: 'next-working-day', immediateDanger: '' })).toBe(false);
+    expect(emergencyDutyTeamQuestionApplies({ referral: 'made', immediateDanger: 'yes' })).toBe(false);
+  });
+
   test('a complete plan has no problems', () => {
     expect(validateOutcome(nextDay(), evening, safeguarding({ disclosure: 'yes' }))).toEqual([]);
     expect(readReferralPlannedAt(nextDay())).toBe('2026-03-11T09:00:00.000Z');
@@ -308,8 +316,8 @@ describe('out of hours: "To be made next working day"', () => {
 
   test.each<[string, Partial<OutcomeDraft>, Expected]>([
     [
-      'the plan needs who, when and whether the emergency duty team was called',
-      { referralNextDayBy: '', referralNextDayDate: { day: '', month: '', year: '' }, referralNextDayTime: '', emergencyDutyTeamCalled: '' },
+      'the plan needs who, when and, with immediate danger, whether the emergency duty team was called',
+      { referralNextDayBy: '', referralNextDayDate: { day: '', month: '', year: '' }, referralNextDayTime: '', emergencyDutyTeamCalled: '', immediateDanger: 'yes', police: 'yes', policeDetails: '18:05, PC Shaw, ref 123' },
       [
         { field: 'referralNextDayBy', message: 'Enter who will make the referral' },
         { field: 'referralNextDayDate.day', message: 'Enter the date the referral will be made' },
@@ -322,7 +330,8 @@ describe('out of hours: "To be made next working day"', () => {
       { referralNextDayDate: { day: '10', month: '3', year: '2026' }, referralNextDayTime: '17:00' },
       [{ field: 'referralNextDayTime', message: 'The time the referral will be made must be after the time of the discussion' }],
     ],
-    ['emergency duty team not called is an answer', { emergencyDutyTeamCalled: 'no' }, []],
+    ['emergency duty team not called is an answer', { emergencyDutyTeamCalled: 'no', immediateDanger: 'yes', police: 'yes', policeDetails: '18:05, PC Shaw, ref 123' }, []],
+    ['without immediate danger the emergency duty team is not asked (alert fatigue)', { emergencyDutyTeamCalled: '', immediateDanger: 'no' }, []],
   ])('%s', (_name, changes, expected) => {
     expect(validateOutcome(nextDay(changes), evening, safeguarding({ disclosure: 'yes' }))).toEqual(expected);
   });

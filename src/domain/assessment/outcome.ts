@@ -182,6 +182,17 @@ export const safeToGoHomeRecorded = (draft: Pick<OutcomeDraft, 'safeToGoHome' | 
 export const discussionRequired = (draft: OutcomeDraft): boolean => draft.concernLevel === 'consider' || draft.concernLevel === 'suspect';
 
 /** The referral question is shown for Consider and Suspect. */
+/**
+ * Whether "Was the emergency duty team called?" is asked: only out of hours (the referral is
+ * to be made next working day, an answer offered only when the MASH is closed) AND the child
+ * needs protection now ("Is the child in immediate danger?" Yes: the same reading as the "What
+ * to do next" panel, rules/next-steps.ts). Without immediate danger the referral waits for the
+ * next working day with a named person (CQC finding 3.4); asking every out-of-hours concern
+ * about the emergency duty team teaches nurses to skip it (alert fatigue, issue 8).
+ */
+export const emergencyDutyTeamQuestionApplies = (draft: Pick<OutcomeDraft, 'referral' | 'immediateDanger'>): boolean =>
+  draft.referral === 'next-working-day' && draft.immediateDanger === 'yes';
+
 export const referralApplies = (draft: OutcomeDraft): boolean => draft.concernLevel === 'consider' || draft.concernLevel === 'suspect';
 
 /** Suspect: refer to children's social care (NICE CG89, research §1.3; PRODUCT.md 4.9). */
@@ -320,7 +331,7 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
       if (planned && compareIso(planned, decisionTime(draft, ctx)) <= 0) {
         issues.add('referralNextDayTime', readDiscussedAt(draft) ? 'The time the referral will be made must be after the time of the discussion' : 'The time the referral will be made must be in the future');
       }
-      if (draft.emergencyDutyTeamCalled === '') issues.add('emergencyDutyTeamCalled', 'Select whether the emergency duty team was called');
+      if (emergencyDutyTeamQuestionApplies(draft) && draft.emergencyDutyTeamCalled === '') issues.add('emergencyDutyTeamCalled', 'Select whether the emergency duty team was called');
     }
   }
 

@@ -11,6 +11,7 @@ import {
 import type { PatientDraft } from './patient';
 import { datePartsFieldFor, emptyPatientDraft, readAgeYears, readArrivedAt, readDateOfBirth, readEstimatedAge, readInjuryAt, readNhsNumber, validatePatient } from './patient';
 import type { Answers } from './record';
+import { summarisePatient } from './summary';
 import { emptyAnswers } from './record';
 
 /** Validation issues for the adult fixture with these patient answers changed. */
@@ -44,12 +45,11 @@ describe('validatePatient', () => {
       { field: 'dateOfBirth.day', message: "Enter the date of birth, or select 'Date of birth not known'" },
       { field: 'sex', message: "Select the patient's sex" },
       { field: 'nhsNumber', message: "Enter the NHS number, or select 'NHS number not known'" },
-      { field: 'postcode', message: "Enter the postcode, or choose 'No fixed abode' or 'Not known'" },
-      { field: 'address', message: "Enter the patient's address" },
-      { field: 'gpPractice', message: "Enter the GP practice, or select 'Not registered with a GP'" },
+      { field: 'postcode', message: "Enter the postcode, or choose 'No fixed abode' or 'Not known'", requiredBefore: 'gp-letter' },
+      { field: 'address', message: "Enter the patient's address", requiredBefore: 'gp-letter' },
+      { field: 'gpPractice', message: "Enter the GP practice, or select 'Not registered with a GP'", requiredBefore: 'gp-letter' },
       { field: 'interpreterNeeded', message: 'Select whether the patient needs an interpreter' },
       { field: 'attendanceReason', message: 'Select the reason for attendance' },
-      { field: 'attendanceReasonDetail', message: 'Describe the reason for attendance' },
     ]);
   });
 
@@ -248,12 +248,12 @@ describe('validatePatient', () => {
       ]);
     });
 
-    test('a blank postcode is asked for', () => {
-      expect(adultIssues({ postcode: '  ' })).toEqual([{ field: 'postcode', message: "Enter the postcode, or choose 'No fixed abode' or 'Not known'" }]);
+    test('a blank postcode is asked for, before the GP letter (not before signing)', () => {
+      expect(adultIssues({ postcode: '  ' })).toEqual([{ field: 'postcode', message: "Enter the postcode, or choose 'No fixed abode' or 'Not known'", requiredBefore: 'gp-letter' }]);
     });
 
-    test('an address is needed with a real postcode', () => {
-      expect(adultIssues({ address: '' })).toEqual([{ field: 'address', message: "Enter the patient's address" }]);
+    test('an address is needed with a real postcode, before the GP letter (not before signing)', () => {
+      expect(adultIssues({ address: '' })).toEqual([{ field: 'address', message: "Enter the patient's address", requiredBefore: 'gp-letter' }]);
     });
 
     test.each(['ZZ99 3VZ', 'ZZ99 3WZ', 'ZZ99 3CZ', 'ZZ99 1WZ', 'ZZ99 2WZ', 'ZZ99 3GZ', 'ZZ99 6CZ'])('pseudo-postcode %s is accepted without an address', (postcode) => {
@@ -271,8 +271,8 @@ describe('validatePatient', () => {
   });
 
   describe('GP practice', () => {
-    test('is required unless not registered', () => {
-      expect(adultIssues({ gpPractice: '' })).toEqual([{ field: 'gpPractice', message: "Enter the GP practice, or select 'Not registered with a GP'" }]);
+    test('is required unless not registered, before the GP letter (not before signing)', () => {
+      expect(adultIssues({ gpPractice: '' })).toEqual([{ field: 'gpPractice', message: "Enter the GP practice, or select 'Not registered with a GP'", requiredBefore: 'gp-letter' }]);
       expect(adultIssues({ gpPractice: '', gpNotRegistered: true })).toEqual([]);
     });
 
@@ -281,12 +281,18 @@ describe('validatePatient', () => {
     });
   });
 
-  describe('school, college or nursery (under 18 only)', () => {
-    test.each([0, 4, 11, 17])('is required at age %i', (ageYears) => {
+  describe('school, college or nursery (aged 2 to 17 only)', () => {
+    test.each([2, 4, 11, 17])('is required at age %i, before the GP letter (not before signing)', (ageYears) => {
       expect(childIssues({ school: '' }, ageYears)).toEqual([
-        { field: 'school', message: "Enter the school, college or nursery, or select 'Not in education'" },
+        { field: 'school', message: "Enter the school, college or nursery, or select 'Not in education'", requiredBefore: 'gp-letter' },
       ]);
       expect(childIssues({ school: '', notInEducation: true }, ageYears)).toEqual([]);
+    });
+
+    test.each([0, 1])('is not asked of a baby, age %i (issue 8: no school or "Not in education" for a baby)', (ageYears) => {
+      expect(childIssues({ school: '' }, ageYears)).toEqual([]);
+      const answers = withPatient(completeChildAnswers({ ageYears }), { school: '' });
+      expect(summarisePatient(answers, contextFor(answers)).map((row) => row.field)).not.toContain('school');
     });
 
     test.each([18, 34])('is not asked at age %i', (ageYears) => {
@@ -296,7 +302,7 @@ describe('validatePatient', () => {
 
     test('is required for an estimated age under 18, and not for one of 18', () => {
       expect(childIssues({ school: '', dateOfBirthNotKnown: true, estimatedAgeYears: '15' })).toEqual([
-        { field: 'school', message: "Enter the school, college or nursery, or select 'Not in education'" },
+        { field: 'school', message: "Enter the school, college or nursery, or select 'Not in education'", requiredBefore: 'gp-letter' },
       ]);
       expect(childIssues({ school: '', dateOfBirthNotKnown: true, estimatedAgeYears: '18' })).toEqual([]);
     });
@@ -324,9 +330,10 @@ describe('validatePatient', () => {
   });
 
   describe('reason for attendance', () => {
-    test('needs a category and a description', () => {
+    test('needs a category; the description only for "Other"', () => {
       expect(adultIssues({ attendanceReason: '' })).toEqual([{ field: 'attendanceReason', message: 'Select the reason for attendance' }]);
-      expect(adultIssues({ attendanceReasonDetail: ' ' })).toEqual([{ field: 'attendanceReasonDetail', message: 'Describe the reason for attendance' }]);
+      expect(adultIssues({ attendanceReasonDetail: ' ' })).toEqual([]);
+      expect(adultIssues({ attendanceReason: 'other', attendanceReasonDetail: ' ' })).toEqual([{ field: 'attendanceReasonDetail', message: 'Describe the reason for attendance' }]);
     });
 
     test('free text is stored as typed: 10,000 characters, emoji, right-to-left text and markup are not refused', () => {

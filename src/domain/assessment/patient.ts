@@ -94,7 +94,7 @@ export const patientQuestions = {
     hint: 'Never use family members to interpret safeguarding questions',
     languageLabel: 'Language',
   },
-  attendanceReason: { label: 'Reason for attendance', detailLabel: 'Describe the reason for attendance' },
+  attendanceReason: { label: 'Reason for attendance', detailLabel: 'Describe the reason for attendance', detailOptionalLabel: 'Describe the reason for attendance (optional)' },
   injuryAt: {
     label: 'When did the injury happen?',
     dateLabel: 'Date of injury',
@@ -130,6 +130,30 @@ export function datePartsFieldFor(problem: string): 'day' | 'month' | 'year' {
   if (problem === 'missing-year' || problem === 'year-not-four-digits') return 'year';
   return 'day';
 }
+
+const LETTER = 'gp-letter';
+
+/** The names of the answers only the GP letter and the MASH referral need, as a letter's readiness and the task list name them. */
+export const patientLetterFieldNames: Record<string, string> = {
+  address: 'address',
+  postcode: 'postcode',
+  gpPractice: 'GP practice',
+  school: 'school, college or nursery',
+};
+
+/**
+ * Whether "School, college or nursery" is asked: a child aged 2 or over. A baby has no school
+ * and "Not in education" means nothing for them (issue 8: no school or "Not in education" for a
+ * baby; the letters already leave the school row out under 2, letters/facts.ts schoolRows).
+ */
+export const schoolQuestionApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child && !ctx.pathway.underTwo;
+
+/**
+ * Whether the reason for attendance needs describing: only for "Other", which says nothing on
+ * its own. For the other reasons the category carries the triggers (Think Family, Fraser, CSE)
+ * and the accounts carry the story, so the detail is optional (issue 8: shorter shortest path).
+ */
+export const attendanceReasonDetailRequired = (draft: Pick<PatientDraft, 'attendanceReason'>): boolean => draft.attendanceReason === 'other';
 
 export function validatePatient(draft: PatientDraft, ctx: AssessmentContext): Issue[] {
   const issues = new IssueList();
@@ -193,27 +217,32 @@ export function validatePatient(draft: PatientDraft, ctx: AssessmentContext): Is
 
   const postcode = draft.postcode.trim();
   const postcodeCheck = postcode === '' ? undefined : checkPostcode(postcode);
-  if (postcodeCheck === undefined) issues.add('postcode', "Enter the postcode, or choose 'No fixed abode' or 'Not known'");
+  // Address, postcode, GP practice and school are needed before the GP letter and the MASH
+  // referral, not before signing: a demographic the triage nurse cannot get at 3 a.m. must not
+  // stop the safeguarding record being signed (issue 8). Still shown as needed ("Needed for the
+  // GP letter") on the task list and check answers, and the letters refuse to issue without them.
+  // A postcode typed wrongly still has to be put right before signing.
+  if (postcodeCheck === undefined) issues.add('postcode', "Enter the postcode, or choose 'No fixed abode' or 'Not known'", LETTER);
   else if (!postcodeCheck.ok) issues.add('postcode', "Enter a real postcode, like NG5 1PB, or choose 'No fixed abode' or 'Not known'");
   if (isBlank(draft.address) && !(postcodeCheck?.ok === true && postcodeCheck.pseudo)) {
-    issues.add('address', "Enter the patient's address");
+    issues.add('address', "Enter the patient's address", LETTER);
   }
   checkLength(issues, 'address', draft.address, MAX_SHORT_TEXT * 2, 'Address');
 
   if (!draft.gpNotRegistered && isBlank(draft.gpPractice)) {
-    issues.add('gpPractice', "Enter the GP practice, or select 'Not registered with a GP'");
+    issues.add('gpPractice', "Enter the GP practice, or select 'Not registered with a GP'", LETTER);
   }
   checkLength(issues, 'gpPractice', draft.gpPractice, MAX_SHORT_TEXT, 'GP practice');
 
-  if (ctx.pathway.child && !draft.notInEducation && isBlank(draft.school)) {
-    issues.add('school', "Enter the school, college or nursery, or select 'Not in education'");
+  if (schoolQuestionApplies(ctx) && !draft.notInEducation && isBlank(draft.school)) {
+    issues.add('school', "Enter the school, college or nursery, or select 'Not in education'", LETTER);
   }
 
   if (draft.interpreterNeeded === '') issues.add('interpreterNeeded', 'Select whether the patient needs an interpreter');
   else if (draft.interpreterNeeded === 'yes' && isBlank(draft.interpreterLanguage)) issues.add('interpreterLanguage', 'Enter the language');
 
   if (draft.attendanceReason === '') issues.add('attendanceReason', 'Select the reason for attendance');
-  if (isBlank(draft.attendanceReasonDetail)) issues.add('attendanceReasonDetail', 'Describe the reason for attendance');
+  if (attendanceReasonDetailRequired(draft) && isBlank(draft.attendanceReasonDetail)) issues.add('attendanceReasonDetail', 'Describe the reason for attendance');
   checkLength(issues, 'attendanceReasonDetail', draft.attendanceReasonDetail, MAX_FREE_TEXT, 'Reason for attendance');
 
   if (ctx.injuryRelated && !draft.injuryTimeNotKnown) {

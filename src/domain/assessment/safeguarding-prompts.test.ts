@@ -35,7 +35,9 @@ const nothingFound = (changes: Partial<SafeguardingDraft> = {}): SafeguardingDra
 
 describe('which questions apply', () => {
   test.each<[number | undefined, boolean, boolean]>([
-    [0, true, true],
+    [0, true, false],
+    [9, true, false],
+    [10, true, true],
     [12, true, true],
     [13, true, false],
     [17, true, false],
@@ -44,7 +46,30 @@ describe('which questions apply', () => {
   ])('age %s: section %s, under-13 sexual activity question %s', (age, section, underThirteen) => {
     const ctx = contextForAge(age);
     expect(safeguardingApplies(ctx)).toBe(section);
-    expect(underThirteenQuestionApplies(ctx)).toBe(underThirteen);
+    expect(underThirteenQuestionApplies(ctx, nothingFound({ underThirteenSexualActivity: '' }))).toBe(underThirteen);
+  });
+
+  describe('the under-13 sexual activity question under 10 is asked only when relevant (issue 8: none for an infant)', () => {
+    const unanswered = nothingFound({ underThirteenSexualActivity: '' });
+    test('not for a well infant or 8-year-old with an injury', () => {
+      expect(underThirteenQuestionApplies(contextForAge(0, { attendanceReason: 'illness' }), unanswered)).toBe(false);
+      expect(underThirteenQuestionApplies(contextForAge(8, { attendanceReason: 'injury' }), unanswered)).toBe(false);
+    });
+    test.each<[string, number, Parameters<typeof contextForAge>[1], Partial<SafeguardingDraft>]>([
+      ['a sexual health, contraception or pregnancy attendance', 8, { attendanceReason: 'sexual-health' }, {}],
+      ['an assault', 5, { attendanceReason: 'assault' }, {}],
+      ['a disclosure', 3, {}, { disclosure: 'yes' }],
+      ['an anogenital injury ticked', 1, {}, { alertingFeatures: ['anogenital-injury'] }],
+      ['an STI ticked', 9, {}, { alertingFeatures: ['sti-under-13'] }],
+      ['anogenital warts ticked', 6, {}, { alertingFeatures: ['hepatitis-b-or-anogenital-warts-under-13'] }],
+      ['sexualised behaviour ticked', 4, {}, { alertingFeatures: ['sexualised-behaviour-child'] }],
+      ['a "Yes" already recorded (never dropped when another answer changes)', 2, {}, { underThirteenSexualActivity: 'yes' }],
+    ])('asked for %s', (_name, age, ctx, changes) => {
+      expect(underThirteenQuestionApplies(contextForAge(age, ctx), { ...unanswered, ...changes })).toBe(true);
+    });
+    test('not asked is not required, and the page has no problem without it', () => {
+      expect(validateSafeguarding(unanswered, contextForAge(8, { attendanceReason: 'injury' }))).toEqual([]);
+    });
   });
 
   test('the canonical wording of PRODUCT.md 4.5 and section 3', () => {
@@ -125,14 +150,13 @@ describe('validateSafeguarding', () => {
     expect(validateSafeguarding(nothingFound(), contextForAge(15))).toEqual([]);
   });
 
-  test('an empty section for a baby asks every question, in page order', () => {
+  test('an empty section for a baby asks every question that applies, in page order (no under-13 sexual activity question)', () => {
     expect(validateSafeguarding(emptySafeguardingDraft(), contextForAge(1))).toEqual([
       { field: 'independentlyMobile', message: 'Select whether the child is independently mobile' },
       { field: 'alertingFeatures', message: "Select the alerting features you have seen, or select 'None of these'" },
       { field: 'disclosure', message: 'Select whether the child, or anyone else, has said that someone has hurt, abused or neglected them' },
       { field: 'carerChildInteraction', message: "Select any concerns about how the carer and child interact, or select 'No concerns'" },
       { field: 'householdRisks', message: "Select the known risks in the household, or select 'None known' or 'Not known'" },
-      { field: 'underThirteenSexualActivity', message: 'Select whether there is any sexual activity or pregnancy involving this child' },
     ]);
   });
 

@@ -33,7 +33,7 @@ import {
   offeredForNewTicks,
 } from '../rules/nice-alerting-features';
 import type { AccountsDraft } from './accounts';
-import type { AssessmentContext } from './context';
+import type { AssessmentContext, AttendanceReason } from './context';
 import type { AnswerOption } from './fields';
 import { choiceField, choicesField, textField } from './fields';
 import { IssueList } from './issues';
@@ -146,8 +146,34 @@ export const safeguardingQuestions = {
 /** Whether the section applies: every under-18 (PRODUCT.md 4.5). */
 export const safeguardingApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child;
 
-/** Whether the sexual activity or pregnancy question is asked: under 13 (PRODUCT.md section 3). */
-export const underThirteenQuestionApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child && ctx.pathway.underThirteen;
+/** Attendance reasons that make the under-13 sexual activity or pregnancy question relevant at any age. */
+const SEXUAL_ACTIVITY_REASONS: readonly AttendanceReason[] = ['sexual-health', 'assault'];
+
+/** Alerting features about the anogenital area, sexually transmitted infection or sexual behaviour (NICE CG89, rules/nice-alerting-features.ts). */
+const isSexualAbuseFeature = (id: string): boolean =>
+  id.startsWith('anogenital-') || id.startsWith('sti-') || ['hepatitis-b-or-anogenital-warts-under-13', 'sexualised-behaviour-child', 'sexual-behaviour-young-person'].includes(id);
+
+/**
+ * Whether the sexual activity or pregnancy question is asked: under 13 (PRODUCT.md section 3),
+ * and only when it is relevant (issue 8: no under-13 sexual activity question for an infant;
+ * shorter shortest path): aged 10 or over; or a reason for attendance about sexual health,
+ * contraception or pregnancy, or an assault; or a disclosure; or an anogenital, sexually
+ * transmitted infection or sexual-behaviour alerting feature ticked. Asking every well toddler
+ * is alert fatigue, and a younger child's sexual abuse shows through those routes, each of
+ * which raises the concern on its own. A "Yes" already recorded keeps the question asked, so a
+ * later change of answer elsewhere never drops a suspect-level concern (false reassurance).
+ */
+export const underThirteenQuestionApplies = (
+  ctx: AssessmentContext,
+  draft: Pick<SafeguardingDraft, 'alertingFeatures' | 'disclosure' | 'underThirteenSexualActivity'>,
+): boolean => {
+  if (!ctx.pathway.child || !ctx.pathway.underThirteen) return false;
+  if (draft.underThirteenSexualActivity === 'yes') return true;
+  if (ctx.pathway.ageYears !== undefined && ctx.pathway.ageYears >= 10) return true;
+  if (ctx.attendanceReason !== undefined && SEXUAL_ACTIVITY_REASONS.includes(ctx.attendanceReason)) return true;
+  if (draft.disclosure === 'yes') return true;
+  return draft.alertingFeatures.some(isSexualAbuseFeature);
+};
 
 /** The mobility answer the checklist uses (rules/nice-alerting-features.ts effectiveMobility). */
 const mobilityAnswer = (draft: SafeguardingDraft, ctx: AssessmentContext): IndependentlyMobile | '' => effectiveMobility(ctx, draft);
@@ -275,7 +301,7 @@ export function validateSafeguarding(draft: SafeguardingDraft, ctx: AssessmentCo
     issues.add('householdRisks', `Select '${only}' on its own, or select the risks that are known`);
   }
 
-  if (underThirteenQuestionApplies(ctx)) {
+  if (underThirteenQuestionApplies(ctx, draft)) {
     if (draft.underThirteenSexualActivity === '') issues.add('underThirteenSexualActivity', 'Select whether there is any sexual activity or pregnancy involving this child');
     else if (draft.underThirteenSexualActivity === 'yes' && isBlank(draft.underThirteenSexualActivityDetails)) {
       issues.add('underThirteenSexualActivityDetails', 'Enter what is known about the sexual activity or pregnancy');

@@ -196,11 +196,15 @@ describe('summariseOutcome', () => {
         referralNextDayBy: 'Chris Brown',
         referralNextDayDate: { day: '11', month: '3', year: '2026' },
         referralNextDayTime: '09:00',
+        immediateDanger: 'yes',
         emergencyDutyTeamCalled: 'yes',
       },
     });
     const referral = summariseOutcome(answers, contextForAge(8)).find((row) => row.field === 'referral');
     expect(referral?.value).toEqual(['To be made next working day', 'By Chris Brown', 'At 11 March 2026 at 09:00', 'Emergency duty team called: Yes']);
+    // Not in immediate danger: the question was not asked, and the record does not print it.
+    const waiting = { ...answers, outcome: { ...answers.outcome, immediateDanger: 'no' as const, emergencyDutyTeamCalled: '' as const } };
+    expect(summariseOutcome(waiting, contextForAge(8)).find((row) => row.field === 'referral')?.value).toEqual(['To be made next working day', 'By Chris Brown', 'At 11 March 2026 at 09:00']);
   });
 
   test('Excluded shows the explanation and who agreed it, and nothing about referral or police', () => {

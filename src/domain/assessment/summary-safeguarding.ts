@@ -17,6 +17,7 @@ import {
   concernLevelOptions,
   exclusionSeniorRoleOptions,
   notifyLabel,
+  emergencyDutyTeamQuestionApplies,
   outcomeApplies,
   outcomeQuestions,
   policeApplies,
@@ -122,7 +123,7 @@ export function summariseSafeguarding(answers: Answers, ctx: AssessmentContext):
   rows.push({ key: safeguardingQuestions.carerChildInteraction.label, value: interaction.length ? interaction : [NOT_PROVIDED], field: 'carerChildInteraction' });
   const risks = d.householdRisks.map((value) => optionLabel(householdRiskOptions, value));
   rows.push({ key: safeguardingQuestions.householdRisks.label, value: risks.length ? risks : [NOT_PROVIDED], field: 'householdRisks' });
-  if (underThirteenQuestionApplies(ctx)) {
+  if (underThirteenQuestionApplies(ctx, d)) {
     rows.push({
       key: 'Sexual activity or pregnancy (child under 13)',
       value: d.underThirteenSexualActivity === 'yes' ? ['Yes', d.underThirteenSexualActivityDetails.trim() || NOT_PROVIDED] : line(optionLabel(yesNoOptions, d.underThirteenSexualActivity)),
@@ -146,7 +147,7 @@ function referralLines(d: OutcomeDraft): string[] {
         'To be made next working day',
         `By ${d.referralNextDayBy.trim() || NOT_PROVIDED}`,
         `At ${dateTimeText(readReferralPlannedAt(d), d.referralNextDayDate, d.referralNextDayTime)}`,
-        `Emergency duty team called: ${optionLabel(yesNoOptions, d.emergencyDutyTeamCalled) || NOT_PROVIDED}`,
+        ...(emergencyDutyTeamQuestionApplies(d) ? [`Emergency duty team called: ${optionLabel(yesNoOptions, d.emergencyDutyTeamCalled) || NOT_PROVIDED}`] : []),
       ];
     case '':
       return [NOT_PROVIDED];

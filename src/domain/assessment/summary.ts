@@ -12,7 +12,7 @@ import { accountConsistentOptions, accountsQuestions, childAccountNotGivenReason
 import type { AssessmentContext } from './context';
 import { optionLabel } from './fields';
 import { yesNoNotKnownOptions, yesNoOptions } from './options';
-import { attendanceReasonOptions, nhsNumberNotKnownReasonOptions, patientQuestions, readArrivedAt, readInjuryAt, sexOptions } from './patient';
+import { attendanceReasonOptions, nhsNumberNotKnownReasonOptions, patientQuestions, readArrivedAt, readInjuryAt, schoolQuestionApplies, sexOptions } from './patient';
 import type { Person } from './people';
 import { accompaniedByOptions, describeHouseholdMember, isEmptyHouseholdMember, nextOfKinCompanion, nextOfKinOptions, peopleQuestions, peopleWithParentalResponsibility, prBasisLabel, recordedPeople, relationshipLabel } from './people';
 import type { Answers } from './record';
@@ -68,7 +68,7 @@ export function summarisePatient(answers: Answers, ctx: AssessmentContext): Summ
   const addressLines = [...(isBlank(p.address) ? [] : p.address.trim().split(/\r?\n/)), ...(postcodeText ? [postcodeText] : [])];
   rows.push({ key: patientQuestions.address.label, value: addressLines.length ? addressLines : [NOT_PROVIDED], field: 'address' });
   rows.push({ key: patientQuestions.gpPractice.label, value: p.gpNotRegistered ? [patientQuestions.gpNotRegistered.label] : line(p.gpPractice), field: 'gpPractice' });
-  if (ctx.pathway.child) {
+  if (schoolQuestionApplies(ctx)) {
     rows.push({ key: patientQuestions.school.label, value: p.notInEducation ? [patientQuestions.notInEducation.label] : line(p.school), field: 'school' });
   }
   rows.push({

@@ -23,6 +23,7 @@ import { carerAccountGiver, NOT_PROVIDED, summariseAccounts, summarisePatient, s
 import type { SummaryRow } from '../assessment/summary';
 import { summariseInformationChecks, summariseOutcome, summariseSafeguarding } from '../assessment/summary-safeguarding';
 import { childAccountNotGivenReasonOptions } from '../assessment/accounts';
+import { adviceToPatientApplies } from '../assessment/discharge';
 import type { AssessmentContext } from '../assessment/context';
 import { deriveContext } from '../assessment/derive-context';
 import { optionLabel } from '../assessment/fields';
@@ -206,7 +207,7 @@ const interactionDomesticAbuse = optionLabel(carerChildInteractionOptions, 'expo
 
 /** Sexual activity or pregnancy recorded in a child under 13 (PRODUCT.md 4.5). */
 const underThirteenSexualActivity = (facts: LetterFacts): boolean =>
-  underThirteenQuestionApplies(facts.ctx) && facts.answers.safeguarding.underThirteenSexualActivity === 'yes';
+  underThirteenQuestionApplies(facts.ctx, facts.answers.safeguarding) && facts.answers.safeguarding.underThirteenSexualActivity === 'yes';
 
 /**
  * The restricted subjects recorded for this child (every category but the words about
@@ -282,9 +283,11 @@ export function childAccountBlock(facts: LetterFacts): LetterBlock {
   return quote("In the child's own words", a.childAccount.trim() || NOT_RECORDED, accountMark(facts));
 }
 
-/** A pre-verbal child is not given advice: the letter does not print "advice given to the child". */
-export const preVerbal = (facts: LetterFacts): boolean =>
-  facts.ctx.pathway.child && facts.answers.accounts.childAccountNotGiven && facts.answers.accounts.childAccountNotGivenReason === 'pre-verbal';
+/**
+ * A pre-verbal child (under 2, or the account not given because the child is pre-verbal) is not
+ * given advice: the letter does not print "advice given to the child" (discharge.ts adviceToPatientApplies).
+ */
+export const preVerbal = (facts: LetterFacts): boolean => !adviceToPatientApplies(facts.ctx, facts.answers.accounts);
 
 /** Who came, who has parental responsibility and how, next of kin, who the child lives with (research §7.4 item 4). */
 export function peopleRows(facts: LetterFacts): LetterRow[] {

@@ -385,6 +385,18 @@ describe('readiness: the Issue button names what is missing', () => {
     expect(messages('gp', input(youngPersonRestrictedRecord(), { slots: {}, restricted: { include: true, reason: ' ' } }))).toEqual(['Enter the reason for including restricted safeguarding information']);
   });
 
+  test('a record signed without the address, postcode, GP practice or school: the GP letter and the MASH referral ask for them first (misleading letters)', () => {
+    const record = noConcernsChildRecord();
+    record.answers.patient = { ...record.answers.patient, address: '', postcode: '', gpPractice: '', school: '', notInEducation: false };
+    expect(messages('gp', input(record))).toEqual(["Add the patient's postcode, address, GP practice and school, college or nursery"]);
+    expect(letterReadiness('gp', input(record))[0]?.fix).toEqual({ to: 'section', slug: 'patient', field: 'postcode' });
+    // The school nurse notification does not wait for them.
+    expect(messages('school-nurse', input(record))).toEqual([]);
+    const infant = infantSuspectRecord();
+    infant.answers.patient = { ...infant.answers.patient, gpPractice: '', gpNotRegistered: false };
+    expect(messages('mash-referral', input(infant))[0]).toBe("Add the patient's GP practice");
+  });
+
   test('the MASH referral needs the nurse’s own words', () => {
     expect(messages('mash-referral', input(infantSuspectRecord()))).toEqual([
       'Complete “Do the parents or carers know about this referral, and do they agree?”',

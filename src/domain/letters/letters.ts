@@ -15,9 +15,10 @@
  * information".
  */
 import { dischargeFieldNames } from '../assessment/discharge';
+import { patientLetterFieldNames } from '../assessment/patient';
 import type { Answers } from '../assessment/record';
 import type { AssessmentContext } from '../assessment/context';
-import { sectionById } from '../rules/sections';
+import { issuesBeforeGpLetter, sectionById } from '../rules/sections';
 import { isBlank } from '../shared/text';
 import type { LetterFacts, LetterInput } from './facts';
 import { letterFacts } from './facts';
@@ -117,6 +118,18 @@ export function letterReadiness(kind: LetterKind, input: LetterInput): Readiness
   if (!applicableLetters(facts.answers, facts.ctx).some((letter) => letter.kind === kind)) {
     problems.push({ message: `The ${letterKindInSentence(kind)} does not apply to this attendance`, fix: { to: 'sign' } });
     return problems;
+  }
+  // The address, postcode, GP practice and school are not needed to sign, but the GP letter
+  // and the MASH referral cannot go without them (patient.ts validatePatient, issue 8).
+  if (kind === 'gp' || kind === 'mash-referral') {
+    for (const { section, issues } of issuesBeforeGpLetter(facts.answers, facts.ctx)) {
+      const first = issues[0];
+      if (!first) continue;
+      problems.push({
+        message: `Add the patient's ${joinNames(issues.map((issue) => patientLetterFieldNames[issue.field] ?? issue.field))}`,
+        fix: { to: 'section', slug: section.slug, field: first.field },
+      });
+    }
   }
   if (kind === 'gp') {
     const discharge = sectionById('discharge');

@@ -133,7 +133,7 @@ export function recordedConcerns(safeguarding: SafeguardingDraft, ctx: Assessmen
 
 /** Sexual activity or pregnancy recorded in a child under 13 (PRODUCT.md section 3). */
 export const underThirteenSexualActivityRecorded = (safeguarding: SafeguardingDraft, ctx: AssessmentContext): boolean =>
-  underThirteenQuestionApplies(ctx) && safeguarding.underThirteenSexualActivity === 'yes';
+  underThirteenQuestionApplies(ctx, safeguarding) && safeguarding.underThirteenSexualActivity === 'yes';
 
 /**
  * The highest NICE level among what is recorded, shown beside the concern-level question:

@@ -204,6 +204,31 @@ describe('which actions are listed', () => {
   });
 });
 
+describe('the information checks count when reading the chosen level (false reassurance)', () => {
+  const withChecks = (informationChecks: Partial<Answers['informationChecks']>, concernLevel: Answers['outcome']['concernLevel']): Answers => {
+    const answers = answersWith({ outcome: { concernLevel } });
+    return { ...answers, informationChecks: { ...answers.informationChecks, ...informationChecks } };
+  };
+
+  test('"No concern" chosen for a child on a child-protection plan is not taken as allowed: the Consider actions show', () => {
+    const answers = withChecks({ cpis: 'checked-cp-plan' }, 'no-concern');
+    expect(workingLevel(answers, contextForAge(8))).toBe('consider');
+    expect(ids(answers, 8, IN_HOURS)).toContain('discuss-today');
+  });
+
+  test('"No concern" chosen with an open social-care case is not taken as allowed', () => {
+    const answers = withChecks({ socialCare: 'yes', openCase: 'yes' }, 'no-concern');
+    expect(workingLevel(answers, contextForAge(8))).not.toBe('no-concern');
+    expect(ids(answers, 8, IN_HOURS).length).toBeGreaterThan(0);
+  });
+
+  test('with nothing in the information checks, "No concern" stands and there are no actions', () => {
+    const answers = withChecks({ cpis: 'checked-no-plan' }, 'no-concern');
+    expect(workingLevel(answers, contextForAge(8))).toBe('no-concern');
+    expect(ids(answers, 8, IN_HOURS)).toEqual([]);
+  });
+});
+
 describe('the wording, with local numbers', () => {
   const suspect = answersWith({ safeguarding: { disclosure: 'yes' } });
   const step = (answers: Answers, id: NextStepId, now = IN_HOURS, settings = SETTINGS, age = 8) =>

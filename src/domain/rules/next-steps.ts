@@ -20,12 +20,14 @@ import { isBlank } from '../shared/text';
 import type { DeviceSettings } from '../settings/device-settings';
 import type { ConcernLevel } from './concern-level';
 import {
+  allowedConcernLevels,
   concernLevelProblem,
   highestNiceLevel,
   referralMandatory,
   underThirteenSexualActivityRecorded,
 } from './concern-level';
 import { isWithinMashHours, nextMashOpening } from './mash-hours';
+import { niceAlertingFeatures } from './nice-alerting-features';
 
 export type NextStepId =
   | 'call-999'
@@ -77,14 +79,25 @@ export function formatOpening(instant: IsoInstant): string {
 
 /**
  * The level the panel works from: the clinician's choice when the answers allow it,
- * otherwise the highest NICE level recorded (or nothing).
+ * otherwise the highest NICE level recorded, otherwise the lowest level the answers allow
+ * when they refuse "No concern" (or nothing).
+ *
+ * The information checks are part of "the answers": a child-protection plan, looked-after
+ * status or an open social-care case refuses "No concern" (concern-level.ts), so a chosen
+ * "No concern" for such a child is never taken as allowed, and the panel shows the Consider
+ * actions rather than nothing (false reassurance, issue 8).
  */
 export function workingLevel(answers: Answers, ctx: AssessmentContext): ConcernLevel | undefined {
   const chosen = answers.outcome.concernLevel;
+  const facts = { informationChecks: answers.informationChecks };
   const allowed =
-    chosen !== '' && concernLevelProblem(chosen, answers.safeguarding, ctx) === undefined;
+    chosen !== '' && concernLevelProblem(chosen, answers.safeguarding, ctx, niceAlertingFeatures, facts) === undefined;
   if (allowed) return chosen;
-  return highestNiceLevel(answers.safeguarding, ctx);
+  const highest = highestNiceLevel(answers.safeguarding, ctx);
+  if (highest !== undefined) return highest;
+  const levels = allowedConcernLevels(answers.safeguarding, ctx, niceAlertingFeatures, facts);
+  if (levels.includes('no-concern')) return undefined;
+  return levels.includes('consider') ? 'consider' : 'suspect';
 }
 
 const SOURCES = {

@@ -98,10 +98,11 @@ describe('sectionStatus', () => {
     const record = recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']);
     expect(statusOf(record)).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', discharge: 'not-started' });
     const nowFourteen = { ...record, answers: withPatient(record.answers, { dateOfBirth: dateParts('2012-01-01') }) };
-    // School, parental responsibility, who the child lives with, seen alone, the child's
-    // own account and the delay question now apply.
+    // Parental responsibility, who the child lives with, seen alone, the child's own account
+    // and the delay question now apply. School applies too, but only the GP letter needs it:
+    // the patient section stays complete for signing (issue 8).
     expect(statusOf(nowFourteen)).toEqual({
-      patient: 'in-progress',
+      patient: 'completed',
       people: 'in-progress',
       accounts: 'in-progress',
       informationChecks: 'not-started',

@@ -8,7 +8,7 @@ import { emptyInformationChecksDraft } from '../assessment/information-checks';
 import { emptyOutcomeDraft } from '../assessment/outcome';
 import { answersSchema, emptyAnswers } from '../assessment/record';
 import { emptySafeguardingDraft } from '../assessment/safeguarding-prompts';
-import { blocksSigning, issuesBeforeSigning, relevantSections, sectionById, sectionBySlug, sectionDefinitions, sectionsBeforeSigning, sectionStatusLabels } from './sections';
+import { blocksSigning, issuesBeforeGpLetter, issuesBeforeSigning, neededForGpLetterText, relevantSections, sectionById, sectionBySlug, sectionDefinitions, sectionsBeforeSigning, sectionStatusLabels } from './sections';
 import type { SectionId } from '../assessment/record';
 
 /** The first question each section asks of an empty record for an 8-year-old (page order). */
@@ -84,6 +84,19 @@ describe('the child safeguarding sections in the task list', () => {
     expect(sections).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']);
     const outcome = issuesBeforeSigning(emptyAnswers(), contextForAge(8)).find((entry) => entry.section.id === 'outcome');
     expect(outcome?.issues.map((issue) => issue.field)).toEqual(['concernLevel', 'notify']);
+  });
+
+  test('the address, postcode, GP practice and school do not stop signing, and are listed as needed for the GP letter', () => {
+    const answers = emptyAnswers();
+    const patient = issuesBeforeSigning(answers, contextForAge(8)).find((entry) => entry.section.id === 'patient');
+    for (const field of ['postcode', 'address', 'gpPractice', 'school']) expect(patient?.issues.map((issue) => issue.field)).not.toContain(field);
+    const letter = issuesBeforeGpLetter(answers, contextForAge(8));
+    expect(letter.map((entry) => entry.section.id)).toEqual(['patient']);
+    expect(letter[0]?.issues.map((issue) => issue.field)).toEqual(['postcode', 'address', 'gpPractice', 'school']);
+    expect(neededForGpLetterText(letter[0]?.issues ?? [])).toBe(
+      'Needed for the GP letter and the MASH referral: postcode, address, GP practice and school, college or nursery. You can sign without them and add them later',
+    );
+    expect(neededForGpLetterText([])).toBeUndefined();
   });
 
   test('the outcome check before signing refuses "No concern" after a disclosure', () => {

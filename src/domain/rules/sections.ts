@@ -10,7 +10,7 @@ import { informationChecksApply, validateInformationChecks } from '../assessment
 import type { Issue } from '../assessment/issues';
 import { initialAnswers } from '../assessment/lifecycle';
 import { outcomeApplies, validateOutcome } from '../assessment/outcome';
-import { validatePatient } from '../assessment/patient';
+import { patientLetterFieldNames, validatePatient } from '../assessment/patient';
 import { validatePeople } from '../assessment/people';
 import { safeguardingApplies, validateSafeguarding } from '../assessment/safeguarding-prompts';
 import type { Answers, AssessmentRecord, SectionId } from '../assessment/record';
@@ -186,7 +186,7 @@ function sameAnswers(a: unknown, b: unknown): boolean {
  */
 export function sectionStatus(record: AssessmentRecord, section: SectionDefinition, ctx: AssessmentContext, answers: Answers = record.answers): SectionStatus {
   const confirmed = record.confirmedSections.includes(section.id);
-  if (confirmed && section.validate(answers, ctx).length === 0) return 'completed';
+  if (confirmed && completionIssues(section, answers, ctx).length === 0) return 'completed';
   // The arrival time the app fills in when the assessment is created is not the nurse's work.
   const untouched =
     sameAnswers(answers[section.id], emptyAnswers()[section.id]) || sameAnswers(answers[section.id], initialAnswers(record.createdAt)[section.id]);
@@ -204,9 +204,48 @@ export const blocksSigning = (section: SectionDefinition): boolean => (section.r
 /** The relevant sections that must be complete before signing, in task-list order. */
 export const sectionsBeforeSigning = (ctx: AssessmentContext): SectionDefinition[] => relevantSections(ctx).filter(blocksSigning);
 
+/**
+ * The problems that keep a section from being complete: all of them for a section needed only
+ * for the GP letter (Discharge); for the others, all but the answers only the GP letter and the
+ * MASH referral need (Issue.requiredBefore: address, postcode, GP practice, school), so the
+ * patient section is complete for signing without a demographic the nurse cannot get at night.
+ */
+export function completionIssues(section: SectionDefinition, answers: Answers, ctx: AssessmentContext, stage?: ConcernStage): Issue[] {
+  const issues = section.validate(answers, ctx, stage);
+  return blocksSigning(section) ? issues.filter((issue) => issue.requiredBefore !== 'gp-letter') : issues;
+}
+
 /** Every problem that stops signing, by section in task-list order. */
 export function issuesBeforeSigning(answers: Answers, ctx: AssessmentContext): SectionIssues[] {
   return sectionsBeforeSigning(ctx)
-    .map((section) => ({ section, issues: section.validate(answers, ctx) }))
+    .map((section) => ({ section, issues: completionIssues(section, answers, ctx) }))
     .filter((entry) => entry.issues.length > 0);
+}
+
+/**
+ * The answers still needed for the GP letter and the MASH referral in sections that do not
+ * need them for signing (the patient's address, postcode, GP practice and school), by section
+ * in task-list order: the task list and check answers show them ("Needed for the GP letter"),
+ * and the letters will not issue without them (letters/letters.ts letterReadiness).
+ */
+export function issuesBeforeGpLetter(answers: Answers, ctx: AssessmentContext): SectionIssues[] {
+  return sectionsBeforeSigning(ctx)
+    .map((section) => ({ section, issues: section.validate(answers, ctx).filter((issue) => issue.requiredBefore === 'gp-letter') }))
+    .filter((entry) => entry.issues.length > 0);
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(names: readonly string[]): string {
+  const unique = [...new Set(names)];
+  return unique.length <= 1 ? unique.join('') : `${unique.slice(0, -1).join(', ')} and ${unique.at(-1) ?? ''}`;
+}
+
+/**
+ * What the task list and check answers say about a section's answers still needed for the GP
+ * letter: "Needed for the GP letter: address and GP practice. …", or undefined when none are.
+ */
+export function neededForGpLetterText(issues: readonly Issue[]): string | undefined {
+  if (issues.length === 0) return undefined;
+  const names = issues.map((issue) => patientLetterFieldNames[issue.field] ?? issue.field);
+  return `Needed for the GP letter and the MASH referral: ${listed(names)}. You can sign without ${issues.length === 1 ? 'it' : 'them'} and add ${issues.length === 1 ? 'it' : 'them'} later`;
 }

@@ -17,7 +17,7 @@ import { initialAnswers } from '../assessment/lifecycle';
 import { emptyPerson, peoplePrefills } from '../assessment/people';
 import type { Answers, SectionId } from '../assessment/record';
 import { emptyAnswers } from '../assessment/record';
-import { blocksSigning, relevantSections } from './sections';
+import { blocksSigning, completionIssues, relevantSections } from './sections';
 
 export interface RequiredAnswer {
   section: SectionId;
@@ -94,7 +94,7 @@ function problemCount(answers: Answers, now: IsoInstant, scope: RequiredAnswersO
   const ctx = deriveContext(answers, now);
   return relevantSections(ctx)
     .filter((section) => scope === 'gp-letter' || blocksSigning(section))
-    .reduce((count, section) => count + section.validate(answers, ctx).length, 0);
+    .reduce((count, section) => count + (scope === 'gp-letter' ? section.validate(answers, ctx) : completionIssues(section, answers, ctx)).length, 0);
 }
 
 /**

@@ -6,9 +6,10 @@
 import { useState } from 'react';
 import { deriveContext } from '../../domain/assessment/derive-context';
 import type { Issue } from '../../domain/assessment/issues';
-import { issuesBeforeSigning, relevantSections } from '../../domain/rules/sections';
+import { issuesBeforeGpLetter, issuesBeforeSigning, neededForGpLetterText, relevantSections } from '../../domain/rules/sections';
 import type { SectionIssues } from '../../domain/rules/sections';
 import { Button } from '../../components/content/button';
+import { InsetText } from '../../components/content/feedback';
 import { SummaryList } from '../../components/content/summary-list';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
@@ -18,6 +19,16 @@ import type { OpenAssessment } from './assessment-context';
 import { useRecord } from './assessment-context';
 import { PatientHeading } from './patient-heading';
 
+/** Answers the section can be signed without but the GP letter and the MASH referral need. */
+function NeededForGpLetter({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <InsetText>
+      <p>{text}.</p>
+    </InsetText>
+  );
+}
+
 export function CheckAnswersPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
   const navigate = useNavigate();
@@ -25,6 +36,7 @@ export function CheckAnswersPage({ open }: { open: OpenAssessment }) {
   const [signingFailed, setSigningFailed] = useState<string | undefined>(undefined);
   const ctx = deriveContext(record.answers, new Date().toISOString());
   const sections = relevantSections(ctx);
+  const letterGaps = issuesBeforeGpLetter(record.answers, ctx);
   const readOnly = open.editor.readOnly || record.status !== 'in-progress';
 
   const summaryIssues: Issue[] = blocking.flatMap(({ section, issues }) => issues.map((issue) => ({ field: `${section.slug}/${issue.field}`, message: `${section.title}: ${issue.message}` })));
@@ -63,6 +75,7 @@ export function CheckAnswersPage({ open }: { open: OpenAssessment }) {
           <h2 className="nhsuk-heading-m" id={`heading-${section.id}`}>
             {section.title}
           </h2>
+          <NeededForGpLetter text={neededForGpLetterText(letterGaps.find((entry) => entry.section.id === section.id)?.issues ?? [])} />
           <SummaryList
             rows={section.summarise(record.answers, ctx).map((row) => ({
               key: row.key,

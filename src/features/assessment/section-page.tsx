@@ -17,7 +17,7 @@ import type { Issue } from '../../domain/assessment/issues';
 import { addendumAnswers, addendumConcernIssue, changedSections, REVISIT_CONCERN_FIELD, withAddendumDraft, withConfirmedSection, withSectionAnswers } from '../../domain/assessment/lifecycle';
 import type { Addendum, Answers, SectionId } from '../../domain/assessment/record';
 import type { SectionDefinition } from '../../domain/rules/sections';
-import { sectionById } from '../../domain/rules/sections';
+import { blocksSigning, completionIssues, sectionById } from '../../domain/rules/sections';
 import { Button, ButtonGroup } from '../../components/content/button';
 import { InsetText, NotificationBanner, WarningCallout } from '../../components/content/feedback';
 import { ErrorSummary, focusField } from '../../components/form/error-summary';
@@ -117,7 +117,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     const changes = addendumChanges();
     const answers = { ...addendumAnswers(editor.record()), [section.id]: schema.parse(structuredClone(values)) };
     const ctxNow = deriveContext(answers, now);
-    const found = section.validate(answers, ctxNow, 'addendum');
+    const found = completionIssues(section, answers, ctxNow, 'addendum');
     // The concern-level rules hold for addenda (PRODUCT.md 4.9): a new concern on a record whose
     // level contradicts it needs the level revisited in this addendum. On the outcome page the
     // level's own check says so.
@@ -125,7 +125,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
       const revisit = addendumConcernIssue(editor.record(), changes, now);
       if (revisit) found.push(revisit);
     }
-    const others = (Object.keys(changes) as SectionId[]).filter((id) => id !== section.id && sectionById(id).validate(answers, ctxNow, 'addendum').length > 0);
+    const others = (Object.keys(changes) as SectionId[]).filter((id) => id !== section.id && completionIssues(sectionById(id), answers, ctxNow, 'addendum').length > 0);
     if (others.length > 0) found.push({ field: OTHER_SECTIONS_FIELD, message: `Finish the changes to ${others.map((id) => sectionById(id).title).join(' and ')} in this addendum` });
     if (String(values[REASON_FIELD] ?? '').trim() === '') found.push({ field: REASON_FIELD, message: 'Enter the reason for this change' });
     return found;
@@ -158,9 +158,12 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     await autosave.flush();
     const found = validateNow();
     setIssues(found);
-    await editor.update((record) => withConfirmedSection(record, section.id, found.length === 0));
-    await editor.noteChange(`${section.title}: ${found.length === 0 ? 'saved as complete' : `saved with ${found.length} question(s) to finish`}`);
-    if (found.length === 0) navigate(paths.assessment(editor.id));
+    // Answers only the GP letter needs (the patient's address) do not keep the section from
+    // being complete for signing; the task list still names them (rules/sections.ts completionIssues).
+    const blocking = blocksSigning(section) ? found.filter((issue) => issue.requiredBefore !== 'gp-letter') : found;
+    await editor.update((record) => withConfirmedSection(record, section.id, blocking.length === 0));
+    await editor.noteChange(`${section.title}: ${blocking.length === 0 ? 'saved as complete' : `saved with ${blocking.length} question(s) to finish`}`);
+    if (blocking.length === 0) navigate(paths.assessment(editor.id));
   };
 
   const onSaveForLater = async () => {

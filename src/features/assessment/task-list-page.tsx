@@ -5,7 +5,7 @@
  * the actions for what is recorded so far.
  */
 import { deriveContext } from '../../domain/assessment/derive-context';
-import { blocksSigning, relevantSections, sectionStatus, sectionStatusLabels } from '../../domain/rules/sections';
+import { blocksSigning, issuesBeforeGpLetter, neededForGpLetterText, relevantSections, sectionStatus, sectionStatusLabels } from '../../domain/rules/sections';
 import { ButtonLink } from '../../components/content/button';
 import { TaskList } from '../../components/content/task-list';
 import type { TaskListItem } from '../../components/content/task-list';
@@ -21,10 +21,13 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
   const ctx = deriveContext(record.answers, new Date().toISOString());
   const sections = relevantSections(ctx);
+  const letterGaps = issuesBeforeGpLetter(record.answers, ctx);
   const items: TaskListItem[] = sections.map((section) => {
     const status = sectionStatus(record, section, ctx);
     // A section needed only for the GP letter (Discharge) says so, and does not hold up signing.
-    const hint = blocksSigning(section) ? {} : { hint: 'Needed for the GP letter. You can sign without it and add it later' };
+    // Answers of a signing section that only the GP letter needs (the patient's address) say so too.
+    const letterText = neededForGpLetterText(letterGaps.find((entry) => entry.section.id === section.id)?.issues ?? []);
+    const hint = blocksSigning(section) ? (letterText ? { hint: letterText } : {}) : { hint: 'Needed for the GP letter. You can sign without it and add it later' };
     return { id: section.id, title: section.title, href: paths.section(record.id, section.slug), status, statusText: sectionStatusLabels[status], ...hint };
   });
   const done = items.filter((item) => item.status === 'completed').length;

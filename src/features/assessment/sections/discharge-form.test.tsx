@@ -78,4 +78,14 @@ describe('the Discharge section', () => {
     expect(screen.getByText('Needed for the GP letter. You can sign without it and add it later')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Check answers and sign/ })).toBeInTheDocument();
   });
+
+  test('the address and GP practice do not stop signing either, but the task list and check answers name them as needed for the GP letter', async () => {
+    const base = inProgressAdult();
+    const record = { ...base, answers: { ...base.answers, patient: { ...base.answers.patient, address: '', postcode: '', gpPractice: '', gpNotRegistered: false } } };
+    show(record, []);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Safeguarding assessment' })).toBeInTheDocument();
+    const needed = 'Needed for the GP letter and the MASH referral: postcode, address and GP practice. You can sign without them and add them later';
+    expect(screen.getByText(needed)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Check answers and sign/ })).toBeInTheDocument();
+  });
 });

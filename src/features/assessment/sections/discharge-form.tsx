@@ -6,7 +6,7 @@
  * outcome has not recorded that it is safe for the child to go home (PRODUCT.md 4.9).
  */
 import type { AssessmentContext } from '../../../domain/assessment/context';
-import { adviceToPatientLabel, destinationDetailLabel, destinationOptions, dischargeDraftSchema, dischargeQuestions as q, homeDischargeProblem } from '../../../domain/assessment/discharge';
+import { adviceToPatientApplies, adviceToPatientLabel, destinationDetailLabel, destinationOptions, dischargeDraftSchema, dischargeQuestions as q, homeDischargeProblem } from '../../../domain/assessment/discharge';
 import type { Answers } from '../../../domain/assessment/record';
 import type { DischargeDestination } from '../../../domain/assessment/discharge';
 import { InsetText, WarningCallout } from '../../../components/content/feedback';
@@ -49,7 +49,7 @@ export function DischargeForm({ ctx, answers }: { ctx: AssessmentContext; answer
       />
       <HomeNotYetSafe ctx={ctx} answers={answers} />
       <Textarea name="followUp" label={q.followUp.label} labelSize="m" hint={q.followUp.hint} rows={3} />
-      <Textarea name="adviceToPatient" label={adviceToPatientLabel(ctx)} labelSize="m" hint={q.adviceToPatient.hint} rows={4} />
+      {adviceToPatientApplies(ctx, answers.accounts) ? <Textarea name="adviceToPatient" label={adviceToPatientLabel(ctx)} labelSize="m" hint={q.adviceToPatient.hint} rows={4} /> : null}
       <Textarea name="adviceToCarer" label={q.adviceToCarer.label} labelSize="m" rows={4} optional={!ctx.pathway.child} />
       <Fieldset name="seniorReviewer" legend={q.seniorReviewer.legend} legendSize="m" optional>
         <TextInput name="seniorReviewerName" label={q.seniorReviewer.nameLabel} width={20} />

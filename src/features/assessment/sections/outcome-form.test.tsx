@@ -178,12 +178,17 @@ describe('Consider and Suspect', () => {
     await chooseLevel(user, 'Suspect');
     const closed = screen.getByRole('heading', { name: /The MASH is closed/ }).closest('.nhsuk-warning-callout');
     expect(closed).toHaveTextContent('It opens again on Monday 16 March 2026 at 09:00.');
-    expect(closed).toHaveTextContent('Call the emergency duty team now: 0300 456 4546.');
+    expect(closed).toHaveTextContent('If the child needs protection before it opens, call the emergency duty team now: 0300 456 4546.');
     expect(referralOptions()).toEqual(['Made', 'To be made next working day', 'Not made']);
     await user.click(screen.getByRole('radio', { name: 'To be made next working day' }));
     expect(screen.getByRole('textbox', { name: 'Who will make the referral?' })).toHaveAccessibleDescription('Name and role');
     expect(screen.getByRole('group', { name: 'Date the referral will be made' })).toHaveAccessibleDescription('The MASH opens again on Monday 16 March 2026 at 09:00');
     expect(screen.getByRole('textbox', { name: 'Time the referral will be made' })).toBeInTheDocument();
+    // Asked only when the child needs protection now (alert fatigue).
+    expect(screen.queryByRole('group', { name: 'Was the emergency duty team called?' })).not.toBeInTheDocument();
+    await user.click(within(screen.getByRole('group', { name: 'Is the child in immediate danger?' })).getByRole('radio', { name: 'No' }));
+    expect(screen.queryByRole('group', { name: 'Was the emergency duty team called?' })).not.toBeInTheDocument();
+    await user.click(within(screen.getByRole('group', { name: 'Is the child in immediate danger?' })).getByRole('radio', { name: 'Yes' }));
     expect(screen.getByRole('group', { name: 'Was the emergency duty team called?' })).toHaveAccessibleDescription('Emergency duty team: 0300 456 4546');
   });
 
@@ -201,7 +206,7 @@ describe('Consider and Suspect', () => {
     at(SATURDAY_NIGHT);
     const { user } = renderAssessment(baby('2026-03-14T21:00:00.000Z'), 'outcome', { settings: defaultDeviceSettings() });
     await chooseLevel(user, 'Suspect');
-    expect(screen.getByRole('heading', { name: /The MASH is closed/ }).closest('.nhsuk-warning-callout')).toHaveTextContent('Call the emergency duty team now: ask the nurse in charge for the number.');
+    expect(screen.getByRole('heading', { name: /The MASH is closed/ }).closest('.nhsuk-warning-callout')).toHaveTextContent('If the child needs protection before it opens, call the emergency duty team now: ask the nurse in charge for the number.');
   });
 });
 
@@ -239,6 +244,7 @@ describe('What to do next', () => {
 
     await chooseLevel(user, 'Suspect');
     await user.click(screen.getByRole('radio', { name: 'To be made next working day' }));
+    await user.click(within(screen.getByRole('group', { name: 'Is the child in immediate danger?' })).getByRole('radio', { name: 'Yes' }));
     await user.click(within(screen.getByRole('group', { name: 'Was the emergency duty team called?' })).getByRole('radio', { name: 'Yes' }));
     const step = within(panel).getByText(/call the emergency duty team now/).closest('li') as HTMLElement;
     expect(await within(step).findByText('Recorded')).toBeInTheDocument();

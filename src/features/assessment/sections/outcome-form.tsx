@@ -20,6 +20,7 @@ import {
   decidedOutOfHours,
   decisionTime,
   discussionRequired,
+  emergencyDutyTeamQuestionApplies,
   exclusionSeniorRoleOptions,
   notifyLabel,
   outcomeDraftSchema,
@@ -172,6 +173,7 @@ function Referral({ answers, ctx, settings }: { answers: Answers; ctx: Assessmen
         required: referralRequired(draft),
         options: referralAnswers(draft, ctx, mashHours, answers.safeguarding, concernFactsFromAnswers(answers)),
         outOfHours,
+        edtAsked: emergencyDutyTeamQuestionApplies(draft),
         opening: outOfHours ? (nextMashOpening(decisionTime(draft, ctx), mashHours) ?? null) : null,
       };
     },
@@ -184,7 +186,7 @@ function Referral({ answers, ctx, settings }: { answers: Answers; ctx: Assessmen
       {derived.outOfHours ? (
         <WarningCallout title="The MASH is closed" id="mash-closed">
           <p>{derived.opening ? `It opens again on ${formatOpening(derived.opening)}.` : 'It is closed now.'}</p>
-          {contacts ? <p>Call the emergency duty team now: {contactOrAsk(contacts.emergencyDutyTeam)}.</p> : null}
+          {contacts ? <p>If the child needs protection before it opens, call the emergency duty team now: {contactOrAsk(contacts.emergencyDutyTeam)}.</p> : null}
           <p>Then record who will make the referral when the MASH opens.</p>
         </WarningCallout>
       ) : null}
@@ -210,14 +212,16 @@ function Referral({ answers, ctx, settings }: { answers: Answers; ctx: Assessmen
               <TextInput name="referralNextDayBy" label={q.referral.nextDayByLabel} hint={q.referral.nextDayByHint} />
               <DateInput name="referralNextDayDate" legend={q.referral.nextDayDateLabel} hint={derived.opening ? `The MASH opens again on ${formatOpening(derived.opening)}` : undefined} />
               <TimeInput name="referralNextDayTime" label={q.referral.nextDayTimeLabel} />
-              <Radios
-                name="emergencyDutyTeamCalled"
-                legend={q.emergencyDutyTeamCalled.label}
-                hint={contacts ? `Emergency duty team: ${contactOrAsk(contacts.emergencyDutyTeam)}` : undefined}
-                options={yesNoOptions}
-                inline
-                small
-              />
+              {derived.edtAsked ? (
+                <Radios
+                  name="emergencyDutyTeamCalled"
+                  legend={q.emergencyDutyTeamCalled.label}
+                  hint={contacts ? `Emergency duty team: ${contactOrAsk(contacts.emergencyDutyTeam)}` : undefined}
+                  options={yesNoOptions}
+                  inline
+                  small
+                />
+              ) : null}
             </>
           ),
         }}

@@ -6,7 +6,7 @@
 import { useFormContext } from 'react-hook-form';
 import { describeAge, formatDateTime, hoursBetween } from '../../../domain/shared/dates';
 import { NO_FIXED_ABODE_POSTCODE, NOT_KNOWN_POSTCODE } from '../../../domain/shared/postcode';
-import { attendanceReasonOptions, nhsNumberNotKnownReasonOptions, patientQuestions as q, sexOptions } from '../../../domain/assessment/patient';
+import { attendanceReasonDetailRequired, attendanceReasonOptions, nhsNumberNotKnownReasonOptions, patientQuestions as q, schoolQuestionApplies, sexOptions } from '../../../domain/assessment/patient';
 import { yesNoOptions } from '../../../domain/assessment/options';
 import { Checkbox } from '../../../components/form/checkboxes';
 import { DateInput, TimeInput } from '../../../components/form/date-input';
@@ -51,14 +51,20 @@ function PostcodeButtons() {
 }
 
 function ChildQuestions() {
-  const pathway = useLivePatientContext((ctx) => ({ child: ctx.pathway.child, youngPerson: ctx.pathway.youngPerson }));
-  if (!pathway.child) return null;
+  const pathway = useLivePatientContext((ctx) => ({ school: schoolQuestionApplies(ctx), youngPerson: ctx.pathway.youngPerson }));
+  if (!pathway.school) return null;
   return (
     <>
       <TextInput name="school" label={q.school.label} />
       <Checkbox name="notInEducation" label={q.notInEducation.label} hint={pathway.youngPerson ? q.notInEducation.hint : undefined} />
     </>
   );
+}
+
+/** The description is required only for "Other" (patient.ts attendanceReasonDetailRequired). */
+function AttendanceReasonDetail() {
+  const required = useLivePatientContext((ctx) => attendanceReasonDetailRequired({ attendanceReason: ctx.attendanceReason ?? '' }));
+  return <Textarea name="attendanceReasonDetail" label={required ? q.attendanceReason.detailLabel : q.attendanceReason.detailOptionalLabel} rows={3} />;
 }
 
 function InjuryQuestions() {
@@ -132,7 +138,7 @@ export function PatientForm() {
       />
 
       <Radios name="attendanceReason" legend={q.attendanceReason.label} options={attendanceReasonOptions} />
-      <Textarea name="attendanceReasonDetail" label={q.attendanceReason.detailLabel} rows={3} />
+      <AttendanceReasonDetail />
 
       <InjuryQuestions />
     </>

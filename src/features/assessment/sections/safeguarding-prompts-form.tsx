@@ -400,6 +400,23 @@ function suggestedFeatures(accounts: AccountsDraft, frequentAttendance: boolean,
     .filter((feature) => feature !== undefined);
 }
 
+/** Asked under 13 when relevant (safeguarding-prompts.ts underThirteenQuestionApplies), live as the page is answered. */
+function UnderThirteenSexualActivity({ ctx }: { ctx: AssessmentContext }) {
+  const [alertingFeatures, disclosure, answer] = useWatch({ exact: true, name: [FEATURES, 'disclosure', 'underThirteenSexualActivity'] }) as unknown[];
+  const draft = { alertingFeatures: stringList(alertingFeatures), disclosure: disclosure === 'yes' ? ('yes' as const) : ('' as const), underThirteenSexualActivity: answer === 'yes' ? ('yes' as const) : ('' as const) };
+  if (!underThirteenQuestionApplies(ctx, draft)) return null;
+  return (
+    <Radios
+      name="underThirteenSexualActivity"
+      legend={q.underThirteenSexualActivity.label}
+      legendSize="m"
+      hint={q.underThirteenSexualActivity.hint}
+      options={yesNoOptions}
+      conditional={{ yes: <Textarea name="underThirteenSexualActivityDetails" label={q.underThirteenSexualActivity.detailsLabel} rows={4} /> }}
+    />
+  );
+}
+
 export function SafeguardingPromptsForm({ ctx, answers }: { ctx: AssessmentContext; answers: Answers }) {
   const { editor } = useOpenAssessment();
   const previous = usePreviousAttendances(answers.patient, ctx, editor.id);
@@ -436,16 +453,7 @@ export function SafeguardingPromptsForm({ ctx, answers }: { ctx: AssessmentConte
         hint={q.householdRisks.hint}
         options={householdRiskOptions.map((option) => ({ ...option, exclusive: EXCLUSIVE_HOUSEHOLD_RISKS.includes(option.value) }))}
       />
-      {underThirteenQuestionApplies(ctx) ? (
-        <Radios
-          name="underThirteenSexualActivity"
-          legend={q.underThirteenSexualActivity.label}
-          legendSize="m"
-          hint={q.underThirteenSexualActivity.hint}
-          options={yesNoOptions}
-          conditional={{ yes: <Textarea name="underThirteenSexualActivityDetails" label={q.underThirteenSexualActivity.detailsLabel} rows={4} /> }}
-        />
-      ) : null}
+      <UnderThirteenSexualActivity ctx={ctx} />
       <HighestLevel ctx={ctx} />
     </>
   );

@@ -58,6 +58,7 @@ describe('which questions apply', () => {
     test.each<[string, number, Parameters<typeof contextForAge>[1], Partial<SafeguardingDraft>]>([
       ['a sexual health, contraception or pregnancy attendance', 8, { attendanceReason: 'sexual-health' }, {}],
       ['an assault', 5, { attendanceReason: 'assault' }, {}],
+      ['a genital, urinary or gynaecological problem', 7, { attendanceReason: 'genital-urinary-gynaecological' }, {}],
       ['a disclosure', 3, {}, { disclosure: 'yes' }],
       ['an anogenital injury ticked', 1, {}, { alertingFeatures: ['anogenital-injury'] }],
       ['an STI ticked', 9, {}, { alertingFeatures: ['sti-under-13'] }],

@@ -146,8 +146,8 @@ export const safeguardingQuestions = {
 /** Whether the section applies: every under-18 (PRODUCT.md 4.5). */
 export const safeguardingApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child;
 
-/** Attendance reasons that make the under-13 sexual activity or pregnancy question relevant at any age. */
-const SEXUAL_ACTIVITY_REASONS: readonly AttendanceReason[] = ['sexual-health', 'assault'];
+/** Attendance reasons that make the under-13 sexual activity or pregnancy question relevant at any age (a genital, urinary or gynaecological problem can be a sign of sexual abuse: CG89, research §1.4). */
+const SEXUAL_ACTIVITY_REASONS: readonly AttendanceReason[] = ['sexual-health', 'genital-urinary-gynaecological', 'assault'];
 
 /** Alerting features about the anogenital area, sexually transmitted infection or sexual behaviour (NICE CG89, rules/nice-alerting-features.ts). */
 const isSexualAbuseFeature = (id: string): boolean =>

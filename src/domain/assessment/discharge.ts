@@ -35,6 +35,7 @@ import type { AccountsDraft } from './accounts';
 import type { Answers } from './record';
 import type { SummaryRow } from './summary';
 import { checkLength } from './validation-helpers';
+import { selfHarmDischargeHomeIssues } from '../screening/self-harm';
 
 /**
  * Where the patient went. A plain canonical list, close to the ECDS discharge destination
@@ -149,7 +150,7 @@ const destinationDetailMessages: Partial<Record<DischargeDestination, string>> =
  * What is missing or wrong. Each issue's message is a sentence the letters page also uses
  * ("Complete the discharge section: clinical impression" names the first field).
  */
-export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext, answers?: Pick<Answers, 'outcome' | 'safeguarding'> & Partial<Pick<Answers, 'accounts'>>): Issue[] {
+export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext, answers?: Pick<Answers, 'outcome' | 'safeguarding'> & Partial<Pick<Answers, 'accounts' | 'selfHarm'>>): Issue[] {
   const issues = new IssueList();
   if (isBlank(draft.clinicalImpression)) issues.add('clinicalImpression', 'Enter the clinical impression or diagnosis');
   checkLength(issues, 'clinicalImpression', draft.clinicalImpression, MAX_FREE_TEXT, 'Clinical impression');
@@ -162,6 +163,10 @@ export function validateDischarge(draft: DischargeDraft, ctx: AssessmentContext,
   } else if (answers) {
     const home = homeDischargeProblem(draft.destination, answers, ctx);
     if (home) issues.add('destination', home);
+    // After self-harm or a mental health crisis, home only with a responsible adult named, or the
+    // reason none can be and who agreed (research §9.2). It blocks this section and so the GP
+    // letter, never signing the assessment (issue 9).
+    else if (answers.selfHarm) for (const issue of selfHarmDischargeHomeIssues(answers.selfHarm, ctx, draft.destination)) issues.add(issue.field, issue.message);
   }
   checkLength(issues, 'destinationDetail', draft.destinationDetail, MAX_SHORT_TEXT, 'Discharge destination');
   if (isBlank(draft.followUp)) issues.add('followUp', 'Enter the follow-up arranged, or write "None"');

@@ -22,7 +22,13 @@
  * MAC'd event follows them and says how many were recorded without a key).
  *
  * Verification runs at every unlock, on the home screen and the audit trail page for the
- * nurse in charge. A break found while a key is in memory is recorded as an
+ * nurse in charge. Unlock and the home screen read only the events after the verification
+ * checkpoint (meta 'audit-checkpoint': the newest event a check verified, its hash and the
+ * break events up to it, under a MAC of its own), and the break events by their type index,
+ * so their cost does not grow with the trail; the anchors are checked in full either way.
+ * The audit trail page checks the whole trail, which is what finds an older event changed
+ * before the checkpoint. A missing or failing checkpoint makes any check read the whole
+ * trail; a changed one is reported. A break found while a key is in memory is recorded as an
  * 'audit-break-detected' event, so it stays reported after the head moves on, until the
  * nurse in charge acknowledges it ('audit-break-acknowledged').
  */

@@ -420,4 +420,16 @@ describe('chainBreaks and numbering after a gap', () => {
     expect(result.breaks).toEqual([{ brokenAt: 2, reason: 'malformed' }]);
     expect(result.events.map((event) => event.seq)).toEqual([1, 3, 4, 5]);
   });
+
+  test('checks a part of the trail from the start it is given: its number, and its link only when one is given', () => {
+    const events = buildChain();
+    const tail = events.slice(2);
+    expect(chainBreaks(tail).breaks).toEqual([{ brokenAt: 1, reason: 'sequence-gap' }]);
+    expect(chainBreaks(tail, { seq: 3, prevHash: undefined }).breaks).toEqual([]);
+    expect(chainBreaks(tail, { seq: 3, prevHash: events[1]?.hash }).breaks).toEqual([]);
+    expect(chainBreaks(tail, { seq: 3, prevHash: events[0]?.hash }).breaks).toEqual([{ brokenAt: 3, reason: 'link-broken' }]);
+    expect(chainBreaks(tail, { seq: 2, prevHash: undefined }).breaks).toEqual([{ brokenAt: 2, reason: 'sequence-gap' }]);
+    const changed = tail.map((event) => (event.seq === 3 ? { ...event, detail: 'Attempt 9' } : event));
+    expect(chainBreaks(changed, { seq: 3, prevHash: undefined }).breaks).toEqual([{ brokenAt: 3, reason: 'hash-mismatch' }]);
+  });
 });

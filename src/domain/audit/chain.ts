@@ -160,12 +160,19 @@ export interface TrailBreak {
  * does not hide a later one. Stored events come ordered by seq, which is their primary
  * key, so numbers only ever jump forward: a jump is a 'sequence-gap' at the first missing
  * number, whether or not the link was carried across it.
+ *
+ * `start` checks a part of the trail: the seq its first event must have and that event's
+ * link (undefined when the caller vouches for the link some other way, as storage does with
+ * its MAC'd checkpoint). By default the whole trail, from seq 1 and the genesis link.
  */
-export function chainBreaks(events: readonly unknown[]): { breaks: TrailBreak[]; events: AuditEvent[] } {
+export function chainBreaks(
+  events: readonly unknown[],
+  start: { seq: number; prevHash: string | undefined } = { seq: 1, prevHash: GENESIS_HASH },
+): { breaks: TrailBreak[]; events: AuditEvent[] } {
   const breaks: TrailBreak[] = [];
   const parsedEvents: AuditEvent[] = [];
-  let expectedSeq = 1;
-  let expectedPrevHash: string | undefined = GENESIS_HASH;
+  let expectedSeq = start.seq;
+  let expectedPrevHash: string | undefined = start.prevHash;
   const add = (brokenAt: number, reason: ChainBreak) => {
     if (!breaks.some((found) => found.brokenAt === brokenAt)) breaks.push({ brokenAt, reason });
   };

@@ -84,3 +84,33 @@ export async function verifyAuditAnchor(auditKey: CryptoKey, kind: AuditAnchorKi
   if (macBytes?.length !== MAC_BYTES) return false;
   return crypto.subtle.verify('HMAC', auditKey, macBytes, anchorInput(kind, count, hashHex));
 }
+
+/**
+ * The verification checkpoint: how far a check of the whole trail (or a check since the
+ * previous checkpoint) has got, and which events up to there record or acknowledge a break.
+ * Under a label of its own, so it can be made from neither an event's MAC nor an anchor's.
+ */
+function checkpointInput(count: number, hashHex: string, breakSeqs: readonly number[]): Uint8Array<ArrayBuffer> {
+  return utf8Bytes(`safeguarding-triage/v1/audit-checkpoint\u0000${String(count)}\u0000${hashHex}\u0000${breakSeqs.map(String).join(',')}`);
+}
+
+const isCheckpoint = (count: number, hashHex: string, breakSeqs: readonly number[]) =>
+  HASH_HEX.test(hashHex) && Number.isSafeInteger(count) && count >= 1 && breakSeqs.every((seq) => Number.isSafeInteger(seq) && seq >= 1 && seq <= count);
+
+/** The MAC of a checkpoint (a checked sequence number, that event's hash and the break events up to it). */
+export async function macAuditCheckpoint(auditKey: CryptoKey, count: number, hashHex: string, breakSeqs: readonly number[]): Promise<string> {
+  assertAuditKey(auditKey, 'sign');
+  if (!isCheckpoint(count, hashHex, breakSeqs)) {
+    throw new RangeError('macAuditCheckpoint: expected a positive count, a lower-case SHA-256 hex digest and break positions up to the count.');
+  }
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', auditKey, checkpointInput(count, hashHex, breakSeqs))));
+}
+
+/** True when `mac` is this checkpoint's MAC under this audit key; anything malformed is false. */
+export async function verifyAuditCheckpoint(auditKey: CryptoKey, count: number, hashHex: string, breakSeqs: readonly number[], mac: string): Promise<boolean> {
+  assertAuditKey(auditKey, 'verify');
+  if (!isCheckpoint(count, hashHex, breakSeqs)) return false;
+  const macBytes = fromBase64Url(mac);
+  if (macBytes?.length !== MAC_BYTES) return false;
+  return crypto.subtle.verify('HMAC', auditKey, macBytes, checkpointInput(count, hashHex, breakSeqs));
+}

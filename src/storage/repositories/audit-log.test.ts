@@ -392,3 +392,67 @@ describe('cutting the audit trail short', () => {
     expect(await repos.audit.verify()).toMatchObject({ ok: false, brokenAt: 1 });
   });
 });
+
+/**
+ * The verification checkpoint: unlock and the home screen check only what follows it; the
+ * audit trail page checks the whole trail. Each attack below is made while the tablet is locked.
+ */
+describe('the verification checkpoint', () => {
+  async function lockedTablet(): Promise<{ storage: TestStorage; staffId: string; events: AuditEvent[] }> {
+    const tablet = await tabletWithHistory();
+    await tablet.storage.repos.session.lock('manual');
+    return { ...tablet, events: await tablet.storage.repos.audit.all() };
+  }
+
+  it('an old event changed before the checkpoint is reported by the full check on the audit trail page', async () => {
+    const { storage, staffId, events } = await lockedTablet();
+    const checkpoint = (await rawTables(storage.name))['meta']?.find((row) => (row as { key: string }).key === 'audit-checkpoint') as { value: { count: number } } | undefined;
+    const target = seqOf(events, 'create');
+    expect(checkpoint?.value.count).toBeGreaterThan(target);
+    await tamper(storage.name, (db) => db.audit.update(target, { detail: 'Nothing happened' }));
+
+    expect((await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    // The limit SECURITY.md states: the check since the checkpoint does not read the event.
+    expect(await storage.repos.audit.verify('since-checkpoint')).toMatchObject({ ok: true });
+    // The audit trail page's check reads it, records the break, and from then on the home screen reports it too.
+    expect(await storage.repos.audit.verify()).toMatchObject({ ok: false, brokenAt: target, reason: matching(/changed/) });
+    expect(await storage.repos.audit.verify('since-checkpoint')).toMatchObject({ ok: false, brokenAt: target, reason: matching(/changed/) });
+    await storage.repos.session.lock('manual');
+    const repos = await storage.reload();
+    expect((await repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    expect(await repos.audit.verify('since-checkpoint')).toMatchObject({ ok: false, brokenAt: target });
+  });
+
+  it('a forged or deleted checkpoint falls back to the full check and is reported if forged', async () => {
+    // Deleted, to hide an old change: the unlock checks the whole trail and finds the change.
+    const deleted = await lockedTablet();
+    const target = seqOf(deleted.events, 'create');
+    await tamper(deleted.storage.name, async (db) => {
+      await db.audit.update(target, { detail: 'Nothing happened' });
+      await db.meta.delete('audit-checkpoint');
+    });
+    expect((await deleted.storage.repos.session.unlock(deleted.staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    expect(await deleted.storage.repos.audit.verify('since-checkpoint')).toMatchObject({ ok: false, brokenAt: target, reason: matching(/changed/) });
+
+    // Forged: pointed at a later event with the genuine MAC kept (the attacker cannot make a new one).
+    const forged = await lockedTablet();
+    const newest = forged.events.at(-1);
+    await tamper(forged.storage.name, async (db) => {
+      const row = (await db.meta.get('audit-checkpoint'))?.value as { breaks: number[]; mac: string };
+      await db.meta.put({ key: 'audit-checkpoint', value: { count: newest?.seq, hash: newest?.hash, breaks: row.breaks, mac: row.mac } });
+    });
+    expect((await forged.storage.repos.session.unlock(forged.staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    expect(await forged.storage.repos.audit.verify('since-checkpoint')).toMatchObject({ ok: false, reason: matching(/last check of the audit trail has been changed/) });
+
+    // Listing fewer break events, or deleting one, cannot hide a recorded break either.
+    const hidden = await lockedTablet();
+    const last = hidden.events.at(-1)?.seq ?? 0;
+    await tamper(hidden.storage.name, (db) => db.audit.delete(last));
+    expect((await hidden.storage.repos.session.unlock(hidden.staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    const detected = (await hidden.storage.repos.audit.all()).find((event) => event.type === 'audit-break-detected');
+    await hidden.storage.repos.session.lock('manual');
+    await tamper(hidden.storage.name, (db) => db.audit.delete(detected?.seq ?? 0));
+    expect((await hidden.storage.repos.session.unlock(hidden.staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    expect(await hidden.storage.repos.audit.verify('since-checkpoint')).toMatchObject({ ok: false, brokenAt: last });
+  });
+});

@@ -22,24 +22,44 @@
  * MAC'd event follows them and says how many were recorded without a key).
  *
  * Verification runs at every unlock, on the home screen and the audit trail page for the
- * nurse in charge. A break found while a key is in memory is recorded as an
+ * nurse in charge. Unlock and the home screen read only the events after the verification
+ * checkpoint (meta 'audit-checkpoint': the newest event a check verified, its hash and the
+ * break events up to it, under a MAC of its own), and the break events by their type index,
+ * so their cost does not grow with the trail; the anchors are checked in full either way.
+ * The audit trail page checks the whole trail, which is what finds an older event changed
+ * before the checkpoint. A missing or failing checkpoint makes any check read the whole
+ * trail; a changed one is reported. A break found while a key is in memory is recorded as an
  * 'audit-break-detected' event, so it stays reported after the head moves on, until the
  * nurse in charge acknowledges it ('audit-break-acknowledged').
  */
-import { auditBreakEntityId, auditBreakPosition } from '../../domain/audit/events';
+import { auditBreakEntityId, auditBreakPosition, auditEventSchema } from '../../domain/audit/events';
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
-import { auditTypeRequiresMac, chainBreaks, nextEvent } from '../../domain/audit/chain';
+import { auditTypeRequiresMac, chainBreaks, hashEvent, nextEvent } from '../../domain/audit/chain';
 import type { ChainBreak } from '../../domain/audit/chain';
-import { macAuditAnchor, macAuditHash, verifyAuditAnchor, verifyAuditMac } from '../crypto/audit-mac';
+import { macAuditAnchor, macAuditCheckpoint, macAuditHash, verifyAuditAnchor, verifyAuditCheckpoint, verifyAuditMac } from '../crypto/audit-mac';
 import type { AuditAnchorKind } from '../crypto/audit-mac';
 import type { TriageDatabase } from '../db';
 import { withLock } from './locks';
-import type { AuditBreakReport, AuditVerification } from './types';
+import type { AuditBreakReport, AuditCheckScope, AuditVerification } from './types';
 import type { Unlocked, Vault } from './vault';
 
 export const AUDIT_HEAD_KEY = 'audit-head';
 export const AUDIT_HIGH_WATER_KEY = 'audit-high-water';
+export const AUDIT_CHECKPOINT_KEY = 'audit-checkpoint';
 const AUDIT_LOCK = 'safeguarding-triage:audit';
+/** The events that record or acknowledge a break: read by their type index, wherever they are in the trail. */
+const BREAK_TYPES: AuditEventType[] = ['audit-break-detected', 'audit-break-acknowledged'];
+
+/**
+ * The verification checkpoint (meta 'audit-checkpoint'): the newest event a check has
+ * verified, its hash, the positions of every break event up to it, and a MAC over all three.
+ */
+export interface AuditCheckpoint {
+  count: number;
+  hash: string;
+  breaks: number[];
+  mac: string;
+}
 
 /** The newest sequence number when a key was last in memory, that event's hash, and a MAC over both. */
 export interface AuditAnchor {
@@ -75,6 +95,16 @@ function readLegacyHead(value: unknown): LegacyHead | undefined {
   return isCount(seq) && typeof hash === 'string' && typeof mac === 'string' ? { seq, hash, mac } : undefined;
 }
 
+function readCheckpoint(value: unknown): AuditCheckpoint | undefined {
+  if (!hasExactly(value, ['breaks', 'count', 'hash', 'mac'])) return undefined;
+  const { count, hash, breaks, mac } = value;
+  if (!isCount(count) || typeof hash !== 'string' || typeof mac !== 'string' || !Array.isArray(breaks)) return undefined;
+  const seqs: unknown[] = breaks;
+  return seqs.every(isCount) ? { count, hash, breaks: seqs, mac } : undefined;
+}
+
+const sameSeqs = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((seq, index) => seq === b[index]);
+
 /** The highest sequence number a stored head or high-water mark claims, for numbering only (0 when none). */
 function claimedCount(value: unknown): number {
   return readAnchor(value)?.count ?? readLegacyHead(value)?.seq ?? 0;
@@ -94,6 +124,10 @@ interface Checked {
   acknowledged: Map<number, { by: string; at: string }>;
   /** Failed unlocks written without a key after the head: what the next unlock seals. */
   keyless: AuditEvent[];
+  /** The stored checkpoint, when its MAC and its event both still hold. */
+  checkpoint: AuditCheckpoint | undefined;
+  /** Positions of every event that records or acknowledges a break, oldest first. */
+  breakSeqs: number[];
 }
 
 export class AuditLog {
@@ -122,16 +156,21 @@ export class AuditLog {
   }
 
   /**
-   * Checks the chain, every MAC (when unlocked), the head, the high-water mark and this
-   * page's memory. Records any break not recorded yet (when unlocked). Not ok while a
-   * break is unacknowledged; the first such break is named.
+   * Checks the chain, every MAC (when unlocked), the head, the high-water mark, the
+   * checkpoint and this page's memory: over the whole trail (the default, as the audit
+   * trail page does), or only after the checkpoint (the home screen). Records any break not
+   * recorded yet and moves the checkpoint on (when unlocked). Not ok while a break is
+   * unacknowledged; the first such break is named.
    */
-  async verify(): Promise<AuditVerification> {
+  async verify(scope: AuditCheckScope = 'whole'): Promise<AuditVerification> {
     const unlocked = this.vault.peek();
     try {
       return await withLock(AUDIT_LOCK, async () => {
-        const checked = await this.check(unlocked);
-        if (unlocked) await this.recordNewBreaks(unlocked, checked);
+        const checked = await this.check(unlocked, scope);
+        if (unlocked) {
+          await this.recordNewBreaks(unlocked, checked);
+          await this.advanceCheckpoint(unlocked, checked);
+        }
         return toVerification(checked);
       });
     } catch (error) {
@@ -150,7 +189,7 @@ export class AuditLog {
     if (!unlocked) return;
     try {
       await withLock(AUDIT_LOCK, async () => {
-        const checked = await this.check(unlocked);
+        const checked = await this.check(unlocked, 'since-checkpoint');
         await this.recordNewBreaks(unlocked, checked);
         const first = checked.keyless[0];
         const last = checked.keyless.at(-1);
@@ -159,6 +198,7 @@ export class AuditLog {
             ? `Unlocked; sealed ${String(checked.keyless.length)} failed unlock${checked.keyless.length === 1 ? '' : 's'} recorded without a key (events ${String(first.seq)} to ${String(last.seq)})`
             : 'Unlocked';
         await this.appendHeld(unlocked, 'unlock', staff.id, detail, { id: staff.id, name: staff.name });
+        await this.advanceCheckpoint(unlocked, checked);
       });
     } catch (error) {
       reportFailure(error);
@@ -170,7 +210,7 @@ export class AuditLog {
     const unlocked = this.vault.peek();
     if (!unlocked) return false;
     return withLock(AUDIT_LOCK, async () => {
-      const checked = await this.check(unlocked);
+      const checked = await this.check(unlocked, 'since-checkpoint');
       await this.recordNewBreaks(unlocked, checked);
       const recorded = checked.recorded.get(brokenAt) ?? checked.found.find((found) => found.brokenAt === brokenAt);
       if (!recorded || checked.acknowledged.has(brokenAt)) return false;
@@ -209,16 +249,67 @@ export class AuditLog {
       if (checked.recorded.has(found.brokenAt)) continue;
       const event = await this.appendHeld(unlocked, 'audit-break-detected', auditBreakEntityId(found.brokenAt), found.reason);
       checked.recorded.set(found.brokenAt, { reason: found.reason, at: event.at });
+      checked.breakSeqs.push(event.seq);
     }
   }
 
-  /** Reads the trail and its anchors in one transaction and lists every break. */
-  private async check(unlocked: Unlocked | undefined): Promise<Checked> {
+  /**
+   * Moves the checkpoint on to the newest event this page wrote or checked, once every
+   * break found is recorded in the trail (so a later check finds it by its type, not by
+   * reading the trail again). Never moves it back. The caller holds the audit lock.
+   */
+  private async advanceCheckpoint(unlocked: Unlocked, checked: Checked): Promise<void> {
+    const seen = this.seen;
+    if (!seen || checked.found.some((found) => !checked.recorded.has(found.brokenAt))) return;
+    if (checked.checkpoint && checked.checkpoint.count >= seen.count) return;
+    const breaks = [...new Set(checked.breakSeqs)].filter((seq) => seq <= seen.count).sort((a, b) => a - b);
+    const mac = await macAuditCheckpoint(unlocked.keys.auditKey, seen.count, seen.hash, breaks);
+    await this.db.meta.put({ key: AUDIT_CHECKPOINT_KEY, value: { count: seen.count, hash: seen.hash, breaks, mac } });
+  }
+
+  /**
+   * Reads the trail (all of it, or from the checkpoint on) and its anchors in one
+   * transaction and lists every break. Since the checkpoint, only when the checkpoint's MAC
+   * holds, its event still has its hash and the break events up to it are the ones it
+   * lists; otherwise the whole trail, where a changed checkpoint is reported as a break.
+   */
+  private async check(unlocked: Unlocked | undefined, scope: AuditCheckScope): Promise<Checked> {
     const { db } = this;
-    const [raw, headRow, highRow, devices] = await db.transaction('r', db.audit, db.meta, db.device, () =>
-      Promise.all([db.audit.orderBy('seq').toArray(), db.meta.get(AUDIT_HEAD_KEY), db.meta.get(AUDIT_HIGH_WATER_KEY), db.device.count()]),
-    );
-    const { breaks, events } = chainBreaks(raw);
+    const seen = this.seen;
+    const read = await db.transaction('r', db.audit, db.meta, db.device, async () => {
+      const [headRow, highRow, checkpointRow, devices, total] = await Promise.all([
+        db.meta.get(AUDIT_HEAD_KEY),
+        db.meta.get(AUDIT_HIGH_WATER_KEY),
+        db.meta.get(AUDIT_CHECKPOINT_KEY),
+        db.device.count(),
+        db.audit.count(),
+      ]);
+      const stored = readCheckpoint(checkpointRow?.value);
+      // From the lowest position anything remembers, so each anchor's event is read too.
+      const from =
+        scope === 'since-checkpoint' && unlocked && stored
+          ? Math.min(stored.count, ...[claimedCount(headRow?.value), claimedCount(highRow?.value), seen?.count ?? 0].filter((count) => count >= 1))
+          : 1;
+      const [raw, breakRows] =
+        from > 1
+          ? await Promise.all([db.audit.where('seq').aboveOrEqual(from).toArray(), db.audit.where('type').anyOf(BREAK_TYPES).toArray()])
+          : [await db.audit.orderBy('seq').toArray(), []];
+      return { headRow, highRow, checkpointRow, stored, devices, total, from, raw, breakRows };
+    });
+    const { headRow, highRow, checkpointRow, stored, devices, total, from, raw, breakRows } = read;
+    if (from > 1 && unlocked && stored) {
+      const at = raw.find((row) => row.seq === stored.count);
+      const listed = breakRows.map((row) => row.seq).filter((seq) => seq <= stored.count).sort((a, b) => a - b);
+      const holds =
+        at?.hash === stored.hash &&
+        sameSeqs(listed, stored.breaks) &&
+        (await verifyAuditCheckpoint(unlocked.keys.auditKey, stored.count, stored.hash, stored.breaks, stored.mac));
+      if (!holds) return this.check(unlocked, 'whole');
+    }
+    const partial = from > 1;
+    /** Where trust starts: before the checkpoint's range (which its MAC vouches for), or nothing. */
+    const base = from - 1;
+    const { breaks, events } = chainBreaks(raw, partial ? { seq: from, prevHash: undefined } : undefined);
     const found: Found[] = [];
     const add = (brokenAt: number, reason: string) => {
       if (!found.some((existing) => existing.brokenAt === brokenAt)) found.push({ brokenAt, reason });
@@ -246,20 +337,29 @@ export class AuditLog {
     const bySeq = new Map(events.map((event) => [event.seq, event]));
     const last = events.at(-1);
     const lastSeq = last?.seq ?? 0;
-    /** Trust ends at the newest event a MAC vouches for before event `count`. */
-    const trustedBefore = (count: number) => events.filter((event) => event.seq < count && vouched.has(event.seq)).at(-1);
+    const vouchedSeqs = events.filter((event) => vouched.has(event.seq)).map((event) => event.seq);
+    /** Trust ends at the newest event a MAC vouches for before event `count` (a binary search: events are in order). */
+    const trustedBefore = (count: number): number => {
+      let low = 0;
+      let high = vouchedSeqs.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((vouchedSeqs[middle] ?? 0) < count) low = middle + 1;
+        else high = middle;
+      }
+      return low > 0 ? (vouchedSeqs[low - 1] ?? base) : base;
+    };
     /** The trail must still hold event `count` with this hash. */
     const checkPosition = (count: number, hash: string) => {
       if (bySeq.get(count)?.hash === hash) return;
       const trusted = trustedBefore(count);
-      const brokenAt = (trusted?.seq ?? 0) + 1;
-      if (lastSeq < count) add(brokenAt, 'Events are missing from the end of the audit trail.');
-      else add(brokenAt, `Events after event ${String(trusted?.seq ?? 0)} were removed or replaced.`);
+      if (lastSeq < count) add(trusted + 1, 'Events are missing from the end of the audit trail.');
+      else add(trusted + 1, `Events after event ${String(trusted)} were removed or replaced.`);
     };
     const checkAnchor = async (value: AuditAnchor, kind: AuditAnchorKind) => {
       if (unlocked && !(await verifyAuditAnchor(unlocked.keys.auditKey, kind, value.count, value.hash, value.mac))) {
         // The events it points at may still be vouched for by their own MACs.
-        add((trustedBefore(Math.min(value.count, lastSeq) + 1)?.seq ?? 0) + 1, 'The record of the newest event has been changed.');
+        add(trustedBefore(Math.min(value.count, lastSeq) + 1) + 1, 'The record of the newest event has been changed.');
         return;
       }
       checkPosition(value.count, value.hash);
@@ -297,10 +397,36 @@ export class AuditLog {
     }
     if (this.seen) checkPosition(this.seen.count, this.seen.hash);
 
+    // The checkpoint (read as a whole trail): reported when changed, like the anchors.
+    let checkpoint: AuditCheckpoint | undefined;
+    if (!partial && checkpointRow !== undefined) {
+      if (!stored) add(trustedBefore(lastSeq + 1) + 1, 'The record of the last check of the audit trail is damaged.');
+      else if (unlocked && !(await verifyAuditCheckpoint(unlocked.keys.auditKey, stored.count, stored.hash, stored.breaks, stored.mac))) {
+        add(trustedBefore(Math.min(stored.count, lastSeq) + 1) + 1, 'The record of the last check of the audit trail has been changed.');
+      } else {
+        checkPosition(stored.count, stored.hash);
+        if (unlocked && bySeq.get(stored.count)?.hash === stored.hash) checkpoint = stored;
+      }
+    } else if (partial) checkpoint = stored;
+
+    // Break events before the range, found by their type: trusted when their own hash and MAC hold.
+    const outside: AuditEvent[] = [];
+    for (const row of breakRows) {
+      if (row.seq >= from) continue;
+      const parsed = auditEventSchema.safeParse(row);
+      if (!parsed.success || hashEvent(parsed.data, parsed.data.prevHash) !== parsed.data.hash) continue;
+      if (unlocked && (await verifyAuditMac(unlocked.keys.auditKey, parsed.data.hash, parsed.data.mac))) {
+        outside.push(parsed.data);
+        vouched.add(parsed.data.seq);
+      }
+    }
+    const breakEvents = [...outside.sort((a, b) => a.seq - b.seq), ...events.filter((event) => BREAK_TYPES.includes(event.type))];
+    const breakSeqs = [...breakRows.filter((row) => row.seq < from).map((row) => row.seq), ...breakEvents.filter((event) => event.seq >= from).map((event) => event.seq)];
+
     // Breaks already recorded, and acknowledged, by events a MAC vouches for.
     const recorded = new Map<number, { reason: string; at: string }>();
     const acknowledged = new Map<number, { by: string; at: string }>();
-    for (const event of events) {
+    for (const event of breakEvents) {
       const position = auditBreakPosition(event.entityId);
       if (position === undefined || !vouched.has(event.seq)) continue;
       if (event.type === 'audit-break-detected' && !recorded.has(position)) recorded.set(position, { reason: event.detail, at: event.at });
@@ -309,7 +435,7 @@ export class AuditLog {
     // Remember how far a clean trail has got; after a break, keep the older memory.
     if (last && found.length === 0 && (!this.seen || this.seen.count <= last.seq)) this.seen = { count: last.seq, hash: last.hash };
     found.sort((a, b) => a.brokenAt - b.brokenAt);
-    return { count: raw.length, found, recorded, acknowledged, keyless };
+    return { count: total, found, recorded, acknowledged, keyless, checkpoint, breakSeqs };
   }
 }
 

@@ -8,7 +8,7 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import type { AuditRepository, AuditVerification, LiveValue, StorageFailure } from './types';
+import type { AuditCheckScope, AuditRepository, AuditVerification, LiveValue, StorageFailure } from './types';
 
 export class RealAuditRepository implements AuditRepository {
   constructor(private readonly ctx: StorageContext) {}
@@ -21,8 +21,8 @@ export class RealAuditRepository implements AuditRepository {
     return this.ctx.audit.all();
   }
 
-  verify(): Promise<AuditVerification> {
-    return this.ctx.audit.verify();
+  verify(scope: AuditCheckScope = 'whole'): Promise<AuditVerification> {
+    return this.ctx.audit.verify(scope);
   }
 
   record(type: AuditEventType, entityId: string, detail: string): Promise<void> {

@@ -193,10 +193,17 @@ export type AuditVerification =
   | { ok: true; count: number; breaks?: AuditBreakReport[] }
   | { ok: false; brokenAt: number; reason: string; breaks?: AuditBreakReport[] };
 
+/**
+ * How much of the trail a check reads: all of it (the audit trail page, the default), or
+ * only what follows the MAC'd verification checkpoint (every unlock and the home screen).
+ * The anchors, the checkpoint and recorded breaks are checked either way.
+ */
+export type AuditCheckScope = 'whole' | 'since-checkpoint';
+
 export interface AuditRepository {
   recent(limit: number): LiveValue<AuditEvent[]>;
   all(): Promise<AuditEvent[]>;
-  verify(): Promise<AuditVerification>;
+  verify(scope?: AuditCheckScope): Promise<AuditVerification>;
   /** Records an act that sends data off the device (print, download, export). */
   record(type: AuditEventType, entityId: string, detail: string): Promise<void>;
   /** The nurse in charge acknowledges the break starting at this event (recorded as an event of its own). */

@@ -142,3 +142,31 @@ describe('"Home" needs the safe-to-go-home answer (PRODUCT.md 4.9 safeToGoHome)'
     expect(beforeSigning.flatMap((entry) => entry.issues).map((issue) => issue.field)).not.toContain('safeToGoHome');
   });
 });
+
+describe('after self-harm or a mental health crisis, home needs a responsible adult (issue 9, research §9.2)', () => {
+  const fourteen = contextForAge(14, { attendanceReason: 'self-harm' });
+  const answersWith = (selfHarm: Partial<Answers['selfHarm']>): Answers => {
+    const answers = emptyAnswers();
+    answers.outcome.concernLevel = 'no-concern';
+    Object.assign(answers.selfHarm, selfHarm);
+    return answers;
+  };
+  const homeDraft = () => ({ ...complete({}), destination: 'home' as const });
+
+  test('home with no adult named is refused on the Discharge section, naming the self-harm page', () => {
+    expect(validateDischarge(homeDraft(), fourteen, answersWith({}))).toContainEqual({
+      field: 'destination',
+      message: 'Name the responsible adult who will stay with the young person, or record why none can be named and who agreed, on the self-harm page',
+    });
+  });
+
+  test('home with an adult named, or with the reason and who agreed, is accepted', () => {
+    expect(validateDischarge(homeDraft(), fourteen, answersWith({ responsibleAdultName: 'Ewa Nowak (mother)' })).map((issue) => issue.field)).not.toContain('destination');
+    expect(validateDischarge(homeDraft(), fourteen, answersWith({ noResponsibleAdultReason: 'Lives in supported lodgings', noResponsibleAdultAgreedBy: 'Dr Shah, CAMHS liaison' })).map((issue) => issue.field)).not.toContain('destination');
+  });
+
+  test('an injury is not held to it, and signing is never blocked by it', () => {
+    expect(validateDischarge(homeDraft(), contextForAge(14, { attendanceReason: 'injury' }), answersWith({})).map((issue) => issue.field)).not.toContain('destination');
+    expect(sectionById('discharge').requiredBefore).toBe('gp-letter');
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The audit trail for the nurse in charge (PRODUCT.md section 7): newest events first,
  * whether the hash chain is intact (the first broken link is named), and CSV export,
- * which is itself recorded in the trail.
+ * which is itself recorded in the trail. Storage refuses all of it to every role but the
+ * nurse in charge (domain/settings/permissions.ts); this page then says so in its words.
  */
 import { useEffect, useState } from 'react';
 import { auditTrailCsv } from '../../domain/audit/csv';
@@ -12,34 +13,39 @@ import { NotificationBanner, WarningCallout } from '../../components/content/fee
 import { downloadFile } from '../../components/content/download';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
-import { useRecentAuditEvents, useRepositories, useSession } from '../../storage/repositories/react';
+import { useRecentAuditEvents, useRepositories } from '../../storage/repositories/react';
 import type { AuditVerification } from '../../storage/repositories/types';
 
 const SHOWN = 200;
 
 export function AuditTrailPage() {
   const { audit } = useRepositories();
-  const session = useSession();
   const events = useRecentAuditEvents(SHOWN);
   const [verification, setVerification] = useState<AuditVerification | undefined>(undefined);
-  const allowed = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
+  const [exportFailure, setExportFailure] = useState<string | undefined>(undefined);
+  const allowed = events?.ok === true;
+  const count = events?.ok ? events.value.length : 0;
 
   useEffect(() => {
     if (!allowed) return;
     void audit.verify().then(setVerification);
-  }, [audit, allowed, events?.length]);
+  }, [audit, allowed, count]);
 
   const exportCsv = async () => {
-    await audit.record('export', '', 'Audit trail exported as CSV');
-    const all = await audit.all();
-    downloadFile(`audit-trail-${toLondon(new Date()).date}.csv`, 'text/csv;charset=utf-8', auditTrailCsv(all));
+    const all = await audit.exportAll();
+    if (!all.ok) {
+      setExportFailure(all.error.message);
+      return;
+    }
+    setExportFailure(undefined);
+    downloadFile(`audit-trail-${toLondon(new Date()).date}.csv`, 'text/csv;charset=utf-8', auditTrailCsv(all.value));
   };
 
-  if (!allowed) {
+  if (events !== undefined && !events.ok) {
     return (
-      <Page title="Audit trail" backLink={{ to: paths.settings(), text: 'Settings' }}>
+      <Page title="Audit trail" backLink={{ to: paths.home(), text: 'Home' }}>
         <h1>Audit trail</h1>
-        <p>Only the nurse in charge can view the audit trail.</p>
+        <p>{events.error.message}</p>
       </Page>
     );
   }
@@ -53,6 +59,8 @@ export function AuditTrailPage() {
         <NotificationBanner title="Checked" variant="success">
           <p className="nhsuk-notification-banner__heading">The audit trail is complete and unchanged: {verification.count} events checked.</p>
         </NotificationBanner>
+      ) : 'refused' in verification ? (
+        <p role="status">{verification.refused.message}</p>
       ) : (
         <WarningCallout title="The audit trail has been changed">
           <p>
@@ -60,6 +68,11 @@ export function AuditTrailPage() {
           </p>
         </WarningCallout>
       )}
+      {exportFailure ? (
+        <div className="app-save-status app-save-status--failed" role="alert">
+          {exportFailure}
+        </div>
+      ) : null}
       <Button variant="secondary" onClick={() => void exportCsv()}>
         Export the audit trail (CSV)
       </Button>
@@ -75,7 +88,7 @@ export function AuditTrailPage() {
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {(events ?? []).map((event) => (
+          {(events?.value ?? []).map((event) => (
             <tr key={event.seq}>
               <td>{event.seq}</td>
               <td>{formatDateTime(event.at)}</td>

@@ -32,7 +32,7 @@ async function tabletWithHistory(): Promise<{ storage: TestStorage; staffId: str
   await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin);
   await storage.repos.session.lock('idle');
   await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin);
-  return { storage, staffId, events: await storage.repos.audit.all() };
+  return { storage, staffId, events: await storage.repos.internals.audit.all() };
 }
 
 async function rawAudit(name: string): Promise<AuditRow[]> {

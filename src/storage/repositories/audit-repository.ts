@@ -1,25 +1,45 @@
 /**
  * The audit trail as features see it: the newest events, verification, and recording
- * the acts that take data off the device (print, download, export).
+ * the acts that take data off the device (print, download, export). Viewing, checking and
+ * exporting are for the nurse in charge only (domain/settings/permissions.ts): the trail
+ * names every colleague and what they did. Anyone signed in adds to it by what they do.
  */
-import { liveQuery } from 'dexie';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
 import type { StorageContext } from './context';
-import type { AuditRepository, AuditVerification, LiveValue } from './types';
+import { toStorageFailure } from './failures';
+import { permittedLive, requirePermission } from './permission-gate';
+import type { AuditRepository, AuditVerification, LiveValue, StorageFailure } from './types';
 
 export class RealAuditRepository implements AuditRepository {
   constructor(private readonly ctx: StorageContext) {}
 
-  recent(limit: number): LiveValue<AuditEvent[]> {
-    return liveQuery(() => this.ctx.db.audit.orderBy('seq').reverse().limit(limit).toArray());
+  recent(limit: number): LiveValue<Result<AuditEvent[], StorageFailure>> {
+    return permittedLive(this.ctx.vault, 'view-audit-trail', () => this.ctx.db.audit.orderBy('seq').reverse().limit(limit).toArray());
   }
 
-  all(): Promise<AuditEvent[]> {
-    return this.ctx.audit.all();
+  async all(): Promise<Result<AuditEvent[], StorageFailure>> {
+    const allowed = requirePermission(this.ctx.vault, 'view-audit-trail');
+    if (!allowed.ok) return allowed;
+    return ok(await this.ctx.audit.all());
   }
 
-  verify(): Promise<AuditVerification> {
+  async verify(): Promise<AuditVerification> {
+    const allowed = requirePermission(this.ctx.vault, 'view-audit-trail');
+    if (!allowed.ok) return { ok: false, refused: allowed.error };
     return this.ctx.audit.verify();
+  }
+
+  async exportAll(): Promise<Result<AuditEvent[], StorageFailure>> {
+    const allowed = requirePermission(this.ctx.vault, 'export-audit-trail');
+    if (!allowed.ok) return allowed;
+    try {
+      await this.ctx.audit.append('export', '', 'Audit trail exported as CSV');
+      return ok(await this.ctx.audit.all());
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
   }
 
   record(type: AuditEventType, entityId: string, detail: string): Promise<void> {

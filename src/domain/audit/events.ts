@@ -32,6 +32,8 @@ export const auditEventTypes = [
   'staff-added',
   'staff-removed',
   'pin-changed',
+  // Added with issue 11: a member of staff accepted a new version of the app on the home screen.
+  'update-accepted',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -57,6 +59,7 @@ export const auditEventTypeLabels = {
   'staff-added': 'Staff member added',
   'staff-removed': 'Staff member removed',
   'pin-changed': 'PIN or passphrase changed',
+  'update-accepted': 'Update accepted',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -2,9 +2,9 @@
  * Build, dev-server, preview and unit-test configuration.
  *
  * Why these choices:
- * - The service worker uses the "prompt" update flow: a new build waits until the app
- *   applies it from the home screen, so an update never reloads a page mid-assessment
- *   (vite-plugin-pwa issue 433; PRODUCT.md section 8).
+ * - The service worker uses the "prompt" update flow: a new build waits until a member of
+ *   staff accepts it on the home screen, so an update never reloads a page mid-assessment
+ *   or on the lock screen (vite-plugin-pwa issue 433; PRODUCT.md section 8).
  * - Every built asset is precached and navigation falls back to the app shell, so after one
  *   visit every screen works with no network.
  * - The Content-Security-Policy is also set as a <meta> in index.html so it holds when the
@@ -17,6 +17,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicyForMeta, securityHeaders } from './src/pwa/security-headers.ts';
+import packageJson from './package.json' with { type: 'json' };
 
 /** Adds the CSP <meta> to the built index.html only: the dev server needs inline scripts. */
 function contentSecurityPolicyMeta(): Plugin {
@@ -34,6 +35,9 @@ function contentSecurityPolicyMeta(): Plugin {
 }
 
 export default defineConfig({
+  // The package version, in the page and the service worker: with the build's precache
+  // revision it names the version a member of staff accepts (src/pwa/build-version.ts).
+  define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   plugins: [
     contentSecurityPolicyMeta(),
     react(),

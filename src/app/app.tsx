@@ -1,7 +1,7 @@
 /**
  * The app: providers, then what the session allows. Locked or not set up, only the lock
- * or set-up screen renders (no patient data behind it); unlocked, the header, the idle
- * lock and the routed page.
+ * or set-up screen renders (no patient data behind it, and no update is applied there);
+ * unlocked, the header, the idle lock and the routed page the signed-in role may use.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { Page, SkipLink } from '../components/layout/page';
@@ -10,7 +10,6 @@ import { Link, RouterProvider, useLocation } from '../components/navigation/rout
 import { paths } from '../components/navigation/paths';
 import { LockScreen } from '../features/lock/lock-screen';
 import { useIdleLock } from '../features/lock/use-idle-lock';
-import { applyUpdate, useUpdateReady } from '../pwa/service-worker';
 import { requestPersistentStorage } from '../pwa/storage-health';
 import { UpdateNotice } from '../pwa/update-notice';
 import { RepositoriesProvider, useDeviceSettings, useRepositories, useSession } from '../storage/repositories/react';
@@ -18,6 +17,8 @@ import type { Repositories } from '../storage/repositories/types';
 import { matchRoute } from './routes';
 import { SESSION_LIMIT_HOURS_DEFAULT } from '../domain/settings/session-policy';
 import type { LockReason } from '../storage/repositories/types';
+import type { StaffRef } from '../domain/assessment/staff-ref';
+import { may } from '../domain/settings/permissions';
 
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 
@@ -42,7 +43,7 @@ function NotFound() {
   );
 }
 
-function Unlocked({ staffName, unlockedAt }: { staffName: string; unlockedAt: string }) {
+function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }) {
   const { session } = useRepositories();
   const settings = useDeviceSettings();
   const location = useLocation();
@@ -50,17 +51,18 @@ function Unlocked({ staffName, unlockedAt }: { staffName: string; unlockedAt: st
   useEffect(() => {
     void requestPersistentStorage();
   }, []);
-  const route = matchRoute(location.pathname);
+  const route = matchRoute(location.pathname, staff.role);
   return (
     <>
       <SkipLink />
       <Header
         siteName={settings?.siteName}
-        staffName={staffName}
+        staffName={staff.name}
         onLock={() => void session.lock('manual')}
         navigation={[
           { to: paths.home(), text: 'Home', current: route.area === 'home' },
-          { to: paths.settings(), text: 'Settings', current: route.area === 'settings' },
+          // Everything under Settings is the nurse in charge's (domain/settings/permissions.ts).
+          ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
         ]}
       />
       {route.area !== 'home' ? (
@@ -73,12 +75,8 @@ function Unlocked({ staffName, unlockedAt }: { staffName: string; unlockedAt: st
   );
 }
 
+/** A waiting update is never applied here: a member of staff accepts it on the home screen (pwa/update-notice.tsx). */
 function Locked({ reason }: { reason: LockReason }) {
-  const updateReady = useUpdateReady();
-  // Nothing is open behind the lock screen, so a waiting update can be applied safely here.
-  useEffect(() => {
-    if (updateReady) void applyUpdate();
-  }, [updateReady]);
   return (
     <>
       <SkipLink />
@@ -106,7 +104,7 @@ function SessionGate() {
     case 'locked':
       return <Locked reason={session.reason} />;
     case 'unlocked':
-      return <Unlocked staffName={session.staff.name} unlockedAt={session.unlockedAt} />;
+      return <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />;
   }
 }
 

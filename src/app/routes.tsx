@@ -1,13 +1,19 @@
 /**
  * The route table: which feature page each path shows. The only place features are
  * composed. Pages other than home load on demand (PRODUCT.md section 10: letters,
- * audit and settings load on demand), and all are precached for offline use.
+ * audit and settings load on demand), and all are precached for offline use. A route the
+ * signed-in role may not use (domain/settings/permissions.ts) shows "You do not have access"
+ * instead: its page is never mounted, so its form never renders and its data is never read.
  */
 import { lazy } from 'react';
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/home-page';
 import { StorageHealthNotice, StorageHealthSummary } from '../pwa/storage-health';
 import { UpdateNotice } from '../pwa/update-notice';
+import type { StaffRole } from '../domain/assessment/staff-ref';
+import { may } from '../domain/settings/permissions';
+import type { Permission } from '../domain/settings/permissions';
+import { NoAccessPage } from './no-access-page';
 
 const AssessmentRoutes = lazy(() => import('../features/assessment/assessment-routes').then((module) => ({ default: module.AssessmentRoutes })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((module) => ({ default: module.SettingsPage })));
@@ -22,7 +28,12 @@ export interface RouteMatch {
   element: ReactNode;
 }
 
-export function matchRoute(pathname: string): RouteMatch {
+/** Settings routes and the permission each needs. */
+function settingsRoute(role: StaffRole, permission: Permission, element: ReactNode): RouteMatch {
+  return { area: 'settings', element: may(role, permission) ? element : <NoAccessPage permission={permission} /> };
+}
+
+export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
   const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, ...rest] = segments;
   if (first === undefined) {
@@ -44,10 +55,10 @@ export function matchRoute(pathname: string): RouteMatch {
   if (first === 'assessments' && second && rest[0] === 'letters') return { area: 'assessment', element: <LettersRoutes key={second} attendanceId={second} rest={rest.slice(1)} /> };
   if (first === 'assessments' && second) return { area: 'assessment', element: <AssessmentRoutes key={second} id={second} rest={rest} /> };
   if (first === 'settings') {
-    if (second === undefined) return { area: 'settings', element: <SettingsPage storageHealth={<StorageHealthSummary />} /> };
-    if (second === 'staff' && rest[0] === 'add') return { area: 'settings', element: <AddStaffPage /> };
-    if (second === 'staff' && rest.length === 0) return { area: 'settings', element: <StaffPage /> };
-    if (second === 'audit-trail') return { area: 'settings', element: <AuditTrailPage /> };
+    if (second === undefined) return settingsRoute(role, 'change-settings', <SettingsPage storageHealth={<StorageHealthSummary />} />);
+    if (second === 'staff' && rest[0] === 'add' && rest.length === 1) return settingsRoute(role, 'manage-staff', <AddStaffPage />);
+    if (second === 'staff' && rest.length === 0) return settingsRoute(role, 'view-staff-details', <StaffPage />);
+    if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
   }
   return { area: 'not-found', element: null };
 }

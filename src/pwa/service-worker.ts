@@ -3,8 +3,10 @@
  *
  * A new build never reloads the page by itself (vite-plugin-pwa issue 433: autoUpdate
  * reloads and loses form data). It installs and waits; the app says an update is ready and
- * applies it from the home screen or the lock screen, never in the middle of an assessment
- * (cht-core 8866). Updates are looked for at start, hourly and when the tablet wakes.
+ * applies it only when a member of staff accepts it on the home screen, never in the middle
+ * of an assessment (cht-core 8866) and never by itself on the lock screen (issue 11: a
+ * person answers for what runs on the tablet, and the audit trail names them and the
+ * version). Updates are looked for at start, hourly and when the tablet wakes.
  *
  * Written on the platform API rather than workbox-window: the flow is three events, and
  * owning it means the "apply" step is exactly "tell the waiting worker to take over, then
@@ -12,6 +14,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { TRUSTED_TYPES_POLICY } from './security-headers';
+import { VERSION_REQUEST } from './build-version';
+import type { VersionReply } from './build-version';
 
 const SERVICE_WORKER_URL = '/sw.js';
 
@@ -87,7 +91,34 @@ export function useUpdateReady(): boolean {
   );
 }
 
-/** Activates the waiting build and reloads once it controls the page. Call only where no form is open. */
+/**
+ * The waiting build's version ("0.1.0 (build 1a2b3c4d)"), asked of the waiting worker itself:
+ * the running page only knows its own. Undefined when nothing waits or it does not answer.
+ */
+export function waitingVersion(timeoutMs = 3000): Promise<string | undefined> {
+  const waiting = waitingRegistration?.waiting;
+  if (!waiting) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => {
+      channel.port1.close();
+      resolve(undefined);
+    }, timeoutMs);
+    channel.port1.onmessage = (event: MessageEvent) => {
+      clearTimeout(timer);
+      channel.port1.close();
+      const reply = event.data as Partial<VersionReply> | null;
+      resolve(reply?.type === 'VERSION' && typeof reply.version === 'string' ? reply.version : undefined);
+    };
+    waiting.postMessage({ type: VERSION_REQUEST }, [channel.port2]);
+  });
+}
+
+/**
+ * Activates the waiting build and reloads once it controls the page. Called only when a
+ * member of staff accepts the update on the home screen (pwa/update-notice.tsx), after the
+ * acceptance is in the audit trail.
+ */
 export function applyUpdate(): Promise<void> {
   const waiting = waitingRegistration?.waiting;
   if (!waiting) return Promise.resolve();

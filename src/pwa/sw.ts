@@ -8,21 +8,30 @@
  * revisions: Workbox then throws while the script is evaluated, the worker never installs,
  * and the app silently stops working offline (tests/browser/durability.spec.ts catches it).
  *
- * No skipWaiting on install: a new version waits until the app asks for it from the home
- * or lock screen (pwa/service-worker.ts), never mid-assessment.
+ * No skipWaiting on install: a new version waits until a member of staff accepts it on the
+ * home screen (pwa/service-worker.ts), never mid-assessment and never by itself on the lock
+ * screen. Asked, it tells the page its version, which the audit trail records on acceptance.
  */
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { VERSION_REQUEST, buildVersion } from './build-version';
+import type { VersionReply } from './build-version';
 
 declare const self: ServiceWorkerGlobalScope;
 
+// The injection point must appear exactly once in this file (workbox-build).
+const manifest = self.__WB_MANIFEST;
+const version = buildVersion(__APP_VERSION__, manifest);
+
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data: unknown = event.data;
-  if (data && typeof data === 'object' && 'type' in data && data.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (!data || typeof data !== 'object' || !('type' in data)) return;
+  if (data.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (data.type === VERSION_REQUEST) event.ports[0]?.postMessage({ type: 'VERSION', version } satisfies VersionReply);
 });
 
-precacheAndRoute(self.__WB_MANIFEST);
+precacheAndRoute(manifest);
 cleanupOutdatedCaches();
 clientsClaim();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));

@@ -36,6 +36,8 @@ export const auditEventTypes = [
   // it. entityId names the first event that could not be trusted: `event-<seq>`.
   'audit-break-detected',
   'audit-break-acknowledged',
+  // Added with issue 11: a member of staff accepted a new version of the app on the home screen.
+  'update-accepted',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -63,6 +65,7 @@ export const auditEventTypeLabels = {
   'pin-changed': 'PIN or passphrase changed',
   'audit-break-detected': 'Audit trail break found',
   'audit-break-acknowledged': 'Audit trail break acknowledged',
+  'update-accepted': 'Update accepted',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -1,7 +1,8 @@
 /**
  * The audit trail for the nurse in charge (PRODUCT.md section 7): newest events first,
  * whether the hash chain is intact (the first broken link is named), and CSV export,
- * which is itself recorded in the trail.
+ * which is itself recorded in the trail. Storage refuses all of it to every role but the
+ * nurse in charge (domain/settings/permissions.ts); this page then says so in its words.
  *
  * A break stays reported (here and on the home screen) until the nurse in charge
  * acknowledges it; the acknowledgement is an audit event of its own, and acknowledged
@@ -16,45 +17,49 @@ import { NotificationBanner, WarningCallout } from '../../components/content/fee
 import { downloadFile } from '../../components/content/download';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
-import { useRecentAuditEvents, useRepositories, useSession } from '../../storage/repositories/react';
+import { useRecentAuditEvents, useRepositories } from '../../storage/repositories/react';
 import type { AuditBreakReport, AuditVerification } from '../../storage/repositories/types';
 
 const SHOWN = 200;
 
 export function AuditTrailPage() {
   const { audit } = useRepositories();
-  const session = useSession();
   const events = useRecentAuditEvents(SHOWN);
   const [verification, setVerification] = useState<AuditVerification | undefined>(undefined);
-  const allowed = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
-
+  /** Why the last acknowledgement or export did not happen. */
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  const allowed = events?.ok === true;
+  const count = events?.ok ? events.value.length : 0;
 
   useEffect(() => {
     if (!allowed) return;
     void audit.verify().then(setVerification);
-  }, [audit, allowed, events?.length]);
+  }, [audit, allowed, count]);
 
   const acknowledge = async (brokenAt: number) => {
     const result = await audit.acknowledgeBreak(brokenAt);
     setFailure(result.ok ? undefined : result.error.message);
     setVerification(await audit.verify());
   };
-  const breaks = verification?.breaks ?? [];
+  const breaks = verification === undefined || 'refused' in verification ? [] : (verification.breaks ?? []);
   const open = breaks.filter((item) => item.acknowledged === null);
   const acknowledged = breaks.filter((item) => item.acknowledged !== null);
 
   const exportCsv = async () => {
-    await audit.record('export', '', 'Audit trail exported as CSV');
-    const all = await audit.all();
-    downloadFile(`audit-trail-${toLondon(new Date()).date}.csv`, 'text/csv;charset=utf-8', auditTrailCsv(all));
+    const all = await audit.exportAll();
+    if (!all.ok) {
+      setFailure(all.error.message);
+      return;
+    }
+    setFailure(undefined);
+    downloadFile(`audit-trail-${toLondon(new Date()).date}.csv`, 'text/csv;charset=utf-8', auditTrailCsv(all.value));
   };
 
-  if (!allowed) {
+  if (events !== undefined && !events.ok) {
     return (
-      <Page title="Audit trail" backLink={{ to: paths.settings(), text: 'Settings' }}>
+      <Page title="Audit trail" backLink={{ to: paths.home(), text: 'Home' }}>
         <h1>Audit trail</h1>
-        <p>Only the nurse in charge can view the audit trail.</p>
+        <p>{events.error.message}</p>
       </Page>
     );
   }
@@ -72,6 +77,8 @@ export function AuditTrailPage() {
               : `No unacknowledged breaks: ${String(verification.count)} events checked. The breaks acknowledged earlier are listed below.`}
           </p>
         </NotificationBanner>
+      ) : 'refused' in verification ? (
+        <p role="status">{verification.refused.message}</p>
       ) : (
         <WarningCallout title="The audit trail has been changed">
           <p>
@@ -126,7 +133,7 @@ export function AuditTrailPage() {
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {(events ?? []).map((event) => (
+          {(events?.value ?? []).map((event) => (
             <tr key={event.seq}>
               <td>{event.seq}</td>
               <td>{formatDateTime(event.at)}</td>

@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { gpLetterDue } from '../../domain/letters/due';
 import { compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
+import { may } from '../../domain/settings/permissions';
 import { Button } from '../../components/content/button';
 import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
@@ -246,18 +247,20 @@ function NoConcernToReview() {
 /**
  * For the nurse in charge: a break in the audit trail stays on the home screen until they
  * acknowledge it on the audit trail page (storage records the break in the trail itself).
+ * Shown to whoever the permission table lets acknowledge a break; storage refuses the check
+ * to anyone else, and a refusal shows nothing here.
  */
 function AuditBreakNotice() {
   const { audit } = useRepositories();
   const session = useSession();
-  const nurseInCharge = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
+  const nurseInCharge = session.status === 'unlocked' && may(session.staff.role, 'acknowledge-audit-break');
   const [open, setOpen] = useState<{ brokenAt: number; reason: string } | undefined>(undefined);
   useEffect(() => {
     if (!nurseInCharge) return;
     let current = true;
     // Only what follows the last check: the audit trail page checks the whole trail.
     void audit.verify('since-checkpoint').then((result) => {
-      if (current) setOpen(result.ok ? undefined : { brokenAt: result.brokenAt, reason: result.reason });
+      if (current) setOpen(result.ok || 'refused' in result ? undefined : { brokenAt: result.brokenAt, reason: result.reason });
     });
     return () => {
       current = false;

@@ -38,13 +38,13 @@ describe('licensed wording for the substance use screen', () => {
     await user.click(screen.getByRole('button', { name: 'Install wording' }));
     expect(await screen.findByText(`Licensed wording installed: licensed to ${HOLDER}`)).toBeInTheDocument();
     expect(screen.getByText(`In use: the licence holder's wording, licensed to ${HOLDER}.`)).toBeInTheDocument();
-    const audit = await repositories.audit.all();
+    const audit = repositories.auditEvents.get();
     expect(audit.some((event) => event.detail === `Substance use screen wording installed: licensed to ${HOLDER}`)).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Remove licensed wording' }));
     expect(await screen.findByText('Licensed wording removed: our paraphrase is in use')).toBeInTheDocument();
     expect(screen.getByText('In use: our own plain paraphrase. This is not the official CRAFFT wording.')).toBeInTheDocument();
-    expect((await repositories.audit.all()).some((event) => event.detail === 'Substance use screen wording removed: our paraphrase in use')).toBe(true);
+    expect(repositories.auditEvents.get().some((event) => event.detail === 'Substance use screen wording removed: our paraphrase in use')).toBe(true);
   });
 
   test('asks for a file when none is chosen', async () => {

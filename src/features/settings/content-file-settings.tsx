@@ -12,6 +12,7 @@ import type { Issue } from '../../domain/assessment/issues';
 import { fieldId } from '../../domain/assessment/issues';
 import { readContentFileUpload } from '../../domain/screening/content-file';
 import { CRAFFT_INSTRUMENT, crafftItemIds, crafftWording } from '../../domain/screening/crafft';
+import { whoMay } from '../../domain/settings/permissions';
 import { Button, ButtonGroup } from '../../components/content/button';
 import { NotificationBanner } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
@@ -123,7 +124,7 @@ export function ContentFileSettings({ canChange }: { canChange: boolean }) {
       </h2>
       <WordingInUse />
       {!canChange ? (
-        <p>Only the nurse in charge can change the wording.</p>
+        <p>{`Only ${whoMay('change-settings')} can change the wording.`}</p>
       ) : (
         <>
           <ErrorSummary issues={issues} />

@@ -1,13 +1,15 @@
 /**
  * Settings for the nurse in charge: the site, local contacts, MASH hours, idle lock and
  * retention; links to staff accounts and the audit trail; storage health (passed in by
- * app from pwa/). Other staff see the settings read-only.
+ * app from pwa/). The route shows this page to the nurse in charge only, and storage refuses
+ * a settings change from anyone else (domain/settings/permissions.ts).
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { may, refusalMessage } from '../../domain/settings/permissions';
 import { draftToSettings, settingsDraftSchema, settingsToDraft, validateSettings } from '../../domain/settings/settings-validation';
 import { Button } from '../../components/content/button';
 import { NotificationBanner } from '../../components/content/feedback';
@@ -73,7 +75,7 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
 export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
   const settings = useDeviceSettings();
   const session = useSession();
-  const isNurseInCharge = session.status === 'unlocked' && session.staff.role === 'nurse-in-charge';
+  const isNurseInCharge = session.status === 'unlocked' && may(session.staff.role, 'change-settings');
   return (
     <Page title="Settings" backLink={{ to: paths.home(), text: 'Home' }}>
       <h1>Settings</h1>
@@ -91,7 +93,7 @@ export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
       ) : isNurseInCharge ? (
         <SettingsForm settings={settings} />
       ) : (
-        <p>Only the nurse in charge can change settings.</p>
+        <p>{refusalMessage('change-settings')}</p>
       )}
       {settings === undefined ? null : <ContentFileSettings canChange={isNurseInCharge} />}
     </Page>

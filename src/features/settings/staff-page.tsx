@@ -1,12 +1,15 @@
 /**
  * Staff accounts: who can unlock this tablet. The nurse in charge adds and removes
  * staff; removing someone stops them unlocking but keeps their name on what they signed.
+ * The list with registration numbers is the nurse in charge's alone: storage refuses it to
+ * anyone else and this page then says so (domain/settings/permissions.ts).
  */
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
 import { optionLabel } from '../../domain/assessment/fields';
 import { staffGroupOptions, staffRoleOptions } from '../../domain/assessment/staff-ref';
+import { may, refusalMessage } from '../../domain/settings/permissions';
 import { emptyStaffAccountDraft, staffAccountDraftSchema, validateStaffAccount } from '../../domain/settings/staff-account';
 import { Button, ButtonLink } from '../../components/content/button';
 import { NotificationBanner } from '../../components/content/feedback';
@@ -15,7 +18,7 @@ import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
 import { useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useRepositories, useSession, useStaffList } from '../../storage/repositories/react';
+import { useRepositories, useSession, useStaffDetails } from '../../storage/repositories/react';
 import type { StaffSummary } from '../../storage/repositories/types';
 import { StaffFields } from './staff-fields';
 
@@ -25,13 +28,21 @@ function describeStaff(member: StaffSummary): string {
 }
 
 export function StaffPage() {
-  const staff = useStaffList();
+  const staff = useStaffDetails();
   const session = useSession();
   const { staff: repository } = useRepositories();
   const [message, setMessage] = useState<string | undefined>(undefined);
   const me = session.status === 'unlocked' ? session.staff : undefined;
-  const canManage = me?.role === 'nurse-in-charge';
-  const active = (staff ?? []).filter((member) => member.active);
+  const canManage = me !== undefined && may(me.role, 'manage-staff');
+  if (staff !== undefined && !staff.ok) {
+    return (
+      <Page title="Staff accounts" backLink={{ to: paths.home(), text: 'Home' }}>
+        <h1>Staff accounts</h1>
+        <p>{staff.error.message}</p>
+      </Page>
+    );
+  }
+  const active = (staff?.value ?? []).filter((member) => member.active);
   const remove = async (member: StaffSummary) => {
     const result = await repository.remove(member.id);
     setMessage(result.ok ? `${member.name} can no longer unlock this tablet` : result.error.message);
@@ -44,7 +55,7 @@ export function StaffPage() {
         </NotificationBanner>
       ) : null}
       <h1>Staff accounts</h1>
-      {canManage ? <ButtonLink to={paths.addStaff()}>Add a member of staff</ButtonLink> : <p>Only the nurse in charge can add or remove staff.</p>}
+      {canManage ? <ButtonLink to={paths.addStaff()}>Add a member of staff</ButtonLink> : <p>{refusalMessage('manage-staff')}</p>}
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">People who can unlock this tablet</caption>
         <thead className="nhsuk-table__head">

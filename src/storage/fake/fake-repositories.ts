@@ -1,7 +1,9 @@
 /**
  * In-memory repositories with the same interface as the real ones, for component tests:
  * no IndexedDB, no WebCrypto, no PBKDF2 wait. Secrets are compared in clear here, which
- * is why this module lives in storage/fake and is never imported by the app.
+ * is why this module lives in storage/fake and is never imported by the app. Roles are
+ * refused here exactly as in the real repositories (domain/settings/permissions.ts), so a
+ * component test shows what a triage nurse really gets.
  */
 import { withContentFile } from '../repositories/content-files';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
@@ -16,6 +18,9 @@ import { err, ok } from '../../domain/shared/result';
 import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { may, refusalMessage } from '../../domain/settings/permissions';
+import type { Permission } from '../../domain/settings/permissions';
+import type { Result } from '../../domain/shared/result';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterChoices } from '../../domain/letters/facts';
 import { letterKindLabels } from '../../domain/letters/model';
@@ -31,6 +36,7 @@ import type {
   SessionState,
   StaffSummary,
   Stamp,
+  StorageFailure,
 } from '../repositories/types';
 
 class Store<T> {
@@ -126,6 +132,29 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       .map((record) => summariseAttendance(record, now()))
       .sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));
   const locked = () => err({ kind: 'locked' as const, message: 'The app is locked. Unlock it to carry on.' });
+  /** The signed-in member of staff if their role may do this; 'locked' or 'forbidden' otherwise. */
+  const permitted = (permission: Permission): Result<StaffRef, StorageFailure> => {
+    const who = currentStaff();
+    if (!who) return locked();
+    return may(who.role, permission) ? ok(who) : err({ kind: 'forbidden', message: refusalMessage(permission) });
+  };
+  /** A live value shown only while someone allowed is signed in; it follows locking and unlocking. */
+  const permittedLive = <T, R>(permission: Permission, store: Store<T>, select: (value: T) => R): LiveValue<Result<R, StorageFailure>> => ({
+    subscribe: (onNext) => {
+      const emit = () => {
+        const allowed = permitted(permission);
+        onNext(allowed.ok ? ok(select(store.get())) : allowed);
+      };
+      const a = store.live(() => undefined).subscribe(emit);
+      const b = session.live(() => undefined).subscribe(emit);
+      return {
+        unsubscribe: () => {
+          a.unsubscribe();
+          b.unsubscribe();
+        },
+      };
+    },
+  });
 
   const letterSummary = (letter: IssuedLetter): IssuedLetterSummary => ({
     id: letter.id,
@@ -179,20 +208,23 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         return appendAudit('device-set-up', '', 'Site set up').then(() => ok(ref));
       },
       updateSettings: (next) => {
+        const allowed = permitted('change-settings');
+        if (!allowed.ok) return Promise.resolve(allowed);
         settings.set(next);
         return appendAudit('settings-changed', '', 'Device settings changed').then(() => ok(undefined));
       },
       contentFile: (instrument) => contentFiles.live((files) => files[instrument]),
       setContentFile: (instrument, json, detail) => {
-        const current = session.get();
-        if (current.status !== 'unlocked' || current.staff.role !== 'nurse-in-charge') return Promise.resolve(err({ kind: 'forbidden', message: 'Only the nurse in charge can change settings.' }));
+        const allowed = permitted('change-settings');
+        if (!allowed.ok) return Promise.resolve(allowed);
         contentFiles.set(withContentFile(contentFiles.get(), instrument, json));
         return appendAudit('settings-changed', '', detail).then(() => ok(undefined));
       },
     },
     staff: {
-      list: () =>
-        staff.live((members) =>
+      list: () => staff.live((members) => members.map((member) => ({ id: member.id, name: member.name, secretKind: member.secretKind, active: member.active }))),
+      details: () =>
+        permittedLive('view-staff-details', staff, (members) =>
           // The secret is never handed out, even by the fake.
           members.map((member): StaffSummary => ({
             id: member.id,
@@ -206,11 +238,15 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
           })),
         ),
       add: (member: NewStaffMember) => {
+        const allowed = permitted('manage-staff');
+        if (!allowed.ok) return Promise.resolve(allowed);
         const summary: StaffSummary = { ...member, id: newId(), active: true };
         staff.set([...staff.get(), { ...summary, secret: member.secret }]);
         return appendAudit('staff-added', summary.id, member.role).then(() => ok(summary));
       },
       remove: (staffId) => {
+        const allowed = permitted('manage-staff');
+        if (!allowed.ok) return Promise.resolve(allowed);
         staff.set(staff.get().map((member) => (member.id === staffId ? { ...member, active: false } : member)));
         return appendAudit('staff-removed', staffId, 'Account removed').then(() => ok(undefined));
       },
@@ -362,9 +398,20 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       },
     },
     audit: {
-      recent: (limit) => auditEvents.live((events) => [...events].reverse().slice(0, limit)),
-      all: () => Promise.resolve(auditEvents.get()),
+      recent: (limit) => permittedLive('view-audit-trail', auditEvents, (events) => [...events].reverse().slice(0, limit)),
+      all: () => {
+        const allowed = permitted('view-audit-trail');
+        return Promise.resolve(allowed.ok ? ok(auditEvents.get()) : allowed);
+      },
+      exportAll: async () => {
+        const allowed = permitted('export-audit-trail');
+        if (!allowed.ok) return allowed;
+        await appendAudit('export', '', 'Audit trail exported as CSV');
+        return ok(auditEvents.get());
+      },
       verify: () => {
+        const allowed = permitted('view-audit-trail');
+        if (!allowed.ok) return Promise.resolve({ ok: false as const, refused: allowed.error });
         // The chain, plus breaks recorded in the trail and their acknowledgements (no MACs here).
         const events = auditEvents.get();
         const { breaks: found } = chainBreaks(events);
@@ -383,9 +430,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       },
       record: (type, entityId, detail) => appendAudit(type, entityId, detail),
       acknowledgeBreak: async (brokenAt) => {
-        const who = currentStaff();
-        if (!who) return locked();
-        if (who.role !== 'nurse-in-charge') return err({ kind: 'forbidden' as const, message: 'Only the nurse in charge can acknowledge a break in the audit trail.' });
+        const allowed = permitted('acknowledge-audit-break');
+        if (!allowed.ok) return allowed;
         const about = auditEvents.get().filter((event) => auditBreakPosition(event.entityId) === brokenAt);
         const detected = about.find((event) => event.type === 'audit-break-detected');
         if (!detected || about.some((event) => event.type === 'audit-break-acknowledged')) return err({ kind: 'not-found' as const, message: 'There is no unacknowledged break at that event.' });

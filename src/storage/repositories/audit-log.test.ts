@@ -35,7 +35,7 @@ async function tabletWithHistory(): Promise<{ storage: TestStorage; staffId: str
   await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin);
   await storage.repos.session.lock('idle');
   await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin);
-  return { storage, staffId, events: await storage.repos.audit.all() };
+  return { storage, staffId, events: await storage.repos.internals.audit.all() };
 }
 
 async function rawAudit(name: string): Promise<AuditRow[]> {
@@ -234,7 +234,7 @@ describe('cutting the audit trail short', () => {
   async function lockedTablet(): Promise<{ storage: TestStorage; staffId: string; events: AuditEvent[] }> {
     const tablet = await tabletWithHistory();
     await tablet.storage.repos.session.lock('manual');
-    return { ...tablet, events: await tablet.storage.repos.audit.all() };
+    return { ...tablet, events: await tablet.storage.repos.internals.audit.all() };
   }
 
   async function unlockAsNurseInCharge(repos: TestStorage['repos'], staffId: string): Promise<void> {
@@ -255,12 +255,13 @@ describe('cutting the audit trail short', () => {
 
     const after = await repos.audit.verify();
     expect(after).toMatchObject({ ok: false, brokenAt: newest, reason: matching(/missing from the end/) });
+    if ('refused' in after) throw new Error(after.refused.message);
     expect(after.breaks).toEqual([{ brokenAt: newest, reason: matching(/missing from the end/), detectedAt: anyString(), acknowledged: null }]);
-    const seqs = (await repos.audit.all()).map((event) => event.seq);
+    const seqs = (await repos.internals.audit.all()).map((event) => event.seq);
     expect(seqs).not.toContain(newest);
     expect(seqs.filter((seq) => seq > newest).length).toBeGreaterThanOrEqual(4);
     // The break is recorded once, in the trail itself, by whoever unlocked.
-    const detected = (await repos.audit.all()).filter((event) => event.type === 'audit-break-detected');
+    const detected = (await repos.internals.audit.all()).filter((event) => event.type === 'audit-break-detected');
     expect(detected).toEqual([like({ entityId: `event-${String(newest)}`, actor: { id: staffId, name: NURSE_IN_CHARGE.name } })]);
   });
 
@@ -282,11 +283,11 @@ describe('cutting the audit trail short', () => {
     expect(await storage.repos.audit.acknowledgeBreak(newest)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     const verified = await storage.repos.audit.verify();
     expect(verified).toMatchObject({ ok: true, breaks: [{ brokenAt: newest, acknowledged: { by: NURSE_IN_CHARGE.name, at: anyString() } }] });
-    const acknowledgement = (await storage.repos.audit.all()).find((event) => event.type === 'audit-break-acknowledged');
+    const acknowledgement = (await storage.repos.internals.audit.all()).find((event) => event.type === 'audit-break-acknowledged');
     expect(acknowledgement).toMatchObject({ entityId: `event-${String(newest)}`, actor: { id: staffId, name: NURSE_IN_CHARGE.name }, detail: matching(/^Acknowledged by the nurse in charge: /) });
 
     // A later break is reported again.
-    const latest = (await storage.repos.audit.all()).at(-1)?.seq ?? 0;
+    const latest = (await storage.repos.internals.audit.all()).at(-1)?.seq ?? 0;
     await storage.repos.session.lock('manual');
     await tamper(storage.name, (db) => db.audit.delete(latest + 1));
     await unlockAsNurseInCharge(storage.repos, staffId);
@@ -401,7 +402,7 @@ describe('the verification checkpoint', () => {
   async function lockedTablet(): Promise<{ storage: TestStorage; staffId: string; events: AuditEvent[] }> {
     const tablet = await tabletWithHistory();
     await tablet.storage.repos.session.lock('manual');
-    return { ...tablet, events: await tablet.storage.repos.audit.all() };
+    return { ...tablet, events: await tablet.storage.repos.internals.audit.all() };
   }
 
   it('an old event changed before the checkpoint is reported by the full check on the audit trail page', async () => {
@@ -449,7 +450,7 @@ describe('the verification checkpoint', () => {
     const last = hidden.events.at(-1)?.seq ?? 0;
     await tamper(hidden.storage.name, (db) => db.audit.delete(last));
     expect((await hidden.storage.repos.session.unlock(hidden.staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
-    const detected = (await hidden.storage.repos.audit.all()).find((event) => event.type === 'audit-break-detected');
+    const detected = (await hidden.storage.repos.internals.audit.all()).find((event) => event.type === 'audit-break-detected');
     await hidden.storage.repos.session.lock('manual');
     await tamper(hidden.storage.name, (db) => db.audit.delete(detected?.seq ?? 0));
     expect((await hidden.storage.repos.session.unlock(hidden.staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);

@@ -1,28 +1,46 @@
 /**
  * The audit trail as features see it: the newest events, verification, and recording
- * the acts that take data off the device (print, download, export).
+ * the acts that take data off the device (print, download, export), and acknowledging a break.
+ * Viewing, checking, exporting and acknowledging are for the nurse in charge only
+ * (domain/settings/permissions.ts): the trail names every colleague and what they did.
+ * Anyone signed in adds to it by what they do.
  */
-import { liveQuery } from 'dexie';
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
+import { permittedLive, requirePermission } from './permission-gate';
 import type { AuditCheckScope, AuditRepository, AuditVerification, LiveValue, StorageFailure } from './types';
 
 export class RealAuditRepository implements AuditRepository {
   constructor(private readonly ctx: StorageContext) {}
 
-  recent(limit: number): LiveValue<AuditEvent[]> {
-    return liveQuery(() => this.ctx.db.audit.orderBy('seq').reverse().limit(limit).toArray());
+  recent(limit: number): LiveValue<Result<AuditEvent[], StorageFailure>> {
+    return permittedLive(this.ctx.vault, 'view-audit-trail', () => this.ctx.db.audit.orderBy('seq').reverse().limit(limit).toArray());
   }
 
-  all(): Promise<AuditEvent[]> {
-    return this.ctx.audit.all();
+  async all(): Promise<Result<AuditEvent[], StorageFailure>> {
+    const allowed = requirePermission(this.ctx.vault, 'view-audit-trail');
+    if (!allowed.ok) return allowed;
+    return ok(await this.ctx.audit.all());
   }
 
-  verify(scope: AuditCheckScope = 'whole'): Promise<AuditVerification> {
+  async verify(scope: AuditCheckScope = 'whole'): Promise<AuditVerification> {
+    const allowed = requirePermission(this.ctx.vault, 'view-audit-trail');
+    if (!allowed.ok) return { ok: false, refused: allowed.error };
     return this.ctx.audit.verify(scope);
+  }
+
+  async exportAll(): Promise<Result<AuditEvent[], StorageFailure>> {
+    const allowed = requirePermission(this.ctx.vault, 'export-audit-trail');
+    if (!allowed.ok) return allowed;
+    try {
+      await this.ctx.audit.append('export', '', 'Audit trail exported as CSV');
+      return ok(await this.ctx.audit.all());
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
   }
 
   record(type: AuditEventType, entityId: string, detail: string): Promise<void> {
@@ -30,9 +48,8 @@ export class RealAuditRepository implements AuditRepository {
   }
 
   async acknowledgeBreak(brokenAt: number): Promise<Result<void, StorageFailure>> {
-    const unlocked = this.ctx.vault.require();
-    if (!unlocked.ok) return unlocked;
-    if (unlocked.value.staff.role !== 'nurse-in-charge') return err({ kind: 'forbidden', message: 'Only the nurse in charge can acknowledge a break in the audit trail.' });
+    const allowed = requirePermission(this.ctx.vault, 'acknowledge-audit-break');
+    if (!allowed.ok) return allowed;
     try {
       return (await this.ctx.audit.acknowledge(brokenAt)) ? ok(undefined) : err({ kind: 'not-found', message: 'There is no unacknowledged break at that event.' });
     } catch (error) {

@@ -32,7 +32,7 @@ describe('content files on the device', () => {
     await repos.session.unlock(nurseInChargeId, NURSE_IN_CHARGE.pin);
     expect(await repos.device.setContentFile('crafft-2.1', undefined, 'Substance use screen wording removed')).toEqual({ ok: true, value: undefined });
     expect(await firstValue(repos.device.contentFile('crafft-2.1'))).toBeUndefined();
-    const details = (await repos.audit.all()).map((event) => event.detail);
+    const details = (await repos.internals.audit.all()).map((event) => event.detail);
     expect(details).toEqual(expect.arrayContaining(['Substance use screen wording installed', 'Substance use screen wording removed']) as unknown);
   });
 

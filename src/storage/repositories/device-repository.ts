@@ -1,7 +1,9 @@
 /**
  * First-run set-up and device settings (PRODUCT.md section 7). Set-up creates the random
  * device secret, wraps it for the first member of staff (the nurse in charge) and opens a
- * session for them; the secret itself is never stored.
+ * session for them; the secret itself is never stored. Settings are read by everyone (the
+ * lock screen and idle lock need them before anyone unlocks: they hold no personal data) and
+ * changed only by the nurse in charge (domain/settings/permissions.ts).
  */
 import { withContentFile } from './content-files';
 import { liveQuery } from 'dexie';
@@ -15,6 +17,7 @@ import type { StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { sealWorklist } from './attendance-crypto';
 import { toStorageFailure } from './failures';
+import { requirePermission } from './permission-gate';
 import { staffRefFromRow } from './session-repository';
 import type { DeviceRepository, DeviceSetUp, LiveValue, StorageFailure } from './types';
 
@@ -41,9 +44,8 @@ export class RealDeviceRepository implements DeviceRepository {
   }
 
   async setContentFile(instrument: string, json: unknown, detail: string): Promise<Result<void, StorageFailure>> {
-    const unlocked = this.ctx.vault.require();
-    if (!unlocked.ok) return unlocked;
-    if (unlocked.value.staff.role !== 'nurse-in-charge') return err({ kind: 'forbidden', message: 'Only the nurse in charge can change settings.' });
+    const allowed = requirePermission(this.ctx.vault, 'change-settings');
+    if (!allowed.ok) return allowed;
     try {
       await this.ctx.db.transaction('rw', this.ctx.db.device, async () => {
         const row = await this.ctx.db.device.get('device');
@@ -102,9 +104,8 @@ export class RealDeviceRepository implements DeviceRepository {
   }
 
   async updateSettings(settings: DeviceSettings): Promise<Result<void, StorageFailure>> {
-    const unlocked = this.ctx.vault.require();
+    const unlocked = requirePermission(this.ctx.vault, 'change-settings');
     if (!unlocked.ok) return unlocked;
-    if (unlocked.value.staff.role !== 'nurse-in-charge') return err({ kind: 'forbidden', message: 'Only the nurse in charge can change settings.' });
     try {
       await this.ctx.db.device.update('device', { settings: deviceSettingsSchema.parse(settings) });
       await this.ctx.audit.append('settings-changed', '', 'Device settings changed');

@@ -10,7 +10,8 @@ import type { AttendanceSummary } from '../../domain/assessment/attendance-summa
 import type { AuditEvent } from '../../domain/audit/events';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
-import type { AssessmentEditor, NoConcernReviewItem, Repositories, SessionState, StaffSummary, StorageFailure } from './types';
+import type { Result } from '../../domain/shared/result';
+import type { AssessmentEditor, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure } from './types';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -40,9 +41,16 @@ export function useContentFile(instrument: string): unknown {
   return useObservable(() => device.contentFile(instrument), [device, instrument], undefined);
 }
 
-export function useStaffList(): StaffSummary[] | undefined {
+/** Names only, for the lock screen. */
+export function useStaffList(): StaffName[] | undefined {
   const { staff } = useRepositories();
   return useObservable(() => staff.list(), [staff], undefined);
+}
+
+/** Accounts with role and registration number, or the refusal (nurse in charge only). */
+export function useStaffDetails(): Result<StaffSummary[], StorageFailure> | undefined {
+  const { staff } = useRepositories();
+  return useObservable(() => staff.details(), [staff], undefined);
 }
 
 export function useInProgressAttendances(): AttendanceSummary[] | undefined {
@@ -66,7 +74,8 @@ export function useNoConcernToReview(): NoConcernReviewItem[] | undefined {
   return useObservable(() => attendances.noConcernToReview(), [attendances], undefined);
 }
 
-export function useRecentAuditEvents(limit: number): AuditEvent[] | undefined {
+/** The newest events, or the refusal (nurse in charge only). */
+export function useRecentAuditEvents(limit: number): Result<AuditEvent[], StorageFailure> | undefined {
   const { audit } = useRepositories();
   return useObservable(() => audit.recent(limit), [audit, limit], undefined);
 }

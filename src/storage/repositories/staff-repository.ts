@@ -3,6 +3,8 @@
  * member of staff has their own PIN or passphrase wrapping the same device secret, so two
  * nurses unlock the same data with different secrets. Removing someone deletes their
  * wrapped key (they can no longer unlock) but keeps their name for the records they signed.
+ * Everyone, even locked, gets the names (the lock screen); the accounts' details, adding
+ * and removing are refused to every role but the nurse in charge (domain/settings/permissions.ts).
  */
 import { liveQuery } from 'dexie';
 import { err, ok } from '../../domain/shared/result';
@@ -11,7 +13,8 @@ import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
-import type { LiveValue, NewStaffMember, StaffRepository, StaffSummary, StorageFailure, UnlockFailure } from './types';
+import { permittedLive, requirePermission } from './permission-gate';
+import type { LiveValue, NewStaffMember, StaffName, StaffRepository, StaffSummary, StorageFailure, UnlockFailure } from './types';
 
 const lockedFailure = (): StorageFailure => ({ kind: 'locked', message: messages.locked });
 
@@ -31,17 +34,16 @@ export function summariseStaff(row: StaffRow): StaffSummary {
 export class RealStaffRepository implements StaffRepository {
   constructor(private readonly ctx: StorageContext) {}
 
-  list(): LiveValue<StaffSummary[]> {
-    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map(summariseStaff));
+  list(): LiveValue<StaffName[]> {
+    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map((row): StaffName => ({ id: row.id, name: row.name, secretKind: row.secretKind, active: row.active === 1 })));
+  }
+
+  details(): LiveValue<Result<StaffSummary[], StorageFailure>> {
+    return permittedLive(this.ctx.vault, 'view-staff-details', async () => (await this.ctx.db.staff.orderBy('name').toArray()).map(summariseStaff));
   }
 
   private requireNurseInCharge() {
-    const unlocked = this.ctx.vault.require();
-    if (!unlocked.ok) return unlocked;
-    if (unlocked.value.staff.role !== 'nurse-in-charge') {
-      return err({ kind: 'forbidden', message: 'Only the nurse in charge can add or remove staff.' } satisfies StorageFailure);
-    }
-    return unlocked;
+    return requirePermission(this.ctx.vault, 'manage-staff');
   }
 
   async add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>> {

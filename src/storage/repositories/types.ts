@@ -42,6 +42,19 @@ export type SessionState =
   | { status: 'locked'; reason: LockReason }
   | { status: 'unlocked'; staff: StaffRef; unlockedAt: IsoInstant };
 
+/**
+ * What the lock screen needs to pick whose PIN is typed: the name, and whether to ask for a
+ * PIN or a passphrase (the field's label and keyboard already show that), for everyone and
+ * for nobody signed in. Roles, groups, agencies and registration numbers are in
+ * `StaffSummary`, for the nurse in charge alone (domain/settings/permissions.ts).
+ */
+export interface StaffName {
+  id: string;
+  name: string;
+  secretKind: 'pin' | 'passphrase';
+  active: boolean;
+}
+
 export interface StaffSummary {
   id: string;
   name: string;
@@ -101,8 +114,13 @@ export interface DeviceRepository {
 }
 
 export interface StaffRepository {
-  list(): LiveValue<StaffSummary[]>;
+  /** Names for the lock screen: open to everyone, even while locked. */
+  list(): LiveValue<StaffName[]>;
+  /** Every account with role, group and registration number: the nurse in charge only ('forbidden' otherwise, 'locked' while locked). */
+  details(): LiveValue<Result<StaffSummary[], StorageFailure>>;
+  /** The nurse in charge only. */
   add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>>;
+  /** The nurse in charge only. */
   remove(staffId: string): Promise<Result<void, StorageFailure>>;
   changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>>;
 }
@@ -191,7 +209,9 @@ export interface AuditBreakReport {
  */
 export type AuditVerification =
   | { ok: true; count: number; breaks?: AuditBreakReport[] }
-  | { ok: false; brokenAt: number; reason: string; breaks?: AuditBreakReport[] };
+  | { ok: false; brokenAt: number; reason: string; breaks?: AuditBreakReport[] }
+  /** Not checked: the signed-in role may not view the trail, or the app is locked. */
+  | { ok: false; refused: StorageFailure };
 
 /**
  * How much of the trail a check reads: all of it (the audit trail page, the default), or
@@ -200,13 +220,19 @@ export type AuditVerification =
  */
 export type AuditCheckScope = 'whole' | 'since-checkpoint';
 
+/**
+ * Viewing, checking, exporting the trail and acknowledging a break in it are for the nurse in charge only
+ * (domain/settings/permissions.ts); anyone signed in can add to it by what they do.
+ */
 export interface AuditRepository {
-  recent(limit: number): LiveValue<AuditEvent[]>;
-  all(): Promise<AuditEvent[]>;
+  recent(limit: number): LiveValue<Result<AuditEvent[], StorageFailure>>;
+  all(): Promise<Result<AuditEvent[], StorageFailure>>;
   verify(scope?: AuditCheckScope): Promise<AuditVerification>;
+  /** Records the export in the trail, then returns every event (the export includes its own event). */
+  exportAll(): Promise<Result<AuditEvent[], StorageFailure>>;
   /** Records an act that sends data off the device (print, download, export). */
   record(type: AuditEventType, entityId: string, detail: string): Promise<void>;
-  /** The nurse in charge acknowledges the break starting at this event (recorded as an event of its own). */
+  /** The nurse in charge acknowledges the break starting at this event (recorded as an event of its own); 'forbidden' to anyone else. */
   acknowledgeBreak(brokenAt: number): Promise<Result<void, StorageFailure>>;
 }
 

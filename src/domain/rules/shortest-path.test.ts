@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { ARRIVED_AT, completeAdultAnswers, completeChildAnswers, NOW, testPerson, withAccounts, withPeople } from '../../test-support/fixtures';
 import type { Answers } from '../assessment/record';
-import { prefilledAnswers, requiredAnswers } from './shortest-path';
+import { emptyOf, isAnswered, leaves, prefilledAnswers, questionOf, replaced, requiredAnswers } from './shortest-path';
 
 /**
  * A well 8-year-old who fell off a trampoline two and a half hours ago, brought by their
@@ -142,5 +142,83 @@ describe('requiredAnswers', () => {
     const required = keys(completeAdultAnswers({ reason: 'illness' }));
     expect(required.some((key) => /^(informationChecks|safeguarding|outcome)\//.test(key))).toBe(false);
     expect(required).toContain('people/accompaniedBy');
+  });
+});
+
+describe('how answers are found and taken away', () => {
+  test('day, month and year are one date, and a date with its time one moment', () => {
+    expect(questionOf(['dateOfBirth', 'day'])).toBe('dateOfBirth');
+    expect(questionOf(['companions', 0, 'year'])).toBe('companions.0');
+    expect(questionOf(['injuryDate', 'month'])).toBe('injuryDateTime');
+    expect(questionOf(['injuryTime'])).toBe('injuryDateTime');
+    expect(questionOf(['companions', 2, 'phone'])).toBe('companions.2.phone');
+    // Only the last key is a date part; "day" elsewhere in the path is a name.
+    expect(questionOf(['day', 'notes', 'text'])).toBe('day.notes.text');
+    expect(questionOf(['Time'])).toBe('Time');
+  });
+
+  test('an answer is given when the text is not blank, the flag is ticked, a choice is made', () => {
+    expect(isAnswered('x')).toBe(true);
+    expect(isAnswered('  ')).toBe(false);
+    expect(isAnswered('')).toBe(false);
+    expect(isAnswered(true)).toBe(true);
+    expect(isAnswered(false)).toBe(false);
+    expect(isAnswered(['bruising'])).toBe(true);
+    expect(isAnswered([])).toBe(false);
+  });
+
+  test('taking an answer away leaves empty text, an unticked flag, no choices', () => {
+    expect(emptyOf('Sprained wrist')).toBe('');
+    expect(emptyOf(true)).toBe(false);
+    expect(emptyOf(['bruising'])).toEqual([]);
+  });
+
+  test('every leaf is found with its path; lists of people item by item, other lists whole', () => {
+    expect(
+      leaves({ name: 'Ann', flag: true, off: false, choices: ['a'], none: [], people: [{ id: 'p1', phone: '0115' }], grid: [['x']], mixed: [{ a: 'b' }, 'c'], missing: null, count: 3 }),
+    ).toEqual([
+      [['name'], 'Ann'],
+      [['flag'], true],
+      [['off'], false],
+      [['choices'], ['a']],
+      [['none'], []],
+      [['people', 0, 'id'], 'p1'],
+      [['people', 0, 'phone'], '0115'],
+      [['grid'], [['x']]],
+      [['mixed'], [{ a: 'b' }, 'c']],
+    ]);
+    expect(leaves(null)).toEqual([]);
+    expect(leaves('x', ['a'])).toEqual([[['a'], 'x']]);
+  });
+
+  test('replacing one answer copies the rest unchanged, with list indexes as numbers or text', () => {
+    const root = { people: [{ phone: '1' }, { phone: '2' }], name: 'Ann' };
+    expect(replaced(root, ['people', 1, 'phone'], '9')).toEqual({ people: [{ phone: '1' }, { phone: '9' }], name: 'Ann' });
+    expect(replaced(root, ['people', '0', 'phone'], '9')).toEqual({ people: [{ phone: '9' }, { phone: '2' }], name: 'Ann' });
+    expect(root.people[1]?.phone).toBe('2');
+    // A path through something that is neither a record nor a list changes nothing.
+    expect(replaced('text', ['a'], 'x')).toBe('text');
+    expect(replaced(['a', 'b'], [0], 'x')).toEqual(['x', 'b']);
+  });
+
+  test('the pre-fills reach a companion beyond the tenth (list indexes of two digits)', () => {
+    const base = wellEightYearOldWithMinorInjury();
+    const mother = base.people.companions[0];
+    if (!mother) throw new Error('fixture has a companion');
+    const others = Array.from({ length: 10 }, (_, index) => ({ ...mother, id: `other-${String(index)}`, relationship: 'Neighbour', fullName: `Neighbour ${String(index)}` }));
+    const answers = withPeople(base, { companions: [...others, { ...mother, id: 'mother-11' }] });
+    const prefilled = prefilledAnswers(answers, ARRIVED_AT, NOW);
+    expect(prefilled.people.companions).toHaveLength(11);
+    expect(prefilled.people.companions[10]).toMatchObject({ id: 'mother-11', hasParentalResponsibility: 'yes', parentalResponsibilityBasis: 'birth-mother' });
+  });
+
+  test('the ids of people are made by the app and never counted, even when not pre-filled and another answer points at one', () => {
+    const base = wellEightYearOldWithMinorInjury();
+    // The carer's account names who gave it by the companion's id: without that id it is a problem.
+    const answers = withAccounts(base, { carerAccount: 'He fell', carerAccountGivenBy: base.people.companions[0]?.id ?? '' });
+    const prefilled = prefilledAnswers(answers, ARRIVED_AT, NOW);
+    const fromNoPeople = requiredAnswers(answers, NOW, { prefilled: { ...prefilled, people: { ...prefilled.people, companions: [] } }, scope: 'signing' }).map((answer) => answer.question);
+    expect(fromNoPeople.some((question) => question.endsWith('.id'))).toBe(false);
+    expect(fromNoPeople).toContain('companions.0.fullName');
   });
 });

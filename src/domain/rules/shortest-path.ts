@@ -32,8 +32,8 @@ export interface RequiredAnswersOptions {
   scope: 'signing' | 'gp-letter';
 }
 
-type Leaf = string | boolean | readonly unknown[];
-type Path = readonly (string | number)[];
+export type Leaf = string | boolean | readonly unknown[];
+export type Path = readonly (string | number)[];
 
 const DATE_PART = /^(day|month|year)$/;
 const DATE_OR_TIME = /^(.+)(Date|Time)$/;
@@ -43,22 +43,22 @@ const DATE_OR_TIME = /^(.+)(Date|Time)$/;
  * time ("injuryDate" and "injuryTime") is one moment, as PRODUCT.md asks them ("When did the
  * injury happen?": date and time).
  */
-function questionOf(path: Path): string {
-  const last = path.at(-1);
-  const parts = typeof last === 'string' && DATE_PART.test(last) ? path.slice(0, -1) : [...path];
-  const tail = parts.at(-1);
-  const moment = typeof tail === 'string' ? DATE_OR_TIME.exec(tail) : null;
+export function questionOf(path: Path): string {
+  const parts = DATE_PART.test(String(path.at(-1))) ? path.slice(0, -1) : [...path];
+  const moment = DATE_OR_TIME.exec(String(parts.at(-1)));
   if (moment?.[1]) parts[parts.length - 1] = `${moment[1]}DateTime`;
   return parts.join('.');
 }
 
-function isAnswered(value: Leaf): boolean {
+/** Whether the nurse gave this answer: text that is not blank, a ticked flag, a choice made. */
+export function isAnswered(value: Leaf): boolean {
   if (typeof value === 'string') return value.trim() !== '';
   if (typeof value === 'boolean') return value;
   return value.length > 0;
 }
 
-function emptyOf(value: Leaf): Leaf {
+/** The answer as it stands before the nurse gives it. */
+export function emptyOf(value: Leaf): Leaf {
   if (typeof value === 'string') return '';
   if (typeof value === 'boolean') return false;
   return [];
@@ -66,13 +66,15 @@ function emptyOf(value: Leaf): Leaf {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every leaf (text, flag, list of choices) under `value`, with its path. */
-function leaves(value: unknown, path: Path, out: [Path, Leaf][]): void {
-  if (typeof value === 'string' || typeof value === 'boolean') out.push([path, value]);
-  else if (Array.isArray(value)) {
-    if (value.length > 0 && value.every(isRecord)) value.forEach((item, index) => leaves(item, [...path, index], out));
-    else out.push([path, value]);
-  } else if (isRecord(value)) for (const [key, child] of Object.entries(value)) leaves(child, [...path, key], out);
+/**
+ * Every leaf (text, flag, list of choices) under `value`, with its path. A list of records
+ * (the people with the patient) is followed item by item; any other list is one answer.
+ */
+export function leaves(value: unknown, path: Path = []): [Path, Leaf][] {
+  if (typeof value === 'string' || typeof value === 'boolean') return [[path, value]];
+  if (Array.isArray(value)) return value.length > 0 && value.every(isRecord) ? value.flatMap((item, index) => leaves(item, [...path, index])) : [[path, value]];
+  if (isRecord(value)) return Object.entries(value).flatMap(([key, child]) => leaves(child, [...path, key]));
+  return [];
 }
 
 function at(root: unknown, path: Path): unknown {
@@ -81,11 +83,11 @@ function at(root: unknown, path: Path): unknown {
   return node;
 }
 
-/** A copy of `root` with the value at `path` replaced. */
-function replaced(root: unknown, path: Path, value: unknown): unknown {
+/** A copy of `root` with the value at `path` replaced; a list index may be written as text ("0"). */
+export function replaced(root: unknown, path: Path, value: unknown): unknown {
   const [key, ...rest] = path;
   if (key === undefined) return value;
-  if (Array.isArray(root)) return (root as unknown[]).map((item, index): unknown => (index === key ? replaced(item, rest, value) : item));
+  if (Array.isArray(root)) return (root as unknown[]).map((item, index): unknown => (String(index) === String(key) ? replaced(item, rest, value) : item));
   if (isRecord(root)) return { ...root, [key]: replaced(root[key], rest, value) };
   return root;
 }
@@ -108,9 +110,7 @@ export function requiredAnswers(answers: Answers, now: IsoInstant, options: Requ
   const seen = new Set<string>();
   const sectionIds = Object.keys(answers) as SectionId[];
   for (const section of sectionIds) {
-    const all: [Path, Leaf][] = [];
-    leaves(answers[section], [], all);
-    for (const [path, value] of all) {
+    for (const [path, value] of leaves(answers[section])) {
       // Ids of people are made by the app, never typed.
       if (!isAnswered(value) || path.at(-1) === 'id') continue;
       if (JSON.stringify(at(options.prefilled[section], path)) === JSON.stringify(value)) continue;
@@ -136,8 +136,7 @@ export function prefilledAnswers(answers: Answers, createdAt: IsoInstant, now: I
   const ctx = deriveContext(answers, now);
   let people: unknown = { ...emptyAnswers().people, companions: answers.people.companions.map((person) => emptyPerson(person.id)) };
   for (const prefill of peoplePrefills(answers.people, ctx)) {
-    const path = prefill.field.split('.').map((key) => (/^\d+$/.test(key) ? Number(key) : key));
-    people = replaced(people, path, prefill.value);
+    people = replaced(people, prefill.field.split('.'), prefill.value);
   }
   return { ...start, people: people as Answers['people'] };
 }

@@ -176,3 +176,43 @@ describe('wrapping and pages', () => {
     for (const page of pages.slice(1)) expect(Math.max(...page.filter(isBody).map((drawn) => drawn.y))).toBeGreaterThan(735);
   });
 });
+
+describe('the width each block wraps in', () => {
+  // "W" is 944/1000 em in Helvetica: 9.44 pt at 10 pt, so a line of n W's is 9.44 n pt wide.
+  const ws = (count: number): string => 'W'.repeat(count);
+  const bodyLines = (document: LetterDocument): [number, string][] =>
+    (drawnPages(renderLetterPdf(document, AT).bytes)[0] ?? []).filter((drawn) => isBody(drawn) && drawn.y < 620 && drawn.text.startsWith('W')).map((drawn) => [drawn.x, drawn.text]);
+
+  test('a word longer than the line is broken where the line is full (51 W in 481.88 pt), with no empty line before it', () => {
+    expect(widthOf(ws(51), 'F1', 10)).toBeLessThanOrEqual(RIGHT - LEFT);
+    expect(widthOf(ws(52), 'F1', 10)).toBeGreaterThan(RIGHT - LEFT);
+    expect(bodyLines(letter([section('a', 'H', [paragraph(ws(120))])]))).toEqual([
+      [LEFT, ws(51)],
+      [LEFT, ws(51)],
+      [LEFT, ws(18)],
+    ]);
+  });
+
+  test('list items wrap 14 pt in (49 W), row values in the 331.88 pt right of the keys (35 W), slot text 14 pt in (49 W)', () => {
+    expect(bodyLines(letter([section('a', 'H', [list([ws(60)])])]))).toEqual([
+      [70.7, ws(49)],
+      [70.7, ws(11)],
+    ]);
+    expect(bodyLines(letter([section('a', 'H', [rows([row('Key', ws(40))])])]))).toEqual([
+      [206.7, ws(35)],
+      [206.7, ws(5)],
+    ]);
+    expect(bodyLines(letter([section('a', 'H', [slot({ slotId: 's', label: 'Label', hint: '', required: false }, ws(60))])]))).toEqual([
+      [70.7, ws(49)],
+      [70.7, ws(11)],
+    ]);
+  });
+
+  test('the note about simplified letters is bold, and the file declares its language as en-GB', () => {
+    const pdf = renderLetterPdf(letter([section('a', 'H', [paragraph('Łódź')])]), AT);
+    expect(pdf.simplified).toBe(2);
+    const note = drawnPages(pdf.bytes)[0]?.find((drawn) => drawn.text.startsWith('Some letters are shown here without their accents.'));
+    expect(note?.font).toBe('F2');
+    expect(Array.from(pdf.bytes, (byte) => String.fromCharCode(byte)).join('')).toContain('/Lang <FEFF0065006E002D00470042>');
+  });
+});

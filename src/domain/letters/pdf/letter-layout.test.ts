@@ -238,3 +238,17 @@ describe('a slot label or quote attribution is never left alone at the foot of a
     }
   });
 });
+
+describe('a section heading has room for three lines after it', () => {
+  test('wherever the page ends, the heading and the first three lines of its section share a page', () => {
+    for (let paragraphs = 20; paragraphs < 45; paragraphs += 1) {
+      for (let items = 0; items < 3; items += 1) {
+        const blocks = [...Array.from({ length: paragraphs }, () => paragraph('Line')), ...(items > 0 ? [list(Array.from({ length: items }, () => 'Item'))] : [])];
+        const pages = drawnPages(renderLetterPdf(letter([section('a', 'H', blocks), section('b', 'Next', [paragraph('One\nTwo\nThree\nFour')])]), AT).bytes);
+        const body = (pages.find((page) => page.some((drawn) => drawn.text === 'Next')) ?? []).filter(isBody);
+        const index = body.findIndex((drawn) => drawn.text === 'Next');
+        expect(body.slice(index + 1, index + 4).map((drawn) => drawn.text), `${String(paragraphs)} paragraphs, ${String(items)} items`).toEqual(['One', 'Two', 'Three']);
+      }
+    }
+  });
+});

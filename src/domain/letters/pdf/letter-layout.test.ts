@@ -252,3 +252,15 @@ describe('a section heading has room for three lines after it', () => {
     }
   });
 });
+
+describe('a short row is kept together', () => {
+  test('wherever the page ends, a row of three lines is on one page', () => {
+    for (let paragraphs = 20; paragraphs < 45; paragraphs += 1) {
+      for (let items = 0; items < 3; items += 1) {
+        const blocks = [...Array.from({ length: paragraphs }, () => paragraph('Line')), ...(items > 0 ? [list(Array.from({ length: items }, () => 'Item'))] : []), rows([row('Key', 'One', 'Two', 'Three')])];
+        const page = drawnPages(renderLetterPdf(letter([section('a', 'H', blocks)]), AT).bytes).find((drawn) => drawn.some((text) => text.text === 'Key')) ?? [];
+        expect(page.map((drawn) => drawn.text), `${String(paragraphs)} paragraphs, ${String(items)} items`).toEqual(expect.arrayContaining(['Key', 'One', 'Two', 'Three']));
+      }
+    }
+  });
+});

@@ -243,6 +243,17 @@ describe('a young baby recorded as mobile is asked again', () => {
     expect(mobilityConfirmationApplies(contextForAge(0), '', 'yes')).toBe(false);
   });
 
+  test('an estimated age is not questioned even when a date of birth is on the record', () => {
+    expect(mobilityConfirmationApplies(contextForAge(0, { dateOfBirth: THREE_MONTHS, ageSource: 'estimate' }), '', 'yes')).toBe(false);
+  });
+
+  test('the age counts at arrival, not when the form is filled in: a baby who turned 6 months since arriving is still asked', () => {
+    // Arrived 9 March 2026 at 23:00 (GMT), five months old; six months old on 10 March.
+    const ctx = contextForAge(0, { dateOfBirth: SIX_MONTHS, ageSource: 'date-of-birth', arrivedAt: '2026-03-09T23:00:00.000Z' });
+    expect(mobilityConfirmationApplies(ctx, '', 'yes')).toBe(true);
+    expect(mobilityConfirmationApplies({ ...ctx, arrivedAt: undefined }, '', 'yes')).toBe(false);
+  });
+
   test('a 3-month-old recorded as mobile counts as "not sure" until the nurse confirms, so the non-mobile bruise item stays', () => {
     const ctx = dated(THREE_MONTHS);
     const unconfirmed = effectiveMobility(ctx, { mobilityDisability: '', independentlyMobile: 'yes', mobilityConfirmed: '' });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { contextForAge } from '../../test-support/domain-fixtures';
+import { screeningContext } from '../../test-support/screening-contexts';
 import { emptyInformationChecksDraft } from '../assessment/information-checks';
 import { emptyOutcomeDraft } from '../assessment/outcome';
 import { answersSchema, emptyAnswers } from '../assessment/record';
@@ -97,6 +98,19 @@ describe('the child safeguarding sections in the task list', () => {
       'Needed for the GP letter and the MASH referral: postcode, address, GP practice and school, college or nursery. You can sign without them and add them later',
     );
     expect(neededForGpLetterText([])).toBeUndefined();
+  });
+
+  test('one answer still needed is named alone and called "it"; two are joined with "and"', () => {
+    const letter = issuesBeforeGpLetter(emptyAnswers(), contextForAge(8))[0]?.issues ?? [];
+    const postcode = letter.filter((issue) => issue.field === 'postcode');
+    expect(neededForGpLetterText(postcode)).toBe('Needed for the GP letter and the MASH referral: postcode. You can sign without it and add it later');
+    const two = letter.filter((issue) => issue.field === 'postcode' || issue.field === 'gpPractice');
+    expect(neededForGpLetterText(two)).toBe('Needed for the GP letter and the MASH referral: postcode and GP practice. You can sign without them and add them later');
+  });
+
+  test('the Fraser section is on the list for a 14-year-old at a sexual health visit, and not for one injured', () => {
+    expect(relevantSections(screeningContext(14, 'sexual-health')).map((section) => section.id)).toContain('fraser');
+    expect(relevantSections(screeningContext(14, 'injury')).map((section) => section.id)).not.toContain('fraser');
   });
 
   test('the outcome check before signing refuses "No concern" after a disclosure', () => {

@@ -176,3 +176,91 @@ describe('wrapping and pages', () => {
     for (const page of pages.slice(1)) expect(Math.max(...page.filter(isBody).map((drawn) => drawn.y))).toBeGreaterThan(735);
   });
 });
+
+describe('the width each block wraps in', () => {
+  // "W" is 944/1000 em in Helvetica: 9.44 pt at 10 pt, so a line of n W's is 9.44 n pt wide.
+  const ws = (count: number): string => 'W'.repeat(count);
+  const bodyLines = (document: LetterDocument): [number, string][] =>
+    (drawnPages(renderLetterPdf(document, AT).bytes)[0] ?? []).filter((drawn) => isBody(drawn) && drawn.y < 620 && drawn.text !== '\\225' && drawn.text !== 'Label').map((drawn) => [drawn.x, drawn.text]);
+
+  test('a word longer than the line is broken where the line is full (51 W in 481.88 pt), with no empty line before it', () => {
+    expect(widthOf(ws(51), 'F1', 10)).toBeLessThanOrEqual(RIGHT - LEFT);
+    expect(widthOf(ws(52), 'F1', 10)).toBeGreaterThan(RIGHT - LEFT);
+    expect(bodyLines(letter([section('a', 'H', [paragraph(ws(120))])]))).toEqual([
+      [LEFT, ws(51)],
+      [LEFT, ws(51)],
+      [LEFT, ws(18)],
+    ]);
+    // The first piece is on the section's first line (as "One" is above), not after an empty one.
+    const first = drawnPages(renderLetterPdf(letter([section('a', 'H', [paragraph(ws(120))])]), AT).bytes)[0]?.find((drawn) => drawn.text === ws(51));
+    expect(first?.y).toBe(606.14);
+  });
+
+  test('list items wrap 14 pt in (49 W), row values in the 331.88 pt right of the keys (35 W), slot text 14 pt in (49 W)', () => {
+    expect(bodyLines(letter([section('a', 'H', [list([ws(60)])])]))).toEqual([
+      [70.7, ws(49)],
+      [70.7, ws(11)],
+    ]);
+    expect(bodyLines(letter([section('a', 'H', [rows([row('Key', ws(40))])])]))).toEqual([
+      [LEFT, 'Key'],
+      [206.7, ws(35)],
+      [206.7, ws(5)],
+    ]);
+    expect(bodyLines(letter([section('a', 'H', [slot({ slotId: 's', label: 'Label', hint: '', required: false }, ws(60))])]))).toEqual([
+      [70.7, ws(49)],
+      [70.7, ws(11)],
+    ]);
+  });
+
+  test('the note about simplified letters is bold, and the file declares its language as en-GB', () => {
+    const pdf = renderLetterPdf(letter([section('a', 'H', [paragraph('Łódź')])]), AT);
+    expect(pdf.simplified).toBe(2);
+    const note = drawnPages(pdf.bytes)[0]?.find((drawn) => drawn.text.startsWith('Some letters are shown here without their accents.'));
+    expect(note?.font).toBe('F2');
+    expect(Array.from(pdf.bytes, (byte) => String.fromCharCode(byte)).join('')).toContain('/Lang <FEFF0065006E002D00470042>');
+  });
+});
+
+describe('a slot label or quote attribution is never left alone at the foot of a page', () => {
+  test.each([
+    ['slot', slot({ slotId: 's', label: 'Label', hint: '', required: false }, 'Slot text')],
+    ['quote', quote('Label', 'Slot text')],
+  ] as const)('%s: its first line follows it on the same page, wherever the page ends', (_name, last) => {
+    for (let paragraphs = 20; paragraphs < 45; paragraphs += 1) {
+      for (let items = 0; items < 3; items += 1) {
+        const blocks = [...Array.from({ length: paragraphs }, () => paragraph('Line')), ...(items > 0 ? [list(Array.from({ length: items }, () => 'Item'))] : []), last];
+        const pages = drawnPages(renderLetterPdf(letter([section('a', 'H', blocks)]), AT).bytes);
+        const page = pages.find((drawn) => drawn.some((text) => text.text === 'Label:' || text.text === 'Label'));
+        const body = (page ?? []).filter(isBody);
+        const index = body.findIndex((text) => text.text === 'Label:' || text.text === 'Label');
+        expect(body[index + 1]?.text, `${String(paragraphs)} paragraphs, ${String(items)} items`).toMatch(/Slot text/);
+      }
+    }
+  });
+});
+
+describe('a section heading has room for three lines after it', () => {
+  test('wherever the page ends, the heading and the first three lines of its section share a page', () => {
+    for (let paragraphs = 20; paragraphs < 45; paragraphs += 1) {
+      for (let items = 0; items < 3; items += 1) {
+        const blocks = [...Array.from({ length: paragraphs }, () => paragraph('Line')), ...(items > 0 ? [list(Array.from({ length: items }, () => 'Item'))] : [])];
+        const pages = drawnPages(renderLetterPdf(letter([section('a', 'H', blocks), section('b', 'Next', [paragraph('One\nTwo\nThree\nFour')])]), AT).bytes);
+        const body = (pages.find((page) => page.some((drawn) => drawn.text === 'Next')) ?? []).filter(isBody);
+        const index = body.findIndex((drawn) => drawn.text === 'Next');
+        expect(body.slice(index + 1, index + 4).map((drawn) => drawn.text), `${String(paragraphs)} paragraphs, ${String(items)} items`).toEqual(['One', 'Two', 'Three']);
+      }
+    }
+  });
+});
+
+describe('a short row is kept together', () => {
+  test('wherever the page ends, a row of three lines is on one page', () => {
+    for (let paragraphs = 20; paragraphs < 45; paragraphs += 1) {
+      for (let items = 0; items < 3; items += 1) {
+        const blocks = [...Array.from({ length: paragraphs }, () => paragraph('Line')), ...(items > 0 ? [list(Array.from({ length: items }, () => 'Item'))] : []), rows([row('Key', 'One', 'Two', 'Three')])];
+        const page = drawnPages(renderLetterPdf(letter([section('a', 'H', blocks)]), AT).bytes).find((drawn) => drawn.some((text) => text.text === 'Key')) ?? [];
+        expect(page.map((drawn) => drawn.text), `${String(paragraphs)} paragraphs, ${String(items)} items`).toEqual(expect.arrayContaining(['Key', 'One', 'Two', 'Three']));
+      }
+    }
+  });
+});

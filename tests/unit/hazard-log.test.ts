@@ -15,6 +15,8 @@ const log = readText(join(root, 'docs/clinical-safety/hazard-log.md'));
 
 describe('reading test titles', () => {
   it('finds it, test and their .each forms with any quote, and nothing else', () => {
+    // Source text for the title reader, not tests: the `.skip` line checks that a skipped
+    // test's title is still read (the hazard log may cite it, and the check must see it).
     const source = [
       "it('plain single', () => {});",
       'test("plain double", () => {});',

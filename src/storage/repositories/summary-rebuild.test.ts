@@ -163,6 +163,24 @@ describe('rebuilding summaries after unlock', () => {
     expect(await versions(storage, [...ids].sort())).toEqual([2, 2, 2, 2]);
   });
 
+  test('a record saved while its batch was being sealed keeps the summary its save wrote (never an older derivation)', async () => {
+    const { storage, ids } = await tabletWith(1);
+    const id = ids[0] ?? '';
+    await makeVersion1(storage, ids);
+    const opened = await storage.repos.attendances.open(id);
+    if (!opened.ok) throw new Error('open failed');
+    const editor = opened.value;
+    const result = await rebuildSummaries(storage.repos.internals, {
+      beforeWrite: async () => {
+        // The nurse asks the screen after all: the save seals a current summary with the record.
+        await editor.update((record) => ({ ...record, answers: { ...record.answers, cse: { ...emptyCseDraft(), notAsked: false } } }));
+      },
+    });
+    editor.close();
+    expect(result).toEqual({ status: 'done', checked: 1, rebuilt: 0, unreadable: 0 });
+    expect(await storedSummary(storage, id)).toMatchObject({ summaryVersion: SUMMARY_VERSION, followUps: [], screens: { cse: { state: 'not-started' } } });
+  });
+
   test('a record that cannot be opened is counted and left unchanged; the others are rebuilt', async () => {
     const { storage, ids } = await tabletWith(2);
     await makeVersion1(storage, ids);

@@ -61,6 +61,8 @@ export interface SummaryRebuildOptions {
   pause?: () => Promise<void>;
   /** Asked before each batch; true stops the job (it resumes at the next run). */
   shouldStop?: () => boolean;
+  /** After a batch is sealed, before it is written: where tests save a record meanwhile, as an editor in another tab could. */
+  beforeWrite?: () => Promise<void>;
 }
 
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -124,6 +126,7 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
         if (summary) updates.push({ id: row.id, rev: row.rev, summary });
         else result.unreadable += 1;
       }
+      await options.beforeWrite?.();
       if (!stillUnlocked()) return { ...result, status: 'stopped' };
       await db.transaction('rw', db.attendances, db.meta, async () => {
         for (const update of updates) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ARRIVED_AT, completeAdultAnswers, completeChildAnswers, dateParts, NOW, recordWith, testStaff, withPatient } from '../../test-support/fixtures';
-import { attendanceSummarySchema, summariseAttendance } from './attendance-summary';
+import { attendanceSummarySchema, summariseAttendance, SUMMARY_VERSION } from './attendance-summary';
 import { signAssessment } from './lifecycle';
 import type { PatientDraft } from './patient';
 
@@ -22,6 +22,14 @@ describe('summariseAttendance', () => {
       createdByName: 'Priya Shah',
       pendingReferral: null,
       concernLevel: 'no-concern',
+      summaryVersion: SUMMARY_VERSION,
+      startedAt: ARRIVED_AT,
+      cpis: 'checked-no-plan',
+      screens: {},
+      followUps: [],
+      letters: ['gp', 'school-nurse'],
+      signedByGroup: '',
+      createdByGroup: 'substantive',
     });
   });
 
@@ -99,6 +107,15 @@ describe('attendanceSummarySchema', () => {
       pendingReferral: null,
       // Sealed before the summary carried the level: the sweep opens the record to see.
       concernLevel: null,
+      // Sealed before versions: rebuilt from the record after unlock.
+      summaryVersion: 1,
+      startedAt: '',
+      cpis: '',
+      screens: {},
+      followUps: [],
+      letters: [],
+      signedByGroup: '',
+      createdByGroup: '',
     });
   });
 });

@@ -1,48 +1,44 @@
 /**
  * The short description of an attendance shown in lists (home, look-up): who, how old,
- * why, when, its state, and any referral to children's social care still to be made. Kept
- * separate from the full record so lists decrypt a few hundred bytes per row instead of the
- * whole assessment; sealed like the record, so nothing here is in clear in the database.
+ * why, when, its state, and any referral to children's social care still to be made; and
+ * the oversight facts the liaison list and the compliance audit read (PRODUCT.md section 6:
+ * CP-IS, each young-person screen asked / not asked / outcome, open follow-ups, the letters
+ * it needs, the staff groups, when it was started). Kept separate from the full record so
+ * lists decrypt a few hundred bytes per row instead of the whole assessment; sealed like
+ * the record, so nothing here is in clear in the database.
+ *
+ * A pure derivation of the record, versioned: the stored shape and SUMMARY_VERSION are in
+ * attendance-summary-schema.ts (light, read at first load); this module derives it (loaded
+ * with the writers). Change what it derives → raise SUMMARY_VERSION, and storage rebuilds
+ * older summaries from their records after unlock.
  */
-import * as z from 'zod/mini';
+import { applicableLetters } from '../letters/letters';
+import { screenSummaries } from '../screening/screen-summaries';
+import { followUpsFromAnswers } from '../screening/open-follow-ups';
 import { describeAge } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
 import { formatNhsNumber } from '../shared/nhs-number';
 import { optionLabel } from './fields';
+import { SUMMARY_VERSION } from './attendance-summary-schema';
+import type { AttendanceSummary } from './attendance-summary-schema';
+import { deriveContext } from './derive-context';
+import { currentAnswers } from './lifecycle';
 import { currentOutcome, pendingReferral } from './pending-referral';
 import { attendanceReasonOptions } from './options';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './patient-readers';
 import type { AssessmentRecord } from './record';
 
-export const attendanceSummarySchema = z.object({
-  id: z.string(),
-  displayName: z.catch(z.string(), 'Name not known'),
-  dateOfBirth: z.catch(z.string(), ''),
-  ageText: z.catch(z.string(), ''),
-  ageYears: z.catch(z.nullable(z.number()), null),
-  nhsNumber: z.catch(z.string(), ''),
-  reason: z.catch(z.string(), ''),
-  arrivedAt: z.catch(z.string(), ''),
-  status: z.catch(z.enum(['in-progress', 'signed']), 'in-progress'),
-  signedAt: z.catch(z.string(), ''),
-  createdByName: z.catch(z.string(), ''),
-  /** A child's referral to be made next working day and not yet marked made; null when none. */
-  pendingReferral: z.catch(z.nullable(z.object({ dueAt: z.catch(z.string(), ''), by: z.catch(z.string(), '') })), null),
-  /**
-   * The concern level as the record now stands ('' when none is chosen); null in a summary
-   * sealed before this field existed. Lets the sweep for false reassurance open only the
-   * records that may say "No concern" (rules/no-concern-review.ts).
-   */
-  concernLevel: z.catch(z.nullable(z.string()), null),
-});
-
-export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;
+export { attendanceSummarySchema, SUMMARY_VERSION } from './attendance-summary-schema';
+export type { AttendanceSummary } from './attendance-summary-schema';
 
 export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): AttendanceSummary {
   const patient = record.answers.patient;
   const arrivedAt = readArrivedAt(patient);
   const dob = readDateOfBirth(patient);
   const ageYears = readAgeYears(patient, arrivedAt, now);
+  // Oversight reads the answers as they now read (addenda applied), like the concern level.
+  const answers = currentAnswers(record);
+  const ctx = deriveContext(answers, now);
   const name = patient.nameNotKnown ? 'Name not known' : `${patient.givenName.trim()} ${patient.familyName.trim()}`.trim();
   return {
     id: record.id,
@@ -59,5 +55,13 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     // The outcome applies on the child pathway only (PRODUCT.md 4.9).
     pendingReferral: ageYears !== undefined && ageYears < 18 ? (pendingReferral(currentOutcome(record)) ?? null) : null,
     concernLevel: currentOutcome(record).concernLevel,
+    summaryVersion: SUMMARY_VERSION,
+    startedAt: record.createdAt,
+    cpis: ctx.pathway.child ? answers.informationChecks.cpis : '',
+    screens: screenSummaries(answers, ctx),
+    followUps: followUpsFromAnswers(answers, ctx).map((item) => item.kind),
+    letters: applicableLetters(answers, ctx).map((letter) => letter.kind),
+    signedByGroup: record.status === 'signed' ? (record.signature?.signedBy.staffGroup ?? '') : '',
+    createdByGroup: record.createdBy.staffGroup,
   };
 }

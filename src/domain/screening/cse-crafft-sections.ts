@@ -37,7 +37,6 @@ import {
   cseOutcome,
   cseQuestions,
   cseSignificantIndicators,
-  DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
   powerImbalanceOptions,
   readPartnerAge,
   validateCse,
@@ -107,7 +106,7 @@ export function cseOutcomeSentence(outcome: CseOutcome): string {
 
 const line = (text: string): string[] => (isBlank(text) ? [NOT_PROVIDED] : [text.trim()]);
 
-export function summariseCse(answers: Answers, ctx: AssessmentContext, threshold: number = DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD): SummaryRow[] {
+export function summariseCse(answers: Answers, ctx: AssessmentContext, threshold?: number): SummaryRow[] {
   if (!cseApplies(ctx)) return [];
   const d = answers.cse;
   if (d.notAsked) {
@@ -134,7 +133,7 @@ export function summariseCse(answers: Answers, ctx: AssessmentContext, threshold
   const imbalance = [optionLabel(powerImbalanceOptions, d.powerImbalance) || NOT_PROVIDED];
   if (d.powerImbalance === 'yes' && !isBlank(d.powerImbalanceDetails)) imbalance.push(d.powerImbalanceDetails.trim());
   rows.push({ key: cseQuestions.powerImbalance.label, value: imbalance, field: d.powerImbalance === 'yes' ? 'powerImbalanceDetails' : 'powerImbalance' });
-  rows.push({ key: 'Outcome', value: [cseOutcomeSentence(cseOutcome(d, ctx, threshold))], field: `significant.${cseSignificantIndicators[0].id}` });
+  rows.push({ key: 'Outcome', value: [cseOutcomeSentence(threshold === undefined ? cseOutcome(d, ctx) : cseOutcome(d, ctx, threshold))], field: `significant.${cseSignificantIndicators[0].id}` });
   return rows;
 }
 

@@ -33,6 +33,7 @@ import { IssueList } from '../assessment/issues';
 import type { Issue } from '../assessment/issues';
 import { isBlank, MAX_FREE_TEXT } from '../shared/text';
 import { checkLength } from '../assessment/validation-helpers';
+import { recordedCseThreshold } from './cse-threshold';
 import { followUp } from './follow-ups';
 import type { ScreeningFollowUp } from './follow-ups';
 import { GENITAL_URINARY_GYNAE_REASON, reasonIsOneOf, screeningReason } from './screening-context';
@@ -161,12 +162,8 @@ export const cseOtherIndicators = [
 export type CseOtherIndicatorId = (typeof cseOtherIndicators)[number]['id'];
 export type CseIndicatorId = CseSignificantIndicatorId | CseOtherIndicatorId;
 
-/**
- * Default number of other indicators that together prompt a discussion. Research §3.2 says
- * "several together"; no source gives a number (research §11 item 5), so 3 ("several" = more
- * than two) is a product default the trust sets in settings. Evidence U.
- */
-export const DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD = 3;
+/** The default threshold and its range live in cse-threshold.ts (the settings schema reads them). */
+export { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD } from './cse-threshold';
 
 /** Why the screen was not asked (PRODUCT.md 4.6). */
 export const cseNotAskedReasonOptions = [
@@ -228,6 +225,11 @@ export const cseDraftSchema = z.object({
   partnerAgeNotKnown: flagField(),
   powerImbalance: choiceField(['yes', 'no', 'not-known']),
   powerImbalanceDetails: textField(),
+  /**
+   * The settings threshold for other indicators when the answers last changed (the page
+   * stamps it; cse-threshold.ts says why). '' in a record from before: the default applies.
+   */
+  otherThreshold: textField(),
 });
 
 export type CseDraft = z.infer<typeof cseDraftSchema>;
@@ -498,10 +500,11 @@ export type CseOutcome =
 
 /**
  * The outcome of the screen: actions, never a score. `threshold` is the trust's number of
- * other indicators that together prompt a discussion (settings; default
- * DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD).
+ * other indicators that together prompt a discussion: by default the one recorded with the
+ * answers (the settings value when they last changed; DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD
+ * when none is recorded). The page passes today's setting while the nurse answers.
  */
-export function cseOutcome(draft: CseDraft, ctx: AssessmentContext, threshold: number = DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD): CseOutcome {
+export function cseOutcome(draft: CseDraft, ctx: AssessmentContext, threshold: number = recordedCseThreshold(draft)): CseOutcome {
   if (!cseApplies(ctx)) return { state: 'not-applicable' };
   if (draft.notAsked) return { state: 'not-asked', reason: draft.notAskedReason };
   const significant = cseSignificantFound(draft);

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { AnswerOption } from '../assessment/fields';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
+import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD } from '../screening/cse-threshold';
 
 export const siteTypeOptions = [
   { value: 'ED', label: 'Emergency department (ED)' },
@@ -62,6 +63,14 @@ export const deviceSettingsSchema = z.object({
   sessionLimitHours: z.catch(z.number().check(z.int(), z.minimum(SESSION_LIMIT_HOURS_MIN), z.maximum(SESSION_LIMIT_HOURS_MAX)), SESSION_LIMIT_HOURS_DEFAULT),
   /** Days a finished attendance is kept before purge (default 30, PRODUCT.md section 8). */
   retentionDays: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 30),
+  /**
+   * How many CSE "other indicators" together prompt a discussion with the safeguarding lead
+   * (issue 9; research §3.2 "several"; default 3, screening/cse-threshold.ts).
+   */
+  cseOtherIndicatorThreshold: z.catch(
+    z.number().check(z.int(), z.minimum(MIN_CSE_OTHER_INDICATOR_THRESHOLD), z.maximum(MAX_CSE_OTHER_INDICATOR_THRESHOLD)),
+    DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
+  ),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultDeviceSettings } from './device-settings';
+import { defaultDeviceSettings, deviceSettingsSchema } from './device-settings';
 import type { SettingsDraft } from './settings-validation';
 import { draftToSettings, parseBankHolidays, settingsDraftSchema, settingsToDraft, validateSettings } from './settings-validation';
 
@@ -128,6 +128,32 @@ describe('validateSettings', () => {
   });
 });
 
+describe('CSE other-indicator threshold (issue 9)', () => {
+  test.each([
+    ['1', 1],
+    ['3', 3],
+    ['13', 13],
+    [' 4 ', 4],
+  ])('"%s" is accepted and saved as %s', (cseOtherIndicatorThreshold, saved) => {
+    const draft = validDraft({ cseOtherIndicatorThreshold });
+    expect(validateSettings(draft)).toEqual([]);
+    expect(draftToSettings(draft).cseOtherIndicatorThreshold).toBe(saved);
+  });
+
+  test.each(['0', '14', '2.5', '-1', '', 'three'])('"%s" is refused', (cseOtherIndicatorThreshold) => {
+    expect(validateSettings(validDraft({ cseOtherIndicatorThreshold }))).toEqual([
+      { field: 'cseOtherIndicatorThreshold', message: 'The number of other indicators must be a whole number from 1 to 13' },
+    ]);
+  });
+
+  test('stored settings without it, or with a value out of range, read back with the default 3', () => {
+    expect(deviceSettingsSchema.parse({}).cseOtherIndicatorThreshold).toBe(3);
+    expect(deviceSettingsSchema.parse({ cseOtherIndicatorThreshold: 0 }).cseOtherIndicatorThreshold).toBe(3);
+    expect(deviceSettingsSchema.parse({ cseOtherIndicatorThreshold: 14 }).cseOtherIndicatorThreshold).toBe(3);
+    expect(deviceSettingsSchema.parse({ cseOtherIndicatorThreshold: 5 }).cseOtherIndicatorThreshold).toBe(5);
+  });
+});
+
 describe('draftToSettings and settingsToDraft', () => {
   test('a valid draft becomes settings: trimmed, times normalised, days sorted, holidays parsed', () => {
     const settings = draftToSettings(
@@ -160,6 +186,7 @@ describe('draftToSettings and settingsToDraft', () => {
       idleLockMinutes: 10,
       sessionLimitHours: 12,
       retentionDays: 90,
+      cseOtherIndicatorThreshold: 3,
     });
   });
 
@@ -180,6 +207,7 @@ describe('draftToSettings and settingsToDraft', () => {
       idleLockMinutes: '5',
       sessionLimitHours: '12',
       retentionDays: '30',
+      cseOtherIndicatorThreshold: '3',
     });
   });
 });

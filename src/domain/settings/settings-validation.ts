@@ -11,6 +11,7 @@ import { daysInMonth, parseTimeOfDay } from '../shared/dates';
 import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
+import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD, readCseThreshold } from '../screening/cse-threshold';
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
@@ -24,6 +25,7 @@ export const settingsDraftSchema = z.object({
   idleLockMinutes: z.catch(z.string(), '5'),
   sessionLimitHours: z.catch(z.string(), String(SESSION_LIMIT_HOURS_DEFAULT)),
   retentionDays: z.catch(z.string(), '30'),
+  cseOtherIndicatorThreshold: z.catch(z.string(), String(DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD)),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -40,6 +42,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     idleLockMinutes: String(settings.idleLockMinutes),
     sessionLimitHours: String(settings.sessionLimitHours),
     retentionDays: String(settings.retentionDays),
+    cseOtherIndicatorThreshold: String(settings.cseOtherIndicatorThreshold),
   };
 }
 
@@ -94,6 +97,12 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
     {issues.add('sessionLimitHours', `Session limit must be a whole number of hours from ${String(SESSION_LIMIT_HOURS_MIN)} to ${String(SESSION_LIMIT_HOURS_MAX)}`);}
   const retention = Number(draft.retentionDays);
   if (!/^\d+$/.test(draft.retentionDays.trim()) || retention < 1 || retention > 3650) issues.add('retentionDays', 'Keep records for a whole number of days from 1 to 3650');
+  if (readCseThreshold(draft.cseOtherIndicatorThreshold) === undefined) {
+    issues.add(
+      'cseOtherIndicatorThreshold',
+      `The number of other indicators must be a whole number from ${String(MIN_CSE_OTHER_INDICATOR_THRESHOLD)} to ${String(MAX_CSE_OTHER_INDICATOR_THRESHOLD)}`,
+    );
+  }
   return issues.items;
 }
 
@@ -113,5 +122,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     idleLockMinutes: Number(draft.idleLockMinutes),
     sessionLimitHours: Number(draft.sessionLimitHours),
     retentionDays: Number(draft.retentionDays),
+    cseOtherIndicatorThreshold: readCseThreshold(draft.cseOtherIndicatorThreshold) ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
   };
 }

@@ -21,6 +21,7 @@ import { paths } from '../../components/navigation/paths';
 import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
 import { ContentFileSettings } from './content-file-settings';
 import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
+import { ScreeningFields } from './screening-settings-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
   const { device } = useRepositories();
@@ -65,6 +66,8 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           <ContactFields />
           <h2 className="nhsuk-heading-m">Opening hours and locking</h2>
           <ServiceHoursFields />
+          <h2 className="nhsuk-heading-m">Screening</h2>
+          <ScreeningFields />
           <Button type="submit">Save settings</Button>
         </form>
       </IssuesProvider>

@@ -3,8 +3,8 @@
  * device, record and field; blind-index caching; and opening list summaries. Kept small:
  * it loads with the home screen.
  */
-import { attendanceSummarySchema } from '../../domain/assessment/attendance-summary';
-import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import { attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
 import { blindIndex } from '../crypto/blind-index';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { DeviceKeys } from '../crypto/keys';

@@ -31,6 +31,8 @@ export interface RealRepositories extends Repositories {
   /** The shared internals, for storage tests and benchmarks only (never imported by features). */
   internals: StorageContext;
   close(): void;
+  /** Resolves when the background work started at unlock (summary rebuild) has finished: tests and benchmarks only. */
+  backgroundWork(): Promise<void>;
 }
 
 export function createRepositories(options: StorageOptions = {}): RealRepositories {
@@ -56,5 +58,6 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
       sessionChannel?.close();
       db.close();
     },
+    backgroundWork: () => session.backgroundWork(),
   };
 }

@@ -118,7 +118,32 @@ export class RealSessionRepository implements SessionRepository {
     // break, and seals the failed unlocks written without a key since the last unlock.
     await audit.unlocked(staff);
     await this.ensureWorklist();
+    this.startBackgroundWork();
     return ok(staff);
+  }
+
+  private background: Promise<void> = Promise.resolve();
+
+  /**
+   * Work started at unlock that must never hold up the lock screen: bringing sealed
+   * summaries up to the current version (summary-rebuild.ts; loaded on demand). Chained, so
+   * an unlock while an earlier run is stopping resumes after it. A failure leaves older
+   * summaries in place (lists still read them; their oversight fields read as not current)
+   * and the next unlock tries again.
+   */
+  private startBackgroundWork(): void {
+    this.background = this.background
+      .then(() => import('./summary-rebuild'))
+      .then(({ rebuildSummaries }) => rebuildSummaries(this.ctx))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  }
+
+  /** Resolves when the background work started by unlocking has finished (tests and benchmarks). */
+  backgroundWork(): Promise<void> {
+    return this.background;
   }
 
   /**

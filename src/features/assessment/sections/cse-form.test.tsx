@@ -7,7 +7,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AssessmentRecord } from '../../../domain/assessment/record';
-import { cseNotAskedReasonOptions, cseSignificantIndicators } from '../../../domain/screening/cse';
+import { cseNotAskedReasonOptions, cseOtherIndicators, cseSignificantIndicators } from '../../../domain/screening/cse';
 import { defaultDeviceSettings } from '../../../domain/settings/device-settings';
 import { assessmentRecord } from '../../../test-support/assessment-fixtures';
 import { renderAssessment } from '../../../test-support/render-assessment';
@@ -84,6 +84,25 @@ describe('child sexual exploitation screen', () => {
     expect(await screen.findByRole('heading', { name: /What to do now/ })).toBeInTheDocument();
     expect(screen.getByText(/Discuss with the safeguarding lead today: Hospital safeguarding team 01632 960001/)).toBeInTheDocument();
     expect(screen.getByText(/Refer under the local child sexual exploitation procedure: Children's social care \(MASH\) 01632 960002/)).toBeInTheDocument();
+  });
+
+  test.each<[number, number, boolean]>([
+    [2, 1, false],
+    [2, 2, true],
+    [4, 3, false],
+    [4, 4, true],
+  ])('with the settings threshold at %s, %s other indicator(s) answered Yes → discussion prompted: %s', async (threshold, yes, prompted) => {
+    const settings = { ...defaultDeviceSettings(), cseOtherIndicatorThreshold: threshold };
+    const { user, repositories } = renderAssessment(youngPerson(), 'cse-screen', { settings });
+    await screen.findByRole('group', { name: cseSignificantIndicators[0].label });
+    for (const indicator of cseSignificantIndicators) await user.click(within(screen.getByRole('group', { name: indicator.label })).getByRole('radio', { name: 'No' }));
+    for (const indicator of cseOtherIndicators.slice(0, yes)) await user.click(within(screen.getByRole('group', { name: indicator.label })).getByRole('radio', { name: 'Yes' }));
+    if (prompted) expect(await screen.findByText('Discuss with the safeguarding lead')).toBeInTheDocument();
+    else expect(await screen.findByText(new RegExp(`fewer than ${String(threshold)}: no discussion prompted`))).toBeInTheDocument();
+    // The threshold the nurse was shown is recorded with the answers.
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    await screen.findByRole('heading', { level: 1, name: 'Safeguarding assessment' });
+    expect(repositories.records.get().get('yp')?.answers.cse.otherThreshold).toBe(String(threshold));
   });
 
   test('a power imbalance reveals its description', async () => {

@@ -9,8 +9,8 @@
  * domain (screening/cse.ts, screening/cse-crafft-sections.ts). The screen ends in actions,
  * never in a score (research §3.1).
  */
-import { useMemo } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useEffect, useMemo } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { AssessmentContext } from '../../../domain/assessment/context';
 import type { Answers } from '../../../domain/assessment/record';
 import {
@@ -26,6 +26,7 @@ import {
   DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
   powerImbalanceOptions,
 } from '../../../domain/screening/cse';
+import type { DeviceSettings } from '../../../domain/settings/device-settings';
 import type { CseIndicator } from '../../../domain/screening/cse';
 import { cseActionViews, cseOutcomeSentence, screeningFactsFromAnswers } from '../../../domain/screening/cse-crafft-sections';
 import type { ScreeningRecordFacts } from '../../../domain/screening/screening-context';
@@ -87,9 +88,32 @@ function Indicators({ group, indicators }: { group: 'significant' | 'other'; ind
   );
 }
 
+/** The trust's threshold for other indicators (settings), or the default while settings load. */
+const thresholdOf = (settings: DeviceSettings | undefined): number => settings?.cseOtherIndicatorThreshold ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD;
+
+/**
+ * Records today's threshold with the answers whenever an answer changes, so Check answers,
+ * the letters and the oversight summary read the outcome the nurse was shown
+ * (screening/cse-threshold.ts).
+ */
+function StampThreshold({ threshold }: { threshold: number }) {
+  const { watch, getValues, setValue } = useFormContext();
+  useEffect(() => {
+    const subscription = watch((_values, { name }) => {
+      if (name === undefined || name === 'otherThreshold') return;
+      if (cseOf(getValues()).otherThreshold !== String(threshold)) setValue('otherThreshold', String(threshold), { shouldDirty: true });
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
+  }, [watch, getValues, setValue, threshold]);
+  return null;
+}
+
 function Outcome({ ctx }: { ctx: AssessmentContext }) {
   const settings = useDeviceSettings();
-  const outcome = useFormDerived((values) => cseOutcome(cseOf(values), ctx, DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD), [ctx]);
+  const threshold = thresholdOf(settings);
+  const outcome = useFormDerived((values) => cseOutcome(cseOf(values), ctx, threshold), [ctx, threshold]);
   const actions = cseActionViews(outcome, settings?.contacts);
   return (
     <div aria-live="polite" aria-atomic="true">
@@ -144,8 +168,10 @@ export function CseForm({ ctx, answers }: { ctx: AssessmentContext; answers: Ans
   const previous = usePreviousAttendances(answers.patient, ctx, editor.id);
   const frequentOnDevice = previous.status === 'found' && previous.frequent;
   const facts = useMemo(() => screeningFactsFromAnswers(answers, ctx, frequentOnDevice), [answers, ctx, frequentOnDevice]);
+  const threshold = thresholdOf(useDeviceSettings());
   return (
     <>
+      <StampThreshold threshold={threshold} />
       <p>{q.intro}</p>
       <NotAsked ctx={ctx} facts={facts} />
       <Suggestions ctx={ctx} facts={facts} />

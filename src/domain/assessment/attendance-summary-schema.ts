@@ -1,0 +1,189 @@
+/**
+ * The shape of the sealed per-attendance summary, as lists read it back: who, how old, why,
+ * when, its state, a referral still to make, and the oversight facts the liaison review list
+ * and the compliance audit read (PRODUCT.md section 6; issue 9 "Oversight data", issue 12).
+ *
+ * Owns: the stored schema, SUMMARY_VERSION, and the small readers lists use on a summary
+ * (whether it is current, whether an assessment has been left unsigned too long).
+ *
+ * Versioned derivation: a summary is a pure function of the record (attendance-summary.ts,
+ * summariseAttendance). When what it carries changes, SUMMARY_VERSION goes up by one and
+ * storage rebuilds every older summary from its sealed record after unlock
+ * (storage/repositories/summary-rebuild.ts): the liaison list and the audit never need a
+ * migration, and never have to open full records. Until a row is rebuilt its oversight
+ * fields read as defaults: `summaryIsCurrent` says whether they can be trusted.
+ *
+ * Kept light on purpose: the home screen opens summaries at first load, so this module
+ * imports no section schemas and no rules (PRODUCT.md section 10, first-load budget).
+ * Small on purpose too: it is decrypted once per row of every list. Only ids, counts and
+ * flags here, never answers or free text (except an FGM not-asked reason, which is the
+ * screen's only recorded reason).
+ */
+import * as z from 'zod/mini';
+import { followUpDefinitions } from '../screening/follow-ups';
+import type { FollowUpKind } from '../screening/follow-ups';
+import { isLetterKind } from '../letters/kinds';
+import type { LetterKind } from '../letters/kinds';
+import { hoursBetween } from '../shared/dates';
+import type { IsoInstant } from '../shared/dates';
+import { staffGroupSchema } from './staff-ref';
+
+/**
+ * The version of what a summary carries. 1: the list summary before oversight data (no
+ * `summaryVersion` field). 2: oversight data (CP-IS, screens, follow-ups, letters, staff
+ * groups, start time). Raise by one whenever summariseAttendance changes what it derives.
+ */
+export const SUMMARY_VERSION = 2;
+
+/**
+ * Where a screen stands for oversight:
+ * - 'not-started': it applies and nothing is recorded;
+ * - 'incomplete': started, not finished (CRAFFT partial or out of date; CSE significant indicators unanswered);
+ * - 'asked': answered (CSE: all eight significant indicators; CRAFFT: scored; Fraser: all five criteria;
+ *   FGM and self-harm: no problem left on the page);
+ * - 'not-asked': "Not asked" with a reason; 'deferred': CRAFFT deferred while intoxicated;
+ * - 'not-offered': Fraser under 13 (not available; referral mandatory).
+ * A screen that does not apply to the attendance is absent from `screens`.
+ */
+export const screenStates = ['not-started', 'incomplete', 'asked', 'not-asked', 'deferred', 'not-offered'] as const;
+export type ScreenState = (typeof screenStates)[number];
+
+const state = () => z.catch(z.enum(screenStates), 'not-started');
+const flag = () => z.catch(z.boolean(), false);
+const count = () => z.catch(z.number().check(z.int(), z.minimum(0)), 0);
+const id = () => z.catch(z.string(), '');
+
+export const cseSummarySchema = z.object({
+  state: state(),
+  /** Not-asked reason id (screening/cse.ts cseNotAskedReasonOptions), '' unless not asked. */
+  reason: id(),
+  /** A mandatory trigger applies (research §3.1): "Not asked" was allowed only for "too unwell or intoxicated". */
+  mandatory: flag(),
+  /** Significant indicators answered Yes. */
+  significant: count(),
+  /** Other indicators answered Yes. */
+  other: count(),
+  /** The outcome prompts a discussion with the safeguarding lead (any action of cseOutcome). */
+  discussion: flag(),
+  /** Sexual activity at 12 or under: referral mandatory. */
+  under13: flag(),
+});
+
+export const crafftSummarySchema = z.object({
+  state: state(),
+  /** Not-asked or deferred reason id (screening/crafft.ts crafftNotAskedOptions). */
+  reason: id(),
+  /** The score when scored (never from partial data), else null. */
+  score: z.catch(z.nullable(z.number()), null),
+  positive: flag(),
+  adviceGiven: flag(),
+  /** Referral to the young people's substance misuse service: '' | 'made' | 'declined' | 'not-made'. */
+  serviceReferral: id(),
+});
+
+export const fraserSummarySchema = z.object({
+  state: state(),
+  /** '' | 'competent' | 'not-competent' | 'under-13'. */
+  result: id(),
+  /** A power imbalance with the partner was recorded (opens the CSE follow-up). */
+  powerImbalance: flag(),
+});
+
+export const fgmSummarySchema = z.object({
+  state: state(),
+  /** Why the question was not asked, as the nurse wrote it ('' unless not asked). */
+  reason: id(),
+  knownCase: flag(),
+  atRisk: flag(),
+  /** '' | 'reported' | 'will-report' | 'reported-by-colleague'. */
+  policeReport: id(),
+});
+
+export const selfHarmSummarySchema = z.object({
+  state: state(),
+  /** Parents or carers informed: '' | 'yes' | 'no' (screening/self-harm.ts). */
+  parentsInformed: id(),
+  /** Safe discharge: a responsible adult named, or none with a recorded reason, or neither yet. */
+  responsibleAdult: z.catch(z.enum(['', 'named', 'reason-recorded']), ''),
+});
+
+/** The young-person screens that apply to the attendance; a screen that does not apply is absent. */
+export const screenSummariesSchema = z.object({
+  cse: z.optional(z.catch(cseSummarySchema, () => cseSummarySchema.parse({}))),
+  crafft: z.optional(z.catch(crafftSummarySchema, () => crafftSummarySchema.parse({}))),
+  fraser: z.optional(z.catch(fraserSummarySchema, () => fraserSummarySchema.parse({}))),
+  fgm: z.optional(z.catch(fgmSummarySchema, () => fgmSummarySchema.parse({}))),
+  selfHarm: z.optional(z.catch(selfHarmSummarySchema, () => selfHarmSummarySchema.parse({}))),
+});
+
+export type ScreenSummaries = z.infer<typeof screenSummariesSchema>;
+
+const isFollowUpKind = (value: unknown): value is FollowUpKind => typeof value === 'string' && Object.hasOwn(followUpDefinitions, value);
+
+/** Stored lists of stable ids keep the ids this version knows (a damaged entry is dropped, never the list). */
+const knownIds = <T extends string>(guard: (value: unknown) => value is T) =>
+  z.catch(
+    z.pipe(
+      z.array(z.unknown()),
+      z.transform((values): T[] => values.filter(guard)),
+    ),
+    [],
+  );
+
+export const attendanceSummarySchema = z.object({
+  id: z.string(),
+  displayName: z.catch(z.string(), 'Name not known'),
+  dateOfBirth: z.catch(z.string(), ''),
+  ageText: z.catch(z.string(), ''),
+  ageYears: z.catch(z.nullable(z.number()), null),
+  nhsNumber: z.catch(z.string(), ''),
+  reason: z.catch(z.string(), ''),
+  arrivedAt: z.catch(z.string(), ''),
+  status: z.catch(z.enum(['in-progress', 'signed']), 'in-progress'),
+  signedAt: z.catch(z.string(), ''),
+  createdByName: z.catch(z.string(), ''),
+  /** A child's referral to be made next working day and not yet marked made; null when none. */
+  pendingReferral: z.catch(z.nullable(z.object({ dueAt: z.catch(z.string(), ''), by: z.catch(z.string(), '') })), null),
+  /**
+   * The concern level as the record now stands ('' when none is chosen); null in a summary
+   * sealed before this field existed. Lets the sweep for false reassurance open only the
+   * records that may say "No concern" (rules/no-concern-review.ts).
+   */
+  concernLevel: z.catch(z.nullable(z.string()), null),
+  /** What this summary was derived as (SUMMARY_VERSION); 1 when sealed before versions existed. */
+  summaryVersion: z.catch(z.number(), 1),
+  /** When the assessment was started (record.createdAt): "left unsigned" is timed from here. */
+  startedAt: z.catch(z.string(), ''),
+  /** The CP-IS answer id (assessment/information-checks.ts cpisOptions), '' when not answered or not on the child pathway. */
+  cpis: z.catch(z.string(), ''),
+  screens: z.catch(screenSummariesSchema, {}),
+  /** Follow-ups the record leaves open for the liaison review (screening/open-follow-ups.ts), by stable kind. */
+  followUps: knownIds(isFollowUpKind),
+  /** The letters this attendance needs (letters/letters.ts applicableLetters); issued ones are the letter rows. */
+  letters: knownIds(isLetterKind),
+  /** The signer's staff group (the audit counts the signer's, issue 12), '' until signed. */
+  signedByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
+  /** The staff group of who started it: counts an assessment left unsigned. */
+  createdByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
+});
+
+export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;
+
+/** Whether the summary carries everything this version derives (older ones are rebuilt after unlock). */
+export const summaryIsCurrent = (summary: Pick<AttendanceSummary, 'summaryVersion'>): boolean => summary.summaryVersion >= SUMMARY_VERSION;
+
+/**
+ * Hours after which an assessment started and not signed joins the liaison list and counts
+ * in the audit denominators (issue 12 clarification: "left unsigned for more than 12 hours").
+ */
+export const LEFT_UNSIGNED_HOURS = 12;
+
+/** Started more than LEFT_UNSIGNED_HOURS before `now` and still not signed. */
+export function leftUnsigned(summary: Pick<AttendanceSummary, 'status' | 'startedAt' | 'arrivedAt'>, now: IsoInstant): boolean {
+  if (summary.status !== 'in-progress') return false;
+  const from = summary.startedAt || summary.arrivedAt;
+  if (from === '' || Number.isNaN(Date.parse(from))) return false;
+  return hoursBetween(from, now) > LEFT_UNSIGNED_HOURS;
+}
+
+export type { FollowUpKind, LetterKind };

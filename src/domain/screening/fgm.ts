@@ -139,6 +139,8 @@ export const fgmQuestions = {
     required: 'A referral to children\'s social care (MASH) and informing the safeguarding lead are required. Record them on the outcome page',
     deadline: 'Report to the police by the end of the next working day:',
   },
+  /** Shown under a disclosure on the safeguarding prompts page for a girl the questions can apply to (research §6.4: "and any disclosure"). */
+  openedByDisclosure: 'A disclosure also brings the female genital mutilation (FGM) questions: they are added to the task list',
   /** The outcome page's police question, when a known case prompts it. */
   policePrompt:
     'A known case of FGM in a girl under 18 must be reported to the police, normally on 101, by the professional who identified it, by the end of the next working day. Record the report on the FGM page',

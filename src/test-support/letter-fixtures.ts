@@ -320,3 +320,56 @@ export function youngPersonAssaultRecord(): AssessmentRecord {
   });
   return { ...record, id: 'att-young-person-assault' };
 }
+
+/**
+ * Issue 9 journey (1) as a record: a 15-year-old girl, intoxicated, with a 24-year-old
+ * boyfriend. The CSE screen has a significant indicator (a much older boyfriend), the
+ * substance use screen scores 3 (positive, advice given, referred), the concern is Suspect and
+ * the referral made. The CSE and substance use answers are restricted; the score, advice and
+ * referral are not.
+ */
+export function youngPersonScreenedRecord(): AssessmentRecord {
+  const record = youngPersonAssaultRecord();
+  const a = record.answers;
+  Object.assign(a.patient, {
+    givenName: 'Jade',
+    familyName: 'Bennett',
+    attendanceReason: 'intoxication',
+    attendanceReasonDetail: 'Found drunk in the town centre at 02:00',
+    injuryDate: { day: '', month: '', year: '' },
+    injuryTime: '',
+  });
+  Object.assign(a.accounts, { childAccount: 'I was out with my boyfriend Ryan and his mates. He bought the vodka.', accountConsistent: '' });
+  Object.assign(a.safeguarding, { disclosure: 'no', disclosureWhatWasSaid: '', disclosureBy: '' });
+  Object.assign(a.outcome, { police: 'no', policeDetails: '', policeNotInformedReason: 'Discussed with the safeguarding nurse: the MASH will decide on a strategy discussion', safeToGoHomeAgreedBy: 'Jade, and Kim Lewis, safeguarding nurse' });
+  const significant = Object.fromEntries(Object.keys(a.cse.significant).map((id) => [id, 'no']));
+  Object.assign(a.cse, {
+    significant: { ...significant, 'controlling-older-relationship': 'yes' },
+    other: { ...a.cse.other, 'intoxicated-at-presentation': 'yes', 'substance-misuse': 'yes' },
+    details: 'Boyfriend Ryan is 24 and buys her alcohol; she stays at his flat some nights',
+    partnerAge: '24',
+    powerImbalance: 'yes',
+    powerImbalanceDetails: 'He is 9 years older and supplies alcohol',
+  });
+  Object.assign(a.substanceUse, {
+    daysAlcohol: '30',
+    daysCannabis: '4',
+    daysOther: '0',
+    car: 'yes',
+    relax: 'yes',
+    alone: 'no',
+    forget: 'yes',
+    friends: 'no',
+    trouble: 'no',
+    partBAnsweredWithPartA: '30|4|0',
+    briefAdvice: 'given',
+    referral: 'made',
+  });
+  Object.assign(a.discharge, {
+    clinicalImpression: 'Alcohol intoxication, now sober; no injury',
+    treatmentGiven: 'Observation and oral fluids',
+    followUp: "Young people's substance misuse service to contact her this week",
+    adviceToPatient: 'Alcohol and safety advice; how to contact Childline and the school nurse',
+  });
+  return { ...record, id: 'att-young-person-screened' };
+}

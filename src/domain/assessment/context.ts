@@ -34,4 +34,10 @@ export interface AssessmentContext {
   injuryRelated: boolean;
   /** When the injury happened, if known and valid. */
   injuryAt: IsoInstant | undefined;
+  /**
+   * The safeguarding prompts' disclosure answered Yes ("Has the child, or anyone else, said
+   * that someone has hurt, abused or neglected them?"): it opens the FGM questions for an
+   * eligible girl on any presentation (research §6.4). Absent means no disclosure.
+   */
+  disclosure?: boolean;
 }

@@ -24,5 +24,6 @@ export function deriveContext(answers: Answers, now: IsoInstant): AssessmentCont
     attendanceReason: reason,
     injuryRelated,
     injuryAt: injuryRelated ? readInjuryAt(patient) : undefined,
+    disclosure: answers.safeguarding.disclosure === 'yes',
   };
 }

@@ -13,12 +13,20 @@
  * GP letter's Safeguarding section must carry: CSE screen outcome, CRAFFT score, Fraser
  * outcome, FGM report, and Think Family findings for adults with children.
  *
- * None of those sections exists yet, so the list is empty; the letters say so plainly
- * rather than implying a screen was done. Tests and previews pass their own list through
- * the letter input (`contributors`).
+ * The young-person screens are registered (issue 9), each in its own module: the CSE screen
+ * (cse-contribution.ts), substance use (substance-use-contribution.ts), Fraser
+ * (fraser-contribution.ts), FGM (fgm-contribution.ts) and self-harm
+ * (self-harm-contribution.ts). A screen that applies but has nothing recorded says so plainly
+ * rather than implying it was done. Tests and previews pass their own list through the
+ * letter input (`contributors`).
  */
+import { cseContributor } from './cse-contribution';
 import type { LetterFacts } from './facts';
+import { fgmContributor } from './fgm-contribution';
+import { fraserContributor } from './fraser-contribution';
 import type { LetterBlock } from './model';
+import { selfHarmContributor } from './self-harm-contribution';
+import { substanceUseContributor } from './substance-use-contribution';
 
 export interface SafeguardingContribution {
   /** Blocks for the Safeguarding section, restricted ones marked. */
@@ -42,7 +50,13 @@ export interface SafeguardingContributor {
 }
 
 /** Registered contributors, in the order their findings appear. Later sections append here. */
-export const safeguardingContributors: readonly SafeguardingContributor[] = [];
+export const safeguardingContributors: readonly SafeguardingContributor[] = [
+  cseContributor,
+  substanceUseContributor,
+  fraserContributor,
+  fgmContributor,
+  selfHarmContributor,
+];
 
 /** Every contribution for this patient, in order. */
 export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = facts.contributors ?? safeguardingContributors): SafeguardingContribution[] {

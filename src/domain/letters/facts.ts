@@ -39,6 +39,7 @@ import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
 import { notifyLabel } from '../assessment/outcome';
 import { peopleQuestions } from '../assessment/people';
 import { patientQuestions } from '../assessment/patient';
+import { youngPersonDeclinedGpSharing } from './consent-to-share';
 import type { SafeguardingContributor } from './contributions';
 import { safeguardingContributions } from './contributions';
 import { describeAge, formatDate, formatDateTime } from '../shared/dates';
@@ -71,9 +72,9 @@ export interface LetterInput {
   version?: number;
   /**
    * A competent young person declined sharing this attendance's clinical details with their
-   * GP (Gillick / Fraser, research §5.1). Not recordable yet (the young person screens come
-   * later): when it is, the record passes it here and the GP letter withholds the clinical
-   * facts by default like any restricted content.
+   * GP (Gillick / Fraser, research §5.1): the GP letter then withholds the clinical facts by
+   * default like any restricted content. When absent, read from the record's Fraser page
+   * (consent-to-share.ts: honoured unless a safeguarding concern requires sharing).
    */
   declinedGpSharing?: boolean;
   /** The sections that contribute safeguarding findings (contributions.ts); the registered ones when absent. */
@@ -88,7 +89,8 @@ export interface LetterFacts extends LetterInput {
 
 export function letterFacts(input: LetterInput): LetterFacts {
   const answers = currentAnswers(input.record);
-  return { ...input, answers, ctx: deriveContext(answers, input.at) };
+  const ctx = deriveContext(answers, input.at);
+  return { ...input, declinedGpSharing: input.declinedGpSharing ?? youngPersonDeclinedGpSharing(answers, ctx), answers, ctx };
 }
 
 const NOT_RECORDED = 'Not recorded';

@@ -15,6 +15,7 @@ import {
   letterSettings,
   noConcernsChildRecord,
   youngPersonRestrictedRecord,
+  youngPersonScreenedRecord,
 } from '../../test-support/letter-fixtures';
 import type { LetterChoices } from './facts';
 import { composeLetter } from './letters';
@@ -65,6 +66,22 @@ const goldenCases: Golden[] = [
   },
   { file: 'no-concerns.gp.txt', record: noConcernsChildRecord, kind: 'gp', choices: { slots: {}, restricted: withheld } },
   { file: 'no-concerns.school-nurse.txt', record: noConcernsChildRecord, kind: 'school-nurse', choices: { slots: {}, restricted: withheld } },
+  { file: 'young-person-screened.gp.txt', record: youngPersonScreenedRecord, kind: 'gp', choices: { slots: {}, restricted: withheld } },
+  { file: 'young-person-screened.school-nurse.txt', record: youngPersonScreenedRecord, kind: 'school-nurse', choices: { slots: {}, restricted: withheld } },
+  {
+    file: 'young-person-screened.mash-referral.txt',
+    record: youngPersonScreenedRecord,
+    kind: 'mash-referral',
+    choices: {
+      slots: {
+        'mash-worries': 'A 24-year-old boyfriend who supplies her with alcohol: she may be being sexually exploited.',
+        'mash-working-well': 'Jade talked openly and agreed to the substance misuse referral. Her mother came as soon as she was called.',
+        'mash-needs-to-happen': 'A strategy discussion about exploitation, and contact with Jade this week.',
+        'mash-parents-know': 'Yes. Her mother was told and agrees with the referral.',
+      },
+      restricted: withheld,
+    },
+  },
 ];
 
 describe('golden letters', () => {

@@ -28,8 +28,11 @@ export { letterKindInSentence, letterKindLabels, letterKinds } from './kinds';
  * details, the explanations given for alerting features and for an exclusion), and the
  * Fraser, sexual-health, CSE, FGM and domestic-abuse details. Every category but the first
  * is a "restricted category" of the record: recording one also restricts the accounts.
+ * 'substance-use' (appended): the substance use screen's answers, which the young person gave
+ * in confidence; the score, brief advice and referral are not restricted
+ * (docs/clinical-safety/restricted-content.md; screening/crafft.ts CRAFFT_LETTER_RESTRICTION).
  */
-export const restrictedCategories = ['words-about-harm', 'fraser', 'sexual-health', 'cse', 'fgm', 'domestic-abuse'] as const;
+export const restrictedCategories = ['words-about-harm', 'fraser', 'sexual-health', 'cse', 'fgm', 'domestic-abuse', 'substance-use'] as const;
 export type RestrictedCategory = (typeof restrictedCategories)[number];
 
 /** The categories a record can carry as subjects (everything but the words about harm). */

@@ -46,7 +46,7 @@ const texts = (document: LetterDocument): string => JSON.stringify(document.sect
 
 describe('the categories', () => {
   test('are defined once, in this order, each with its label', () => {
-    expect(restrictedCategories).toEqual(['words-about-harm', 'fraser', 'sexual-health', 'cse', 'fgm', 'domestic-abuse']);
+    expect(restrictedCategories).toEqual(['words-about-harm', 'fraser', 'sexual-health', 'cse', 'fgm', 'domestic-abuse', 'substance-use']);
     expect(restrictedCategoryLabels).toEqual({
       'words-about-harm': 'Accounts, disclosures and explanations in the words given',
       fraser: 'Fraser and Gillick details',
@@ -54,6 +54,7 @@ describe('the categories', () => {
       cse: 'Child sexual exploitation details',
       fgm: 'Female genital mutilation details',
       'domestic-abuse': 'Domestic abuse details',
+      'substance-use': 'Substance use answers',
     });
   });
 

@@ -27,6 +27,7 @@ export const restrictedCategoryLabels: Record<RestrictedCategory, string> = {
   cse: 'Child sexual exploitation details',
   fgm: 'Female genital mutilation details',
   'domestic-abuse': 'Domestic abuse details',
+  'substance-use': 'Substance use answers',
 };
 
 /** The nurse's choice for one letter, stored with the issued letter. */

@@ -14,13 +14,15 @@ import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
 import { readDiscussedAt, readReferralMadeAt, readReferralPlannedAt } from '../assessment/outcome';
 import type { Answers } from '../assessment/record';
 import { effectiveAlertingFeatures } from '../assessment/safeguarding-prompts';
-import { formatDateTime, toLondon } from '../shared/dates';
+import { fgmPolicePrompt, FGM_DEADLINE_SOURCE, FGM_DUTY_SOURCE } from '../screening/fgm';
+import { formatDate, formatDateTime, toLondon } from '../shared/dates';
 import type { IsoInstant } from '../shared/dates';
 import { isBlank } from '../shared/text';
 import type { DeviceSettings } from '../settings/device-settings';
 import type { ConcernLevel } from './concern-level';
 import {
   allowedConcernLevels,
+  concernFactsFromAnswers,
   concernLevelProblem,
   highestNiceLevel,
   referralMandatory,
@@ -42,7 +44,8 @@ export type NextStepId =
   | 'look-for-other-features'
   | 'gather-information'
   | 'arrange-review'
-  | 'record-exclusion';
+  | 'record-exclusion'
+  | 'report-fgm-to-police';
 
 export interface NextStep {
   /** Stable id, for keys and tests. */
@@ -89,7 +92,9 @@ export function formatOpening(instant: IsoInstant): string {
  */
 export function workingLevel(answers: Answers, ctx: AssessmentContext): ConcernLevel | undefined {
   const chosen = answers.outcome.concernLevel;
-  const facts = { informationChecks: answers.informationChecks };
+  // The whole record's facts (CP-IS, the CSE screen, the FGM questions), as the outcome page
+  // uses them: a known case of FGM allows Suspect only, so the panel shows the Suspect steps.
+  const facts = concernFactsFromAnswers(answers);
   const allowed =
     chosen !== '' && concernLevelProblem(chosen, answers.safeguarding, ctx, niceAlertingFeatures, facts) === undefined;
   if (allowed) return chosen;
@@ -162,6 +167,16 @@ export function nextSteps(
         text: 'The child is in immediate danger: call the police on 999 now',
         source: SOURCES.danger,
         done: outcome.police === 'yes',
+      });
+    }
+    const fgm = fgmPolicePrompt(answers.fgm, ctx, settings.mashHours.bankHolidays);
+    if (fgm) {
+      // The reporting duty is personal (FGM Act 2003 s5B): the step names the deadline, not a colleague.
+      steps.push({
+        id: 'report-fgm-to-police',
+        text: `Known FGM in a girl under 18: report it to the police on 101 by the end of ${formatDate(fgm.deadline.date)}. The duty is yours and cannot be passed on. Record the report on the FGM page`,
+        source: `${FGM_DUTY_SOURCE.citation} (research ${FGM_DUTY_SOURCE.research}); deadline: ${FGM_DEADLINE_SOURCE.citation}`,
+        done: fgm.status === 'reported' || fgm.status === 'reported-by-colleague',
       });
     }
     const under13 = underThirteenSexualActivityRecorded(safeguarding, ctx);

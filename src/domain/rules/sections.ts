@@ -119,7 +119,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     id: 'fgm',
     title: 'Female genital mutilation (FGM)',
     slug: 'fgm',
-    // On the genital, urinary or gynaecological presentation: the context carries no disclosure fact.
+    // On a genital, urinary or gynaecological presentation, or a disclosure (the context carries it: derive-context.ts).
     isRelevant: (ctx) => fgmApplies(ctx, { openedOnDisclosure: false }),
     validate: (answers, ctx) => validateFgm(answers.fgm, ctx),
     summarise: summariseFgm,

@@ -12,14 +12,19 @@
  * docs/content-files.md) cannot change a score. Partial data is never scored silently: the
  * result says "partial" and lists what is missing.
  *
- * Restricted content decision: substance use details (the Part A numbers, the Part B answers
- * and the score) ARE restricted content in the GP and health visitor / school nurse letters,
- * category "substance-use", although PRODUCT.md section 5 does not list them. Why: CRAFFT is
- * asked privately with confidentiality and its limits explained (research §4.1 "Modes"), and a
- * parent may read the GP letter (research §7.4). The clinical facts (intoxication at
- * presentation, treatment, the referral to the substance misuse service as a follow-up) are
- * never withheld from the GP (PRODUCT.md section 5). The MASH referral carries everything.
- * See CRAFFT_LETTER_RESTRICTION.
+ * Restricted content decision (docs/clinical-safety/restricted-content.md): the young
+ * person's ANSWERS (the Part A day counts per substance and which Part B items were "yes") are
+ * restricted content in the GP and health visitor / school nurse letters, category
+ * 'substance-use', although PRODUCT.md section 5 does not list them. Why: CRAFFT is asked
+ * privately with confidentiality and its limits explained (research §4.1 "Modes"), and a parent
+ * may read the GP letter (research §7.4 "Confidentiality"). The OUTCOME is not restricted: the
+ * score, positive or negative, brief advice given, and the referral to the young people's
+ * substance misuse service go to the GP, because research §7.4 item 2 lists the CRAFFT score
+ * in the GP letter's Safeguarding section, the GP is asked to follow it up, and clinical facts
+ * (intoxication at presentation, treatment, follow-up) are never withheld from the GP
+ * (PRODUCT.md section 5). A screen with no use reported and no "yes" has no answers to
+ * restrict. The MASH referral carries everything. See CRAFFT_LETTER_RESTRICTION; the letters
+ * apply it in letters/substance-use-contribution.ts.
  *
  * Evidence (research §0): structure, skip logic, scoring and "2 or more is positive" are V
  * (crafft.org and the CRAFFT 2.0/2.1 owner page at Boston Children's Hospital, checked again
@@ -320,9 +325,15 @@ export function crafftFollowUps(draft: CrafftDraft, ctx: AssessmentContext, cseS
   return out;
 }
 
-/** How letters treat this screen's details (see the module header). */
+/**
+ * How letters treat this screen (see the module header): the answers are restricted with this
+ * category; the outcome (score, positive, brief advice, referral) is not.
+ */
 export const CRAFFT_LETTER_RESTRICTION = {
   restricted: true,
   category: 'substance-use',
-  reason: 'Asked privately with confidentiality explained (research §4.1); a parent may read the GP letter (research §7.4)',
+  restrictedParts: ['part-a-days', 'part-b-answers', 'reasons-advice-or-referral-not-given'],
+  sharedWithGp: ['score', 'positive-or-negative', 'brief-advice', 'referral'],
+  reason:
+    'Answers given privately with confidentiality explained (research §4.1); a parent may read the GP letter (research §7.4). The score, brief advice and referral go to the GP (research §7.4 item 2: CRAFFT score in the Safeguarding section)',
 } as const;

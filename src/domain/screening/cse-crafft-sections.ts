@@ -159,7 +159,7 @@ export function crafftResultSentence(result: CrafftResult): string {
 }
 
 /** Short item names for check answers, independent of the installed wording. */
-const PART_B_NAMES: Record<CrafftPartBId, string> = {
+export const PART_B_NAMES: Record<CrafftPartBId, string> = {
   car: 'C – car with a driver who was high or drinking',
   relax: 'R – use to relax, feel better or fit in',
   alone: 'A – use alone',

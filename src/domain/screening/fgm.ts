@@ -139,6 +139,11 @@ export const fgmQuestions = {
     required: 'A referral to children\'s social care (MASH) and informing the safeguarding lead are required. Record them on the outcome page',
     deadline: 'Report to the police by the end of the next working day:',
   },
+  /** Shown under a disclosure on the safeguarding prompts page for a girl the questions can apply to (research §6.4: "and any disclosure"). */
+  openedByDisclosure: 'A disclosure also brings the female genital mutilation (FGM) questions: they are added to the task list',
+  /** The outcome page's police question, when a known case prompts it. */
+  policePrompt:
+    'A known case of FGM in a girl under 18 must be reported to the police, normally on 101, by the professional who identified it, by the end of the next working day. Record the report on the FGM page',
   atRiskStep: 'She may be at risk of FGM: follow local safeguarding procedures and check the FGM-IS indicator',
   policeReport: {
     label: 'Police report (101)',
@@ -162,8 +167,13 @@ export function fgmEligible(ctx: AssessmentContext): boolean {
   return ctx.sex === undefined || ctx.sex === 'female' || ctx.sex === 'not-known';
 }
 
-/** Whether the questions apply: eligible, and a genital, urinary or gynaecological presentation or a disclosure. */
-export function fgmApplies(ctx: AssessmentContext, draft: Pick<FgmDraft, 'openedOnDisclosure'>, disclosure = false): boolean {
+/**
+ * Whether the questions apply: eligible, and a genital, urinary or gynaecological presentation
+ * or a disclosure (research §6.4: "… presentation, and any disclosure"). The disclosure is the
+ * safeguarding prompts' answer, carried by the context (derive-context.ts), so every caller
+ * (task list, validation, concern-level rules, police prompt, letters) sees the same thing.
+ */
+export function fgmApplies(ctx: AssessmentContext, draft: Pick<FgmDraft, 'openedOnDisclosure'>, disclosure = ctx.disclosure === true): boolean {
   return fgmEligible(ctx) && (reasonIsOneOf(ctx, FGM_TRIGGER_REASONS) || draft.openedOnDisclosure || disclosure);
 }
 
@@ -238,7 +248,7 @@ export function fgmPolicePrompt(
   draft: FgmDraft,
   ctx: AssessmentContext,
   bankHolidays: readonly IsoDate[],
-  disclosure = false,
+  disclosure = ctx.disclosure === true,
 ): FgmPolicePrompt | undefined {
   if (!fgmApplies(ctx, draft, disclosure) || !fgmKnownCase(draft)) return undefined;
   const deadline = fgmReportDeadline(ctx.arrivedAt ?? ctx.now, bankHolidays);
@@ -267,14 +277,14 @@ export interface FgmOutcomeRequirements {
   atRiskReferral: boolean;
 }
 
-export function fgmOutcomeRequirements(draft: FgmDraft, ctx: AssessmentContext, disclosure = false): FgmOutcomeRequirements {
+export function fgmOutcomeRequirements(draft: FgmDraft, ctx: AssessmentContext, disclosure = ctx.disclosure === true): FgmOutcomeRequirements {
   const applies = fgmApplies(ctx, draft, disclosure);
   const known = applies && fgmKnownCase(draft);
   return { mashReferral: known, safeguardingLead: known, police: known, atRiskReferral: applies && fgmAtRisk(draft) };
 }
 
 /** Validation. Never blocks saving; `disclosure` is the safeguarding section's disclosure answer. */
-export function validateFgm(draft: FgmDraft, ctx: AssessmentContext, disclosure = false): Issue[] {
+export function validateFgm(draft: FgmDraft, ctx: AssessmentContext, disclosure = ctx.disclosure === true): Issue[] {
   const issues = new IssueList();
   if (!fgmApplies(ctx, draft, disclosure)) return issues.items;
 
@@ -331,7 +341,7 @@ export function validateFgm(draft: FgmDraft, ctx: AssessmentContext, disclosure 
 }
 
 /** Follow-ups: a known case whose report is still to be made, and a girl at risk. */
-export function fgmFollowUps(draft: FgmDraft, ctx: AssessmentContext, disclosure = false): ScreeningFollowUp[] {
+export function fgmFollowUps(draft: FgmDraft, ctx: AssessmentContext, disclosure = ctx.disclosure === true): ScreeningFollowUp[] {
   if (!fgmApplies(ctx, draft, disclosure)) return [];
   const out: ScreeningFollowUp[] = [];
   if (fgmKnownCase(draft) && (draft.policeReport === '' || draft.policeReport === 'will-report')) out.push(followUp('fgm-police-report-due', draft.reportedBy.trim()));

@@ -26,6 +26,7 @@ import {
   outcomeDraftSchema,
   outcomeQuestions as q,
   policeApplies,
+  policePromptReasons,
   policeRequired,
   referralAnswers,
   referralApplies,
@@ -34,6 +35,7 @@ import {
   safeToGoHomeOptions,
 } from '../../../domain/assessment/outcome';
 import type { Answers } from '../../../domain/assessment/record';
+import { fgmOutcomeRequirements, fgmQuestions } from '../../../domain/screening/fgm';
 import type { ConcernFacts, ConcernStage } from '../../../domain/rules/concern-level';
 import {
   allowedConcernLevels,
@@ -230,18 +232,26 @@ function Referral({ answers, ctx, settings }: { answers: Answers; ctx: Assessmen
   );
 }
 
-function Police() {
-  const derived = useFormDerived((values) => {
-    const draft = outcomeOf(values);
-    return { applies: policeApplies(draft), prompted: policeRequired(draft) };
-  });
+/**
+ * The police question. A known case of FGM in a girl under 18 prompts it whatever the level,
+ * with the reporting duty as its hint (PRODUCT.md 4.9; research §6.1: fgm.ts).
+ */
+function Police({ fgmKnownCase }: { fgmKnownCase: boolean }) {
+  const derived = useFormDerived(
+    (values) => {
+      const draft = outcomeOf(values);
+      const options = { fgmKnownCase };
+      return { applies: policeApplies(draft, options), prompted: policeRequired(draft, options), fgm: policePromptReasons(draft, options).includes('fgm-known-case') };
+    },
+    [fgmKnownCase],
+  );
   if (!derived.applies) return null;
   return (
     <Radios
       name="police"
       legend={q.police.label}
       legendSize="m"
-      hint={derived.prompted ? q.immediateDanger.hint : undefined}
+      hint={derived.fgm ? fgmQuestions.policePrompt : derived.prompted ? q.immediateDanger.hint : undefined}
       optional={!derived.prompted}
       options={yesNoOptions}
       conditional={{
@@ -272,7 +282,7 @@ function FollowUps({ answers, ctx, settings }: { answers: Answers; ctx: Assessme
         />
       ) : null}
       <Referral answers={answers} ctx={ctx} settings={settings} />
-      <Police />
+      <Police fgmKnownCase={fgmOutcomeRequirements(answers.fgm, ctx).police} />
       <SafeToGoHome answers={answers} ctx={ctx} />
     </>
   );

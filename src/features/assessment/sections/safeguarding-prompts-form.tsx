@@ -42,6 +42,7 @@ import {
 } from '../../../domain/assessment/safeguarding-prompts';
 import { highestNiceLevel } from '../../../domain/rules/concern-level';
 import type { AlertingFeature } from '../../../domain/rules/nice-alerting-features';
+import { fgmEligible, fgmQuestions } from '../../../domain/screening/fgm';
 import {
   alertingFeatureById,
   alertingFeatureGroups,
@@ -441,6 +442,7 @@ export function SafeguardingPromptsForm({ ctx, answers }: { ctx: AssessmentConte
             <>
               <Textarea name="disclosureWhatWasSaid" label={q.disclosure.whatWasSaidLabel} hint={q.disclosure.whatWasSaidHint} rows={5} />
               <TextInput name="disclosureBy" label={q.disclosure.byLabel} hint={q.disclosure.byHint} />
+              {fgmEligible(ctx) ? <p className="nhsuk-body">{fgmQuestions.openedByDisclosure}</p> : null}
             </>
           ),
         }}

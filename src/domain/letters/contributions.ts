@@ -13,12 +13,14 @@
  * GP letter's Safeguarding section must carry: CSE screen outcome, CRAFFT score, Fraser
  * outcome, FGM report, and Think Family findings for adults with children.
  *
- * None of those sections exists yet, so the list is empty; the letters say so plainly
- * rather than implying a screen was done. Tests and previews pass their own list through
- * the letter input (`contributors`).
+ * Registered so far: the domestic abuse enquiry and AUDIT-C (domestic-abuse-contribution.ts).
+ * Where a section has not contributed, the letters say so plainly rather than implying a
+ * screen was done. Tests and previews pass their own list through the letter input
+ * (`contributors`).
  */
 import type { LetterFacts } from './facts';
 import type { LetterBlock } from './model';
+import { auditCContributor, domesticAbuseContributor } from './domestic-abuse-contribution';
 
 export interface SafeguardingContribution {
   /** Blocks for the Safeguarding section, restricted ones marked. */
@@ -42,7 +44,7 @@ export interface SafeguardingContributor {
 }
 
 /** Registered contributors, in the order their findings appear. Later sections append here. */
-export const safeguardingContributors: readonly SafeguardingContributor[] = [];
+export const safeguardingContributors: readonly SafeguardingContributor[] = [domesticAbuseContributor, auditCContributor];
 
 /** Every contribution for this patient, in order. */
 export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = facts.contributors ?? safeguardingContributors): SafeguardingContribution[] {

@@ -322,7 +322,7 @@ describe('the young-person screens feed the concern level (PRODUCT.md 4.6, 4.9)'
     );
   });
 
-  test('concernFactsFromAnswers carries the information checks, the screens and the domestic abuse enquiry', () => {
+  test('concernFactsFromAnswers carries the information checks and both screens', () => {
     const answers = emptyAnswers();
     expect(concernFactsFromAnswers(answers, 'addendum')).toEqual({
       informationChecks: answers.informationChecks,

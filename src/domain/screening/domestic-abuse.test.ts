@@ -10,6 +10,7 @@ import type { AssessmentContext } from '../assessment/context';
 import { emptyAnswers } from '../assessment/record';
 import { allowedConcernLevels, concernFactsFromAnswers, concernLevelProblem, referralMandatory } from '../rules/concern-level';
 import { emptySafeguardingDraft } from '../assessment/safeguarding-prompts';
+import { sectionById } from '../rules/sections';
 import type { DomesticAbuseDraft } from './domestic-abuse';
 import {
   DASH_HIGH_RISK_THRESHOLD,
@@ -291,6 +292,19 @@ describe('a 16 or 17-year-old victim: MARAC and the MASH together', () => {
     const sixteen = screeningContext(16, 'assault', 'female');
     expect(referralMandatory(emptySafeguardingDraft(), sixteen, facts(disclosure()))).toBe(true);
     expect(validateDomesticAbuse(disclosure(), sixteen).map((issue) => issue.field)).not.toContain('maracReferral');
+  });
+
+  test('through the task list: the Domestic abuse section asks for MARAC and the Outcome section refuses "referral not made"', () => {
+    const answers = { ...emptyAnswers(), domesticAbuse: highRisk17 };
+    answers.outcome = { ...answers.outcome, concernLevel: 'suspect', referral: 'not-made', referralNotMadeReason: 'Young person asked us not to' };
+    expect(sectionById('domesticAbuse').validate(answers, seventeen).map((issue) => issue.field)).toContain('maracReferral');
+    expect(sectionById('outcome').validate(answers, seventeen)).toContainEqual({
+      field: 'referral',
+      message:
+        "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, a known case of FGM, or domestic abuse disclosed by a 16 or 17-year-old): select whether it was made or will be made next working day",
+    });
+    answers.outcome = { ...answers.outcome, concernLevel: 'consider', referral: '' };
+    expect(sectionById('outcome').validate(answers, seventeen).map((issue) => issue.field)).toContain('concernLevel');
   });
 
   test('a denial, or an adult victim, leaves the child pathway referral as it was', () => {

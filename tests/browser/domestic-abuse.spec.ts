@@ -5,7 +5,9 @@
  * referral fields appear and are recorded, the IDVA referral is accepted with consent, a safe
  * contact number and time are taken, and the pregnancy prompts a child safeguarding referral.
  * Check answers shows it all; the signed record's GP letter leaves every domestic abuse detail
- * out and gives the safeguarding team's number instead. axe runs on each page state.
+ * out and gives the safeguarding team's number instead. A second journey: an adult after
+ * alcohol intoxication scores 5 on AUDIT-C (positive, brief advice required) and is "not safe to
+ * ask" about domestic abuse (a follow-up). axe runs on each page state.
  */
 import { expect, test } from '@playwright/test';
 import { answer, dateOfBirthForAge, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, saveAndContinue, setUpTablet, startAssessment } from './support';
@@ -105,4 +107,37 @@ test('a 27-year-old pregnant woman discloses domestic abuse, DASH 15: MARAC and 
   await expect(preview).toContainText('Further safeguarding information is held by the hospital safeguarding team: telephone 0115 924 9924.');
   for (const detail of [SAFE_NUMBER, 'MARAC', 'DASH', 'IDVA', 'Domestic abuse', 'domestic abuse', 'U-5521', 'strangulation or choking']) await expect(preview).not.toContainText(detail);
   await expectNoAxeViolations(page);
+});
+
+test('a 40-year-old after alcohol intoxication: AUDIT-C scores 5, positive, brief advice recorded; the domestic abuse enquiry applies too', async ({ page }) => {
+  await setUpTablet(page);
+  await startAssessment(page);
+  await fillPatient(page, { givenName: 'Dan', familyName: 'Reilly', sex: 'Male', dateOfBirth: dateOfBirthForAge(40), reason: 'Alcohol or drug intoxication', detail: 'Found intoxicated in the street' });
+  await saveAndContinue(page);
+
+  await openSection(page, 'Alcohol use (AUDIT-C)');
+  await expect(page.getByText(/our own plain wording of the three AUDIT-C questions/)).toBeVisible();
+  await answer(page, 'How often does the patient have a drink that contains alcohol?', '2 to 4 times a month');
+  await answer(page, 'On a day when they drink, how many units of alcohol do they usually have?', '5 to 6');
+  await answer(page, 'In the last year, how often have they had 6 or more units (women) or 8 or more units (men) on one occasion?', 'Less than monthly');
+  await expect(page.getByRole('heading', { name: 'AUDIT-C score: 5 out of 12' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Select whether brief advice about alcohol was given' })).toBeVisible();
+  await answer(page, 'Brief advice about alcohol', 'Given');
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+
+  await openSection(page, 'Domestic abuse');
+  await expect(page.getByText('Present because of the reason for attendance: Alcohol or drug misuse.')).toBeVisible();
+  await answer(page, 'Has the patient been asked about domestic abuse, in private?', 'Not safe to ask');
+  await page.getByLabel('Why was it not safe to ask?').fill('Too intoxicated to talk privately; partner waiting outside');
+  await expect(page.getByText(/it was not safe to ask at this attendance.*liaison review list/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+
+  await page.getByRole('link', { name: 'Check answers', exact: true }).click();
+  const alcohol = page.getByRole('region', { name: 'Alcohol use (AUDIT-C)' });
+  await expect(alcohol).toContainText('5 out of 12');
+  await expect(alcohol).toContainText('Positive (5 or more): increasing or higher risk drinking');
+  await expect(page.getByRole('region', { name: 'Domestic abuse' })).toContainText('Not safe to ask');
 });

@@ -197,7 +197,27 @@ export function completeChildAnswers(options: ChildOptions = {}): Answers {
     safeguarding: completeChildSafeguarding(options),
     outcome: completeChildOutcome(),
     ...completeChildScreens(options),
+    domesticAbuse: completeDomesticAbuse(options),
   };
+}
+
+/**
+ * The domestic abuse section (16 and over, PRODUCT.md 4.8), empty where it does not apply: no
+ * indicator ticked ("None of these"), or, where the reason for attendance is itself an
+ * indicator (assault, self-harm, intoxication), asked in private and denied.
+ */
+export function completeDomesticAbuse({ ageYears = 8, reason = 'injury' }: ChildOptions = {}): Answers['domesticAbuse'] {
+  const empty = emptyAnswers().domesticAbuse;
+  if (ageYears < 16 || reason === '' || reason === 'illness' || reason === 'other') return empty;
+  if (reason === 'assault' || reason === 'self-harm' || reason === 'intoxication') return { ...empty, enquiry: 'denied', interpreterUsed: 'not-needed' };
+  return { ...empty, indicators: ['none'] };
+}
+
+/** AUDIT-C (adults, PRODUCT.md 4.7): alcohol not involved where the question is asked; empty elsewhere. */
+export function completeAuditC({ reason = 'illness' }: Pick<AdultOptions, 'reason'> = {}): Answers['auditC'] {
+  const empty = emptyAnswers().auditC;
+  if (reason === 'intoxication') return { ...empty, notAsked: true, notAskedReason: 'Too intoxicated to answer; ask before discharge' };
+  return reason === 'injury' || reason === 'assault' || reason === 'self-harm' || reason === 'mental-health' ? { ...empty, alcoholInvolved: 'no' } : empty;
 }
 
 /**
@@ -278,6 +298,8 @@ export function completeAdultAnswers(options: AdultOptions = {}): Answers {
     patient: completeAdultPatient(options),
     people: completeAdultPeople(),
     accounts: completeAdultAccounts(options),
+    domesticAbuse: completeDomesticAbuse({ ageYears: options.ageYears ?? 34, reason: options.reason ?? 'illness' }),
+    auditC: completeAuditC(options),
   };
 }
 

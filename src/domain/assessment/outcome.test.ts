@@ -255,7 +255,7 @@ describe('validateOutcome: contradictions', () => {
     expect(validateOutcome(suspect({ referral: 'not-made', referralNotMadeReason: 'Family declined' }), contextForAge(12), safeguarding({ underThirteenSexualActivity: 'yes' }))).toEqual([
       {
         field: 'referral',
-        message: "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, or a known case of FGM): select whether it was made or will be made next working day",
+        message: "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, a known case of FGM, or domestic abuse disclosed by a 16 or 17-year-old): select whether it was made or will be made next working day",
       },
     ]);
   });

@@ -317,7 +317,7 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
       checkLength(issues, 'referralReference', draft.referralReference, MAX_SHORT_TEXT, 'Reference');
     } else if (draft.referral === 'not-made') {
       if (referralMandatory(safeguarding, ctx, facts)) {
-        issues.add('referral', "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, or a known case of FGM): select whether it was made or will be made next working day");
+        issues.add('referral', "A referral to children's social care is mandatory here (sexual activity or pregnancy under 13, a known case of FGM, or domestic abuse disclosed by a 16 or 17-year-old): select whether it was made or will be made next working day");
       } else if (isBlank(draft.referralNotMadeReason)) issues.add('referralNotMadeReason', 'Enter why a referral was not made');
       checkLength(issues, 'referralNotMadeReason', draft.referralNotMadeReason, MAX_FREE_TEXT, 'Why a referral was not made');
     } else {

@@ -18,6 +18,8 @@ import { cseDraftSchema, emptyCseDraft } from '../screening/cse';
 import { emptyFgmDraft, fgmDraftSchema } from '../screening/fgm';
 import { emptyFraserDraft, fraserDraftSchema } from '../screening/fraser';
 import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm';
+import { domesticAbuseDraftSchema, emptyDomesticAbuseDraft } from '../screening/domestic-abuse';
+import { auditCDraftSchema, emptyAuditCDraft } from '../screening/audit-c';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -36,6 +38,8 @@ export const answersSchema = z.object({
   fraser: z.catch(fraserDraftSchema, () => emptyFraserDraft()),
   fgm: z.catch(fgmDraftSchema, () => emptyFgmDraft()),
   selfHarm: z.catch(selfHarmDraftSchema, () => emptySelfHarmDraft()),
+  domesticAbuse: z.catch(domesticAbuseDraftSchema, () => emptyDomesticAbuseDraft()),
+  auditC: z.catch(auditCDraftSchema, () => emptyAuditCDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

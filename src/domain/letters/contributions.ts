@@ -13,18 +13,20 @@
  * GP letter's Safeguarding section must carry: CSE screen outcome, CRAFFT score, Fraser
  * outcome, FGM report, and Think Family findings for adults with children.
  *
- * The young-person screens are registered (issue 9), each in its own module: the CSE screen
+ * Registered: the young-person screens (issue 9), each in its own module: the CSE screen
  * (cse-contribution.ts), substance use (substance-use-contribution.ts), Fraser
  * (fraser-contribution.ts), FGM (fgm-contribution.ts) and self-harm
- * (self-harm-contribution.ts). A screen that applies but has nothing recorded says so plainly
- * rather than implying it was done. Tests and previews pass their own list through the
- * letter input (`contributors`).
+ * (self-harm-contribution.ts); the domestic abuse enquiry and AUDIT-C
+ * (domestic-abuse-contribution.ts). A screen that applies but has nothing recorded says so
+ * plainly rather than implying it was done. Tests and previews pass their own list through
+ * the letter input (`contributors`).
  */
 import { cseContributor } from './cse-contribution';
 import type { LetterFacts } from './facts';
 import { fgmContributor } from './fgm-contribution';
 import { fraserContributor } from './fraser-contribution';
 import type { LetterBlock } from './model';
+import { auditCContributor, domesticAbuseContributor } from './domestic-abuse-contribution';
 import { selfHarmContributor } from './self-harm-contribution';
 import { substanceUseContributor } from './substance-use-contribution';
 
@@ -56,6 +58,8 @@ export const safeguardingContributors: readonly SafeguardingContributor[] = [
   fraserContributor,
   fgmContributor,
   selfHarmContributor,
+  domesticAbuseContributor,
+  auditCContributor,
 ];
 
 /** Every contribution for this patient, in order. */

@@ -324,6 +324,12 @@ describe('the young-person screens feed the concern level (PRODUCT.md 4.6, 4.9)'
 
   test('concernFactsFromAnswers carries the information checks and both screens', () => {
     const answers = emptyAnswers();
-    expect(concernFactsFromAnswers(answers, 'addendum')).toEqual({ informationChecks: answers.informationChecks, cse: answers.cse, fgm: answers.fgm, stage: 'addendum' });
+    expect(concernFactsFromAnswers(answers, 'addendum')).toEqual({
+      informationChecks: answers.informationChecks,
+      cse: answers.cse,
+      fgm: answers.fgm,
+      domesticAbuse: answers.domesticAbuse,
+      stage: 'addendum',
+    });
   });
 });

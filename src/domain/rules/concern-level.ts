@@ -42,6 +42,8 @@ import { cseConcernFacts } from '../screening/cse';
 import type { FgmDraft } from '../screening/fgm';
 import { fgmOutcomeRequirements } from '../screening/fgm';
 import { fraserUnder13ReferralMandatory } from '../screening/fraser';
+import type { DomesticAbuseDraft } from '../screening/domestic-abuse';
+import { domesticAbuseChildVictim } from '../screening/domestic-abuse';
 
 export const concernLevels = ['no-concern', 'consider', 'suspect', 'excluded'] as const;
 
@@ -74,11 +76,22 @@ export interface ConcernFacts {
   cse?: CseDraft;
   /** The FGM screen: a known case in a girl under 18 is abuse, so Suspect only, with a mandatory referral (PRODUCT.md 4.6; research §6.1). */
   fgm?: FgmDraft;
+  /** The domestic abuse enquiry: a victim of 16 or 17 who discloses goes to the MASH as well as MARAC, so Suspect only, with a mandatory referral (PRODUCT.md 4.8). */
+  domesticAbuse?: DomesticAbuseDraft;
 }
 
 /** What the answers of a whole record say beyond the safeguarding page, for every caller of these rules. */
-export function concernFactsFromAnswers(answers: { informationChecks: InformationChecksDraft; cse: CseDraft; fgm: FgmDraft }, stage?: ConcernStage): ConcernFacts {
-  return { informationChecks: answers.informationChecks, cse: answers.cse, fgm: answers.fgm, ...(stage ? { stage } : {}) };
+export function concernFactsFromAnswers(
+  answers: { informationChecks: InformationChecksDraft; cse: CseDraft; fgm: FgmDraft; domesticAbuse?: DomesticAbuseDraft },
+  stage?: ConcernStage,
+): ConcernFacts {
+  return {
+    informationChecks: answers.informationChecks,
+    cse: answers.cse,
+    fgm: answers.fgm,
+    ...(answers.domesticAbuse ? { domesticAbuse: answers.domesticAbuse } : {}),
+    ...(stage ? { stage } : {}),
+  };
 }
 
 /** The seniors who may agree that a concern is excluded (PRODUCT.md 4.9). */
@@ -156,7 +169,8 @@ export type RefusalRule =
   | 'household-risk'
   | 'cse-significant-indicator'
   | 'fgm-known-case'
-  | 'under-13-sexual-activity';
+  | 'under-13-sexual-activity'
+  | 'domestic-abuse-child-victim';
 
 /** One reason "No concern" cannot be chosen. */
 export interface ConcernRefusal {
@@ -169,10 +183,10 @@ export interface ConcernRefusal {
 }
 
 /** Rules that carry a suspect-level concern: they refuse Consider as well as No concern. */
-const SUSPECT_RULES: readonly RefusalRule[] = ['suspect-feature', 'disclosure', 'fgm-known-case', 'under-13-sexual-activity'];
+const SUSPECT_RULES: readonly RefusalRule[] = ['suspect-feature', 'disclosure', 'fgm-known-case', 'under-13-sexual-activity', 'domestic-abuse-child-victim'];
 
 /** Rules that allow Suspect only, at every stage: referral to children's social care is mandatory. */
-const SUSPECT_ONLY_RULES: readonly RefusalRule[] = ['fgm-known-case', 'under-13-sexual-activity'];
+const SUSPECT_ONLY_RULES: readonly RefusalRule[] = ['fgm-known-case', 'under-13-sexual-activity', 'domestic-abuse-child-victim'];
 
 const cpisWords: Partial<Record<InformationChecksDraft['cpis'], string>> = {
   'checked-cp-plan': 'CP-IS shows a child protection plan',
@@ -227,6 +241,7 @@ export function concernLevelRefusals(
   // Under 13 the visit itself is about sexual health, contraception or pregnancy: Fraser does not apply and referral is mandatory (PRODUCT.md 4.6).
   if (fraserUnder13ReferralMandatory(ctx)) refusals.push({ rule: 'under-13-sexual-activity', reason: 'a child under 13 has come about sexual health, contraception or pregnancy' });
   if (facts.fgm && fgmOutcomeRequirements(facts.fgm, ctx).mashReferral) refusals.push({ rule: 'fgm-known-case', reason: 'a known case of female genital mutilation is recorded' });
+  if (facts.domesticAbuse && domesticAbuseChildVictim(facts.domesticAbuse, ctx)) refusals.push({ rule: 'domestic-abuse-child-victim', reason: 'a young person of 16 or 17 has disclosed domestic abuse' });
   return refusals;
 }
 
@@ -272,7 +287,8 @@ export function exclusionRolesAllowed(
 /**
  * Referral to children's social care cannot be "not made": sexual activity or pregnancy under 13,
  * on the safeguarding page or the CSE screen (12 or under), a child under 13 attending about
- * sexual health, or a known case of FGM (PRODUCT.md sections 3 and 4.6).
+ * sexual health, a known case of FGM (PRODUCT.md sections 3 and 4.6), or a young person of 16
+ * or 17 who discloses domestic abuse (PRODUCT.md 4.8: MARAC and the MASH together).
  */
 export const referralMandatory = (safeguarding: SafeguardingDraft, ctx: AssessmentContext, facts: ConcernFacts = {}): boolean =>
   concernLevelRefusals(safeguarding, ctx, niceAlertingFeatures, facts).some((refusal) => SUSPECT_ONLY_RULES.includes(refusal.rule));
@@ -300,9 +316,15 @@ function describeRefusals(refusals: readonly ConcernRefusal[]): string {
 
 const UNDER_13_ADVICE = "Select Suspect: referral to children's social care is mandatory for a child under 13";
 const FGM_ADVICE = "Select Suspect: a known case of FGM in a girl under 18 needs a referral to children's social care and a report to the police";
+const DOMESTIC_ABUSE_CHILD_ADVICE = "Select Suspect: a young person of 16 or 17 who discloses domestic abuse needs a referral to children's social care (MASH), as well as MARAC when the risk is high";
 
-/** The advice for the Suspect-only rules: the under-13 words when they apply, else the FGM words. */
-const suspectOnlyAdvice = (refusals: readonly ConcernRefusal[]): string => (refusals.some((refusal) => refusal.rule === 'under-13-sexual-activity') ? UNDER_13_ADVICE : FGM_ADVICE);
+/** The advice for the Suspect-only rules: the under-13 words when they apply, else the FGM words, else the domestic abuse words. */
+const suspectOnlyAdvice = (refusals: readonly ConcernRefusal[]): string =>
+  refusals.some((refusal) => refusal.rule === 'under-13-sexual-activity')
+    ? UNDER_13_ADVICE
+    : refusals.some((refusal) => refusal.rule === 'fgm-known-case')
+      ? FGM_ADVICE
+      : DOMESTIC_ABUSE_CHILD_ADVICE;
 const SENIOR_ASSESSMENT_ADVICE = 'Select Suspect. Only a consultant paediatrician or the safeguarding team can record an exclusion later, by addendum, after their own assessment';
 
 /**

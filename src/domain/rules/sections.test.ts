@@ -38,6 +38,8 @@ describe('the child safeguarding sections in the task list', () => {
       ['selfHarm', 'Self-harm or mental health', 'self-harm'],
       ['outcome', 'Outcome and actions', 'outcome'],
       ['discharge', 'Discharge', 'discharge'],
+      ['domesticAbuse', 'Domestic abuse', 'domestic-abuse'],
+      ['auditC', 'Alcohol use (AUDIT-C)', 'alcohol-audit-c'],
     ]);
   });
 

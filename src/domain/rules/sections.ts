@@ -28,6 +28,9 @@ import { fgmApplies, validateFgm } from '../screening/fgm';
 import { fraserAvailability, validateFraser } from '../screening/fraser';
 import { fraserSafeguardingConcern, summariseFgm, summariseFraser, summariseSelfHarm } from '../screening/screening-sections';
 import { selfHarmApplies, validateSelfHarm } from '../screening/self-harm';
+import { domesticAbuseApplies, domesticAbuseQuestions, validateDomesticAbuse } from '../screening/domestic-abuse';
+import { auditCApplies, auditCQuestions, validateAuditC } from '../screening/audit-c';
+import { domesticAbuseFactsFromAnswers, summariseAuditC, summariseDomesticAbuse } from '../screening/domestic-abuse-sections';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -149,6 +152,22 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     validate: (answers, ctx) => validateDischarge(answers.discharge, ctx, answers),
     summarise: summariseDischarge,
     requiredBefore: 'gp-letter',
+  },
+  {
+    id: 'domesticAbuse',
+    title: domesticAbuseQuestions.title,
+    slug: 'domestic-abuse',
+    isRelevant: domesticAbuseApplies,
+    validate: (answers, ctx) => validateDomesticAbuse(answers.domesticAbuse, ctx, domesticAbuseFactsFromAnswers(answers)),
+    summarise: summariseDomesticAbuse,
+  },
+  {
+    id: 'auditC',
+    title: auditCQuestions.title,
+    slug: 'alcohol-audit-c',
+    isRelevant: auditCApplies,
+    validate: (answers, ctx) => validateAuditC(answers.auditC, ctx),
+    summarise: summariseAuditC,
   },
 ];
 

@@ -15,6 +15,9 @@ describe('follow-ups', () => {
       'fgm-at-risk',
       'fgm-police-report-due',
       'self-harm-parents-not-informed',
+      'domestic-abuse-not-safe-to-ask',
+      'domestic-abuse-not-asked',
+      'audit-c-not-asked',
     ]);
   });
 

@@ -10,7 +10,7 @@
  * Kind ids are stable slugs stored with the record: never rename or reuse one once released.
  */
 
-export type ScreeningInstrument = 'cse' | 'crafft' | 'fraser' | 'fgm' | 'self-harm';
+export type ScreeningInstrument = 'cse' | 'crafft' | 'fraser' | 'fgm' | 'self-harm' | 'domestic-abuse' | 'audit-c';
 
 export interface FollowUpDefinition {
   screen: ScreeningInstrument;
@@ -51,6 +51,18 @@ export const followUpDefinitions = {
   'self-harm-parents-not-informed': {
     screen: 'self-harm',
     text: 'Parents or carers were not informed of the self-harm or mental health attendance: check the reason and the plan',
+  },
+  'domestic-abuse-not-safe-to-ask': {
+    screen: 'domestic-abuse',
+    text: 'Domestic abuse: it was not safe to ask at this attendance. Find a safe, private way to ask, or pass it to the safeguarding team',
+  },
+  'domestic-abuse-not-asked': {
+    screen: 'domestic-abuse',
+    text: 'Domestic abuse: indicators were present but the patient was not asked. Ask at the next contact, in private',
+  },
+  'audit-c-not-asked': {
+    screen: 'audit-c',
+    text: 'Alcohol was involved in the attendance but AUDIT-C was not asked: ask it when the patient is able to answer',
   },
 } as const satisfies Record<string, FollowUpDefinition>;
 

@@ -31,6 +31,10 @@ import { FgmForm } from './sections/fgm-form';
 import { FraserForm } from './sections/fraser-form';
 import { SelfHarmForm } from './sections/self-harm-form';
 import { SubstanceUseForm } from './sections/substance-use-form';
+import { auditCDraftSchema } from '../../domain/screening/audit-c';
+import { domesticAbuseDraftSchema } from '../../domain/screening/domestic-abuse';
+import { AuditCForm } from './sections/audit-c-form';
+import { DomesticAbuseForm } from './sections/domestic-abuse-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -51,4 +55,6 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   fraser: { schema: fraserDraftSchema, render: (ctx, answers) => <FraserForm ctx={ctx} answers={answers} /> },
   fgm: { schema: fgmDraftSchema, render: (ctx) => <FgmForm ctx={ctx} /> },
   selfHarm: { schema: selfHarmDraftSchema, render: () => <SelfHarmForm /> },
+  domesticAbuse: { schema: domesticAbuseDraftSchema, render: (ctx, answers) => <DomesticAbuseForm ctx={ctx} answers={answers} /> },
+  auditC: { schema: auditCDraftSchema, render: (ctx) => <AuditCForm ctx={ctx} /> },
 };

@@ -16,7 +16,16 @@ import { AssessmentRoutes } from '../assessment-routes';
 
 function inProgressAdult(): AssessmentRecord {
   const record = adultWithChildrenRecord();
-  return { ...record, status: 'in-progress', signature: undefined, confirmedSections: ['patient', 'people', 'accounts'], answers: { ...record.answers, discharge: emptyDischargeDraft() } };
+  // After self-harm the domestic abuse enquiry and AUDIT-C's alcohol question apply too: answered here.
+  const domesticAbuse = { ...record.answers.domesticAbuse, enquiry: 'denied' as const, interpreterUsed: 'not-needed' as const };
+  const auditC = { ...record.answers.auditC, alcoholInvolved: 'no' as const };
+  return {
+    ...record,
+    status: 'in-progress',
+    signature: undefined,
+    confirmedSections: ['patient', 'people', 'accounts', 'domesticAbuse', 'auditC'],
+    answers: { ...record.answers, discharge: emptyDischargeDraft(), domesticAbuse, auditC },
+  };
 }
 
 function show(record: AssessmentRecord, rest: string[]) {

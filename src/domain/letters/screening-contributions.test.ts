@@ -32,11 +32,11 @@ const factsOf = (record: AssessmentRecord) => letterFacts({ record, settings: le
 
 describe('the registered contributors', () => {
   test('every young-person screen is registered, in the order its findings appear', () => {
-    expect(safeguardingContributors.map((contributor) => contributor.id)).toEqual(['cse', 'substance-use', 'fraser', 'fgm', 'self-harm']);
+    expect(safeguardingContributors.map((contributor) => contributor.id)).toEqual(['cse', 'substance-use', 'fraser', 'fgm', 'self-harm', 'domestic-abuse', 'audit-c']);
   });
   test('a well 8-year-old gets none of them (no screen applies)', () => {
     const record = noConcernsChildRecord();
-    expect(safeguardingContributors.map((contributor) => contributor.contribute(factsOf(record)))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(safeguardingContributors.map((contributor) => contributor.contribute(factsOf(record)))).toEqual(safeguardingContributors.map(() => undefined));
   });
   test('a screen that applies but was never recorded says so, and restricts nothing', () => {
     const gp = text('gp', youngPersonRestrictedRecord());

@@ -4,7 +4,7 @@
  * and the sealed summary read one list.
  *
  * Owns: which sources are gathered, in a fixed order. Each source's rule is its own module's
- * (cse.ts, crafft.ts, fraser.ts, fgm.ts, self-harm.ts). A later section that creates
+ * (cse.ts, crafft.ts, fraser.ts, fgm.ts, self-harm.ts, domestic-abuse.ts, audit-c.ts). A later section that creates
  * follow-ups (Think Family, domestic abuse) appends its kinds to follow-ups.ts and its source
  * to `followUpsFromAnswers` here, and raises SUMMARY_VERSION so stored summaries are rebuilt.
  *
@@ -16,8 +16,10 @@ import { deriveContext } from '../assessment/derive-context';
 import { currentAnswers } from '../assessment/lifecycle';
 import type { Answers, AssessmentRecord } from '../assessment/record';
 import type { IsoInstant } from '../shared/dates';
+import { auditCFollowUps } from './audit-c';
 import { crafftFollowUps } from './crafft';
 import { cseFollowUps, cseOutcome } from './cse';
+import { domesticAbuseFollowUps } from './domestic-abuse';
 import { fgmFollowUps } from './fgm';
 import type { ScreeningFollowUp } from './follow-ups';
 import { fraserFollowUps } from './fraser';
@@ -31,6 +33,8 @@ export function followUpsFromAnswers(answers: Answers, ctx: AssessmentContext): 
     ...fraserFollowUps(answers.fraser, ctx),
     ...fgmFollowUps(answers.fgm, ctx),
     ...selfHarmFollowUps(answers.selfHarm, ctx),
+    ...domesticAbuseFollowUps(answers.domesticAbuse, ctx),
+    ...auditCFollowUps(answers.auditC, ctx),
   ];
 }
 

@@ -34,4 +34,10 @@ export interface AssessmentContext {
   injuryRelated: boolean;
   /** When the injury happened, if known and valid. */
   injuryAt: IsoInstant | undefined;
+  /** Think Family (PRODUCT.md 4.7): "Is the patient pregnant, or could they be?" answered Yes (the information checks then apply, 4.4). */
+  pregnant?: boolean;
+  /** Think Family found children (or an unborn child): the outcome section then applies (4.9). */
+  thinkFamilyFoundChildren?: boolean;
+  /** Think Family triggers turned off in settings (screening/think-family.ts trigger ids); absent: all on. */
+  thinkFamilyTriggersOff?: readonly string[];
 }

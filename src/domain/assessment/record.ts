@@ -18,6 +18,7 @@ import { cseDraftSchema, emptyCseDraft } from '../screening/cse';
 import { emptyFgmDraft, fgmDraftSchema } from '../screening/fgm';
 import { emptyFraserDraft, fraserDraftSchema } from '../screening/fraser';
 import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm';
+import { emptyThinkFamilyDraft, thinkFamilyDraftSchema } from '../screening/think-family';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -36,6 +37,7 @@ export const answersSchema = z.object({
   fraser: z.catch(fraserDraftSchema, () => emptyFraserDraft()),
   fgm: z.catch(fgmDraftSchema, () => emptyFgmDraft()),
   selfHarm: z.catch(selfHarmDraftSchema, () => emptySelfHarmDraft()),
+  thinkFamily: z.catch(thinkFamilyDraftSchema, () => emptyThinkFamilyDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

@@ -28,6 +28,8 @@ import { fgmApplies, validateFgm } from '../screening/fgm';
 import { fraserAvailability, validateFraser } from '../screening/fraser';
 import { fraserSafeguardingConcern, summariseFgm, summariseFraser, summariseSelfHarm } from '../screening/screening-sections';
 import { selfHarmApplies, validateSelfHarm } from '../screening/self-harm';
+import { thinkFamilyApplies, thinkFamilyQuestions } from '../screening/think-family';
+import { summariseThinkFamily, thinkFamilyOptional, validateThinkFamilySection } from '../screening/think-family-section';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -47,6 +49,11 @@ export interface SectionDefinition {
    * details are often known only after the triage assessment is signed).
    */
   requiredBefore?: 'signing' | 'gp-letter';
+  /**
+   * Offered, not required, for this record: left untouched it does not hold up "Check answers
+   * and sign" on the task list (Think Family without a trigger, PRODUCT.md 4.7). Absent: required.
+   */
+  isOptional?: (answers: Answers, ctx: AssessmentContext) => boolean;
 }
 
 export const sectionDefinitions: readonly SectionDefinition[] = [
@@ -131,6 +138,15 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     isRelevant: selfHarmApplies,
     validate: (answers, ctx) => validateSelfHarm(answers.selfHarm, ctx),
     summarise: summariseSelfHarm,
+  },
+  {
+    id: 'thinkFamily',
+    title: thinkFamilyQuestions.title,
+    slug: 'think-family',
+    isRelevant: thinkFamilyApplies,
+    validate: validateThinkFamilySection,
+    summarise: summariseThinkFamily,
+    isOptional: thinkFamilyOptional,
   },
   {
     id: 'outcome',

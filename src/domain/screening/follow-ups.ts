@@ -10,7 +10,7 @@
  * Kind ids are stable slugs stored with the record: never rename or reuse one once released.
  */
 
-export type ScreeningInstrument = 'cse' | 'crafft' | 'fraser' | 'fgm' | 'self-harm';
+export type ScreeningInstrument = 'cse' | 'crafft' | 'fraser' | 'fgm' | 'self-harm' | 'think-family';
 
 export interface FollowUpDefinition {
   screen: ScreeningInstrument;
@@ -51,6 +51,10 @@ export const followUpDefinitions = {
   'self-harm-parents-not-informed': {
     screen: 'self-harm',
     text: 'Parents or carers were not informed of the self-harm or mental health attendance: check the reason and the plan',
+  },
+  'think-family-not-able-to-ask': {
+    screen: 'think-family',
+    text: 'Think Family: the nurse was not able to ask whether the patient has or cares for children: ask at the next contact',
   },
 } as const satisfies Record<string, FollowUpDefinition>;
 

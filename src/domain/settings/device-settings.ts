@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 import type { AnswerOption } from '../assessment/fields';
+import { choicesField } from '../assessment/fields';
+import { thinkFamilyTriggerIds } from '../screening/think-family';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 
 export const siteTypeOptions = [
@@ -22,6 +24,7 @@ export const localContactsSchema = z.object({
   substanceMisuseService: z.catch(z.string(), ''),
   camhsLiaison: z.catch(z.string(), ''),
   domesticAbuseService: z.catch(z.string(), ''),
+  midwiferySafeguarding: z.catch(z.string(), ''),
 });
 
 export type LocalContacts = z.infer<typeof localContactsSchema>;
@@ -35,6 +38,7 @@ export const localContactLabels: Record<keyof LocalContacts, string> = {
   substanceMisuseService: "Young people's substance misuse service",
   camhsLiaison: 'CAMHS or liaison mental health',
   domesticAbuseService: 'Domestic abuse service (IDVA)',
+  midwiferySafeguarding: 'Midwifery safeguarding team',
 };
 
 const timeOfDay = z.string().check(z.regex(/^\d{2}:\d{2}$/));
@@ -62,6 +66,8 @@ export const deviceSettingsSchema = z.object({
   sessionLimitHours: z.catch(z.number().check(z.int(), z.minimum(SESSION_LIMIT_HOURS_MIN), z.maximum(SESSION_LIMIT_HOURS_MAX)), SESSION_LIMIT_HOURS_DEFAULT),
   /** Days a finished attendance is kept before purge (default 30, PRODUCT.md section 8). */
   retentionDays: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(3650)), 30),
+  /** Think Family triggers turned off (PRODUCT.md 4.7: configurable; every trigger on by default, and a trigger added later starts on). */
+  thinkFamilyTriggersOff: choicesField(thinkFamilyTriggerIds),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

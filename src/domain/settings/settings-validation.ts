@@ -11,6 +11,7 @@ import { daysInMonth, parseTimeOfDay } from '../shared/dates';
 import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
+import { thinkFamilyTriggerIds } from '../screening/think-family';
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
@@ -24,6 +25,8 @@ export const settingsDraftSchema = z.object({
   idleLockMinutes: z.catch(z.string(), '5'),
   sessionLimitHours: z.catch(z.string(), String(SESSION_LIMIT_HOURS_DEFAULT)),
   retentionDays: z.catch(z.string(), '30'),
+  /** Think Family triggers ticked (on); the settings keep the ones turned off. */
+  thinkFamilyTriggersOn: z.catch(z.array(z.string()), () => [...thinkFamilyTriggerIds]),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -40,6 +43,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     idleLockMinutes: String(settings.idleLockMinutes),
     sessionLimitHours: String(settings.sessionLimitHours),
     retentionDays: String(settings.retentionDays),
+    thinkFamilyTriggersOn: thinkFamilyTriggerIds.filter((id) => !settings.thinkFamilyTriggersOff.includes(id)),
   };
 }
 
@@ -113,5 +117,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     idleLockMinutes: Number(draft.idleLockMinutes),
     sessionLimitHours: Number(draft.sessionLimitHours),
     retentionDays: Number(draft.retentionDays),
+    thinkFamilyTriggersOff: thinkFamilyTriggerIds.filter((id) => !draft.thinkFamilyTriggersOn.includes(id)),
   };
 }

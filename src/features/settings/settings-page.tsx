@@ -20,7 +20,7 @@ import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
 import { ContentFileSettings } from './content-file-settings';
-import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
+import { ContactFields, ServiceHoursFields, SiteFields, ThinkFamilyTriggerFields } from './settings-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
   const { device } = useRepositories();
@@ -65,6 +65,8 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           <ContactFields />
           <h2 className="nhsuk-heading-m">Opening hours and locking</h2>
           <ServiceHoursFields />
+          <h2 className="nhsuk-heading-m">Think Family triggers</h2>
+          <ThinkFamilyTriggerFields />
           <Button type="submit">Save settings</Button>
         </form>
       </IssuesProvider>

@@ -13,12 +13,13 @@
  * GP letter's Safeguarding section must carry: CSE screen outcome, CRAFFT score, Fraser
  * outcome, FGM report, and Think Family findings for adults with children.
  *
- * None of those sections exists yet, so the list is empty; the letters say so plainly
- * rather than implying a screen was done. Tests and previews pass their own list through
- * the letter input (`contributors`).
+ * Think Family is registered; a section not registered is not mentioned, rather than
+ * implying a screen was done. Tests and previews pass their own list through the letter
+ * input (`contributors`).
  */
 import type { LetterFacts } from './facts';
 import type { LetterBlock } from './model';
+import { thinkFamilyContributor } from './think-family-contribution';
 
 export interface SafeguardingContribution {
   /** Blocks for the Safeguarding section, restricted ones marked. */
@@ -42,7 +43,9 @@ export interface SafeguardingContributor {
 }
 
 /** Registered contributors, in the order their findings appear. Later sections append here. */
-export const safeguardingContributors: readonly SafeguardingContributor[] = [];
+export const safeguardingContributors: readonly SafeguardingContributor[] = [
+  thinkFamilyContributor,
+];
 
 /** Every contribution for this patient, in order. */
 export function safeguardingContributions(facts: LetterFacts, contributors: readonly SafeguardingContributor[] = facts.contributors ?? safeguardingContributors): SafeguardingContribution[] {

@@ -100,7 +100,7 @@ export function thinkFamilyGpRequests(draft: ThinkFamilyDraft, at: string): stri
   const children = recordedChildren(draft);
   if (children.length === 0) return [];
   const requests = [
-    `Please note ${childrenInSentence(children, at)} in the patient's record and the family's records. At your next contact with the patient, ask how they are managing the care of the children, and share any concern with the health visitor, school nurse or children's social care.`,
+    `Please note ${childrenInSentence(children, at)} in the family's records, and at your next contact ask the patient how they are managing the children's care.`,
   ];
   if (escalationRequired(draft)) requests.push("The children's safety was escalated at this attendance (see above): please check with the hospital safeguarding team what was agreed before you next see the family.");
   if (draft.pregnant === 'yes') requests.push("Please make sure the patient's midwife knows of this attendance.");

@@ -15,6 +15,7 @@ describe('follow-ups', () => {
       'fgm-at-risk',
       'fgm-police-report-due',
       'self-harm-parents-not-informed',
+      'think-family-not-able-to-ask',
     ]);
   });
 

@@ -3,6 +3,7 @@
  * conditional detail, errors on "Save and continue", and that an empty Discharge section
  * does not stop an adult's assessment being signed (it is needed for the GP letter only).
  */
+import { emptyThinkFamilyDraft } from '../../../domain/screening/think-family';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
@@ -16,7 +17,9 @@ import { AssessmentRoutes } from '../assessment-routes';
 
 function inProgressAdult(): AssessmentRecord {
   const record = adultWithChildrenRecord();
-  return { ...record, status: 'in-progress', signature: undefined, confirmedSections: ['patient', 'people', 'accounts'], answers: { ...record.answers, discharge: emptyDischargeDraft() } };
+  // Think Family (required after self-harm) answered with no children, so only Discharge is left.
+  const thinkFamily = { ...emptyThinkFamilyDraft(), hasChildren: 'no' as const, caresForChildren: 'no' as const, pregnant: 'no' as const };
+  return { ...record, status: 'in-progress', signature: undefined, confirmedSections: ['patient', 'people', 'accounts', 'thinkFamily'], answers: { ...record.answers, thinkFamily, discharge: emptyDischargeDraft() } };
 }
 
 function show(record: AssessmentRecord, rest: string[]) {

@@ -18,10 +18,10 @@ async function fillChild(page: Page, legend: string, child: { first: string; las
   await dob.getByLabel('Day').fill(child.dob[0]);
   await dob.getByLabel('Month').fill(child.dob[1]);
   await dob.getByLabel('Year').fill(child.dob[2]);
-  await group.getByRole('group', { name: 'Does the child live with the patient?' }).getByRole('radio', { name: 'Yes' }).check();
+  await group.getByRole('group', { name: 'Does the child live with the patient?' }).getByRole('radio', { name: 'Yes', exact: true }).check();
   await group.getByLabel('School or nursery').fill(child.school);
-  await group.getByRole('group', { name: "Is the child known to children's social care?" }).getByRole('radio', { name: 'No' }).check();
-  await group.getByRole('group', { name: "Inform the child's health visitor or school nurse?" }).getByRole('radio', { name: child.share }).check();
+  await group.getByRole('group', { name: "Is the child known to children's social care?" }).getByRole('radio', { name: 'No', exact: true }).check();
+  await group.getByRole('group', { name: "Inform the child's health visitor or school nurse?" }).getByRole('radio', { name: child.share, exact: true }).check();
 }
 
 test('a 34-year-old after an overdose, two children with a neighbour marked Unsure: escalation before signing, children in the GP letter and one school nurse notification', async ({ page }) => {

@@ -12,6 +12,8 @@
  * Imports only types from facts.ts: contributions.ts imports this module.
  */
 import { optionLabel } from '../assessment/fields';
+import { cpisOptions } from '../assessment/information-checks';
+import type { InformationChecksDraft } from '../assessment/information-checks';
 import { formatDate } from '../shared/dates';
 import { isBlank } from '../shared/text';
 import type { ThinkFamilyChild, ThinkFamilyDraft } from '../screening/think-family';
@@ -73,9 +75,11 @@ export function caringNowRows(draft: ThinkFamilyDraft): LetterRow[] {
   return out;
 }
 
-function pregnancyRows(draft: ThinkFamilyDraft): LetterRow[] {
+function pregnancyRows(draft: ThinkFamilyDraft, checks: InformationChecksDraft): LetterRow[] {
   if (draft.pregnant !== 'yes') return [];
   const out = [row('Pregnancy', 'The patient is pregnant, or could be')];
+  // The information checks for the unborn child (PRODUCT.md 4.4): CP-IS by the mother's NHS number.
+  if (checks.cpis !== '') out.push(row('CP-IS check for the unborn child', optionLabel(cpisOptions, checks.cpis)));
   const referral = (label: string, value: string, reason: string) => {
     if (value === '') return;
     out.push(row(label, value === 'not-made' && !isBlank(reason) ? `Not made: ${reason.trim()}` : optionLabel(referralMadeOptions, value)));
@@ -122,7 +126,7 @@ export function thinkFamilyContribution(facts: LetterFacts): SafeguardingContrib
           ...d.children.flatMap((child, index) => (children.includes(child) ? [childLetterLine(child, index, at)] : [])),
         ),
         ...caringNowRows(d),
-        ...pregnancyRows(d),
+        ...pregnancyRows(d, facts.answers.informationChecks),
       ]),
     );
   } else if (d.hasChildren === 'not-able-to-ask') {
@@ -131,7 +135,7 @@ export function thinkFamilyContribution(facts: LetterFacts): SafeguardingContrib
     blocks.push(paragraph('Children at home (Think Family): the patient declined to say whether they have or care for children.'));
   } else if (d.hasChildren === 'no' && d.caresForChildren === 'no') {
     blocks.push(paragraph('Children at home (Think Family): the patient has no children, does not live with children and does not care for any.'));
-    if (d.pregnant === 'yes') blocks.push(rows(pregnancyRows(d)));
+    if (d.pregnant === 'yes') blocks.push(rows(pregnancyRows(d, facts.answers.informationChecks)));
   } else if (facts.ctx.pathway.adult) {
     blocks.push(paragraph('Children at home (Think Family): not asked at this attendance.'));
   } else {

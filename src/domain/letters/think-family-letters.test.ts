@@ -68,6 +68,17 @@ describe('the adult GP letter (research §7.4 item 2)', () => {
     expect(text).not.toContain('Please note');
   });
 
+  it('a pregnancy: the CP-IS check for the unborn child and the referrals', () => {
+    const record = adultWithChildrenRecord();
+    Object.assign(record.answers.thinkFamily, { pregnant: 'yes', midwiferyReferral: 'made', unbornSafeguardingReferral: 'not-made', unbornSafeguardingReferralReason: 'Discussed with the safeguarding team: not needed' });
+    record.answers.informationChecks.cpis = 'checked-no-plan';
+    const text = textOf(composeLetter('gp', input(record)));
+    expect(text).toContain('CP-IS check for the unborn child: Checked – no plan');
+    expect(text).toContain('Referral to the midwifery safeguarding team: Made');
+    expect(text).toContain('Safeguarding referral for the unborn child: Not made: Discussed with the safeguarding team: not needed');
+    expect(text).toContain("Please make sure the patient's midwife knows of this attendance.");
+  });
+
   it('never names a domestic abuse or FGM trigger in the GP letter (restricted subjects)', () => {
     const record = adultWithChildrenRecord();
     record.answers.thinkFamily.alsoRecorded = ['domestic-abuse', 'fgm'];

@@ -267,7 +267,10 @@ export const thinkFamilyQuestions = {
     actionsLegend: 'What has been done?',
     actionsHint: 'Select all that apply. You cannot sign until the action taken is recorded',
     detailsLabel: 'Who did you speak to, when, and what was agreed?',
+    nurseInCharge: 'Nurse in charge: on duty in the department',
   },
+  /** Shown in place of a local number the settings do not have yet. */
+  numberNotSet: 'number not set: ask the nurse in charge to add it in settings',
   pregnancy: {
     heading: 'Pregnancy: the unborn child',
     checks: 'Complete the information checks for the unborn child: CP-IS is checked by the mother’s NHS number',

@@ -143,10 +143,10 @@ function Escalation() {
       {reasons.includes('sole-carer-unable') ? <p>{e.soleCarer}</p> : null}
       <p>{e.instruction}</p>
       <ul>
-        <li>Nurse in charge: on duty in the department</li>
+        <li>{e.nurseInCharge}</li>
         {escalationContacts.map((key) => (
           <li key={key}>
-            {localContactLabels[key]}: {settings?.contacts[key].trim() || 'number not set: ask the nurse in charge to add it in settings'}
+            {localContactLabels[key]}: {settings?.contacts[key].trim() || q.numberNotSet}
           </li>
         ))}
       </ul>
@@ -199,7 +199,7 @@ function Pregnancy({ answers, ctx }: { answers: Answers; ctx: AssessmentContext 
       <InsetText>
         <p>{p.checks}.</p>
         <p>
-          {localContactLabels.midwiferySafeguarding}: {midwifery || 'number not set: ask the nurse in charge to add it in settings'}
+          {localContactLabels.midwiferySafeguarding}: {midwifery || q.numberNotSet}
         </p>
       </InsetText>
       <Radios name="midwiferyReferral" legend={p.midwifery} options={referralMadeOptions} inline conditional={{ 'not-made': <Textarea name="midwiferyReferralReason" label={p.midwiferyReason} rows={2} /> }} />

@@ -134,7 +134,7 @@ function safeguardingBlocks(facts: LetterFacts): LetterBlock[] {
     const disclosure = disclosureBlock(facts);
     if (disclosure) blocks.push(disclosure);
   } else if (contributions.length === 0) {
-    // Think Family (PRODUCT.md 4.7) is not built yet: say what is and is not recorded.
+    // Age not known yet, so Think Family (PRODUCT.md 4.7, its own contribution) does not apply: say so.
     blocks.push(paragraph('Children at home (Think Family): not recorded in this assessment.'));
   }
   for (const contribution of contributions) blocks.push(...contribution.blocks);

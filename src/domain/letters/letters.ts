@@ -6,7 +6,10 @@
  * - the GP discharge letter, for every attendance;
  * - the health visitor (under 5) or school nurse (5–17) notification, for every under-18;
  * - the referral to children's social care (MASH) when a referral is made or planned, or
- *   the concern is Suspect (NICE CG89: suspect, refer; research §1.3).
+ *   the concern is Suspect (NICE CG89: suspect, refer; research §1.3);
+ * - for each child Think Family found and the nurse chose to share, a health visitor (under 5
+ *   and unborn) or school nurse (5–17) notification about that child (PRODUCT.md 4.7): its
+ *   identity is attendance + kind + child (kinds.ts LetterIdentity).
  *
  * Readiness: a letter is issued from a signed record only, so what it says cannot change
  * under it (later changes are addenda, and a re-issue makes a new version). The GP letter

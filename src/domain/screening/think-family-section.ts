@@ -28,6 +28,7 @@ import {
   childExpectedDelivery,
   childName,
   childYesNoNotKnown,
+  emptyThinkFamilyDraft,
   escalationActionOptions,
   escalationRequired,
   hasChildrenOptions,
@@ -99,6 +100,10 @@ export function summariseThinkFamily(answers: Answers, ctx: AssessmentContext): 
   const at = ctx.arrivedAt ?? ctx.now;
   const triggers = thinkFamilyTriggersFor(answers, ctx);
   const rows: SummaryRow[] = [];
+  // Offered and not asked: one line says so (nothing to change but the whole page).
+  if (!thinkFamilyMandatory(d, ctx, triggers) && JSON.stringify(d) === JSON.stringify(emptyThinkFamilyDraft())) {
+    return [{ key: q.title, value: [ctx.pathway.adult ? 'Not asked: offered, no trigger applies' : `Not asked: ${q.offeredYoungPerson.toLowerCase()}`], field: 'hasChildren' }];
+  }
   rows.push({ key: 'Think Family triggers', value: triggers.length ? triggers.map((trigger) => trigger.label) : ['None: offered'], field: 'hasChildren' });
   if (d.alsoRecorded.length) rows.push({ key: 'Disclosed or found at this attendance', value: d.alsoRecorded.map((value) => optionLabel(alsoRecordedOptions, value)), field: 'alsoRecorded' });
   const has = d.hasChildren === 'not-able-to-ask' ? [`Not able to ask: ${d.hasChildrenNotAskedReason.trim() || NOT_PROVIDED}`] : line(optionLabel(hasChildrenOptions, d.hasChildren));

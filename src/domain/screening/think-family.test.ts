@@ -181,6 +181,12 @@ describe('the record: who, when mandatory, and the settings', () => {
     expect(informationChecksApply(pregnant)).toBe(true);
   });
 
+  it('offered and not asked: check answers says so in one row', () => {
+    const answers = adult('injury');
+    expect(summariseThinkFamily(answers, deriveContext(answers, NOW))).toEqual([{ key: 'Think Family – children at home', value: ['Not asked: offered, no trigger applies'], field: 'hasChildren' }]);
+    expect(summariseThinkFamily(emptyAnswers(), contextForAge(15))[0]?.value).toEqual(['Not asked: for a young person who is a parent, a carer of children or pregnant']);
+  });
+
   it('a complete answer set has no problems; check answers has a Change link for each row', () => {
     const answers = adult('self-harm', complete);
     const ctx = deriveContext(answers, NOW);

@@ -96,7 +96,7 @@ export function composeChildNotification(facts: LetterFacts, childId: string): L
   const kind = childNotificationKind(child, at) ?? 'school-nurse';
   const who = practitioner(kind);
   const o = facts.answers.outcome;
-  const concern: LetterRow[] = [...caringNowRows(facts.answers.thinkFamily)];
+  const concern: LetterRow[] = [...caringNowRows(facts.answers.thinkFamily, 'the parent or carer')];
   const level = optionLabel(concernLevelOptions, o.concernLevel);
   if (level) concern.push(row('Safeguarding concern', level));
   if (o.referral === 'made') concern.push(row("Referral to children's social care (MASH)", 'Made', ...(isBlank(o.referralReference) ? [] : [`Reference: ${o.referralReference.trim()}`])));

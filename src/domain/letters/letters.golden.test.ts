@@ -28,6 +28,8 @@ interface Golden {
   record: () => AssessmentRecord;
   kind: LetterKind;
   choices: LetterChoices;
+  /** A notification about one child of the patient (Think Family). */
+  childId?: string;
 }
 
 const withheld = { include: false, reason: '' };
@@ -65,11 +67,12 @@ const goldenCases: Golden[] = [
   },
   { file: 'no-concerns.gp.txt', record: noConcernsChildRecord, kind: 'gp', choices: { slots: {}, restricted: withheld } },
   { file: 'no-concerns.school-nurse.txt', record: noConcernsChildRecord, kind: 'school-nurse', choices: { slots: {}, restricted: withheld } },
+  { file: 'adult-with-children.school-nurse.amy.txt', record: adultWithChildrenRecord, kind: 'school-nurse', childId: 'child-amy', choices: { slots: { 'child-requests': 'Please see Amy at school this week.' }, restricted: withheld } },
 ];
 
 describe('golden letters', () => {
-  test.each(goldenCases)('$file', ({ file, record, kind, choices }) => {
-    const text = renderLetterText(composeLetter(kind, { record: record(), settings: letterSettings(), at: LETTER_TIME, choices, version: 1 }));
+  test.each(goldenCases)('$file', ({ file, record, kind, choices, childId }) => {
+    const text = renderLetterText(composeLetter(kind, { record: record(), settings: letterSettings(), at: LETTER_TIME, choices, version: 1, childId }));
     const path = join(dir, file);
     if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, text);
     expect(text).toBe(readFileSync(path, 'utf8'));

@@ -64,13 +64,13 @@ export function escalationLines(draft: ThinkFamilyDraft): string[] {
   return [...draft.escalationActions.map((value) => optionLabel(escalationActionOptions, value)), ...(isBlank(draft.escalationDetails) ? [] : [draft.escalationDetails.trim()])];
 }
 
-/** Who is caring for the children now and whether they are safe, when asked. */
-export function caringNowRows(draft: ThinkFamilyDraft): LetterRow[] {
+/** Who is caring for the children now and whether they are safe, when asked; `adult` names the patient for the reader. */
+export function caringNowRows(draft: ThinkFamilyDraft, adult = 'the patient'): LetterRow[] {
   if (!caringNowApplies(draft)) return [];
   const out: LetterRow[] = [];
   const safety = optionLabel(caringNowSafetyOptions, draft.caringNowSafety);
   if (!isBlank(draft.whoIsCaringNow) || safety) out.push(row('Looking after the children now', ...[draft.whoIsCaringNow.trim(), safety ? `Safe and supervised: ${safety}` : ''].filter((text) => text !== '')));
-  if (!isBlank(draft.ifAdmitted)) out.push(row('If the patient is admitted', draft.ifAdmitted.trim()));
+  if (!isBlank(draft.ifAdmitted)) out.push(row(`If ${adult} is admitted`, draft.ifAdmitted.trim()));
   if (escalationRequired(draft)) out.push(row('Escalated at this attendance', ...escalationLines(draft)));
   return out;
 }

@@ -15,6 +15,7 @@ import { adviceToPatientLabel, describeDestination, dischargeQuestions } from '.
 import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
 import { isBlank } from '../shared/text';
 import { safeguardingContributions } from './contributions';
+import { childNotificationRecipients } from './think-family-contribution';
 import type { LetterFacts } from './facts';
 import {
   accountBlocks,
@@ -176,6 +177,8 @@ function distributionItems(facts: LetterFacts): string[] {
     if (facts.answers.outcome.notify === 'yes') items.push(`${nurse}: ${who || 'team for the child’s area'} (separate notification)`);
     if (facts.answers.outcome.referral === 'made' || facts.answers.outcome.referral === 'next-working-day') items.push("Children's social care (MASH): separate referral");
   }
+  // Each child of the patient notified from Think Family (PRODUCT.md 4.7).
+  items.push(...childNotificationRecipients(facts));
   return items;
 }
 

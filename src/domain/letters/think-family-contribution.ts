@@ -24,6 +24,7 @@ import {
   childDateOfBirth,
   childExpectedDelivery,
   childName,
+  childNotificationKind,
   escalationActionOptions,
   escalationRequired,
   recordedChildren,
@@ -147,6 +148,25 @@ export function thinkFamilyContribution(facts: LetterFacts): SafeguardingContrib
     nurseRequests: [],
     ...(children.length > 0 ? { childrenAtHome: true } : {}),
   };
+}
+
+/**
+ * The GP letter's distribution list entries for the children's notifications (research §7.2:
+ * who else receives a copy): "School nurse: Radford Primary School (separate notification
+ * about Amy Green)".
+ */
+export function childNotificationRecipients(facts: LetterFacts): string[] {
+  if (!thinkFamilyApplies(facts.ctx)) return [];
+  const at = facts.ctx.arrivedAt ?? facts.at;
+  const d = facts.answers.thinkFamily;
+  return d.children.flatMap((child, index) => {
+    if (!recordedChildren(d).includes(child) || child.share !== 'yes') return [];
+    const kind = childNotificationKind(child, at);
+    if (!kind) return [];
+    const who = kind === 'health-visitor' ? 'Health visitor' : 'School nurse';
+    const where = kind === 'school-nurse' && !isBlank(child.schoolOrNursery) ? child.schoolOrNursery.trim() : "team for the child's area";
+    return [`${who}: ${where} (separate notification about ${childName(child, index)})`];
+  });
 }
 
 export const thinkFamilyContributor: SafeguardingContributor = { id: 'think-family', contribute: thinkFamilyContribution };

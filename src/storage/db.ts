@@ -77,6 +77,13 @@ export interface LetterRow {
   issuedAt: string;
   issuedById: string;
   payload: Sealed;
+  /**
+   * The child a notification is about (letter identity attendance + kind + child, issue 10):
+   * an opaque id, not patient data. Absent for the patient's own letters and in rows written
+   * before it existed. Not indexed (no new database version): versions are counted within
+   * the [attendanceId+kind] index and filtered by it.
+   */
+  childId?: string;
 }
 
 export interface MetaRow {

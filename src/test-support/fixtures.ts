@@ -291,8 +291,13 @@ export function completeAdultAccounts({ reason = 'illness' }: Pick<AdultOptions,
   };
 }
 
-/** Complete answers for an adult (every section valid). */
+/**
+ * Complete answers for an adult (every section valid). After a Think Family trigger (an
+ * assault, self-harm, a mental health crisis, intoxication: PRODUCT.md 4.7) Think Family is
+ * answered: no children, not caring for any, not pregnant; otherwise it is left offered.
+ */
 export function completeAdultAnswers(options: AdultOptions = {}): Answers {
+  const triggered = options.reason === 'assault' || options.reason === 'self-harm' || options.reason === 'mental-health' || options.reason === 'intoxication';
   return {
     ...emptyAnswers(),
     patient: completeAdultPatient(options),
@@ -300,6 +305,7 @@ export function completeAdultAnswers(options: AdultOptions = {}): Answers {
     accounts: completeAdultAccounts(options),
     domesticAbuse: completeDomesticAbuse({ ageYears: options.ageYears ?? 34, reason: options.reason ?? 'illness' }),
     auditC: completeAuditC(options),
+    ...(triggered ? { thinkFamily: { ...emptyAnswers().thinkFamily, hasChildren: 'no', caresForChildren: 'no', pregnant: 'no' } } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * an infant with a suspect-level concern, a 15-year-old with restricted content, an adult
  * with children at home, and a child with no concerns. Fixed times: nothing reads the clock.
  */
+import { thinkFamilyChildSchema } from '../domain/screening/think-family';
 import { emptyAnswers } from '../domain/assessment/record';
 import type { Answers, AssessmentRecord } from '../domain/assessment/record';
 import type { StaffRef } from '../domain/assessment/staff-ref';
@@ -215,6 +216,21 @@ export function adultWithChildrenRecord(): AssessmentRecord {
     nextOfKin: { answer: 'same-as-companion', sameAsCompanionId: 'p-sister', person: personSchema.parse({}), notAbleReason: '' },
   });
   Object.assign(a.accounts, { adultAccount: 'I was overwhelmed. The kids are with my mum tonight.', delay: 'no' });
+  // Think Family (PRODUCT.md 4.7): two children, with their grandmother tonight; the school nurse is told about Amy.
+  Object.assign(a.thinkFamily, {
+    hasChildren: 'yes',
+    caresForChildren: 'yes',
+    soleCarer: 'no',
+    pregnant: 'no',
+    children: [
+      { ...thinkFamilyChildSchema.parse({}), id: 'child-amy', firstName: 'Amy', lastName: 'Green', dateOfBirth: { day: '4', month: '5', year: '2018' }, livesWithPatient: 'yes', schoolOrNursery: 'Radford Primary School', socialCare: 'no', share: 'yes' },
+      { ...thinkFamilyChildSchema.parse({}), id: 'child-ben', firstName: 'Ben', lastName: 'Green', dateOfBirth: { day: '15', month: '9', year: '2022' }, livesWithPatient: 'yes', schoolOrNursery: 'Little Acorns Nursery', socialCare: 'no', share: 'no' },
+    ],
+    whoIsCaringNow: 'Their grandmother, Judy Green, at her home',
+    caringNowSafety: 'safe',
+    ifAdmitted: 'Their grandmother',
+    adultDetails: 'no',
+  });
   Object.assign(a.discharge, {
     clinicalImpression: 'Single paracetamol overdose of 8 g (about 130 mg/kg) at a known time; 4-hour paracetamol level below the treatment line; liver function and INR normal',
     treatmentGiven: 'Paracetamol level, liver function tests and INR at 04:00 (4 hours after ingestion); acetylcysteine not needed. Psychosocial assessment by the liaison mental health team before discharge',

@@ -15,7 +15,7 @@ export const paths = {
   addendum: (id: string) => `/assessments/${encodeURIComponent(id)}/addendum`,
   letters: (id: string) => `/assessments/${encodeURIComponent(id)}/letters`,
   /** Preparing one letter (kind: gp, health-visitor, school-nurse, mash-referral). */
-  letter: (id: string, kind: string) => `/assessments/${encodeURIComponent(id)}/letters/${kind}`,
+  letter: (id: string, kind: string, childId?: string) => `/assessments/${encodeURIComponent(id)}/letters/${kind}${childId ? `/${encodeURIComponent(childId)}` : ''}`,
   /** An issued version: read, print, download. */
   issuedLetter: (id: string, letterId: string) => `/assessments/${encodeURIComponent(id)}/letters/issued/${encodeURIComponent(letterId)}`,
   /** Changing one section of a signed record as an addendum. */

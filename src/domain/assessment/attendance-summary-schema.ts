@@ -31,10 +31,10 @@ import { staffGroupSchema } from './staff-ref';
 /**
  * The version of what a summary carries. 1: the list summary before oversight data (no
  * `summaryVersion` field). 2: oversight data (CP-IS, screens, follow-ups, letters, staff
- * groups, start time). 3: follow-ups from the domestic abuse enquiry and AUDIT-C. Raise by
- * one whenever summariseAttendance changes what it derives.
+ * groups, start time). 3: follow-ups from the domestic abuse enquiry and AUDIT-C. 4: Think
+ * Family's follow-up. Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 3;
+export const SUMMARY_VERSION = 4;
 
 /**
  * Where a screen stands for oversight:

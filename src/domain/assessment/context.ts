@@ -40,4 +40,10 @@ export interface AssessmentContext {
    * eligible girl on any presentation (research §6.4). Absent means no disclosure.
    */
   disclosure?: boolean;
+  /** Think Family (PRODUCT.md 4.7): "Is the patient pregnant, or could they be?" answered Yes (the information checks then apply, 4.4). */
+  pregnant?: boolean;
+  /** Think Family found children (or an unborn child): the outcome section then applies (4.9). */
+  thinkFamilyFoundChildren?: boolean;
+  /** Think Family triggers turned off in settings (screening/think-family.ts trigger ids); absent: all on. */
+  thinkFamilyTriggersOff?: readonly string[];
 }

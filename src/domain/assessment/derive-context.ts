@@ -6,8 +6,15 @@ import { pathwayForAge } from '../rules/pathway';
 import type { AssessmentContext } from './context';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readInjuryAt } from './patient-readers';
 import type { Answers } from './record';
+import { foundChildren } from '../screening/think-family';
 
-export function deriveContext(answers: Answers, now: IsoInstant): AssessmentContext {
+/** Context options from the device settings. */
+export interface ContextSettings {
+  /** Think Family triggers turned off (device settings `thinkFamilyTriggersOff`). */
+  thinkFamilyTriggersOff?: readonly string[];
+}
+
+export function deriveContext(answers: Answers, now: IsoInstant, settings: ContextSettings = {}): AssessmentContext {
   const patient = answers.patient;
   const arrivedAt = readArrivedAt(patient);
   const dateOfBirth = readDateOfBirth(patient);
@@ -25,5 +32,8 @@ export function deriveContext(answers: Answers, now: IsoInstant): AssessmentCont
     injuryRelated,
     injuryAt: injuryRelated ? readInjuryAt(patient) : undefined,
     disclosure: answers.safeguarding.disclosure === 'yes',
+    pregnant: answers.thinkFamily.pregnant === 'yes',
+    thinkFamilyFoundChildren: foundChildren(answers.thinkFamily),
+    ...(settings.thinkFamilyTriggersOff ? { thinkFamilyTriggersOff: settings.thinkFamilyTriggersOff } : {}),
   };
 }

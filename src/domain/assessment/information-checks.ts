@@ -89,10 +89,20 @@ export const informationChecksQuestions = {
 } as const;
 
 /**
- * Whether the section applies. PRODUCT.md 4.4: under 18, and any pregnant patient; until
- * pregnancy is asked (Think Family, 4.7) it applies on the child pathway.
+ * Whether the section applies. PRODUCT.md 4.4: under 18, and any pregnant patient (asked in
+ * Think Family, 4.7): for the unborn child, CP-IS is checked by the mother's NHS number
+ * (research §2.2 and §2.4, V: CP-IS covers unborn child protection plans).
  */
-export const informationChecksApply = (ctx: AssessmentContext): boolean => ctx.pathway.child;
+export const informationChecksApply = (ctx: AssessmentContext): boolean => ctx.pathway.child || ctx.pregnant === true;
+
+/** The health visitor or school nurse question: the child's own (not asked of a pregnant adult). */
+export const hvOrSchoolNurseApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child;
+
+/** A pregnant adult: the checks are for the unborn child. */
+export const checksForUnbornChild = (ctx: AssessmentContext): boolean => !ctx.pathway.child && ctx.pregnant === true;
+
+/** What the page says to a nurse checking for an unborn child. */
+export const unbornChildChecksHint = "For the unborn child: check CP-IS using the mother's NHS number, and ask whether the family is known to children's social care";
 
 /** "Health visitor" under 5, "School nurse" 5–17 (PRODUCT.md section 3). */
 export function hvOrSchoolNurseLabel(ctx: AssessmentContext): string {

@@ -149,8 +149,14 @@ export const outcomeQuestions = {
   },
 } as const;
 
-/** Whether the section applies: required under 18 for now (PRODUCT.md 4.9). */
-export const outcomeApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child;
+/** Whether the section applies: under 18, and an adult whose Think Family found children (PRODUCT.md 4.9). */
+export const outcomeApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child || ctx.thinkFamilyFoundChildren === true;
+
+/**
+ * Whether "Inform the health visitor or school nurse" is asked here: for a child. An adult's
+ * children are each notified from Think Family (screening/think-family.ts `share`).
+ */
+export const notifyApplies = (ctx: AssessmentContext): boolean => ctx.pathway.child;
 
 /** "Inform the health visitor" under 5, "Inform the school nurse" 5–17 (PRODUCT.md section 3). */
 export const notifyLabel = (ctx: AssessmentContext): string =>
@@ -173,7 +179,7 @@ export const readExclusionAgreedAt = (draft: OutcomeDraft): IsoInstant | undefin
  * "Home" without it (discharge.ts), which stops the GP letter, never the signature.
  */
 export const safeToGoHomeApplies = (draft: Pick<OutcomeDraft, 'concernLevel'>, safeguarding: Pick<SafeguardingDraft, 'disclosure'>, ctx: AssessmentContext): boolean =>
-  outcomeApplies(ctx) && (draft.concernLevel === 'consider' || draft.concernLevel === 'suspect' || safeguarding.disclosure === 'yes');
+  ctx.pathway.child && (draft.concernLevel === 'consider' || draft.concernLevel === 'suspect' || safeguarding.disclosure === 'yes');
 
 /** Recorded as safe, with who agreed. */
 export const safeToGoHomeRecorded = (draft: Pick<OutcomeDraft, 'safeToGoHome' | 'safeToGoHomeAgreedBy'>): boolean => draft.safeToGoHome === 'yes' && !isBlank(draft.safeToGoHomeAgreedBy);
@@ -348,7 +354,7 @@ export function validateOutcome(draft: OutcomeDraft, ctx: AssessmentContext, saf
     }
   }
 
-  if (draft.notify === '') issues.add('notify', `Select whether to ${notifyLabel(ctx).toLowerCase()}`);
+  if (notifyApplies(ctx) && draft.notify === '') issues.add('notify', `Select whether to ${notifyLabel(ctx).toLowerCase()}`);
   // Safe to go home: optional here (never stops signing); the discharge section needs it for "Home".
   checkLength(issues, 'safeToGoHomeAgreedBy', draft.safeToGoHomeAgreedBy, MAX_SHORT_TEXT, 'Who agreed');
   checkLength(issues, 'safeToGoHomeNotSafePlan', draft.safeToGoHomeNotSafePlan, MAX_FREE_TEXT, 'Where the child will go');

@@ -20,6 +20,7 @@ import { emptyFraserDraft, fraserDraftSchema } from '../screening/fraser';
 import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm';
 import { domesticAbuseDraftSchema, emptyDomesticAbuseDraft } from '../screening/domestic-abuse';
 import { auditCDraftSchema, emptyAuditCDraft } from '../screening/audit-c';
+import { emptyThinkFamilyDraft, thinkFamilyDraftSchema } from '../screening/think-family';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -40,6 +41,7 @@ export const answersSchema = z.object({
   selfHarm: z.catch(selfHarmDraftSchema, () => emptySelfHarmDraft()),
   domesticAbuse: z.catch(domesticAbuseDraftSchema, () => emptyDomesticAbuseDraft()),
   auditC: z.catch(auditCDraftSchema, () => emptyAuditCDraft()),
+  thinkFamily: z.catch(thinkFamilyDraftSchema, () => emptyThinkFamilyDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;

@@ -10,7 +10,7 @@ import { isBlank } from '../shared/text';
 import { carerChildInteractionOptions, independentlyMobileOptions, mobilityConfirmationOptions, niceLevelLabels } from '../rules/nice-alerting-features';
 import type { AssessmentContext } from './context';
 import { optionLabel } from './fields';
-import { cpisOptions, hvOrSchoolNurseLabel, informationChecksApply, informationChecksQuestions, openCaseApplies, openCaseOptions, readPreviousAttendances, reportedFrequentAttendance, socialCareOptions } from './information-checks';
+import { cpisOptions, hvOrSchoolNurseApplies, hvOrSchoolNurseLabel, informationChecksApply, informationChecksQuestions, openCaseApplies, openCaseOptions, readPreviousAttendances, reportedFrequentAttendance, socialCareOptions } from './information-checks';
 import { yesNoOptions } from './options';
 import type { OutcomeDraft } from './outcome';
 import {
@@ -18,6 +18,7 @@ import {
   exclusionSeniorRoleOptions,
   notifyLabel,
   emergencyDutyTeamQuestionApplies,
+  notifyApplies,
   outcomeApplies,
   outcomeQuestions,
   policeApplies,
@@ -78,7 +79,7 @@ export function summariseInformationChecks(answers: Answers, ctx: AssessmentCont
   const attendances = d.previousAttendancesNotKnown ? [informationChecksQuestions.previousAttendances.notKnown] : count === undefined ? line(d.previousAttendances) : [String(count)];
   if (reportedFrequentAttendance(d)) attendances.push('3 or more attendances in 12 months, including this one');
   rows.push({ key: informationChecksQuestions.previousAttendances.label, value: attendances, field: 'previousAttendances' });
-  rows.push({ key: hvOrSchoolNurseLabel(ctx), value: line(d.hvOrSchoolNurse), field: 'hvOrSchoolNurse' });
+  if (hvOrSchoolNurseApplies(ctx)) rows.push({ key: hvOrSchoolNurseLabel(ctx), value: line(d.hvOrSchoolNurse), field: 'hvOrSchoolNurse' });
   return rows;
 }
 
@@ -197,6 +198,6 @@ export function summariseOutcome(answers: Answers, ctx: AssessmentContext): Summ
           : ['Not recorded: needed before the child is discharged home'];
     rows.push({ key: outcomeQuestions.safeToGoHome.label, value: safe, field: 'safeToGoHome' });
   }
-  rows.push({ key: notifyLabel(ctx), value: line(optionLabel(yesNoOptions, d.notify)), field: 'notify' });
+  if (notifyApplies(ctx)) rows.push({ key: notifyLabel(ctx), value: line(optionLabel(yesNoOptions, d.notify)), field: 'notify' });
   return rows;
 }

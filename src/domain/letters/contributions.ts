@@ -19,7 +19,8 @@
  * (self-harm-contribution.ts); the domestic abuse enquiry and AUDIT-C
  * (domestic-abuse-contribution.ts). A screen that applies but has nothing recorded says so
  * plainly rather than implying it was done. Tests and previews pass their own list through
- * the letter input (`contributors`).
+ * the letter input (`contributors`). Think Family (think-family-contribution.ts) comes last:
+ * its findings about the children close the adult's Safeguarding section.
  */
 import { cseContributor } from './cse-contribution';
 import type { LetterFacts } from './facts';
@@ -29,6 +30,7 @@ import type { LetterBlock } from './model';
 import { auditCContributor, domesticAbuseContributor } from './domestic-abuse-contribution';
 import { selfHarmContributor } from './self-harm-contribution';
 import { substanceUseContributor } from './substance-use-contribution';
+import { thinkFamilyContributor } from './think-family-contribution';
 
 export interface SafeguardingContribution {
   /** Blocks for the Safeguarding section, restricted ones marked. */
@@ -60,6 +62,7 @@ export const safeguardingContributors: readonly SafeguardingContributor[] = [
   selfHarmContributor,
   domesticAbuseContributor,
   auditCContributor,
+  thinkFamilyContributor,
 ];
 
 /** Every contribution for this patient, in order. */

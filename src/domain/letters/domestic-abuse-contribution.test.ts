@@ -46,8 +46,8 @@ const gpText = (record: AssessmentRecord, choices?: LetterChoices): string => re
 const NOTICE = `Further safeguarding information is held by the hospital safeguarding team: telephone ${letterSettings().contacts.safeguardingTeam.trim()}.`;
 
 describe('domestic abuse details are restricted content', () => {
-  test('the domestic abuse and AUDIT-C contributors are registered, in that order, after the young-person screens', () => {
-    expect(safeguardingContributors.map((contributor) => contributor.id).slice(-2)).toEqual(['domestic-abuse', 'audit-c']);
+  test('the domestic abuse and AUDIT-C contributors are registered, in that order, after the young-person screens and before Think Family', () => {
+    expect(safeguardingContributors.map((contributor) => contributor.id).slice(-3, -1)).toEqual(['domestic-abuse', 'audit-c']);
   });
 
   test('every block the enquiry contributes is marked domestic-abuse, and nothing is asked of the GP in words', () => {

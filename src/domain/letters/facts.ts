@@ -79,6 +79,8 @@ export interface LetterInput {
   declinedGpSharing?: boolean;
   /** The sections that contribute safeguarding findings (contributions.ts); the registered ones when absent. */
   contributors?: readonly SafeguardingContributor[];
+  /** The child a notification is about (Think Family, letter identity attendance + kind + child); absent for the patient's own letters. */
+  childId?: string | undefined;
 }
 
 /** The input with the answers as they now read and the context derived from them. */

@@ -151,9 +151,11 @@ describe('the distribution list', () => {
     expect(distribution(compose(record))).toEqual(['GP: Hockley Medical Practice', 'School nurse: team for the child’s area (separate notification)']);
   });
 
-  test('an adult: only the GP, whatever the outcome answers hold', () => {
+  test("an adult: the GP and each child's notification from Think Family, whatever the outcome answers hold", () => {
     const record = adultWithChildrenRecord();
     Object.assign(record.answers.outcome, { notify: 'yes', referral: 'made' });
+    expect(distribution(compose(record))).toEqual(['GP: Radford Health Centre', 'School nurse: Radford Primary School (separate notification about Amy Green)']);
+    record.answers.thinkFamily.children = [];
     expect(distribution(compose(record))).toEqual(['GP: Radford Health Centre']);
   });
 });

@@ -15,6 +15,7 @@ import { adviceToPatientLabel, describeDestination, dischargeQuestions } from '.
 import { hvOrSchoolNurseLabel } from '../assessment/information-checks';
 import { isBlank } from '../shared/text';
 import { safeguardingContributions } from './contributions';
+import { childNotificationRecipients } from './think-family-contribution';
 import type { LetterFacts } from './facts';
 import {
   accountBlocks,
@@ -134,7 +135,7 @@ function safeguardingBlocks(facts: LetterFacts): LetterBlock[] {
     const disclosure = disclosureBlock(facts);
     if (disclosure) blocks.push(disclosure);
   } else if (contributions.length === 0) {
-    // Think Family (PRODUCT.md 4.7) is not built yet: say what is and is not recorded.
+    // Age not known yet, so Think Family (PRODUCT.md 4.7, its own contribution) does not apply: say so.
     blocks.push(paragraph('Children at home (Think Family): not recorded in this assessment.'));
   }
   for (const contribution of contributions) blocks.push(...contribution.blocks);
@@ -176,6 +177,8 @@ function distributionItems(facts: LetterFacts): string[] {
     if (facts.answers.outcome.notify === 'yes') items.push(`${nurse}: ${who || 'team for the child’s area'} (separate notification)`);
     if (facts.answers.outcome.referral === 'made' || facts.answers.outcome.referral === 'next-working-day') items.push("Children's social care (MASH): separate referral");
   }
+  // Each child of the patient notified from Think Family (PRODUCT.md 4.7).
+  items.push(...childNotificationRecipients(facts));
   return items;
 }
 

@@ -29,6 +29,8 @@ export const issuedLetterSchema = z.object({
   choices: letterChoicesSchema,
   /** The restricted categories the record had when issued (whether or not included). */
   restrictedCategories: z.array(z.enum(restrictedCategories)),
+  /** The child a notification is about (letter identity attendance + kind + child); absent for the patient's own letters and for letters issued before children had letters. */
+  childId: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type IssuedLetter = z.infer<typeof issuedLetterSchema>;
@@ -41,4 +43,6 @@ export interface IssuedLetterSummary {
   version: number;
   issuedAt: string;
   issuedById: string;
+  /** The child a notification is about; absent for the patient's own letters. */
+  childId?: string | undefined;
 }

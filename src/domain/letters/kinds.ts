@@ -20,3 +20,19 @@ export const letterKindInSentence = (kind: LetterKind): string => {
   const label = letterKindLabels[kind];
   return /^[A-Z][a-z]/.test(label) ? `${label.charAt(0).toLowerCase()}${label.slice(1)}` : label;
 };
+
+/**
+ * A letter's identity: attendance + kind + child (issue 10). The patient's own letters have
+ * no child (`childId` absent); a notification about one child of an adult (Think Family)
+ * carries that child's id. Versions, drafts and routes are keyed by it.
+ */
+export interface LetterIdentity {
+  kind: LetterKind;
+  childId?: string | undefined;
+}
+
+/** The identity as one stable string: "gp", "school-nurse/child/<id>". */
+export const letterIdentityKey = (identity: LetterIdentity): string => (identity.childId ? `${identity.kind}/child/${identity.childId}` : identity.kind);
+
+/** The same letter: the same kind and the same child (or both the patient's own). */
+export const sameLetterIdentity = (a: LetterIdentity, b: LetterIdentity): boolean => a.kind === b.kind && (a.childId ?? '') === (b.childId ?? '');

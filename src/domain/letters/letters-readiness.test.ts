@@ -16,8 +16,11 @@ const input = (record: AssessmentRecord, choices: LetterChoices = noChoices()): 
 const applicable = (record: AssessmentRecord) => applicableLetters(record.answers, deriveContext(record.answers, LETTER_TIME));
 
 describe('why each letter applies', () => {
-  test('an adult: the GP letter only, for every attendance', () => {
-    expect(applicable(adultWithChildrenRecord())).toEqual([{ kind: 'gp', why: 'Every attendance: the GP must have it within 24 hours (NHS Standard Contract)' }]);
+  test('an adult: the GP letter for every attendance, and a notification for each child the nurse chose to share', () => {
+    expect(applicable(adultWithChildrenRecord())).toEqual([
+      { kind: 'gp', why: 'Every attendance: the GP must have it within 24 hours (NHS Standard Contract)' },
+      { kind: 'school-nurse', why: 'Think Family: you chose to inform this child’s health visitor or school nurse', childId: 'child-amy', childName: 'Amy Green' },
+    ]);
   });
 
   test('an infant referred by phone: the health visitor, because the nurse chose to inform them, and the written referral', () => {

@@ -29,6 +29,8 @@ interface Golden {
   record: () => AssessmentRecord;
   kind: LetterKind;
   choices: LetterChoices;
+  /** A notification about one child of the patient (Think Family). */
+  childId?: string;
 }
 
 const withheld = { include: false, reason: '' };
@@ -82,11 +84,12 @@ const goldenCases: Golden[] = [
       restricted: withheld,
     },
   },
+  { file: 'adult-with-children.school-nurse.amy.txt', record: adultWithChildrenRecord, kind: 'school-nurse', childId: 'child-amy', choices: { slots: { 'child-requests': 'Please see Amy at school this week.' }, restricted: withheld } },
 ];
 
 describe('golden letters', () => {
-  test.each(goldenCases)('$file', ({ file, record, kind, choices }) => {
-    const text = renderLetterText(composeLetter(kind, { record: record(), settings: letterSettings(), at: LETTER_TIME, choices, version: 1 }));
+  test.each(goldenCases)('$file', ({ file, record, kind, choices, childId }) => {
+    const text = renderLetterText(composeLetter(kind, { record: record(), settings: letterSettings(), at: LETTER_TIME, choices, version: 1, childId }));
     const path = join(dir, file);
     if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, text);
     expect(text).toBe(readFileSync(path, 'utf8'));

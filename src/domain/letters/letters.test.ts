@@ -36,7 +36,7 @@ describe('which letters apply', () => {
   test.each<[string, () => AssessmentRecord, string[]]>([
     ['infant with a referral', infantSuspectRecord, ['gp', 'health-visitor', 'mash-referral']],
     ['15-year-old, consider, no referral', youngPersonRestrictedRecord, ['gp', 'school-nurse']],
-    ['adult', adultWithChildrenRecord, ['gp']],
+    ['adult with two children, one shared with the school nurse', adultWithChildrenRecord, ['gp', 'school-nurse']],
     ['8-year-old, no concerns', noConcernsChildRecord, ['gp', 'school-nurse']],
   ])('%s: %j', (_name, record, expected) => {
     expect(kinds(record())).toEqual(expected);
@@ -116,10 +116,11 @@ describe('the GP letter', () => {
     expect(narrative).toContain('What the parent or carer says happened, given by Mark Brown (Father):');
   });
 
-  test('an adult letter works now: Think Family not recorded, the safeguarding comment carries what the nurse knows', () => {
+  test('an adult letter carries the Think Family findings, and the safeguarding comment what the nurse adds', () => {
     const document = composeLetter('gp', input(adultWithChildrenRecord(), { slots: { 'safeguarding-comment': 'Two children at home' }, restricted: { include: false, reason: '' } }));
     const safeguarding = sectionText(document, 'safeguarding');
-    expect(safeguarding).toContain('Children at home (Think Family): not recorded in this assessment.');
+    expect(safeguarding).not.toContain('not recorded in this assessment');
+    expect(safeguarding).toContain('Amy Green, born 4 May 2018 (7 years)');
     expect(safeguarding).toContain('[Safeguarding comment]\n    Two children at home');
     expect(safeguarding).not.toContain('CP-IS');
     expect(textOf(document)).toContain("In the patient's own words:");

@@ -6,7 +6,10 @@
  * - the GP discharge letter, for every attendance;
  * - the health visitor (under 5) or school nurse (5–17) notification, for every under-18;
  * - the referral to children's social care (MASH) when a referral is made or planned, or
- *   the concern is Suspect (NICE CG89: suspect, refer; research §1.3).
+ *   the concern is Suspect (NICE CG89: suspect, refer; research §1.3);
+ * - for each child Think Family found and the nurse chose to share, a health visitor (under 5
+ *   and unborn) or school nurse (5–17) notification about that child (PRODUCT.md 4.7): its
+ *   identity is attendance + kind + child (kinds.ts LetterIdentity).
  *
  * Readiness: a letter is issued from a signed record only, so what it says cannot change
  * under it (later changes are addenda, and a re-issue makes a new version). The GP letter
@@ -25,9 +28,12 @@ import { letterFacts } from './facts';
 import { composeGpLetter } from './gp-letter';
 import { composeMashReferral } from './mash-referral';
 import type { LetterDocument, LetterKind, RestrictedCategory } from './model';
-import { documentSlots, letterKindInSentence } from './model';
+import { documentSlots, letterKindInSentence, letterKindLabels } from './model';
 import { composeNurseNotification } from './nurse-notification';
 import { alwaysCarriesRestricted, applyRestriction, restrictedCategoriesIn } from './restricted';
+import { composeChildNotification } from './child-notification';
+import { sameLetterIdentity } from './kinds';
+import { childName, childNotificationKind, isEmptyChild } from '../screening/think-family';
 
 export { letterKindLabels } from './model';
 
@@ -35,6 +41,9 @@ export interface ApplicableLetter {
   kind: LetterKind;
   /** Why this letter applies, in plain words. */
   why: string;
+  /** A notification about one child of the patient (Think Family): the child's id and name. */
+  childId?: string;
+  childName?: string;
 }
 
 /** The letters for this attendance, in the order they are usually sent. */
@@ -49,11 +58,20 @@ export function applicableLetters(answers: Answers, ctx: AssessmentContext): App
       letters.push({ kind: 'mash-referral', why: o.referral === 'made' ? 'A referral was made by phone: this is the written referral' : o.referral === 'next-working-day' ? 'A referral is to be made next working day' : 'The concern is Suspect: refer to children’s social care' });
     }
   }
+  // Each child Think Family found and the nurse chose to share: one notification each (issue 10).
+  const at = ctx.arrivedAt ?? ctx.now;
+  answers.thinkFamily.children.forEach((child, index) => {
+    if (isEmptyChild(child) || child.share !== 'yes' || child.id === '') return;
+    const kind = childNotificationKind(child, at);
+    if (!kind) return;
+    letters.push({ kind, why: 'Think Family: you chose to inform this child’s health visitor or school nurse', childId: child.id, childName: childName(child, index) });
+  });
   return letters;
 }
 
 /** The letter before the restricted-content choice is applied (every restricted block still in). */
 export function composeFullLetter(kind: LetterKind, facts: LetterFacts): LetterDocument {
+  if (facts.childId && (kind === 'health-visitor' || kind === 'school-nurse')) return composeChildNotification(facts, facts.childId);
   switch (kind) {
     case 'gp':
       return composeGpLetter(facts);
@@ -115,7 +133,7 @@ export function letterReadiness(kind: LetterKind, input: LetterInput): Readiness
   const facts = letterFacts(input);
   const problems: ReadinessProblem[] = [];
   if (input.record.status !== 'signed') problems.push({ message: 'Sign the assessment first', fix: { to: 'sign' } });
-  if (!applicableLetters(facts.answers, facts.ctx).some((letter) => letter.kind === kind)) {
+  if (!applicableLetters(facts.answers, facts.ctx).some((letter) => sameLetterIdentity(letter, { kind, childId: input.childId }))) {
     problems.push({ message: `The ${letterKindInSentence(kind)} does not apply to this attendance`, fix: { to: 'sign' } });
     return problems;
   }
@@ -153,4 +171,13 @@ export function letterReadiness(kind: LetterKind, input: LetterInput): Readiness
     if (entry.required && isBlank(entry.text)) problems.push({ message: `Complete “${entry.label}”`, fix: { to: 'slot', slotId: entry.slotId } });
   }
   return problems;
+}
+
+/** A letter's name on screen: "Notification to the school nurse about Amy Smith" for a child's notification. */
+export function letterIdentityLabel(answers: Answers, identity: { kind: LetterKind; childId?: string | undefined }): string {
+  const label = letterKindLabels[identity.kind];
+  if (!identity.childId) return label;
+  const index = answers.thinkFamily.children.findIndex((child) => child.id === identity.childId);
+  const child = answers.thinkFamily.children[index];
+  return child ? `${label} about ${childName(child, index)}` : `${label} about a child of the patient`;
 }

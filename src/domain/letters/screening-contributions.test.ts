@@ -32,7 +32,7 @@ const factsOf = (record: AssessmentRecord) => letterFacts({ record, settings: le
 
 describe('the registered contributors', () => {
   test('every young-person screen is registered, in the order its findings appear', () => {
-    expect(safeguardingContributors.map((contributor) => contributor.id)).toEqual(['cse', 'substance-use', 'fraser', 'fgm', 'self-harm', 'domestic-abuse', 'audit-c']);
+    expect(safeguardingContributors.map((contributor) => contributor.id)).toEqual(['cse', 'substance-use', 'fraser', 'fgm', 'self-harm', 'domestic-abuse', 'audit-c', 'think-family']);
   });
   test('a well 8-year-old gets none of them (no screen applies)', () => {
     const record = noConcernsChildRecord();

@@ -23,9 +23,9 @@ const statusOf = (record: AssessmentRecord) => {
 describe('section definitions', () => {
   // Order, titles and slugs of the whole registry are pinned in sections.test.ts.
   test('the first three sections and discharge apply to everyone, of any age; the child sections only under 18', () => {
-    for (const answers of [completeAdultAnswers(), emptyAnswers()]) {
-      expect(relevantSections(contextFor(answers)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'discharge']);
-    }
+    // Think Family (PRODUCT.md 4.7) is for adults: not shown until the age is known.
+    expect(relevantSections(contextFor(completeAdultAnswers())).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'thinkFamily', 'discharge']);
+    expect(relevantSections(contextFor(emptyAnswers())).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'discharge']);
     expect(relevantSections(contextFor(completeChildAnswers({ ageYears: 0 }))).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']);
     // 11–17 adds the young-person screens before the outcome.
     expect(relevantSections(contextFor(completeChildAnswers({ ageYears: 15 }))).map((section) => section.id)).toEqual([
@@ -36,6 +36,7 @@ describe('section definitions', () => {
       'safeguarding',
       'cse',
       'substanceUse',
+      'thinkFamily',
       'outcome',
       'discharge',
     ]);
@@ -75,11 +76,11 @@ describe('sectionStatus', () => {
   });
 
   test('saved with no problems: Completed', () => {
-    expect(statusOf(recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']))).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', discharge: 'not-started' });
+    expect(statusOf(recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']))).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', thinkFamily: 'not-started', discharge: 'not-started' });
   });
 
   test('complete but never saved with "Save and continue": In progress', () => {
-    expect(statusOf(recordWith(completeAdultAnswers(), ['patient']))).toEqual({ patient: 'completed', people: 'in-progress', accounts: 'in-progress', discharge: 'not-started' });
+    expect(statusOf(recordWith(completeAdultAnswers(), ['patient']))).toEqual({ patient: 'completed', people: 'in-progress', accounts: 'in-progress', thinkFamily: 'not-started', discharge: 'not-started' });
   });
 
   test('saved empty (confirmed, with problems): In progress, not Not started', () => {
@@ -96,7 +97,7 @@ describe('sectionStatus', () => {
 
   test('a completed adult record reverts to In progress when a new date of birth makes the patient 14', () => {
     const record = recordWith(completeAdultAnswers(), ['patient', 'people', 'accounts']);
-    expect(statusOf(record)).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', discharge: 'not-started' });
+    expect(statusOf(record)).toEqual({ patient: 'completed', people: 'completed', accounts: 'completed', thinkFamily: 'not-started', discharge: 'not-started' });
     const nowFourteen = { ...record, answers: withPatient(record.answers, { dateOfBirth: dateParts('2012-01-01') }) };
     // Parental responsibility, who the child lives with, seen alone, the child's own account
     // and the delay question now apply. School applies too, but only the GP letter needs it:
@@ -109,6 +110,7 @@ describe('sectionStatus', () => {
       safeguarding: 'not-started',
       cse: 'not-started',
       substanceUse: 'not-started',
+      thinkFamily: 'not-started',
       outcome: 'not-started',
       discharge: 'not-started',
     });

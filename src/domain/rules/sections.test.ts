@@ -36,17 +36,18 @@ describe('the child safeguarding sections in the task list', () => {
       ['fraser', 'Fraser guidelines', 'fraser'],
       ['fgm', 'Female genital mutilation (FGM)', 'fgm'],
       ['selfHarm', 'Self-harm or mental health', 'self-harm'],
-      ['outcome', 'Outcome and actions', 'outcome'],
-      ['discharge', 'Discharge', 'discharge'],
       ['domesticAbuse', 'Domestic abuse', 'domestic-abuse'],
       ['auditC', 'Alcohol use (AUDIT-C)', 'alcohol-audit-c'],
+      ['thinkFamily', 'Think Family – children at home', 'think-family'],
+      ['outcome', 'Outcome and actions', 'outcome'],
+      ['discharge', 'Discharge', 'discharge'],
     ]);
   });
 
   test.each<[number | undefined, string[]]>([
     [0, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome', 'discharge']],
-    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'cse', 'substanceUse', 'outcome', 'discharge']],
-    [18, ['patient', 'people', 'accounts', 'discharge']],
+    [17, ['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'cse', 'substanceUse', 'thinkFamily', 'outcome', 'discharge']],
+    [18, ['patient', 'people', 'accounts', 'thinkFamily', 'discharge']],
     [undefined, ['patient', 'people', 'accounts', 'discharge']],
   ])('age %s shows %j', (age, expected) => {
     expect(relevantSections(contextForAge(age)).map((section) => section.id)).toEqual(expected);
@@ -65,7 +66,7 @@ describe('the child safeguarding sections in the task list', () => {
   test('every section but Discharge must be complete before signing; Discharge only before the GP letter', () => {
     expect(sectionDefinitions.filter((section) => !blocksSigning(section)).map((section) => [section.id, section.requiredBefore])).toEqual([['discharge', 'gp-letter']]);
     expect(sectionsBeforeSigning(contextForAge(8)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'informationChecks', 'safeguarding', 'outcome']);
-    expect(sectionsBeforeSigning(contextForAge(30)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts']);
+    expect(sectionsBeforeSigning(contextForAge(30)).map((section) => section.id)).toEqual(['patient', 'people', 'accounts', 'thinkFamily']);
   });
 
   test('each section checks and summarises its own answers', () => {

@@ -31,6 +31,8 @@ import { selfHarmApplies, validateSelfHarm } from '../screening/self-harm';
 import { domesticAbuseApplies, domesticAbuseQuestions, validateDomesticAbuse } from '../screening/domestic-abuse';
 import { auditCApplies, auditCQuestions, validateAuditC } from '../screening/audit-c';
 import { domesticAbuseFactsFromAnswers, summariseAuditC, summariseDomesticAbuse } from '../screening/domestic-abuse-sections';
+import { thinkFamilyApplies, thinkFamilyQuestions } from '../screening/think-family';
+import { summariseThinkFamily, thinkFamilyOptional, validateThinkFamilySection } from '../screening/think-family-section';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -50,6 +52,11 @@ export interface SectionDefinition {
    * details are often known only after the triage assessment is signed).
    */
   requiredBefore?: 'signing' | 'gp-letter';
+  /**
+   * Offered, not required, for this record: left untouched it does not hold up "Check answers
+   * and sign" on the task list (Think Family without a trigger, PRODUCT.md 4.7). Absent: required.
+   */
+  isOptional?: (answers: Answers, ctx: AssessmentContext) => boolean;
 }
 
 export const sectionDefinitions: readonly SectionDefinition[] = [
@@ -136,6 +143,31 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     summarise: summariseSelfHarm,
   },
   {
+    id: 'domesticAbuse',
+    title: domesticAbuseQuestions.title,
+    slug: 'domestic-abuse',
+    isRelevant: domesticAbuseApplies,
+    validate: (answers, ctx) => validateDomesticAbuse(answers.domesticAbuse, ctx, domesticAbuseFactsFromAnswers(answers)),
+    summarise: summariseDomesticAbuse,
+  },
+  {
+    id: 'auditC',
+    title: auditCQuestions.title,
+    slug: 'alcohol-audit-c',
+    isRelevant: auditCApplies,
+    validate: (answers, ctx) => validateAuditC(answers.auditC, ctx),
+    summarise: summariseAuditC,
+  },
+  {
+    id: 'thinkFamily',
+    title: thinkFamilyQuestions.title,
+    slug: 'think-family',
+    isRelevant: thinkFamilyApplies,
+    validate: validateThinkFamilySection,
+    summarise: summariseThinkFamily,
+    isOptional: thinkFamilyOptional,
+  },
+  {
     id: 'outcome',
     title: 'Outcome and actions',
     slug: 'outcome',
@@ -152,22 +184,6 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     validate: (answers, ctx) => validateDischarge(answers.discharge, ctx, answers),
     summarise: summariseDischarge,
     requiredBefore: 'gp-letter',
-  },
-  {
-    id: 'domesticAbuse',
-    title: domesticAbuseQuestions.title,
-    slug: 'domestic-abuse',
-    isRelevant: domesticAbuseApplies,
-    validate: (answers, ctx) => validateDomesticAbuse(answers.domesticAbuse, ctx, domesticAbuseFactsFromAnswers(answers)),
-    summarise: summariseDomesticAbuse,
-  },
-  {
-    id: 'auditC',
-    title: auditCQuestions.title,
-    slug: 'alcohol-audit-c',
-    isRelevant: auditCApplies,
-    validate: (answers, ctx) => validateAuditC(answers.auditC, ctx),
-    summarise: summariseAuditC,
   },
 ];
 

@@ -18,6 +18,7 @@ describe('follow-ups', () => {
       'domestic-abuse-not-safe-to-ask',
       'domestic-abuse-not-asked',
       'audit-c-not-asked',
+      'think-family-not-able-to-ask',
     ]);
   });
 

@@ -10,7 +10,7 @@
  * Kind ids are stable slugs stored with the record: never rename or reuse one once released.
  */
 
-export type ScreeningInstrument = 'cse' | 'crafft' | 'fraser' | 'fgm' | 'self-harm' | 'domestic-abuse' | 'audit-c';
+export type ScreeningInstrument = 'cse' | 'crafft' | 'fraser' | 'fgm' | 'self-harm' | 'domestic-abuse' | 'audit-c' | 'think-family';
 
 export interface FollowUpDefinition {
   screen: ScreeningInstrument;
@@ -63,6 +63,10 @@ export const followUpDefinitions = {
   'audit-c-not-asked': {
     screen: 'audit-c',
     text: 'Alcohol was involved in the attendance but AUDIT-C was not asked: ask it when the patient is able to answer',
+  },
+  'think-family-not-able-to-ask': {
+    screen: 'think-family',
+    text: 'Think Family: the nurse was not able to ask whether the patient has or cares for children: ask at the next contact',
   },
 } as const satisfies Record<string, FollowUpDefinition>;
 

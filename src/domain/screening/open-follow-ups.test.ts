@@ -34,12 +34,14 @@ describe('openFollowUps', () => {
     expect(kinds({ ...completeChildAnswers({ ageYears: 15, reason: 'self-harm' }), selfHarm: { ...completeChildSelfHarm(), parentsInformed: 'no' } })).toEqual(['self-harm-parents-not-informed']);
   });
 
-  test('the adult sources: domestic abuse "Not safe to ask" and AUDIT-C "Not asked", each with its reason', () => {
+  test('the adult sources: domestic abuse "Not safe to ask", AUDIT-C "Not asked" and Think Family "Not able to ask", each with its reason', () => {
     const adult = completeAdultAnswers({ reason: 'assault' });
     const notSafe = { ...adult, domesticAbuse: { ...adult.domesticAbuse, enquiry: 'not-safe' as const, notSafeReason: 'Partner in the cubicle' } };
     expect(openFollowUps(recordWith(notSafe)).map((item) => [item.kind, item.detail])).toEqual([['domestic-abuse-not-safe-to-ask', 'Partner in the cubicle']]);
     const drunk = completeAdultAnswers({ reason: 'intoxication' });
     expect(openFollowUps(recordWith(drunk)).map((item) => [item.kind, item.detail])).toEqual([['audit-c-not-asked', 'Too intoxicated to answer; ask before discharge']]);
+    const unasked = { ...adult, thinkFamily: { ...adult.thinkFamily, hasChildren: 'not-able-to-ask' as const, hasChildrenNotAskedReason: 'Unconscious' } };
+    expect(openFollowUps(recordWith(unasked)).map((item) => [item.kind, item.detail])).toEqual([['think-family-not-able-to-ask', 'Unconscious']]);
   });
 
   test('gathered from every source in a fixed order', () => {

@@ -4,7 +4,7 @@
  * and the sealed summary read one list.
  *
  * Owns: which sources are gathered, in a fixed order. Each source's rule is its own module's
- * (cse.ts, crafft.ts, fraser.ts, fgm.ts, self-harm.ts, domestic-abuse.ts, audit-c.ts). A later section that creates
+ * (cse.ts, crafft.ts, fraser.ts, fgm.ts, self-harm.ts, domestic-abuse.ts, audit-c.ts, think-family.ts). A later section that creates
  * follow-ups (Think Family, domestic abuse) appends its kinds to follow-ups.ts and its source
  * to `followUpsFromAnswers` here, and raises SUMMARY_VERSION so stored summaries are rebuilt.
  *
@@ -24,6 +24,7 @@ import { fgmFollowUps } from './fgm';
 import type { ScreeningFollowUp } from './follow-ups';
 import { fraserFollowUps } from './fraser';
 import { selfHarmFollowUps } from './self-harm';
+import { thinkFamilyApplies, thinkFamilyFollowUps } from './think-family';
 
 /** The follow-ups of these answers for this context, from every source, in a fixed order. */
 export function followUpsFromAnswers(answers: Answers, ctx: AssessmentContext): ScreeningFollowUp[] {
@@ -35,6 +36,7 @@ export function followUpsFromAnswers(answers: Answers, ctx: AssessmentContext): 
     ...selfHarmFollowUps(answers.selfHarm, ctx),
     ...domesticAbuseFollowUps(answers.domesticAbuse, ctx),
     ...auditCFollowUps(answers.auditC, ctx),
+    ...(thinkFamilyApplies(ctx) ? thinkFamilyFollowUps(answers.thinkFamily) : []),
   ];
 }
 

@@ -5,6 +5,8 @@
  */
 import * as z from 'zod/mini';
 import type { AnswerOption } from '../assessment/fields';
+import { choicesField } from '../assessment/fields';
+import { thinkFamilyTriggerIds } from '../screening/think-family';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD } from '../screening/cse-threshold';
 
@@ -23,6 +25,7 @@ export const localContactsSchema = z.object({
   substanceMisuseService: z.catch(z.string(), ''),
   camhsLiaison: z.catch(z.string(), ''),
   domesticAbuseService: z.catch(z.string(), ''),
+  midwiferySafeguarding: z.catch(z.string(), ''),
 });
 
 export type LocalContacts = z.infer<typeof localContactsSchema>;
@@ -36,6 +39,7 @@ export const localContactLabels: Record<keyof LocalContacts, string> = {
   substanceMisuseService: "Young people's substance misuse service",
   camhsLiaison: 'CAMHS or liaison mental health',
   domesticAbuseService: 'Domestic abuse service (IDVA)',
+  midwiferySafeguarding: 'Midwifery safeguarding team',
 };
 
 const timeOfDay = z.string().check(z.regex(/^\d{2}:\d{2}$/));
@@ -71,6 +75,8 @@ export const deviceSettingsSchema = z.object({
     z.number().check(z.int(), z.minimum(MIN_CSE_OTHER_INDICATOR_THRESHOLD), z.maximum(MAX_CSE_OTHER_INDICATOR_THRESHOLD)),
     DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
   ),
+  /** Think Family triggers turned off (PRODUCT.md 4.7: configurable; every trigger on by default, and a trigger added later starts on). */
+  thinkFamilyTriggersOff: choicesField(thinkFamilyTriggerIds),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

@@ -181,12 +181,14 @@ describe('draftToSettings and settingsToDraft', () => {
         substanceMisuseService: '',
         camhsLiaison: '',
         domesticAbuseService: '',
+        midwiferySafeguarding: '',
       },
       mashHours: { days: [1, 3, 5], opensAt: '08:30', closesAt: '17:00', bankHolidays: ['2026-08-31', '2026-12-25'] },
       idleLockMinutes: 10,
       sessionLimitHours: 12,
       retentionDays: 90,
       cseOtherIndicatorThreshold: 3,
+      thinkFamilyTriggersOff: [],
     });
   });
 
@@ -208,6 +210,13 @@ describe('draftToSettings and settingsToDraft', () => {
       sessionLimitHours: '12',
       retentionDays: '30',
       cseOtherIndicatorThreshold: '3',
+      thinkFamilyTriggersOn: ['self-harm', 'mental-health', 'intoxication', 'assault', 'domestic-abuse', 'pregnancy', 'sole-carer-admitted', 'adult-fgm'],
     });
+  });
+
+  test('a Think Family trigger unticked on the form is turned off in the settings, and back', () => {
+    const settings = draftToSettings({ ...settingsToDraft(defaultDeviceSettings()), thinkFamilyTriggersOn: ['self-harm', 'mental-health', 'assault', 'domestic-abuse', 'pregnancy', 'sole-carer-admitted', 'adult-fgm'] });
+    expect(settings.thinkFamilyTriggersOff).toEqual(['intoxication']);
+    expect(settingsToDraft(settings).thinkFamilyTriggersOn).not.toContain('intoxication');
   });
 });

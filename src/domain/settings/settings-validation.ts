@@ -12,6 +12,7 @@ import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD, readCseThreshold } from '../screening/cse-threshold';
+import { thinkFamilyTriggerIds } from '../screening/think-family';
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
@@ -26,6 +27,8 @@ export const settingsDraftSchema = z.object({
   sessionLimitHours: z.catch(z.string(), String(SESSION_LIMIT_HOURS_DEFAULT)),
   retentionDays: z.catch(z.string(), '30'),
   cseOtherIndicatorThreshold: z.catch(z.string(), String(DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD)),
+  /** Think Family triggers ticked (on); the settings keep the ones turned off. */
+  thinkFamilyTriggersOn: z.catch(z.array(z.string()), () => [...thinkFamilyTriggerIds]),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -43,6 +46,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     sessionLimitHours: String(settings.sessionLimitHours),
     retentionDays: String(settings.retentionDays),
     cseOtherIndicatorThreshold: String(settings.cseOtherIndicatorThreshold),
+    thinkFamilyTriggersOn: thinkFamilyTriggerIds.filter((id) => !settings.thinkFamilyTriggersOff.includes(id)),
   };
 }
 
@@ -123,5 +127,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     sessionLimitHours: Number(draft.sessionLimitHours),
     retentionDays: Number(draft.retentionDays),
     cseOtherIndicatorThreshold: readCseThreshold(draft.cseOtherIndicatorThreshold) ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
+    thinkFamilyTriggersOff: thinkFamilyTriggerIds.filter((id) => !draft.thinkFamilyTriggersOn.includes(id)),
   };
 }

@@ -18,6 +18,7 @@ import { useNavigate } from '../../components/navigation/router';
 import type { OpenAssessment } from './assessment-context';
 import { useRecord } from './assessment-context';
 import { PatientHeading } from './patient-heading';
+import { useDeviceSettings } from '../../storage/repositories/react';
 
 /** Answers the section can be signed without but the GP letter and the MASH referral need. */
 function NeededForGpLetter({ text }: { text: string | undefined }) {
@@ -34,7 +35,9 @@ export function CheckAnswersPage({ open }: { open: OpenAssessment }) {
   const navigate = useNavigate();
   const [blocking, setBlocking] = useState<SectionIssues[]>([]);
   const [signingFailed, setSigningFailed] = useState<string | undefined>(undefined);
-  const ctx = deriveContext(record.answers, new Date().toISOString());
+  const settings = useDeviceSettings();
+  const contextSettings = { thinkFamilyTriggersOff: settings?.thinkFamilyTriggersOff ?? [] };
+  const ctx = deriveContext(record.answers, new Date().toISOString(), contextSettings);
   const sections = relevantSections(ctx);
   const letterGaps = issuesBeforeGpLetter(record.answers, ctx);
   const readOnly = open.editor.readOnly || record.status !== 'in-progress';
@@ -44,7 +47,7 @@ export function CheckAnswersPage({ open }: { open: OpenAssessment }) {
   const onSign = async () => {
     await open.editor.flush();
     const current = open.editor.record();
-    const found = issuesBeforeSigning(current.answers, deriveContext(current.answers, new Date().toISOString()));
+    const found = issuesBeforeSigning(current.answers, deriveContext(current.answers, new Date().toISOString(), contextSettings));
     setBlocking(found);
     if (found.length > 0) return;
     const result = await open.editor.sign();

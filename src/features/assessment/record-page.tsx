@@ -14,11 +14,13 @@ import { SummaryList } from '../../components/content/summary-list';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import type { OpenAssessment } from './assessment-context';
+import { useDeviceSettings } from '../../storage/repositories/react';
 import { useRecord } from './assessment-context';
 import { PatientHeading } from './patient-heading';
 
 export function RecordPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
+  const settings = useDeviceSettings();
   if (record.status !== 'signed' || !record.signature) {
     return (
       <Page title="Assessment not signed" backLink={{ to: paths.assessment(record.id) }}>
@@ -29,8 +31,9 @@ export function RecordPage({ open }: { open: OpenAssessment }) {
   }
   const now = new Date().toISOString();
   const answers = currentAnswers(record);
-  const ctx = deriveContext(answers, now);
-  const originalCtx = deriveContext(record.answers, now);
+  const contextSettings = { thinkFamilyTriggersOff: settings?.thinkFamilyTriggersOff ?? [] };
+  const ctx = deriveContext(answers, now, contextSettings);
+  const originalCtx = deriveContext(record.answers, now, contextSettings);
   const signedBy = record.signature.signedBy;
   return (
     <Page title="Signed assessment" backLink={{ to: paths.home(), text: 'Home' }}>

@@ -35,6 +35,8 @@ import { auditCDraftSchema } from '../../domain/screening/audit-c';
 import { domesticAbuseDraftSchema } from '../../domain/screening/domestic-abuse';
 import { AuditCForm } from './sections/audit-c-form';
 import { DomesticAbuseForm } from './sections/domestic-abuse-form';
+import { thinkFamilyDraftSchema } from '../../domain/screening/think-family';
+import { ThinkFamilyForm } from './sections/think-family-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -57,4 +59,5 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   selfHarm: { schema: selfHarmDraftSchema, render: () => <SelfHarmForm /> },
   domesticAbuse: { schema: domesticAbuseDraftSchema, render: (ctx, answers) => <DomesticAbuseForm ctx={ctx} answers={answers} /> },
   auditC: { schema: auditCDraftSchema, render: (ctx) => <AuditCForm ctx={ctx} /> },
+  thinkFamily: { schema: thinkFamilyDraftSchema, render: (ctx, answers) => <ThinkFamilyForm ctx={ctx} answers={answers} /> },
 };

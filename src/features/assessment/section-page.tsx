@@ -27,6 +27,7 @@ import { Page } from '../../components/layout/page';
 import { Link, navigationFocusTarget, useLocation, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import type { OpenAssessment } from './assessment-context';
+import { useDeviceSettings } from '../../storage/repositories/react';
 import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
 import { useAutosave } from './use-autosave';
@@ -72,7 +73,9 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
   const [issues, setIssues] = useState<Issue[]>([]);
   const lastField = useRef('');
 
-  const ctx = useMemo(() => deriveContext(startingAnswers, nowIso()), [startingAnswers]);
+  const settings = useDeviceSettings();
+  const triggersOff = settings?.thinkFamilyTriggersOff;
+  const ctx = useMemo(() => deriveContext(startingAnswers, nowIso(), { thinkFamilyTriggersOff: triggersOff ?? [] }), [startingAnswers, triggersOff]);
 
   const autosave = useAutosave(
     form,
@@ -112,11 +115,11 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     const now = nowIso();
     if (!addendum) {
       const answers = { ...editor.record().answers, [section.id]: schema.parse(structuredClone(values)) };
-      return section.validate(answers, deriveContext(answers, now));
+      return section.validate(answers, deriveContext(answers, now, { thinkFamilyTriggersOff: triggersOff ?? [] }));
     }
     const changes = addendumChanges();
     const answers = { ...addendumAnswers(editor.record()), [section.id]: schema.parse(structuredClone(values)) };
-    const ctxNow = deriveContext(answers, now);
+    const ctxNow = deriveContext(answers, now, { thinkFamilyTriggersOff: triggersOff ?? [] });
     const found = completionIssues(section, answers, ctxNow, 'addendum');
     // The concern-level rules hold for addenda (PRODUCT.md 4.9): a new concern on a record whose
     // level contradicts it needs the level revisited in this addendum. On the outcome page the

@@ -16,10 +16,12 @@ import { useRecord } from './assessment-context';
 import { SavedNextSteps } from './next-steps-panel';
 import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
+import { useDeviceSettings } from '../../storage/repositories/react';
 
 export function TaskListPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
-  const ctx = deriveContext(record.answers, new Date().toISOString());
+  const settings = useDeviceSettings();
+  const ctx = deriveContext(record.answers, new Date().toISOString(), { thinkFamilyTriggersOff: settings?.thinkFamilyTriggersOff ?? [] });
   const sections = relevantSections(ctx);
   const letterGaps = issuesBeforeGpLetter(record.answers, ctx);
   const items: TaskListItem[] = sections.map((section) => {
@@ -27,11 +29,21 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
     // A section needed only for the GP letter (Discharge) says so, and does not hold up signing.
     // Answers of a signing section that only the GP letter needs (the patient's address) say so too.
     const letterText = neededForGpLetterText(letterGaps.find((entry) => entry.section.id === section.id)?.issues ?? []);
-    const hint = blocksSigning(section) ? (letterText ? { hint: letterText } : {}) : { hint: 'Needed for the GP letter. You can sign without it and add it later' };
+    const optional = section.isOptional?.(record.answers, ctx) === true;
+    const hint = blocksSigning(section)
+      ? letterText
+        ? { hint: letterText }
+        : optional
+          ? { hint: 'Offered: ask it where you can. It becomes required when a trigger applies' }
+          : {}
+      : { hint: 'Needed for the GP letter. You can sign without it and add it later' };
     return { id: section.id, title: section.title, href: paths.section(record.id, section.slug), status, statusText: sectionStatusLabels[status], ...hint };
   });
   const done = items.filter((item) => item.status === 'completed').length;
-  const allDone = sections.every((section, index) => !blocksSigning(section) || items[index]?.status === 'completed');
+  // An offered section left untouched does not hold up signing (PRODUCT.md 4.7: offered otherwise).
+  const allDone = sections.every(
+    (section, index) => !blocksSigning(section) || items[index]?.status === 'completed' || (items[index]?.status === 'not-started' && section.isOptional?.(record.answers, ctx) === true),
+  );
   items.push({
     id: 'check-answers',
     title: 'Check answers and sign',

@@ -96,7 +96,7 @@ export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceI
     );
   }
   const issued = state.letter;
-  const label = `${letterKindLabels[issued.kind]}, version ${issued.version}`;
+  const label = `${letterKindLabels[issued.kind]}${issued.childId ? ` about ${issued.document.patientLine.split(',')[0] ?? 'a child of the patient'}` : ''}, version ${issued.version}`;
 
   const onPrint = async () => {
     await letters.recordPrinted(summaryOf(issued));

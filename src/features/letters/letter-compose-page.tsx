@@ -14,7 +14,7 @@ import { patientBannerFacts } from '../../domain/assessment/patient-banner';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { Issue } from '../../domain/assessment/issues';
 import type { LetterChoices } from '../../domain/letters/facts';
-import { composeFullLetter, composeLetter, letterKindLabels, letterReadiness, restrictedContentOf } from '../../domain/letters/letters';
+import { composeFullLetter, composeLetter, letterIdentityLabel, letterReadiness, restrictedContentOf } from '../../domain/letters/letters';
 import type { ReadinessProblem } from '../../domain/letters/letters';
 import { letterFacts } from '../../domain/letters/facts';
 import type { LetterKind } from '../../domain/letters/model';
@@ -68,6 +68,8 @@ interface ComposeProps {
   record: AssessmentRecord;
   settings: DeviceSettings;
   kind: LetterKind;
+  /** The child a notification is about (Think Family); absent for the patient's own letters. */
+  childId?: string;
 }
 
 /** Loads the nurse's unfinished words for this letter first, so the form starts with them. */
@@ -76,16 +78,16 @@ export function LetterComposePage(props: ComposeProps) {
   const [draft, setDraft] = useState<{ loaded: false } | { loaded: true; choices: LetterChoices | undefined }>({ loaded: false });
   useEffect(() => {
     let cancelled = false;
-    void letters.loadDraft(props.record.id, props.kind).then((choices) => {
+    void letters.loadDraft(props.record.id, props.kind, props.childId).then((choices) => {
       if (!cancelled) setDraft({ loaded: true, choices });
     });
     return () => {
       cancelled = true;
     };
-  }, [letters, props.record.id, props.kind]);
+  }, [letters, props.record.id, props.kind, props.childId]);
   if (!draft.loaded) {
     return (
-      <Page title={letterKindLabels[props.kind]}>
+      <Page title={letterIdentityLabel(currentAnswers(props.record), props)}>
         <p role="status">Opening the letter…</p>
       </Page>
     );
@@ -97,7 +99,7 @@ export function LetterComposePage(props: ComposeProps) {
  * Saves the nurse's words, sealed, shortly after each change and when the page is hidden
  * (PRODUCT.md principle 2: nothing typed is lost).
  */
-function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: LetterChoices): void {
+function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId: string | undefined): void {
   const { letters } = useRepositories();
   const key = JSON.stringify(choices);
   const last = useRef(key);
@@ -109,25 +111,25 @@ function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: Lette
     if (key === last.current) return undefined;
     const timer = setTimeout(() => {
       last.current = key;
-      void letters.saveDraft(attendanceId, kind, latest.current);
+      void letters.saveDraft(attendanceId, kind, latest.current, childId);
     }, 300);
     return () => {
       clearTimeout(timer);
     };
-  }, [key, letters, attendanceId, kind]);
+  }, [key, letters, attendanceId, kind, childId]);
   useEffect(() => {
     const onHide = () => {
-      if (JSON.stringify(latest.current) !== last.current) void letters.saveDraft(attendanceId, kind, latest.current);
+      if (JSON.stringify(latest.current) !== last.current) void letters.saveDraft(attendanceId, kind, latest.current, childId);
     };
     window.addEventListener('pagehide', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       onHide();
     };
-  }, [letters, attendanceId, kind]);
+  }, [letters, attendanceId, kind, childId]);
 }
 
-function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: LetterChoices | undefined }) {
+function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & { draft: LetterChoices | undefined }) {
   const { letters } = useRepositories();
   const navigate = useNavigate();
   // One time for the whole visit: the preview stays still while the nurse types.
@@ -145,17 +147,17 @@ function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: 
   // The preview follows typing at low priority, so keystrokes in a slot stay as cheap as in a plain field.
   const values = useDeferredValue(useWatch({ control: form.control }) as Partial<FormValues>);
   const choices = choicesFrom(values);
-  useDraftAutosave(record.id, kind, choices);
-  const input = { record, settings, at, choices };
+  useDraftAutosave(record.id, kind, choices, childId);
+  const input = { record, settings, at, choices, childId };
   const banner = useMemo(() => patientBannerFacts(currentAnswers(record).patient, at), [record, at]);
-  const slots = useMemo(() => documentSlots(composeFullLetter(kind, letterFacts({ record, settings, at, choices: { slots: {}, restricted: { include: false, reason: '' } } }))), [kind, record, settings, at]);
-  const restricted = useMemo(() => restrictedContentOf(kind, { record, settings, at, choices: { slots: {}, restricted: { include: false, reason: '' } } }), [kind, record, settings, at]);
+  const slots = useMemo(() => documentSlots(composeFullLetter(kind, letterFacts({ record, settings, at, childId, choices: { slots: {}, restricted: { include: false, reason: '' } } }))), [kind, record, settings, at, childId]);
+  const restricted = useMemo(() => restrictedContentOf(kind, { record, settings, at, childId, choices: { slots: {}, restricted: { include: false, reason: '' } } }), [kind, record, settings, at, childId]);
   const preview = composeLetter(kind, input);
   const problems = letterReadiness(kind, input);
   const [shown, setShown] = useState<Issue[]>([]);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [issuing, setIssuing] = useState(false);
-  const label = letterKindLabels[kind];
+  const label = letterIdentityLabel(currentAnswers(record), { kind, childId });
 
   const targets = problems.map((problem, index) => ({ problem, target: problemTarget(problem, record), id: `fix-${index}` }));
   const toIssues = (): Issue[] => targets.map(({ problem, target, id }) => ({ field: 'field' in target ? target.field : id, message: problem.message }));
@@ -170,9 +172,10 @@ function ComposeForm({ record, settings, kind, draft }: ComposeProps & { draft: 
     const result = await letters.issue({
       attendanceId: record.id,
       kind,
+      childId,
       choices: frozen,
       compose: (issuedAt, version, issuedBy) => {
-        const value = { record, settings, at: issuedAt, choices: frozen, version, issuedBy };
+        const value = { record, settings, at: issuedAt, choices: frozen, version, issuedBy, childId };
         return { document: composeLetter(kind, value), restrictedCategories: restrictedContentOf(kind, value) };
       },
     });

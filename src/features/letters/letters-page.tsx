@@ -5,8 +5,9 @@
 import { deriveContext } from '../../domain/assessment/derive-context';
 import { currentAnswers } from '../../domain/assessment/lifecycle';
 import type { AssessmentRecord } from '../../domain/assessment/record';
-import type { LetterKind } from '../../domain/letters/model';
-import { applicableLetters, letterKindLabels, letterReadiness } from '../../domain/letters/letters';
+import { letterIdentityKey, sameLetterIdentity } from '../../domain/letters/kinds';
+import type { LetterIdentity } from '../../domain/letters/kinds';
+import { applicableLetters, letterIdentityLabel, letterReadiness } from '../../domain/letters/letters';
 import { letterKindInSentence } from '../../domain/letters/model';
 import { noChoices } from '../../domain/letters/facts';
 import { formatDateTime } from '../../domain/shared/dates';
@@ -25,7 +26,8 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
   const now = new Date().toISOString();
   const answers = currentAnswers(record);
   const letters = applicableLetters(answers, deriveContext(answers, now));
-  const latest = (kind: LetterKind) => versions?.find((version) => version.kind === kind);
+  // Letter identity: attendance + kind + child (a child's notification is its own letter).
+  const latest = (identity: LetterIdentity) => versions?.find((version) => sameLetterIdentity(version, identity));
   return (
     <Page title="Letters" backLink={{ to: paths.assessment(record.id), text: 'Back to the assessment' }} wide>
       <PatientBanner facts={patientBannerFacts(answers.patient, now)} />
@@ -45,11 +47,11 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
         </thead>
         <tbody className="nhsuk-table__body">
           {letters.map((letter) => {
-            const issued = latest(letter.kind);
-            const missing = letterReadiness(letter.kind, { record, settings, at: now, choices: noChoices() }).filter((problem) => problem.fix.to !== 'slot');
+            const issued = latest(letter);
+            const missing = letterReadiness(letter.kind, { record, settings, at: now, choices: noChoices(), childId: letter.childId }).filter((problem) => problem.fix.to !== 'slot');
             return (
-              <tr key={letter.kind}>
-                <td>{letterKindLabels[letter.kind]}</td>
+              <tr key={letterIdentityKey(letter)}>
+                <td>{letterIdentityLabel(answers, letter)}</td>
                 <td>{letter.why}</td>
                 <td>
                   {issued ? (
@@ -64,9 +66,12 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
                   )}
                 </td>
                 <td>
-                  <Link to={paths.letter(record.id, letter.kind)}>
+                  <Link to={paths.letter(record.id, letter.kind, letter.childId)}>
                     {issued ? 'Issue again' : 'Prepare and issue'}{' '}
-                    <span className="nhsuk-u-visually-hidden">the {letterKindInSentence(letter.kind)}</span>
+                    <span className="nhsuk-u-visually-hidden">
+                      the {letterKindInSentence(letter.kind)}
+                      {letter.childName ? ` about ${letter.childName}` : ''}
+                    </span>
                   </Link>
                 </td>
               </tr>
@@ -84,7 +89,7 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
           {versions.map((version) => (
             <li key={version.id}>
               <Link to={paths.issuedLetter(record.id, version.id)}>
-                {letterKindLabels[version.kind]}, version {version.version}
+                {letterIdentityLabel(answers, version)}, version {version.version}
               </Link>
               , issued {formatDateTime(version.issuedAt)}
             </li>

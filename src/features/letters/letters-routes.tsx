@@ -6,6 +6,10 @@
 import { useEffect, useState } from 'react';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import { letterKindSchema } from '../../domain/letters/model';
+import type { LetterKind } from '../../domain/letters/model';
+import { applicableLetters } from '../../domain/letters/letters';
+import { deriveContext } from '../../domain/assessment/derive-context';
+import { currentAnswers } from '../../domain/assessment/lifecycle';
 import { ButtonLink } from '../../components/content/button';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
@@ -43,6 +47,12 @@ function NotFound({ attendanceId }: { attendanceId: string }) {
   );
 }
 
+/** The child's notification applies to this attendance (Think Family, the nurse chose to share it). */
+function childLetterExists(record: AssessmentRecord, kind: LetterKind, childId: string): boolean {
+  const answers = currentAnswers(record);
+  return applicableLetters(answers, deriveContext(answers, new Date().toISOString())).some((letter) => letter.kind === kind && letter.childId === childId);
+}
+
 export function LettersRoutes({ attendanceId, rest }: { attendanceId: string; rest: string[] }) {
   const state = useAttendanceRecord(attendanceId);
   const settings = useDeviceSettings();
@@ -66,6 +76,9 @@ export function LettersRoutes({ attendanceId, rest }: { attendanceId: string; re
   }
   if (first === '') return <LettersPage record={state.record} settings={settings} />;
   const kind = letterKindSchema.safeParse(first);
-  if (!kind.success || second !== '') return <NotFound attendanceId={attendanceId} />;
-  return <LetterComposePage key={kind.data} record={state.record} settings={settings} kind={kind.data} />;
+  if (!kind.success) return <NotFound attendanceId={attendanceId} />;
+  // A notification about one child of the patient: /letters/<kind>/<child id> (letter identity attendance + kind + child).
+  if (second !== '' && !childLetterExists(state.record, kind.data, second)) return <NotFound attendanceId={attendanceId} />;
+  const childId = second === '' ? undefined : second;
+  return <LetterComposePage key={`${kind.data}/${second}`} record={state.record} settings={settings} kind={kind.data} {...(childId ? { childId } : {})} />;
 }

@@ -20,8 +20,8 @@ import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
 import { ContentFileSettings } from './content-file-settings';
-import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
 import { ScreeningFields } from './screening-settings-fields';
+import { ContactFields, ServiceHoursFields, SiteFields, ThinkFamilyTriggerFields } from './settings-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
   const { device } = useRepositories();
@@ -68,6 +68,8 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           <ServiceHoursFields />
           <h2 className="nhsuk-heading-m">Screening</h2>
           <ScreeningFields />
+          <h2 className="nhsuk-heading-m">Think Family triggers</h2>
+          <ThinkFamilyTriggerFields />
           <Button type="submit">Save settings</Button>
         </form>
       </IssuesProvider>

@@ -163,7 +163,10 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
     version: letter.version,
     issuedAt: letter.issuedAt,
     issuedById: letter.issuedBy.id,
+    ...(letter.childId ? { childId: letter.childId } : {}),
   });
+  /** Letter identity (attendance + kind + child), as the real store keys drafts and versions. */
+  const draftKey = (attendanceId: string, kind: string, childId?: string) => `${attendanceId}:${kind}${childId ? `:${childId}` : ''}`;
   const describeLetter = (letter: IssuedLetterSummary) => `${letterKindLabels[letter.kind]}, version ${letter.version} (letter ${letter.id})`;
 
   const repositories: FakeRepositories = {
@@ -349,7 +352,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       issue: async (request) => {
         const who = currentStaff();
         if (!who) return locked();
-        const existing = issuedLetters.get().filter((letter) => letter.attendanceId === request.attendanceId && letter.kind === request.kind);
+        const existing = issuedLetters.get().filter((letter) => letter.attendanceId === request.attendanceId && letter.kind === request.kind && (letter.childId ?? '') === (request.childId ?? ''));
         const version = existing.reduce((highest, letter) => Math.max(highest, letter.version), 0) + 1;
         const at = now();
         const composed = request.compose(at, version, who);
@@ -363,9 +366,10 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
           document: composed.document,
           choices: { slots: { ...request.choices.slots }, restricted: { ...request.choices.restricted } },
           restrictedCategories: composed.restrictedCategories,
+          ...(request.childId ? { childId: request.childId } : {}),
         };
         issuedLetters.set([...issuedLetters.get(), letter]);
-        letterDrafts.delete(`${request.attendanceId}:${request.kind}`);
+        letterDrafts.delete(draftKey(request.attendanceId, request.kind, request.childId));
         await appendAudit('letter-issued', request.attendanceId, `${describeLetter(letterSummary(letter))} issued`);
         return ok(letter);
       },
@@ -374,17 +378,17 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         const found = issuedLetters.get().find((letter) => letter.id === letterId);
         return Promise.resolve(found ? ok(found) : err({ kind: 'not-found' as const, message: 'This letter is not on this tablet.' }));
       },
-      loadDraft: (attendanceId, kind) => Promise.resolve(letterDrafts.get(`${attendanceId}:${kind}`)),
-      saveDraft: (attendanceId, kind, choices) => {
+      loadDraft: (attendanceId, kind, childId) => Promise.resolve(letterDrafts.get(draftKey(attendanceId, kind, childId))),
+      saveDraft: (attendanceId, kind, choices, childId) => {
         if (!currentStaff()) return Promise.resolve(locked());
-        letterDrafts.set(`${attendanceId}:${kind}`, structuredClone(choices));
+        letterDrafts.set(draftKey(attendanceId, kind, childId), structuredClone(choices));
         return Promise.resolve(ok(undefined));
       },
       recordPrinted: (letter) => appendAudit('print', letter.attendanceId, `${describeLetter(letter)} printed`),
       recordDownloaded: (letter) => appendAudit('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`),
       awaitingGpLetter: () => {
         const select = () => {
-          const withGp = new Set(issuedLetters.get().filter((letter) => letter.kind === 'gp').map((letter) => letter.attendanceId));
+          const withGp = new Set(issuedLetters.get().filter((letter) => letter.kind === 'gp' && !letter.childId).map((letter) => letter.attendanceId));
           return summaries((record) => record.status === 'signed' && !withGp.has(record.id));
         };
         // Either store changing re-runs the selection.

@@ -56,14 +56,14 @@ export class RealLetterRepository implements LetterRepository {
     return this.ctx.audit.append('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`);
   }
 
-  async loadDraft(attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined> {
+  async loadDraft(attendanceId: string, kind: LetterKind, childId?: string): Promise<LetterChoices | undefined> {
     const { loadLetterDraft } = await import('./letter-writes');
-    return loadLetterDraft(this.ctx, attendanceId, kind);
+    return loadLetterDraft(this.ctx, attendanceId, kind, childId);
   }
 
-  async saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>> {
+  async saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId?: string): Promise<Result<void, StorageFailure>> {
     const { saveLetterDraft } = await import('./letter-writes');
-    return saveLetterDraft(this.ctx, attendanceId, kind, choices);
+    return saveLetterDraft(this.ctx, attendanceId, kind, choices, childId);
   }
 
   awaitingGpLetter(): LiveValue<AttendanceSummary[]> {

@@ -4,7 +4,8 @@
  * audit trail uses (the letter's kind, version and opaque id: never the patient).
  */
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
-import { isLetterKind, letterKindLabels } from '../../domain/letters/kinds';
+import { isLetterKind, letterIdentityKey, letterKindLabels, sameLetterIdentity } from '../../domain/letters/kinds';
+import type { LetterIdentity, LetterKind } from '../../domain/letters/kinds';
 import type { LetterRow } from '../db';
 
 export const letterAad = (deviceId: string, attendanceId: string, letterId: string): string => `${deviceId}:attendance:${attendanceId}:letter:${letterId}`;
@@ -12,11 +13,20 @@ export const letterAad = (deviceId: string, attendanceId: string, letterId: stri
 
 export function letterSummary(row: LetterRow): IssuedLetterSummary | undefined {
   if (!isLetterKind(row.kind)) return undefined;
-  return { id: row.id, attendanceId: row.attendanceId, kind: row.kind, version: row.version, issuedAt: row.issuedAt, issuedById: row.issuedById };
+  return { id: row.id, attendanceId: row.attendanceId, kind: row.kind, version: row.version, issuedAt: row.issuedAt, issuedById: row.issuedById, ...(row.childId ? { childId: row.childId } : {}) };
 }
 
-export const describeLetter = (letter: Pick<IssuedLetterSummary, 'kind' | 'version' | 'id'>): string => `${letterKindLabels[letter.kind]}, version ${letter.version} (letter ${letter.id})`;
+export const describeLetter = (letter: Pick<IssuedLetterSummary, 'kind' | 'version' | 'id' | 'childId'>): string =>
+  `${letterKindLabels[letter.kind]}${letter.childId ? ' about a child of the patient' : ''}, version ${letter.version} (letter ${letter.id})`;
 
-/** Where an unfinished letter's words are kept (the meta table), and the AAD they are sealed with. */
-export const letterDraftKey = (attendanceId: string, kind: string): string => `letter-draft:${attendanceId}:${kind}`;
-export const letterDraftAad = (deviceId: string, attendanceId: string, kind: string): string => `${deviceId}:attendance:${attendanceId}:letter-draft:${kind}`;
+/** Whether a row is this letter: the same kind and child (a row without a child is the patient's own letter). */
+export const rowIsLetter = (row: Pick<LetterRow, 'kind' | 'childId'>, identity: LetterIdentity): boolean => sameLetterIdentity({ kind: row.kind as LetterKind, childId: row.childId }, identity);
+
+/**
+ * Where an unfinished letter's words are kept (the meta table), and the AAD they are sealed
+ * with, by letter identity: the patient's own letters keep the keys they always had
+ * ("letter-draft:<attendance>:gp"), so drafts saved before children had letters still open.
+ */
+export const letterDraftKey = (attendanceId: string, kind: string, childId?: string): string => `letter-draft:${attendanceId}:${childId ? letterIdentityKey({ kind: kind as LetterKind, childId }) : kind}`;
+export const letterDraftAad = (deviceId: string, attendanceId: string, kind: string, childId?: string): string =>
+  `${deviceId}:attendance:${attendanceId}:letter-draft:${childId ? letterIdentityKey({ kind: kind as LetterKind, childId }) : kind}`;

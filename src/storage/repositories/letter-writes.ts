@@ -24,7 +24,7 @@ import type { LetterRow } from '../db';
 import { aad } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import { describeLetter, letterAad, letterDraftAad, letterDraftKey } from './letter-rows';
+import { describeLetter, letterAad, letterDraftAad, letterDraftKey, rowIsLetter } from './letter-rows';
 import type { IssueLetterRequest, StorageFailure } from './types';
 
 const damaged = (): StorageFailure => ({
@@ -52,7 +52,9 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
   if (!unlocked.ok) return unlocked;
   const { db } = ctx;
   try {
-    const existing = await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray();
+    // Versions count within this letter's identity: attendance + kind + child (issue 10).
+    const identity = { kind: request.kind, childId: request.childId };
+    const existing = (await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray()).filter((row) => rowIsLetter(row, identity));
     const version = existing.reduce((highest, row) => Math.max(highest, row.version), 0) + 1;
     const id = ctx.newId();
     const at = ctx.now();
@@ -68,17 +70,18 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
       document: composed.document,
       choices: { slots: { ...request.choices.slots }, restricted: { ...request.choices.restricted } },
       restrictedCategories: composed.restrictedCategories,
+      ...(request.childId ? { childId: request.childId } : {}),
     };
     const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
-    const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload };
+    const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload, ...(request.childId ? { childId: request.childId } : {}) };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
     const clash = await db.transaction('rw', db.letters, db.meta, db.gpLettersDue, async () => {
-      const now = await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).count();
+      const now = (await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray()).filter((entry) => rowIsLetter(entry, identity)).length;
       if (now !== existing.length) return true;
       await db.letters.add(row);
-      if (request.kind === 'gp') await db.gpLettersDue.delete(request.attendanceId);
+      if (request.kind === 'gp' && !request.childId) await db.gpLettersDue.delete(request.attendanceId);
       // The words are in the issued letter now: the unfinished copy goes.
-      await db.meta.delete(letterDraftKey(request.attendanceId, request.kind));
+      await db.meta.delete(letterDraftKey(request.attendanceId, request.kind, request.childId));
       return false;
     });
     if (clash) return err({ kind: 'stale', message: 'This letter was issued in another tab just now. Check the issued versions, then issue again if needed.' });
@@ -104,17 +107,18 @@ export async function openLetter(ctx: StorageContext, letterId: string): Promise
   const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, letterAad(unlocked.value.deviceId, row.attendanceId, row.id));
   if (!opened.ok) return err(damaged());
   const parsed = issuedLetterSchema.safeParse(opened.value);
-  if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version) return err(damaged());
+  // The sealed letter names its child; the clear row must name the same one (or neither).
+  if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version || (parsed.data.childId ?? '') !== (row.childId ?? '')) return err(damaged());
   return ok(parsed.data);
 }
 
-export async function loadLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined> {
+export async function loadLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind, childId?: string): Promise<LetterChoices | undefined> {
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return undefined;
   try {
-    const row = await ctx.db.meta.get(letterDraftKey(attendanceId, kind));
+    const row = await ctx.db.meta.get(letterDraftKey(attendanceId, kind, childId));
     if (!row) return undefined;
-    const opened = await openSealed(unlocked.value.keys.dataKey, row.value, letterDraftAad(unlocked.value.deviceId, attendanceId, kind));
+    const opened = await openSealed(unlocked.value.keys.dataKey, row.value, letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId));
     if (!opened.ok) return undefined;
     const parsed = letterChoicesSchema.safeParse(opened.value);
     return parsed.success ? parsed.data : undefined;
@@ -123,12 +127,12 @@ export async function loadLetterDraft(ctx: StorageContext, attendanceId: string,
   }
 }
 
-export async function saveLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>> {
+export async function saveLetterDraft(ctx: StorageContext, attendanceId: string, kind: LetterKind, choices: LetterChoices, childId?: string): Promise<Result<void, StorageFailure>> {
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return unlocked;
   try {
-    const value = await seal(unlocked.value.keys.dataKey, choices, letterDraftAad(unlocked.value.deviceId, attendanceId, kind));
-    await ctx.db.meta.put({ key: letterDraftKey(attendanceId, kind), value });
+    const value = await seal(unlocked.value.keys.dataKey, choices, letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId));
+    await ctx.db.meta.put({ key: letterDraftKey(attendanceId, kind, childId), value });
     return ok(undefined);
   } catch (error) {
     return err(toStorageFailure(error));

@@ -242,6 +242,8 @@ export interface IssueLetterRequest {
   kind: LetterKind;
   choices: LetterChoices;
   compose: (at: IsoInstant, version: number, issuedBy: StaffRef) => { document: LetterDocument; restrictedCategories: IssuedLetter['restrictedCategories'] };
+  /** The child a notification is about (letter identity attendance + kind + child); absent for the patient's own letters. */
+  childId?: string | undefined;
 }
 
 /**
@@ -261,8 +263,8 @@ export interface LetterRepository {
   /** Signed attendances whose GP letter is not issued yet. */
   awaitingGpLetter(): LiveValue<AttendanceSummary[]>;
   /** The nurse's unfinished words for a letter, sealed, so nothing typed is lost (PRODUCT.md principle 2). */
-  loadDraft(attendanceId: string, kind: LetterKind): Promise<LetterChoices | undefined>;
-  saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices): Promise<Result<void, StorageFailure>>;
+  loadDraft(attendanceId: string, kind: LetterKind, childId?: string): Promise<LetterChoices | undefined>;
+  saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId?: string): Promise<Result<void, StorageFailure>>;
 }
 
 export interface Repositories {

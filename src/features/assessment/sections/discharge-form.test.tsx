@@ -3,6 +3,7 @@
  * conditional detail, errors on "Save and continue", and that an empty Discharge section
  * does not stop an adult's assessment being signed (it is needed for the GP letter only).
  */
+import { emptyThinkFamilyDraft } from '../../../domain/screening/think-family';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
@@ -16,15 +17,17 @@ import { AssessmentRoutes } from '../assessment-routes';
 
 function inProgressAdult(): AssessmentRecord {
   const record = adultWithChildrenRecord();
-  // After self-harm the domestic abuse enquiry and AUDIT-C's alcohol question apply too: answered here.
+  // After self-harm the domestic abuse enquiry, AUDIT-C's alcohol question and Think Family apply
+  // too: answered here (Think Family with no children), so only Discharge is left.
   const domesticAbuse = { ...record.answers.domesticAbuse, enquiry: 'denied' as const, interpreterUsed: 'not-needed' as const };
   const auditC = { ...record.answers.auditC, alcoholInvolved: 'no' as const };
+  const thinkFamily = { ...emptyThinkFamilyDraft(), hasChildren: 'no' as const, caresForChildren: 'no' as const, pregnant: 'no' as const };
   return {
     ...record,
     status: 'in-progress',
     signature: undefined,
-    confirmedSections: ['patient', 'people', 'accounts', 'domesticAbuse', 'auditC'],
-    answers: { ...record.answers, discharge: emptyDischargeDraft(), domesticAbuse, auditC },
+    confirmedSections: ['patient', 'people', 'accounts', 'domesticAbuse', 'auditC', 'thinkFamily'],
+    answers: { ...record.answers, discharge: emptyDischargeDraft(), domesticAbuse, auditC, thinkFamily },
   };
 }
 

@@ -9,8 +9,11 @@ import { useFormContext } from 'react-hook-form';
 import type { AttendanceSummary } from '../../../domain/assessment/attendance-summary';
 import type { AssessmentContext } from '../../../domain/assessment/context';
 import {
+  checksForUnbornChild,
   cpisOptions,
+  hvOrSchoolNurseApplies,
   hvOrSchoolNurseLabel,
+  unbornChildChecksHint,
   informationChecksDraftSchema,
   informationChecksQuestions as q,
   isCpisPositive,
@@ -116,6 +119,11 @@ function AttendancesOnThisTablet({ patient, ctx }: { patient: PatientDraft; ctx:
 export function InformationChecksForm({ ctx, patient }: { ctx: AssessmentContext; patient: PatientDraft }) {
   return (
     <>
+      {checksForUnbornChild(ctx) ? (
+        <InsetText>
+          <p>{unbornChildChecksHint}.</p>
+        </InsetText>
+      ) : null}
       <CpisQuestion patient={patient} />
       <Radios
         name="socialCare"
@@ -136,7 +144,7 @@ export function InformationChecksForm({ ctx, patient }: { ctx: AssessmentContext
       <TextInput name="previousAttendances" label={q.previousAttendances.label} labelSize="m" hint={q.previousAttendances.hint} width={2} inputMode="numeric" />
       <Checkbox name="previousAttendancesNotKnown" label={q.previousAttendances.notKnown} />
       <AttendancesOnThisTablet patient={patient} ctx={ctx} />
-      <TextInput name="hvOrSchoolNurse" label={hvOrSchoolNurseLabel(ctx)} labelSize="m" hint={q.hvOrSchoolNurse.hint} optional />
+      {hvOrSchoolNurseApplies(ctx) ? <TextInput name="hvOrSchoolNurse" label={hvOrSchoolNurseLabel(ctx)} labelSize="m" hint={q.hvOrSchoolNurse.hint} optional /> : null}
     </>
   );
 }

@@ -22,6 +22,7 @@ import {
   discussionRequired,
   emergencyDutyTeamQuestionApplies,
   exclusionSeniorRoleOptions,
+  notifyApplies,
   notifyLabel,
   outcomeDraftSchema,
   outcomeQuestions as q,
@@ -326,7 +327,7 @@ export function OutcomeForm({ ctx, answers, stage = 'triage' }: { ctx: Assessmen
       <Refusals answers={answers} ctx={ctx} stage={stage} />
       <ConcernLevel answers={answers} ctx={ctx} stage={stage} />
       <FollowUps answers={answers} ctx={ctx} settings={settings} />
-      <Radios name="notify" legend={notifyLabel(ctx)} legendSize="m" options={yesNoOptions} inline />
+      {notifyApplies(ctx) ? <Radios name="notify" legend={notifyLabel(ctx)} legendSize="m" options={yesNoOptions} inline /> : null}
     </>
   );
 }

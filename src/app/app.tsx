@@ -8,6 +8,7 @@ import { Page, SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
 import { Link, RouterProvider, useLocation } from '../components/navigation/router';
 import { paths } from '../components/navigation/paths';
+import { TamperNotice } from '../features/integrity/tamper-notice';
 import { LockScreen } from '../features/lock/lock-screen';
 import { useIdleLock } from '../features/lock/use-idle-lock';
 import { requestPersistentStorage } from '../pwa/storage-health';
@@ -65,6 +66,7 @@ function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }
           ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
         ]}
       />
+      <TamperNotice />
       {route.area !== 'home' ? (
         <div className="nhsuk-width-container">
           <UpdateNotice where="elsewhere" />

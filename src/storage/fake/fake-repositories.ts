@@ -37,6 +37,7 @@ import type {
   StaffSummary,
   Stamp,
   StorageFailure,
+  TamperReport,
 } from '../repositories/types';
 
 class Store<T> {
@@ -76,12 +77,15 @@ export interface FakeOptions {
   letters?: IssuedLetter[];
   /** Make every save fail with this failure kind (to test error handling). */
   failSaves?: 'quota' | undefined;
+  /** What storage found changed outside the app (issue 11), shown while unlocked. */
+  tamperReports?: TamperReport[];
 }
 
 export interface FakeRepositories extends Repositories {
   records: Store<Map<string, AssessmentRecord>>;
   issuedLetters: Store<IssuedLetter[]>;
   auditEvents: Store<AuditEvent[]>;
+  tamperReports: Store<TamperReport[]>;
   failSaves: 'quota' | undefined;
 }
 
@@ -96,6 +100,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   const auditEvents = new Store<AuditEvent[]>([]);
   const issuedLetters = new Store<IssuedLetter[]>(options.letters ?? []);
   const letterDrafts = new Map<string, LetterChoices>();
+  const tamperReports = new Store<TamperReport[]>(options.tamperReports ?? []);
   const toRef = (member: StaffSummary): StaffRef => ({
     id: member.id,
     name: member.name,
@@ -170,9 +175,23 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
     records,
     auditEvents,
     issuedLetters,
+    tamperReports,
     failSaves: options.failSaves,
     session: {
       state: () => session.live((value) => value),
+      tamperReports: () => ({
+        subscribe: (onNext) => {
+          const send = () => onNext(session.get().status === 'unlocked' ? tamperReports.get() : []);
+          const a = session.live((value) => value).subscribe(send);
+          const b = tamperReports.live((value) => value).subscribe(send);
+          return {
+            unsubscribe: () => {
+              a.unsubscribe();
+              b.unsubscribe();
+            },
+          };
+        },
+      }),
       current: () => session.get(),
       unlock: (staffId, secret) => {
         const member = staff.get().find((candidate) => candidate.id === staffId && candidate.active);

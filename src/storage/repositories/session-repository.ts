@@ -13,7 +13,10 @@ import type { StorageContext } from './context';
 import { readWorklist, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import { toStorageFailure } from './failures';
 import { withLock } from './locks';
-import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from './types';
+import { checkSettingsAtUnlock } from './device-settings-integrity';
+import { bindStaffRow, checkStaffRow } from './staff-binding';
+import type { SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
+import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
 const FIRST_DELAY_MS = 30_000;
@@ -40,6 +43,15 @@ export function staffRefFromRow(row: StaffRow): StaffRef {
 
 const LOCK_MESSAGE = 'safeguarding-triage:lock';
 
+export const ACCOUNT_CHANGED_MESSAGE =
+  "This account's details on this tablet were changed outside the app (its role, whether it is active, or how it unlocks), so it cannot unlock. Nothing has been opened. Ask the nurse in charge.";
+
+const accountReport = (row: StaffRow): TamperReport => ({
+  key: `account:${row.id}`,
+  kind: 'account',
+  message: `The account of ${row.name} was changed outside the app (its role, whether it is active, or how it unlocks). It cannot unlock until the nurse in charge removes it and adds it again.`,
+});
+
 const lockAuditDetail: Record<'manual' | 'idle' | 'other-tab' | 'session-limit', string> = {
   manual: 'Locked',
   idle: 'Locked after no use',
@@ -64,6 +76,10 @@ export class RealSessionRepository implements SessionRepository {
     } catch {
       this.ctx.vault.setState({ status: 'not-set-up' });
     }
+  }
+
+  tamperReports(): LiveValue<TamperReport[]> {
+    return this.ctx.tamper.live();
   }
 
   state(): LiveValue<SessionState> {
@@ -112,13 +128,46 @@ export class RealSessionRepository implements SessionRepository {
       unwrapped.value.fill(0);
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
+    // The role, active flag and secret kind are clear in the row: believed only when the
+    // row's binding MAC under the audit key holds (or, before bindings, the trail's record).
+    const verdict = await checkStaffRow(db, keys.auditKey, row);
+    if (verdict === 'changed') {
+      unwrapped.value.fill(0);
+      await audit.append('unlock-failed', row.id, 'Unlock refused: the account was changed outside the app', null);
+      return err({ kind: 'no-key', message: ACCOUNT_CHANGED_MESSAGE });
+    }
     const staff = staffRefFromRow(row);
     this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
     // Verifies the trail (head, high-water mark, every MAC) at every unlock, recording any
     // break, and seals the failed unlocks written without a key since the last unlock.
     await audit.unlocked(staff);
+    const unlocked = this.ctx.vault.peek();
+    if (unlocked) {
+      await this.checkAccounts(unlocked);
+      await checkSettingsAtUnlock(this.ctx, unlocked).catch(() => undefined);
+    }
     await this.ensureWorklist();
     return ok(staff);
+  }
+
+  /**
+   * Every account's binding, at every unlock: a row changed outside the app is reported to
+   * whoever unlocked (and in the trail) even when nobody tries to unlock with it; accounts
+   * made before bindings existed are bound now when the trail's record of their role agrees.
+   */
+  private async checkAccounts(unlocked: Unlocked): Promise<void> {
+    try {
+      for (const row of await this.ctx.db.staff.toArray()) {
+        const verdict = await checkStaffRow(this.ctx.db, unlocked.keys.auditKey, row);
+        if (verdict === 'adopt') {
+          const { binding } = await bindStaffRow(unlocked.keys.auditKey, row);
+          await this.ctx.db.staff.update(row.id, { binding });
+        } else if (verdict === 'changed') this.ctx.tamper.report(accountReport(row), row.id);
+        else this.ctx.tamper.clear(accountReport(row).key);
+      }
+    } catch {
+      // A read failure here is reported by the screens that read the staff table.
+    }
   }
 
   /**

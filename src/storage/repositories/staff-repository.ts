@@ -11,6 +11,7 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
+import { bindStaffRow } from './staff-binding';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
@@ -54,7 +55,7 @@ export class RealStaffRepository implements StaffRepository {
       const wrapped = await wrapDeviceSecret(unlocked.value.secret, member.secret, id);
       // Locking while PBKDF2 ran zeroed the secret and dropped the audit key: write nothing.
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
-      const row: StaffRow = {
+      const row = await bindStaffRow(unlocked.value.keys.auditKey, {
         id,
         name: member.name.trim(),
         role: member.role,
@@ -68,7 +69,7 @@ export class RealStaffRepository implements StaffRepository {
         createdBy: unlocked.value.staff.id,
         failedAttempts: 0,
         retryAfter: '',
-      };
+      });
       await this.ctx.db.staff.add(row);
       await this.ctx.audit.append('staff-added', id, `${member.role} (${member.staffGroup})`);
       return ok(summariseStaff(row));
@@ -83,12 +84,11 @@ export class RealStaffRepository implements StaffRepository {
     if (staffId === unlocked.value.staff.id) return err({ kind: 'forbidden', message: 'You cannot remove your own account. Ask another nurse in charge.' });
     try {
       const { db } = this.ctx;
-      await db.transaction('rw', db.staff, async () => {
-        const row = await db.staff.get(staffId);
-        if (!row) return;
-        // Overwrite the wrapped key: a removed account can never unlock again.
-        await db.staff.put({ ...row, active: 0, wrapped: { ...row.wrapped, ciphertext: new Uint8Array(0), iv: new Uint8Array(0) } });
-      });
+      const row = await db.staff.get(staffId);
+      if (!row) return ok(undefined);
+      // Overwrite the wrapped key: a removed account can never unlock again. Bound again, with active 0.
+      const removed = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, active: 0, wrapped: { ...row.wrapped, ciphertext: new Uint8Array(0), iv: new Uint8Array(0) } });
+      await db.staff.put(removed);
       await this.ctx.audit.append('staff-removed', staffId, 'Account removed');
       return ok(undefined);
     } catch (error) {
@@ -108,7 +108,8 @@ export class RealStaffRepository implements StaffRepository {
       // Wrap the secret just unwrapped, not the vault's copy, which locking zeroes.
       const wrapped = await wrapDeviceSecret(check.value, next.secret, row.id);
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
-      await db.staff.update(row.id, { wrapped, secretKind: next.secretKind });
+      const { binding } = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, secretKind: next.secretKind });
+      await db.staff.update(row.id, { wrapped, secretKind: next.secretKind, binding });
       await this.ctx.audit.append('pin-changed', row.id, 'PIN or passphrase changed');
       return ok(undefined);
     } catch (error) {

@@ -110,7 +110,7 @@ export class RealDeviceRepository implements DeviceRepository {
       });
       const staff = staffRefFromRow(staffRow);
       // An empty referral worklist from the start, so the home screen never works it out the slow way.
-      const worklist = await sealWorklist({ keys, staff, deviceId, secret }, []);
+      const worklist = await sealWorklist({ keys, staff, deviceId, secret }, [], 1);
       await db.transaction('rw', db.device, db.staff, db.meta, async () => {
         if (await db.device.get('device')) throw new Error('already set up');
         await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings, settingsMac });

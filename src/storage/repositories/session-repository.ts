@@ -10,7 +10,8 @@ import type { Result } from '../../domain/shared/result';
 import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret, unwrapDeviceSecret } from '../crypto/keys';
 import type { DeviceRow, StaffRow } from '../db';
 import type { StorageContext } from './context';
-import { readWorklist, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { readWorklistState, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { reportWorklistRollback } from './revisions';
 import { toStorageFailure } from './failures';
 import { withLock } from './locks';
 import { checkSettingsAtUnlock } from './device-settings-integrity';
@@ -171,8 +172,8 @@ export class RealSessionRepository implements SessionRepository {
   }
 
   /**
-   * Rebuilds the sealed referral worklist when it is missing or unreadable (a database from
-   * before it existed, a damaged row), so the home screen's list is quick and complete.
+   * Rebuilds the sealed referral worklist when it is missing, unreadable (a database from
+   * before it existed, a damaged row) or older than the audit trail records, so the home screen's list is quick and complete.
    * A failure here leaves the slow, still complete, path in place: it never stops an unlock.
    */
   private async ensureWorklist(): Promise<void> {
@@ -180,8 +181,11 @@ export class RealSessionRepository implements SessionRepository {
     if (!unlocked) return;
     try {
       await withLock(WORKLIST_LOCK, async () => {
-        if ((await readWorklist(this.ctx.db, unlocked)) !== undefined) return;
-        const row = await sealWorklist(unlocked, await worklistFromSummaries(this.ctx.db, unlocked));
+        const stored = await readWorklistState(this.ctx.db, unlocked);
+        // A worklist older than the trail records (put back from an earlier copy) is reported and rebuilt too.
+        if (stored !== undefined && (await reportWorklistRollback(this.ctx, unlocked, stored.rev)) === undefined) return;
+        const rev = Math.max(stored?.rev ?? 0, await this.ctx.revisions.worklistHeld()) + 1;
+        const row = await sealWorklist(unlocked, await worklistFromSummaries(this.ctx.db, unlocked), rev);
         await this.ctx.db.meta.put(row);
       });
     } catch {

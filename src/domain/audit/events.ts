@@ -41,6 +41,8 @@ export const auditEventTypes = [
   // Added with issue 11: a clear value that storage binds with a MAC (an account, the
   // settings) failed its check, or a record or list was found older than the trail records.
   'tamper-detected',
+  // Added with issue 11: a wrong current PIN or passphrase when changing it (throttled like unlock).
+  'pin-change-failed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -70,6 +72,7 @@ export const auditEventTypeLabels = {
   'audit-break-acknowledged': 'Audit trail break acknowledged',
   'update-accepted': 'Update accepted',
   'tamper-detected': 'Changed outside the app',
+  'pin-change-failed': 'Failed PIN or passphrase change',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

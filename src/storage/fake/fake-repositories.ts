@@ -19,6 +19,7 @@ import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { may, refusalMessage } from '../../domain/settings/permissions';
+import { secretProblem } from '../../domain/settings/secret-policy';
 import type { Permission } from '../../domain/settings/permissions';
 import type { Result } from '../../domain/shared/result';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
@@ -259,6 +260,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       add: (member: NewStaffMember) => {
         const allowed = permitted('manage-staff');
         if (!allowed.ok) return Promise.resolve(allowed);
+        const weak = secretProblem(member.secretKind, member.secret);
+        if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         const summary: StaffSummary = { ...member, id: newId(), active: true };
         staff.set([...staff.get(), { ...summary, secret: member.secret }]);
         return appendAudit('staff-added', summary.id, member.role).then(() => ok(summary));
@@ -272,9 +275,11 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       changeSecret: (current, next) => {
         const me = currentStaff();
         const member = staff.get().find((candidate) => candidate.id === me?.id);
-        if (!member || member.secret !== current) return Promise.resolve(err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 0 }));
+        const weak = secretProblem(next.secretKind, next.secret);
+        if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
+        if (!member || member.secret !== current) return appendAudit('pin-change-failed', me?.id ?? '', 'Wrong current PIN or passphrase').then(() => err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 4 }));
         staff.set(staff.get().map((candidate) => (candidate.id === member.id ? { ...candidate, secret: next.secret, secretKind: next.secretKind } : candidate)));
-        return Promise.resolve(ok(undefined));
+        return appendAudit('pin-changed', member.id, 'PIN or passphrase changed').then(() => ok(undefined));
       },
     },
     attendances: {

@@ -21,6 +21,7 @@ import type { LockReason } from '../storage/repositories/types';
 import type { StaffRef } from '../domain/assessment/staff-ref';
 import { may } from '../domain/settings/permissions';
 
+const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 
 function Loading() {
@@ -78,6 +79,26 @@ function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }
   );
 }
 
+/**
+ * Unlocked with a PIN or passphrase the rules now refuse (made before storage enforced them):
+ * only the page to change it, until it is changed. Locking and the idle lock still work.
+ */
+function MustChangeSecret({ staff, unlockedAt, reason }: { staff: StaffRef; unlockedAt: string; reason: string }) {
+  const { session } = useRepositories();
+  const settings = useDeviceSettings();
+  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
+  return (
+    <>
+      <SkipLink />
+      <Header siteName={settings?.siteName} staffName={staff.name} onLock={() => void session.lock('manual')} />
+      <TamperNotice />
+      <Suspense fallback={<Loading />}>
+        <ChangeSecretPage reason={reason} />
+      </Suspense>
+    </>
+  );
+}
+
 /** A waiting update is never applied here: a member of staff accepts it on the home screen (pwa/update-notice.tsx). */
 function Locked({ reason }: { reason: LockReason }) {
   return (
@@ -107,7 +128,11 @@ function SessionGate() {
     case 'locked':
       return <Locked reason={session.reason} />;
     case 'unlocked':
-      return <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />;
+      return session.mustChangeSecret !== undefined ? (
+        <MustChangeSecret staff={session.staff} unlockedAt={session.unlockedAt} reason={session.mustChangeSecret} />
+      ) : (
+        <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />
+      );
   }
 }
 

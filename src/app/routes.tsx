@@ -20,7 +20,7 @@ const SettingsPage = lazy(() => import('../features/settings/settings-page').the
 const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
-const ChangeSecretPage = lazy(() => import('../features/account/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
+const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 
 export interface RouteMatch {

@@ -78,6 +78,8 @@ export interface FakeOptions {
   letters?: IssuedLetter[];
   /** Make every save fail with this failure kind (to test error handling). */
   failSaves?: 'quota' | undefined;
+  /** Start unlocked with a PIN the rules now refuse: this is why it must be changed first (issue 11). */
+  mustChangeSecret?: string;
   /** What storage found changed outside the app (issue 11), shown while unlocked. */
   tamperReports?: TamperReport[];
 }
@@ -112,7 +114,9 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   });
   const initialStaff = staff.get().find((member) => member.id === options.unlockedAs);
   const session = new Store<SessionState>(
-    initialStaff ? { status: 'unlocked', staff: toRef(initialStaff), unlockedAt: now() } : settings.get() ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' },
+    initialStaff
+      ? { status: 'unlocked', staff: toRef(initialStaff), unlockedAt: now(), ...(options.mustChangeSecret ? { mustChangeSecret: options.mustChangeSecret } : {}) }
+      : settings.get() ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' },
   );
   const beforeLock = new Set<() => Promise<void>>();
 
@@ -279,6 +283,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         if (!member || member.secret !== current) return appendAudit('pin-change-failed', me?.id ?? '', 'Wrong current PIN or passphrase').then(() => err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 4 }));
         staff.set(staff.get().map((candidate) => (candidate.id === member.id ? { ...candidate, secret: next.secret, secretKind: next.secretKind } : candidate)));
+        const state = session.get();
+        if (state.status === 'unlocked') session.set({ status: 'unlocked', staff: state.staff, unlockedAt: state.unlockedAt });
         return appendAudit('pin-changed', member.id, 'PIN or passphrase changed').then(() => ok(undefined));
       },
     },

@@ -6,10 +6,12 @@
  * like the lock screen, with every wrong guess in the audit trail.
  */
 import { describe, expect, it } from 'vitest';
-import { NURSE_IN_CHARGE, TRIAGE_NURSE, firstValue, like, openTestStorage, rawTables, setUpTablet, testClock, triageNurse } from '../../test-support/storage-fixtures';
+import { NURSE_IN_CHARGE, TRIAGE_NURSE, anyString, firstValue, like, openTestStorage, rawTables, setUpTablet, testClock, triageNurse } from '../../test-support/storage-fixtures';
 import { defaultDeviceSettings } from '../../domain/settings/device-settings';
 import type { StaffRow } from '../db';
-import { FREE_ATTEMPTS } from './session-repository';
+import { wrapDeviceSecret } from '../crypto/keys';
+import { FREE_ATTEMPTS, WEAK_SECRET_MESSAGE } from './session-repository';
+import { bindStaffRow } from './staff-binding';
 
 const DATE_REFUSAL = { ok: false, error: { kind: 'forbidden', message: 'Choose a PIN that is not a date, such as a birthday (DDMMYY or DDMMYYYY)' } };
 const RUN_REFUSAL = { ok: false, error: { kind: 'forbidden', message: 'Choose a PIN that is harder to guess: not all the same number or a run like 123456' } };
@@ -74,5 +76,43 @@ describe('changing my PIN', () => {
     await repos.session.lock('manual');
     expect((await repos.session.unlock(added.value.id, next.secret)).ok).toBe(true);
     expect(await firstValue(repos.session.tamperReports())).toEqual([]);
+  });
+});
+
+describe('a PIN made before the rules were enforced in storage', () => {
+  it('(a birthday) opens once more, into "change it first", and is asked no more once changed', async () => {
+    const { repos } = await openTestStorage();
+    await setUpTablet(repos);
+    // What an earlier release could write: a triage nurse whose PIN is 14 March 2012.
+    const unlocked = repos.internals.vault.peek();
+    if (!unlocked) throw new Error('not unlocked');
+    const id = 'staff-with-a-birthday-pin';
+    const row = await bindStaffRow(unlocked.keys.auditKey, {
+      id,
+      name: 'Pat Lee',
+      role: 'triage-nurse',
+      staffGroup: 'bank',
+      agencyName: '',
+      registrationNumber: '',
+      secretKind: 'pin',
+      wrapped: await wrapDeviceSecret(unlocked.secret, '140312', id),
+      active: 1,
+      createdAt: '2026-03-10T14:00:00.000Z',
+      createdBy: id,
+      failedAttempts: 0,
+      retryAfter: '',
+    });
+    await repos.internals.db.staff.add(row);
+    await repos.session.lock('manual');
+
+    expect((await repos.session.unlock(id, '140312')).ok).toBe(true);
+    expect(repos.session.current()).toEqual(like({ status: 'unlocked', mustChangeSecret: WEAK_SECRET_MESSAGE }));
+    expect(await repos.staff.changeSecret('140312', { secretKind: 'pin', secret: '650273' })).toEqual({ ok: true, value: undefined });
+    expect(repos.session.current()).toEqual({ status: 'unlocked', staff: like({ id }), unlockedAt: anyString() });
+
+    await repos.session.lock('manual');
+    expect(await repos.session.unlock(id, '140312')).toEqual({ ok: false, error: like({ kind: 'wrong-secret' }) });
+    expect((await repos.session.unlock(id, '650273')).ok).toBe(true);
+    expect(repos.session.current()).not.toHaveProperty('mustChangeSecret');
   });
 });

@@ -16,6 +16,7 @@ import { toStorageFailure } from './failures';
 import { withLock } from './locks';
 import { checkSettingsAtUnlock } from './device-settings-integrity';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
+import { secretProblem } from '../../domain/settings/secret-policy';
 import type { SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
 import type { Unlocked } from './vault';
 
@@ -43,6 +44,9 @@ export function staffRefFromRow(row: StaffRow): StaffRef {
 }
 
 const LOCK_MESSAGE = 'safeguarding-triage:lock';
+
+export const WEAK_SECRET_MESSAGE =
+  'Your PIN or passphrase is one the rules now refuse (for example a date, such as a birthday, or a run like 123456): it is among the first an attacker tries. Choose a new one before you go on.';
 
 export const ACCOUNT_CHANGED_MESSAGE =
   "This account's details on this tablet were changed outside the app (its role, whether it is active, or how it unlocks), so it cannot unlock. Nothing has been opened. Ask the nurse in charge.";
@@ -138,7 +142,9 @@ export class RealSessionRepository implements SessionRepository {
       return err({ kind: 'no-key', message: ACCOUNT_CHANGED_MESSAGE });
     }
     const staff = staffRefFromRow(row);
-    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
+    // A secret made before storage enforced the rules (a date, a run) opens, once more: it must be changed before anything else.
+    const weak = secretProblem(row.secretKind, secret) === undefined ? undefined : WEAK_SECRET_MESSAGE;
+    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at, weak);
     // Verifies the trail (head, high-water mark, every MAC) at every unlock, recording any
     // break, and seals the failed unlocks written without a key since the last unlock.
     await audit.unlocked(staff);

@@ -144,6 +144,7 @@ export class RealStaffRepository implements StaffRepository {
       const { binding } = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, secretKind: next.secretKind });
       await db.staff.update(row.id, { wrapped, secretKind: next.secretKind, binding });
       await this.ctx.audit.append('pin-changed', row.id, 'PIN or passphrase changed');
+      this.ctx.vault.secretChanged();
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));

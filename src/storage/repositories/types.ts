@@ -40,7 +40,16 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'not-set-up' }
   | { status: 'locked'; reason: LockReason }
-  | { status: 'unlocked'; staff: StaffRef; unlockedAt: IsoInstant };
+  | {
+      status: 'unlocked';
+      staff: StaffRef;
+      unlockedAt: IsoInstant;
+      /**
+       * Set when the PIN or passphrase just used fails today's rules (a date, a run: made
+       * before storage enforced them, issue 11): why it must be changed before anything else.
+       */
+      mustChangeSecret?: string;
+    };
 
 /**
  * What the lock screen needs to pick whose PIN is typed: the name, and whether to ask for a

@@ -6,6 +6,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { defaultDeviceSettings } from '../../domain/settings/device-settings';
+import { createFakeRepositories } from '../../storage/fake/fake-repositories';
 import { FAKE_NURSE_IN_CHARGE, FAKE_TRIAGE_NURSE, fakeTablet, renderApp } from '../../test-support/render-app';
 
 function triageNurseTablet() {
@@ -26,7 +28,7 @@ describe('changing my PIN', () => {
     const repositories = triageNurseTablet();
     renderApp(repositories, '/');
     await user.click(await screen.findByRole('link', { name: 'Change my PIN' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Change your PIN or passphrase' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Change your PIN or passphrase' }, { timeout: 5000 })).toBeInTheDocument();
 
     await fill(user, FAKE_TRIAGE_NURSE.secret, '650273');
 
@@ -41,7 +43,7 @@ describe('changing my PIN', () => {
     const user = userEvent.setup();
     const repositories = triageNurseTablet();
     renderApp(repositories, '/account/pin');
-    await screen.findByRole('heading', { level: 1, name: 'Change your PIN or passphrase' });
+    await screen.findByRole('heading', { level: 1, name: 'Change your PIN or passphrase' }, { timeout: 5000 });
 
     await fill(user, FAKE_TRIAGE_NURSE.secret, '140312');
     const summary = (await screen.findByText('There is a problem')).closest('div.nhsuk-error-summary');
@@ -55,5 +57,29 @@ describe('changing my PIN', () => {
     await fill(user, '000001', '650273');
     expect(await screen.findByText('That is not your current PIN or passphrase. 4 more tries before you have to wait.')).toBeInTheDocument();
     expect(repositories.auditEvents.get().map((event) => event.type)).toContain('pin-change-failed');
+  });
+});
+
+describe('a PIN the rules now refuse', () => {
+  it('must be changed before anything else: only the change page shows, then the home screen', async () => {
+    const user = userEvent.setup();
+    const reason = 'Your PIN or passphrase is one the rules now refuse.';
+    const repositories = createFakeRepositories({
+      settings: defaultDeviceSettings(),
+      staff: [FAKE_NURSE_IN_CHARGE, { ...FAKE_TRIAGE_NURSE, secret: '140312' }],
+      unlockedAs: FAKE_TRIAGE_NURSE.id,
+      mustChangeSecret: reason,
+    });
+    renderApp(repositories, '/settings');
+
+    // The page loads on demand: allow for a busy machine.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Change your PIN or passphrase' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText(reason)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Home' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Lock' })).toBeInTheDocument();
+
+    await fill(user, '140312', '650273');
+    expect(await screen.findByRole('link', { name: 'Change my PIN' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByText(reason)).not.toBeInTheDocument();
   });
 });

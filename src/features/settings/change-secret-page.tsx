@@ -10,7 +10,7 @@ import { changeSecretDraftSchema, changeSecretQuestions as q, emptyChangeSecretD
 import { secretKindOptions } from '../../domain/settings/staff-account';
 import { formatClockTime } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
-import { NotificationBanner } from '../../components/content/feedback';
+import { NotificationBanner, WarningCallout } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Radios } from '../../components/form/radios';
@@ -18,7 +18,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useRepositories } from '../../storage/repositories/react';
 import type { StorageFailure, UnlockFailure } from '../../storage/repositories/types';
-import { SecretInput } from '../settings/staff-fields';
+import { SecretInput } from './staff-fields';
 
 function NewSecretFields() {
   const kind: unknown = useWatch({ exact: true, name: 'secretKind' });
@@ -56,7 +56,8 @@ function failureText(failure: StorageFailure | UnlockFailure): string {
   }
 }
 
-export function ChangeSecretPage() {
+/** `reason`: why it must be changed now (the app shows only this page until it is). */
+export function ChangeSecretPage({ reason }: { reason?: string | undefined }) {
   const { staff } = useRepositories();
   const form = useForm({ defaultValues: emptyChangeSecretDraft(), mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -76,7 +77,7 @@ export function ChangeSecretPage() {
     setMessage(result.ok ? { ok: true, text: q.changed } : { ok: false, text: failureText(result.error) });
   };
   return (
-    <Page title={q.title} hasErrors={issues.length > 0} backLink={{ to: paths.home(), text: 'Home' }} focusHeading={issues.length === 0}>
+    <Page title={q.title} hasErrors={issues.length > 0} {...(reason ? {} : { backLink: { to: paths.home(), text: 'Home' } })} focusHeading={issues.length === 0}>
       <ErrorSummary issues={issues} />
       {message ? (
         message.ok ? (
@@ -90,6 +91,11 @@ export function ChangeSecretPage() {
         )
       ) : null}
       <h1>{q.title}</h1>
+      {reason ? (
+        <WarningCallout title="You need to change your PIN or passphrase">
+          <p>{reason}</p>
+        </WarningCallout>
+      ) : null}
       <p>{q.intro}</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>

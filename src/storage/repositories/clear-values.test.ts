@@ -138,6 +138,22 @@ describe('an attacker with the database and no PIN', () => {
     expect(await firstValue(second.repos.session.tamperReports())).toEqual([SETTINGS_TAMPER_REPORT]);
   });
 
+  it('a report found just as the tablet locks is written at the next report, never as a keyless event that would break the trail', async () => {
+    const { repos, nurseInChargeId } = await tabletWithTriageNurse();
+    expect((await repos.session.unlock(nurseInChargeId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    const report = { key: 'record:r1', kind: 'record' as const, message: 'An assessment on this tablet is an older copy than the audit trail shows.' };
+
+    repos.internals.tamper.report(report, 'r1');
+    await repos.session.lock('manual');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await repos.session.unlock(nurseInChargeId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    repos.internals.tamper.report(report, 'r1');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    expect((await events(repos)).filter(([type]) => type === 'tamper-detected')).toEqual([['tamper-detected', 'r1', report.message]]);
+    expect(await repos.audit.verify()).toEqual(like({ ok: true }));
+  });
+
   it('leaves untouched settings and accounts alone: nothing is reported', async () => {
     const { repos, triageNurseId } = await tabletWithTriageNurse();
     expect((await repos.session.unlock(triageNurseId, TRIAGE_NURSE.pin)).ok).toBe(true);

@@ -30,7 +30,11 @@ export class TamperReports {
     if (this.vault.peek() && this.recorded.get(report.key) !== report.message) {
       this.recorded.set(report.key, report.message);
       // Out of any Dexie live query's zone: a write must not run inside a read-only query.
-      setTimeout(() => void this.audit.append('tamper-detected', entityId, report.message), 0);
+      setTimeout(() => {
+        // Locked meanwhile: no key to MAC it with (a keyless event here would read as a break); the next report writes it.
+        if (this.vault.peek()) void this.audit.append('tamper-detected', entityId, report.message);
+        else this.recorded.delete(report.key);
+      }, 0);
     }
   }
 

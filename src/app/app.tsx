@@ -8,6 +8,7 @@ import { Page, SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
 import { Link, RouterProvider, useLocation } from '../components/navigation/router';
 import { paths } from '../components/navigation/paths';
+import { TamperNotice } from '../features/integrity/tamper-notice';
 import { LockScreen } from '../features/lock/lock-screen';
 import { useIdleLock } from '../features/lock/use-idle-lock';
 import { requestPersistentStorage } from '../pwa/storage-health';
@@ -20,6 +21,7 @@ import type { LockReason } from '../storage/repositories/types';
 import type { StaffRef } from '../domain/assessment/staff-ref';
 import { may } from '../domain/settings/permissions';
 
+const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 
 function Loading() {
@@ -63,14 +65,36 @@ function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }
           { to: paths.home(), text: 'Home', current: route.area === 'home' },
           // Everything under Settings is the nurse in charge's (domain/settings/permissions.ts).
           ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
+          { to: paths.changeSecret(), text: 'Change my PIN', current: route.area === 'account' },
         ]}
       />
+      <TamperNotice />
       {route.area !== 'home' ? (
         <div className="nhsuk-width-container">
           <UpdateNotice where="elsewhere" />
         </div>
       ) : null}
       <Suspense fallback={<Loading />}>{route.element ?? <NotFound />}</Suspense>
+    </>
+  );
+}
+
+/**
+ * Unlocked with a PIN or passphrase the rules now refuse (made before storage enforced them):
+ * only the page to change it, until it is changed. Locking and the idle lock still work.
+ */
+function MustChangeSecret({ staff, unlockedAt, reason }: { staff: StaffRef; unlockedAt: string; reason: string }) {
+  const { session } = useRepositories();
+  const settings = useDeviceSettings();
+  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
+  return (
+    <>
+      <SkipLink />
+      <Header siteName={settings?.siteName} staffName={staff.name} onLock={() => void session.lock('manual')} />
+      <TamperNotice />
+      <Suspense fallback={<Loading />}>
+        <ChangeSecretPage reason={reason} />
+      </Suspense>
     </>
   );
 }
@@ -104,7 +128,11 @@ function SessionGate() {
     case 'locked':
       return <Locked reason={session.reason} />;
     case 'unlocked':
-      return <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />;
+      return session.mustChangeSecret !== undefined ? (
+        <MustChangeSecret staff={session.staff} unlockedAt={session.unlockedAt} reason={session.mustChangeSecret} />
+      ) : (
+        <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />
+      );
   }
 }
 

@@ -20,11 +20,12 @@ const SettingsPage = lazy(() => import('../features/settings/settings-page').the
 const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
+const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 
 export interface RouteMatch {
   /** Which top-level area (for the header's current item and the update notice). */
-  area: 'home' | 'assessment' | 'settings' | 'not-found';
+  area: 'home' | 'assessment' | 'settings' | 'account' | 'not-found';
   element: ReactNode;
 }
 
@@ -60,5 +61,6 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'staff' && rest.length === 0) return settingsRoute(role, 'view-staff-details', <StaffPage />);
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
   }
+  if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
   return { area: 'not-found', element: null };
 }

@@ -25,6 +25,7 @@ import { TriageDatabase } from './db';
 import { createRepositories } from './repositories/create-repositories';
 import {
   PATIENT,
+  firstValue,
   like,
   matching,
   rawTables,
@@ -213,14 +214,24 @@ describe.each(releasedVersions)('a database seeded at version %i', (version) => 
     expect(byNhs.ok && byNhs.value.map((summary) => summary.displayName)).toEqual([`${PATIENT.givenName} ${PATIENT.familyName}`]);
     const byNameDob = await repos.attendances.find({ familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
     expect(byNameDob.ok && byNameDob.value.map((summary) => summary.id)).toEqual([seeded.attendanceId]);
-    // The unlock is chained after the seeded events, and the whole trail still verifies.
-    expect(await repos.audit.verify()).toEqual({ ok: true, count: seeded.auditCount + 1 });
+    // The unlock is chained after the seeded events, then the settings from before they had
+    // a MAC are sealed as found (issue 11), and the whole trail still verifies.
+    expect(await repos.audit.verify()).toEqual({ ok: true, count: seeded.auditCount + 2 });
+    expect((await repos.internals.audit.all()).slice(-2).map((event) => [event.type, event.entityId, event.detail])).toEqual([
+      ['unlock', seeded.staffId, 'Unlocked'],
+      ['settings-changed', 'device-settings', 'Settings sealed against change outside the app, as found at this unlock'],
+    ]);
+    // The account from before bindings was bound at its first unlock (its role agrees with the trail's record).
+    const tables = await rawTables(name);
+    expect(tables['staff']).toEqual([like({ id: seeded.staffId, binding: matching(/^[A-Za-z0-9_-]{43}$/) })]);
+    expect(tables['device']).toEqual([like({ settingsMac: matching(/^[A-Za-z0-9_-]{43}$/) })]);
+    expect(await firstValue(repos.session.tamperReports())).toEqual([]);
     // The head written by earlier releases (seq, hash and the event's own MAC) was accepted
     // once and replaced by the unlock with the head and high-water mark under their own MACs.
     const meta = ((await rawTables(name))['meta'] ?? []) as { key: string; value: unknown }[];
     expect(['audit-head', 'audit-high-water'].map((key) => meta.find((row) => row.key === key)?.value)).toEqual([
-      { count: seeded.auditCount + 1, hash: matching(/^[0-9a-f]{64}$/), mac: matching(/^[A-Za-z0-9_-]{43}$/) },
-      { count: seeded.auditCount + 1, hash: matching(/^[0-9a-f]{64}$/), mac: matching(/^[A-Za-z0-9_-]{43}$/) },
+      { count: seeded.auditCount + 2, hash: matching(/^[0-9a-f]{64}$/), mac: matching(/^[A-Za-z0-9_-]{43}$/) },
+      { count: seeded.auditCount + 2, hash: matching(/^[0-9a-f]{64}$/), mac: matching(/^[A-Za-z0-9_-]{43}$/) },
     ]);
     repos.close();
   });

@@ -30,6 +30,12 @@ export interface DeviceRow {
   settings: unknown;
   /** Licensed-wording content files by instrument id (not patient data; docs/content-files.md). */
   contentFiles?: Record<string, unknown>;
+  /**
+   * HMAC under the audit key over the settings and content files together (crypto/binding-mac:
+   * the whole objects, whatever fields they hold). Absent on databases from before issue 11
+   * until the first unlock adopts them (device-settings-integrity.ts).
+   */
+  settingsMac?: string;
 }
 
 export interface StaffRow {
@@ -48,6 +54,13 @@ export interface StaffRow {
   failedAttempts: number;
   /** ISO instant before which unlock attempts are refused (throttling). */
   retryAfter: string;
+  /**
+   * HMAC under the audit key over every clear field of this row but the wrap and the
+   * throttle (crypto/binding-mac): role, active flag, secret kind, name and the rest. Unlock
+   * refuses an account whose row no longer matches it. Absent on accounts made before
+   * issue 11 until their first unlock adopts them (staff-binding.ts).
+   */
+  binding?: string;
 }
 
 export interface AttendanceRow {

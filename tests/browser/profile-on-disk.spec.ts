@@ -17,6 +17,8 @@ import { join, relative } from 'node:path';
 import { NURSE, dateOfBirthForAge, fillPatient, setUpTablet, startAssessment, unlock, waitForSaved } from './support';
 
 const SECOND_NURSE = { name: 'Quentin Ravensworth', pin: '590317' };
+/** The nurse in charge's PIN after "Change my PIN" (issue 11). */
+const CHANGED_PIN = '836150';
 
 /** Every file under a folder. */
 function filesUnder(folder: string): string[] {
@@ -82,6 +84,16 @@ test('nothing typed, and no staff name or PIN, is left in the profile folder out
     await page.getByRole('radio', { name: NURSE.name }).check();
     await unlock(page);
 
+    // Change the nurse in charge's PIN on its own page.
+    await page.getByRole('link', { name: 'Change my PIN' }).click();
+    await page.getByLabel('Your current PIN or passphrase').fill(NURSE.pin);
+    await page.getByRole('radio', { name: 'PIN', exact: true }).check();
+    await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(CHANGED_PIN);
+    await page.getByLabel('Enter it again').fill(CHANGED_PIN);
+    await page.getByRole('button', { name: 'Change PIN or passphrase' }).click();
+    await expect(page.getByText('Your PIN or passphrase has been changed. Use the new one next time you unlock.')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Home' }).click();
+
     // A child's assessment with a distinctive word in every free-text field of every section.
     await page.getByRole('link', { name: 'Home', exact: true }).click();
     await startAssessment(page);
@@ -127,10 +139,10 @@ test('nothing typed, and no staff name or PIN, is left in the profile folder out
     // The password store holds no staff name or PIN: no offer to save was ever made.
     const passwordStore = files.filter(({ path }) => /Login Data/.test(path));
     expect(passwordStore.length).toBeGreaterThan(0);
-    for (const secret of [NURSE.name, NURSE.pin, SECOND_NURSE.name, SECOND_NURSE.pin]) expect(filesHolding(passwordStore, profile, secret)).toEqual([]);
+    for (const secret of [NURSE.name, NURSE.pin, CHANGED_PIN, SECOND_NURSE.name, SECOND_NURSE.pin]) expect(filesHolding(passwordStore, profile, secret)).toEqual([]);
     // Nor do the session-restore files.
     const sessions = files.filter(({ path }) => /[/\\]Sessions[/\\]/.test(path));
-    for (const secret of [NURSE.pin, SECOND_NURSE.pin]) expect(filesHolding(sessions, profile, secret)).toEqual([]);
+    for (const secret of [NURSE.pin, CHANGED_PIN, SECOND_NURSE.pin]) expect(filesHolding(sessions, profile, secret)).toEqual([]);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

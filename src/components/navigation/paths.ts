@@ -24,4 +24,6 @@ export const paths = {
   staff: () => '/settings/staff',
   addStaff: () => '/settings/staff/add',
   auditTrail: () => '/settings/audit-trail',
+  /** Changing your own PIN or passphrase: anyone signed in. */
+  changeSecret: () => '/account/pin',
 } as const;

@@ -38,6 +38,11 @@ export const auditEventTypes = [
   'audit-break-acknowledged',
   // Added with issue 11: a member of staff accepted a new version of the app on the home screen.
   'update-accepted',
+  // Added with issue 11: a clear value that storage binds with a MAC (an account, the
+  // settings) failed its check, or a record or list was found older than the trail records.
+  'tamper-detected',
+  // Added with issue 11: a wrong current PIN or passphrase when changing it (throttled like unlock).
+  'pin-change-failed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -66,6 +71,8 @@ export const auditEventTypeLabels = {
   'audit-break-detected': 'Audit trail break found',
   'audit-break-acknowledged': 'Audit trail break acknowledged',
   'update-accepted': 'Update accepted',
+  'tamper-detected': 'Changed outside the app',
+  'pin-change-failed': 'Failed PIN or passphrase change',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

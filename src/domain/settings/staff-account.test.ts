@@ -51,8 +51,12 @@ describe('validateSecret', () => {
       },
     );
 
-    test.each(['123457', '112233', '121212'])('"%s" is not a straight run or a repeated digit, so it is allowed', (pin) => {
+    test.each(['123457', '112233', '321299'])('"%s" is not a straight run, a repeated digit or a date, so it is allowed', (pin) => {
       expect(validateSecret('pin', pin, pin)).toEqual([]);
+    });
+
+    test.each(['121212', '121299', '14032012'])('"%s" is a date (DDMMYY or DDMMYYYY), so it is refused', (pin) => {
+      expect(validateSecret('pin', pin, pin)).toEqual([{ field: 'secret', message: 'Choose a PIN that is not a date, such as a birthday (DDMMYY or DDMMYYYY)' }]);
     });
 
     test('the confirmation must match', () => {

@@ -8,9 +8,9 @@ import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
 import { isBlank } from '../shared/text';
+import { MIN_PASSPHRASE_LENGTH, MIN_PIN_DIGITS, secretProblem } from './secret-policy';
 
-export const MIN_PIN_DIGITS = 6;
-export const MIN_PASSPHRASE_LENGTH = 12;
+export { MIN_PASSPHRASE_LENGTH, MIN_PIN_DIGITS } from './secret-policy';
 
 export const staffAccountDraftSchema = z.object({
   name: z.catch(z.string(), ''),
@@ -44,23 +44,13 @@ export const secretKindOptions = [
   { value: 'passphrase', label: 'Passphrase (stronger: recommended for the nurse in charge)' },
 ] as const;
 
-/** PINs nobody should use: all one digit, or a straight run. */
-function isTrivialPin(pin: string): boolean {
-  if (/^(\d)\1+$/.test(pin)) return true;
-  const ascending = '01234567890123456789';
-  const descending = '98765432109876543210';
-  return ascending.includes(pin) || descending.includes(pin);
-}
-
 export function validateSecret(kind: StaffAccountDraft['secretKind'], secret: string, confirm: string, path = 'secret'): Issue[] {
   const issues = new IssueList();
   if (kind === '') issues.add('secretKind', 'Select PIN or passphrase');
-  else if (kind === 'pin') {
-    if (!/^\d+$/.test(secret)) issues.add(path, `Enter a PIN of at least ${MIN_PIN_DIGITS} numbers`);
-    else if (secret.length < MIN_PIN_DIGITS) issues.add(path, `PIN must be at least ${MIN_PIN_DIGITS} numbers`);
-    else if (isTrivialPin(secret)) issues.add(path, 'Choose a PIN that is harder to guess: not all the same number or a run like 123456');
-  } else if (secret.length < MIN_PASSPHRASE_LENGTH) {
-    issues.add(path, `Passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters`);
+  else {
+    // The same rules storage applies where the key is wrapped (secret-policy.ts).
+    const problem = secretProblem(kind, secret);
+    if (problem) issues.add(path, problem);
   }
   if (kind !== '' && issues.isEmpty && secret !== confirm) issues.add(`${path}Confirm`, 'The two entries do not match');
   return issues.items;

@@ -19,6 +19,7 @@ import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { may, refusalMessage } from '../../domain/settings/permissions';
+import { secretProblem } from '../../domain/settings/secret-policy';
 import type { Permission } from '../../domain/settings/permissions';
 import type { Result } from '../../domain/shared/result';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
@@ -37,6 +38,7 @@ import type {
   StaffSummary,
   Stamp,
   StorageFailure,
+  TamperReport,
 } from '../repositories/types';
 
 class Store<T> {
@@ -76,12 +78,17 @@ export interface FakeOptions {
   letters?: IssuedLetter[];
   /** Make every save fail with this failure kind (to test error handling). */
   failSaves?: 'quota' | undefined;
+  /** Start unlocked with a PIN the rules now refuse: this is why it must be changed first (issue 11). */
+  mustChangeSecret?: string;
+  /** What storage found changed outside the app (issue 11), shown while unlocked. */
+  tamperReports?: TamperReport[];
 }
 
 export interface FakeRepositories extends Repositories {
   records: Store<Map<string, AssessmentRecord>>;
   issuedLetters: Store<IssuedLetter[]>;
   auditEvents: Store<AuditEvent[]>;
+  tamperReports: Store<TamperReport[]>;
   failSaves: 'quota' | undefined;
 }
 
@@ -96,6 +103,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   const auditEvents = new Store<AuditEvent[]>([]);
   const issuedLetters = new Store<IssuedLetter[]>(options.letters ?? []);
   const letterDrafts = new Map<string, LetterChoices>();
+  const tamperReports = new Store<TamperReport[]>(options.tamperReports ?? []);
   const toRef = (member: StaffSummary): StaffRef => ({
     id: member.id,
     name: member.name,
@@ -106,7 +114,9 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   });
   const initialStaff = staff.get().find((member) => member.id === options.unlockedAs);
   const session = new Store<SessionState>(
-    initialStaff ? { status: 'unlocked', staff: toRef(initialStaff), unlockedAt: now() } : settings.get() ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' },
+    initialStaff
+      ? { status: 'unlocked', staff: toRef(initialStaff), unlockedAt: now(), ...(options.mustChangeSecret ? { mustChangeSecret: options.mustChangeSecret } : {}) }
+      : settings.get() ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' },
   );
   const beforeLock = new Set<() => Promise<void>>();
 
@@ -173,9 +183,23 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
     records,
     auditEvents,
     issuedLetters,
+    tamperReports,
     failSaves: options.failSaves,
     session: {
       state: () => session.live((value) => value),
+      tamperReports: () => ({
+        subscribe: (onNext) => {
+          const send = () => onNext(session.get().status === 'unlocked' ? tamperReports.get() : []);
+          const a = session.live((value) => value).subscribe(send);
+          const b = tamperReports.live((value) => value).subscribe(send);
+          return {
+            unsubscribe: () => {
+              a.unsubscribe();
+              b.unsubscribe();
+            },
+          };
+        },
+      }),
       current: () => session.get(),
       unlock: (staffId, secret) => {
         const member = staff.get().find((candidate) => candidate.id === staffId && candidate.active);
@@ -243,6 +267,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       add: (member: NewStaffMember) => {
         const allowed = permitted('manage-staff');
         if (!allowed.ok) return Promise.resolve(allowed);
+        const weak = secretProblem(member.secretKind, member.secret);
+        if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         const summary: StaffSummary = { ...member, id: newId(), active: true };
         staff.set([...staff.get(), { ...summary, secret: member.secret }]);
         return appendAudit('staff-added', summary.id, member.role).then(() => ok(summary));
@@ -256,9 +282,13 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       changeSecret: (current, next) => {
         const me = currentStaff();
         const member = staff.get().find((candidate) => candidate.id === me?.id);
-        if (!member || member.secret !== current) return Promise.resolve(err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 0 }));
+        const weak = secretProblem(next.secretKind, next.secret);
+        if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
+        if (!member || member.secret !== current) return appendAudit('pin-change-failed', me?.id ?? '', 'Wrong current PIN or passphrase').then(() => err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 4 }));
         staff.set(staff.get().map((candidate) => (candidate.id === member.id ? { ...candidate, secret: next.secret, secretKind: next.secretKind } : candidate)));
-        return Promise.resolve(ok(undefined));
+        const state = session.get();
+        if (state.status === 'unlocked') session.set({ status: 'unlocked', staff: state.staff, unlockedAt: state.unlockedAt });
+        return appendAudit('pin-changed', member.id, 'PIN or passphrase changed').then(() => ok(undefined));
       },
     },
     attendances: {

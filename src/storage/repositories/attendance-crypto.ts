@@ -13,6 +13,28 @@ import type { Unlocked } from './vault';
 
 export const aad = (deviceId: string, id: string, part: 'payload' | 'summary'): string => `${deviceId}:attendance:${id}:${part}`;
 
+/**
+ * The additional data a row is sealed with since issue 11: the revision is bound in, so the
+ * revision a reader gets is the one that was sealed (revisions.ts), not the clear `rev`.
+ */
+export const revisionAad = (deviceId: string, id: string, part: 'payload' | 'summary', rev: number): string => `${aad(deviceId, id, part)}:rev:${String(rev)}`;
+
+/**
+ * Opens a row's payload or summary. `rev` is the revision sealed with it, or, for a row
+ * sealed before revisions were bound (no revision in its additional data), its clear `rev`
+ * with `bound` false. Undefined when it does not open either way.
+ */
+export async function openRowPart(unlocked: Unlocked, row: AttendanceRow, part: 'payload' | 'summary'): Promise<{ value: unknown; rev: number; bound: boolean } | undefined> {
+  const sealed = part === 'payload' ? row.payload : row.summary;
+  const bound = await openSealed(unlocked.keys.dataKey, sealed, revisionAad(unlocked.deviceId, row.id, part, row.rev));
+  if (bound.ok) return { value: bound.value, rev: row.rev, bound: true };
+  const legacy = await openSealed(unlocked.keys.dataKey, sealed, aad(unlocked.deviceId, row.id, part));
+  return legacy.ok ? { value: legacy.value, rev: row.rev, bound: false } : undefined;
+}
+
+/** Called with each row's revision as read; reports a rollback (revisions.ts). */
+export type RevisionCheck = (id: string, rev: number) => Promise<void>;
+
 
 export class IndexCache {
   private readonly cache = new Map<string, string>();
@@ -27,16 +49,19 @@ export class IndexCache {
   }
 }
 
-async function openSummary(unlocked: Unlocked, row: AttendanceRow): Promise<AttendanceSummary | undefined> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.summary, aad(unlocked.deviceId, row.id, 'summary'));
-  if (!opened.ok) return undefined;
+async function openSummary(unlocked: Unlocked, row: AttendanceRow, check: RevisionCheck | undefined): Promise<AttendanceSummary | undefined> {
+  const opened = await openRowPart(unlocked, row, 'summary');
+  if (!opened) return undefined;
   const parsed = attendanceSummarySchema.safeParse(opened.value);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  // A rolled-back summary is still listed (hiding a patient would be worse) and reported.
+  await check?.(row.id, opened.rev);
+  return parsed.data;
 }
 
-export async function openSummaries(unlocked: Unlocked | undefined, rows: AttendanceRow[]): Promise<AttendanceSummary[]> {
+export async function openSummaries(unlocked: Unlocked | undefined, rows: AttendanceRow[], check?: RevisionCheck): Promise<AttendanceSummary[]> {
   if (!unlocked) return [];
-  const summaries = await Promise.all(rows.map((row) => openSummary(unlocked, row)));
+  const summaries = await Promise.all(rows.map((row) => openSummary(unlocked, row, check)));
   return summaries.filter((summary): summary is AttendanceSummary => summary !== undefined).sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));
 }
 
@@ -55,11 +80,22 @@ export const WORKLIST_LOCK = 'safeguarding-triage:worklist';
  * on the tablet to find the few that do.
  */
 export async function readWorklist(db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<string[] | undefined> {
+  return (await readWorklistState(db, unlocked))?.ids;
+}
+
+/** The worklist's ids and its revision (sealed with it; 0 for a worklist sealed before it had one). */
+export async function readWorklistState(db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<{ ids: string[]; rev: number } | undefined> {
   const row = await db.meta.get(WORKLIST_KEY);
   if (!row) return undefined;
   const opened = await openSealed(unlocked.keys.dataKey, row.value, worklistAad(unlocked.deviceId));
-  if (!opened.ok || !Array.isArray(opened.value)) return undefined;
-  return opened.value.filter((id): id is string => typeof id === 'string');
+  if (!opened.ok) return undefined;
+  const value: unknown = opened.value;
+  const onlyIds = (list: unknown[]) => list.filter((id): id is string => typeof id === 'string');
+  if (Array.isArray(value)) return { ids: onlyIds(value), rev: 0 };
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { ids, rev } = value as { ids?: unknown; rev?: unknown };
+  if (!Array.isArray(ids) || typeof rev !== 'number' || !Number.isSafeInteger(rev) || rev < 0) return undefined;
+  return { ids: onlyIds(ids), rev };
 }
 
 /** The worklist worked out from every attendance's sealed summary: slow, used only to rebuild it. */
@@ -68,7 +104,8 @@ export async function worklistFromSummaries(db: Pick<TriageDatabase, 'attendance
   return summaries.filter((summary) => summary.pendingReferral !== null).map((summary) => summary.id);
 }
 
-export const sealWorklist = async (unlocked: Unlocked, ids: Iterable<string>): Promise<{ key: string; value: unknown }> => ({
+/** The sealed worklist row at revision `rev` (one more than the revision it replaces). */
+export const sealWorklist = async (unlocked: Unlocked, ids: Iterable<string>, rev: number): Promise<{ key: string; value: unknown }> => ({
   key: WORKLIST_KEY,
-  value: await seal(unlocked.keys.dataKey, [...new Set(ids)], worklistAad(unlocked.deviceId)),
+  value: await seal(unlocked.keys.dataKey, { ids: [...new Set(ids)], rev }, worklistAad(unlocked.deviceId)),
 });

@@ -10,7 +10,9 @@ import { checkNhsNumber } from '../../domain/shared/nhs-number';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { IndexCache, openSummaries, readWorklist, worklistFromSummaries } from './attendance-crypto';
+import { IndexCache, openSummaries, readWorklistState, worklistFromSummaries } from './attendance-crypto';
+import type { RevisionCheck } from './attendance-crypto';
+import { reportRecordRollback, reportWorklistRollback } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
@@ -45,6 +47,17 @@ function whileUnlocked<T>(vault: Vault, query: () => Promise<T[]>): LiveValue<T[
 export class RealAttendanceRepository implements AttendanceRepository {
   constructor(private readonly ctx: StorageContext) {}
 
+  /**
+   * Every summary a list reads is checked against the revision the trail holds
+   * (revisions.ts): a rolled-back one is still listed, and reported. The check runs after
+   * the list is sent, outside the live query, so the lists do not re-run on every audit event.
+   */
+  private readonly checkRevision: RevisionCheck = (id, rev) => {
+    const unlocked = this.ctx.vault.peek();
+    if (unlocked) setTimeout(() => void reportRecordRollback(this.ctx, unlocked, id, rev).catch(() => undefined), 0);
+    return Promise.resolve();
+  };
+
   async create(): Promise<Result<AssessmentRecord, StorageFailure>> {
     const { createAttendance } = await import('./attendance-writes');
     return createAttendance(this.ctx);
@@ -58,14 +71,14 @@ export class RealAttendanceRepository implements AttendanceRepository {
   inProgress(): LiveValue<AttendanceSummary[]> {
     return whileUnlocked(this.ctx.vault, async () => {
       const rows = await this.ctx.db.attendances.where('status').equals('in-progress').toArray();
-      return openSummaries(this.ctx.vault.peek(), rows);
+      return openSummaries(this.ctx.vault.peek(), rows, this.checkRevision);
     });
   }
 
   completedSince(since: string): LiveValue<AttendanceSummary[]> {
     return whileUnlocked(this.ctx.vault, async () => {
       const rows = await this.ctx.db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
-      return openSummaries(this.ctx.vault.peek(), rows);
+      return openSummaries(this.ctx.vault.peek(), rows, this.checkRevision);
     });
   }
 
@@ -73,10 +86,13 @@ export class RealAttendanceRepository implements AttendanceRepository {
     return liveQuery(async () => {
       const unlocked = this.ctx.vault.peek();
       if (!unlocked) return [];
-      // Without a readable worklist (rebuilt at unlock), work it out the slow way: never an empty list by mistake.
-      const ids = (await readWorklist(this.ctx.db, unlocked)) ?? (await worklistFromSummaries(this.ctx.db, unlocked));
+      // Without a readable worklist (rebuilt at unlock), or with one older than the trail
+      // records (reported), work it out the slow way: never a referral dropped by mistake.
+      const stored = await readWorklistState(this.ctx.db, unlocked);
+      const current = stored && (await reportWorklistRollback(this.ctx, unlocked, stored.rev)) === undefined ? stored.ids : undefined;
+      const ids = current ?? (await worklistFromSummaries(this.ctx.db, unlocked));
       const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
-      return (await openSummaries(unlocked, rows)).filter((summary) => summary.pendingReferral !== null);
+      return (await openSummaries(unlocked, rows, this.checkRevision)).filter((summary) => summary.pendingReferral !== null);
     });
   }
 
@@ -109,7 +125,7 @@ export class RealAttendanceRepository implements AttendanceRepository {
         nameDobIndex ? db.attendances.where('nameDobIndex').equals(nameDobIndex).toArray() : Promise.resolve([]),
       ]);
       const unique = new Map([...byNhs, ...byName].map((row) => [row.id, row]));
-      return ok(await openSummaries(unlocked.value, [...unique.values()]));
+      return ok(await openSummaries(unlocked.value, [...unique.values()], this.checkRevision));
     } catch (error) {
       return err(toStorageFailure(error));
     }

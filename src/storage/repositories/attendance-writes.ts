@@ -17,9 +17,10 @@ import { ageBand } from '../../domain/rules/pathway';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { open as openSealed, seal } from '../crypto/codec';
+import { seal } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad, IndexCache, readWorklist, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { IndexCache, openRowPart, readWorklistState, revisionAad, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { tryHoldLock, withLock } from './locks';
@@ -30,6 +31,8 @@ const damaged = (): StorageFailure => ({
   kind: 'damaged',
   message: 'This assessment could not be opened: the copy on this tablet has been changed or damaged, or it was not written on this tablet. Tell the nurse in charge.',
 });
+
+const rolledBack = (read: number, held: number): StorageFailure => ({ kind: 'damaged', message: `${recordRollbackMessage(read, held)} Tell the nurse in charge.` });
 
 /** Blind-index inputs: digits-only NHS number; normalised last name + ISO date of birth. */
 export function blindIndexInputs(record: AssessmentRecord): { nhs: string | undefined; nameDob: string | undefined } {
@@ -45,8 +48,8 @@ async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev:
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
-    seal(unlocked.keys.dataKey, summary, aad(unlocked.deviceId, record.id, 'summary')),
-    seal(unlocked.keys.dataKey, record, aad(unlocked.deviceId, record.id, 'payload')),
+    seal(unlocked.keys.dataKey, summary, revisionAad(unlocked.deviceId, record.id, 'summary', rev)),
+    seal(unlocked.keys.dataKey, record, revisionAad(unlocked.deviceId, record.id, 'payload', rev)),
     indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
     indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
   ]);
@@ -75,12 +78,13 @@ export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev
  * Call while holding WORKLIST_LOCK, and write the result before releasing it.
  */
 async function nextWorklist(ctx: StorageContext, unlocked: Unlocked, id: string, pending: boolean): Promise<{ key: string; value: unknown } | undefined> {
-  const stored = await readWorklist(ctx.db, unlocked);
-  const ids = new Set(stored ?? (await worklistFromSummaries(ctx.db, unlocked)));
+  const stored = await readWorklistState(ctx.db, unlocked);
+  const ids = new Set(stored?.ids ?? (await worklistFromSummaries(ctx.db, unlocked)));
   if (stored && pending === ids.has(id)) return undefined;
   if (pending) ids.add(id);
   else ids.delete(id);
-  return sealWorklist(unlocked, ids);
+  // Numbered after whatever is higher, the stored revision or the trail's, so it never goes back.
+  return sealWorklist(unlocked, ids, Math.max(stored?.rev ?? 0, await ctx.revisions.worklistHeld()) + 1);
 }
 
 class Editor implements AssessmentEditor {
@@ -190,16 +194,21 @@ class Editor implements AssessmentEditor {
   async sign(): Promise<Result<AssessmentRecord, StorageFailure>> {
     const result = await this.update((record, stamp) => signAssessment(record, stamp.at, stamp.by));
     if (!result.ok) return result;
-    // The record's revision goes into the chain: a later read of an older revision is a rollback.
-    await this.ctx.audit.append('sign', this.id, `Assessment signed and locked (record revision ${String(this.rev)})`);
+    // The record's and the worklist's revisions go into the chain: a later read of an older revision is a rollback.
+    await this.ctx.audit.append('sign', this.id, `Assessment signed and locked ${await this.revisions()}`);
     return ok(this.current);
   }
 
   async addAddendum(reason: string, changes: Addendum['changes']): Promise<Result<AssessmentRecord, StorageFailure>> {
     const result = await this.update((record, stamp) => addAddendum(record, { id: this.ctx.newId(), at: stamp.at, by: stamp.by, reason, changes }));
     if (!result.ok) return result;
-    await this.ctx.audit.append('addendum', this.id, `Addendum: ${Object.keys(changes).join(', ')} (record revision ${String(this.rev)})`);
+    await this.ctx.audit.append('addendum', this.id, `Addendum: ${Object.keys(changes).join(', ')} ${await this.revisions()}`);
     return ok(this.current);
+  }
+
+  /** "(record revision 7; worklist revision 3)" for the chain (revisions.ts). */
+  private async revisions(): Promise<string> {
+    return revisionNote(this.rev, await currentWorklistRevision(this.ctx));
   }
 
   async noteChange(detail: string): Promise<void> {
@@ -237,10 +246,13 @@ export async function openAttendance(ctx: StorageContext, id: string): Promise<R
       return err(toStorageFailure(error));
     }
     if (!row) return err({ kind: 'not-found', message: 'This assessment is not on this tablet.' });
-    const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, aad(unlocked.value.deviceId, id, 'payload'));
-    if (!opened.ok) return err(damaged());
+    const opened = await openRowPart(unlocked.value, row, 'payload');
+    if (!opened) return err(damaged());
     const parsed = assessmentRecordSchema.safeParse(opened.value);
     if (!parsed.success || parsed.data.id !== id) return err(damaged());
+    // An older copy than the trail records is reported and not opened: saving it would bury the newer one.
+    const held = await reportRecordRollback(ctx, unlocked.value, id, opened.rev);
+    if (held !== undefined) return err(rolledBack(opened.rev, held));
     const release = await tryHoldLock(`safeguarding-triage:attendance:${id}`);
     return ok(new Editor(ctx, parsed.data, row.rev, release === undefined, release));
   }

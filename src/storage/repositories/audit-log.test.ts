@@ -117,9 +117,9 @@ describe('the audit trail', () => {
       expect(event.actor).toEqual({ id: staffId, name: NURSE_IN_CHARGE.name });
     }
     expect(await storage.repos.audit.verify()).toEqual({ ok: true, count: 10 });
-    // Signing records the record's revision in the chain (for detecting a rolled-back record later).
+    // Signing records the record's and the referral worklist's revisions in the chain (for detecting a rolled-back copy later).
     const [row] = ((await rawTables(storage.name))['attendances'] ?? []) as { rev: number }[];
-    expect(eventAt(events, seqOf(events, 'sign')).detail).toBe(`Assessment signed and locked (record revision ${String(row?.rev)})`);
+    expect(eventAt(events, seqOf(events, 'sign')).detail).toBe(`Assessment signed and locked (record revision ${String(row?.rev)}; worklist revision 1)`);
   });
 
   it("reports a changed event's detail at that event", async () => {

@@ -4,6 +4,8 @@
  */
 import type { TriageDatabase } from '../db';
 import type { AuditLog } from './audit-log';
+import type { RecordRevisions } from './revisions';
+import type { TamperReports } from './tamper-reports';
 import type { Vault } from './vault';
 
 /** The slice of BroadcastChannel the session uses to lock every tab of the app together. */
@@ -19,6 +21,10 @@ export interface StorageContext {
   audit: AuditLog;
   now: () => string;
   newId: () => string;
+  /** What was found changed outside the app: shown to whoever is signed in, and audited. */
+  tamper: TamperReports;
+  /** The highest revision the audit trail records for each record and for the worklist: rollback detection. */
+  revisions: RecordRevisions;
   /** Present in the app (one per tab); absent in most tests, where a tab is alone. */
   sessionChannel?: SessionChannel | undefined;
 }

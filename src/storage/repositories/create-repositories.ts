@@ -12,6 +12,8 @@ import { RealLetterRepository } from './letter-repository';
 import { RealSessionRepository } from './session-repository';
 import { RealStaffRepository } from './staff-repository';
 import type { Repositories } from './types';
+import { RecordRevisions } from './revisions';
+import { TamperReports } from './tamper-reports';
 import { Vault } from './vault';
 
 export interface StorageOptions {
@@ -42,7 +44,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
   const newId = options.newId ?? (() => crypto.randomUUID());
   const audit = new AuditLog(db, vault, now);
   const sessionChannel = options.crossTabLock && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`safeguarding-triage-session:${db.name}`) : undefined;
-  const ctx: StorageContext = { db, vault, audit, now, newId, sessionChannel };
+  const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel };
   const session = new RealSessionRepository(ctx);
   return {
     session,

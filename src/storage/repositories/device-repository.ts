@@ -3,7 +3,9 @@
  * device secret, wraps it for the first member of staff (the nurse in charge) and opens a
  * session for them; the secret itself is never stored. Settings are read by everyone (the
  * lock screen and idle lock need them before anyone unlocks: they hold no personal data) and
- * changed only by the nurse in charge (domain/settings/permissions.ts).
+ * changed only by the nurse in charge (domain/settings/permissions.ts). While unlocked, what
+ * screens get has passed its MAC first (device-settings-integrity.ts): settings changed
+ * outside the app are reported and replaced by the defaults.
  */
 import { withContentFile } from './content-files';
 import { liveQuery } from 'dexie';
@@ -11,48 +13,68 @@ import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
+import { secretProblem } from '../../domain/settings/secret-policy';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck, wrapDeviceSecret } from '../crypto/keys';
-import type { StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { sealWorklist } from './attendance-crypto';
 import { toStorageFailure } from './failures';
 import { requirePermission } from './permission-gate';
+import { macSettings, reportSettings, SETTINGS_ENTITY, viewSettings, writeSettings } from './device-settings-integrity';
+import type { SettingsView } from './device-settings-integrity';
+import { bindStaffRow } from './staff-binding';
 import { staffRefFromRow } from './session-repository';
 import type { DeviceRepository, DeviceSetUp, LiveValue, StorageFailure } from './types';
 
 export class RealDeviceRepository implements DeviceRepository {
   constructor(private readonly ctx: StorageContext) {}
 
+  /** The settings as screens may see them: checked against their MAC while unlocked (reported and replaced by the defaults when changed). */
+  private async view(): Promise<SettingsView | undefined> {
+    const row = await this.ctx.db.device.get('device');
+    if (!row) return undefined;
+    const view = await viewSettings(this.ctx.db, this.ctx.vault.peek(), row);
+    reportSettings(this.ctx, view);
+    return view;
+  }
+
+  /** A live view that follows the session too: locking or unlocking checks the settings again. */
+  private liveView<T>(pick: (view: SettingsView | undefined) => T): LiveValue<T> {
+    return {
+      subscribe: (onNext, onError) => {
+        let rows: { unsubscribe(): void } | undefined;
+        const session = this.ctx.vault.live().subscribe(() => {
+          rows?.unsubscribe();
+          rows = liveQuery(async () => pick(await this.view())).subscribe(onNext, onError);
+        });
+        return {
+          unsubscribe: () => {
+            session.unsubscribe();
+            rows?.unsubscribe();
+          },
+        };
+      },
+    };
+  }
+
   settings(): LiveValue<DeviceSettings | undefined> {
-    return liveQuery(async () => {
-      const row = await this.ctx.db.device.get('device');
-      return row ? deviceSettingsSchema.parse(row.settings) : undefined;
-    });
+    return this.liveView((view) => view?.settings);
   }
 
   async getSettings(): Promise<DeviceSettings | undefined> {
-    const row = await this.ctx.db.device.get('device');
-    return row ? deviceSettingsSchema.parse(row.settings) : undefined;
+    return (await this.view())?.settings;
   }
 
   contentFile(instrument: string): LiveValue<unknown> {
-    return liveQuery(async () => {
-      const row = await this.ctx.db.device.get('device');
-      return row?.contentFiles?.[instrument];
-    });
+    return this.liveView((view) => view?.contentFiles[instrument]);
   }
 
   async setContentFile(instrument: string, json: unknown, detail: string): Promise<Result<void, StorageFailure>> {
     const allowed = requirePermission(this.ctx.vault, 'change-settings');
     if (!allowed.ok) return allowed;
     try {
-      await this.ctx.db.transaction('rw', this.ctx.db.device, async () => {
-        const row = await this.ctx.db.device.get('device');
-        if (!row) throw new Error('This tablet is not set up.');
-        await this.ctx.db.device.update('device', { contentFiles: withContentFile(row.contentFiles ?? {}, instrument, json) });
-      });
-      await this.ctx.audit.append('settings-changed', '', detail);
+      await writeSettings(this.ctx, allowed.value, (view) => ({ settings: view.settings, contentFiles: withContentFile(view.contentFiles, instrument, json) }));
+      await this.ctx.audit.append('settings-changed', SETTINGS_ENTITY, detail);
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));
@@ -63,6 +85,9 @@ export class RealDeviceRepository implements DeviceRepository {
     const { db, now, newId, vault, audit } = this.ctx;
     try {
       if (await db.device.get('device')) return err({ kind: 'forbidden', message: 'This tablet is already set up.' });
+      // The same rules as the form, where the key is wrapped (domain/settings/secret-policy.ts).
+      const weak = secretProblem(input.firstStaff.secretKind, input.firstStaff.secret);
+      if (weak) return err({ kind: 'forbidden', message: weak });
       const at = now();
       const secret = createDeviceSecret();
       const keys = await deriveDeviceKeys(secret);
@@ -70,7 +95,9 @@ export class RealDeviceRepository implements DeviceRepository {
       const staffId = newId();
       const wrapped = await wrapDeviceSecret(secret, input.firstStaff.secret, staffId);
       const deviceId = newId();
-      const staffRow: StaffRow = {
+      const settings = deviceSettingsSchema.parse(input.settings);
+      const settingsMac = await macSettings(keys.auditKey, settings, undefined);
+      const staffRow = await bindStaffRow(keys.auditKey, {
         id: staffId,
         name: input.firstStaff.name.trim(),
         role: 'nurse-in-charge',
@@ -84,18 +111,18 @@ export class RealDeviceRepository implements DeviceRepository {
         createdBy: staffId,
         failedAttempts: 0,
         retryAfter: '',
-      };
+      });
       const staff = staffRefFromRow(staffRow);
       // An empty referral worklist from the start, so the home screen never works it out the slow way.
-      const worklist = await sealWorklist({ keys, staff, deviceId, secret }, []);
+      const worklist = await sealWorklist({ keys, staff, deviceId, secret }, [], 1);
       await db.transaction('rw', db.device, db.staff, db.meta, async () => {
         if (await db.device.get('device')) throw new Error('already set up');
-        await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings: deviceSettingsSchema.parse(input.settings) });
+        await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings, settingsMac });
         await db.staff.add(staffRow);
         await db.meta.put(worklist);
       });
       vault.open({ keys, staff, deviceId, secret }, at);
-      await audit.append('device-set-up', '', `Site set up: ${input.settings.siteType}`);
+      await audit.append('device-set-up', SETTINGS_ENTITY, `Site set up: ${input.settings.siteType}`);
       await audit.append('staff-added', staff.id, 'Nurse in charge (first account)');
       return ok(staff);
     } catch (error) {
@@ -107,8 +134,9 @@ export class RealDeviceRepository implements DeviceRepository {
     const unlocked = requirePermission(this.ctx.vault, 'change-settings');
     if (!unlocked.ok) return unlocked;
     try {
-      await this.ctx.db.device.update('device', { settings: deviceSettingsSchema.parse(settings) });
-      await this.ctx.audit.append('settings-changed', '', 'Device settings changed');
+      const parsed = deviceSettingsSchema.parse(settings);
+      await writeSettings(this.ctx, unlocked.value, (view) => ({ settings: parsed, contentFiles: view.contentFiles }));
+      await this.ctx.audit.append('settings-changed', SETTINGS_ENTITY, 'Device settings changed');
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));

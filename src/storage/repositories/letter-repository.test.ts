@@ -146,9 +146,9 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
     const events = trail.filter((event) => event.entityId === record().id);
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['letter-issued', 'print', 'download']));
     const letterEvents = events.filter((event) => ['letter-issued', 'print', 'download'].includes(event.type));
-    // Real storage records the record's revision with each issue (the fake keeps no revisions).
-    const revision = name === 'real' ? ' (record revision n)' : '';
-    expect(letterEvents.map((event) => event.detail.replace(/\(letter [^)]+\)/, '(letter …)').replace(/\(record revision [1-9][0-9]*\)/, '(record revision n)'))).toEqual([
+    // Real storage records the record's and the worklist's revisions with each issue (the fake keeps no revisions).
+    const revision = name === 'real' ? ' (record revision n; worklist revision n)' : '';
+    expect(letterEvents.map((event) => event.detail.replace(/\(letter [^)]+\)/, '(letter …)').replace(/\(record revision [1-9][0-9]*; worklist revision [1-9][0-9]*\)/, '(record revision n; worklist revision n)'))).toEqual([
       `GP discharge letter, version 1 (letter …) issued${revision}`,
       `GP discharge letter, version 2 (letter …) issued${revision}`,
       `Referral to children's social care (MASH), version 1 (letter …) issued${revision}`,

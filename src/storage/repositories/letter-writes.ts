@@ -21,7 +21,8 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { LetterRow } from '../db';
-import { aad } from './attendance-crypto';
+import { openRowPart } from './attendance-crypto';
+import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { describeLetter, letterAad, letterDraftAad, letterDraftKey, rowIsLetter } from './letter-rows';
@@ -38,10 +39,13 @@ export async function readAttendance(ctx: StorageContext, attendanceId: string):
   try {
     const row = await ctx.db.attendances.get(attendanceId);
     if (!row) return err({ kind: 'not-found', message: 'This assessment is not on this tablet.' });
-    const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, aad(unlocked.value.deviceId, attendanceId, 'payload'));
-    if (!opened.ok) return err(damaged());
+    const opened = await openRowPart(unlocked.value, row, 'payload');
+    if (!opened) return err(damaged());
     const parsed = assessmentRecordSchema.safeParse(opened.value);
-    return parsed.success && parsed.data.id === attendanceId ? ok(parsed.data) : err(damaged());
+    if (!parsed.success || parsed.data.id !== attendanceId) return err(damaged());
+    // No letter is composed from an older copy than the trail records.
+    const held = await reportRecordRollback(ctx, unlocked.value, attendanceId, opened.rev);
+    return held === undefined ? ok(parsed.data) : err({ kind: 'damaged', message: `${recordRollbackMessage(opened.rev, held)} Tell the nurse in charge.` });
   } catch (error) {
     return err(toStorageFailure(error));
   }
@@ -87,7 +91,7 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     if (clash) return err({ kind: 'stale', message: 'This letter was issued in another tab just now. Check the issued versions, then issue again if needed.' });
     // The record's revision goes into the chain: a later read of an older revision is a rollback.
     const revision = (await db.attendances.get(request.attendanceId))?.rev;
-    await ctx.audit.append('letter-issued', request.attendanceId, `${describeLetter(letter)} issued${revision === undefined ? '' : ` (record revision ${String(revision)})`}`);
+    await ctx.audit.append('letter-issued', request.attendanceId, `${describeLetter(letter)} issued${revision === undefined ? '' : ` ${revisionNote(revision, await currentWorklistRevision(ctx))}`}`);
     return ok(letter);
   } catch (error) {
     return err(toStorageFailure(error));

@@ -8,9 +8,8 @@
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
 import { noConcernReviewReasons } from '../../domain/rules/no-concern-review';
-import { open as openSealed } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad } from './attendance-crypto';
+import { openRowPart } from './attendance-crypto';
 import type { NoConcernReviewItem } from './types';
 import type { Unlocked } from './vault';
 
@@ -27,8 +26,8 @@ export async function recordsToReview(unlocked: Unlocked, rows: readonly Attenda
     candidates.map(async (summary): Promise<NoConcernReviewItem | undefined> => {
       const row = byId.get(summary.id);
       if (!row) return undefined;
-      const opened = await openSealed(unlocked.keys.dataKey, row.payload, aad(unlocked.deviceId, row.id, 'payload'));
-      if (!opened.ok) return undefined;
+      const opened = await openRowPart(unlocked, row, 'payload');
+      if (!opened) return undefined;
       const parsed = assessmentRecordSchema.safeParse(opened.value);
       if (!parsed.success || parsed.data.id !== row.id) return undefined;
       const reasons = noConcernReviewReasons(parsed.data);

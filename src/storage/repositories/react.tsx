@@ -11,7 +11,7 @@ import type { AuditEvent } from '../../domain/audit/events';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { Result } from '../../domain/shared/result';
-import type { AssessmentEditor, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure } from './types';
+import type { AssessmentEditor, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -28,6 +28,12 @@ export function useRepositories(): Repositories {
 export function useSession(): SessionState {
   const { session } = useRepositories();
   return useObservable(() => session.state(), [session], session.current());
+}
+
+/** What storage found changed outside the app (issue 11); empty while locked. */
+export function useTamperReports(): TamperReport[] | undefined {
+  const { session } = useRepositories();
+  return useObservable(() => session.tamperReports(), [session], undefined);
 }
 
 export function useDeviceSettings(): DeviceSettings | undefined {

@@ -10,10 +10,15 @@ import type { Result } from '../../domain/shared/result';
 import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret, unwrapDeviceSecret } from '../crypto/keys';
 import type { DeviceRow, StaffRow } from '../db';
 import type { StorageContext } from './context';
-import { readWorklist, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { readWorklistState, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { reportWorklistRollback } from './revisions';
 import { toStorageFailure } from './failures';
 import { withLock } from './locks';
-import type { SessionRepository, SessionState, UnlockFailure, LiveValue } from './types';
+import { checkSettingsAtUnlock } from './device-settings-integrity';
+import { bindStaffRow, checkStaffRow } from './staff-binding';
+import { secretProblem } from '../../domain/settings/secret-policy';
+import type { SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
+import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
 const FIRST_DELAY_MS = 30_000;
@@ -40,6 +45,18 @@ export function staffRefFromRow(row: StaffRow): StaffRef {
 
 const LOCK_MESSAGE = 'safeguarding-triage:lock';
 
+export const WEAK_SECRET_MESSAGE =
+  'Your PIN or passphrase is one the rules now refuse (for example a date, such as a birthday, or a run like 123456): it is among the first an attacker tries. Choose a new one before you go on.';
+
+export const ACCOUNT_CHANGED_MESSAGE =
+  "This account's details on this tablet were changed outside the app (its role, whether it is active, or how it unlocks), so it cannot unlock. Nothing has been opened. Ask the nurse in charge.";
+
+const accountReport = (row: StaffRow): TamperReport => ({
+  key: `account:${row.id}`,
+  kind: 'account',
+  message: `The account of ${row.name} was changed outside the app (its role, whether it is active, or how it unlocks). It cannot unlock until the nurse in charge removes it and adds it again.`,
+});
+
 const lockAuditDetail: Record<'manual' | 'idle' | 'other-tab' | 'session-limit', string> = {
   manual: 'Locked',
   idle: 'Locked after no use',
@@ -64,6 +81,10 @@ export class RealSessionRepository implements SessionRepository {
     } catch {
       this.ctx.vault.setState({ status: 'not-set-up' });
     }
+  }
+
+  tamperReports(): LiveValue<TamperReport[]> {
+    return this.ctx.tamper.live();
   }
 
   state(): LiveValue<SessionState> {
@@ -112,11 +133,26 @@ export class RealSessionRepository implements SessionRepository {
       unwrapped.value.fill(0);
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
+    // The role, active flag and secret kind are clear in the row: believed only when the
+    // row's binding MAC under the audit key holds (or, before bindings, the trail's record).
+    const verdict = await checkStaffRow(db, keys.auditKey, row);
+    if (verdict === 'changed') {
+      unwrapped.value.fill(0);
+      await audit.append('unlock-failed', row.id, 'Unlock refused: the account was changed outside the app', null);
+      return err({ kind: 'no-key', message: ACCOUNT_CHANGED_MESSAGE });
+    }
     const staff = staffRefFromRow(row);
-    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at);
+    // A secret made before storage enforced the rules (a date, a run) opens, once more: it must be changed before anything else.
+    const weak = secretProblem(row.secretKind, secret) === undefined ? undefined : WEAK_SECRET_MESSAGE;
+    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at, weak);
     // Verifies the trail (head, high-water mark, every MAC) at every unlock, recording any
     // break, and seals the failed unlocks written without a key since the last unlock.
     await audit.unlocked(staff);
+    const unlocked = this.ctx.vault.peek();
+    if (unlocked) {
+      await this.checkAccounts(unlocked);
+      await checkSettingsAtUnlock(this.ctx, unlocked).catch(() => undefined);
+    }
     await this.ensureWorklist();
     this.startBackgroundWork();
     return ok(staff);
@@ -147,8 +183,28 @@ export class RealSessionRepository implements SessionRepository {
   }
 
   /**
-   * Rebuilds the sealed referral worklist when it is missing or unreadable (a database from
-   * before it existed, a damaged row), so the home screen's list is quick and complete.
+   * Every account's binding, at every unlock: a row changed outside the app is reported to
+   * whoever unlocked (and in the trail) even when nobody tries to unlock with it; accounts
+   * made before bindings existed are bound now when the trail's record of their role agrees.
+   */
+  private async checkAccounts(unlocked: Unlocked): Promise<void> {
+    try {
+      for (const row of await this.ctx.db.staff.toArray()) {
+        const verdict = await checkStaffRow(this.ctx.db, unlocked.keys.auditKey, row);
+        if (verdict === 'adopt') {
+          const { binding } = await bindStaffRow(unlocked.keys.auditKey, row);
+          await this.ctx.db.staff.update(row.id, { binding });
+        } else if (verdict === 'changed') this.ctx.tamper.report(accountReport(row), row.id);
+        else this.ctx.tamper.clear(accountReport(row).key);
+      }
+    } catch {
+      // A read failure here is reported by the screens that read the staff table.
+    }
+  }
+
+  /**
+   * Rebuilds the sealed referral worklist when it is missing, unreadable (a database from
+   * before it existed, a damaged row) or older than the audit trail records, so the home screen's list is quick and complete.
    * A failure here leaves the slow, still complete, path in place: it never stops an unlock.
    */
   private async ensureWorklist(): Promise<void> {
@@ -156,8 +212,11 @@ export class RealSessionRepository implements SessionRepository {
     if (!unlocked) return;
     try {
       await withLock(WORKLIST_LOCK, async () => {
-        if ((await readWorklist(this.ctx.db, unlocked)) !== undefined) return;
-        const row = await sealWorklist(unlocked, await worklistFromSummaries(this.ctx.db, unlocked));
+        const stored = await readWorklistState(this.ctx.db, unlocked);
+        // A worklist older than the trail records (put back from an earlier copy) is reported and rebuilt too.
+        if (stored !== undefined && (await reportWorklistRollback(this.ctx, unlocked, stored.rev)) === undefined) return;
+        const rev = Math.max(stored?.rev ?? 0, await this.ctx.revisions.worklistHeld()) + 1;
+        const row = await sealWorklist(unlocked, await worklistFromSummaries(this.ctx.db, unlocked), rev);
         await this.ctx.db.meta.put(row);
       });
     } catch {

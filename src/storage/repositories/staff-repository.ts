@@ -11,6 +11,9 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
+import { bindStaffRow } from './staff-binding';
+import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
+import { secretProblem } from '../../domain/settings/secret-policy';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
@@ -49,12 +52,14 @@ export class RealStaffRepository implements StaffRepository {
   async add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>> {
     const unlocked = this.requireNurseInCharge();
     if (!unlocked.ok) return unlocked;
+    const weak = secretProblem(member.secretKind, member.secret);
+    if (weak) return err({ kind: 'forbidden', message: weak });
     try {
       const id = this.ctx.newId();
       const wrapped = await wrapDeviceSecret(unlocked.value.secret, member.secret, id);
       // Locking while PBKDF2 ran zeroed the secret and dropped the audit key: write nothing.
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
-      const row: StaffRow = {
+      const row = await bindStaffRow(unlocked.value.keys.auditKey, {
         id,
         name: member.name.trim(),
         role: member.role,
@@ -68,7 +73,7 @@ export class RealStaffRepository implements StaffRepository {
         createdBy: unlocked.value.staff.id,
         failedAttempts: 0,
         retryAfter: '',
-      };
+      });
       await this.ctx.db.staff.add(row);
       await this.ctx.audit.append('staff-added', id, `${member.role} (${member.staffGroup})`);
       return ok(summariseStaff(row));
@@ -83,12 +88,11 @@ export class RealStaffRepository implements StaffRepository {
     if (staffId === unlocked.value.staff.id) return err({ kind: 'forbidden', message: 'You cannot remove your own account. Ask another nurse in charge.' });
     try {
       const { db } = this.ctx;
-      await db.transaction('rw', db.staff, async () => {
-        const row = await db.staff.get(staffId);
-        if (!row) return;
-        // Overwrite the wrapped key: a removed account can never unlock again.
-        await db.staff.put({ ...row, active: 0, wrapped: { ...row.wrapped, ciphertext: new Uint8Array(0), iv: new Uint8Array(0) } });
-      });
+      const row = await db.staff.get(staffId);
+      if (!row) return ok(undefined);
+      // Overwrite the wrapped key: a removed account can never unlock again. Bound again, with active 0.
+      const removed = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, active: 0, wrapped: { ...row.wrapped, ciphertext: new Uint8Array(0), iv: new Uint8Array(0) } });
+      await db.staff.put(removed);
       await this.ctx.audit.append('staff-removed', staffId, 'Account removed');
       return ok(undefined);
     } catch (error) {
@@ -96,20 +100,51 @@ export class RealStaffRepository implements StaffRepository {
     }
   }
 
+  /**
+   * Changes the signed-in member of staff's own PIN or passphrase. The new one must pass the
+   * same rules as the form (domain/settings/secret-policy.ts). The current one is checked
+   * like an unlock: the attempt is counted before the slow check, in one transaction with
+   * the throttle, so a script in an unlocked tab cannot guess the current PIN any faster
+   * than the lock screen allows; each wrong one is an audit event.
+   */
   async changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>> {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
+    const weak = secretProblem(next.secretKind, next.secret);
+    if (weak) return err({ kind: 'forbidden', message: weak });
     const { db } = this.ctx;
-    const row = await db.staff.get(unlocked.value.staff.id);
-    if (!row) return err({ kind: 'not-found', message: 'Your account was not found on this tablet.' });
-    const check = await unwrapDeviceSecret(row.wrapped, currentSecret, row.id);
-    if (!check.ok) return err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 0 });
+    const at = this.ctx.now();
+    let started: { row: StaffRow; failures: number; retryAfter: string } | StorageFailure | UnlockFailure;
     try {
+      started = await db.transaction('rw', db.staff, async (): Promise<typeof started> => {
+        const row = await db.staff.get(unlocked.value.staff.id);
+        if (!row) return { kind: 'not-found', message: 'Your account was not found on this tablet.' };
+        if (row.retryAfter && row.retryAfter > at) return { kind: 'throttled', retryAfter: row.retryAfter };
+        const failures = row.failedAttempts + 1;
+        const delay = throttleDelayMs(failures);
+        const retryAfter = delay ? new Date(Date.parse(at) + delay).toISOString() : '';
+        await db.staff.update(row.id, { failedAttempts: failures, retryAfter });
+        return { row, failures, retryAfter };
+      });
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+    if (!('row' in started)) return err(started);
+    const { row, failures, retryAfter } = started;
+    const check = await unwrapDeviceSecret(row.wrapped, currentSecret, row.id);
+    if (!check.ok) {
+      await this.ctx.audit.append('pin-change-failed', row.id, `Wrong current PIN or passphrase (attempt ${String(failures)})`);
+      return retryAfter ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: Math.max(0, FREE_ATTEMPTS - failures) });
+    }
+    try {
+      await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
       // Wrap the secret just unwrapped, not the vault's copy, which locking zeroes.
       const wrapped = await wrapDeviceSecret(check.value, next.secret, row.id);
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
-      await db.staff.update(row.id, { wrapped, secretKind: next.secretKind });
+      const { binding } = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, secretKind: next.secretKind });
+      await db.staff.update(row.id, { wrapped, secretKind: next.secretKind, binding });
       await this.ctx.audit.append('pin-changed', row.id, 'PIN or passphrase changed');
+      this.ctx.vault.secretChanged();
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));
@@ -117,4 +152,5 @@ export class RealStaffRepository implements StaffRepository {
       check.value.fill(0);
     }
   }
+
 }

@@ -40,7 +40,16 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'not-set-up' }
   | { status: 'locked'; reason: LockReason }
-  | { status: 'unlocked'; staff: StaffRef; unlockedAt: IsoInstant };
+  | {
+      status: 'unlocked';
+      staff: StaffRef;
+      unlockedAt: IsoInstant;
+      /**
+       * Set when the PIN or passphrase just used fails today's rules (a date, a run: made
+       * before storage enforced them, issue 11): why it must be changed before anything else.
+       */
+      mustChangeSecret?: string;
+    };
 
 /**
  * What the lock screen needs to pick whose PIN is typed: the name, and whether to ask for a
@@ -83,8 +92,24 @@ export type UnlockFailure =
   | { kind: 'other-device'; message: string }
   | { kind: 'storage'; failure: StorageFailure };
 
+/**
+ * Something storage found changed outside the app (issue 11, "No clear value trusted"): the
+ * settings or an account failed their MAC, or a record, its list summary or the referral
+ * worklist is older than the revision the audit trail holds for it. Shown to whoever is
+ * signed in, and recorded in the audit trail ('tamper-detected') when first found.
+ */
+export interface TamperReport {
+  /** One report per thing: 'settings', 'account:<id>', 'record:<id>', 'worklist'. */
+  key: string;
+  kind: 'settings' | 'account' | 'record' | 'worklist';
+  /** Plain words for the screen; names no patient. */
+  message: string;
+}
+
 export interface SessionRepository {
   state(): LiveValue<SessionState>;
+  /** What storage has found changed outside the app since this page opened (empty while locked). */
+  tamperReports(): LiveValue<TamperReport[]>;
   current(): SessionState;
   unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>>;
   /** Runs every before-lock task (pending saves), then drops the keys. */

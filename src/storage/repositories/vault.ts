@@ -42,9 +42,15 @@ export class Vault {
     for (const listener of [...this.listeners]) listener(state);
   }
 
-  open(unlocked: Unlocked, at: IsoInstant): void {
+  open(unlocked: Unlocked, at: IsoInstant, mustChangeSecret?: string): void {
     this.unlocked = unlocked;
-    this.setState({ status: 'unlocked', staff: unlocked.staff, unlockedAt: at });
+    this.setState(mustChangeSecret ? { status: 'unlocked', staff: unlocked.staff, unlockedAt: at, mustChangeSecret } : { status: 'unlocked', staff: unlocked.staff, unlockedAt: at });
+  }
+
+  /** The signed-in member of staff changed their PIN or passphrase: nothing more to ask of them. */
+  secretChanged(): void {
+    const state = this.stateValue;
+    if (state.status === 'unlocked' && state.mustChangeSecret !== undefined) this.setState({ status: 'unlocked', staff: state.staff, unlockedAt: state.unlockedAt });
   }
 
   close(reason: LockReason): void {

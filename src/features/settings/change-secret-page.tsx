@@ -1,0 +1,121 @@
+/**
+ * "Change your PIN or passphrase", for whoever is signed in (issue 11). The words come from
+ * domain/settings/change-secret.ts; storage checks the current secret (throttled like the
+ * lock screen, each wrong one audited) and the new one's rules again where it wraps the key.
+ */
+import { useState } from 'react';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import type { Issue } from '../../domain/assessment/issues';
+import { changeSecretDraftSchema, changeSecretQuestions as q, emptyChangeSecretDraft, validateChangeSecret } from '../../domain/settings/change-secret';
+import { secretKindOptions } from '../../domain/settings/staff-account';
+import { formatClockTime } from '../../domain/shared/dates';
+import { Button } from '../../components/content/button';
+import { NotificationBanner, WarningCallout } from '../../components/content/feedback';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { IssuesProvider } from '../../components/form/issues-context';
+import { Radios } from '../../components/form/radios';
+import { Page } from '../../components/layout/page';
+import { paths } from '../../components/navigation/paths';
+import { useRepositories } from '../../storage/repositories/react';
+import type { StorageFailure, UnlockFailure } from '../../storage/repositories/types';
+import { SecretInput } from './staff-fields';
+
+function NewSecretFields() {
+  const kind: unknown = useWatch({ exact: true, name: 'secretKind' });
+  if (kind !== 'pin' && kind !== 'passphrase') return null;
+  const pin = kind === 'pin';
+  return (
+    <>
+      <SecretInput name="secret" label={pin ? q.pin.label : q.passphrase.label} hint={pin ? q.pin.hint : q.passphrase.hint} pin={pin} />
+      <SecretInput name="secretConfirm" label={q.secretConfirm.label} pin={pin} />
+    </>
+  );
+}
+
+function failureText(failure: StorageFailure | UnlockFailure): string {
+  switch (failure.kind) {
+    case 'wrong-secret':
+      return failure.attemptsLeftBeforeDelay > 0
+        ? `That is not your current PIN or passphrase. ${String(failure.attemptsLeftBeforeDelay)} more ${failure.attemptsLeftBeforeDelay === 1 ? 'try' : 'tries'} before you have to wait.`
+        : 'That is not your current PIN or passphrase.';
+    case 'throttled':
+      return `Too many wrong tries. Try again after ${formatClockTime(failure.retryAfter)}.`;
+    case 'storage':
+      return failure.failure.message;
+    case 'no-key':
+    case 'other-device':
+    case 'quota':
+    case 'connection-lost':
+    case 'locked':
+    case 'stale':
+    case 'not-found':
+    case 'damaged':
+    case 'forbidden':
+    case 'unknown':
+      return failure.message;
+  }
+}
+
+/** `reason`: why it must be changed now (the app shows only this page until it is). */
+export function ChangeSecretPage({ reason }: { reason?: string | undefined }) {
+  const { staff } = useRepositories();
+  const form = useForm({ defaultValues: emptyChangeSecretDraft(), mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async () => {
+    const draft = changeSecretDraftSchema.parse(form.getValues());
+    const found = validateChangeSecret(draft);
+    setIssues(found);
+    setMessage(undefined);
+    if (found.length) return;
+    setBusy(true);
+    const result = await staff.changeSecret(draft.current, { secretKind: draft.secretKind === 'passphrase' ? 'passphrase' : 'pin', secret: draft.secret });
+    setBusy(false);
+    // Nothing typed stays in the form: the fields are emptied whatever the answer.
+    form.reset(emptyChangeSecretDraft());
+    setMessage(result.ok ? { ok: true, text: q.changed } : { ok: false, text: failureText(result.error) });
+  };
+  return (
+    <Page title={q.title} hasErrors={issues.length > 0} {...(reason ? {} : { backLink: { to: paths.home(), text: 'Home' } })} focusHeading={issues.length === 0}>
+      <ErrorSummary issues={issues} />
+      {message ? (
+        message.ok ? (
+          <NotificationBanner title="Success" variant="success">
+            <p className="nhsuk-notification-banner__heading">{message.text}</p>
+          </NotificationBanner>
+        ) : (
+          <div className="app-save-status app-save-status--failed" role="alert">
+            {message.text}
+          </div>
+        )
+      ) : null}
+      <h1>{q.title}</h1>
+      {reason ? (
+        <WarningCallout title="You need to change your PIN or passphrase">
+          <p>{reason}</p>
+        </WarningCallout>
+      ) : null}
+      <p>{q.intro}</p>
+      <FormProvider {...form}>
+        <IssuesProvider issues={issues}>
+          <form
+            autoComplete="off"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void onSubmit();
+            }}
+          >
+            <SecretInput name="current" label={q.current.label} pin={false} />
+            <Radios name="secretKind" legend={q.secretKind.label} options={secretKindOptions} />
+            <NewSecretFields />
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Changing…' : q.submit}
+            </Button>
+          </form>
+        </IssuesProvider>
+      </FormProvider>
+    </Page>
+  );
+}

@@ -12,10 +12,10 @@ import { attendanceSummarySchema } from '../../domain/assessment/attendance-summ
 import { emptyCseDraft } from '../../domain/screening/cse';
 import { createPatientAttendance, firstValue, NURSE_IN_CHARGE, openTestStorage, setUpTablet, tamper } from '../../test-support/storage-fixtures';
 import type { TestStorage } from '../../test-support/storage-fixtures';
-import { open as openSealed, seal } from '../crypto/codec';
+import { seal } from '../crypto/codec';
 import type { Sealed } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad } from './attendance-crypto';
+import { openRowPart, revisionAad } from './attendance-crypto';
 import { rebuildSummaries, SUMMARY_REBUILD_KEY } from './summary-rebuild';
 
 /** What a summary sealed before versions existed looked like (no oversight fields). */
@@ -49,8 +49,8 @@ async function storedSummary(storage: TestStorage, id: string): Promise<Attendan
   const unlocked = unlockedOf(storage);
   const row = await storage.repos.internals.db.attendances.get(id);
   if (!row) return undefined;
-  const opened = await openSealed(unlocked.keys.dataKey, row.summary, aad(unlocked.deviceId, id, 'summary'));
-  return opened.ok ? attendanceSummarySchema.parse(opened.value) : undefined;
+  const opened = await openRowPart(unlocked, row, 'summary');
+  return opened ? attendanceSummarySchema.parse(opened.value) : undefined;
 }
 
 /** Replaces each row's summary with a version-1 one sealed with the right keys (as an older release wrote it). */
@@ -60,7 +60,9 @@ async function makeVersion1(storage: TestStorage, ids: readonly string[]): Promi
     const current = await storedSummary(storage, id);
     if (!current) throw new Error('summary not readable');
     const old = Object.fromEntries(VERSION_1_FIELDS.map((key) => [key, current[key as keyof AttendanceSummary]]));
-    const sealed = await seal(unlocked.keys.dataKey, old, aad(unlocked.deviceId, id, 'summary'));
+    const row = await storage.repos.internals.db.attendances.get(id);
+    if (!row) throw new Error('row missing');
+    const sealed = await seal(unlocked.keys.dataKey, old, revisionAad(unlocked.deviceId, id, 'summary', row.rev));
     await storage.repos.internals.db.attendances.update(id, { summary: sealed });
   }
   await storage.repos.internals.db.meta.delete(SUMMARY_REBUILD_KEY);
@@ -124,13 +126,13 @@ describe('rebuilding summaries after unlock', () => {
     });
     expect(first).toEqual({ status: 'stopped', checked: 2, rebuilt: 2, unreadable: 0 });
     const sorted = [...ids].sort();
-    expect(await versions(storage, sorted)).toEqual([2, 2, 1, 1, 1]);
+    expect(await versions(storage, sorted)).toEqual([SUMMARY_VERSION, SUMMARY_VERSION, 1, 1, 1]);
     expect((await ctx.db.meta.get(SUMMARY_REBUILD_KEY))?.value).toEqual({ version: SUMMARY_VERSION, after: sorted[1], done: false });
 
     // The next run starts after the last row done: three left, not five.
     const second = await rebuildSummaries(ctx, { batchSize: 2 });
     expect(second).toEqual({ status: 'done', checked: 3, rebuilt: 3, unreadable: 0 });
-    expect(await versions(storage, sorted)).toEqual([2, 2, 2, 2, 2]);
+    expect(await versions(storage, sorted)).toEqual(Array(5).fill(SUMMARY_VERSION));
 
     // Done for this version: nothing is opened again.
     expect(await rebuildSummaries(ctx, { batchSize: 2 })).toEqual({ status: 'done', checked: 0, rebuilt: 0, unreadable: 0 });
@@ -160,7 +162,7 @@ describe('rebuilding summaries after unlock', () => {
 
     expect((await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
     await storage.repos.backgroundWork();
-    expect(await versions(storage, [...ids].sort())).toEqual([2, 2, 2, 2]);
+    expect(await versions(storage, [...ids].sort())).toEqual(Array(4).fill(SUMMARY_VERSION));
   });
 
   test('a record saved while its batch was being sealed keeps the summary its save wrote (never an older derivation)', async () => {

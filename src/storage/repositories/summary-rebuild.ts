@@ -23,10 +23,10 @@
 import { SUMMARY_VERSION, attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
-import { open as openSealed, seal } from '../crypto/codec';
+import { seal } from '../crypto/codec';
 import type { Sealed } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad } from './attendance-crypto';
+import { aad, openRowPart, revisionAad } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { tryHoldLock } from './locks';
 import type { Unlocked } from './vault';
@@ -78,19 +78,22 @@ function readProgress(value: unknown): Progress {
 
 /** Whether the row's sealed summary opens, parses and is of this version. */
 async function summaryIsCurrent(unlocked: Unlocked, row: AttendanceRow): Promise<boolean> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.summary, aad(unlocked.deviceId, row.id, 'summary'));
-  if (!opened.ok) return false;
+  const opened = await openRowPart(unlocked, row, 'summary');
+  if (!opened) return false;
   const parsed = attendanceSummarySchema.safeParse(opened.value);
   return parsed.success && parsed.data.id === row.id && parsed.data.summaryVersion >= SUMMARY_VERSION;
 }
 
 /** A fresh sealed summary derived from the row's sealed record, or undefined when the record cannot be opened. */
 async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: string): Promise<Sealed | undefined> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.payload, aad(unlocked.deviceId, row.id, 'payload'));
-  if (!opened.ok) return undefined;
+  const opened = await openRowPart(unlocked, row, 'payload');
+  if (!opened) return undefined;
   const parsed = assessmentRecordSchema.safeParse(opened.value);
   if (!parsed.success || parsed.data.id !== row.id) return undefined;
-  return seal(unlocked.keys.dataKey, summariseAttendance(parsed.data, now), aad(unlocked.deviceId, row.id, 'summary'));
+  // Sealed as its record is: with the revision bound in when the record's is (issue 11), so
+  // the rollback check reads the same revision from both.
+  const additionalData = opened.bound ? revisionAad(unlocked.deviceId, row.id, 'summary', opened.rev) : aad(unlocked.deviceId, row.id, 'summary');
+  return seal(unlocked.keys.dataKey, summariseAttendance(parsed.data, now), additionalData);
 }
 
 /**

@@ -24,4 +24,6 @@ export const paths = {
   staff: () => '/settings/staff',
   addStaff: () => '/settings/staff/add',
   auditTrail: () => '/settings/audit-trail',
+  /** Patient look-up: earlier attendances by NHS number, or last name and date of birth. */
+  lookUp: () => '/find-a-patient',
 } as const;

@@ -34,4 +34,6 @@ export interface AssessmentContext {
   injuryRelated: boolean;
   /** When the injury happened, if known and valid. */
   injuryAt: IsoInstant | undefined;
+  /** The patient left before assessment or treatment (left-before-assessment.ts); absent reads as false. */
+  leftBeforeAssessment?: boolean;
 }

@@ -6,6 +6,7 @@ import { pathwayForAge } from '../rules/pathway';
 import type { AssessmentContext } from './context';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readInjuryAt } from './patient-readers';
 import type { Answers } from './record';
+import { leftBeforeAssessment } from './left-before-assessment';
 
 export function deriveContext(answers: Answers, now: IsoInstant): AssessmentContext {
   const patient = answers.patient;
@@ -24,5 +25,6 @@ export function deriveContext(answers: Answers, now: IsoInstant): AssessmentCont
     attendanceReason: reason,
     injuryRelated,
     injuryAt: injuryRelated ? readInjuryAt(patient) : undefined,
+    leftBeforeAssessment: leftBeforeAssessment(answers.leftBeforeAssessment),
   };
 }

@@ -18,6 +18,7 @@ import { cseDraftSchema, emptyCseDraft } from '../screening/cse';
 import { emptyFgmDraft, fgmDraftSchema } from '../screening/fgm';
 import { emptyFraserDraft, fraserDraftSchema } from '../screening/fraser';
 import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm';
+import { emptyLeftBeforeAssessmentDraft, leftBeforeAssessmentDraftSchema } from './left-before-assessment';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -36,6 +37,7 @@ export const answersSchema = z.object({
   fraser: z.catch(fraserDraftSchema, () => emptyFraserDraft()),
   fgm: z.catch(fgmDraftSchema, () => emptyFgmDraft()),
   selfHarm: z.catch(selfHarmDraftSchema, () => emptySelfHarmDraft()),
+  leftBeforeAssessment: z.catch(leftBeforeAssessmentDraftSchema, () => emptyLeftBeforeAssessmentDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;
@@ -76,6 +78,8 @@ export const assessmentRecordSchema = z.object({
   addenda: z.catch(z.array(addendumSchema), []),
   /** An addendum being written (after signing): autosaved like everything else, not part of the signed record. */
   addendumDraft: z.catch(z.optional(z.object({ section: z.string(), reason: z.catch(z.string(), ''), changes: z.catch(z.partial(answersSchema), {}) })), undefined),
+  /** The earlier attendance the patient details were pre-filled from (patient-look-up.ts), for the nurse to check. */
+  prefilledFrom: z.catch(z.optional(z.object({ attendanceId: z.string(), arrivedAt: z.catch(z.string(), '') })), undefined),
 });
 
 export type AssessmentRecord = z.infer<typeof assessmentRecordSchema>;

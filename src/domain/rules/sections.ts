@@ -28,6 +28,7 @@ import { fgmApplies, validateFgm } from '../screening/fgm';
 import { fraserAvailability, validateFraser } from '../screening/fraser';
 import { fraserSafeguardingConcern, summariseFgm, summariseFraser, summariseSelfHarm } from '../screening/screening-sections';
 import { selfHarmApplies, validateSelfHarm } from '../screening/self-harm';
+import { leftBeforeAssessmentQuestions, minimumIdentityIssues, relevantWhenLeft, summariseLeftBeforeAssessment, validateLeftBeforeAssessment } from '../assessment/left-before-assessment';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -55,7 +56,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     title: 'Patient and attendance',
     slug: 'patient',
     isRelevant: () => true,
-    validate: (answers, ctx) => validatePatient(answers.patient, ctx),
+    validate: (answers, ctx) => minimumIdentityIssues(validatePatient(answers.patient, ctx), answers.patient, ctx),
     summarise: summarisePatient,
   },
   {
@@ -150,6 +151,15 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     summarise: summariseDischarge,
     requiredBefore: 'gp-letter',
   },
+  {
+    id: 'leftBeforeAssessment',
+    title: leftBeforeAssessmentQuestions.title,
+    slug: 'left-before-assessment',
+    // Reached from the task list's link; on the list once the nurse records that the patient left.
+    isRelevant: (ctx) => ctx.leftBeforeAssessment === true,
+    validate: (answers, ctx) => validateLeftBeforeAssessment(answers.leftBeforeAssessment, ctx),
+    summarise: (answers) => summariseLeftBeforeAssessment(answers.leftBeforeAssessment),
+  },
 ];
 
 export function sectionBySlug(slug: string): SectionDefinition | undefined {
@@ -163,7 +173,7 @@ export function sectionById(id: SectionId): SectionDefinition {
 }
 
 export const relevantSections = (ctx: AssessmentContext): SectionDefinition[] =>
-  sectionDefinitions.filter((section) => section.isRelevant(ctx));
+  sectionDefinitions.filter((section) => section.isRelevant(ctx) && relevantWhenLeft(section.id, ctx));
 
 export type SectionStatus = 'not-started' | 'in-progress' | 'completed';
 

@@ -31,6 +31,8 @@ import { FgmForm } from './sections/fgm-form';
 import { FraserForm } from './sections/fraser-form';
 import { SelfHarmForm } from './sections/self-harm-form';
 import { SubstanceUseForm } from './sections/substance-use-form';
+import { leftBeforeAssessmentDraftSchema } from '../../domain/assessment/left-before-assessment';
+import { LeftBeforeAssessmentForm } from './sections/left-before-assessment-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -51,4 +53,5 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   fraser: { schema: fraserDraftSchema, render: (ctx, answers) => <FraserForm ctx={ctx} answers={answers} /> },
   fgm: { schema: fgmDraftSchema, render: (ctx) => <FgmForm ctx={ctx} /> },
   selfHarm: { schema: selfHarmDraftSchema, render: () => <SelfHarmForm /> },
+  leftBeforeAssessment: { schema: leftBeforeAssessmentDraftSchema, render: (ctx, answers) => <LeftBeforeAssessmentForm ctx={ctx} answers={answers} /> },
 };

@@ -45,9 +45,9 @@ function whileUnlocked<T>(vault: Vault, query: () => Promise<T[]>): LiveValue<T[
 export class RealAttendanceRepository implements AttendanceRepository {
   constructor(private readonly ctx: StorageContext) {}
 
-  async create(): Promise<Result<AssessmentRecord, StorageFailure>> {
+  async create(options: { prefillFrom?: string } = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
     const { createAttendance } = await import('./attendance-writes');
-    return createAttendance(this.ctx);
+    return createAttendance(this.ctx, options);
   }
 
   async open(id: string): Promise<Result<AssessmentEditor, StorageFailure>> {

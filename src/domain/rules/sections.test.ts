@@ -38,6 +38,7 @@ describe('the child safeguarding sections in the task list', () => {
       ['selfHarm', 'Self-harm or mental health', 'self-harm'],
       ['outcome', 'Outcome and actions', 'outcome'],
       ['discharge', 'Discharge', 'discharge'],
+      ['leftBeforeAssessment', 'Left before assessment', 'left-before-assessment'],
     ]);
   });
 

@@ -173,8 +173,8 @@ export function classifyAttendances(identity: Identity, found: readonly Attendan
     if (seen.has(summary.id)) continue;
     seen.add(summary.id);
     const other = summaryIdentity(summary);
-    const known = <K extends keyof Identity>(key: K): boolean => identity[key] !== undefined && other[key] !== undefined;
-    const differs = <K extends keyof Identity>(key: K): boolean => known(key) && identity[key] !== other[key];
+    const known = (key: keyof Identity): boolean => identity[key] !== undefined && other[key] !== undefined;
+    const differs = (key: keyof Identity): boolean => known(key) && identity[key] !== other[key];
     const sameNhs = known('nhsNumber') && !differs('nhsNumber');
     const sameNameDob = known('familyName') && known('dateOfBirth') && !differs('familyName') && !differs('dateOfBirth');
     if (sameNhs) {

@@ -21,6 +21,7 @@ const StaffPage = lazy(() => import('../features/settings/staff-page').then((mod
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
+const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 
 export interface RouteMatch {
@@ -55,6 +56,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
   // Letters read the record without opening it for editing, so they sit beside the assessment routes.
   if (first === 'assessments' && second && rest[0] === 'letters') return { area: 'assessment', element: <LettersRoutes key={second} attendanceId={second} rest={rest.slice(1)} /> };
   if (first === 'assessments' && second) return { area: 'assessment', element: <AssessmentRoutes key={second} id={second} rest={rest} /> };
+  if (first === 'find-a-patient' && second === undefined) return { area: 'home', element: <LookUpPage /> };
   if (first === 'settings') {
     if (second === undefined) return settingsRoute(role, 'change-settings', <SettingsPage storageHealth={<StorageHealthSummary />} />);
     if (second === 'staff' && rest[0] === 'add' && rest.length === 1) return settingsRoute(role, 'manage-staff', <AddStaffPage />);

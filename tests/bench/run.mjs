@@ -40,6 +40,8 @@ add('Autosave of one change, sealed (ms)', f(s?.autosaveMs?.sealed, 2), '< 20');
 add('Autosave of one change, unencrypted put (ms)', f(s?.autosaveMs?.plain, 2), 'reference');
 add('Patient look-up by NHS number (ms)', f(s?.lookupNhsMs, 2), '< 50');
 add('Patient look-up by name + date of birth (ms)', f(s?.lookupNameDobMs, 2), '< 50');
+add('Look-up page search by NHS number: both index rounds, matching, flags (ms)', f(s?.patientLookUpMs?.byNhs, 2), '< 50');
+add('Look-up page search by name + date of birth (ms)', f(s?.patientLookUpMs?.byNameDob, 2), '< 50');
 add(`Today's list, sealed summaries (ms)`, f(s?.todayListMs?.sealed, 2), '< 100');
 add(`Today's list, rows only, no decryption (ms)`, f(s?.todayListMs?.plain, 2), 'reference');
 add('In-progress list (ms)', f(s?.inProgressListMs, 2), '< 100');

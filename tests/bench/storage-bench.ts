@@ -13,6 +13,8 @@ import { buildRow } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
 import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
+import { applyMatchDecisions, lookUpFlags } from '../../src/domain/assessment/patient-look-up';
+import { runLookUp } from '../../src/features/lookup/run-look-up';
 
 const PIN = '482916';
 
@@ -74,6 +76,12 @@ export interface StorageFigures {
   autosaveMs: { sealed: number; plain: number };
   lookupNhsMs: number;
   lookupNameDobMs: number;
+  /**
+   * The look-up page's whole search (issue 12): the blind-index look-up, the second one for the
+   * identity completed from the newest match (near misses under the other key), matching and
+   * the flags. By NHS number and by last name + date of birth.
+   */
+  patientLookUpMs: { byNhs: number; byNameDob: number };
   todayListMs: { sealed: number; plain: number; rows: number };
   inProgressListMs: number;
   homeListsMs: number;
@@ -179,6 +187,22 @@ async function run(count: number): Promise<StorageFigures> {
     nameLookups.push(nameMs);
   }
 
+  // The look-up page's whole search: both index rounds, matching and flags.
+  const pageByNhs: number[] = [];
+  const pageByName: number[] = [];
+  for (let i = 0; i < 30; i += 1) {
+    const index = Math.floor((i * count) / 30) + 1;
+    const record = syntheticRecord(index, new Date(now).toISOString(), staff);
+    const search = async (query: Parameters<typeof runLookUp>[1]) => {
+      const result = await runLookUp(repositories.attendances, query);
+      if (!result.ok) throw new Error(result.error.message);
+      return lookUpFlags(applyMatchDecisions(result.value, {}).attendances, new Date().toISOString());
+    };
+    pageByNhs.push((await time(() => search({ nhsNumber: record.answers.patient.nhsNumber })))[0]);
+    const dob = record.answers.patient.dateOfBirth;
+    pageByName.push((await time(() => search({ familyName: record.answers.patient.familyName, dateOfBirth: `${dob.year}-${dob.month.padStart(2, '0')}-${dob.day.padStart(2, '0')}` })))[0]);
+  }
+
   // Today's list: the first value of the live query, sealed summaries opened.
   const since = fromLondon(toLondon(new Date()).date, '00:00');
   const firstValue = <T>(live: { subscribe(next: (value: T) => void): { unsubscribe(): void } }) =>
@@ -247,6 +271,7 @@ async function run(count: number): Promise<StorageFigures> {
     autosaveMs: { sealed: median(sealedSaves), plain: median(plainSaves) },
     lookupNhsMs: median(nhsLookups),
     lookupNameDobMs: median(nameLookups),
+    patientLookUpMs: { byNhs: median(pageByNhs), byNameDob: median(pageByName) },
     todayListMs: { sealed: median(todaySealed), plain: median(todayPlain), rows },
     inProgressListMs: median(inProgress),
     homeListsMs: median(home),

@@ -26,4 +26,6 @@ export const paths = {
   auditTrail: () => '/settings/audit-trail',
   /** Changing your own PIN or passphrase: anyone signed in. */
   changeSecret: () => '/account/pin',
+  /** Patient look-up: earlier attendances by NHS number, or last name and date of birth. */
+  lookUp: () => '/find-a-patient',
 } as const;

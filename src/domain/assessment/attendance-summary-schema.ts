@@ -32,9 +32,10 @@ import { staffGroupSchema } from './staff-ref';
  * The version of what a summary carries. 1: the list summary before oversight data (no
  * `summaryVersion` field). 2: oversight data (CP-IS, screens, follow-ups, letters, staff
  * groups, start time). 3: follow-ups from the domestic abuse enquiry and AUDIT-C. 4: Think
- * Family's follow-up. Raise by one whenever summariseAttendance changes what it derives.
+ * Family's follow-up. 5: the last name as entered (patient look-up compares it, issue 12) and
+ * "left before assessment". Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 4;
+export const SUMMARY_VERSION = 5;
 
 /**
  * Where a screen stands for oversight:
@@ -166,6 +167,10 @@ export const attendanceSummarySchema = z.object({
   signedByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
   /** The staff group of who started it: counts an assessment left unsigned. */
   createdByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
+  /** The last name as entered ('' when not known): the look-up tells a near miss from a match (patient-look-up.ts). */
+  familyName: z.catch(z.string(), ''),
+  /** The patient left before assessment or treatment (left-before-assessment.ts): stays on the liaison list. */
+  leftBeforeAssessment: flag(),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

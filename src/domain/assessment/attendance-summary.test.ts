@@ -30,6 +30,8 @@ describe('summariseAttendance', () => {
       letters: ['gp', 'school-nurse'],
       signedByGroup: '',
       createdByGroup: 'substantive',
+      familyName: 'Smith',
+      leftBeforeAssessment: false,
     });
   });
 
@@ -116,6 +118,8 @@ describe('attendanceSummarySchema', () => {
       letters: [],
       signedByGroup: '',
       createdByGroup: '',
+      familyName: '',
+      leftBeforeAssessment: false,
     });
   });
 });

@@ -27,6 +27,7 @@ import { currentOutcome, pendingReferral } from './pending-referral';
 import { attendanceReasonOptions } from './options';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './patient-readers';
 import type { AssessmentRecord } from './record';
+import { leftBeforeAssessment } from './left-before-assessment';
 
 export { attendanceSummarySchema, SUMMARY_VERSION } from './attendance-summary-schema';
 export type { AttendanceSummary } from './attendance-summary-schema';
@@ -63,5 +64,7 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     letters: applicableLetters(answers, ctx).map((letter) => letter.kind),
     signedByGroup: record.status === 'signed' ? (record.signature?.signedBy.staffGroup ?? '') : '',
     createdByGroup: record.createdBy.staffGroup,
+    familyName: patient.nameNotKnown ? '' : patient.familyName.trim(),
+    leftBeforeAssessment: leftBeforeAssessment(answers.leftBeforeAssessment),
   };
 }

@@ -46,4 +46,6 @@ export interface AssessmentContext {
   thinkFamilyFoundChildren?: boolean;
   /** Think Family triggers turned off in settings (screening/think-family.ts trigger ids); absent: all on. */
   thinkFamilyTriggersOff?: readonly string[];
+  /** The patient left before assessment or treatment (left-before-assessment.ts); absent reads as false. */
+  leftBeforeAssessment?: boolean;
 }

@@ -7,6 +7,7 @@ import type { AssessmentContext } from './context';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readInjuryAt } from './patient-readers';
 import type { Answers } from './record';
 import { foundChildren } from '../screening/think-family';
+import { leftBeforeAssessment } from './left-before-assessment';
 
 /** Context options from the device settings. */
 export interface ContextSettings {
@@ -35,5 +36,6 @@ export function deriveContext(answers: Answers, now: IsoInstant, settings: Conte
     pregnant: answers.thinkFamily.pregnant === 'yes',
     thinkFamilyFoundChildren: foundChildren(answers.thinkFamily),
     ...(settings.thinkFamilyTriggersOff ? { thinkFamilyTriggersOff: settings.thinkFamilyTriggersOff } : {}),
+    leftBeforeAssessment: leftBeforeAssessment(answers.leftBeforeAssessment),
   };
 }

@@ -21,6 +21,7 @@ import { emptySelfHarmDraft, selfHarmDraftSchema } from '../screening/self-harm'
 import { domesticAbuseDraftSchema, emptyDomesticAbuseDraft } from '../screening/domestic-abuse';
 import { auditCDraftSchema, emptyAuditCDraft } from '../screening/audit-c';
 import { emptyThinkFamilyDraft, thinkFamilyDraftSchema } from '../screening/think-family';
+import { emptyLeftBeforeAssessmentDraft, leftBeforeAssessmentDraftSchema } from './left-before-assessment';
 
 /**
  * Answers by section id. Section ids are stable slugs, like question ids: never renamed.
@@ -42,6 +43,7 @@ export const answersSchema = z.object({
   domesticAbuse: z.catch(domesticAbuseDraftSchema, () => emptyDomesticAbuseDraft()),
   auditC: z.catch(auditCDraftSchema, () => emptyAuditCDraft()),
   thinkFamily: z.catch(thinkFamilyDraftSchema, () => emptyThinkFamilyDraft()),
+  leftBeforeAssessment: z.catch(leftBeforeAssessmentDraftSchema, () => emptyLeftBeforeAssessmentDraft()),
 });
 
 export type Answers = z.infer<typeof answersSchema>;
@@ -82,6 +84,8 @@ export const assessmentRecordSchema = z.object({
   addenda: z.catch(z.array(addendumSchema), []),
   /** An addendum being written (after signing): autosaved like everything else, not part of the signed record. */
   addendumDraft: z.catch(z.optional(z.object({ section: z.string(), reason: z.catch(z.string(), ''), changes: z.catch(z.partial(answersSchema), {}) })), undefined),
+  /** The earlier attendance the patient details were pre-filled from (patient-look-up.ts), for the nurse to check. */
+  prefilledFrom: z.catch(z.optional(z.object({ attendanceId: z.string(), arrivedAt: z.catch(z.string(), '') })), undefined),
 });
 
 export type AssessmentRecord = z.infer<typeof assessmentRecordSchema>;

@@ -41,6 +41,7 @@ describe('the child safeguarding sections in the task list', () => {
       ['thinkFamily', 'Think Family – children at home', 'think-family'],
       ['outcome', 'Outcome and actions', 'outcome'],
       ['discharge', 'Discharge', 'discharge'],
+      ['leftBeforeAssessment', 'Left before assessment', 'left-before-assessment'],
     ]);
   });
 

@@ -33,6 +33,7 @@ import { auditCApplies, auditCQuestions, validateAuditC } from '../screening/aud
 import { domesticAbuseFactsFromAnswers, summariseAuditC, summariseDomesticAbuse } from '../screening/domestic-abuse-sections';
 import { thinkFamilyApplies, thinkFamilyQuestions } from '../screening/think-family';
 import { summariseThinkFamily, thinkFamilyOptional, validateThinkFamilySection } from '../screening/think-family-section';
+import { leftBeforeAssessmentQuestions, minimumIdentityIssues, relevantWhenLeft, summariseLeftBeforeAssessment, validateLeftBeforeAssessment } from '../assessment/left-before-assessment';
 
 export interface SectionDefinition {
   id: SectionId;
@@ -65,7 +66,7 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     title: 'Patient and attendance',
     slug: 'patient',
     isRelevant: () => true,
-    validate: (answers, ctx) => validatePatient(answers.patient, ctx),
+    validate: (answers, ctx) => minimumIdentityIssues(validatePatient(answers.patient, ctx), answers.patient, ctx),
     summarise: summarisePatient,
   },
   {
@@ -185,6 +186,15 @@ export const sectionDefinitions: readonly SectionDefinition[] = [
     summarise: summariseDischarge,
     requiredBefore: 'gp-letter',
   },
+  {
+    id: 'leftBeforeAssessment',
+    title: leftBeforeAssessmentQuestions.title,
+    slug: 'left-before-assessment',
+    // Reached from the task list's link; on the list once the nurse records that the patient left.
+    isRelevant: (ctx) => ctx.leftBeforeAssessment === true,
+    validate: (answers, ctx) => validateLeftBeforeAssessment(answers.leftBeforeAssessment, ctx),
+    summarise: (answers) => summariseLeftBeforeAssessment(answers.leftBeforeAssessment),
+  },
 ];
 
 export function sectionBySlug(slug: string): SectionDefinition | undefined {
@@ -198,7 +208,7 @@ export function sectionById(id: SectionId): SectionDefinition {
 }
 
 export const relevantSections = (ctx: AssessmentContext): SectionDefinition[] =>
-  sectionDefinitions.filter((section) => section.isRelevant(ctx));
+  sectionDefinitions.filter((section) => section.isRelevant(ctx) && relevantWhenLeft(section.id, ctx));
 
 export type SectionStatus = 'not-started' | 'in-progress' | 'completed';
 

@@ -37,6 +37,8 @@ import { AuditCForm } from './sections/audit-c-form';
 import { DomesticAbuseForm } from './sections/domestic-abuse-form';
 import { thinkFamilyDraftSchema } from '../../domain/screening/think-family';
 import { ThinkFamilyForm } from './sections/think-family-form';
+import { leftBeforeAssessmentDraftSchema } from '../../domain/assessment/left-before-assessment';
+import { LeftBeforeAssessmentForm } from './sections/left-before-assessment-form';
 
 export interface SectionForm<K extends SectionId> {
   schema: z.ZodMiniType<Answers[K]>;
@@ -60,4 +62,5 @@ export const sectionForms: Partial<{ [K in SectionId]: SectionForm<K> }> = {
   domesticAbuse: { schema: domesticAbuseDraftSchema, render: (ctx, answers) => <DomesticAbuseForm ctx={ctx} answers={answers} /> },
   auditC: { schema: auditCDraftSchema, render: (ctx) => <AuditCForm ctx={ctx} /> },
   thinkFamily: { schema: thinkFamilyDraftSchema, render: (ctx, answers) => <ThinkFamilyForm ctx={ctx} answers={answers} /> },
+  leftBeforeAssessment: { schema: leftBeforeAssessmentDraftSchema, render: (ctx, answers) => <LeftBeforeAssessmentForm ctx={ctx} answers={answers} /> },
 };

@@ -11,6 +11,8 @@ import { TaskList } from '../../components/content/task-list';
 import type { TaskListItem } from '../../components/content/task-list';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
+import { Link } from '../../components/navigation/router';
+import { leftBeforeAssessmentQuestions } from '../../domain/assessment/left-before-assessment';
 import type { OpenAssessment } from './assessment-context';
 import { useRecord } from './assessment-context';
 import { SavedNextSteps } from './next-steps-panel';
@@ -69,6 +71,11 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
       <ButtonLink to={paths.checkAnswers(record.id)} variant={allDone ? 'primary' : 'secondary'}>
         Check answers
       </ButtonLink>
+      {ctx.leftBeforeAssessment ? null : (
+        <p>
+          <Link to={paths.section(record.id, 'left-before-assessment')}>{leftBeforeAssessmentQuestions.taskListLink}</Link>
+        </p>
+      )}
     </Page>
   );
 }

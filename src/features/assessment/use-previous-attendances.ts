@@ -10,7 +10,8 @@ import type { AssessmentContext } from '../../domain/assessment/context';
 import { frequentAttendanceFlag } from '../../domain/assessment/information-checks';
 import type { PatientDraft } from '../../domain/assessment/patient';
 import { readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
-import { compareIso } from '../../domain/shared/dates';
+import { classifyAttendances, lookUpFlags, referenceIdentity } from '../../domain/assessment/patient-look-up';
+import type { LookUpFlag, PossibleMatch } from '../../domain/assessment/patient-look-up';
 import { useRepositories } from '../../storage/repositories/react';
 import type { AttendanceQuery } from '../../storage/repositories/types';
 
@@ -19,8 +20,12 @@ export type PreviousAttendances =
   | { status: 'no-identifiers' }
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  /** `attendances` newest first; `frequent` is the domain's 3-in-12-months flag, this attendance included. */
-  | { status: 'found'; attendances: AttendanceSummary[]; frequent: boolean };
+  /**
+   * `attendances`: the matches, newest first; `possible`: near misses (same NHS number with a
+   * different last name or date of birth, or the reverse), never counted; `frequent` is the
+   * domain's 3-in-12-months flag, this attendance included; `flags` every look-up flag.
+   */
+  | { status: 'found'; attendances: AttendanceSummary[]; possible: PossibleMatch[]; frequent: boolean; flags: LookUpFlag[] };
 
 function queryFor(patient: PatientDraft): AttendanceQuery | undefined {
   const nhsNumber = readNhsNumber(patient);
@@ -51,8 +56,13 @@ export function usePreviousAttendances(patient: PatientDraft, ctx: AssessmentCon
         setAnswered({ key, value: { status: 'failed', message: result.error.message } });
         return;
       }
-      const others = result.value.filter((summary) => summary.id !== currentId && summary.arrivedAt !== '').sort((a, b) => compareIso(b.arrivedAt, a.arrivedAt));
-      setAnswered({ key, value: { status: 'found', attendances: others, frequent: frequentAttendanceFlag(others, arrivedAt) } });
+      const others = result.value.filter((summary) => summary.id !== currentId && summary.arrivedAt !== '');
+      // Compared with this patient's own details: a near miss is shown, never counted (issue 12).
+      const { matches, possible } = classifyAttendances(referenceIdentity(parsed, []), others);
+      setAnswered({
+        key,
+        value: { status: 'found', attendances: matches, possible, frequent: frequentAttendanceFlag(matches, arrivedAt), flags: lookUpFlags(matches, arrivedAt, { countCurrent: true }) },
+      });
     });
     return () => {
       cancelled = true;

@@ -306,6 +306,9 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
         </div>
       ) : null}
       <Button onClick={() => void start()}>Start new assessment</Button>
+      <p>
+        <Link to={paths.lookUp()}>Find a patient's earlier attendances</Link>
+      </p>
       <h2 className="nhsuk-heading-m">Referrals to make</h2>
       <ReferralsToMake rows={pending} now={now} />
       {reviewer ? <NoConcernToReview /> : null}

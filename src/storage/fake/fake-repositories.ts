@@ -9,6 +9,7 @@ import { withContentFile } from '../repositories/content-files';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
+import { prefillFromEarlierAttendance } from '../../domain/assessment/patient-look-up';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { chainBreaks, nextEvent } from '../../domain/audit/chain';
@@ -292,10 +293,15 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       },
     },
     attendances: {
-      create: () => {
+      create: (options = {}) => {
         const who = currentStaff();
         if (!who) return Promise.resolve(locked());
-        const record = createAssessment(newId(), now(), who);
+        let record = createAssessment(newId(), now(), who);
+        if (options.prefillFrom !== undefined) {
+          const earlier = records.get().get(options.prefillFrom);
+          if (!earlier) return Promise.resolve(err({ kind: 'not-found' as const, message: 'The earlier attendance is not on this tablet.' }));
+          record = prefillFromEarlierAttendance(record, earlier);
+        }
         putRecord(record);
         return appendAudit('create', record.id, 'Assessment started').then(() => ok(record));
       },

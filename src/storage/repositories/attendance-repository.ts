@@ -58,9 +58,9 @@ export class RealAttendanceRepository implements AttendanceRepository {
     return Promise.resolve();
   };
 
-  async create(): Promise<Result<AssessmentRecord, StorageFailure>> {
+  async create(options: { prefillFrom?: string } = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
     const { createAttendance } = await import('./attendance-writes');
-    return createAttendance(this.ctx);
+    return createAttendance(this.ctx, options);
   }
 
   async open(id: string): Promise<Result<AssessmentEditor, StorageFailure>> {

@@ -12,6 +12,7 @@ import type { AttendanceSummary } from '../../domain/assessment/attendance-summa
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
+import { prefillFromEarlierAttendance } from '../../domain/assessment/patient-look-up';
 import type { Addendum, AssessmentRecord } from '../../domain/assessment/record';
 import { ageBand } from '../../domain/rules/pathway';
 import { err, ok } from '../../domain/shared/result';
@@ -220,15 +221,30 @@ class Editor implements AssessmentEditor {
   }
 }
 
+/** Reads and opens one sealed record without taking the editing lock. */
+async function readSealedRecord(ctx: StorageContext, unlocked: Unlocked, id: string): Promise<Result<AssessmentRecord, StorageFailure>> {
+  const row = await ctx.db.attendances.get(id);
+  if (!row) return err({ kind: 'not-found', message: 'The earlier attendance is not on this tablet.' });
+  const opened = await openRowPart(unlocked, row, 'payload');
+  if (!opened) return err(damaged());
+  const parsed = assessmentRecordSchema.safeParse(opened.value);
+  return parsed.success && parsed.data.id === id ? ok(parsed.data) : err(damaged());
+}
 
-export async function createAttendance(ctx: StorageContext): Promise<Result<AssessmentRecord, StorageFailure>> {
+/** A new assessment; with `prefillFrom`, the patient details come from that earlier attendance for the nurse to check. */
+export async function createAttendance(ctx: StorageContext, options: { prefillFrom?: string } = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
     const unlocked = ctx.vault.require();
     if (!unlocked.ok) return unlocked;
-    const record = createAssessment(ctx.newId(), ctx.now(), unlocked.value.staff);
+    let record = createAssessment(ctx.newId(), ctx.now(), unlocked.value.staff);
     try {
+      if (options.prefillFrom !== undefined) {
+        const earlier = await readSealedRecord(ctx, unlocked.value, options.prefillFrom);
+        if (!earlier.ok) return earlier;
+        record = prefillFromEarlierAttendance(record, earlier.value);
+      }
       const row = await buildRow(unlocked.value, record, 1, ctx.now(), new IndexCache());
       await ctx.db.attendances.add(row);
-      await ctx.audit.append('create', record.id, 'Assessment started');
+      await ctx.audit.append('create', record.id, record.prefilledFrom ? `Assessment started, patient details pre-filled from attendance ${record.prefilledFrom.attendanceId}` : 'Assessment started');
       return ok(record);
     } catch (error) {
       return err(toStorageFailure(error));

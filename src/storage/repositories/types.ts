@@ -205,7 +205,8 @@ export interface NoConcernReviewItem {
 export const NO_CONCERN_REVIEW_ROLES: readonly StaffRole[] = ['nurse-in-charge', 'paediatric-liaison'];
 
 export interface AttendanceRepository {
-  create(): Promise<Result<AssessmentRecord, StorageFailure>>;
+  /** A new assessment; `prefillFrom` names an earlier attendance whose patient details are filled in for the nurse to check. */
+  create(options?: { prefillFrom?: string }): Promise<Result<AssessmentRecord, StorageFailure>>;
   open(id: string): Promise<Result<AssessmentEditor, StorageFailure>>;
   inProgress(): LiveValue<AttendanceSummary[]>;
   completedSince(since: IsoInstant): LiveValue<AttendanceSummary[]>;

@@ -121,6 +121,22 @@ describe('information checks', () => {
     expect(await screen.findByRole('heading', { name: /3 or more attendances in 12 months/ })).toBeInTheDocument();
   });
 
+  test('shows the flags from earlier attendances, and a near miss as a possible match that is not counted (issue 12)', async () => {
+    const others = [
+      earlier('concern', '2025-12-01T10:00:00.000Z', { signedAt: '2025-12-01T12:00:00.000Z', answers: { outcome: { concernLevel: 'suspect' }, informationChecks: { cpis: 'checked-cp-plan' } } }),
+      earlier('renamed', '2026-02-01T10:00:00.000Z', { familyName: 'Smith' }),
+    ];
+    renderAssessment(current(), 'information-checks', { others });
+    const table = await screen.findByRole('table', { name: 'Matched by NHS number, or last name and date of birth' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    const flags = screen.getByRole('heading', { name: /Flags from earlier attendances/ }).closest('div') as HTMLElement;
+    expect(within(flags).getByText('An earlier attendance recorded a concern level of Suspect')).toBeInTheDocument();
+    expect(within(flags).getByText('CP-IS recorded a child protection plan at an earlier attendance')).toBeInTheDocument();
+    expect(screen.getByText(/Possible matches, not counted: .*Same NHS number, different last name/)).toBeInTheDocument();
+    // Two on the tablet, but one is only a possible match: with this one, two, so no flag.
+    expect(screen.queryByRole('heading', { name: /3 or more attendances in 12 months/ })).not.toBeInTheDocument();
+  });
+
   test('names the health visitor under 5 and the school nurse from 5', async () => {
     renderAssessment(current(), 'information-checks');
     expect(await screen.findByLabelText('Health visitor (optional)')).toBeInTheDocument();

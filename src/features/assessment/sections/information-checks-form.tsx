@@ -23,6 +23,9 @@ import {
   suggestedCpisAnswer,
 } from '../../../domain/assessment/information-checks';
 import type { PatientDraft } from '../../../domain/assessment/patient';
+import { nearMissReasonText } from '../../../domain/assessment/patient-look-up';
+import { Link } from '../../../components/navigation/router';
+import { paths } from '../../../components/navigation/paths';
 import { formatDateTime } from '../../../domain/shared/dates';
 import { InsetText, Tag, WarningCallout } from '../../../components/content/feedback';
 import { Checkbox } from '../../../components/form/checkboxes';
@@ -69,6 +72,8 @@ function AttendancesOnThisTablet({ patient, ctx }: { patient: PatientDraft; ctx:
   const found = usePreviousAttendances(patient, ctx, editor.id);
   const reported = useFormDerived((values) => reportedFrequentAttendance(informationChecksDraftSchema.parse(values)));
   const flagged = reported || (found.status === 'found' && found.frequent);
+  // The 3-in-12-months flag has its own callout below (it also counts the number entered).
+  const otherFlags = found.status === 'found' ? found.flags.filter((flag) => flag.kind !== 'frequent') : [];
   return (
     <section aria-labelledby="attendances-on-this-tablet">
       <h2 className="nhsuk-heading-s" id="attendances-on-this-tablet">
@@ -105,6 +110,32 @@ function AttendancesOnThisTablet({ patient, ctx }: { patient: PatientDraft; ctx:
           </tbody>
         </table>
       )}
+      {found.status === 'found' && found.possible.length > 0 ? (
+        <InsetText>
+          <p>
+            Possible matches, not counted: {found.possible.map((item) => `${item.summary.displayName}, arrived ${formatDateTime(item.summary.arrivedAt)} (${item.reasons.map((reason) => nearMissReasonText[reason]).join('; ')})`).join('. ')}. Check them with the patient on the{' '}
+            <Link to={paths.lookUp()}>Find a patient</Link> page.
+          </p>
+        </InsetText>
+      ) : null}
+      {otherFlags.length > 0 ? (
+        <WarningCallout title="Flags from earlier attendances" id="earlier-attendance-flags">
+          <ul>
+            {otherFlags.map((flag) => (
+              <li key={flag.kind}>
+                {flag.text}
+                {flag.kind === 'open-follow-ups' ? (
+                  <ul>
+                    {flag.items.map((item) => (
+                      <li key={item}>{item}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </WarningCallout>
+      ) : null}
       <div aria-live="polite">
         {flagged ? (
           <WarningCallout title="3 or more attendances in 12 months" id="frequent-attendance">

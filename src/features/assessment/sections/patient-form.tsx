@@ -14,6 +14,7 @@ import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { InsetText } from '../../../components/content/feedback';
 import { useLivePatientContext } from './use-live-context';
+import { useOpenAssessment } from '../assessment-context';
 
 function PathwayNote() {
   const note = useLivePatientContext((ctx) =>
@@ -87,9 +88,25 @@ function InjuryQuestions() {
   );
 }
 
+/** Says where pre-filled details came from until the nurse has saved the section (patient look-up, issue 12). */
+function PrefilledNotice() {
+  const { editor } = useOpenAssessment();
+  const record = editor.record();
+  if (!record.prefilledFrom || record.confirmedSections.includes('patient')) return null;
+  return (
+    <InsetText>
+      <p>
+        These patient details were pre-filled from the attendance of {record.prefilledFrom.arrivedAt ? formatDateTime(record.prefilledFrom.arrivedAt) : 'an earlier date'} on this tablet. Check each one with the patient or carer and change
+        anything that is no longer right before you save.
+      </p>
+    </InsetText>
+  );
+}
+
 export function PatientForm() {
   return (
     <>
+      <PrefilledNotice />
       <fieldset className="nhsuk-fieldset">
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">{q.arrivedAt.label}</legend>
         <DateInput name="arrivalDate" legend={q.arrivedAt.dateLabel} />

@@ -195,7 +195,7 @@ interface SchemaLike {
 /** Leaf arbitraries by the field's name, so dates and times look like the real inputs. */
 function byFieldName(name: string): Arbitrary<string> | undefined {
   const lower = name.toLowerCase();
-  if (lower.endsWith('at') && !lower.endsWith('format')) return fc.oneof(isoInstant, anyString);
+  if (lower.endsWith('at') && !lower.endsWith('format')) return fc.oneof(isoInstant, timeOfDay, anyString);
   if (lower.includes('time')) return fc.oneof(timeOfDay, anyString);
   if (lower.includes('date')) return fc.oneof(isoDate, anyString);
   if (lower.includes('age') || lower.includes('days') || lower.includes('count') || lower.includes('score')) return fc.oneof(fc.constantFrom(...NUMBERS), anyString);
@@ -254,6 +254,9 @@ export function fromSchema(schema: SchemaLike, options: { wrongTypes?: boolean; 
   })();
   return wrongTypes ? fc.oneof({ weight: 12, arbitrary: shaped }, { weight: 1, arbitrary: junk }) : shaped;
 }
+
+/** A damaged stored value that is not even an object reads as an empty one (storage does the same). */
+export const asObject = (value: unknown): object => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {});
 
 /** Every string inside a value, with its path: what the "user text only as text" properties read. */
 export function stringsIn(value: unknown, found: string[] = []): string[] {

@@ -11,10 +11,7 @@ import { staffRefSchema } from '../domain/assessment/staff-ref';
 import { deviceSettingsSchema } from '../domain/settings/device-settings';
 import type { DeviceSettings } from '../domain/settings/device-settings';
 import { addDays, fromLondon } from '../domain/shared/dates';
-import { fromSchema, isoDate, isoInstant, timeOfDay } from './fuzz-arbitraries';
-
-/** A damaged stored value that is not even an object reads as an empty one (storage does the same). */
-const asObject = (value: unknown): object => (typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {});
+import { asObject, fromSchema, isoDate, isoInstant, timeOfDay } from './fuzz-arbitraries';
 
 const staff = fromSchema(staffRefSchema, { wrongTypes: false }).map((value) => staffRefSchema.parse(value));
 

@@ -207,7 +207,7 @@ function byFieldName(name: string): Arbitrary<string> | undefined {
  * set; with `wrongTypes`, now and then a value of the wrong type, which the schema's catches
  * must turn back into the empty answer.
  */
-export function fromSchema(schema: SchemaLike, options: { wrongTypes?: boolean; fieldName?: string; depth?: number } = {}): Arbitrary<unknown> {
+export function fromSchema(schema: SchemaLike, options: { wrongTypes?: boolean; fieldName?: string | undefined; depth?: number } = {}): Arbitrary<unknown> {
   const wrongTypes = options.wrongTypes ?? true;
   const depth = options.depth ?? 0;
   const def = schema._zod.def;

@@ -108,7 +108,7 @@ describe('MASH hours over the clock changes', () => {
   it('the next opening is never before the instant, and the MASH is open at it', () => {
     const hours = fromSchema(mashHoursSchema).map((value) => mashHoursSchema.parse(asObject(value)));
     // Hours that open or close in the hour the clocks skip or repeat, read in the days before a change.
-    const clockChangeHours = fc.record({ days: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }), opensAt: timeOfDay, closesAt: timeOfDay, bankHolidays: fc.constant([]) });
+    const clockChangeHours = fc.record({ days: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }), opensAt: timeOfDay, closesAt: timeOfDay, bankHolidays: fc.constant<string[]>([]) });
     const beforeAChange = fc.tuple(fc.constantFrom('2026-03-29T01:00:00.000Z', '2026-10-25T01:00:00.000Z', '2027-03-28T01:00:00.000Z'), fc.integer({ min: 0, max: 8 * 24 * 60 })).map(([change, minutes]) => new Date(Date.parse(change) - minutes * 60_000).toISOString());
     fc.assert(
       fc.property(fc.oneof(fc.tuple(isoInstant, hours), fc.tuple(beforeAChange, clockChangeHours)), ([instant, mashHours]) => {

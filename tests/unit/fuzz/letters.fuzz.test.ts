@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessmentRecordSchema } from '../../../src/domain/assessment/record';
 import type { AssessmentRecord } from '../../../src/domain/assessment/record';
+import type { StaffRef } from '../../../src/domain/assessment/staff-ref';
 import { deriveContext } from '../../../src/domain/assessment/derive-context';
 import { currentAnswers } from '../../../src/domain/assessment/lifecycle';
 import type { LetterChoices, LetterInput } from '../../../src/domain/letters/facts';
@@ -76,7 +77,7 @@ describe('letter composers', () => {
       fc.property(letterCase, ({ input, kind }) => {
         const record = assessmentRecordSchema.parse(withoutAngleBrackets(input.record));
         const settings = withoutAngleBrackets(input.settings) as DeviceSettings;
-        const clean: LetterInput = { ...input, record, settings, issuedBy: withoutAngleBrackets(input.issuedBy) as LetterInput['issuedBy'], choices: { ...input.choices, restricted: { ...input.choices.restricted, reason: input.choices.restricted.reason.replace(/[<>]/g, '') } } };
+        const clean: LetterInput = { ...input, record, settings, issuedBy: withoutAngleBrackets(input.issuedBy) as StaffRef, choices: { ...input.choices, restricted: { ...input.choices.restricted, reason: input.choices.restricted.reason.replace(/[<>]/g, '') } } };
         const document = composeLetter(kind, clean);
         const withBrackets = JSON.stringify(document).match(/.{0,60}[<>].{0,60}/g) ?? [];
         expect(withBrackets).toEqual([]);

@@ -47,6 +47,15 @@ describe('assessmentRecordSchema', () => {
   test('an unknown status reads as in progress', () => {
     expect(assessmentRecordSchema.parse({ ...recordWith(completeChildAnswers()), status: 'archived' }).status).toBe('in-progress');
   });
+  // Shrunk counterexample from the property-based tests (tests/unit/fuzz/letters.fuzz.test.ts):
+  // a stored signature whose time was not an instant read back, and composing any letter
+  // then threw ("Invalid time value") printing "Signed: …".
+  test('a signature whose time is not an ISO instant does not read as a signature', () => {
+    const record = recordWith(completeChildAnswers());
+    const signedBy = record.createdBy;
+    expect(assessmentRecordSchema.parse({ ...record, signature: { signedAt: '<script>', signedBy } }).signature).toBeUndefined();
+    expect(assessmentRecordSchema.parse({ ...record, signature: { signedAt: '2026-03-10T16:30:00.000Z', signedBy } }).signature).toEqual({ signedAt: '2026-03-10T16:30:00.000Z', signedBy });
+  });
 });
 
 describe('IssueList and fieldId', () => {

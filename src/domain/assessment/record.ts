@@ -52,7 +52,8 @@ export type SectionId = keyof Answers;
 export const emptyAnswers = (): Answers => answersSchema.parse({});
 
 export const signatureSchema = z.object({
-  signedAt: z.string(),
+  /** An ISO instant: letters print it, and a damaged one must not read as a signature (fuzz regression, docs/testing-fuzz.md). */
+  signedAt: z.iso.datetime(),
   signedBy: staffRefSchema,
 });
 

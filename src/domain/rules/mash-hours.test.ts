@@ -123,3 +123,15 @@ describe('nextMashOpening', () => {
     expect(nextMashOpening('2026-03-09T08:59Z', DEFAULT)).toBe('2026-03-09T09:00:00.000Z');
   });
 });
+
+// Shrunk counterexample from the property-based tests (tests/unit/fuzz/dates.fuzz.test.ts,
+// "the next opening is never before the instant, and the MASH is open at it").
+describe('fuzz regressions', () => {
+  test('hours that open and close inside the hour the clocks skip have no opening that day', () => {
+    const hours = mashHoursSchema.parse({ days: [7], opensAt: '01:30', closesAt: '02:00' });
+    // 29 March 2026: 01:30 London does not exist; read as 02:30 BST it is after closing.
+    const opening = nextMashOpening('2026-03-29T01:00:00.000Z', hours);
+    expect(opening).toBe('2026-04-05T00:30:00.000Z');
+    expect(opening && isWithinMashHours(opening, hours)).toBe(true);
+  });
+});

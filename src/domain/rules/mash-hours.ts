@@ -56,8 +56,10 @@ export function nextMashOpening(instant: IsoInstant, mashHours: MashHours): IsoI
     const date = addDays(today, offset);
     if (!isMashDay(date, isoWeekdayOf(date), mashHours)) continue;
     const opening = fromLondon(date, mashHours.opensAt);
-    // Compared as instants, so a caller's "…T09:00Z" and our "…T09:00:00.000Z" agree.
-    if (Date.parse(opening) > Date.parse(instant)) return opening;
+    // Compared as instants, so a caller's "…T09:00Z" and our "…T09:00:00.000Z" agree. An
+    // opening time in the hour the clocks skip reads as an hour later, which can be after
+    // closing: that day has no opening (fuzz regression in mash-hours.test.ts).
+    if (Date.parse(opening) > Date.parse(instant) && isWithinMashHours(opening, mashHours)) return opening;
   }
   return undefined;
 }

@@ -418,3 +418,31 @@ describe.skipIf(!isMainThread)('does not depend on the host time zone', () => {
     expect(formatDateTime('2026-06-30T23:30:00.000Z')).toBe('1 July 2026 at 00:30');
   });
 });
+
+// Shrunk counterexamples from the property-based tests (tests/unit/fuzz/dates.fuzz.test.ts),
+// kept as ordinary regression tests.
+describe('fuzz regressions', () => {
+  test('addDays keeps a year from 0001 to 0099 (Date.UTC read "0099" as 1999)', () => {
+    expect(addDays('0099-12-31', 0)).toBe('0099-12-31');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0012-03-01', -1)).toBe('0012-02-29');
+  });
+
+  test('toLondon writes a year before 1000 with four digits, and fromLondon keeps it', () => {
+    expect(toLondon(fromLondon('0099-06-15', '12:00')).date).toBe('0099-06-15');
+  });
+
+  test('there is no year 0000: it is not a real date', () => {
+    expect(parseDateParts({ day: '1', month: '1', year: '0000' })).toEqual({ ok: false, problem: 'not-a-real-date' });
+    expect(parseDateParts({ day: '1', month: '1', year: '0001' })).toEqual({ ok: true, value: '0001-01-01' });
+  });
+
+  test('fromLondon lands on the London date before 1 December 1847 (local mean time, 75 seconds behind GMT)', () => {
+    expect(toLondon(fromLondon('1847-12-01', '00:00')).date).toBe('1847-12-01');
+  });
+
+  test('fromLondon reads British Double Summer Time (UTC+2, 1940s) and British Standard Time (UTC+1 all year, 1968–71)', () => {
+    expect(fromLondon('1944-06-15', '12:00')).toBe('1944-06-15T10:00:00.000Z');
+    expect(fromLondon('1970-01-15', '12:00')).toBe('1970-01-15T11:00:00.000Z');
+  });
+});

@@ -81,6 +81,8 @@ export function parseDateParts(parts: DateParts): { ok: true; value: IsoDate } |
   }
   if (year.length !== 4) return { ok: false, problem: 'year-not-four-digits' };
   const y = Number(year);
+  // There is no year 0 in the calendar as written (1 BC is followed by AD 1).
+  if (y === 0) return { ok: false, problem: 'not-a-real-date' };
   const d = Number(day);
   // daysInMonth is 0 for a month outside 1–12, so this refuses month 0 and 13 as well.
   if (d < 1 || d > daysInMonth(y, monthNumber)) {
@@ -143,7 +145,8 @@ export function toLondon(instant: IsoInstant | Date): LondonWallClock {
   const parts: Record<string, string> = {};
   for (const part of londonParts(date)) parts[part.type] = part.value;
   return {
-    date: `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`,
+    // Intl writes years before 1000 without leading zeros ("99"): ISO dates have four digits.
+    date: `${(parts.year ?? '').padStart(4, '0')}-${parts.month ?? ''}-${parts.day ?? ''}`,
     time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,
     seconds: Number(parts.second),
     isoWeekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
@@ -151,21 +154,48 @@ export function toLondon(instant: IsoInstant | Date): LondonWallClock {
 }
 
 /**
+ * Milliseconds since the epoch of a UTC calendar date and time. Unlike Date.UTC, a year from
+ * 0 to 99 is that year, not 1900–1999 (a four-digit year such as 0012 can be typed).
+ */
+function utcMillis(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hours, minutes, seconds, 0);
+  return date.getTime();
+}
+
+/** How far London wall-clock time is ahead of UTC at an instant, in milliseconds. */
+function londonOffsetAt(ms: number): number {
+  const wall = toLondon(new Date(ms));
+  const [y, mo, d] = wall.date.split('-').map(Number);
+  const [h, mi] = wall.time.split(':').map(Number);
+  return utcMillis(y ?? 0, mo ?? 1, d ?? 1, h ?? 0, mi ?? 0, wall.seconds) - Math.floor(ms / 1000) * 1000;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
  * The instant at which London wall-clock time reads `date` `time`.
  * In the autumn hour that happens twice, the earlier (BST) instant is chosen; a time that
  * does not exist (the spring-forward hour) is read as the instant one hour later.
+ * The offsets tried are the ones London used either side of that day, so the answer is
+ * right in every year the zone data covers: GMT and BST, British Double Summer Time (UTC+2
+ * in the 1940s), British Standard Time (UTC+1 all year, 1968–71) and local mean time
+ * before 1 December 1847.
  */
 export function fromLondon(date: IsoDate, time: string): IsoInstant {
   const [y, mo, d] = date.split('-').map(Number);
   const [h, mi] = time.split(':').map(Number);
-  const asUtc = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
-  // London is UTC+0 or UTC+1: try the BST reading first so ambiguous times pick the earlier one.
-  for (const offsetHours of [1, 0]) {
-    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+  const asUtc = utcMillis(y ?? 0, mo ?? 1, d ?? 1, h ?? 0, mi ?? 0);
+  // The larger offset first, so a time that happens twice picks the earlier instant.
+  const offsets = [...new Set([londonOffsetAt(asUtc - DAY_MS), londonOffsetAt(asUtc + DAY_MS)])].sort((a, b) => b - a);
+  for (const offset of offsets) {
+    const candidate = new Date(asUtc - offset);
     const wall = toLondon(candidate);
     if (wall.date === date && wall.time === time) return candidate.toISOString();
   }
-  return new Date(asUtc).toISOString();
+  // In a skipped hour: read with the offset before the change, which lands that much later.
+  return new Date(asUtc - Math.min(...offsets)).toISOString();
 }
 
 /** Whole years between a date of birth and an instant, with 29 February birthdays on 1 March in common years (UK practice). */
@@ -194,8 +224,7 @@ export const compareIso = (a: string, b: string): number => (a < b ? -1 : a > b 
 /** Adds whole days to an ISO calendar date. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + days));
-  return next.toISOString().slice(0, 10);
+  return new Date(utcMillis(y, m, d + days)).toISOString().slice(0, 10);
 }
 
 /** Hours (fractional) from one instant to another. */

@@ -20,6 +20,7 @@ const SettingsPage = lazy(() => import('../features/settings/settings-page').the
 const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
+const LiaisonReviewPage = lazy(() => import('../features/liaison/liaison-review-page').then((module) => ({ default: module.LiaisonReviewPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 
 export interface RouteMatch {
@@ -59,6 +60,9 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'staff' && rest[0] === 'add' && rest.length === 1) return settingsRoute(role, 'manage-staff', <AddStaffPage />);
     if (second === 'staff' && rest.length === 0) return settingsRoute(role, 'view-staff-details', <StaffPage />);
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
+  }
+  if (first === 'liaison' && second === undefined) {
+    return { area: 'home', element: may(role, 'review-liaison-list') ? <LiaisonReviewPage /> : <NoAccessPage permission="review-liaison-list" /> };
   }
   return { area: 'not-found', element: null };
 }

@@ -44,6 +44,9 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
   2: {
     gpLettersDue: 'attendanceId',
   },
+  3: {
+    liaisonReviews: 'attendanceId',
+  },
 };
 
 /** What a seeded database holds, for the checks after the upgrade. */
@@ -142,6 +145,8 @@ async function seedVersion1(name: string, version = 1): Promise<Seeded> {
 const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
   1: seedVersion1,
   2: (name) => seedVersion1(name, 2),
+  // Version 3 only added the liaison reviews table (empty until a review is recorded): version 1's rows again.
+  3: (name) => seedVersion1(name, 3),
 };
 
 /** The stores each version() of today's TriageDatabase declares, captured through Dexie's public API. */

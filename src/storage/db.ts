@@ -93,6 +93,16 @@ export interface GpLetterDueRow {
   attendanceId: string;
 }
 
+/**
+ * The paediatric liaison reviews of one attendance (issue 12), keyed by its opaque id. Who
+ * reviewed it, when, the action and the note are all inside the sealed payload: even "this
+ * attendance was escalated" is clinical information.
+ */
+export interface LiaisonReviewRow {
+  attendanceId: string;
+  payload: Sealed;
+}
+
 export type AuditRow = AuditEvent;
 
 export class TriageDatabase extends Dexie {
@@ -103,6 +113,7 @@ export class TriageDatabase extends Dexie {
   audit!: EntityTable<AuditRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   gpLettersDue!: EntityTable<GpLetterDueRow, 'attendanceId'>;
+  liaisonReviews!: EntityTable<LiaisonReviewRow, 'attendanceId'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -125,5 +136,7 @@ export class TriageDatabase extends Dexie {
         const signed = (await tx.table('attendances').where('status').equals('signed').primaryKeys()) as string[];
         await tx.table('gpLettersDue').bulkAdd(signed.filter((id) => !withGpLetter.has(id)).map((attendanceId) => ({ attendanceId })));
       });
+    // Version 3: paediatric liaison reviews (issue 12), sealed; new and empty, so no upgrade.
+    this.version(3).stores({ liaisonReviews: 'attendanceId' });
   }
 }

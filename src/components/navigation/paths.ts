@@ -24,4 +24,6 @@ export const paths = {
   staff: () => '/settings/staff',
   addStaff: () => '/settings/staff/add',
   auditTrail: () => '/settings/audit-trail',
+  /** The paediatric liaison review list (paediatric liaison nurse, nurse in charge). */
+  liaison: () => '/liaison',
 } as const;

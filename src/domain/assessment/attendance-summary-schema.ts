@@ -31,9 +31,10 @@ import { staffGroupSchema } from './staff-ref';
 /**
  * The version of what a summary carries. 1: the list summary before oversight data (no
  * `summaryVersion` field). 2: oversight data (CP-IS, screens, follow-ups, letters, staff
- * groups, start time). Raise by one whenever summariseAttendance changes what it derives.
+ * groups, start time). 3: left before assessment and Think Family children (the liaison list,
+ * issue 12). Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /**
  * Where a screen stands for oversight:
@@ -165,6 +166,10 @@ export const attendanceSummarySchema = z.object({
   signedByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
   /** The staff group of who started it: counts an assessment left unsigned. */
   createdByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
+  /** The patient left before assessment or treatment (issue 12): keeps them on the liaison list. */
+  leftBeforeAssessment: flag(),
+  /** Children at home that Think Family found (adults), or null when the section was not recorded. */
+  thinkFamilyChildren: z.catch(z.nullable(z.number().check(z.int(), z.minimum(0))), null),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

@@ -63,5 +63,8 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     letters: applicableLetters(answers, ctx).map((letter) => letter.kind),
     signedByGroup: record.status === 'signed' ? (record.signature?.signedBy.staffGroup ?? '') : '',
     createdByGroup: record.createdBy.staffGroup,
+    // No "left before assessment" record or Think Family section exists yet: their sections set these.
+    leftBeforeAssessment: false,
+    thinkFamilyChildren: null,
   };
 }

@@ -38,6 +38,8 @@ export const auditEventTypes = [
   'audit-break-acknowledged',
   // Added with issue 11: a member of staff accepted a new version of the app on the home screen.
   'update-accepted',
+  // Added with issue 12: a paediatric liaison review recorded (entityId: the attendance; detail: the action).
+  'liaison-reviewed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -66,6 +68,7 @@ export const auditEventTypeLabels = {
   'audit-break-detected': 'Audit trail break found',
   'audit-break-acknowledged': 'Audit trail break acknowledged',
   'update-accepted': 'Update accepted',
+  'liaison-reviewed': 'Liaison review recorded',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -26,6 +26,8 @@ export const settingsDraftSchema = z.object({
   sessionLimitHours: z.catch(z.string(), String(SESSION_LIMIT_HOURS_DEFAULT)),
   retentionDays: z.catch(z.string(), '30'),
   cseOtherIndicatorThreshold: z.catch(z.string(), String(DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD)),
+  /** The site's bank holidays (not working days for the liaison review), one per line. */
+  siteBankHolidays: z.catch(z.string(), ''),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -43,10 +45,14 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     sessionLimitHours: String(settings.sessionLimitHours),
     retentionDays: String(settings.retentionDays),
     cseOtherIndicatorThreshold: String(settings.cseOtherIndicatorThreshold),
+    siteBankHolidays: settings.bankHolidays.map(formatUkDate).join('\n'),
   };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "2026-12-25" → "25/12/2026", as the nurse types it. */
+const formatUkDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** Date.parse rolls 31 February over to 3 March instead of refusing it, so check the day against the month. */
 function isRealDate(iso: string): boolean {
@@ -103,6 +109,8 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
       `The number of other indicators must be a whole number from ${String(MIN_CSE_OTHER_INDICATOR_THRESHOLD)} to ${String(MAX_CSE_OTHER_INDICATOR_THRESHOLD)}`,
     );
   }
+  const siteHolidays = parseBankHolidays(draft.siteBankHolidays);
+  if (siteHolidays.bad.length) issues.add('siteBankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${siteHolidays.bad.slice(0, 3).join(', ')}`);
   return issues.items;
 }
 
@@ -123,5 +131,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     sessionLimitHours: Number(draft.sessionLimitHours),
     retentionDays: Number(draft.retentionDays),
     cseOtherIndicatorThreshold: readCseThreshold(draft.cseOtherIndicatorThreshold) ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
+    bankHolidays: parseBankHolidays(draft.siteBankHolidays).dates,
   };
 }

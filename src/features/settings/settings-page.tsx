@@ -22,6 +22,7 @@ import { useDeviceSettings, useRepositories, useSession } from '../../storage/re
 import { ContentFileSettings } from './content-file-settings';
 import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
 import { ScreeningFields } from './screening-settings-fields';
+import { WorkingDaysFields } from './working-days-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
   const { device } = useRepositories();
@@ -68,6 +69,8 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           <ServiceHoursFields />
           <h2 className="nhsuk-heading-m">Screening</h2>
           <ScreeningFields />
+          <h2 className="nhsuk-heading-m">Working days</h2>
+          <WorkingDaysFields />
           <Button type="submit">Save settings</Button>
         </form>
       </IssuesProvider>

@@ -1,0 +1,107 @@
+/**
+ * The paediatric liaison review list, storage side (issue 12): fetches the sealed summaries
+ * of a window of arrivals through the arrival index, the sealed review rows and the issued
+ * letter keys of those attendances, and records a review. Which attendances are on the list,
+ * their status and what is overdue are pure domain rules (domain/liaison/liaison-list.ts).
+ *
+ * A review row is keyed by the attendance id and sealed under the data key with an AAD
+ * naming this device and attendance, so a row cannot be moved to another attendance or
+ * device. Recording one is a read-change-write of that row held under a cross-tab lock, and
+ * is written to the audit trail (detail: no clinical content; the action is in the sealed row).
+ */
+import { letterKinds } from '../../domain/letters/kinds';
+import { liaisonReviewActionSchema, liaisonReviewRecordSchema } from '../../domain/liaison/liaison-review';
+import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
+import { MAX_FREE_TEXT } from '../../domain/shared/text';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { open as openSealed, seal } from '../crypto/codec';
+import type { LiaisonReviewRow } from '../db';
+import { openSummaries } from './attendance-crypto';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import { withLock } from './locks';
+import { permittedLive, requirePermission } from './permission-gate';
+import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, StorageFailure } from './types';
+import type { Unlocked } from './vault';
+
+export const liaisonReviewAad = (deviceId: string, attendanceId: string): string => `${deviceId}:liaison-review:${attendanceId}`;
+
+const REVIEW_LOCK = 'safeguarding-triage:liaison-review';
+
+async function openReview(unlocked: Unlocked, row: LiaisonReviewRow): Promise<LiaisonReviewRecord | undefined> {
+  const opened = await openSealed(unlocked.keys.dataKey, row.payload, liaisonReviewAad(unlocked.deviceId, row.attendanceId));
+  if (!opened.ok) return undefined;
+  const parsed = liaisonReviewRecordSchema.safeParse(opened.value);
+  return parsed.success && parsed.data.attendanceId === row.attendanceId ? parsed.data : undefined;
+}
+
+const damaged = (): StorageFailure => ({
+  kind: 'damaged',
+  message: 'The earlier reviews of this attendance could not be read on this tablet, so a new review was not added. Ask the nurse in charge to check the tablet.',
+});
+
+export class RealLiaisonRepository implements LiaisonRepository {
+  constructor(private readonly ctx: StorageContext) {}
+
+  list(window: ArrivalWindow): LiveValue<Result<LiaisonListData, StorageFailure>> {
+    return permittedLive(this.ctx.vault, 'review-liaison-list', async (): Promise<LiaisonListData> => {
+      const unlocked = this.ctx.vault.peek();
+      if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
+      const { db } = this.ctx;
+      const rows = await db.attendances.where('arrivedAt').between(window.fromInstant, window.toInstant, true, false).toArray();
+      const ids = rows.map((row) => row.id);
+      const [reviewRows, letterKeys] = await Promise.all([
+        db.liaisonReviews.bulkGet(ids),
+        ids.length === 0 ? Promise.resolve([]) : (db.letters.where('[attendanceId+kind]').anyOf(ids.flatMap((id) => letterKinds.map((kind) => [id, kind]))).keys() as unknown as Promise<[string, string][]>),
+      ]);
+      const [summaries, reviews] = await Promise.all([
+        openSummaries(unlocked, rows),
+        Promise.all(reviewRows.filter((row): row is LiaisonReviewRow => row !== undefined).map((row) => openReview(unlocked, row))),
+      ]);
+      const issued = new Set(letterKeys.map(([attendanceId, kind]) => `${attendanceId}|${kind}`));
+      return {
+        summaries,
+        reviews: reviews.filter((review): review is LiaisonReviewRecord => review !== undefined),
+        issuedLetters: [...issued].map((key) => {
+          const [attendanceId = '', kind = 'gp'] = key.split('|');
+          return { attendanceId, kind: kind as (typeof letterKinds)[number] };
+        }),
+      };
+    });
+  }
+
+  async recordReview(attendanceId: string, input: { action: LiaisonReviewAction; note: string }): Promise<Result<LiaisonReview, StorageFailure>> {
+    const allowed = requirePermission(this.ctx.vault, 'review-liaison-list');
+    if (!allowed.ok) return allowed;
+    const unlocked = allowed.value;
+    // What reaches storage is untrusted: a script typed into the console gets the same checks as the form.
+    const action = liaisonReviewActionSchema.safeParse(input.action);
+    if (!action.success || typeof input.note !== 'string' || input.note.length > MAX_FREE_TEXT) {
+      return err({ kind: 'unknown', message: 'The review could not be recorded: choose what was done after the review.' });
+    }
+    const { db, audit, now } = this.ctx;
+    try {
+      const result = await withLock(REVIEW_LOCK, async (): Promise<Result<LiaisonReview, StorageFailure>> => {
+        if (!(await db.attendances.get(attendanceId))) return err({ kind: 'not-found', message: 'This attendance is not on this tablet.' });
+        const existingRow = await db.liaisonReviews.get(attendanceId);
+        const existing = existingRow ? await openReview(unlocked, existingRow) : { attendanceId, reviews: [] };
+        if (!existing) return err(damaged());
+        const review: LiaisonReview = {
+          reviewedBy: { id: unlocked.staff.id, name: unlocked.staff.name },
+          reviewedAt: now(),
+          action: action.data,
+          note: input.note.trim(),
+        };
+        const record: LiaisonReviewRecord = { attendanceId, reviews: [...existing.reviews, review] };
+        const payload = await seal(unlocked.keys.dataKey, record, liaisonReviewAad(unlocked.deviceId, attendanceId));
+        await db.liaisonReviews.put({ attendanceId, payload });
+        return ok(review);
+      });
+      if (result.ok) await audit.append('liaison-reviewed', attendanceId, 'Paediatric liaison review recorded');
+      return result;
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+}

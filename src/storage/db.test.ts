@@ -243,7 +243,7 @@ describe('upgrade to version 2', () => {
 
     const db = new TriageDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.gpLettersDue.toCollection().primaryKeys()).sort()).toEqual(['signed-no-letter', 'signed-only-hv-letter']);
     db.close();
   });

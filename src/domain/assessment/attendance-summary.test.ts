@@ -30,6 +30,8 @@ describe('summariseAttendance', () => {
       letters: ['gp', 'school-nurse'],
       signedByGroup: '',
       createdByGroup: 'substantive',
+      leftBeforeAssessment: false,
+      thinkFamilyChildren: null,
     });
   });
 
@@ -116,6 +118,8 @@ describe('attendanceSummarySchema', () => {
       letters: [],
       signedByGroup: '',
       createdByGroup: '',
+      leftBeforeAssessment: false,
+      thinkFamilyChildren: null,
     });
   });
 });

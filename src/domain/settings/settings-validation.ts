@@ -12,6 +12,12 @@ import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD, readCseThreshold } from '../screening/cse-threshold';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../liaison/bank-holidays';
+
+/** "2026-12-25" → "25/12/2026", as the nurse types it. */
+function formatUkDate(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
@@ -26,8 +32,8 @@ export const settingsDraftSchema = z.object({
   sessionLimitHours: z.catch(z.string(), String(SESSION_LIMIT_HOURS_DEFAULT)),
   retentionDays: z.catch(z.string(), '30'),
   cseOtherIndicatorThreshold: z.catch(z.string(), String(DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD)),
-  /** The site's bank holidays (not working days for the liaison review), one per line. */
-  siteBankHolidays: z.catch(z.string(), ''),
+  /** The site's bank holidays (not working days for the liaison review), one per line; England and Wales 2026–2027 until changed. */
+  siteBankHolidays: z.catch(z.string(), () => ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027.map(formatUkDate).join('\n')),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -50,9 +56,6 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** "2026-12-25" → "25/12/2026", as the nurse types it. */
-const formatUkDate = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** Date.parse rolls 31 February over to 3 March instead of refusing it, so check the day against the month. */
 function isRealDate(iso: string): boolean {

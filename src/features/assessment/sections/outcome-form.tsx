@@ -274,6 +274,9 @@ function FollowUps({ answers, ctx, settings }: { answers: Answers; ctx: Assessme
       <Referral answers={answers} ctx={ctx} settings={settings} />
       <Police />
       <SafeToGoHome answers={answers} ctx={ctx} />
+      {draft.concernLevel === 'suspect' ? (
+        <Radios name="paediatricLiaisonTold" legend={q.paediatricLiaisonTold.label} legendSize="m" hint={q.paediatricLiaisonTold.hint} optional options={yesNoOptions} inline />
+      ) : null}
     </>
   );
 }

@@ -63,6 +63,7 @@ function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }
           { to: paths.home(), text: 'Home', current: route.area === 'home' },
           // Everything under Settings is the nurse in charge's (domain/settings/permissions.ts).
           ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
+          ...(may(staff.role, 'review-liaison-list') ? [{ to: paths.liaison(), text: 'Liaison review', current: route.area === 'liaison' }] : []),
         ]}
       />
       {route.area !== 'home' ? (

@@ -25,7 +25,7 @@ const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-pa
 
 export interface RouteMatch {
   /** Which top-level area (for the header's current item and the update notice). */
-  area: 'home' | 'assessment' | 'settings' | 'not-found';
+  area: 'home' | 'assessment' | 'settings' | 'not-found' | 'liaison';
   element: ReactNode;
 }
 
@@ -62,7 +62,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
   }
   if (first === 'liaison' && second === undefined) {
-    return { area: 'home', element: may(role, 'review-liaison-list') ? <LiaisonReviewPage /> : <NoAccessPage permission="review-liaison-list" /> };
+    return { area: 'liaison', element: may(role, 'review-liaison-list') ? <LiaisonReviewPage /> : <NoAccessPage permission="review-liaison-list" /> };
   }
   return { area: 'not-found', element: null };
 }

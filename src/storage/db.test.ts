@@ -46,6 +46,7 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
   },
   3: {
     liaisonReviews: 'attendanceId',
+    attendanceSummaries: 'id, arrivedAt',
   },
 };
 
@@ -145,8 +146,16 @@ async function seedVersion1(name: string, version = 1): Promise<Seeded> {
 const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
   1: seedVersion1,
   2: (name) => seedVersion1(name, 2),
-  // Version 3 only added the liaison reviews table (empty until a review is recorded): version 1's rows again.
-  3: (name) => seedVersion1(name, 3),
+  // Version 3 added the liaison reviews (empty until a review is recorded) and the summary
+  // copies, which version 3 writes with every attendance row: version 1's rows plus those.
+  3: async (name) => {
+    const seeded = await seedVersion1(name, 3);
+    const db = openAtVersion(name, 3);
+    const rows = (await db.table('attendances').toArray()) as { id: string; arrivedAt: string; summary: unknown }[];
+    await db.table('attendanceSummaries').bulkPut(rows.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt, summary: row.summary })));
+    db.close();
+    return seeded;
+  },
 };
 
 /** The stores each version() of today's TriageDatabase declares, captured through Dexie's public API. */
@@ -245,6 +254,25 @@ describe('upgrade to version 2', () => {
     await db.open();
     expect(db.verno).toBe(3);
     expect((await db.gpLettersDue.toCollection().primaryKeys()).sort()).toEqual(['signed-no-letter', 'signed-only-hv-letter']);
+    db.close();
+  });
+});
+
+describe('upgrade to version 3', () => {
+  it('copies every attendance row’s sealed summary, as it is, into the summaries table; no review rows', async () => {
+    const name = uniqueDatabaseName();
+    const old = openAtVersion(name, 2);
+    const row = (id: string, arrivedAt: string) => ({ id, status: 'signed', arrivedAt, updatedAt: AT, ageBand: '13-15', createdById: STAFF.id, nhsIndex: '', nameDobIndex: '', summary: { sealed: id }, payload: { sealed: `${id}-record` }, rev: 1 });
+    await old.table('attendances').bulkAdd([row('a1', '2026-03-01T10:00:00.000Z'), row('a2', '2026-03-02T10:00:00.000Z')]);
+    old.close();
+
+    const db = new TriageDatabase(name);
+    await db.open();
+    expect(await db.attendanceSummaries.orderBy('arrivedAt').toArray()).toEqual([
+      { id: 'a1', arrivedAt: '2026-03-01T10:00:00.000Z', summary: { sealed: 'a1' } },
+      { id: 'a2', arrivedAt: '2026-03-02T10:00:00.000Z', summary: { sealed: 'a2' } },
+    ]);
+    expect(await db.liaisonReviews.count()).toBe(0);
     db.close();
   });
 });

@@ -103,6 +103,19 @@ export interface LiaisonReviewRow {
   payload: Sealed;
 }
 
+/**
+ * A copy of each attendance's sealed list summary, apart from its full sealed record, so a
+ * list over a window of arrivals (the liaison review list, issue 12) reads a few hundred
+ * bytes per attendance instead of structured-cloning every whole record (PRODUCT.md section
+ * 10 budgets). The same sealed blob as AttendanceRow.summary (same AAD), written in the same
+ * transaction by every writer of the attendance row.
+ */
+export interface AttendanceSummaryRow {
+  id: string;
+  arrivedAt: string;
+  summary: Sealed;
+}
+
 export type AuditRow = AuditEvent;
 
 export class TriageDatabase extends Dexie {
@@ -114,6 +127,7 @@ export class TriageDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   gpLettersDue!: EntityTable<GpLetterDueRow, 'attendanceId'>;
   liaisonReviews!: EntityTable<LiaisonReviewRow, 'attendanceId'>;
+  attendanceSummaries!: EntityTable<AttendanceSummaryRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -136,7 +150,20 @@ export class TriageDatabase extends Dexie {
         const signed = (await tx.table('attendances').where('status').equals('signed').primaryKeys()) as string[];
         await tx.table('gpLettersDue').bulkAdd(signed.filter((id) => !withGpLetter.has(id)).map((attendanceId) => ({ attendanceId })));
       });
-    // Version 3: paediatric liaison reviews (issue 12), sealed; new and empty, so no upgrade.
-    this.version(3).stores({ liaisonReviews: 'attendanceId' });
+    // Version 3 (issue 12): paediatric liaison reviews, sealed (new and empty); and the list
+    // summaries apart from the records, copied from every attendance row (no key needed: the
+    // sealed summary moves as it is, its AAD names the attendance, not the table).
+    this.version(3)
+      .stores({ liaisonReviews: 'attendanceId', attendanceSummaries: 'id, arrivedAt' })
+      .upgrade(async (tx) => {
+        const summaries: AttendanceSummaryRow[] = [];
+        await tx
+          .table('attendances')
+          .toCollection()
+          .each((row: AttendanceRow) => {
+            summaries.push({ id: row.id, arrivedAt: row.arrivedAt, summary: row.summary });
+          });
+        await tx.table('attendanceSummaries').bulkPut(summaries);
+      });
   }
 }

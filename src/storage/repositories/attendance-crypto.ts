@@ -27,14 +27,17 @@ export class IndexCache {
   }
 }
 
-async function openSummary(unlocked: Unlocked, row: AttendanceRow): Promise<AttendanceSummary | undefined> {
+/** What opening a summary needs: the attendance id (in the AAD) and the sealed summary (an attendance row or its summary copy). */
+type SummarySource = Pick<AttendanceRow, 'id' | 'summary'>;
+
+async function openSummary(unlocked: Unlocked, row: SummarySource): Promise<AttendanceSummary | undefined> {
   const opened = await openSealed(unlocked.keys.dataKey, row.summary, aad(unlocked.deviceId, row.id, 'summary'));
   if (!opened.ok) return undefined;
   const parsed = attendanceSummarySchema.safeParse(opened.value);
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function openSummaries(unlocked: Unlocked | undefined, rows: AttendanceRow[]): Promise<AttendanceSummary[]> {
+export async function openSummaries(unlocked: Unlocked | undefined, rows: readonly SummarySource[]): Promise<AttendanceSummary[]> {
   if (!unlocked) return [];
   const summaries = await Promise.all(rows.map((row) => openSummary(unlocked, row)));
   return summaries.filter((summary): summary is AttendanceSummary => summary !== undefined).sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));

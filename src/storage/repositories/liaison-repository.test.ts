@@ -120,3 +120,25 @@ describe('storage refuses the liaison list', () => {
     repos.close();
   });
 });
+
+describe('the summaries the list reads', () => {
+  it('stay in step with the attendance rows: created, saved, and a changed arrival moves it between windows', async () => {
+    const { storage, attendanceId } = await tabletWithChild();
+    const { repos } = storage;
+    const db = repos.internals.db;
+    const rows = await db.attendances.toArray();
+    expect((await db.attendanceSummaries.toArray()).map((row) => [row.id, row.arrivedAt, row.summary])).toEqual(rows.map((row) => [row.id, row.arrivedAt, row.summary]));
+
+    // The nurse corrects the arrival to the day before: the list follows.
+    const opened = await repos.attendances.open(attendanceId);
+    if (!opened.ok) throw new Error('open failed');
+    await opened.value.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, arrivalDate: { day: '9', month: '3', year: '2026' }, arrivalTime: '10:00' } } }));
+    await opened.value.flush();
+    opened.value.close();
+    const today = await firstValue(repos.liaison.list(WHOLE_DAY));
+    expect(today.ok && today.value.summaries).toEqual([]);
+    const yesterday = await firstValue(repos.liaison.list({ fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-10T00:00:00.000Z' }));
+    expect(yesterday.ok && yesterday.value.summaries.map((summary) => summary.id)).toEqual([attendanceId]);
+    repos.close();
+  });
+});

@@ -9,7 +9,8 @@
  * device. Recording one is a read-change-write of that row held under a cross-tab lock, and
  * is written to the audit trail (detail: no clinical content; the action is in the sealed row).
  */
-import { letterKinds } from '../../domain/letters/kinds';
+import type { LetterKind } from '../../domain/letters/kinds';
+import { liaisonReasonsFor } from '../../domain/liaison/liaison-list';
 import { liaisonReviewActionSchema, liaisonReviewRecordSchema } from '../../domain/liaison/liaison-review';
 import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import { MAX_FREE_TEXT } from '../../domain/shared/text';
@@ -49,24 +50,23 @@ export class RealLiaisonRepository implements LiaisonRepository {
       const unlocked = this.ctx.vault.peek();
       if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
       const { db } = this.ctx;
-      const rows = await db.attendances.where('arrivedAt').between(window.fromInstant, window.toInstant, true, false).toArray();
-      const ids = rows.map((row) => row.id);
-      const [reviewRows, letterKeys] = await Promise.all([
-        db.liaisonReviews.bulkGet(ids),
-        ids.length === 0 ? Promise.resolve([]) : (db.letters.where('[attendanceId+kind]').anyOf(ids.flatMap((id) => letterKinds.map((kind) => [id, kind]))).keys() as unknown as Promise<[string, string][]>),
+      // The summaries apart from the records: a week is a few hundred small blobs (budget < 100 ms, issue 12).
+      const rows = await db.attendanceSummaries.where('arrivedAt').between(window.fromInstant, window.toInstant, true, false).toArray();
+      const summaries = await openSummaries(unlocked, rows);
+      // Reviews and letters only for attendances the domain puts on the list, and only the letters each needs.
+      const now = this.ctx.now();
+      const listed = summaries.filter((summary) => liaisonReasonsFor(summary, now).length > 0);
+      const letterKeys = listed.flatMap((summary) => summary.letters.map((kind) => [summary.id, kind]));
+      const [reviewRows, issuedKeys] = await Promise.all([
+        db.liaisonReviews.bulkGet(listed.map((summary) => summary.id)),
+        letterKeys.length === 0 ? Promise.resolve([]) : (db.letters.where('[attendanceId+kind]').anyOf(letterKeys).keys() as unknown as Promise<[string, LetterKind][]>),
       ]);
-      const [summaries, reviews] = await Promise.all([
-        openSummaries(unlocked, rows),
-        Promise.all(reviewRows.filter((row): row is LiaisonReviewRow => row !== undefined).map((row) => openReview(unlocked, row))),
-      ]);
-      const issued = new Set(letterKeys.map(([attendanceId, kind]) => `${attendanceId}|${kind}`));
+      const reviews = await Promise.all(reviewRows.filter((row): row is LiaisonReviewRow => row !== undefined).map((row) => openReview(unlocked, row)));
+      const issued = new Map(issuedKeys.map(([attendanceId, kind]) => [`${attendanceId}|${kind}`, { attendanceId, kind }]));
       return {
         summaries,
         reviews: reviews.filter((review): review is LiaisonReviewRecord => review !== undefined),
-        issuedLetters: [...issued].map((key) => {
-          const [attendanceId = '', kind = 'gp'] = key.split('|');
-          return { attendanceId, kind: kind as (typeof letterKinds)[number] };
-        }),
+        issuedLetters: [...issued.values()],
       };
     });
   }

@@ -274,8 +274,8 @@ export interface ArrivalWindow {
 
 /**
  * What the liaison review list reads for a window of arrivals: every summary (the domain
- * decides which are on the list, domain/liaison/liaison-list.ts), the review records of
- * those attendances, and which letters are issued for them.
+ * decides which are on the list, domain/liaison/liaison-list.ts), and for those on the list
+ * their review records and which of the letters they need are issued.
  */
 export interface LiaisonListData {
   summaries: AttendanceSummary[];

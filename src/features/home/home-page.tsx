@@ -257,7 +257,7 @@ function LiaisonOverdue({ now }: { now: string }) {
     const today = toLondon(now).date;
     return arrivalRange(addDays(today, -(OVERDUE_COUNT_WINDOW_DAYS - 1)), today);
   });
-  const data = useLiaisonList(range);
+  const data = useLiaisonList(range, false);
   const count =
     data?.ok && settings
       ? overdueCount(data.value.summaries, new Map(data.value.reviews.map((record) => [record.attendanceId, record])), { now, bankHolidays: settings.bankHolidays })

@@ -45,7 +45,7 @@ const damaged = (): StorageFailure => ({
 export class RealLiaisonRepository implements LiaisonRepository {
   constructor(private readonly ctx: StorageContext) {}
 
-  list(window: ArrivalWindow): LiveValue<Result<LiaisonListData, StorageFailure>> {
+  list(window: ArrivalWindow, options: { letters?: boolean } = {}): LiveValue<Result<LiaisonListData, StorageFailure>> {
     return permittedLive(this.ctx.vault, 'review-liaison-list', async (): Promise<LiaisonListData> => {
       const unlocked = this.ctx.vault.peek();
       if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
@@ -56,7 +56,7 @@ export class RealLiaisonRepository implements LiaisonRepository {
       // Reviews and letters only for attendances the domain puts on the list, and only the letters each needs.
       const now = this.ctx.now();
       const listed = summaries.filter((summary) => liaisonReasonsFor(summary, now).length > 0);
-      const letterKeys = listed.flatMap((summary) => summary.letters.map((kind) => [summary.id, kind]));
+      const letterKeys = options.letters === false ? [] : listed.flatMap((summary) => summary.letters.map((kind) => [summary.id, kind]));
       const [reviewRows, issuedKeys] = await Promise.all([
         db.liaisonReviews.bulkGet(listed.map((summary) => summary.id)),
         letterKeys.length === 0 ? Promise.resolve([]) : (db.letters.where('[attendanceId+kind]').anyOf(letterKeys).keys() as unknown as Promise<[string, LetterKind][]>),

@@ -75,10 +75,10 @@ export function useNoConcernToReview(): NoConcernReviewItem[] | undefined {
 }
 
 /** The liaison review list's data for a window of arrivals, or the refusal (paediatric liaison, nurse in charge). */
-export function useLiaisonList(window: ArrivalWindow): Result<LiaisonListData, StorageFailure> | undefined {
+export function useLiaisonList(window: ArrivalWindow, letters = true): Result<LiaisonListData, StorageFailure> | undefined {
   const { liaison } = useRepositories();
   const { fromInstant, toInstant } = window;
-  return useObservable(() => liaison.list({ fromInstant, toInstant }), [liaison, fromInstant, toInstant], undefined);
+  return useObservable(() => liaison.list({ fromInstant, toInstant }, { letters }), [liaison, fromInstant, toInstant, letters], undefined);
 }
 
 /** The newest events, or the refusal (nurse in charge only). */

@@ -289,7 +289,8 @@ export interface LiaisonListData {
  * Storage only fetches; every rule is in domain/liaison.
  */
 export interface LiaisonRepository {
-  list(window: ArrivalWindow): LiveValue<Result<LiaisonListData, StorageFailure>>;
+  /** `letters: false` leaves out the issued letters (the home screen's overdue count needs none). */
+  list(window: ArrivalWindow, options?: { letters?: boolean }): LiveValue<Result<LiaisonListData, StorageFailure>>;
   /** Records a review by the signed-in member of staff, now; sealed, with an audit event. */
   recordReview(attendanceId: string, review: { action: LiaisonReviewAction; note: string }): Promise<Result<LiaisonReview, StorageFailure>>;
 }

@@ -56,7 +56,7 @@ export function screeningFlags(summary: Pick<AttendanceSummary, 'screens'>): str
   }
   if (cse?.discussion) flags.push('Child sexual exploitation: discuss with the safeguarding lead');
   if (cse?.under13) flags.push('Sexual activity at 12 or under: referral mandatory');
-  if (crafft?.positive) flags.push(`Substance use screen positive (score ${String(crafft.score ?? '')})`);
+  if (crafft?.positive) flags.push(crafft.score === null ? 'Substance use screen positive' : `Substance use screen positive (score ${String(crafft.score)})`);
   if (fraser?.result === 'not-competent') flags.push('Fraser: not competent');
   if (fraser?.powerImbalance) flags.push('Power imbalance with partner');
   if (fgm?.knownCase) flags.push('Known FGM');

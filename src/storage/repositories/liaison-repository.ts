@@ -9,6 +9,7 @@
  * device. Recording one is a read-change-write of that row held under a cross-tab lock, and
  * is written to the audit trail (detail: no clinical content; the action is in the sealed row).
  */
+import { Dexie } from 'dexie';
 import type { LetterKind } from '../../domain/letters/kinds';
 import { liaisonReasonsFor } from '../../domain/liaison/liaison-list';
 import { liaisonReviewActionSchema, liaisonReviewRecordSchema } from '../../domain/liaison/liaison-review';
@@ -56,13 +57,18 @@ export class RealLiaisonRepository implements LiaisonRepository {
       // Reviews and letters only for attendances the domain puts on the list, and only the letters each needs.
       const now = this.ctx.now();
       const listed = summaries.filter((summary) => liaisonReasonsFor(summary, now).length > 0);
-      const letterKeys = options.letters === false ? [] : listed.flatMap((summary) => summary.letters.map((kind) => [summary.id, kind]));
+      const needLetters = options.letters === false ? [] : listed.filter((summary) => summary.letters.length > 0);
+      // One small key range per attendance: anyOf over the whole letters index grows with the table (1 s at 100,000).
       const [reviewRows, issuedKeys] = await Promise.all([
         db.liaisonReviews.bulkGet(listed.map((summary) => summary.id)),
-        letterKeys.length === 0 ? Promise.resolve([]) : (db.letters.where('[attendanceId+kind]').anyOf(letterKeys).keys() as unknown as Promise<[string, LetterKind][]>),
+        Promise.all(
+          needLetters.map(
+            (summary) => db.letters.where('[attendanceId+kind]').between([summary.id, Dexie.minKey], [summary.id, Dexie.maxKey]).keys() as unknown as Promise<[string, LetterKind][]>,
+          ),
+        ),
       ]);
       const reviews = await Promise.all(reviewRows.filter((row): row is LiaisonReviewRow => row !== undefined).map((row) => openReview(unlocked, row)));
-      const issued = new Map(issuedKeys.map(([attendanceId, kind]) => [`${attendanceId}|${kind}`, { attendanceId, kind }]));
+      const issued = new Map(issuedKeys.flat().map(([attendanceId, kind]) => [`${attendanceId}|${kind}`, { attendanceId, kind }]));
       return {
         summaries,
         reviews: reviews.filter((review): review is LiaisonReviewRecord => review !== undefined),

@@ -66,6 +66,7 @@ function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }
           // Everything under Settings is the nurse in charge's (domain/settings/permissions.ts).
           ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
           { to: paths.changeSecret(), text: 'Change my PIN', current: route.area === 'account' },
+          ...(may(staff.role, 'review-liaison-list') ? [{ to: paths.liaison(), text: 'Liaison review', current: route.area === 'liaison' }] : []),
         ]}
       />
       <TamperNotice />

@@ -22,11 +22,12 @@ const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
+const LiaisonReviewPage = lazy(() => import('../features/liaison/liaison-review-page').then((module) => ({ default: module.LiaisonReviewPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 
 export interface RouteMatch {
   /** Which top-level area (for the header's current item and the update notice). */
-  area: 'home' | 'assessment' | 'settings' | 'account' | 'not-found';
+  area: 'home' | 'assessment' | 'settings' | 'account' | 'not-found' | 'liaison';
   element: ReactNode;
 }
 
@@ -64,5 +65,8 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
   }
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
+  if (first === 'liaison' && second === undefined) {
+    return { area: 'liaison', element: may(role, 'review-liaison-list') ? <LiaisonReviewPage /> : <NoAccessPage permission="review-liaison-list" /> };
+  }
   return { area: 'not-found', element: null };
 }

@@ -45,6 +45,10 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
   2: {
     gpLettersDue: 'attendanceId',
   },
+  3: {
+    liaisonReviews: 'attendanceId',
+    attendanceSummaries: 'id, arrivedAt',
+  },
 };
 
 /** What a seeded database holds, for the checks after the upgrade. */
@@ -143,6 +147,16 @@ async function seedVersion1(name: string, version = 1): Promise<Seeded> {
 const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
   1: seedVersion1,
   2: (name) => seedVersion1(name, 2),
+  // Version 3 added the liaison reviews (empty until a review is recorded) and the summary
+  // copies, which version 3 writes with every attendance row: version 1's rows plus those.
+  3: async (name) => {
+    const seeded = await seedVersion1(name, 3);
+    const db = openAtVersion(name, 3);
+    const rows = (await db.table('attendances').toArray()) as { id: string; arrivedAt: string; rev: number; summary: unknown }[];
+    await db.table('attendanceSummaries').bulkPut(rows.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary })));
+    db.close();
+    return seeded;
+  },
 };
 
 /** The stores each version() of today's TriageDatabase declares, captured through Dexie's public API. */
@@ -249,8 +263,28 @@ describe('upgrade to version 2', () => {
 
     const db = new TriageDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.gpLettersDue.toCollection().primaryKeys()).sort()).toEqual(['signed-no-letter', 'signed-only-hv-letter']);
+    db.close();
+  });
+});
+
+describe('upgrade to version 3', () => {
+  it('copies every attendance row’s sealed summary, as it is, into the summaries table; no review rows', async () => {
+    const name = uniqueDatabaseName();
+    const old = openAtVersion(name, 2);
+    const row = (id: string, arrivedAt: string, rev: number) => ({ id, status: 'signed', arrivedAt, updatedAt: AT, ageBand: '13-15', createdById: STAFF.id, nhsIndex: '', nameDobIndex: '', summary: { sealed: id }, payload: { sealed: `${id}-record` }, rev });
+    await old.table('attendances').bulkAdd([row('a1', '2026-03-01T10:00:00.000Z', 1), row('a2', '2026-03-02T10:00:00.000Z', 4)]);
+    old.close();
+
+    const db = new TriageDatabase(name);
+    await db.open();
+    expect(await db.attendanceSummaries.orderBy('arrivedAt').toArray()).toEqual([
+      // The revision travels with the copy: the summary is sealed with it bound in.
+      { id: 'a1', arrivedAt: '2026-03-01T10:00:00.000Z', rev: 1, summary: { sealed: 'a1' } },
+      { id: 'a2', arrivedAt: '2026-03-02T10:00:00.000Z', rev: 4, summary: { sealed: 'a2' } },
+    ]);
+    expect(await db.liaisonReviews.count()).toBe(0);
     db.close();
   });
 });

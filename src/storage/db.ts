@@ -113,6 +113,31 @@ export interface GpLetterDueRow {
   attendanceId: string;
 }
 
+/**
+ * The paediatric liaison reviews of one attendance (issue 12), keyed by its opaque id. Who
+ * reviewed it, when, the action and the note are all inside the sealed payload: even "this
+ * attendance was escalated" is clinical information.
+ */
+export interface LiaisonReviewRow {
+  attendanceId: string;
+  payload: Sealed;
+}
+
+/**
+ * A copy of each attendance's sealed list summary, apart from its full sealed record, so a
+ * list over a window of arrivals (the liaison review list, issue 12) reads a few hundred
+ * bytes per attendance instead of structured-cloning every whole record (PRODUCT.md section
+ * 10 budgets). The same sealed blob as AttendanceRow.summary (same AAD), written in the same
+ * transaction by every writer of the attendance row.
+ */
+export interface AttendanceSummaryRow {
+  id: string;
+  arrivedAt: string;
+  /** The attendance row's revision: the summary is sealed with it bound in (issue 11). */
+  rev: number;
+  summary: Sealed;
+}
+
 export type AuditRow = AuditEvent;
 
 export class TriageDatabase extends Dexie {
@@ -123,6 +148,8 @@ export class TriageDatabase extends Dexie {
   audit!: EntityTable<AuditRow, 'seq'>;
   meta!: EntityTable<MetaRow, 'key'>;
   gpLettersDue!: EntityTable<GpLetterDueRow, 'attendanceId'>;
+  liaisonReviews!: EntityTable<LiaisonReviewRow, 'attendanceId'>;
+  attendanceSummaries!: EntityTable<AttendanceSummaryRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -144,6 +171,21 @@ export class TriageDatabase extends Dexie {
         const withGpLetter = new Set(letterKeys.filter(([, kind]) => kind === 'gp').map(([attendanceId]) => attendanceId));
         const signed = (await tx.table('attendances').where('status').equals('signed').primaryKeys()) as string[];
         await tx.table('gpLettersDue').bulkAdd(signed.filter((id) => !withGpLetter.has(id)).map((attendanceId) => ({ attendanceId })));
+      });
+    // Version 3 (issue 12): paediatric liaison reviews, sealed (new and empty); and the list
+    // summaries apart from the records, copied from every attendance row (no key needed: the
+    // sealed summary moves as it is, its AAD names the attendance, not the table).
+    this.version(3)
+      .stores({ liaisonReviews: 'attendanceId', attendanceSummaries: 'id, arrivedAt' })
+      .upgrade(async (tx) => {
+        const summaries: AttendanceSummaryRow[] = [];
+        await tx
+          .table('attendances')
+          .toCollection()
+          .each((row: AttendanceRow) => {
+            summaries.push({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
+          });
+        await tx.table('attendanceSummaries').bulkPut(summaries);
       });
   }
 }

@@ -4,7 +4,8 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4318;
+// BENCH_PORT lets two worktrees run benchmarks at once (the storage page is served on the next port).
+const PORT = Number(process.env.BENCH_PORT ?? 4318);
 
 export default defineConfig({
   testDir: '.',

@@ -12,6 +12,10 @@ import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
 import { buildRow } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
+import { liaisonReviewAad } from '../../src/storage/repositories/liaison-repository';
+import { addDays } from '../../src/domain/shared/dates';
+import { arrivalRange, filterByStatus, liaisonEntries, OVERDUE_COUNT_WINDOW_DAYS, overdueCount } from '../../src/domain/liaison/liaison-list';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../../src/domain/liaison/bank-holidays';
 import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
 import { applyMatchDecisions, lookUpFlags } from '../../src/domain/assessment/patient-look-up';
 import { runLookUp } from '../../src/features/lookup/run-look-up';
@@ -88,6 +92,13 @@ export interface StorageFigures {
   homeListMs: { inProgress: number; completedToday: number; referralsToMake: number; gpLettersDue: number };
   /** The background check after unlock that every sealed summary is of the current version (all are here: nothing rebuilt). */
   summaryCheckSeconds: number;
+  /**
+   * The paediatric liaison review list for the last seven days (issue 12; budget < 100 ms):
+   * storage's fetch (summaries, review rows and letter keys through the arrival index) and the
+   * domain's list over it, as the page asks; and the home screen's overdue count (four weeks).
+   */
+  liaisonWeekMs: { total: number; fetch: number; attendances: number; onList: number; overdue: number };
+  liaisonOverdueCountMs: number;
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -128,6 +139,7 @@ async function run(count: number): Promise<StorageFigures> {
       }),
     );
     await db.attendances.bulkPut(rows);
+    await db.attendanceSummaries.bulkPut(rows.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary })));
     const letters = rows
       .filter((row) => row.status === 'signed' && now - Date.parse(row.arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
       .map((row) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: row.arrivedAt, issuedById: staff.id, payload: letterPayload }));
@@ -137,6 +149,19 @@ async function run(count: number): Promise<StorageFigures> {
     await db.gpLettersDue.bulkPut(rows.filter((row) => row.status === 'signed' && !withLetter.has(row.id)).map((row) => ({ attendanceId: row.id })));
     if (start % 10_000 === 0) say(`Seeded ${start} of ${count}`);
   }
+  // Liaison reviews: every second attendance of the last four weeks is reviewed (sealed rows).
+  const reviewedIds = (await db.attendances.where('arrivedAt').aboveOrEqual(new Date(now - 28 * 86_400_000).toISOString()).primaryKeys()).filter((_, i) => i % 2 === 0);
+  const reviewRows = await Promise.all(
+    reviewedIds.map(async (attendanceId) => ({
+      attendanceId,
+      payload: await seal(
+        unlocked.keys.dataKey,
+        { attendanceId, reviews: [{ reviewedBy: { id: staff.id, name: staff.name }, reviewedAt: new Date(now).toISOString(), action: 'no-further-action', note: 'Bench review' }] },
+        liaisonReviewAad(unlocked.deviceId, attendanceId),
+      ),
+    })),
+  );
+  await db.liaisonReviews.bulkPut(reviewRows);
   const seedSeconds = (performance.now() - seedStart) / 1000;
   const estimate = await navigator.storage.estimate();
 
@@ -260,6 +285,32 @@ async function run(count: number): Promise<StorageFigures> {
     referralsToMake: await eachList(() => firstValue(repositories.attendances.referralsToMake())),
     gpLettersDue: await eachList(() => firstValue(repositories.letters.awaitingGpLetter())),
   };
+  // The liaison review list for a week, as the page asks for it: fetch, then the domain list.
+  const today = toLondon(new Date()).date;
+  const week = arrivalRange(addDays(today, -6), today);
+  const liaisonOptions = { now: new Date().toISOString(), bankHolidays: ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 };
+  const liaisonTotal: number[] = [];
+  const liaisonFetch: number[] = [];
+  let liaisonCounts = { attendances: 0, onList: 0, overdue: 0 };
+  for (let i = 0; i < 15; i += 1) {
+    const start = performance.now();
+    const data = await firstValue(repositories.liaison.list(week));
+    liaisonFetch.push(performance.now() - start);
+    if (!data.ok) throw new Error(data.error.message);
+    const entries = liaisonEntries(data.value.summaries, new Map(data.value.reviews.map((record) => [record.attendanceId, record])), liaisonOptions);
+    liaisonTotal.push(performance.now() - start);
+    liaisonCounts = { attendances: data.value.summaries.length, onList: entries.length, overdue: filterByStatus(entries, 'overdue').length };
+  }
+  const fourWeeks = arrivalRange(addDays(today, -(OVERDUE_COUNT_WINDOW_DAYS - 1)), today);
+  const overdueTimes: number[] = [];
+  for (let i = 0; i < 9; i += 1) {
+    const [ms] = await time(async () => {
+      const data = await firstValue(repositories.liaison.list(fourWeeks, { letters: false }));
+      if (!data.ok) throw new Error(data.error.message);
+      return overdueCount(data.value.summaries, new Map(data.value.reviews.map((record) => [record.attendanceId, record])), liaisonOptions);
+    });
+    overdueTimes.push(ms);
+  }
   repositories.close();
   await db.delete();
   say('Done');
@@ -277,6 +328,8 @@ async function run(count: number): Promise<StorageFigures> {
     homeListsMs: median(home),
     homeListMs,
     summaryCheckSeconds,
+    liaisonWeekMs: { total: median(liaisonTotal), fetch: median(liaisonFetch), ...liaisonCounts },
+    liaisonOverdueCountMs: median(overdueTimes),
   };
 }
 

@@ -8,7 +8,7 @@ import { recordFigures } from './results';
 
 test('storage with 100,000 encrypted attendances', async ({ page }) => {
   const count = Number(process.env.BENCH_ATTENDANCES ?? 100_000);
-  await page.goto('http://127.0.0.1:4319/storage-bench.html');
+  await page.goto(`http://127.0.0.1:${String(Number(process.env.BENCH_PORT ?? 4318) + 1)}/storage-bench.html`);
   await page.waitForFunction(() => document.getElementById('status')?.textContent === 'Ready');
   const figures = await page.evaluate((n) => (window as unknown as { runStorageBench: (count: number) => Promise<unknown> }).runStorageBench(n), count);
   recordFigures('storage', figures);

@@ -28,4 +28,6 @@ export const paths = {
   changeSecret: () => '/account/pin',
   /** Patient look-up: earlier attendances by NHS number, or last name and date of birth. */
   lookUp: () => '/find-a-patient',
+  /** The paediatric liaison review list (paediatric liaison nurse, nurse in charge). */
+  liaison: () => '/liaison',
 } as const;

@@ -33,9 +33,10 @@ import { staffGroupSchema } from './staff-ref';
  * `summaryVersion` field). 2: oversight data (CP-IS, screens, follow-ups, letters, staff
  * groups, start time). 3: follow-ups from the domestic abuse enquiry and AUDIT-C. 4: Think
  * Family's follow-up. 5: the last name as entered (patient look-up compares it, issue 12) and
- * "left before assessment". Raise by one whenever summariseAttendance changes what it derives.
+ * "left before assessment". 6: the number of children Think Family found (the liaison list).
+ * Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 5;
+export const SUMMARY_VERSION = 6;
 
 /**
  * Where a screen stands for oversight:
@@ -171,6 +172,8 @@ export const attendanceSummarySchema = z.object({
   familyName: z.catch(z.string(), ''),
   /** The patient left before assessment or treatment (left-before-assessment.ts): stays on the liaison list. */
   leftBeforeAssessment: flag(),
+  /** Children at home that Think Family found (adults), or null when the section was not recorded. */
+  thinkFamilyChildren: z.catch(z.nullable(z.number().check(z.int(), z.minimum(0))), null),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

@@ -32,6 +32,7 @@ describe('summariseAttendance', () => {
       createdByGroup: 'substantive',
       familyName: 'Smith',
       leftBeforeAssessment: false,
+      thinkFamilyChildren: null,
     });
   });
 
@@ -120,6 +121,7 @@ describe('attendanceSummarySchema', () => {
       createdByGroup: '',
       familyName: '',
       leftBeforeAssessment: false,
+      thinkFamilyChildren: null,
     });
   });
 });

@@ -28,6 +28,21 @@ import { attendanceReasonOptions } from './options';
 import { readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './patient-readers';
 import type { AssessmentRecord } from './record';
 import { leftBeforeAssessment } from './left-before-assessment';
+import type { AssessmentContext } from './context';
+import { recordedChildren, thinkFamilyApplies } from '../screening/think-family';
+import type { ThinkFamilyDraft } from '../screening/think-family';
+
+/**
+ * Children (an unborn child included) Think Family found, for the liaison list's "adults whose
+ * Think Family found children" (issue 12); null when the section does not apply or nothing
+ * was answered, so "not asked" never reads as "no children".
+ */
+function thinkFamilyChildren(draft: ThinkFamilyDraft, ctx: AssessmentContext): number | null {
+  if (!thinkFamilyApplies(ctx)) return null;
+  const children = recordedChildren(draft).length;
+  if (children === 0 && draft.hasChildren === '' && draft.caresForChildren === '' && draft.pregnant === '') return null;
+  return children;
+}
 
 export { attendanceSummarySchema, SUMMARY_VERSION } from './attendance-summary-schema';
 export type { AttendanceSummary } from './attendance-summary-schema';
@@ -66,5 +81,6 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     createdByGroup: record.createdBy.staffGroup,
     familyName: patient.nameNotKnown ? '' : patient.familyName.trim(),
     leftBeforeAssessment: leftBeforeAssessment(answers.leftBeforeAssessment),
+    thinkFamilyChildren: thinkFamilyChildren(answers.thinkFamily, ctx),
   };
 }

@@ -82,6 +82,8 @@ export const outcomeDraftSchema = z.object({
   safeToGoHome: choiceField(['yes', 'no']),
   safeToGoHomeAgreedBy: textField(),
   safeToGoHomeNotSafePlan: textField(),
+  /** Issue 12: the nurse marks the "Tell the paediatric liaison nurse" step done (Suspect). */
+  paediatricLiaisonTold: choiceField(['yes', 'no']),
 });
 
 export type OutcomeDraft = z.infer<typeof outcomeDraftSchema>;
@@ -147,6 +149,7 @@ export const outcomeQuestions = {
     healthVisitorLabel: 'Inform the health visitor',
     schoolNurseLabel: 'Inform the school nurse',
   },
+  paediatricLiaisonTold: { label: 'Has the paediatric liaison nurse been told?', hint: 'Answer Yes when you have told them: the step in "What to do next" is then marked as recorded' },
 } as const;
 
 /** Whether the section applies: under 18, and an adult whose Think Family found children (PRODUCT.md 4.9). */

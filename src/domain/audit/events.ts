@@ -43,6 +43,8 @@ export const auditEventTypes = [
   'tamper-detected',
   // Added with issue 11: a wrong current PIN or passphrase when changing it (throttled like unlock).
   'pin-change-failed',
+  // Added with issue 12: a paediatric liaison review recorded (entityId: the attendance; detail: the action).
+  'liaison-reviewed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -73,6 +75,7 @@ export const auditEventTypeLabels = {
   'update-accepted': 'Update accepted',
   'tamper-detected': 'Changed outside the app',
   'pin-change-failed': 'Failed PIN or passphrase change',
+  'liaison-reviewed': 'Liaison review recorded',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -722,3 +722,15 @@ describe('truth table: who gets no actions', () => {
     expect(steps.find((item) => item.id === 'plan-next-day-referral')?.source).toBe('PRODUCT.md 4.9; CQC finding 3.4 (out-of-hours referrals held to the next working day)');
   });
 });
+
+/** Issue 12: "Tell the paediatric liaison" can be marked done. */
+describe('telling the paediatric liaison nurse', () => {
+  test.each<[Answers['outcome']['paediatricLiaisonTold'], boolean]>([
+    ['', false],
+    ['no', false],
+    ['yes', true],
+  ])('told "%s": the step is done %s', (told, done) => {
+    const steps = nextSteps(answersWith({ outcome: { concernLevel: 'suspect', paediatricLiaisonTold: told } }), contextForAge(8, { now: IN_HOURS }), SETTINGS, IN_HOURS);
+    expect(steps.find((step) => step.id === 'tell-paediatric-liaison')?.done).toBe(done);
+  });
+});

@@ -246,7 +246,8 @@ export function nextSteps(
       id: 'tell-paediatric-liaison',
       text: `Tell the paediatric liaison nurse: ${contactOrAsk(contacts.paediatricLiaison)}`,
       source: SOURCES.informLead,
-      done: false,
+      // Marked done by the nurse on the outcome page (issue 12).
+      done: outcome.paediatricLiaisonTold === 'yes',
     });
     const injury =
       ctx.injuryRelated ||

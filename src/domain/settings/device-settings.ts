@@ -9,6 +9,7 @@ import { choicesField } from '../assessment/fields';
 import { thinkFamilyTriggerIds } from '../screening/think-family';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD } from '../screening/cse-threshold';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../liaison/bank-holidays';
 
 export const siteTypeOptions = [
   { value: 'ED', label: 'Emergency department (ED)' },
@@ -77,6 +78,11 @@ export const deviceSettingsSchema = z.object({
   ),
   /** Think Family triggers turned off (PRODUCT.md 4.7: configurable; every trigger on by default, and a trigger added later starts on). */
   thinkFamilyTriggersOff: choicesField(thinkFamilyTriggerIds),
+  /**
+   * Bank holidays (ISO dates) that are not working days: the liaison review is due by the end
+   * of the next working day (issue 12). Default: England and Wales 2026–2027 (liaison/bank-holidays.ts).
+   */
+  bankHolidays: z.catch(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), () => [...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027]),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

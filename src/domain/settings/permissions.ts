@@ -54,6 +54,11 @@ export const permissionRules = {
     task: 'view the compliance audit',
     why: 'The compliance audit is oversight: the paediatric liaison nurse and named nurse for safeguarding audit compliance as well as the nurse in charge (PRODUCT.md sections 2 and 6).',
   },
+  'review-liaison-list': {
+    roles: ['paediatric-liaison', 'nurse-in-charge'],
+    task: 'see and record paediatric liaison reviews',
+    why: 'The liaison review list gathers every child, every left and unsigned attendance and their follow-ups across the tablet: it is the safety net the paediatric liaison nurse works through, with the nurse in charge as cover (PRODUCT.md section 6; issue 12: role Paediatric liaison or Nurse in charge).',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof permissionRules;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../liaison/bank-holidays';
 import { defaultDeviceSettings, deviceSettingsSchema } from './device-settings';
 import type { SettingsDraft } from './settings-validation';
 import { draftToSettings, parseBankHolidays, settingsDraftSchema, settingsToDraft, validateSettings } from './settings-validation';
@@ -189,6 +190,7 @@ describe('draftToSettings and settingsToDraft', () => {
       retentionDays: 90,
       cseOtherIndicatorThreshold: 3,
       thinkFamilyTriggersOff: [],
+      bankHolidays: [...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027],
     });
   });
 
@@ -211,6 +213,7 @@ describe('draftToSettings and settingsToDraft', () => {
       retentionDays: '30',
       cseOtherIndicatorThreshold: '3',
       thinkFamilyTriggersOn: ['self-harm', 'mental-health', 'intoxication', 'assault', 'domestic-abuse', 'pregnancy', 'sole-carer-admitted', 'adult-fgm'],
+      siteBankHolidays: ENGLAND_AND_WALES_TEXT,
     });
   });
 
@@ -218,5 +221,34 @@ describe('draftToSettings and settingsToDraft', () => {
     const settings = draftToSettings({ ...settingsToDraft(defaultDeviceSettings()), thinkFamilyTriggersOn: ['self-harm', 'mental-health', 'assault', 'domestic-abuse', 'pregnancy', 'sole-carer-admitted', 'adult-fgm'] });
     expect(settings.thinkFamilyTriggersOff).toEqual(['intoxication']);
     expect(settingsToDraft(settings).thinkFamilyTriggersOn).not.toContain('intoxication');
+  });
+});
+
+const ENGLAND_AND_WALES_TEXT = [
+  '01/01/2026', '03/04/2026', '06/04/2026', '04/05/2026', '25/05/2026', '31/08/2026', '25/12/2026', '28/12/2026',
+  '01/01/2027', '26/03/2027', '29/03/2027', '03/05/2027', '31/05/2027', '30/08/2027', '27/12/2027', '28/12/2027',
+].join('\n');
+
+/** The bank holidays that are not working days for the liaison review (issue 12), apart from the MASH's own closures. */
+describe('the bank holidays setting', () => {
+  test('a new tablet starts with England and Wales 2026–2027, shown one per line as the nurse would type them', () => {
+    expect(defaultDeviceSettings().bankHolidays).toEqual([...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027]);
+    expect(settingsToDraft(defaultDeviceSettings()).siteBankHolidays).toBe(ENGLAND_AND_WALES_TEXT);
+    // Settings saved before the field existed read as the defaults; a damaged value too.
+    expect(deviceSettingsSchema.parse({ siteName: 'QMC' }).bankHolidays).toHaveLength(16);
+    expect(deviceSettingsSchema.parse({ bankHolidays: ['25/12/2026'] }).bankHolidays).toHaveLength(16);
+  });
+
+  test('edited, parsed and saved: next year added, one removed; emptied means weekends only', () => {
+    expect(draftToSettings(validDraft({ siteBankHolidays: '28/12/2026\n2028-01-03\n25/12/2026' })).bankHolidays).toEqual(['2026-12-25', '2026-12-28', '2028-01-03']);
+    expect(draftToSettings(validDraft({ siteBankHolidays: '' })).bankHolidays).toEqual([]);
+    expect(validateSettings(validDraft({ siteBankHolidays: '' }))).toEqual([]);
+  });
+
+  test.each([
+    ['25/12/2026\nChristmas', 'Write each bank holiday as a date like 25/12/2026. Check: Christmas'],
+    ['30/02/2027', 'Write each bank holiday as a date like 25/12/2026. Check: 30/02/2027'],
+  ])('refuses %j', (siteBankHolidays, message) => {
+    expect(validateSettings(validDraft({ siteBankHolidays }))).toEqual([{ field: 'siteBankHolidays', message }]);
   });
 });

@@ -13,6 +13,12 @@ import { localContactLabels } from './device-settings';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD, readCseThreshold } from '../screening/cse-threshold';
 import { thinkFamilyTriggerIds } from '../screening/think-family';
+import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../liaison/bank-holidays';
+
+/** "2026-12-25" → "25/12/2026", as the nurse types it. */
+function formatUkDate(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
 
 /** The settings form: every value as typed (strings), converted on save. */
 export const settingsDraftSchema = z.object({
@@ -29,6 +35,8 @@ export const settingsDraftSchema = z.object({
   cseOtherIndicatorThreshold: z.catch(z.string(), String(DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD)),
   /** Think Family triggers ticked (on); the settings keep the ones turned off. */
   thinkFamilyTriggersOn: z.catch(z.array(z.string()), () => [...thinkFamilyTriggerIds]),
+  /** The site's bank holidays (not working days for the liaison review), one per line; England and Wales 2026–2027 until changed. */
+  siteBankHolidays: z.catch(z.string(), () => ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027.map(formatUkDate).join('\n')),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -47,6 +55,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     retentionDays: String(settings.retentionDays),
     cseOtherIndicatorThreshold: String(settings.cseOtherIndicatorThreshold),
     thinkFamilyTriggersOn: thinkFamilyTriggerIds.filter((id) => !settings.thinkFamilyTriggersOff.includes(id)),
+    siteBankHolidays: settings.bankHolidays.map(formatUkDate).join('\n'),
   };
 }
 
@@ -107,6 +116,8 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
       `The number of other indicators must be a whole number from ${String(MIN_CSE_OTHER_INDICATOR_THRESHOLD)} to ${String(MAX_CSE_OTHER_INDICATOR_THRESHOLD)}`,
     );
   }
+  const siteHolidays = parseBankHolidays(draft.siteBankHolidays);
+  if (siteHolidays.bad.length) issues.add('siteBankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${siteHolidays.bad.slice(0, 3).join(', ')}`);
   return issues.items;
 }
 
@@ -128,5 +139,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     retentionDays: Number(draft.retentionDays),
     cseOtherIndicatorThreshold: readCseThreshold(draft.cseOtherIndicatorThreshold) ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
     thinkFamilyTriggersOff: thinkFamilyTriggerIds.filter((id) => !draft.thinkFamilyTriggersOn.includes(id)),
+    bankHolidays: parseBankHolidays(draft.siteBankHolidays).dates,
   };
 }

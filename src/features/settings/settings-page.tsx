@@ -22,6 +22,7 @@ import { useDeviceSettings, useRepositories, useSession } from '../../storage/re
 import { ContentFileSettings } from './content-file-settings';
 import { ScreeningFields } from './screening-settings-fields';
 import { ContactFields, ServiceHoursFields, SiteFields, ThinkFamilyTriggerFields } from './settings-fields';
+import { WorkingDaysFields } from './working-days-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
   const { device } = useRepositories();
@@ -70,6 +71,8 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           <ScreeningFields />
           <h2 className="nhsuk-heading-m">Think Family triggers</h2>
           <ThinkFamilyTriggerFields />
+          <h2 className="nhsuk-heading-m">Working days</h2>
+          <WorkingDaysFields />
           <Button type="submit">Save settings</Button>
         </form>
       </IssuesProvider>

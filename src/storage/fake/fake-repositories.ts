@@ -28,10 +28,13 @@ import type { LetterChoices } from '../../domain/letters/facts';
 import { letterKindLabels } from '../../domain/letters/model';
 import { noConcernRecordsToReview } from '../../domain/rules/no-concern-review';
 import { blindIndexInputs } from '../repositories/attendance-writes';
+import { liaisonReviewActionSchema } from '../../domain/liaison/liaison-review';
+import type { LiaisonReview, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import { NO_CONCERN_REVIEW_ROLES } from '../repositories/types';
 import type {
   AssessmentEditor,
   AuditBreakReport,
+  LiaisonListData,
   LiveValue,
   NewStaffMember,
   Repositories,
@@ -88,6 +91,7 @@ export interface FakeOptions {
 export interface FakeRepositories extends Repositories {
   records: Store<Map<string, AssessmentRecord>>;
   issuedLetters: Store<IssuedLetter[]>;
+  liaisonReviews: Store<Map<string, LiaisonReviewRecord>>;
   auditEvents: Store<AuditEvent[]>;
   tamperReports: Store<TamperReport[]>;
   failSaves: 'quota' | undefined;
@@ -105,6 +109,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   const issuedLetters = new Store<IssuedLetter[]>(options.letters ?? []);
   const letterDrafts = new Map<string, LetterChoices>();
   const tamperReports = new Store<TamperReport[]>(options.tamperReports ?? []);
+  const liaisonReviews = new Store(new Map<string, LiaisonReviewRecord>());
   const toRef = (member: StaffSummary): StaffRef => ({
     id: member.id,
     name: member.name,
@@ -185,6 +190,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
     auditEvents,
     issuedLetters,
     tamperReports,
+    liaisonReviews,
     failSaves: options.failSaves,
     session: {
       state: () => session.live((value) => value),
@@ -477,6 +483,50 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         if (!detected || about.some((event) => event.type === 'audit-break-acknowledged')) return err({ kind: 'not-found' as const, message: 'There is no unacknowledged break at that event.' });
         await appendAudit('audit-break-acknowledged', auditBreakEntityId(brokenAt), `Acknowledged by the nurse in charge: ${detected.detail}`);
         return ok(undefined);
+      },
+    },
+    liaison: {
+      list: (window) => ({
+        subscribe: (onNext) => {
+          const emit = () => {
+            const allowed = permitted('review-liaison-list');
+            if (!allowed.ok) {
+              onNext(allowed);
+              return;
+            }
+            const inWindow = summaries(() => true).filter((summary) => summary.arrivedAt >= window.fromInstant && summary.arrivedAt < window.toInstant);
+            const ids = new Set(inWindow.map((summary) => summary.id));
+            const data: LiaisonListData = {
+              summaries: inWindow,
+              reviews: [...liaisonReviews.get().values()].filter((review) => ids.has(review.attendanceId)),
+              issuedLetters: issuedLetters
+                .get()
+                .filter((letter) => ids.has(letter.attendanceId))
+                .map((letter) => ({ attendanceId: letter.attendanceId, kind: letter.kind })),
+            };
+            onNext(ok(data));
+          };
+          const subscriptions = [
+            records.live(() => undefined).subscribe(emit),
+            liaisonReviews.live(() => undefined).subscribe(emit),
+            issuedLetters.live(() => undefined).subscribe(emit),
+            session.live(() => undefined).subscribe(emit),
+          ];
+          return { unsubscribe: () => subscriptions.forEach((subscription) => subscription.unsubscribe()) };
+        },
+      }),
+      recordReview: async (attendanceId, input) => {
+        const allowed = permitted('review-liaison-list');
+        if (!allowed.ok) return allowed;
+        const action = liaisonReviewActionSchema.safeParse(input.action);
+        if (!action.success) return err({ kind: 'unknown' as const, message: 'The review could not be recorded: choose what was done after the review.' });
+        if (!records.get().has(attendanceId)) return err({ kind: 'not-found' as const, message: 'This attendance is not on this tablet.' });
+        const review: LiaisonReview = { reviewedBy: { id: allowed.value.id, name: allowed.value.name }, reviewedAt: now(), action: action.data, note: input.note.trim() };
+        const next = new Map(liaisonReviews.get());
+        next.set(attendanceId, { attendanceId, reviews: [...(next.get(attendanceId)?.reviews ?? []), review] });
+        liaisonReviews.set(next);
+        await appendAudit('liaison-reviewed', attendanceId, 'Paediatric liaison review recorded');
+        return ok(review);
       },
     },
   };

@@ -24,8 +24,13 @@ export const revisionAad = (deviceId: string, id: string, part: 'payload' | 'sum
  * sealed before revisions were bound (no revision in its additional data), its clear `rev`
  * with `bound` false. Undefined when it does not open either way.
  */
-export async function openRowPart(unlocked: Unlocked, row: AttendanceRow, part: 'payload' | 'summary'): Promise<{ value: unknown; rev: number; bound: boolean } | undefined> {
+export async function openRowPart(
+  unlocked: Unlocked,
+  row: Pick<AttendanceRow, 'id' | 'rev'> & Partial<Pick<AttendanceRow, 'payload' | 'summary'>>,
+  part: 'payload' | 'summary',
+): Promise<{ value: unknown; rev: number; bound: boolean } | undefined> {
   const sealed = part === 'payload' ? row.payload : row.summary;
+  if (!sealed) return undefined;
   const bound = await openSealed(unlocked.keys.dataKey, sealed, revisionAad(unlocked.deviceId, row.id, part, row.rev));
   if (bound.ok) return { value: bound.value, rev: row.rev, bound: true };
   const legacy = await openSealed(unlocked.keys.dataKey, sealed, aad(unlocked.deviceId, row.id, part));
@@ -49,7 +54,10 @@ export class IndexCache {
   }
 }
 
-async function openSummary(unlocked: Unlocked, row: AttendanceRow, check: RevisionCheck | undefined): Promise<AttendanceSummary | undefined> {
+/** What opening a summary needs: the attendance id and revision (in the AAD) and the sealed summary (an attendance row or its summary copy). */
+type SummarySource = Pick<AttendanceRow, 'id' | 'rev' | 'summary'>;
+
+async function openSummary(unlocked: Unlocked, row: SummarySource, check: RevisionCheck | undefined): Promise<AttendanceSummary | undefined> {
   const opened = await openRowPart(unlocked, row, 'summary');
   if (!opened) return undefined;
   const parsed = attendanceSummarySchema.safeParse(opened.value);
@@ -59,7 +67,7 @@ async function openSummary(unlocked: Unlocked, row: AttendanceRow, check: Revisi
   return parsed.data;
 }
 
-export async function openSummaries(unlocked: Unlocked | undefined, rows: AttendanceRow[], check?: RevisionCheck): Promise<AttendanceSummary[]> {
+export async function openSummaries(unlocked: Unlocked | undefined, rows: readonly SummarySource[], check?: RevisionCheck): Promise<AttendanceSummary[]> {
   if (!unlocked) return [];
   const summaries = await Promise.all(rows.map((row) => openSummary(unlocked, row, check)));
   return summaries.filter((summary): summary is AttendanceSummary => summary !== undefined).sort((a, b) => (a.arrivedAt < b.arrivedAt ? 1 : -1));

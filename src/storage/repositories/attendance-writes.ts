@@ -169,10 +169,11 @@ class Editor implements AssessmentEditor {
       // The row and any change to the referral worklist commit in one transaction, so a
       // killed tab can never leave a referral to make off the home screen's list.
       const put = (worklist?: { key: string; value: unknown }) =>
-        db.transaction('rw', db.attendances, db.meta, db.gpLettersDue, async () => {
+        db.transaction('rw', [db.attendances, db.attendanceSummaries, db.meta, db.gpLettersDue], async () => {
           const existing = await db.attendances.get(record.id);
           if (existing && existing.rev !== expected) return true;
           await db.attendances.put(row);
+          await db.attendanceSummaries.put({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
           if (worklist) await db.meta.put(worklist);
           // Signing makes the GP letter due (issuing it clears this, in letter-writes).
           if (row.status === 'signed' && existing?.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
@@ -243,7 +244,10 @@ export async function createAttendance(ctx: StorageContext, options: { prefillFr
         record = prefillFromEarlierAttendance(record, earlier.value);
       }
       const row = await buildRow(unlocked.value, record, 1, ctx.now(), new IndexCache());
-      await ctx.db.attendances.add(row);
+      await ctx.db.transaction('rw', ctx.db.attendances, ctx.db.attendanceSummaries, async () => {
+        await ctx.db.attendances.add(row);
+        await ctx.db.attendanceSummaries.put({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
+      });
       await ctx.audit.append('create', record.id, record.prefilledFrom ? `Assessment started, patient details pre-filled from attendance ${record.prefilledFrom.attendanceId}` : 'Assessment started');
       return ok(record);
     } catch (error) {

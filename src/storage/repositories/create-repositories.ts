@@ -9,6 +9,7 @@ import { RealAttendanceRepository } from './attendance-repository';
 import { RealAuditRepository } from './audit-repository';
 import { RealDeviceRepository } from './device-repository';
 import { RealLetterRepository } from './letter-repository';
+import { RealLiaisonRepository } from './liaison-repository';
 import { RealSessionRepository } from './session-repository';
 import { RealStaffRepository } from './staff-repository';
 import type { Repositories } from './types';
@@ -53,6 +54,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     attendances: new RealAttendanceRepository(ctx),
     audit: new RealAuditRepository(ctx),
     letters: new RealLetterRepository(ctx),
+    liaison: new RealLiaisonRepository(ctx),
     ready: session.initialise(),
     internals: ctx,
     close: () => {

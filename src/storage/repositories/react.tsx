@@ -11,7 +11,7 @@ import type { AuditEvent } from '../../domain/audit/events';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { Result } from '../../domain/shared/result';
-import type { AssessmentEditor, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
+import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -78,6 +78,13 @@ export function useReferralsToMake(): AttendanceSummary[] | undefined {
 export function useNoConcernToReview(): NoConcernReviewItem[] | undefined {
   const { attendances } = useRepositories();
   return useObservable(() => attendances.noConcernToReview(), [attendances], undefined);
+}
+
+/** The liaison review list's data for a window of arrivals, or the refusal (paediatric liaison, nurse in charge). */
+export function useLiaisonList(window: ArrivalWindow, letters = true): Result<LiaisonListData, StorageFailure> | undefined {
+  const { liaison } = useRepositories();
+  const { fromInstant, toInstant } = window;
+  return useObservable(() => liaison.list({ fromInstant, toInstant }, { letters }), [liaison, fromInstant, toInstant, letters], undefined);
 }
 
 /** The newest events, or the refusal (nurse in charge only). */

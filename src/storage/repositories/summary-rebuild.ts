@@ -131,12 +131,13 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
       }
       await options.beforeWrite?.();
       if (!stillUnlocked()) return { ...result, status: 'stopped' };
-      await db.transaction('rw', db.attendances, db.meta, async () => {
+      await db.transaction('rw', db.attendances, db.attendanceSummaries, db.meta, async () => {
         for (const update of updates) {
           const current = await db.attendances.get(update.id);
           // Saved meanwhile: the editor sealed a current summary with its record; keep it.
           if (current?.rev !== update.rev) continue;
           await db.attendances.update(update.id, { summary: update.summary });
+          await db.attendanceSummaries.put({ id: update.id, arrivedAt: current.arrivedAt, rev: current.rev, summary: update.summary });
           result.rebuilt += 1;
         }
         await db.meta.put({ key: SUMMARY_REBUILD_KEY, value: next });

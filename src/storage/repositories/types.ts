@@ -14,6 +14,7 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { LetterChoices } from '../../domain/letters/facts';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterDocument, LetterKind } from '../../domain/letters/model';
+import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 
 /** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
 export interface LiveValue<T> {
@@ -293,6 +294,35 @@ export interface LetterRepository {
   saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId?: string): Promise<Result<void, StorageFailure>>;
 }
 
+/** Arrivals from `fromInstant` (inclusive) to `toInstant` (exclusive). */
+export interface ArrivalWindow {
+  fromInstant: IsoInstant;
+  toInstant: IsoInstant;
+}
+
+/**
+ * What the liaison review list reads for a window of arrivals: every summary (the domain
+ * decides which are on the list, domain/liaison/liaison-list.ts), and for those on the list
+ * their review records and which of the letters they need are issued.
+ */
+export interface LiaisonListData {
+  summaries: AttendanceSummary[];
+  reviews: LiaisonReviewRecord[];
+  issuedLetters: { attendanceId: string; kind: LetterKind }[];
+}
+
+/**
+ * The paediatric liaison review list (PRODUCT.md section 6; issue 12): for the paediatric
+ * liaison nurse and the nurse in charge only ('forbidden' otherwise, 'locked' while locked).
+ * Storage only fetches; every rule is in domain/liaison.
+ */
+export interface LiaisonRepository {
+  /** `letters: false` leaves out the issued letters (the home screen's overdue count needs none). */
+  list(window: ArrivalWindow, options?: { letters?: boolean }): LiveValue<Result<LiaisonListData, StorageFailure>>;
+  /** Records a review by the signed-in member of staff, now; sealed, with an audit event. */
+  recordReview(attendanceId: string, review: { action: LiaisonReviewAction; note: string }): Promise<Result<LiaisonReview, StorageFailure>>;
+}
+
 export interface Repositories {
   session: SessionRepository;
   device: DeviceRepository;
@@ -300,4 +330,5 @@ export interface Repositories {
   attendances: AttendanceRepository;
   audit: AuditRepository;
   letters: LetterRepository;
+  liaison: LiaisonRepository;
 }

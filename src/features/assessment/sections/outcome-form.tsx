@@ -285,6 +285,9 @@ function FollowUps({ answers, ctx, settings }: { answers: Answers; ctx: Assessme
       <Referral answers={answers} ctx={ctx} settings={settings} />
       <Police fgmKnownCase={fgmOutcomeRequirements(answers.fgm, ctx).police} />
       <SafeToGoHome answers={answers} ctx={ctx} />
+      {draft.concernLevel === 'suspect' ? (
+        <Radios name="paediatricLiaisonTold" legend={q.paediatricLiaisonTold.label} legendSize="m" hint={q.paediatricLiaisonTold.hint} optional options={yesNoOptions} inline />
+      ) : null}
     </>
   );
 }

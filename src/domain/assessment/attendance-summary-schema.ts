@@ -31,9 +31,11 @@ import { staffGroupSchema } from './staff-ref';
 /**
  * The version of what a summary carries. 1: the list summary before oversight data (no
  * `summaryVersion` field). 2: oversight data (CP-IS, screens, follow-ups, letters, staff
- * groups, start time). Raise by one whenever summariseAttendance changes what it derives.
+ * groups, start time). 3: the compliance audit's recorded facts (next of kin, parental
+ * responsibility, companion, child's account, MASH referral answer; oversight/recorded-facts.ts).
+ * Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 2;
+export const SUMMARY_VERSION = 3;
 
 /**
  * Where a screen stands for oversight:
@@ -165,6 +167,16 @@ export const attendanceSummarySchema = z.object({
   signedByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
   /** The staff group of who started it: counts an assessment left unsigned. */
   createdByGroup: z.catch(z.enum(['', ...staffGroupSchema.options]), ''),
+  /** Next of kin: '' not recorded, 'named', or 'reason' (an explicit answer why not). Version 3. */
+  nextOfKin: z.catch(z.enum(['', 'named', 'reason']), ''),
+  /** Under 18: someone with parental responsibility 'named', or the 'reason' no one can be; '' otherwise. Version 3. */
+  parentalResponsibility: z.catch(z.enum(['', 'named', 'reason']), ''),
+  /** Who came with the patient: 'alone', 'named', or '' not recorded. Version 3. */
+  companion: z.catch(z.enum(['', 'alone', 'named']), ''),
+  /** Under 18: the child's own account 'given', or the 'reason' it could not be; '' otherwise. Version 3. */
+  childAccount: z.catch(z.enum(['', 'given', 'reason']), ''),
+  /** The MASH referral answer under Consider or Suspect ('' otherwise). Version 3. */
+  referral: z.catch(z.enum(['', 'made', 'not-made', 'next-working-day']), ''),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

@@ -30,6 +30,11 @@ describe('summariseAttendance', () => {
       letters: ['gp', 'school-nurse'],
       signedByGroup: '',
       createdByGroup: 'substantive',
+      nextOfKin: 'named',
+      parentalResponsibility: 'named',
+      companion: 'named',
+      childAccount: 'given',
+      referral: '',
     });
   });
 
@@ -116,6 +121,11 @@ describe('attendanceSummarySchema', () => {
       letters: [],
       signedByGroup: '',
       createdByGroup: '',
+      nextOfKin: '',
+      parentalResponsibility: '',
+      companion: '',
+      childAccount: '',
+      referral: '',
     });
   });
 });

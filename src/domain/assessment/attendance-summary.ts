@@ -13,6 +13,7 @@
  * older summaries from their records after unlock.
  */
 import { applicableLetters } from '../letters/letters';
+import { recordedFacts } from '../oversight/recorded-facts';
 import { screenSummaries } from '../screening/screen-summaries';
 import { followUpsFromAnswers } from '../screening/open-follow-ups';
 import { describeAge } from '../shared/dates';
@@ -63,5 +64,6 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     letters: applicableLetters(answers, ctx).map((letter) => letter.kind),
     signedByGroup: record.status === 'signed' ? (record.signature?.signedBy.staffGroup ?? '') : '',
     createdByGroup: record.createdBy.staffGroup,
+    ...recordedFacts(answers, ctx),
   };
 }

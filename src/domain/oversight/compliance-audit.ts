@@ -32,7 +32,7 @@ export interface AuditAttendance {
   /** The site it was recorded at (the recording tablet's site name). */
   site: string;
   /** When its first GP letter version was issued; '' when none has been. */
-  gpLetterIssuedAt: IsoInstant | '';
+  gpLetterIssuedAt: IsoInstant;
 }
 
 /** Hours from arrival within which the GP letter is to be issued (PRODUCT.md section 6). */

@@ -1,0 +1,47 @@
+/**
+ * What the compliance audit reads (PRODUCT.md section 6; issue 12): for a range of arrival
+ * instants, each attendance's sealed summary, the site it was recorded at, and when its first
+ * GP letter was issued. Loaded on demand with the audit page.
+ *
+ * Within budget at 100,000 attendances (PRODUCT.md section 10: a 30-day audit under 1 s): the
+ * arrival index picks the range's rows, only their small summaries are opened (never a full
+ * record: issue 12 clarification), and the GP letters' issue times come from the letters
+ * table's clear columns (kind and issue time are there already; no letter is opened).
+ *
+ * The paediatric liaison nurse and the nurse in charge only (domain/settings/permissions.ts
+ * 'view-compliance-audit'): 'forbidden' for anyone else, 'locked' while locked.
+ */
+import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
+import { deviceSettingsSchema } from '../../domain/settings/device-settings';
+import type { IsoInstant } from '../../domain/shared/dates';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { openSummaries } from './attendance-crypto';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import { requirePermission } from './permission-gate';
+import type { StorageFailure } from './types';
+
+export async function complianceAuditInputs(ctx: StorageContext, range: { start: IsoInstant; end: IsoInstant }): Promise<Result<AuditAttendance[], StorageFailure>> {
+  const allowed = requirePermission(ctx.vault, 'view-compliance-audit');
+  if (!allowed.ok) return allowed;
+  try {
+    const { db } = ctx;
+    const [rows, device] = await Promise.all([db.attendances.where('arrivedAt').between(range.start, range.end, true, false).toArray(), db.device.get('device')]);
+    // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
+    const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
+    const ids = rows.map((row) => row.id);
+    const [summaries, letters] = await Promise.all([
+      openSummaries(allowed.value, rows),
+      ids.length === 0 ? Promise.resolve([]) : db.letters.where('[attendanceId+kind]').anyOf(ids.map((id) => [id, 'gp'])).toArray(),
+    ]);
+    const firstGpLetter = new Map<string, string>();
+    for (const letter of letters) {
+      const earlier = firstGpLetter.get(letter.attendanceId);
+      if (earlier === undefined || letter.issuedAt < earlier) firstGpLetter.set(letter.attendanceId, letter.issuedAt);
+    }
+    return ok(summaries.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGpLetter.get(summary.id) ?? '' })));
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}

@@ -21,6 +21,7 @@ const StaffPage = lazy(() => import('../features/settings/staff-page').then((mod
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
+const ComplianceAuditPage = lazy(() => import('../features/oversight/compliance-audit-page').then((module) => ({ default: module.ComplianceAuditPage })));
 
 export interface RouteMatch {
   /** Which top-level area (for the header's current item and the update notice). */
@@ -59,6 +60,9 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'staff' && rest[0] === 'add' && rest.length === 1) return settingsRoute(role, 'manage-staff', <AddStaffPage />);
     if (second === 'staff' && rest.length === 0) return settingsRoute(role, 'view-staff-details', <StaffPage />);
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
+  }
+  if (first === 'oversight' && second === 'compliance-audit' && rest.length === 0) {
+    return { area: 'home', element: may(role, 'view-compliance-audit') ? <ComplianceAuditPage /> : <NoAccessPage permission="view-compliance-audit" /> };
   }
   return { area: 'not-found', element: null };
 }

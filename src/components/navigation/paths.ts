@@ -24,4 +24,6 @@ export const paths = {
   staff: () => '/settings/staff',
   addStaff: () => '/settings/staff/add',
   auditTrail: () => '/settings/audit-trail',
+  /** The compliance audit (nurse in charge and paediatric liaison). */
+  complianceAudit: () => '/oversight/compliance-audit',
 } as const;

@@ -1,7 +1,7 @@
 /** The compliance audit CSV: escaping and CSV-injection neutralising (issue 12 "Bad input"). */
 import { describe, expect, test } from 'vitest';
 import { attendanceSummarySchema, SUMMARY_VERSION } from '../assessment/attendance-summary-schema';
-import { complianceAuditCsv, complianceAuditExportDetail, complianceAuditFileName } from './audit-csv';
+import { complianceAuditCsv, complianceAuditTrailDetail, complianceAuditFileName } from './audit-csv';
 import { complianceAudit } from './compliance-audit';
 import type { ComplianceAuditReport } from './compliance-audit';
 
@@ -48,6 +48,7 @@ describe('complianceAuditCsv', () => {
   test('the file name and the audit trail detail carry no site name and no patient data', () => {
     const report = reportFor('Riverside ED');
     expect(complianceAuditFileName(report)).toBe('compliance-audit-2026-03-01-to-2026-03-20.csv');
-    expect(complianceAuditExportDetail(report)).toBe('Compliance audit CSV exported: 2026-03-01 to 2026-03-20, one site, agency, 1 attendance');
+    expect(complianceAuditTrailDetail(report, 'CSV exported')).toBe('Compliance audit CSV exported: 2026-03-01 to 2026-03-20, one site, agency, 1 attendance');
+    expect(complianceAuditTrailDetail(report, 'printed')).toBe('Compliance audit printed: 2026-03-01 to 2026-03-20, one site, agency, 1 attendance');
   });
 });

@@ -48,6 +48,6 @@ export function complianceAuditCsv(report: ComplianceAuditReport): string {
 /** The file name: dates only, nothing about a patient. */
 export const complianceAuditFileName = (report: Pick<ComplianceAuditReport, 'filter'>): string => `compliance-audit-${report.filter.from}-to-${report.filter.to}.csv`;
 
-/** The audit trail's words for the export (no patient data: PRODUCT.md section 7). */
-export const complianceAuditExportDetail = (report: ComplianceAuditReport): string =>
-  `Compliance audit CSV exported: ${report.filter.from} to ${report.filter.to}, ${report.filter.site === '' ? 'all sites' : 'one site'}, ${staffGroupLabel(report.filter.staffGroup).toLowerCase()}, ${String(report.counted)} ${report.counted === 1 ? 'attendance' : 'attendances'}`;
+/** The audit trail's words for an export or a print of the audit (no patient data: PRODUCT.md section 7). */
+export const complianceAuditTrailDetail = (report: ComplianceAuditReport, what: 'CSV exported' | 'printed'): string =>
+  `Compliance audit ${what}: ${report.filter.from} to ${report.filter.to}, ${report.filter.site === '' ? 'all sites' : 'one site'}, ${staffGroupLabel(report.filter.staffGroup).toLowerCase()}, ${String(report.counted)} ${report.counted === 1 ? 'attendance' : 'attendances'}`;

@@ -15,6 +15,7 @@ import { may } from '../../domain/settings/permissions';
 import { Button } from '../../components/content/button';
 import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
+import { OversightLinks } from '../oversight/oversight-links';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
@@ -315,6 +316,7 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
       <GpLettersDue />
       <h2 className="nhsuk-heading-m">Completed today</h2>
       <AttendanceTable caption="Assessments completed today" rows={completed} empty="No assessments have been signed today on this tablet." action={(row) => ({ to: paths.record(row.id), text: 'View' })} />
+      <OversightLinks />
     </Page>
   );
 }

@@ -23,6 +23,8 @@ export const localContactsSchema = z.object({
   substanceMisuseService: z.catch(z.string(), ''),
   camhsLiaison: z.catch(z.string(), ''),
   domesticAbuseService: z.catch(z.string(), ''),
+  /** The child sexual exploitation (CSE) team: a CSE referral goes to it under local procedure (research §3.2 outcome field). */
+  cseTeam: z.catch(z.string(), ''),
 });
 
 export type LocalContacts = z.infer<typeof localContactsSchema>;
@@ -36,6 +38,7 @@ export const localContactLabels: Record<keyof LocalContacts, string> = {
   substanceMisuseService: "Young people's substance misuse service",
   camhsLiaison: 'CAMHS or liaison mental health',
   domesticAbuseService: 'Domestic abuse service (IDVA)',
+  cseTeam: 'Child sexual exploitation (CSE) team',
 };
 
 const timeOfDay = z.string().check(z.regex(/^\d{2}:\d{2}$/));

@@ -2,12 +2,17 @@
  * Storage benchmark, run in Chromium by storage.bench.ts: seeds N encrypted attendances
  * through the real sealing code, then times what the nurse waits for — unlocking, saving
  * one change, looking a patient up, today's list — each with and without encryption so
- * its overhead is visible. Prints nothing itself: returns figures to the harness.
+ * its overhead is visible — and the 30-day compliance audit (storage's inputs for the range
+ * and the domain's count, as the audit page runs them). Prints nothing itself: returns
+ * figures to the harness.
  */
 import { createAssessment, withSectionAnswers } from '../../src/domain/assessment/lifecycle';
 import type { AssessmentRecord } from '../../src/domain/assessment/record';
 import { defaultDeviceSettings } from '../../src/domain/settings/device-settings';
-import { fromLondon, toLondon } from '../../src/domain/shared/dates';
+import { addDays, fromLondon, toLondon } from '../../src/domain/shared/dates';
+import { auditRangeInstants } from '../../src/domain/oversight/audit-filter';
+import type { AuditFilter } from '../../src/domain/oversight/audit-filter';
+import { complianceAudit } from '../../src/domain/oversight/compliance-audit';
 import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
 import { buildRow } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
@@ -80,6 +85,8 @@ export interface StorageFigures {
   homeListMs: { inProgress: number; completedToday: number; referralsToMake: number; gpLettersDue: number };
   /** The background check after unlock that every sealed summary is of the current version (all are here: nothing rebuilt). */
   summaryCheckSeconds: number;
+  /** The compliance audit of the last 30 days: storage's inputs (sealed summaries, GP letter times) and the domain's count. */
+  complianceAudit30DaysMs: { total: number; inputs: number; count: number; attendances: number };
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -236,6 +243,25 @@ async function run(count: number): Promise<StorageFigures> {
     referralsToMake: await eachList(() => firstValue(repositories.attendances.referralsToMake())),
     gpLettersDue: await eachList(() => firstValue(repositories.letters.awaitingGpLetter())),
   };
+  // The compliance audit of the last 30 days (PRODUCT.md section 10: under 1 s), as the page runs it.
+  const today = toLondon(new Date()).date;
+  const auditFilter: AuditFilter = { from: addDays(today, -29), to: today, site: '', staffGroup: 'all' };
+  const auditTotals: number[] = [];
+  const auditInputs: number[] = [];
+  const auditCounts: number[] = [];
+  let audited = 0;
+  for (let i = 0; i < 9; i += 1) {
+    const start = performance.now();
+    const inputs = await repositories.attendances.complianceAuditInputs(auditRangeInstants(auditFilter));
+    const read = performance.now();
+    if (!inputs.ok) throw new Error(inputs.error.message);
+    const report = complianceAudit(inputs.value, auditFilter, new Date().toISOString());
+    const done = performance.now();
+    auditTotals.push(done - start);
+    auditInputs.push(read - start);
+    auditCounts.push(done - read);
+    audited = report.counted;
+  }
   repositories.close();
   await db.delete();
   say('Done');
@@ -252,6 +278,7 @@ async function run(count: number): Promise<StorageFigures> {
     homeListsMs: median(home),
     homeListMs,
     summaryCheckSeconds,
+    complianceAudit30DaysMs: { total: median(auditTotals), inputs: median(auditInputs), count: median(auditCounts), attendances: audited },
   };
 }
 

@@ -8,6 +8,7 @@
 import { lazy } from 'react';
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/home-page';
+import { OversightLinks } from '../features/oversight/oversight-links';
 import { StorageHealthNotice, StorageHealthSummary } from '../pwa/storage-health';
 import { UpdateNotice } from '../pwa/update-notice';
 import type { StaffRole } from '../domain/assessment/staff-ref';
@@ -48,6 +49,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
               <StorageHealthNotice />
             </>
           }
+          oversight={<OversightLinks />}
         />
       ),
     };

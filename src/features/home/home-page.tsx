@@ -15,7 +15,6 @@ import { may } from '../../domain/settings/permissions';
 import { Button } from '../../components/content/button';
 import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
-import { OversightLinks } from '../oversight/oversight-links';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
@@ -277,7 +276,8 @@ function AuditBreakNotice() {
   );
 }
 
-export function HomePage({ notices }: { notices?: ReactNode }) {
+/** `oversight`: links into oversight for the roles that may use it (composed by app/routes.tsx). */
+export function HomePage({ notices, oversight }: { notices?: ReactNode; oversight?: ReactNode }) {
   const session = useSession();
   const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
   const { attendances } = useRepositories();
@@ -316,7 +316,7 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
       <GpLettersDue />
       <h2 className="nhsuk-heading-m">Completed today</h2>
       <AttendanceTable caption="Assessments completed today" rows={completed} empty="No assessments have been signed today on this tablet." action={(row) => ({ to: paths.record(row.id), text: 'View' })} />
-      <OversightLinks />
+      {oversight}
     </Page>
   );
 }

@@ -13,7 +13,8 @@ import { addDays, fromLondon, toLondon } from '../../src/domain/shared/dates';
 import { auditRangeInstants } from '../../src/domain/oversight/audit-filter';
 import type { AuditFilter } from '../../src/domain/oversight/audit-filter';
 import { complianceAudit } from '../../src/domain/oversight/compliance-audit';
-import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
+import { IndexCache, openSummaries } from '../../src/storage/repositories/attendance-crypto';
+import { gpLettersOf } from '../../src/storage/repositories/compliance-audit-inputs';
 import { buildRow } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
@@ -87,6 +88,8 @@ export interface StorageFigures {
   summaryCheckSeconds: number;
   /** The compliance audit of the last 30 days: storage's inputs (sealed summaries, GP letter times) and the domain's count. */
   complianceAudit30DaysMs: { total: number; inputs: number; count: number; attendances: number };
+  /** Each part of the audit's inputs on its own, one after another: the rows, opening their summaries, the GP letters. */
+  complianceAuditPartsMs: { rows: number; summaries: number; gpLetters: number };
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -262,6 +265,16 @@ async function run(count: number): Promise<StorageFigures> {
     auditCounts.push(done - read);
     audited = report.counted;
   }
+  const parts = { rows: [] as number[], summaries: [] as number[], gpLetters: [] as number[] };
+  for (let i = 0; i < 5; i += 1) {
+    const bounds = auditRangeInstants(auditFilter);
+    const [rowsMs, auditRows] = await time(() => db.attendances.where('arrivedAt').between(bounds.start, bounds.end, true, false).toArray());
+    const [summariesMs] = await time(() => openSummaries(vault.peek(), auditRows));
+    const [lettersMs] = await time(() => gpLettersOf(db, auditRows.map((row) => row.id)));
+    parts.rows.push(rowsMs);
+    parts.summaries.push(summariesMs);
+    parts.gpLetters.push(lettersMs);
+  }
   repositories.close();
   await db.delete();
   say('Done');
@@ -279,6 +292,7 @@ async function run(count: number): Promise<StorageFigures> {
     homeListMs,
     summaryCheckSeconds,
     complianceAudit30DaysMs: { total: median(auditTotals), inputs: median(auditInputs), count: median(auditCounts), attendances: audited },
+    complianceAuditPartsMs: { rows: median(parts.rows), summaries: median(parts.summaries), gpLetters: median(parts.gpLetters) },
   };
 }
 

@@ -17,24 +17,39 @@ import type { IsoInstant } from '../../domain/shared/dates';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { openSummaries } from './attendance-crypto';
+import type { LetterRow, TriageDatabase } from '../db';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { requirePermission } from './permission-gate';
 import type { StorageFailure } from './types';
+
+/**
+ * Every GP letter version of these attendances: one read transaction with each attendance's
+ * letters asked for at once, each a single keyed index read with no round trip between them
+ * (anyOf over thousands of compound keys walks a cursor one jump at a time: seconds at
+ * 100,000 letters).
+ */
+export async function gpLettersOf(db: TriageDatabase, ids: readonly string[]): Promise<LetterRow[]> {
+  if (ids.length === 0) return [];
+  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id) => db.letters.where('[attendanceId+kind]').equals([id, 'gp']).toArray())));
+  return each.flat();
+}
 
 export async function complianceAuditInputs(ctx: StorageContext, range: { start: IsoInstant; end: IsoInstant }): Promise<Result<AuditAttendance[], StorageFailure>> {
   const allowed = requirePermission(ctx.vault, 'view-compliance-audit');
   if (!allowed.ok) return allowed;
   try {
     const { db } = ctx;
-    const [rows, device] = await Promise.all([db.attendances.where('arrivedAt').between(range.start, range.end, true, false).toArray(), db.device.get('device')]);
+    // The range's ids first (the arrival index alone), so the GP letters are read while the
+    // rows are: two read-only transactions on different tables run side by side.
+    const ids = await db.attendances.where('arrivedAt').between(range.start, range.end, true, false).primaryKeys();
+    const [rows, letters, device] = await Promise.all([db.attendances.bulkGet(ids), gpLettersOf(db, ids), db.device.get('device')]);
     // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
     const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
-    const ids = rows.map((row) => row.id);
-    const [summaries, letters] = await Promise.all([
-      openSummaries(allowed.value, rows),
-      ids.length === 0 ? Promise.resolve([]) : db.letters.where('[attendanceId+kind]').anyOf(ids.map((id) => [id, 'gp'])).toArray(),
-    ]);
+    const summaries = await openSummaries(
+      allowed.value,
+      rows.filter((row) => row !== undefined),
+    );
     const firstGpLetter = new Map<string, string>();
     for (const letter of letters) {
       const earlier = firstGpLetter.get(letter.attendanceId);

@@ -41,15 +41,19 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
   try {
     const { db } = ctx;
     // The range's ids first (the arrival index alone), so the GP letters are read while the
-    // rows are: two read-only transactions on different tables run side by side.
-    const ids = await db.attendances.where('arrivedAt').between(range.start, range.end, true, false).primaryKeys();
-    const [rows, letters, device] = await Promise.all([db.attendances.bulkGet(ids), gpLettersOf(db, ids), db.device.get('device')]);
+    // rows are (read-only transactions on different tables run side by side), and the
+    // summaries are opened while the letters are still being read.
+    const inRange = () => db.attendances.where('arrivedAt').between(range.start, range.end, true, false);
+    const ids = await inRange().primaryKeys();
+    const [summaries, letters, device] = await Promise.all([
+      inRange()
+        .toArray()
+        .then((rows) => openSummaries(allowed.value, rows)),
+      gpLettersOf(db, ids),
+      db.device.get('device'),
+    ]);
     // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
     const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
-    const summaries = await openSummaries(
-      allowed.value,
-      rows.filter((row) => row !== undefined),
-    );
     const firstGpLetter = new Map<string, string>();
     for (const letter of letters) {
       const earlier = firstGpLetter.get(letter.attendanceId);

@@ -40,19 +40,16 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
   if (!allowed.ok) return allowed;
   try {
     const { db } = ctx;
-    // The range's ids first (the arrival index alone), so the GP letters are read while the
-    // rows are (read-only transactions on different tables run side by side), and the
-    // summaries are opened while the letters are still being read.
-    const inRange = () => db.attendances.where('arrivedAt').between(range.start, range.end, true, false);
-    const ids = await inRange().primaryKeys();
-    const [summaries, letters, device] = await Promise.all([
-      inRange()
-        .toArray()
-        .then((rows) => openSummaries(allowed.value, rows)),
-      gpLettersOf(db, ids),
-      db.device.get('device'),
-    ]);
+    // One after the other: at 100,000 attendances the rows and the letters read side by side
+    // took longer than in turn (one database, one backend: 1.09 s against 0.9 s in the bench).
+    const rows = await db.attendances.where('arrivedAt').between(range.start, range.end, true, false).toArray();
+    const summaries = await openSummaries(allowed.value, rows);
+    const letters = await gpLettersOf(
+      db,
+      rows.map((row) => row.id),
+    );
     // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
+    const device = await db.device.get('device');
     const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
     const firstGpLetter = new Map<string, string>();
     for (const letter of letters) {

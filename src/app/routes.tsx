@@ -8,6 +8,7 @@
 import { lazy } from 'react';
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/home-page';
+import { OversightLinks } from '../features/oversight/oversight-links';
 import { StorageHealthNotice, StorageHealthSummary } from '../pwa/storage-health';
 import { UpdateNotice } from '../pwa/update-notice';
 import type { StaffRole } from '../domain/assessment/staff-ref';
@@ -24,6 +25,7 @@ const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-p
 const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
 const LiaisonReviewPage = lazy(() => import('../features/liaison/liaison-review-page').then((module) => ({ default: module.LiaisonReviewPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
+const ComplianceAuditPage = lazy(() => import('../features/oversight/compliance-audit-page').then((module) => ({ default: module.ComplianceAuditPage })));
 
 export interface RouteMatch {
   /** Which top-level area (for the header's current item and the update notice). */
@@ -50,6 +52,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
               <StorageHealthNotice />
             </>
           }
+          oversight={<OversightLinks />}
         />
       ),
     };
@@ -67,6 +70,9 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
   if (first === 'liaison' && second === undefined) {
     return { area: 'liaison', element: may(role, 'review-liaison-list') ? <LiaisonReviewPage /> : <NoAccessPage permission="review-liaison-list" /> };
+  }
+  if (first === 'oversight' && second === 'compliance-audit' && rest.length === 0) {
+    return { area: 'home', element: may(role, 'view-compliance-audit') ? <ComplianceAuditPage /> : <NoAccessPage permission="view-compliance-audit" /> };
   }
   return { area: 'not-found', element: null };
 }

@@ -52,6 +52,9 @@ add('Summary version check after unlock, background (s)', f(s?.summaryCheckSecon
 add(`Liaison review list, one week (${s?.liaisonWeekMs?.attendances ?? '?'} attendances, ${s?.liaisonWeekMs?.onList ?? '?'} on the list) (ms)`, f(s?.liaisonWeekMs?.total, 2), '< 100');
 add('  of which storage fetch (ms)', f(s?.liaisonWeekMs?.fetch, 2), 'reference');
 add('Home screen liaison overdue count, four weeks (ms)', f(s?.liaisonOverdueCountMs, 2), 'reference');
+add(`Compliance audit, 30 days (${s?.complianceAudit30DaysMs?.attendances ?? '?'} attendances) (ms)`, f(s?.complianceAudit30DaysMs?.total, 1), '< 1000');
+add('  of which storage: rows, summaries, GP letter times (ms)', f(s?.complianceAudit30DaysMs?.inputs, 1), 'reference');
+add('  alone: rows / opening summaries / GP letters (ms)', s?.complianceAuditPartsMs ? [s.complianceAuditPartsMs.rows, s.complianceAuditPartsMs.summaries, s.complianceAuditPartsMs.gpLetters].map((n) => f(n, 0)).join(' / ') : undefined, 'reference');
 add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.medianMs, 2), '< 50');
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
 const width = Math.max(...rows.map((row) => row[0].length));

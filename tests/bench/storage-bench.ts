@@ -2,18 +2,23 @@
  * Storage benchmark, run in Chromium by storage.bench.ts: seeds N encrypted attendances
  * through the real sealing code, then times what the nurse waits for — unlocking, saving
  * one change, looking a patient up, today's list — each with and without encryption so
- * its overhead is visible. Prints nothing itself: returns figures to the harness.
+ * its overhead is visible — and the 30-day compliance audit (storage's inputs for the range
+ * and the domain's count, as the audit page runs them). Prints nothing itself: returns
+ * figures to the harness.
  */
 import { createAssessment, withSectionAnswers } from '../../src/domain/assessment/lifecycle';
 import type { AssessmentRecord } from '../../src/domain/assessment/record';
 import { defaultDeviceSettings } from '../../src/domain/settings/device-settings';
-import { fromLondon, toLondon } from '../../src/domain/shared/dates';
-import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
+import { addDays, fromLondon, toLondon } from '../../src/domain/shared/dates';
+import { auditRangeInstants } from '../../src/domain/oversight/audit-filter';
+import type { AuditFilter } from '../../src/domain/oversight/audit-filter';
+import { complianceAudit } from '../../src/domain/oversight/compliance-audit';
+import { IndexCache, openSummaries } from '../../src/storage/repositories/attendance-crypto';
+import { gpLettersOf } from '../../src/storage/repositories/compliance-audit-inputs';
 import { buildRow } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
 import { liaisonReviewAad } from '../../src/storage/repositories/liaison-repository';
-import { addDays } from '../../src/domain/shared/dates';
 import { arrivalRange, filterByStatus, liaisonEntries, OVERDUE_COUNT_WINDOW_DAYS, overdueCount } from '../../src/domain/liaison/liaison-list';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../../src/domain/liaison/bank-holidays';
 import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
@@ -99,6 +104,10 @@ export interface StorageFigures {
    */
   liaisonWeekMs: { total: number; fetch: number; attendances: number; onList: number; overdue: number };
   liaisonOverdueCountMs: number;
+  /** The compliance audit of the last 30 days: storage's inputs (sealed summaries, GP letter times) and the domain's count. */
+  complianceAudit30DaysMs: { total: number; inputs: number; count: number; attendances: number };
+  /** Each part of the audit's inputs on its own, one after another: the rows, opening their summaries, the GP letters. */
+  complianceAuditPartsMs: { rows: number; summaries: number; gpLetters: number };
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -311,6 +320,34 @@ async function run(count: number): Promise<StorageFigures> {
     });
     overdueTimes.push(ms);
   }
+  // The compliance audit of the last 30 days (PRODUCT.md section 10: under 1 s), as the page runs it.
+  const auditFilter: AuditFilter = { from: addDays(today, -29), to: today, site: '', staffGroup: 'all' };
+  const auditTotals: number[] = [];
+  const auditInputs: number[] = [];
+  const auditCounts: number[] = [];
+  let audited = 0;
+  for (let i = 0; i < 9; i += 1) {
+    const start = performance.now();
+    const inputs = await repositories.attendances.complianceAuditInputs(auditRangeInstants(auditFilter));
+    const read = performance.now();
+    if (!inputs.ok) throw new Error(inputs.error.message);
+    const report = complianceAudit(inputs.value, auditFilter, new Date().toISOString());
+    const done = performance.now();
+    auditTotals.push(done - start);
+    auditInputs.push(read - start);
+    auditCounts.push(done - read);
+    audited = report.counted;
+  }
+  const parts = { rows: [] as number[], summaries: [] as number[], gpLetters: [] as number[] };
+  for (let i = 0; i < 5; i += 1) {
+    const bounds = auditRangeInstants(auditFilter);
+    const [rowsMs, auditRows] = await time(() => db.attendances.where('arrivedAt').between(bounds.start, bounds.end, true, false).toArray());
+    const [summariesMs] = await time(() => openSummaries(vault.peek(), auditRows));
+    const [lettersMs] = await time(() => gpLettersOf(db, auditRows.map((row) => row.id)));
+    parts.rows.push(rowsMs);
+    parts.summaries.push(summariesMs);
+    parts.gpLetters.push(lettersMs);
+  }
   repositories.close();
   await db.delete();
   say('Done');
@@ -330,6 +367,8 @@ async function run(count: number): Promise<StorageFigures> {
     summaryCheckSeconds,
     liaisonWeekMs: { total: median(liaisonTotal), fetch: median(liaisonFetch), ...liaisonCounts },
     liaisonOverdueCountMs: median(overdueTimes),
+    complianceAudit30DaysMs: { total: median(auditTotals), inputs: median(auditInputs), count: median(auditCounts), attendances: audited },
+    complianceAuditPartsMs: { rows: median(parts.rows), summaries: median(parts.summaries), gpLetters: median(parts.gpLetters) },
   };
 }
 

@@ -30,4 +30,6 @@ export const paths = {
   lookUp: () => '/find-a-patient',
   /** The paediatric liaison review list (paediatric liaison nurse, nurse in charge). */
   liaison: () => '/liaison',
+  /** The compliance audit (nurse in charge and paediatric liaison). */
+  complianceAudit: () => '/oversight/compliance-audit',
 } as const;

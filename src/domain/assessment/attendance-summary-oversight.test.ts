@@ -16,7 +16,7 @@ const summary = (answers: Answers) => summariseAttendance(recordWith(answers), N
 describe('oversight fields', () => {
   test('the version and the start time', () => {
     expect(summary(completeChildAnswers())).toMatchObject({ summaryVersion: SUMMARY_VERSION, startedAt: ARRIVED_AT });
-    expect(SUMMARY_VERSION).toBe(6);
+    expect(SUMMARY_VERSION).toBe(7);
   });
 
   test.each<[string, Answers, string]>([

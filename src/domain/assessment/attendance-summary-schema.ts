@@ -34,9 +34,11 @@ import { staffGroupSchema } from './staff-ref';
  * groups, start time). 3: follow-ups from the domestic abuse enquiry and AUDIT-C. 4: Think
  * Family's follow-up. 5: the last name as entered (patient look-up compares it, issue 12) and
  * "left before assessment". 6: the number of children Think Family found (the liaison list).
+ * 7: the compliance audit's recorded facts (next of kin, parental responsibility, companion,
+ * child's account, MASH referral answer; oversight/recorded-facts.ts).
  * Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 6;
+export const SUMMARY_VERSION = 7;
 
 /**
  * Where a screen stands for oversight:
@@ -174,6 +176,16 @@ export const attendanceSummarySchema = z.object({
   leftBeforeAssessment: flag(),
   /** Children at home that Think Family found (adults), or null when the section was not recorded. */
   thinkFamilyChildren: z.catch(z.nullable(z.number().check(z.int(), z.minimum(0))), null),
+  /** Next of kin: '' not recorded, 'named', or 'reason' (an explicit answer why not). Version 7. */
+  nextOfKin: z.catch(z.enum(['', 'named', 'reason']), ''),
+  /** Under 18: someone with parental responsibility 'named', or the 'reason' no one can be; '' otherwise. Version 7. */
+  parentalResponsibility: z.catch(z.enum(['', 'named', 'reason']), ''),
+  /** Who came with the patient: 'alone', 'named', or '' not recorded. Version 7. */
+  companion: z.catch(z.enum(['', 'alone', 'named']), ''),
+  /** Under 18: the child's own account 'given', or the 'reason' it could not be; '' otherwise. Version 7. */
+  childAccount: z.catch(z.enum(['', 'given', 'reason']), ''),
+  /** The MASH referral answer under Consider or Suspect ('' otherwise). Version 7. */
+  referral: z.catch(z.enum(['', 'made', 'not-made', 'next-working-day']), ''),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

@@ -33,6 +33,11 @@ describe('summariseAttendance', () => {
       familyName: 'Smith',
       leftBeforeAssessment: false,
       thinkFamilyChildren: null,
+      nextOfKin: 'named',
+      parentalResponsibility: 'named',
+      companion: 'named',
+      childAccount: 'given',
+      referral: '',
     });
   });
 
@@ -122,6 +127,11 @@ describe('attendanceSummarySchema', () => {
       familyName: '',
       leftBeforeAssessment: false,
       thinkFamilyChildren: null,
+      nextOfKin: '',
+      parentalResponsibility: '',
+      companion: '',
+      childAccount: '',
+      referral: '',
     });
   });
 });

@@ -13,6 +13,7 @@
  * older summaries from their records after unlock.
  */
 import { applicableLetters } from '../letters/letters';
+import { recordedFacts } from '../oversight/recorded-facts';
 import { screenSummaries } from '../screening/screen-summaries';
 import { followUpsFromAnswers } from '../screening/open-follow-ups';
 import { describeAge } from '../shared/dates';
@@ -82,5 +83,6 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     familyName: patient.nameNotKnown ? '' : patient.familyName.trim(),
     leftBeforeAssessment: leftBeforeAssessment(answers.leftBeforeAssessment),
     thinkFamilyChildren: thinkFamilyChildren(answers.thinkFamily, ctx),
+    ...recordedFacts(answers, ctx),
   };
 }

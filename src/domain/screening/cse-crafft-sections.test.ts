@@ -81,6 +81,18 @@ describe('the CSE outcome as actions', () => {
     ]);
   });
 
+  test('a referral under the local procedure gives the MASH, out-of-hours and CSE team numbers set on this tablet', () => {
+    const answers = withCse((a) => {
+      a.cse.significant['online-grooming'] = 'yes';
+    });
+    const contacts = localContactsSchema.parse({ mash: '0300 500 8090', cseTeam: '0115 876 5432' });
+    const refer = cseActionViews(cseOutcome(answers.cse, contextForAge(15)), contacts).find((view) => view.action === 'refer-under-local-procedure');
+    expect(refer?.contacts).toEqual([
+      { label: "Children's social care (MASH)", number: '0300 500 8090' },
+      { label: 'Child sexual exploitation (CSE) team', number: '0115 876 5432' },
+    ]);
+  });
+
   test('check answers shows every indicator with a Change link target, and the outcome', () => {
     const answers = withCse((a) => {
       a.cse.significant['going-missing'] = 'yes';

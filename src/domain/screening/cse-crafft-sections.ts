@@ -65,7 +65,7 @@ export const cseActionText: Record<CseAction, string> = {
 const ACTION_CONTACTS: Record<CseAction, readonly (keyof LocalContacts)[]> = {
   'under-13-referral-mandatory': ['mash', 'emergencyDutyTeam'],
   'discuss-with-safeguarding-lead-today': ['safeguardingTeam', 'paediatricLiaison'],
-  'refer-under-local-procedure': ['mash', 'emergencyDutyTeam'],
+  'refer-under-local-procedure': ['mash', 'emergencyDutyTeam', 'cseTeam'],
   'discuss-with-safeguarding-lead': ['safeguardingTeam', 'paediatricLiaison'],
 };
 

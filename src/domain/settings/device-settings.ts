@@ -27,6 +27,8 @@ export const localContactsSchema = z.object({
   camhsLiaison: z.catch(z.string(), ''),
   domesticAbuseService: z.catch(z.string(), ''),
   midwiferySafeguarding: z.catch(z.string(), ''),
+  /** The child sexual exploitation (CSE) team: a CSE referral goes to it under local procedure (research §3.2 outcome field). */
+  cseTeam: z.catch(z.string(), ''),
 });
 
 export type LocalContacts = z.infer<typeof localContactsSchema>;
@@ -41,6 +43,7 @@ export const localContactLabels: Record<keyof LocalContacts, string> = {
   camhsLiaison: 'CAMHS or liaison mental health',
   domesticAbuseService: 'Domestic abuse service (IDVA)',
   midwiferySafeguarding: 'Midwifery safeguarding team',
+  cseTeam: 'Child sexual exploitation (CSE) team',
 };
 
 const timeOfDay = z.string().check(z.regex(/^\d{2}:\d{2}$/));

@@ -116,6 +116,7 @@ describe('validateSettings', () => {
       ['camhsLiaison', 'Enter a phone number for CAMHS or liaison mental health like 0115 924 9924'],
       ['domesticAbuseService', 'Enter a phone number for domestic abuse service (IDVA) like 0115 924 9924'],
       ['substanceMisuseService', "Enter a phone number for young people's substance misuse service like 0115 924 9924"],
+      ['cseTeam', 'Enter a phone number for child sexual exploitation (CSE) team like 0115 924 9924'],
     ])('an invalid %s number: "%s"', (key, message) => {
       expect(validateSettings(validDraft({ contacts: { [key]: 'call switchboard' } }))).toEqual([{ field: `contacts.${key}`, message }]);
     });
@@ -183,6 +184,7 @@ describe('draftToSettings and settingsToDraft', () => {
         camhsLiaison: '',
         domesticAbuseService: '',
         midwiferySafeguarding: '',
+        cseTeam: '',
       },
       mashHours: { days: [1, 3, 5], opensAt: '08:30', closesAt: '17:00', bankHolidays: ['2026-08-31', '2026-12-25'] },
       idleLockMinutes: 10,

@@ -312,7 +312,8 @@ function AuditBreakNotice() {
   );
 }
 
-export function HomePage({ notices }: { notices?: ReactNode }) {
+/** `oversight`: links into oversight for the roles that may use it (composed by app/routes.tsx). */
+export function HomePage({ notices, oversight }: { notices?: ReactNode; oversight?: ReactNode }) {
   const session = useSession();
   const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
   const liaisonReviewer = session.status === 'unlocked' && may(session.staff.role, 'review-liaison-list');
@@ -356,6 +357,7 @@ export function HomePage({ notices }: { notices?: ReactNode }) {
       <GpLettersDue />
       <h2 className="nhsuk-heading-m">Completed today</h2>
       <AttendanceTable caption="Assessments completed today" rows={completed} empty="No assessments have been signed today on this tablet." action={(row) => ({ to: paths.record(row.id), text: 'View' })} />
+      {oversight}
     </Page>
   );
 }

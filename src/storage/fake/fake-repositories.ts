@@ -365,6 +365,19 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
             .sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : -1));
         }),
       completedSince: (since) => records.live(() => summaries((record) => record.status === 'signed' && (record.signature?.signedAt ?? '') >= since)),
+      complianceAuditInputs: (range) => {
+        const allowed = permitted('view-compliance-audit');
+        if (!allowed.ok) return Promise.resolve(allowed);
+        const site = settings.get()?.siteName ?? '';
+        const firstGp = (id: string) =>
+          issuedLetters
+            .get()
+            .filter((letter) => letter.attendanceId === id && letter.kind === 'gp')
+            .map((letter) => letter.issuedAt)
+            .sort()[0] ?? '';
+        const inRange = summaries(() => true).filter((summary) => summary.arrivedAt >= range.start && summary.arrivedAt < range.end);
+        return Promise.resolve(ok(inRange.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGp(summary.id) }))));
+      },
       find: (query) => {
         const nhs = query.nhsNumber ? normaliseNhsNumber(query.nhsNumber) : undefined;
         const nameDob = query.familyName && query.dateOfBirth ? `${normaliseNameForMatching(query.familyName)}|${query.dateOfBirth}` : undefined;

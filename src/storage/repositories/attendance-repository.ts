@@ -6,6 +6,8 @@
 import { liveQuery } from 'dexie';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import type { AssessmentRecord } from '../../domain/assessment/record';
+import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
+import type { IsoInstant } from '../../domain/shared/dates';
 import { checkNhsNumber } from '../../domain/shared/nhs-number';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
@@ -129,5 +131,10 @@ export class RealAttendanceRepository implements AttendanceRepository {
     } catch (error) {
       return err(toStorageFailure(error));
     }
+  }
+
+  async complianceAuditInputs(range: { start: IsoInstant; end: IsoInstant }): Promise<Result<AuditAttendance[], StorageFailure>> {
+    const { complianceAuditInputs } = await import('./compliance-audit-inputs');
+    return complianceAuditInputs(this.ctx, range);
   }
 }

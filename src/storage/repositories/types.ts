@@ -8,6 +8,7 @@ import type { Addendum, AssessmentRecord } from '../../domain/assessment/record'
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import type { StaffGroup, StaffRef, StaffRole } from '../../domain/assessment/staff-ref';
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
+import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
 import type { Result } from '../../domain/shared/result';
 import type { IsoInstant } from '../../domain/shared/dates';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
@@ -216,6 +217,12 @@ export interface AttendanceRepository {
   /** Signed "No concern" attendances to review (NO_CONCERN_REVIEW_ROLES only; empty for anyone else), newest first. */
   noConcernToReview(): LiveValue<NoConcernReviewItem[]>;
   find(query: AttendanceQuery): Promise<Result<AttendanceSummary[], StorageFailure>>;
+  /**
+   * What the compliance audit counts for attendances that arrived in [start, end): summaries,
+   * site and first GP letter time (domain/oversight). The nurse in charge and the paediatric
+   * liaison nurse only ('forbidden' otherwise).
+   */
+  complianceAuditInputs(range: { start: IsoInstant; end: IsoInstant }): Promise<Result<AuditAttendance[], StorageFailure>>;
 }
 
 /**

@@ -1,0 +1,54 @@
+/** The compliance audit CSV: escaping and CSV-injection neutralising (issue 12 "Bad input"). */
+import { describe, expect, test } from 'vitest';
+import { attendanceSummarySchema, SUMMARY_VERSION } from '../assessment/attendance-summary-schema';
+import { complianceAuditCsv, complianceAuditTrailDetail, complianceAuditFileName } from './audit-csv';
+import { complianceAudit } from './compliance-audit';
+import type { ComplianceAuditReport } from './compliance-audit';
+
+const NOW = '2026-03-20T12:00:00.000Z';
+
+function reportFor(site: string): ComplianceAuditReport {
+  const summary = { ...attendanceSummarySchema.parse({ id: 'a-1' }), summaryVersion: SUMMARY_VERSION, arrivedAt: '2026-03-10T10:00:00.000Z', status: 'signed' as const, signedByGroup: 'agency' as const, ageYears: 30, companion: 'alone' as const };
+  return complianceAudit([{ summary, site, gpLetterIssuedAt: '' }], { from: '2026-03-01', to: '2026-03-20', site, staffGroup: 'agency' }, NOW);
+}
+
+/** The cells of one CSV line, read back as a spreadsheet would (quoted cells only). */
+function cells(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((match) => (match[1] ?? '').replace(/""/g, '"'));
+}
+
+describe('complianceAuditCsv', () => {
+  test('the header, what was asked, and one row per indicator with its definitions', () => {
+    const lines = complianceAuditCsv(reportFor('Riverside ED')).split('\r\n');
+    expect(cells(lines[0] ?? '')).toEqual(['Compliance audit']);
+    expect(cells(lines[3] ?? '')).toEqual(['Site', 'Riverside ED']);
+    expect(cells(lines[4] ?? '')).toEqual(['Staff group', 'Agency']);
+    const header = lines.findIndex((line) => line.startsWith('"Indicator"'));
+    expect(cells(lines[header] ?? '')).toEqual(['Indicator', 'Who is counted', 'What counts', 'Numerator', 'Denominator', 'Percentage']);
+    expect(cells(lines[header + 2] ?? '')).toEqual(['Accompanying person recorded', 'All attendances counted', 'The person with the patient named, or that the patient came alone', '1', '1', '100.0']);
+    expect(cells(lines[header + 3] ?? '')).toEqual(["Child's own account or reason", 'Attendances aged under 18', "The child's account in their own words, or the reason they could not give one", '0', '0', 'Not applicable']);
+  });
+
+  test.each<[string, string, string]>([
+    ['a comma stays inside its cell', 'Riverside, North', '"Riverside, North"'],
+    ['a quote is doubled', 'The "new" ED', '"The ""new"" ED"'],
+    ['a line break stays inside its cell', 'Riverside\nNorth', '"Riverside\nNorth"'],
+    ['= is neutralised', '=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+ is neutralised', '+44 ward', `"'+44 ward"`],
+    ['- is neutralised', '-2+3', `"'-2+3"`],
+    ['@ is neutralised', '@SUM(A1)', `"'@SUM(A1)"`],
+    ['a leading tab is neutralised', '\tED', `"'\tED"`],
+    ['a leading carriage return is neutralised', '\rED', `"'\rED"`],
+    ['a plain name is left alone', 'Riverside ED', '"Riverside ED"'],
+  ])('site name: %s', (_name, site, expected) => {
+    const csv = complianceAuditCsv(reportFor(site));
+    expect(csv).toContain(`"Site",${expected}\r\n`);
+  });
+
+  test('the file name and the audit trail detail carry no site name and no patient data', () => {
+    const report = reportFor('Riverside ED');
+    expect(complianceAuditFileName(report)).toBe('compliance-audit-2026-03-01-to-2026-03-20.csv');
+    expect(complianceAuditTrailDetail(report, 'CSV exported')).toBe('Compliance audit CSV exported: 2026-03-01 to 2026-03-20, one site, agency, 1 attendance');
+    expect(complianceAuditTrailDetail(report, 'printed')).toBe('Compliance audit printed: 2026-03-01 to 2026-03-20, one site, agency, 1 attendance');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * What the compliance audit reads (PRODUCT.md section 6; issue 12): for a range of arrival
+ * instants, each attendance's sealed summary, the site it was recorded at, and when its first
+ * GP letter was issued. Loaded on demand with the audit page.
+ *
+ * Within budget at 100,000 attendances (PRODUCT.md section 10: a 30-day audit under 1 s): the
+ * arrival index picks the range's rows, only their small summaries are opened (never a full
+ * record: issue 12 clarification), and the GP letters' issue times come from the letters
+ * table's clear columns (kind and issue time are there already; no letter is opened).
+ *
+ * The paediatric liaison nurse and the nurse in charge only (domain/settings/permissions.ts
+ * 'view-compliance-audit'): 'forbidden' for anyone else, 'locked' while locked.
+ */
+import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
+import { deviceSettingsSchema } from '../../domain/settings/device-settings';
+import type { IsoInstant } from '../../domain/shared/dates';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { openSummaries } from './attendance-crypto';
+import type { LetterRow, TriageDatabase } from '../db';
+import type { StorageContext } from './context';
+import { toStorageFailure } from './failures';
+import { requirePermission } from './permission-gate';
+import type { StorageFailure } from './types';
+
+/**
+ * Every GP letter version of these attendances: one read transaction with each attendance's
+ * letters asked for at once, each a single keyed index read with no round trip between them
+ * (anyOf over thousands of compound keys walks a cursor one jump at a time: seconds at
+ * 100,000 letters).
+ */
+export async function gpLettersOf(db: TriageDatabase, ids: readonly string[]): Promise<LetterRow[]> {
+  if (ids.length === 0) return [];
+  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id) => db.letters.where('[attendanceId+kind]').equals([id, 'gp']).toArray())));
+  return each.flat();
+}
+
+export async function complianceAuditInputs(ctx: StorageContext, range: { start: IsoInstant; end: IsoInstant }): Promise<Result<AuditAttendance[], StorageFailure>> {
+  const allowed = requirePermission(ctx.vault, 'view-compliance-audit');
+  if (!allowed.ok) return allowed;
+  try {
+    const { db } = ctx;
+    // One after the other: at 100,000 attendances the rows and the letters read side by side
+    // took longer than in turn (one database, one backend: 1.09 s against 0.9 s in the bench).
+    const rows = await db.attendances.where('arrivedAt').between(range.start, range.end, true, false).toArray();
+    const summaries = await openSummaries(allowed.value, rows);
+    const letters = await gpLettersOf(
+      db,
+      rows.map((row) => row.id),
+    );
+    // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
+    const device = await db.device.get('device');
+    const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
+    const firstGpLetter = new Map<string, string>();
+    for (const letter of letters) {
+      const earlier = firstGpLetter.get(letter.attendanceId);
+      if (earlier === undefined || letter.issuedAt < earlier) firstGpLetter.set(letter.attendanceId, letter.issuedAt);
+    }
+    return ok(summaries.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGpLetter.get(summary.id) ?? '' })));
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}

@@ -4,17 +4,22 @@
  * abuse; DASH 15 with professional judgement (strangulation) is high risk, so the MARAC
  * referral fields appear and are recorded, the IDVA referral is accepted with consent, a safe
  * contact number and time are taken, and the pregnancy prompts a child safeguarding referral.
- * Check answers shows it all; the signed record's GP letter leaves every domestic abuse detail
- * out and gives the safeguarding team's number instead. A second journey: an adult after
+ * The domestic abuse page's prompt goes to Think Family, which names the pregnancy recorded on
+ * the domestic abuse page; Think Family is completed for the unborn child (expected date of
+ * delivery, the information checks, the midwifery and unborn-child safeguarding referrals,
+ * disclosure being a trigger). Check answers shows it all; the signed record's GP letter
+ * leaves every domestic abuse detail out, gives the safeguarding team's number instead and
+ * carries the unborn child; the health visitor notification for the unborn child carries no
+ * domestic abuse detail either. A second journey: an adult after
  * alcohol intoxication scores 5 on AUDIT-C (positive, brief advice required) and is "not safe to
  * ask" about domestic abuse (a follow-up). axe runs on each page state.
  */
 import { expect, test } from '@playwright/test';
-import { answer, dateOfBirthForAge, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, saveAndContinue, setUpTablet, startAssessment } from './support';
+import { answer, dateOfBirthForAge, expectNoAxeViolations, fillDate, fillInformationChecks, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, setUpTablet, startAssessment, waitForSaved } from './support';
 
 const SAFE_NUMBER = '07700 900317';
 
-test('a 27-year-old pregnant woman discloses domestic abuse, DASH 15: MARAC and IDVA recorded, details absent from the GP letter', async ({ page }) => {
+test('a 27-year-old pregnant woman discloses domestic abuse, DASH 15: MARAC and IDVA recorded, Think Family for the unborn child, details absent from the GP letter and the health visitor notification', async ({ page }) => {
   await setUpTablet(page);
   await startAssessment(page);
   await fillPatient(page, { givenName: 'Sophie', familyName: 'Turner', dateOfBirth: dateOfBirthForAge(27), reason: 'Assault', detail: 'Bruising to the neck and arms; 24 weeks pregnant' });
@@ -72,6 +77,54 @@ test('a 27-year-old pregnant woman discloses domestic abuse, DASH 15: MARAC and 
   await answer(page, "Child safeguarding referral (children's social care)", 'Made');
   await page.getByLabel('When, to whom, and the reference if given').fill('MASH by phone today, unborn child; reference U-5521');
   await expectNoAxeViolations(page);
+  await waitForSaved(page);
+
+  // The prompt goes to Think Family (what was typed is autosaved); the pregnancy recorded on the
+  // domestic abuse page is named against Think Family's own pregnancy question.
+  await page.getByRole('link', { name: 'Go to Think Family' }).click();
+  await expect(page.getByRole('heading', { name: 'Think Family – children at home', level: 1 })).toBeVisible();
+  await expect(page.getByText(/^Required for this patient because of: .*Disclosed domestic abuse/)).toBeVisible();
+  const pregnantQuestion = page.getByRole('group', { name: 'Is the patient pregnant, or could they be?' });
+  await expect(pregnantQuestion).toContainText('The domestic abuse section records that the patient is pregnant: add the unborn child here');
+  await answer(page, 'Does the patient have children, or live with children?', 'No');
+  await answer(page, 'Does the patient look after or care for any children?', 'No');
+  await pregnantQuestion.getByRole('radio', { name: 'Yes', exact: true }).check();
+  await expect(page.getByText(/^Required for this patient because of: .*Pregnancy with any of these/)).toBeVisible();
+  await page.getByRole('button', { name: 'Add an unborn child' }).click();
+  const unborn = page.getByRole('group', { name: 'Unborn child', exact: true });
+  const due = londonParts(new Date(Date.now() + 16 * 7 * 24 * 60 * 60 * 1000)).date;
+  const expected = unborn.getByRole('group', { name: 'Expected date of delivery' });
+  await expected.getByLabel('Day').fill(due[0]);
+  await expected.getByLabel('Month').fill(due[1]);
+  await expected.getByLabel('Year').fill(due[2]);
+  await unborn.getByRole('group', { name: "Is the child known to children's social care?" }).getByRole('radio', { name: 'No', exact: true }).check();
+  await unborn.getByRole('group', { name: "Inform the child's health visitor or school nurse?" }).getByRole('radio', { name: 'Yes', exact: true }).check();
+  await expect(page.getByRole('heading', { name: 'Pregnancy: the unborn child' })).toBeVisible();
+  await expect(page.getByText(/Complete the information checks for the unborn child: CP-IS is checked by the mother’s NHS number/)).toBeVisible();
+  await answer(page, 'Referral to the midwifery safeguarding team', 'Made');
+  await answer(page, 'Safeguarding referral for the unborn child', 'Made');
+  await answer(page, "Can the children's notifications include the patient's own health details?", 'No – share only what the practitioner needs about the child');
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+
+  // Back to the domestic abuse page, left for Think Family: what was typed is still there.
+  await expect(page.getByRole('listitem').filter({ hasText: 'Domestic abuse' })).toContainText('In progress');
+  await openSection(page, 'Domestic abuse');
+  await expect(page.getByRole('textbox', { name: /Number of "yes" answers/ })).toHaveValue('15');
+  await expect(page.getByLabel('Safe contact number')).toHaveValue(SAFE_NUMBER);
+  await saveAndContinue(page);
+
+  // The pregnancy brings in the information checks, for the unborn child.
+  await openSection(page, 'Information checks');
+  await expect(page.getByText(/For the unborn child: check CP-IS using the mother's NHS number/)).toBeVisible();
+  await fillInformationChecks(page);
+  await expectNoAxeViolations(page);
+  await saveAndContinue(page);
+
+  // Think Family found a child (unborn), so the outcome applies to this adult.
+  await openSection(page, 'Outcome and actions');
+  await answer(page, 'Safeguarding concern', 'Consider');
+  await recordDiscussion(page, { name: 'Jo Hart', role: 'Safeguarding nurse' }, new Date());
   await saveAndContinue(page);
 
   await openSection(page, 'Alcohol use (AUDIT-C)');
@@ -96,18 +149,42 @@ test('a 27-year-old pregnant woman discloses domestic abuse, DASH 15: MARAC and 
   await expect(section).toContainText('Offered and accepted');
   await expect(section).toContainText(SAFE_NUMBER);
   await expect(section.getByRole('link', { name: /^Change\s*marac referral$/ })).toBeVisible();
+  const thinkFamily = page.getByRole('region', { name: 'Think Family – children at home' });
+  await expect(thinkFamily).toContainText('Unborn child');
+  await expect(thinkFamily).toContainText('Referral to the midwifery safeguarding team');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Sign and complete' }).click();
   await expect(page.getByRole('heading', { name: 'Signed assessment', level: 1 })).toBeVisible();
 
-  // The GP letter: no domestic abuse detail, and the safeguarding team's number in its place.
+  // The GP letter: no domestic abuse detail, and the safeguarding team's number in its place;
+  // the Think Family findings for the unborn child are there.
+  const DA_DETAILS = [SAFE_NUMBER, 'MARAC', 'DASH', 'IDVA', 'Domestic abuse', 'domestic abuse', 'U-5521', 'strangulation or choking', 'Strangulation or choking'];
   await page.getByRole('link', { name: 'Letters', exact: true }).click();
+  const letters = page.getByRole('table', { name: 'Letters for this attendance' });
+  await expect(letters).toContainText('Notification to the health visitor about');
   await page.getByRole('link', { name: 'Prepare and issue the GP discharge letter' }).click();
   const preview = page.getByRole('article', { name: 'Emergency care discharge letter' });
   await expect(preview).toContainText('Further safeguarding information is held by the hospital safeguarding team: telephone 0115 924 9924.');
-  for (const detail of [SAFE_NUMBER, 'MARAC', 'DASH', 'IDVA', 'Domestic abuse', 'domestic abuse', 'U-5521', 'strangulation or choking']) await expect(preview).not.toContainText(detail);
+  await expect(preview).toContainText(`expected ${formatLetterDate(due)}`);
+  await expect(preview).toContainText('Referral to the midwifery safeguarding team');
+  await expect(preview).toContainText('Safeguarding referral for the unborn child');
+  await expect(preview).toContainText("Please make sure the patient's midwife knows of this attendance.");
+  for (const detail of DA_DETAILS) await expect(preview).not.toContainText(detail);
+  await expectNoAxeViolations(page);
+
+  // The health visitor notification for the unborn child: the child, not the mother's disclosure.
+  await page.getByRole('link', { name: 'Back to the letters' }).click();
+  await page.getByRole('link', { name: /^Prepare and issue the notification to the health visitor about/ }).click();
+  const notification = page.getByRole('article', { name: 'Notification to the health visitor' });
+  await expect(notification).toContainText(formatLetterDate(due));
+  for (const detail of [...DA_DETAILS, 'Assault', 'neck']) await expect(notification).not.toContainText(detail);
   await expectNoAxeViolations(page);
 });
+
+/** "4 June 2027", as the letters write a date. */
+function formatLetterDate([day, month, year]: [string, string, string]): string {
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
 
 test('a 40-year-old after alcohol intoxication: AUDIT-C scores 5, positive, brief advice recorded; the domestic abuse enquiry applies too', async ({ page }) => {
   await setUpTablet(page);

@@ -87,6 +87,15 @@ test('a 34-year-old after an overdose, two children with a neighbour marked Unsu
   await page.getByLabel('Information and advice given to the patient').fill('Safety plan agreed');
   await saveAndContinue(page);
 
+  // The domestic abuse enquiry and AUDIT-C also apply after an overdose (PRODUCT.md 4.8, 4.9).
+  await page.getByRole('link', { name: 'Domestic abuse' }).click();
+  await answer(page, 'Has the patient been asked about domestic abuse, in private?', 'Asked – denied');
+  await answer(page, 'Was an interpreter used?', 'No interpreter was needed');
+  await saveAndContinue(page);
+  await page.getByRole('link', { name: 'Alcohol use (AUDIT-C)' }).click();
+  await answer(page, 'Was alcohol involved in this attendance?', 'No');
+  await saveAndContinue(page);
+
   // Signing is refused until the action taken is recorded.
   await page.getByRole('link', { name: 'Check answers', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Check answers', level: 1 })).toBeVisible();

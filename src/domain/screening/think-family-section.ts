@@ -59,6 +59,13 @@ export function thinkFamilyTriggerFacts(answers: Answers, ctx: AssessmentContext
   };
 }
 
+/**
+ * The domestic abuse page asks "Is the patient pregnant?" after a disclosure; Think Family asks
+ * again for the unborn child. A Yes there is shown against this page's question so the two
+ * answers do not contradict (issue 10 journey 2: Think Family for the unborn child).
+ */
+export const pregnancyRecordedInDomesticAbuse = (answers: Pick<Answers, 'domesticAbuse'>): boolean => answers.domesticAbuse.pregnant === 'yes';
+
 /** The triggers that apply to this record under the settings (ctx.thinkFamilyTriggersOff). */
 export const thinkFamilyTriggersFor = (answers: Answers, ctx: AssessmentContext): ThinkFamilyTrigger[] =>
   activeTriggers(thinkFamilyTriggerFacts(answers, ctx), ctx.thinkFamilyTriggersOff ?? []);

@@ -25,7 +25,7 @@ import {
   thinkFamilyTriggers,
   validateThinkFamily,
 } from './think-family';
-import { summariseThinkFamily, thinkFamilyRequired, thinkFamilyTriggerFacts, thinkFamilyTriggersFor } from './think-family-section';
+import { pregnancyRecordedInDomesticAbuse, summariseThinkFamily, thinkFamilyRequired, thinkFamilyTriggerFacts, thinkFamilyTriggersFor } from './think-family-section';
 
 const noFacts = (overrides: Partial<ThinkFamilyTriggerFacts> = {}): ThinkFamilyTriggerFacts => ({
   attendanceReason: 'injury',
@@ -129,6 +129,13 @@ describe('the record: who, when mandatory, and the settings', () => {
     expect(thinkFamilyRequired(answers, ctx)).toBe(true);
     const found = issuesBeforeSigning(answers, ctx).find((entry) => entry.section.id === 'thinkFamily');
     expect(found?.issues.map((issue) => issue.field)).toEqual(['hasChildren', 'caresForChildren', 'pregnant']);
+  });
+
+  it('reads a pregnancy recorded on the domestic abuse page (Yes only), for the hint on this page', () => {
+    expect(pregnancyRecordedInDomesticAbuse(adult('assault', {}, (answers) => Object.assign(answers.domesticAbuse, { enquiry: 'disclosed', pregnant: 'yes' })))).toBe(true);
+    for (const pregnant of ['no', 'not-known', ''] as const) {
+      expect(pregnancyRecordedInDomesticAbuse(adult('assault', {}, (answers) => Object.assign(answers.domesticAbuse, { enquiry: 'disclosed', pregnant })))).toBe(false);
+    }
   });
 
   it('is offered, not required, after an injury: untouched it does not stop signing', () => {

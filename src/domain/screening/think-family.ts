@@ -284,6 +284,8 @@ export const thinkFamilyQuestions = {
     hint: "Without consent or a safeguarding reason, the health visitor or school nurse is told what they need about the child and the concern, not the patient's clinical details",
     reasonLabel: 'What is the safeguarding reason?',
   },
+  /** The hint on the pregnancy question when the domestic abuse page records a pregnancy. */
+  pregnantFromDomesticAbuse: 'The domestic abuse section records that the patient is pregnant: add the unborn child here',
 } as const;
 
 /** Contacts the escalation panel names, from settings (keys of settings' local contacts). */

@@ -61,4 +61,17 @@ describe('the Think Family page', () => {
     expect(within(summary).getByRole('link', { name: 'Record what has been done to make the children safe before signing: who you told' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Enter who you spoke to, when, and what was agreed, before signing' })).toBeInTheDocument();
   });
+
+  test('a pregnancy recorded on the domestic abuse page is named against the pregnancy question, and only then', async () => {
+    const withDomesticAbuse = (pregnant: 'yes' | 'no'): AssessmentRecord => {
+      const record = adult('assault');
+      return { ...record, answers: { ...record.answers, domesticAbuse: { ...record.answers.domesticAbuse, enquiry: 'disclosed', pregnant } } };
+    };
+    const first = renderAssessment(withDomesticAbuse('yes'), 'think-family', { settings: letterSettings() });
+    const question = await screen.findByRole('group', { name: 'Is the patient pregnant, or could they be?' });
+    expect(within(question).getByText('The domestic abuse section records that the patient is pregnant: add the unborn child here')).toBeInTheDocument();
+    first.unmount();
+    renderAssessment(withDomesticAbuse('no'), 'think-family', { settings: letterSettings() });
+    expect(await screen.findByRole('group', { name: 'Is the patient pregnant, or could they be?' })).not.toHaveTextContent(/domestic abuse/);
+  });
 });

@@ -32,7 +32,7 @@ import {
   yesNoChoice,
 } from '../../../domain/screening/think-family';
 import type { ThinkFamilyChild, ThinkFamilyDraft } from '../../../domain/screening/think-family';
-import { thinkFamilyTriggersFor } from '../../../domain/screening/think-family-section';
+import { pregnancyRecordedInDomesticAbuse, thinkFamilyTriggersFor } from '../../../domain/screening/think-family-section';
 import { localContactLabels } from '../../../domain/settings/device-settings';
 import { Button } from '../../../components/content/button';
 import { InsetText, WarningCallout } from '../../../components/content/feedback';
@@ -243,7 +243,14 @@ export function ThinkFamilyForm({ ctx, answers }: { ctx: AssessmentContext; answ
       />
       <Radios name="caresForChildren" legend={q.caresForChildren.label} legendSize="m" hint={q.caresForChildren.hint} options={caresForChildrenOptions} inline />
       <SoleCarer />
-      <Radios name="pregnant" legend={q.pregnant.label} legendSize="m" options={pregnantOptions} inline />
+      <Radios
+        name="pregnant"
+        legend={q.pregnant.label}
+        legendSize="m"
+        {...(pregnancyRecordedInDomesticAbuse(answers) ? { hint: q.pregnantFromDomesticAbuse } : {})}
+        options={pregnantOptions}
+        inline
+      />
       <Children />
       <CaringNow />
       <Pregnancy answers={answers} ctx={ctx} />

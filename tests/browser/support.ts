@@ -41,8 +41,15 @@ export async function startAssessment(page: Page): Promise<void> {
 }
 
 /** Waits until the save line says the latest change is on the device. */
+/**
+ * Waits until what was just typed is written. The status line keeps showing the previous
+ * save's time while a change waits for the autosave (at most 800 ms after the first unsaved
+ * change) and while it is written, so matching the words alone can pass on the old save:
+ * wait past that window, then for the line to say the write finished.
+ */
 export async function waitForSaved(page: Page): Promise<void> {
-  await expect(page.getByText(/^Saved on this device at \d\d:\d\d:\d\d$/)).toBeVisible();
+  await page.waitForTimeout(900);
+  await expect(page.locator('p[data-save-state="saved"]', { hasText: /^Saved on this device at \d\d:\d\d:\d\d$/ })).toBeVisible();
 }
 
 export interface ChildDetails {

@@ -15,12 +15,14 @@ export function SaveStatusLine({ store }: { store: SaveStatusStore }) {
   const state = useSaveState(store);
   if (state.kind === 'failed') {
     return (
-      <div className="app-save-status app-save-status--failed" role="alert">
+      <div className="app-save-status app-save-status--failed" role="alert" data-save-state="failed">
         <strong>Not saved yet.</strong> {state.failure.message}
         {state.lastSavedAt ? ` Last saved on this device at ${formatClockTime(state.lastSavedAt)}.` : ''}
       </div>
     );
   }
   const savedAt = state.kind === 'saved' ? state.savedAt : state.kind === 'saving' ? state.lastSavedAt : undefined;
-  return <p className="app-save-status">{savedAt ? `Saved on this device at ${formatClockTime(savedAt)}` : 'Changes are saved on this device as you type'}</p>;
+  // data-save-state tells a test (and devtools) whether a write is still under way: the words
+  // keep the last save's time while the next one is written.
+  return <p className="app-save-status" data-save-state={state.kind}>{savedAt ? `Saved on this device at ${formatClockTime(savedAt)}` : 'Changes are saved on this device as you type'}</p>;
 }

@@ -9,7 +9,7 @@ const NOW = '2026-03-20T12:00:00.000Z';
 
 function reportFor(site: string): ComplianceAuditReport {
   const summary = { ...attendanceSummarySchema.parse({ id: 'a-1' }), summaryVersion: SUMMARY_VERSION, arrivedAt: '2026-03-10T10:00:00.000Z', status: 'signed' as const, signedByGroup: 'agency' as const, ageYears: 30, companion: 'alone' as const };
-  return complianceAudit([{ summary, site, gpLetterIssuedAt: '' }], { from: '2026-03-01', to: '2026-03-20', site, staffGroup: 'agency' }, NOW);
+  return complianceAudit([{ summary, site, gpLetterIssuedAt: '', liaisonReviewedAt: '' }], { from: '2026-03-01', to: '2026-03-20', site, staffGroup: 'agency' }, NOW);
 }
 
 /** The cells of one CSV line, read back as a spreadsheet would (quoted cells only). */

@@ -8,11 +8,13 @@
  * record: issue 12 clarification), and the GP letters' issue times come from the letters
  * table's clear columns (kind and issue time are there already; no letter is opened). The
  * liaison reviews of the range's attendances are the sealed review rows (keyed by attendance,
- * fetched at once), opened for the time of the first review.
+ * fetched at once for the attendances on the liaison list only), opened for the time of the
+ * first review.
  *
  * The paediatric liaison nurse and the nurse in charge only (domain/settings/permissions.ts
  * 'view-compliance-audit'): 'forbidden' for anyone else, 'locked' while locked.
  */
+import { liaisonReasonsFor } from '../../domain/liaison/liaison-list';
 import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { IsoInstant } from '../../domain/shared/dates';
@@ -51,7 +53,10 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
       db,
       rows.map((row) => row.id),
     );
-    const reviewRows = (await db.liaisonReviews.bulkGet(rows.map((row) => row.id))).filter((row): row is LiaisonReviewRow => row !== undefined);
+    // Reviews only for attendances the domain puts on the liaison list (the only ones the audit times).
+    const now = ctx.now();
+    const listed = summaries.filter((summary) => liaisonReasonsFor(summary, now).length > 0).map((summary) => summary.id);
+    const reviewRows = (await db.liaisonReviews.bulkGet(listed)).filter((row): row is LiaisonReviewRow => row !== undefined);
     const firstReview = new Map<string, string>();
     for (const record of await Promise.all(reviewRows.map((row) => openReview(allowed.value, row)))) {
       // A row that cannot be opened reads as not reviewed: the audit never counts a review it cannot see.

@@ -16,7 +16,7 @@ const summary = (answers: Answers) => summariseAttendance(recordWith(answers), N
 describe('oversight fields', () => {
   test('the version and the start time', () => {
     expect(summary(completeChildAnswers())).toMatchObject({ summaryVersion: SUMMARY_VERSION, startedAt: ARRIVED_AT });
-    expect(SUMMARY_VERSION).toBe(7);
+    expect(SUMMARY_VERSION).toBe(8);
   });
 
   test.each<[string, Answers, string]>([
@@ -51,6 +51,17 @@ describe('oversight fields', () => {
     expect(Object.keys(screens)).toEqual(['cse', 'crafft']);
     expect(screens.cse).toMatchObject({ state: 'asked', significant: 0, discussion: false });
     expect(screens.crafft).toMatchObject({ state: 'asked', score: 0, positive: false });
+  });
+
+  test.each<[string, Answers, boolean | undefined]>([
+    ['an adult after self-harm (a trigger), children asked: Yes', { ...completeAdultAnswers({ reason: 'self-harm' }), thinkFamily: { ...completeAdultAnswers().thinkFamily, hasChildren: 'yes' } }, true],
+    ['an adult after self-harm, answered Declined: asked', { ...completeAdultAnswers({ reason: 'self-harm' }), thinkFamily: { ...completeAdultAnswers().thinkFamily, hasChildren: 'declined' } }, true],
+    ['an adult after self-harm, "Not able to ask": not asked', { ...completeAdultAnswers({ reason: 'self-harm' }), thinkFamily: { ...completeAdultAnswers().thinkFamily, hasChildren: 'not-able-to-ask' } }, false],
+    ['an adult after self-harm, not answered', { ...completeAdultAnswers({ reason: 'self-harm' }), thinkFamily: { ...completeAdultAnswers().thinkFamily, hasChildren: '' } }, false],
+    ['an adult with an illness (no trigger), asked anyway: not recorded as mandatory', { ...completeAdultAnswers(), thinkFamily: { ...completeAdultAnswers().thinkFamily, hasChildren: 'no' } }, undefined],
+    ['a child of 8: Think Family does not apply', completeChildAnswers({ ageYears: 8 }), undefined],
+  ])('Think Family for the audit: %s', (_name, answers, asked) => {
+    expect(summary(answers).thinkFamilyAsked).toBe(asked);
   });
 
   test('open follow-ups by kind', () => {

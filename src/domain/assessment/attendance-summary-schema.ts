@@ -35,10 +35,11 @@ import { staffGroupSchema } from './staff-ref';
  * Family's follow-up. 5: the last name as entered (patient look-up compares it, issue 12) and
  * "left before assessment". 6: the number of children Think Family found (the liaison list).
  * 7: the compliance audit's recorded facts (next of kin, parental responsibility, companion,
- * child's account, MASH referral answer; oversight/recorded-facts.ts).
+ * child's account, MASH referral answer; oversight/recorded-facts.ts). 8: whether Think
+ * Family was asked when mandatory (the audit's "Think Family asked when triggered").
  * Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 7;
+export const SUMMARY_VERSION = 8;
 
 /**
  * Where a screen stands for oversight:
@@ -186,6 +187,12 @@ export const attendanceSummarySchema = z.object({
   childAccount: z.catch(z.enum(['', 'given', 'reason']), ''),
   /** The MASH referral answer under Consider or Suspect ('' otherwise). Version 7. */
   referral: z.catch(z.enum(['', 'made', 'not-made', 'next-working-day']), ''),
+  /**
+   * Think Family for the audit, present only when it was mandatory (a trigger applied): true
+   * when the patient was asked about children (Yes, No or Declined), false when not ("Not able
+   * to ask" or no answer). Absent otherwise, to keep the summary small. Version 8.
+   */
+  thinkFamilyAsked: z.optional(z.catch(z.boolean(), false)),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

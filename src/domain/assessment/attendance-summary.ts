@@ -30,7 +30,8 @@ import { readAgeYears, readArrivedAt, readDateOfBirth, readNhsNumber } from './p
 import type { AssessmentRecord } from './record';
 import { leftBeforeAssessment } from './left-before-assessment';
 import type { AssessmentContext } from './context';
-import { recordedChildren, thinkFamilyApplies } from '../screening/think-family';
+import { recordedChildren, thinkFamilyApplies, thinkFamilyAsked } from '../screening/think-family';
+import { thinkFamilyRequired } from '../screening/think-family-section';
 import type { ThinkFamilyDraft } from '../screening/think-family';
 
 /**
@@ -83,6 +84,8 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     familyName: patient.nameNotKnown ? '' : patient.familyName.trim(),
     leftBeforeAssessment: leftBeforeAssessment(answers.leftBeforeAssessment),
     thinkFamilyChildren: thinkFamilyChildren(answers.thinkFamily, ctx),
+    // The audit's "Think Family asked when triggered" (oversight/compliance-audit.ts).
+    ...(thinkFamilyRequired(answers, ctx) ? { thinkFamilyAsked: thinkFamilyAsked(answers.thinkFamily) } : {}),
     ...recordedFacts(answers, ctx),
   };
 }

@@ -9,7 +9,7 @@ const NOW = '2026-03-20T12:00:00.000Z';
 
 function reportFor(site: string): ComplianceAuditReport {
   const summary = { ...attendanceSummarySchema.parse({ id: 'a-1' }), summaryVersion: SUMMARY_VERSION, arrivedAt: '2026-03-10T10:00:00.000Z', status: 'signed' as const, signedByGroup: 'agency' as const, ageYears: 30, companion: 'alone' as const };
-  return complianceAudit([{ summary, site, gpLetterIssuedAt: '' }], { from: '2026-03-01', to: '2026-03-20', site, staffGroup: 'agency' }, NOW);
+  return complianceAudit([{ summary, site, gpLetterIssuedAt: '', liaisonReviewedAt: '' }], { from: '2026-03-01', to: '2026-03-20', site, staffGroup: 'agency' }, NOW);
 }
 
 /** The cells of one CSV line, read back as a spreadsheet would (quoted cells only). */
@@ -27,6 +27,27 @@ describe('complianceAuditCsv', () => {
     expect(cells(lines[header] ?? '')).toEqual(['Indicator', 'Who is counted', 'What counts', 'Numerator', 'Denominator', 'Percentage']);
     expect(cells(lines[header + 2] ?? '')).toEqual(['Accompanying person recorded', 'All attendances counted', 'The person with the patient named, or that the patient came alone', '1', '1', '100.0']);
     expect(cells(lines[header + 3] ?? '')).toEqual(["Child's own account or reason", 'Attendances aged under 18', "The child's account in their own words, or the reason they could not give one", '0', '0', 'Not applicable']);
+  });
+
+  test('Think Family asked when triggered and the liaison review within one working day are rows, with their definitions', () => {
+    const lines = complianceAuditCsv(reportFor('Riverside ED')).split('\r\n');
+    const labels = lines.map((line) => cells(line)[0]);
+    const thinkFamily = cells(lines[labels.indexOf('Think Family asked when triggered')] ?? '');
+    expect(thinkFamily.slice(1)).toEqual([
+      'Attendances where Think Family was mandatory (a trigger applied: adults, and under 18 a parent, carer or pregnant young person)',
+      'Asked whether the patient has children: answered Yes, No or Declined ("Not able to ask" does not count)',
+      '0',
+      '0',
+      'Not applicable',
+    ]);
+    const liaison = cells(lines[labels.indexOf('Liaison review within one working day')] ?? '');
+    expect(liaison.slice(1)).toEqual([
+      'Attendances on the paediatric liaison review list whose review fell due before the audit was run',
+      'First liaison review recorded by the end of the next working day after arrival (weekends and bank holidays skipped)',
+      '0',
+      '0',
+      'Not applicable',
+    ]);
   });
 
   test.each<[string, string, string]>([

@@ -35,6 +35,7 @@ const item = (changes: Partial<AttendanceSummary> = {}, extra: Partial<Omit<Audi
   summary: summary(changes),
   site: 'Riverside ED',
   gpLetterIssuedAt: '',
+  liaisonReviewedAt: '',
   ...extra,
 });
 
@@ -116,6 +117,30 @@ const truthTables: Record<string, Row[]> = {
     ['Consider, referral made: not counted', item({ ageYears: 6, concernLevel: 'consider', referral: 'made' }), false, false],
     ['No concern', item({ ageYears: 6, concernLevel: 'no-concern' }), false, false],
   ],
+  'think-family': [
+    ['adult, triggered, asked', item({ thinkFamilyAsked: true }), true, true],
+    ['adult, triggered, "Not able to ask" (or not answered)', item({ thinkFamilyAsked: false }), true, false],
+    ['adult, not triggered (nothing recorded for the audit): not counted', item({}), false, false],
+    ['young parent of 16, triggered, asked', item({ ageYears: 16, thinkFamilyAsked: true }), true, true],
+    ['young person of 16, triggered, not a parent or carer: not mandatory', item({ ageYears: 16 }), false, false],
+    ['child pathway: Think Family does not apply', item({ ageYears: 8 }), false, false],
+  ],
+  // Arrived Tuesday 10 March 14:30: due by the end of Wednesday 11 March (12 March 00:00 London = 00:00Z in GMT).
+  'liaison-review': [
+    ['child, reviewed the next morning', item({ ageYears: 8 }, { liaisonReviewedAt: '2026-03-11T09:00:00.000Z' }), true, true],
+    ['child, reviewed the same day', item({ ageYears: 8 }, { liaisonReviewedAt: '2026-03-10T17:00:00.000Z' }), true, true],
+    ['child, reviewed at the due instant', item({ ageYears: 8 }, { liaisonReviewedAt: '2026-03-12T00:00:00.000Z' }), true, true],
+    ['child, reviewed a minute late', item({ ageYears: 8 }, { liaisonReviewedAt: '2026-03-12T00:01:00.000Z' }), true, false],
+    ['child, not reviewed', item({ ageYears: 8 }), true, false],
+    ['age not known, not reviewed', item({ ageYears: null }), true, false],
+    ['adult whose Think Family found children, reviewed in time', item({ thinkFamilyChildren: 2 }, { liaisonReviewedAt: '2026-03-11T15:00:00.000Z' }), true, true],
+    ['adult with an open follow-up, not reviewed', item({ followUps: ['cse-not-asked'] }), true, false],
+    ['adult who left before assessment, reviewed late', item({ leftBeforeAssessment: true }, { liaisonReviewedAt: '2026-03-13T10:00:00.000Z' }), true, false],
+    ['adult not on the list, reviewed anyway: not counted', item({}, { liaisonReviewedAt: '2026-03-11T09:00:00.000Z' }), false, false],
+    ['child arrived Friday 13 March, reviewed Monday: in time (the weekend skipped)', item({ ageYears: 8, arrivedAt: '2026-03-13T14:30:00.000Z', startedAt: '2026-03-13T14:30:00.000Z' }, { liaisonReviewedAt: '2026-03-16T16:00:00.000Z' }), true, true],
+    ['child arrived Friday 13 March, reviewed Tuesday: late', item({ ageYears: 8, arrivedAt: '2026-03-13T14:30:00.000Z', startedAt: '2026-03-13T14:30:00.000Z' }, { liaisonReviewedAt: '2026-03-17T09:00:00.000Z' }), true, false],
+    ['child arrived the day before the audit: not due yet, not counted', item({ ageYears: 8, arrivedAt: '2026-03-19T10:00:00.000Z', startedAt: '2026-03-19T10:00:00.000Z' }, { liaisonReviewedAt: '2026-03-19T12:00:00.000Z' }), false, false],
+  ],
 };
 
 describe('each indicator: numerator and denominator', () => {
@@ -176,6 +201,49 @@ describe('staff group: the signer’s', () => {
 
   test('left unsigned: the group of who started it', () => {
     expect(countedStaffGroup(summary({ status: 'in-progress', signedByGroup: '', createdByGroup: 'bank' }))).toBe('bank');
+  });
+});
+
+describe('Think Family and the liaison review by staff group: agency against substantive', () => {
+  const items = [
+    item({ id: 'ag-1', signedByGroup: 'agency', thinkFamilyAsked: false, ageYears: 9 }, { liaisonReviewedAt: '2026-03-13T09:00:00.000Z' }),
+    item({ id: 'ag-2', signedByGroup: 'agency', thinkFamilyAsked: true, leftBeforeAssessment: true }),
+    item({ id: 'su-1', signedByGroup: 'substantive', thinkFamilyAsked: true, leftBeforeAssessment: true }, { liaisonReviewedAt: '2026-03-11T09:00:00.000Z' }),
+    item({ id: 'su-2', signedByGroup: 'substantive', thinkFamilyAsked: true }),
+    item({ id: 'su-3', signedByGroup: 'substantive', ageYears: 4 }, { liaisonReviewedAt: '2026-03-11T20:00:00.000Z' }),
+  ];
+
+  test.each<[AuditFilter['staffGroup'], string, number, number]>([
+    ['all', 'think-family', 3, 4],
+    ['agency', 'think-family', 1, 2],
+    ['substantive', 'think-family', 2, 2],
+    ['all', 'liaison-review', 2, 4],
+    ['agency', 'liaison-review', 0, 2],
+    ['substantive', 'liaison-review', 2, 2],
+  ])('%s, %s: %i of %i', (staffGroup, id, numerator, denominator) => {
+    expect(resultFor(id, items, { ...FILTER, staffGroup })).toMatchObject({ numerator, denominator });
+  });
+});
+
+describe('liaison review: working days from the bank holidays in settings', () => {
+  // Thursday 2 April 2026, before Good Friday (3 April) and Easter Monday (6 April): due by the end of Tuesday 7 April.
+  const easter = item({ ageYears: 8, arrivedAt: '2026-04-02T10:00:00.000Z', startedAt: '2026-04-02T10:00:00.000Z' }, { liaisonReviewedAt: '2026-04-06T10:00:00.000Z' });
+  const april: AuditFilter = { ...FILTER, from: '2026-04-01', to: '2026-04-30' };
+  const liaison = (bankHolidays: string[]) => complianceAudit([easter], april, '2026-04-20T12:00:00.000Z', bankHolidays).indicators.find((indicator) => indicator.id === 'liaison-review');
+
+  test('reviewed on Easter Monday: in time when the bank holidays are set', () => {
+    expect(liaison(['2026-04-03', '2026-04-06'])).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  test('the same review without bank holidays set: due by the end of Good Friday, so late', () => {
+    expect(liaison([])).toMatchObject({ numerator: 0, denominator: 1 });
+  });
+
+  test('a review due in British Summer Time is timed to London midnight', () => {
+    const late = { ...easter, liaisonReviewedAt: '2026-04-07T23:00:01.000Z' };
+    const onTime = { ...easter, liaisonReviewedAt: '2026-04-07T22:59:00.000Z' };
+    const count = (entry: AuditAttendance) => complianceAudit([entry], april, '2026-04-20T12:00:00.000Z', ['2026-04-03', '2026-04-06']).indicators.find((indicator) => indicator.id === 'liaison-review')?.numerator;
+    expect([count(onTime), count(late)]).toEqual([1, 0]);
   });
 });
 

@@ -15,15 +15,18 @@
  * out and counted separately. The staff group is the signer's; for one left unsigned, the
  * group of whoever started it.
  *
- * Not measured here yet, because the sections they read are not in this version's records:
- * "Think Family asked when triggered" (section 4.7) and "liaison review within one working
- * day" (the liaison review list). Each joins `indicatorDefinitions` when its summary field does.
+ * "Think Family asked when triggered" reads the summary's `thinkFamilyAsked` (summary version 8;
+ * present only when Think Family was mandatory); "liaison review within one working day" reads who is on the liaison list
+ * (liaison/liaison-list.ts), its due time (liaison/working-days.ts, with the site's bank
+ * holidays from settings) and when the first sealed liaison review was recorded.
  */
 import { leftUnsigned, summaryIsCurrent } from '../assessment/attendance-summary-schema';
 import type { AttendanceSummary } from '../assessment/attendance-summary-schema';
 import type { StaffGroup } from '../assessment/staff-ref';
+import { liaisonReasonsFor } from '../liaison/liaison-list';
+import { liaisonReviewDueAt } from '../liaison/working-days';
 import { hoursBetween, toLondon } from '../shared/dates';
-import type { IsoInstant } from '../shared/dates';
+import type { IsoDate, IsoInstant } from '../shared/dates';
 import type { AuditFilter } from './audit-filter';
 
 /** One attendance as the audit reads it. */
@@ -33,6 +36,14 @@ export interface AuditAttendance {
   site: string;
   /** When its first GP letter version was issued; '' when none has been. */
   gpLetterIssuedAt: IsoInstant;
+  /** When its first paediatric liaison review was recorded (the sealed review row); '' when none has been. */
+  liaisonReviewedAt: IsoInstant;
+}
+
+/** When the audit is run, and the site's bank holidays (settings) that working days skip. */
+export interface AuditClock {
+  now: IsoInstant;
+  bankHolidays: readonly IsoDate[];
 }
 
 /** Hours from arrival within which the GP letter is to be issued (PRODUCT.md section 6). */
@@ -47,8 +58,8 @@ export interface IndicatorDefinition {
   denominator: string;
   /** What counts: the numerator, in words. */
   numerator: string;
-  inDenominator: (item: AuditAttendance, now: IsoInstant) => boolean;
-  inNumerator: (item: AuditAttendance) => boolean;
+  inDenominator: (item: AuditAttendance, clock: AuditClock) => boolean;
+  inNumerator: (item: AuditAttendance, clock: AuditClock) => boolean;
 }
 
 const agedBetween = (summary: AttendanceSummary, min: number, max: number): boolean => summary.ageYears !== null && summary.ageYears >= min && summary.ageYears <= max;
@@ -110,7 +121,7 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     label: 'GP letter issued within 24 hours',
     denominator: 'Attendances that need a GP letter and arrived 24 hours or more before the audit was run',
     numerator: 'First GP letter issued within 24 hours of arrival',
-    inDenominator: ({ summary }, now) => summary.letters.includes('gp') && summary.arrivedAt !== '' && hoursBetween(summary.arrivedAt, now) >= GP_LETTER_HOURS,
+    inDenominator: ({ summary }, { now }) => summary.letters.includes('gp') && summary.arrivedAt !== '' && hoursBetween(summary.arrivedAt, now) >= GP_LETTER_HOURS,
     inNumerator: ({ summary, gpLetterIssuedAt }) => gpLetterIssuedAt !== '' && hoursBetween(summary.arrivedAt, gpLetterIssuedAt) <= GP_LETTER_HOURS,
   },
   {
@@ -120,6 +131,28 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     numerator: "Referral to children's social care (MASH) recorded as made",
     inDenominator: ({ summary }) => summary.concernLevel === 'suspect',
     inNumerator: ({ summary }) => summary.referral === 'made',
+  },
+  {
+    // PRODUCT.md 4.7 / research §2.4: mandatory when a trigger applies to an adult, or to a young
+    // person who is a parent, carer or pregnant (screening/think-family.ts thinkFamilyMandatory).
+    // "Asked": the first question (does the patient have children) answered Yes, No or Declined;
+    // "Not able to ask" is recorded but was not asked, so it does not count.
+    id: 'think-family',
+    label: 'Think Family asked when triggered',
+    denominator: 'Attendances where Think Family was mandatory (a trigger applied: adults, and under 18 a parent, carer or pregnant young person)',
+    numerator: 'Asked whether the patient has children: answered Yes, No or Declined ("Not able to ask" does not count)',
+    inDenominator: ({ summary }) => summary.thinkFamilyAsked !== undefined,
+    inNumerator: ({ summary }) => summary.thinkFamilyAsked === true,
+  },
+  {
+    // Issue 12: the liaison list (liaison/liaison-list.ts) is reviewed by the end of the next
+    // working day after arrival (liaison/working-days.ts). Only attendances already due are counted.
+    id: 'liaison-review',
+    label: 'Liaison review within one working day',
+    denominator: 'Attendances on the paediatric liaison review list whose review fell due before the audit was run',
+    numerator: 'First liaison review recorded by the end of the next working day after arrival (weekends and bank holidays skipped)',
+    inDenominator: ({ summary }, { now, bankHolidays }) => liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
+    inNumerator: ({ summary, liaisonReviewedAt }, { bankHolidays }) => liaisonReviewedAt !== '' && Date.parse(liaisonReviewedAt) <= Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
   },
 ];
 
@@ -166,7 +199,9 @@ export function describeResult(result: Pick<IndicatorResult, 'numerator' | 'deno
 
 export const formatPercentage = (value: number | null): string => (value === null ? 'Not applicable' : `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`);
 
-export function complianceAudit(items: Iterable<AuditAttendance>, filter: AuditFilter, now: IsoInstant): ComplianceAuditReport {
+/** `bankHolidays`: the site's, from settings (the liaison review's working days skip them). */
+export function complianceAudit(items: Iterable<AuditAttendance>, filter: AuditFilter, now: IsoInstant, bankHolidays: readonly IsoDate[] = []): ComplianceAuditReport {
+  const clock: AuditClock = { now, bankHolidays };
   const numerators = indicatorDefinitions.map(() => 0);
   const denominators = indicatorDefinitions.map(() => 0);
   const report = { counted: 0, signed: 0, leftUnsigned: 0, stillInProgress: 0, awaitingRebuild: 0, ageNotRecorded: 0 };
@@ -192,9 +227,9 @@ export function complianceAudit(items: Iterable<AuditAttendance>, filter: AuditF
     else report.signed += 1;
     if (summary.ageYears === null) report.ageNotRecorded += 1;
     indicatorDefinitions.forEach((definition, index) => {
-      if (!definition.inDenominator(item, now)) return;
+      if (!definition.inDenominator(item, clock)) return;
       denominators[index] = (denominators[index] ?? 0) + 1;
-      if (definition.inNumerator(item)) numerators[index] = (numerators[index] ?? 0) + 1;
+      if (definition.inNumerator(item, clock)) numerators[index] = (numerators[index] ?? 0) + 1;
     });
   }
   return {

@@ -354,6 +354,13 @@ export function thinkFamilyMandatory(draft: ThinkFamilyDraft, ctx: Pick<Assessme
   return ctx.pathway.adult || youngParentOrCarer(draft);
 }
 
+/**
+ * Whether the patient was asked Think Family's first question (do they have children): Yes,
+ * No or Declined. "Not able to ask" is recorded but is not asked (the compliance audit's
+ * "Think Family asked when triggered", PRODUCT.md section 6).
+ */
+export const thinkFamilyAsked = (draft: Pick<ThinkFamilyDraft, 'hasChildren'>): boolean => draft.hasChildren === 'yes' || draft.hasChildren === 'no' || draft.hasChildren === 'declined';
+
 /** Whether the pregnancy referral fields are asked: pregnant, with a trigger (research §2.4). */
 export const pregnancyReferralsApply = (draft: Pick<ThinkFamilyDraft, 'pregnant'>, triggers: readonly ThinkFamilyTrigger[]): boolean => draft.pregnant === 'yes' && triggers.length > 0;
 

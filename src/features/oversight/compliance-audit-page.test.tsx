@@ -64,6 +64,23 @@ describe('the audit of the last 30 days', () => {
     expect(row('Suspect concerns with a referral recorded')).toEqual(['Attendances with the concern level Suspect', '0', '0', 'None to count']);
   });
 
+  test('Think Family and the liaison review, each with its definition', async () => {
+    show();
+    await screen.findByRole('table');
+    // Two children: Think Family does not apply; both on the liaison list, neither reviewed.
+    expect(row('Think Family asked when triggered')).toEqual([
+      'Attendances where Think Family was mandatory (a trigger applied: adults, and under 18 a parent, carer or pregnant young person)',
+      '0',
+      '0',
+      'None to count',
+    ]);
+    expect(row('Liaison review within one working day')).toEqual(['Attendances on the paediatric liaison review list whose review fell due before the audit was run', '0', '2', '0%']);
+    expect(screen.getByRole('rowheader', { name: /^Think Family asked when triggered/ })).toHaveTextContent('Counts: Asked whether the patient has children: answered Yes, No or Declined ("Not able to ask" does not count)');
+    expect(screen.getByRole('rowheader', { name: /^Liaison review within one working day/ })).toHaveTextContent(
+      'Counts: First liaison review recorded by the end of the next working day after arrival (weekends and bank holidays skipped)',
+    );
+  });
+
   test('the chart is an image named by its title, described with every figure', async () => {
     show(LIAISON);
     const chart = await screen.findByRole('img', { name: 'Compliance audit, 19 February 2026 to 20 March 2026, all sites, all staff groups: percentage met for each indicator' });

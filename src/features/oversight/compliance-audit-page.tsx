@@ -18,6 +18,7 @@ import { auditSites, complianceAudit, formatPercentage } from '../../domain/over
 import type { AuditAttendance, ComplianceAuditReport } from '../../domain/oversight/compliance-audit';
 import type { Result } from '../../domain/shared/result';
 import { formatDate, toLondon } from '../../domain/shared/dates';
+import type { IsoDate } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
 import { downloadFile } from '../../components/content/download';
 import { ErrorSummary } from '../../components/form/error-summary';
@@ -34,9 +35,9 @@ import './compliance-audit.css';
 
 type AuditState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; report: ComplianceAuditReport; sites: string[] };
 
-function toState(inputs: Result<AuditAttendance[], StorageFailure>, filter: AuditFilter): AuditState {
+function toState(inputs: Result<AuditAttendance[], StorageFailure>, filter: AuditFilter, bankHolidays: readonly IsoDate[]): AuditState {
   if (!inputs.ok) return { status: 'failed', message: inputs.error.message };
-  return { status: 'ready', report: complianceAudit(inputs.value, filter, new Date().toISOString()), sites: auditSites(inputs.value) };
+  return { status: 'ready', report: complianceAudit(inputs.value, filter, new Date().toISOString(), bankHolidays), sites: auditSites(inputs.value) };
 }
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
@@ -44,6 +45,8 @@ const plural = (count: number, one: string, many: string) => `${count.toLocaleSt
 export function ComplianceAuditPage() {
   const { attendances, audit } = useRepositories();
   const settings = useDeviceSettings();
+  // The site's bank holidays: the liaison review's working days skip them.
+  const bankHolidays = settings?.bankHolidays;
   const [defaults] = useState(() => defaultAuditFilterDraft(toLondon(new Date()).date));
   const form = useForm<AuditFilterDraft>({ defaultValues: defaults, mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -59,21 +62,21 @@ export function ComplianceAuditPage() {
     }
     setIssues([]);
     setState({ status: 'loading' });
-    setState(toState(await attendances.complianceAuditInputs(auditRangeInstants(read.value)), read.value));
+    setState(toState(await attendances.complianceAuditInputs(auditRangeInstants(read.value)), read.value, bankHolidays ?? []));
   };
 
-  // The first audit: the last 30 days, as soon as the page opens.
+  // The first audit: the last 30 days, as soon as the page and the settings (bank holidays) are open.
   useEffect(() => {
     const read = readAuditFilter(defaults);
-    if (!read.ok) return undefined;
+    if (!read.ok || bankHolidays === undefined) return undefined;
     let current = true;
     void attendances.complianceAuditInputs(auditRangeInstants(read.value)).then((inputs) => {
-      if (current) setState(toState(inputs, read.value));
+      if (current) setState(toState(inputs, read.value, bankHolidays));
     });
     return () => {
       current = false;
     };
-  }, [attendances, defaults]);
+  }, [attendances, defaults, bankHolidays]);
 
   const siteNames = [...new Set([...(settings?.siteName ? [settings.siteName] : []), ...(state.status === 'ready' ? state.sites : [])])].sort((a, b) => a.localeCompare(b, 'en-GB'));
 

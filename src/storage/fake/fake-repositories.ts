@@ -376,7 +376,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
             .map((letter) => letter.issuedAt)
             .sort()[0] ?? '';
         const inRange = summaries(() => true).filter((summary) => summary.arrivedAt >= range.start && summary.arrivedAt < range.end);
-        return Promise.resolve(ok(inRange.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGp(summary.id) }))));
+        return Promise.resolve(ok(inRange.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGp(summary.id), liaisonReviewedAt: liaisonReviews.get().get(summary.id)?.reviews[0]?.reviewedAt ?? '' }))));
       },
       find: (query) => {
         const nhs = query.nhsNumber ? normaliseNhsNumber(query.nhsNumber) : undefined;

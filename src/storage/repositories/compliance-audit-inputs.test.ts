@@ -1,6 +1,6 @@
 /**
  * The compliance audit's inputs from storage: the range's sealed summaries, the tablet's site
- * and the first GP letter's issue time; refused to a triage nurse and while locked
+ * the first GP letter's issue time and the first liaison review's time (opened from its sealed row); refused to a triage nurse and while locked
  * (PRODUCT.md section 7: roles enforced by storage).
  */
 import { describe, expect, test } from 'vitest';
@@ -38,6 +38,26 @@ describe('complianceAuditInputs', () => {
     expect(report.indicators.find((indicator) => indicator.id === 'gp-letter-24h')).toMatchObject({ numerator: 1, denominator: 1 });
     const after = await storage.repos.attendances.complianceAuditInputs({ start: '2026-03-10T14:00:00.001Z', end: '2026-03-11T00:00:00.000Z' });
     expect(after).toEqual({ ok: true, value: [] });
+    storage.repos.close();
+  });
+
+  test('the time of the first liaison review, from the sealed review row; none: empty', async () => {
+    const { storage, id } = await signedAttendanceWithGpLetters();
+    const range = { start: '2026-03-10T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z' };
+    const before = await storage.repos.attendances.complianceAuditInputs(range);
+    expect(before.ok && before.value.map((item) => item.liaisonReviewedAt)).toEqual(['']);
+    const first = await storage.repos.liaison.recordReview(id, { action: 'no-further-action', note: '' });
+    if (!first.ok) throw new Error(`review failed: ${first.error.kind}`);
+    expect((await storage.repos.liaison.recordReview(id, { action: 'escalated', note: 'Second look' })).ok).toBe(true);
+    const after = await storage.repos.attendances.complianceAuditInputs(range);
+    expect(after.ok && after.value.map((item) => [item.summary.id, item.liaisonReviewedAt])).toEqual([[id, first.value.reviewedAt]]);
+    // A review row that cannot be opened (moved from another attendance) reads as not reviewed.
+    const { db } = storage.repos.internals;
+    const row = await db.liaisonReviews.get(id);
+    if (!row) throw new Error('no review row');
+    await db.liaisonReviews.put({ ...row, payload: (await db.attendances.get(id))?.summary ?? row.payload });
+    const damaged = await storage.repos.attendances.complianceAuditInputs(range);
+    expect(damaged.ok && damaged.value.map((item) => item.liaisonReviewedAt)).toEqual(['']);
     storage.repos.close();
   });
 

@@ -6,20 +6,25 @@
  * Within budget at 100,000 attendances (PRODUCT.md section 10: a 30-day audit under 1 s): the
  * arrival index picks the range's rows, only their small summaries are opened (never a full
  * record: issue 12 clarification), and the GP letters' issue times come from the letters
- * table's clear columns (kind and issue time are there already; no letter is opened).
+ * table's clear columns (kind and issue time are there already; no letter is opened). The
+ * liaison reviews of the range's attendances are the sealed review rows (keyed by attendance,
+ * fetched at once for the attendances on the liaison list only), opened for the time of the
+ * first review.
  *
  * The paediatric liaison nurse and the nurse in charge only (domain/settings/permissions.ts
  * 'view-compliance-audit'): 'forbidden' for anyone else, 'locked' while locked.
  */
+import { liaisonReasonsFor } from '../../domain/liaison/liaison-list';
 import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { IsoInstant } from '../../domain/shared/dates';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { openSummaries } from './attendance-crypto';
-import type { LetterRow, TriageDatabase } from '../db';
+import type { LetterRow, LiaisonReviewRow, TriageDatabase } from '../db';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
+import { openReview } from './liaison-repository';
 import { requirePermission } from './permission-gate';
 import type { StorageFailure } from './types';
 
@@ -48,6 +53,16 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
       db,
       rows.map((row) => row.id),
     );
+    // Reviews only for attendances the domain puts on the liaison list (the only ones the audit times).
+    const now = ctx.now();
+    const listed = summaries.filter((summary) => liaisonReasonsFor(summary, now).length > 0).map((summary) => summary.id);
+    const reviewRows = (await db.liaisonReviews.bulkGet(listed)).filter((row): row is LiaisonReviewRow => row !== undefined);
+    const firstReview = new Map<string, string>();
+    for (const record of await Promise.all(reviewRows.map((row) => openReview(allowed.value, row)))) {
+      // A row that cannot be opened reads as not reviewed: the audit never counts a review it cannot see.
+      const first = record?.reviews[0];
+      if (record && first) firstReview.set(record.attendanceId, first.reviewedAt);
+    }
     // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
     const device = await db.device.get('device');
     const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
@@ -56,7 +71,7 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
       const earlier = firstGpLetter.get(letter.attendanceId);
       if (earlier === undefined || letter.issuedAt < earlier) firstGpLetter.set(letter.attendanceId, letter.issuedAt);
     }
-    return ok(summaries.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGpLetter.get(summary.id) ?? '' })));
+    return ok(summaries.map((summary) => ({ summary, site, gpLetterIssuedAt: firstGpLetter.get(summary.id) ?? '', liaisonReviewedAt: firstReview.get(summary.id) ?? '' })));
   } catch (error) {
     return err(toStorageFailure(error));
   }

@@ -31,7 +31,7 @@ export const liaisonReviewAad = (deviceId: string, attendanceId: string): string
 
 const REVIEW_LOCK = 'safeguarding-triage:liaison-review';
 
-async function openReview(unlocked: Unlocked, row: LiaisonReviewRow): Promise<LiaisonReviewRecord | undefined> {
+export async function openReview(unlocked: Unlocked, row: LiaisonReviewRow): Promise<LiaisonReviewRecord | undefined> {
   const opened = await openSealed(unlocked.keys.dataKey, row.payload, liaisonReviewAad(unlocked.deviceId, row.attendanceId));
   if (!opened.ok) return undefined;
   const parsed = liaisonReviewRecordSchema.safeParse(opened.value);

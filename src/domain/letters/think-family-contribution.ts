@@ -146,7 +146,9 @@ export function thinkFamilyContribution(facts: LetterFacts): SafeguardingContrib
     blocks,
     gpRequests: thinkFamilyGpRequests(d, at),
     nurseRequests: [],
-    ...(children.length > 0 ? { childrenAtHome: true } : {}),
+    // Born children only: the GP letter's "has children at home or cares for children" would be
+    // untrue of a patient whose only recorded child is unborn (her midwife request covers it).
+    ...(children.some((child) => !child.unborn) ? { childrenAtHome: true } : {}),
   };
 }
 

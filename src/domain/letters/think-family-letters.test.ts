@@ -79,6 +79,16 @@ describe('the adult GP letter (research §7.4 item 2)', () => {
     expect(text).toContain("Please make sure the patient's midwife knows of this attendance.");
   });
 
+  it('an unborn child only: the letter does not say the patient has children at home, and asks for the midwife', () => {
+    const record = withChildren([kid('unborn-1', 'Baby', { unborn: true, livesWithPatient: '', expectedDelivery: { day: '1', month: '5', year: '2026' } })]);
+    Object.assign(record.answers.thinkFamily, { hasChildren: 'no', caresForChildren: 'no', pregnant: 'yes' });
+    const text = textOf(composeLetter('gp', input(record)));
+    expect(text).toContain("Please make sure the patient's midwife knows of this attendance.");
+    expect(text).not.toContain('This patient has children at home or cares for children');
+    const born = withChildren([kid('amy', 'Amy', { ageYears: '7' })]);
+    expect(textOf(composeLetter('gp', input(born)))).toContain('This patient has children at home or cares for children');
+  });
+
   it('never names a domestic abuse or FGM trigger in the GP letter (restricted subjects)', () => {
     const record = adultWithChildrenRecord();
     record.answers.thinkFamily.alsoRecorded = ['domestic-abuse', 'fgm'];

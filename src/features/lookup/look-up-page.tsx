@@ -14,7 +14,8 @@ import { concernLevelLabels } from '../../domain/rules/concern-level';
 import type { ConcernLevel } from '../../domain/rules/concern-level';
 import { emptyDateParts, formatDate, formatDateTime } from '../../domain/shared/dates';
 import { Button, ButtonGroup } from '../../components/content/button';
-import { Tag, WarningCallout } from '../../components/content/feedback';
+import { Tag } from '../../components/content/feedback';
+import { EarlierAttendanceFlags } from '../../components/content/earlier-attendance-flags';
 import { DateInput } from '../../components/form/date-input';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
@@ -95,24 +96,7 @@ function Results({ result, now }: { result: LookUpResult; now: string }) {
       {found.length === 0 && undecided.length === 0 ? (
         <p>No attendances for this patient are on this tablet. Check the NHS number, or the spelling of the last name and the date of birth, or start a new assessment from the home screen.</p>
       ) : null}
-      {flags.length > 0 ? (
-        <WarningCallout title="Flags from earlier attendances" id="look-up-flags">
-          <ul>
-            {flags.map((flag) => (
-              <li key={flag.kind}>
-                {flag.text}
-                {flag.kind === 'open-follow-ups' ? (
-                  <ul>
-                    {flag.items.map((item) => (
-                      <li key={item}>{item}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </WarningCallout>
-      ) : null}
+      <EarlierAttendanceFlags flags={flags} id="look-up-flags" />
       {found.length > 0 ? <AttendanceRows rows={found} caption="Attendances of this patient, newest first" /> : null}
       {undecided.length > 0 ? (
         <section aria-labelledby="possible-matches">

@@ -28,6 +28,7 @@ import { Link } from '../../../components/navigation/router';
 import { paths } from '../../../components/navigation/paths';
 import { formatDateTime } from '../../../domain/shared/dates';
 import { InsetText, Tag, WarningCallout } from '../../../components/content/feedback';
+import { EarlierAttendanceFlags } from '../../../components/content/earlier-attendance-flags';
 import { Checkbox } from '../../../components/form/checkboxes';
 import { Radios } from '../../../components/form/radios';
 import { TextInput } from '../../../components/form/text-input';
@@ -118,24 +119,7 @@ function AttendancesOnThisTablet({ patient, ctx }: { patient: PatientDraft; ctx:
           </p>
         </InsetText>
       ) : null}
-      {otherFlags.length > 0 ? (
-        <WarningCallout title="Flags from earlier attendances" id="earlier-attendance-flags">
-          <ul>
-            {otherFlags.map((flag) => (
-              <li key={flag.kind}>
-                {flag.text}
-                {flag.kind === 'open-follow-ups' ? (
-                  <ul>
-                    {flag.items.map((item) => (
-                      <li key={item}>{item}</li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </WarningCallout>
-      ) : null}
+      <EarlierAttendanceFlags flags={otherFlags} id="earlier-attendance-flags" />
       <div aria-live="polite">
         {flagged ? (
           <WarningCallout title="3 or more attendances in 12 months" id="frequent-attendance">

@@ -84,6 +84,8 @@ describe('the trigger table (research §2.4; issue 10)', () => {
 
   it('every trigger is on by default and the settings list them all', () => {
     expect(defaultDeviceSettings().thinkFamilyTriggersOff).toEqual([]);
+    // The settings read the ids from their own small module: it must name every trigger, in order.
+    expect(thinkFamilyTriggers.map((trigger) => trigger.id)).toEqual([...thinkFamilyTriggerIds]);
     expect(thinkFamilyTriggers.map((trigger) => trigger.label)).toEqual([
       'Self-harm or overdose',
       'Mental health crisis',

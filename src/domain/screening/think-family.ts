@@ -97,9 +97,8 @@ export const thinkFamilyTriggers = [
   { id: 'adult-fgm', label: 'An adult with female genital mutilation (FGM)', applies: (f) => f.adult && f.adultFgm },
 ] as const satisfies readonly ThinkFamilyTrigger[];
 
-export type ThinkFamilyTriggerId = (typeof thinkFamilyTriggers)[number]['id'];
-
-export const thinkFamilyTriggerIds = thinkFamilyTriggers.map((trigger) => trigger.id) as [ThinkFamilyTriggerId, ...ThinkFamilyTriggerId[]];
+export { thinkFamilyTriggerIds } from './think-family-trigger-ids';
+export type { ThinkFamilyTriggerId } from './think-family-trigger-ids';
 
 /** The triggers that apply, leaving out those turned off in settings. */
 export function activeTriggers(facts: ThinkFamilyTriggerFacts, off: readonly string[] = []): ThinkFamilyTrigger[] {

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { AnswerOption } from '../assessment/fields';
 import { choicesField } from '../assessment/fields';
-import { thinkFamilyTriggerIds } from '../screening/think-family';
+import { thinkFamilyTriggerIds } from '../screening/think-family-trigger-ids';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD } from '../screening/cse-threshold';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../liaison/bank-holidays';

@@ -12,7 +12,7 @@ import type { DeviceSettings, LocalContacts } from './device-settings';
 import { localContactLabels } from './device-settings';
 import { SESSION_LIMIT_HOURS_DEFAULT, SESSION_LIMIT_HOURS_MAX, SESSION_LIMIT_HOURS_MIN } from './session-policy';
 import { DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD, MAX_CSE_OTHER_INDICATOR_THRESHOLD, MIN_CSE_OTHER_INDICATOR_THRESHOLD, readCseThreshold } from '../screening/cse-threshold';
-import { thinkFamilyTriggerIds } from '../screening/think-family';
+import { thinkFamilyTriggerIds } from '../screening/think-family-trigger-ids';
 import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../liaison/bank-holidays';
 
 /** "2026-12-25" → "25/12/2026", as the nurse types it. */

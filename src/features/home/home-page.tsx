@@ -6,7 +6,7 @@
  * Slots for app-level notices (update ready, storage health) are passed in by app/ so this
  * feature does not depend on pwa/.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { gpLetterDue } from '../../domain/letters/due';
@@ -17,10 +17,11 @@ import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useAwaitingGpLetter, useCompletedSince, useDeviceSettings, useInProgressAttendances, useLiaisonList, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
-import { arrivalRange, OVERDUE_COUNT_WINDOW_DAYS, overdueCount } from '../../domain/liaison/liaison-list';
-import { addDays } from '../../domain/shared/dates';
+import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
 import { NO_CONCERN_REVIEW_ROLES } from '../../storage/repositories/types';
+
+// Loaded only for the roles that see it: the liaison rules stay out of the first screen's JavaScript.
+const LiaisonOverdue = lazy(() => import('./liaison-overdue').then((module) => ({ default: module.LiaisonOverdue })));
 
 function AttendanceTable({ caption, rows, empty, action }: { caption: string; rows: AttendanceSummary[] | undefined; empty: string; action: (row: AttendanceSummary) => { to: string; text: string } }) {
   if (rows === undefined) return <p role="status">Loading…</p>;
@@ -247,40 +248,6 @@ function NoConcernToReview() {
 }
 
 /**
- * For the paediatric liaison nurse and the nurse in charge: how many liaison reviews are
- * overdue (issue 12), counted by the domain rule over the last four weeks of arrivals, with
- * the way to the list. Storage gives the data to these roles only.
- */
-function LiaisonOverdue({ now }: { now: string }) {
-  const settings = useDeviceSettings();
-  const [range] = useState(() => {
-    const today = toLondon(now).date;
-    return arrivalRange(addDays(today, -(OVERDUE_COUNT_WINDOW_DAYS - 1)), today);
-  });
-  const data = useLiaisonList(range, false);
-  const count =
-    data?.ok && settings
-      ? overdueCount(data.value.summaries, new Map(data.value.reviews.map((record) => [record.attendanceId, record])), { now, bankHolidays: settings.bankHolidays })
-      : undefined;
-  return (
-    <>
-      <h2 className="nhsuk-heading-m">Paediatric liaison review</h2>
-      {data !== undefined && !data.ok ? (
-        <p>{data.error.message}</p>
-      ) : count === undefined ? (
-        <p role="status">Loading…</p>
-      ) : (
-        <p data-testid="liaison-overdue-count">
-          {count === 0 ? 'No liaison reviews are overdue' : count === 1 ? <Tag colour="red">1 liaison review overdue</Tag> : <Tag colour="red">{`${String(count)} liaison reviews overdue`}</Tag>}
-          {` (attendances in the last ${String(OVERDUE_COUNT_WINDOW_DAYS)} days). `}
-          <Link to={paths.liaison()}>Open the liaison review list</Link>
-        </p>
-      )}
-    </>
-  );
-}
-
-/**
  * For the nurse in charge: a break in the audit trail stays on the home screen until they
  * acknowledge it on the audit trail page (storage records the break in the trail itself).
  * Shown to whoever the permission table lets acknowledge a break; storage refuses the check
@@ -349,7 +316,11 @@ export function HomePage({ notices, oversight }: { notices?: ReactNode; oversigh
       </p>
       <h2 className="nhsuk-heading-m">Referrals to make</h2>
       <ReferralsToMake rows={pending} now={now} />
-      {liaisonReviewer ? <LiaisonOverdue now={now} /> : null}
+      {liaisonReviewer ? (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <LiaisonOverdue now={now} />
+        </Suspense>
+      ) : null}
       {reviewer ? <NoConcernToReview /> : null}
       <h2 className="nhsuk-heading-m">In progress</h2>
       <AttendanceTable caption="Assessments in progress" rows={inProgress} empty="There are no assessments in progress on this tablet." action={(row) => ({ to: paths.resume(row.id), text: 'Continue' })} />

@@ -73,7 +73,8 @@ test('text typed a second before the browser is killed is restored, with the pag
     chrome.kill('SIGKILL');
     await browser.close().catch(() => undefined);
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    // A killed Chromium's helpers may still be writing its cache: retry rather than fail the journey.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 });
 

@@ -144,6 +144,6 @@ test('nothing typed, and no staff name or PIN, is left in the profile folder out
     const sessions = files.filter(({ path }) => /[/\\]Sessions[/\\]/.test(path));
     for (const secret of [NURSE.pin, CHANGED_PIN, SECOND_NURSE.pin]) expect(filesHolding(sessions, profile, secret)).toEqual([]);
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 });

@@ -222,7 +222,7 @@ describe('draftToSettings and settingsToDraft', () => {
   });
 
   test('the backup reminder is a whole number of days from 1 to 365 (issue 13)', () => {
-    const draft = settingsToDraft(defaultDeviceSettings());
+    const draft = settingsToDraft({ ...defaultDeviceSettings(), siteName: 'QMC' });
     expect(validateSettings({ ...draft, backupReminderDays: '14' })).toEqual([]);
     expect(draftToSettings({ ...draft, backupReminderDays: '14' }).backupReminderDays).toBe(14);
     for (const backupReminderDays of ['0', '366', '2.5', 'weekly']) {

@@ -8,7 +8,8 @@
  * Nothing here touches the database.
  */
 import { backupEntrySchema, backupFormatProbeSchema, backupHeaderSchema, BACKUP_FORMAT_VERSION } from '../../domain/backup/backup-format';
-import type { BackupDevice, BackupHeader, BackupRefusal, BackupStaff } from '../../domain/backup/backup-format';
+import type { BackupDevice, BackupHeader, BackupStaff } from '../../domain/backup/backup-format';
+import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { AuditEvent } from '../../domain/audit/events';
 import { auditBreakPosition } from '../../domain/audit/events';

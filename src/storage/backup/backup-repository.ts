@@ -9,8 +9,8 @@
  * screen only needs `status()`.
  */
 import { liveQuery } from 'dexie';
-import { backupPassphraseProblem, backupRefusalMessages } from '../../domain/backup/backup-format';
-import type { BackupRefusal } from '../../domain/backup/backup-format';
+import { backupPassphraseProblem, backupRefusalMessages } from '../../domain/backup/backup-rules';
+import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { StorageContext } from '../repositories/context';

@@ -3,7 +3,8 @@
  * passphrase rules, audit events and refusal messages as the real one (storage/backup), with
  * no encryption. A "file" is the fake's own token; anything else is refused as not ours.
  */
-import { BACKUP_APP, BACKUP_FORMAT_VERSION, backupPassphraseProblem, backupRefusalMessages } from '../../domain/backup/backup-format';
+import { BACKUP_APP, BACKUP_FORMAT_VERSION } from '../../domain/backup/backup-format';
+import { backupPassphraseProblem, backupRefusalMessages } from '../../domain/backup/backup-rules';
 import type { BackupHeader } from '../../domain/backup/backup-format';
 import type { Permission } from '../../domain/settings/permissions';
 import { err, ok } from '../../domain/shared/result';

@@ -16,7 +16,8 @@ import type { LetterChoices } from '../../domain/letters/facts';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterDocument, LetterKind } from '../../domain/letters/model';
 import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
-import type { BackupHeader, BackupRefusal } from '../../domain/backup/backup-format';
+import type { BackupHeader } from '../../domain/backup/backup-format';
+import type { BackupRefusal } from '../../domain/backup/backup-rules';
 
 /** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
 export interface LiveValue<T> {

@@ -3,7 +3,8 @@
  * the passphrase rules, the generated passphrase, and when the home screen reminds.
  */
 import { describe, expect, test } from 'vitest';
-import { backupHeaderSchema, backupPassphraseProblem, backupReminderDue, GENERATED_PASSPHRASE_WORDS, generatePassphrase } from './backup-format';
+import { backupHeaderSchema } from './backup-format';
+import { backupPassphraseProblem, backupReminderDue, GENERATED_PASSPHRASE_WORDS, generatePassphrase } from './backup-rules';
 import { passphraseWords } from './passphrase-words';
 
 const header = {

@@ -12,10 +12,12 @@ const NURSE_IN_CHARGE = { ...TEST_NURSE, id: 'staff-nic', name: 'Sam Patel', rol
 const ten = () => new Date(Date.now() - 10 * 86_400_000);
 
 test('the nurse in charge is reminded after the set days without a backup, and a backup clears it', async () => {
-  const repositories = fakeRepositories({ staff: [NURSE_IN_CHARGE], unlockedAs: NURSE_IN_CHARGE.id, settings: { ...TEST_SETTINGS, backupReminderDays: 7 }, now: ten });
+  let clock = ten();
+  const repositories = fakeRepositories({ staff: [NURSE_IN_CHARGE], unlockedAs: NURSE_IN_CHARGE.id, settings: { ...TEST_SETTINGS, backupReminderDays: 7 }, now: () => clock });
   renderScreen(<BackupReminder />, { repositories });
   expect(await screen.findByText(/No backup has been made since this tablet was set up 10 days ago/)).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Back up this tablet' })).toHaveAttribute('href', '/settings/backup');
+  clock = new Date();
   expect((await repositories.backup.create('amber lantern quartz meadow violin harbor')).ok).toBe(true);
   await waitFor(() => expect(screen.queryByText(/No backup has been made/)).not.toBeInTheDocument());
 });

@@ -28,7 +28,7 @@ test('the generated passphrase is shown, must be confirmed written down, and the
   });
   const repositories = setUp();
   const { user } = renderScreen(<BackupPage />, { repositories, path: '/settings/backup' });
-  const shown = (await screen.findByText((_content, element) => element?.id === 'generated-passphrase')).textContent ?? '';
+  const shown = (await screen.findByText((_content, element) => element?.id === 'generated-passphrase')).textContent;
   expect(shown.split(' ')).toHaveLength(7);
   await user.click(screen.getByRole('button', { name: 'Make the backup file' }));
   expect(await screen.findByRole('link', { name: 'Confirm you have written down the backup passphrase' })).toBeInTheDocument();

@@ -32,6 +32,8 @@ function randomBelow(limit: number): number {
 
 type Progress = Parameters<BackupProgress>[0];
 
+const count = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+
 function MakeBackup() {
   const { backup } = useRepositories();
   const [choice, setChoice] = useState<'generated' | 'own'>('generated');
@@ -75,8 +77,8 @@ function MakeBackup() {
       <NotificationBanner title="Success" variant="success" id="backup-made">
         <h3 className="nhsuk-notification-banner__heading">Backup file saved</h3>
         <p>
-          The file {made.fileName} is in Downloads. It holds {counts.attendances} attendances, {counts.letters} issued letters and {counts.auditEvents} audit events, encrypted under the
-          backup passphrase. Move it to the place your trust keeps backups, apart from the passphrase.
+          The file {made.fileName} is in Downloads. It holds {count(counts.attendances, 'attendance', 'attendances')}, {count(counts.letters, 'issued letter', 'issued letters')} and{' '}
+          {count(counts.auditEvents, 'audit event', 'audit events')}, encrypted under the backup passphrase. Move it to the place your trust keeps backups, apart from the passphrase.
         </p>
         {made.skipped > 0 ? <p>{made.skipped} rows on this tablet could not be opened (changed or damaged) and are not in the backup. Tell the safeguarding team.</p> : null}
         <Button variant="secondary" onClick={() => setMade(undefined)}>
@@ -231,8 +233,8 @@ function RestoreSummaryBanner({ summary }: { summary: RestoreSummary }) {
     <NotificationBanner title="Success" variant="success" id="backup-restored">
       <h3 className="nhsuk-notification-banner__heading">Backup restored</h3>
       <p>
-        {summary.added} attendances added, {summary.updated} replaced by a newer copy from the backup, {summary.kept} kept because the copy on this tablet is as new or newer, and{' '}
-        {summary.lettersAdded} issued letters added. Staff accounts and settings on this tablet have not changed.
+        {count(summary.added, 'attendance', 'attendances')} added, {summary.updated} replaced by a newer copy from the backup, {summary.kept} kept because the copy on this tablet is as new
+        or newer, and {count(summary.lettersAdded, 'issued letter', 'issued letters')} added. Staff accounts and settings on this tablet have not changed.
       </p>
     </NotificationBanner>
   );

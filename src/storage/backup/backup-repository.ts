@@ -117,7 +117,8 @@ export class RealBackupRepository implements BackupRepository {
       // Every tab locks first (nothing left on screen), then the database goes, with everything in it.
       this.ctx.sessionChannel?.postMessage('safeguarding-triage:lock');
       this.ctx.vault.close('manual');
-      await this.ctx.db.delete();
+      // Open again on next use: the set-up screen that follows (or a restore) starts a new, empty database.
+      await this.ctx.db.delete({ disableAutoOpen: false });
       this.ctx.vault.setState({ status: 'not-set-up' });
       return ok(undefined);
     } catch (error) {

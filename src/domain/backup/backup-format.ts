@@ -62,6 +62,8 @@ export const backupHeaderSchema = z.strictObject({
   }),
   /** A keyed check of the passphrase (base64url): tells a wrong passphrase apart from a changed file. */
   passphraseCheck: base64Url.check(z.length(22)),
+  /** The body is gzip-compressed JSON lines before it is encrypted. */
+  compression: z.literal('gzip'),
   chunkCount: z.number().check(z.int(), z.minimum(1), z.maximum(1_000_000)),
   /** Bytes of every chunk frame together: a shorter file is an incomplete copy. */
   bodyBytes: z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),

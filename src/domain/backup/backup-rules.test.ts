@@ -16,6 +16,7 @@ const header = {
   auditHeadHash: 'a'.repeat(64),
   kdf: { name: 'PBKDF2-SHA-256', iterations: 600_000, salt: 'A'.repeat(22) },
   passphraseCheck: 'B'.repeat(22),
+  compression: 'gzip',
   chunkCount: 1,
   bodyBytes: 100,
 };

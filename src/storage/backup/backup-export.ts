@@ -8,8 +8,8 @@
  * are sealed changes this with it.
  *
  * The rows are read in one read transaction (a consistent copy), opened after it closes
- * (WebCrypto inside a transaction commits it early), then written as JSON lines, cut into
- * 1 MiB chunks and encrypted (crypto/backup-cipher.ts).
+ * (WebCrypto inside a transaction commits it early), then written as JSON lines, gzipped,
+ * cut into 1 MiB chunks and encrypted (crypto/backup-cipher.ts).
  */
 import { BACKUP_APP, BACKUP_FORMAT_VERSION, BACKUP_MIN_ITERATIONS } from '../../domain/backup/backup-format';
 import type { BackupCounts, BackupEntry, BackupHeader } from '../../domain/backup/backup-format';
@@ -28,6 +28,7 @@ import { viewSettings } from '../repositories/device-settings-integrity';
 import { letterAad, letterDraftAad } from '../repositories/letter-rows';
 import { openReview } from '../repositories/liaison-repository';
 import type { Unlocked } from '../repositories/vault';
+import { gzip } from './compression';
 
 export type ExportProgress = (done: number, total: number) => void;
 
@@ -161,7 +162,7 @@ export async function makeBackupFile(
   progress?: ExportProgress,
   iterations: number = BACKUP_MIN_ITERATIONS,
 ): Promise<{ parts: Uint8Array[]; header: BackupHeader }> {
-  const plaintext = utf8Bytes(body.entries.map((entry) => JSON.stringify(entry)).join('\n'));
+  const plaintext = await gzip(utf8Bytes(body.entries.map((entry) => JSON.stringify(entry)).join('\n')));
   const chunkCount = Math.max(1, Math.ceil(plaintext.length / BACKUP_CHUNK_BYTES));
   let bodyBytes = 0;
   for (let index = 0; index < chunkCount; index += 1) bodyBytes += chunkFrameBytes(Math.min(BACKUP_CHUNK_BYTES, plaintext.length - index * BACKUP_CHUNK_BYTES));
@@ -176,6 +177,7 @@ export async function makeBackupFile(
     auditHeadHash: body.headHash,
     kdf: { name: 'PBKDF2-SHA-256', iterations, salt },
     passphraseCheck: await passphraseCheck(keys),
+    compression: 'gzip',
     chunkCount,
     bodyBytes,
   };

@@ -25,6 +25,7 @@ import { decryptFrames, deriveBackupKeys, passphraseMatches, readFileStart, read
 import { concatBytes, fromBase64Url, utf8Text } from '../crypto/encoding';
 import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret } from '../crypto/keys';
 import type { DeviceKeys, WrappedSecret } from '../crypto/keys';
+import { gunzip } from './compression';
 
 export interface BackupLetterDraft {
   attendanceId: string;
@@ -92,7 +93,8 @@ export async function readBackup(file: Uint8Array, passphrase: string, progress?
   const plain = await decryptFrames(keys, framed.value);
   if (!plain.ok) return plain;
   progress?.('decrypting', framed.value.frames.length, framed.value.frames.length);
-  const text = utf8Text(concatBytes(...plain.value));
+  const inflated = await gunzip(concatBytes(...plain.value));
+  const text = inflated && utf8Text(inflated);
   if (text === undefined) return err('changed');
   return checkEntries(header.value, text, progress);
 }

@@ -14,7 +14,7 @@ import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import { backupRefusalMessages } from '../../domain/backup/backup-rules';
 import { NURSE_IN_CHARGE, openTestStorage, rawTables, setUpTablet, tamper, testClock, triageNurse, TRIAGE_NURSE, uniqueDatabaseName, withPatient } from '../../test-support/storage-fixtures';
 import type { TestStorage } from '../../test-support/storage-fixtures';
-import { concatBytes, utf8Bytes } from '../crypto/encoding';
+import { concatBytes, toBase64Url, utf8Bytes } from '../crypto/encoding';
 import { BACKUP_MAGIC, fileDigest } from '../crypto/backup-cipher';
 import type { RealRepositories } from '../repositories/create-repositories';
 import type { LetterKind } from '../../domain/letters/model';
@@ -208,9 +208,11 @@ describe('chunks: reordered, renumbered or dropped', () => {
     const { repos } = source.storage;
     const unlocked = repos.internals.vault.peek()!;
     const body = await collectEntries(repos.internals, unlocked);
-    // A content file over 1 MiB makes the body three chunks.
+    // A content file of random text (about 2.6 MiB once gzip has done what it can) (which gzip cannot shrink) makes the body three chunks.
+    const noise = new Uint8Array(2_600_000);
+    for (let offset = 0; offset < noise.length; offset += 65_536) crypto.getRandomValues(noise.subarray(offset, offset + 65_536));
     const device = body.entries.find((entry) => entry.kind === 'device');
-    if (device?.kind === 'device') device.value.contentFiles = { padding: 'x'.repeat(2_200_000) };
+    if (device?.kind === 'device') device.value.contentFiles = { padding: toBase64Url(noise) };
     big = fileOf((await makeBackupFile(body, unlocked.deviceId, '2026-03-10T15:00:00.000Z', PASSPHRASE)).parts);
     const view = new DataView(big.buffer, big.byteOffset, big.byteLength);
     bodyStart = BACKUP_MAGIC.length + 4 + view.getUint32(BACKUP_MAGIC.length);

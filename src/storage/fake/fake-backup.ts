@@ -39,6 +39,7 @@ export function createFakeBackup(deps: FakeBackupDeps): BackupRepository {
     auditHeadHash: '0'.repeat(64),
     kdf: { name: 'PBKDF2-SHA-256', iterations: 600_000, salt: 'A'.repeat(22) },
     passphraseCheck: 'A'.repeat(22),
+    compression: 'gzip',
     chunkCount: 1,
     bodyBytes: 0,
   });

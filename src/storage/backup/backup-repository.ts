@@ -119,6 +119,10 @@ export class RealBackupRepository implements BackupRepository {
       this.ctx.vault.close('manual');
       // Open again on next use: the set-up screen that follows (or a restore) starts a new, empty database.
       await this.ctx.db.delete({ disableAutoOpen: false });
+      // What this page remembers of the deleted tablet (the trail's newest event, revisions, reports) goes with it.
+      this.ctx.audit.forget();
+      this.ctx.revisions.forget();
+      this.ctx.tamper.forgetAll();
       this.ctx.vault.setState({ status: 'not-set-up' });
       return ok(undefined);
     } catch (error) {

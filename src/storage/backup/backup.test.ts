@@ -12,7 +12,7 @@ import { letterSettings } from '../../test-support/letter-fixtures';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import { backupRefusalMessages } from '../../domain/backup/backup-rules';
-import { NURSE_IN_CHARGE, openTestStorage, rawTables, setUpTablet, tamper, testClock, triageNurse, TRIAGE_NURSE, uniqueDatabaseName, withPatient } from '../../test-support/storage-fixtures';
+import { firstValue, NURSE_IN_CHARGE, openTestStorage, rawTables, setUpTablet, tamper, testClock, triageNurse, TRIAGE_NURSE, uniqueDatabaseName, withPatient } from '../../test-support/storage-fixtures';
 import type { TestStorage } from '../../test-support/storage-fixtures';
 import { concatBytes, toBase64Url, utf8Bytes } from '../crypto/encoding';
 import { BACKUP_MAGIC, fileDigest } from '../crypto/backup-cipher';
@@ -357,5 +357,27 @@ describe('handing the tablet back', () => {
     const tables = await rawTables(storage.name);
     expect(Object.values(tables).every((rows) => rows.length === 0)).toBe(true);
     reopened.close();
+  }, 60_000);
+
+  test('the same page, handed back, restores another tablet\'s backup whose trail then verifies (nothing remembered of the deleted one)', async () => {
+    const storage = await openTestStorage();
+    try {
+      await setUpTablet(storage.repos);
+      for (let i = 0; i < 8; i += 1) must(await storage.repos.attendances.create(), 'create');
+      expect(await storage.repos.audit.verify('whole')).toMatchObject({ ok: true });
+      must(await storage.repos.backup.handBack(), 'hand back');
+      must(await storage.repos.backup.restore(file, PASSPHRASE), 'restore');
+      const names = await new Promise<{ id: string; name: string }[]>((resolve) => {
+        const sub = storage.repos.staff.list().subscribe((value) => {
+          resolve(value);
+          queueMicrotask(() => sub.unsubscribe());
+        });
+      });
+      must(await storage.repos.session.unlock(names.find((member) => member.name === NURSE_IN_CHARGE.name)!.id, NURSE_IN_CHARGE.pin), 'unlock');
+      expect(await storage.repos.audit.verify('whole')).toMatchObject({ ok: true });
+      expect(await firstValue(storage.repos.session.tamperReports())).toEqual([]);
+    } finally {
+      storage.repos.close();
+    }
   }, 60_000);
 });

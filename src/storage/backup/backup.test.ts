@@ -99,6 +99,10 @@ describe('backup round trip onto a new tablet', () => {
     );
     const recordsA = [must(await a.letters.readAttendance(source.signed.id), 'read'), must(await a.letters.readAttendance(source.inProgress.id), 'read')];
 
+    // Nothing about the patient is readable in the file.
+    const asText = new TextDecoder('latin1').decode(file);
+    expect(asText).not.toContain('Amara');
+    expect(asText).not.toContain('Visit this week');
     const target = await openTestStorage(uniqueDatabaseName(), testClock('2026-03-12T09:00:00.000Z'));
     try {
       expect(target.repos.session.current().status).toBe('not-set-up');
@@ -237,7 +241,9 @@ describe('chunks: reordered, renumbered or dropped', () => {
   };
 
   test('chunks swapped (the digest recomputed, as someone altering it would): refused as reordered', async () => {
-    expect(await readBackup(await rebuilt([1, 0, 2], false), PASSPHRASE)).toEqual({ ok: false, error: 'reordered' });
+    const swapped = await rebuilt([1, 0, 2], false);
+    expect(await readBackup(swapped, PASSPHRASE)).toEqual({ ok: false, error: 'reordered' });
+    await expectRefusedUnchanged(source.storage, swapped, PASSPHRASE, 'reordered');
   });
 
   test('chunks swapped and renumbered to look in order: each chunk authenticates its place, so refused as changed', async () => {
@@ -247,6 +253,7 @@ describe('chunks: reordered, renumbered or dropped', () => {
   test('the final chunk dropped: refused as incomplete', async () => {
     const cut = big.slice(0, frames[2]!.start);
     expect(await readBackup(cut, PASSPHRASE)).toEqual({ ok: false, error: 'truncated' });
+    await expectRefusedUnchanged(source.storage, cut, PASSPHRASE, 'truncated');
   });
 
   test('the last chunk repeated in place of the final one: refused as changed', async () => {

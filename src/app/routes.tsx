@@ -15,6 +15,8 @@ import type { StaffRole } from '../domain/assessment/staff-ref';
 import { may } from '../domain/settings/permissions';
 import type { Permission } from '../domain/settings/permissions';
 import { NoAccessPage } from './no-access-page';
+import { BackupReminder } from '../features/home/backup-reminder';
+import { forgetOfflineCopy } from '../pwa/hand-back';
 
 const AssessmentRoutes = lazy(() => import('../features/assessment/assessment-routes').then((module) => ({ default: module.AssessmentRoutes })));
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((module) => ({ default: module.SettingsPage })));
@@ -25,6 +27,8 @@ const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-p
 const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
 const LiaisonReviewPage = lazy(() => import('../features/liaison/liaison-review-page').then((module) => ({ default: module.LiaisonReviewPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
+const BackupPage = lazy(() => import('../features/settings/backup-page').then((module) => ({ default: module.BackupPage })));
+const HandBackPage = lazy(() => import('../features/settings/hand-back-page').then((module) => ({ default: module.HandBackPage })));
 const ComplianceAuditPage = lazy(() => import('../features/oversight/compliance-audit-page').then((module) => ({ default: module.ComplianceAuditPage })));
 
 export interface RouteMatch {
@@ -50,6 +54,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
             <>
               <UpdateNotice where="home" />
               <StorageHealthNotice />
+              <BackupReminder />
             </>
           }
           oversight={<OversightLinks />}
@@ -66,6 +71,8 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'staff' && rest[0] === 'add' && rest.length === 1) return settingsRoute(role, 'manage-staff', <AddStaffPage />);
     if (second === 'staff' && rest.length === 0) return settingsRoute(role, 'view-staff-details', <StaffPage />);
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
+    if (second === 'backup' && rest.length === 0) return settingsRoute(role, 'back-up-tablet', <BackupPage />);
+    if (second === 'hand-back' && rest.length === 0) return settingsRoute(role, 'back-up-tablet', <HandBackPage forgetOfflineCopy={forgetOfflineCopy} />);
   }
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
   if (first === 'liaison' && second === undefined) {

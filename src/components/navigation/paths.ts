@@ -32,4 +32,10 @@ export const paths = {
   liaison: () => '/liaison',
   /** The compliance audit (nurse in charge and paediatric liaison). */
   complianceAudit: () => '/oversight/compliance-audit',
+  /** Making an encrypted backup and restoring one onto this tablet (nurse in charge). */
+  backup: () => '/settings/backup',
+  /** Handing the tablet back: deleting everything on it (nurse in charge). */
+  handBack: () => '/settings/hand-back',
+  /** On the first-run set-up screen: restoring a backup onto this new tablet. */
+  restoreFromBackup: () => '/restore-from-backup',
 } as const;

@@ -86,6 +86,12 @@ export const deviceSettingsSchema = z.object({
    * of the next working day (issue 12). Default: England and Wales 2026–2027 (liaison/bank-holidays.ts).
    */
   bankHolidays: z.catch(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), () => [...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027]),
+  /**
+   * Days without a backup before the home screen reminds the nurse in charge to make one
+   * (issue 13; default 7: a week of unissued letters and pending referrals is the most a lost
+   * tablet should take with it).
+   */
+  backupReminderDays: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(365)), 7),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

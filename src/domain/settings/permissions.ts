@@ -59,6 +59,11 @@ export const permissionRules = {
     task: 'see and record paediatric liaison reviews',
     why: 'The liaison review list gathers every child, every left and unsigned attendance and their follow-ups across the tablet: it is the safety net the paediatric liaison nurse works through, with the nurse in charge as cover (PRODUCT.md section 6; issue 12: role Paediatric liaison or Nurse in charge).',
   },
+  'back-up-tablet': {
+    roles: ['nurse-in-charge'],
+    task: 'back up, restore or hand back the tablet',
+    why: 'A backup takes every record off the tablet, a restore brings records onto it, and handing it back deletes them all (PRODUCT.md section 2: the nurse in charge "exports and purges data"; issue 13).',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof permissionRules;

@@ -193,6 +193,7 @@ describe('draftToSettings and settingsToDraft', () => {
       cseOtherIndicatorThreshold: 3,
       thinkFamilyTriggersOff: [],
       bankHolidays: [...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027],
+      backupReminderDays: 7,
     });
   });
 
@@ -216,7 +217,17 @@ describe('draftToSettings and settingsToDraft', () => {
       cseOtherIndicatorThreshold: '3',
       thinkFamilyTriggersOn: ['self-harm', 'mental-health', 'intoxication', 'assault', 'domestic-abuse', 'pregnancy', 'sole-carer-admitted', 'adult-fgm'],
       siteBankHolidays: ENGLAND_AND_WALES_TEXT,
+      backupReminderDays: '7',
     });
+  });
+
+  test('the backup reminder is a whole number of days from 1 to 365 (issue 13)', () => {
+    const draft = settingsToDraft({ ...defaultDeviceSettings(), siteName: 'QMC' });
+    expect(validateSettings({ ...draft, backupReminderDays: '14' })).toEqual([]);
+    expect(draftToSettings({ ...draft, backupReminderDays: '14' }).backupReminderDays).toBe(14);
+    for (const backupReminderDays of ['0', '366', '2.5', 'weekly']) {
+      expect(validateSettings({ ...draft, backupReminderDays })).toEqual([{ field: 'backupReminderDays', message: 'Remind after a whole number of days from 1 to 365' }]);
+    }
   });
 
   test('a Think Family trigger unticked on the form is turned off in the settings, and back', () => {

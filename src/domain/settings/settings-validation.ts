@@ -37,6 +37,7 @@ export const settingsDraftSchema = z.object({
   thinkFamilyTriggersOn: z.catch(z.array(z.string()), () => [...thinkFamilyTriggerIds]),
   /** The site's bank holidays (not working days for the liaison review), one per line; England and Wales 2026–2027 until changed. */
   siteBankHolidays: z.catch(z.string(), () => ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027.map(formatUkDate).join('\n')),
+  backupReminderDays: z.catch(z.string(), '7'),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -56,6 +57,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     cseOtherIndicatorThreshold: String(settings.cseOtherIndicatorThreshold),
     thinkFamilyTriggersOn: thinkFamilyTriggerIds.filter((id) => !settings.thinkFamilyTriggersOff.includes(id)),
     siteBankHolidays: settings.bankHolidays.map(formatUkDate).join('\n'),
+    backupReminderDays: String(settings.backupReminderDays),
   };
 }
 
@@ -118,6 +120,8 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
   }
   const siteHolidays = parseBankHolidays(draft.siteBankHolidays);
   if (siteHolidays.bad.length) issues.add('siteBankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${siteHolidays.bad.slice(0, 3).join(', ')}`);
+  const reminder = Number(draft.backupReminderDays);
+  if (!/^\d+$/.test(draft.backupReminderDays.trim()) || reminder < 1 || reminder > 365) issues.add('backupReminderDays', 'Remind after a whole number of days from 1 to 365');
   return issues.items;
 }
 
@@ -140,5 +144,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     cseOtherIndicatorThreshold: readCseThreshold(draft.cseOtherIndicatorThreshold) ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
     thinkFamilyTriggersOff: thinkFamilyTriggerIds.filter((id) => !draft.thinkFamilyTriggersOn.includes(id)),
     bankHolidays: parseBankHolidays(draft.siteBankHolidays).dates,
+    backupReminderDays: Number(draft.backupReminderDays),
   };
 }

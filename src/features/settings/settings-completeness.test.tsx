@@ -40,6 +40,7 @@ test('every setting is on the page', async () => {
   expect(screen.getByLabelText('Lock the app after this many minutes without use')).toHaveValue('5');
   expect(screen.getByLabelText('Keep finished records on this tablet for this many days')).toHaveValue('30');
   expect(screen.getByRole('heading', { name: 'Substance use screen wording' })).toBeInTheDocument();
+  expect(screen.getByLabelText('Remind the nurse in charge to back up the tablet after this many days without a backup')).toHaveValue('7');
 });
 
 test('the CSE team number is saved, and the change is recorded in the audit trail with who made it', async () => {

@@ -57,6 +57,7 @@ export function ServiceHoursFields() {
         inputMode="numeric"
       />
       <TextInput name="retentionDays" label="Keep finished records on this tablet for this many days" hint="Records are removed only after their letters are issued and the liaison review is done" width={4} inputMode="numeric" />
+      <TextInput name="backupReminderDays" label="Remind the nurse in charge to back up the tablet after this many days without a backup" hint="The reminder is on the home screen. A backup keeps unissued letters and referrals still to make if the tablet is lost or broken" width={3} inputMode="numeric" />
     </>
   );
 }

@@ -94,6 +94,9 @@ export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
         <li>
           <Link to={paths.auditTrail()}>Audit trail</Link>
         </li>
+        <li>
+          <Link to={paths.backup()}>Back up this tablet</Link>
+        </li>
       </ul>
       {storageHealth}
       {settings === undefined ? (

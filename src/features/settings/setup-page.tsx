@@ -3,7 +3,7 @@
  * (nurse in charge) and local contact numbers. Creates the device's encryption key; the
  * nurse in charge's PIN or passphrase is what unlocks it from now on.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
 import { defaultDeviceSettings } from '../../domain/settings/device-settings';
@@ -13,11 +13,28 @@ import { Button } from '../../components/content/button';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
+import { Link, useLocation } from '../../components/navigation/router';
+import { paths } from '../../components/navigation/paths';
 import { useRepositories } from '../../storage/repositories/react';
 import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
 import { StaffFields } from './staff-fields';
 
+const RestorePage = lazy(() => import('./restore-page').then((module) => ({ default: module.RestorePage })));
+
+/** First run: set up, or (from its link) restore a backup onto this new tablet. */
 export function SetupPage() {
+  const location = useLocation();
+  if (location.pathname === paths.restoreFromBackup()) {
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <RestorePage />
+      </Suspense>
+    );
+  }
+  return <SetUpForm />;
+}
+
+function SetUpForm() {
   const { device } = useRepositories();
   const form = useForm({
     defaultValues: { ...settingsToDraft(defaultDeviceSettings()), siteType: '', ...emptyStaffAccountDraft() },
@@ -62,6 +79,9 @@ export function SetupPage() {
       ) : null}
       <h1>Set up this tablet</h1>
       <p>This is done once, by the nurse in charge. Patient information entered on this tablet is encrypted and can only be opened with a staff PIN or passphrase.</p>
+      <p>
+        Replacing a tablet that was backed up? <Link to={paths.restoreFromBackup()}>Restore from a backup</Link> instead.
+      </p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
           <form

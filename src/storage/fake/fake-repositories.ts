@@ -31,6 +31,7 @@ import { blindIndexInputs } from '../repositories/attendance-writes';
 import { liaisonReviewActionSchema } from '../../domain/liaison/liaison-review';
 import type { LiaisonReview, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import { NO_CONCERN_REVIEW_ROLES } from '../repositories/types';
+import { createFakeBackup } from './fake-backup';
 import type {
   AssessmentEditor,
   AuditBreakReport,
@@ -542,6 +543,20 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         return ok(review);
       },
     },
+    backup: createFakeBackup({
+      now,
+      permitted,
+      appendAudit,
+      sessionState: () => session.get(),
+      setSession: (state) => session.set(state),
+      attendanceCount: () => records.get().size,
+      wipe: () => {
+        records.set(new Map());
+        issuedLetters.set([]);
+        auditEvents.set([]);
+        settings.set(undefined);
+      },
+    }),
   };
   return repositories;
 }

@@ -140,6 +140,11 @@ export class AuditLog {
     private readonly now: () => string,
   ) {}
 
+  /** Forgets this page's memory of the trail: the tablet was handed back and its database deleted (issue 13). */
+  forget(): void {
+    this.seen = undefined;
+  }
+
   /** Appends one event; never throws (a failed audit write is reported to the console, not to the nurse mid-task). */
   async append(type: AuditEventType, entityId: string, detail: string, actor?: Actor): Promise<void> {
     // Taken now, not inside the lock: locking drops the keys at once, and this event must still be MAC'd.

@@ -16,6 +16,7 @@ import type { Repositories } from './types';
 import { RecordRevisions } from './revisions';
 import { TamperReports } from './tamper-reports';
 import { Vault } from './vault';
+import { RealBackupRepository } from '../backup/backup-repository';
 
 export interface StorageOptions {
   databaseName?: string;
@@ -55,6 +56,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     audit: new RealAuditRepository(ctx),
     letters: new RealLetterRepository(ctx),
     liaison: new RealLiaisonRepository(ctx),
+    backup: new RealBackupRepository(ctx),
     ready: session.initialise(),
     internals: ctx,
     close: () => {

@@ -143,3 +143,9 @@ export function useAwaitingGpLetter(): AttendanceSummary[] | undefined {
   const { letters } = useRepositories();
   return useObservable(() => letters.awaitingGpLetter(), [letters], undefined);
 }
+
+/** When the newest backup was made and when the tablet was set up (the backup reminder, issue 13). */
+export function useBackupStatus(): { lastBackupAt: string | undefined; setUpAt: string } | undefined {
+  const { backup } = useRepositories();
+  return useObservable(() => backup.status(), [backup], undefined);
+}

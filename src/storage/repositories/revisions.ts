@@ -61,6 +61,13 @@ export class RecordRevisions {
     }
   }
 
+  /** Forgets what was read: the tablet was handed back and its database deleted (issue 13). */
+  forget(): void {
+    this.records.clear();
+    this.worklist = undefined;
+    this.upTo = 0;
+  }
+
   /** Reads the events written since the last read (all revision events the first time). */
   refresh(): Promise<void> {
     this.refreshing ??= this.read().finally(() => {

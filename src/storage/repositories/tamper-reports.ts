@@ -63,6 +63,13 @@ export class TamperReports {
     };
   }
 
+  /** Forgets every report: the tablet was handed back and its database deleted (issue 13). */
+  forgetAll(): void {
+    this.reports.clear();
+    this.recorded.clear();
+    this.emit();
+  }
+
   private emit(): void {
     for (const listener of [...this.listeners]) listener();
   }

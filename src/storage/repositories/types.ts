@@ -16,6 +16,8 @@ import type { LetterChoices } from '../../domain/letters/facts';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterDocument, LetterKind } from '../../domain/letters/model';
 import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
+import type { BackupHeader } from '../../domain/backup/backup-format';
+import type { BackupRefusal } from '../../domain/backup/backup-rules';
 
 /** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
 export interface LiveValue<T> {
@@ -330,6 +332,56 @@ export interface LiaisonRepository {
   recordReview(attendanceId: string, review: { action: LiaisonReviewAction; note: string }): Promise<Result<LiaisonReview, StorageFailure>>;
 }
 
+/** The file a backup made: its bytes in order, an opaque name, and its header (issue 13). */
+export interface BackupFile {
+  parts: Uint8Array[];
+  fileName: string;
+  header: BackupHeader;
+  /** Rows that did not open (damaged, or from another tablet) and so are not in the file. */
+  skipped: number;
+}
+
+/** A file refused (nothing written), or a storage failure. */
+export type RestoreFailure = { kind: 'refused'; reason: BackupRefusal; message: string } | StorageFailure;
+
+/** What a restore did: 'replaced' a new tablet with the backed-up one, or 'merged' records into this one. */
+export interface RestoreSummary {
+  mode: 'replaced' | 'merged';
+  added: number;
+  updated: number;
+  kept: number;
+  lettersAdded: number;
+  header: BackupHeader;
+}
+
+/** Long backups and restores report how far they have got (whole items or chunks). */
+export type BackupProgress = (progress: { stage: 'reading' | 'encrypting' | 'decrypting' | 'checking' | 'writing'; done: number; total: number }) => void;
+
+/** An audit chain brought in by a merge, checked as its source tablet's chain. */
+export interface ImportedChainStatus {
+  sourceTabletId: string;
+  count: number;
+  backupCreatedAt: string;
+  ok: boolean;
+}
+
+/**
+ * Encrypted backup, restore and handing the tablet back (issue 13; docs/backup.md): the
+ * nurse in charge only, except a restore on the set-up screen of a tablet not set up.
+ */
+export interface BackupRepository {
+  /** Makes an encrypted backup file under `passphrase` (checked against the backup passphrase rules); audited. */
+  create(passphrase: string, progress?: BackupProgress): Promise<Result<BackupFile, StorageFailure>>;
+  /** Restores a backup: replaces everything on a tablet not set up, merges into a tablet in use (nurse in charge). All or nothing. */
+  restore(file: Uint8Array, passphrase: string, progress?: BackupProgress): Promise<Result<RestoreSummary, RestoreFailure>>;
+  /** When the newest backup was made (undefined before the first) and when the tablet was set up; for the reminder. */
+  status(): LiveValue<{ lastBackupAt: IsoInstant | undefined; setUpAt: IsoInstant } | undefined>;
+  /** Audit chains brought in by merges, each checked as its source tablet's chain (nurse in charge). */
+  importedChains(): Promise<Result<ImportedChainStatus[], StorageFailure>>;
+  /** Deletes this tablet's database (every record, letter, account, setting and the audit trail); the app then shows first-run set-up. */
+  handBack(): Promise<Result<void, StorageFailure>>;
+}
+
 export interface Repositories {
   session: SessionRepository;
   device: DeviceRepository;
@@ -338,4 +390,5 @@ export interface Repositories {
   audit: AuditRepository;
   letters: LetterRepository;
   liaison: LiaisonRepository;
+  backup: BackupRepository;
 }

@@ -1,0 +1,276 @@
+/**
+ * Writing a checked backup (backup-read.ts) to this tablet: all of it in one read-write
+ * transaction, or nothing (issue 13). Every row is sealed BEFORE the transaction opens,
+ * through the same functions the app writes with (attendance-writes buildRow, letter-rows,
+ * liaison-repository, attendance-crypto sealWorklist, device-settings-integrity, staff-binding),
+ * so a change to the sealed-row format reaches the restore too.
+ *
+ * Two ways (issue 13 clarification):
+ * - Replace, onto a new or handed-back tablet (nothing set up): the tablet becomes the one
+ *   backed up: its device id and secret (so every PIN keeps working), settings, staff
+ *   accounts, every record at its revision, letters, drafts, reviews, the worklist and its
+ *   audit trail as its own trail (its MACs hold: same audit key), with the head and
+ *   high-water anchors written for the restored head. An 'import' event follows.
+ * - Merge, onto a tablet in use (nurse in charge unlocked): records by id, never replacing a
+ *   revision here that is as new or newer; letters and drafts that are not here yet;
+ *   liaison reviews joined; staff and settings here left alone. The backup's audit trail is
+ *   kept apart as the source tablet's chain (meta 'audit-import:<tablet id>', with a sealed
+ *   note of its length and head, and checked as that tablet's chain: importedChains()).
+ */
+import type { AssessmentRecord } from '../../domain/assessment/record';
+import type { AuditEvent } from '../../domain/audit/events';
+import { chainBreaks } from '../../domain/audit/chain';
+import type { LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
+import { deviceSettingsSchema } from '../../domain/settings/device-settings';
+import { macAuditAnchor } from '../crypto/audit-mac';
+import { open as openSealed, seal } from '../crypto/codec';
+import type { AttendanceRow, LetterRow, LiaisonReviewRow, MetaRow, StaffRow } from '../db';
+import { IndexCache, readWorklistState, sealWorklist, WORKLIST_LOCK } from '../repositories/attendance-crypto';
+import { buildRow } from '../repositories/attendance-writes';
+import { AUDIT_HEAD_KEY, AUDIT_HIGH_WATER_KEY, AuditLog } from '../repositories/audit-log';
+import type { StorageContext } from '../repositories/context';
+import { macSettings } from '../repositories/device-settings-integrity';
+import { letterAad, letterDraftAad, letterDraftKey } from '../repositories/letter-rows';
+import { liaisonReviewAad, openReview } from '../repositories/liaison-repository';
+import { withLock } from '../repositories/locks';
+import { staffRefFromRow } from '../repositories/session-repository';
+import { bindStaffRow } from '../repositories/staff-binding';
+import { Vault } from '../repositories/vault';
+import type { Unlocked } from '../repositories/vault';
+import type { ValidatedBackup } from './backup-read';
+
+/** What a restore did, for the page and the audit event. */
+export interface RestoreReport {
+  mode: 'replaced' | 'merged';
+  /** Records added, replaced by a newer revision from the backup, and kept because this tablet's was as new or newer. */
+  added: number;
+  updated: number;
+  kept: number;
+  lettersAdded: number;
+}
+
+const IMPORTED_CHAIN_PREFIX = 'audit-import:';
+export const importedChainKey = (sourceTabletId: string): string => `${IMPORTED_CHAIN_PREFIX}${sourceTabletId}`;
+/** The sealed note of an imported chain is bound to this tablet and to the source tablet it came from. */
+export const importedChainAad = (deviceId: string, sourceTabletId: string): string => `${deviceId}:meta:${importedChainKey(sourceTabletId)}`;
+
+interface ImportedChainRow {
+  sourceTabletId: string;
+  events: AuditEvent[];
+  /** Sealed { sourceTabletId, count, headHash, backupCreatedAt, importedAt }. */
+  note: unknown;
+}
+
+/** A signed record whose own GP letter is not issued: the home screen's "GP letters due". */
+const gpLetterDue = (record: AssessmentRecord, letters: readonly { attendanceId: string; kind: string; childId?: string | undefined }[]) =>
+  record.status === 'signed' && !letters.some((letter) => letter.attendanceId === record.id && letter.kind === 'gp' && !letter.childId);
+
+async function sealRecords(unlocked: Unlocked, items: readonly { rev: number; record: AssessmentRecord }[], now: string, progress?: (done: number, total: number) => void): Promise<AttendanceRow[]> {
+  const indexes = new IndexCache();
+  const rows: AttendanceRow[] = [];
+  for (const [index, item] of items.entries()) {
+    rows.push(await buildRow(unlocked, item.record, item.rev, now, indexes));
+    if ((index + 1) % 250 === 0 || index + 1 === items.length) progress?.(index + 1, items.length);
+  }
+  return rows;
+}
+
+async function sealLetters(unlocked: Unlocked, backup: ValidatedBackup, keep: (letter: ValidatedBackup['letters'][number]) => boolean): Promise<LetterRow[]> {
+  const rows: LetterRow[] = [];
+  for (const letter of backup.letters) {
+    if (!keep(letter)) continue;
+    const payload = await seal(unlocked.keys.dataKey, letter, letterAad(unlocked.deviceId, letter.attendanceId, letter.id));
+    rows.push({ id: letter.id, attendanceId: letter.attendanceId, kind: letter.kind, version: letter.version, issuedAt: letter.issuedAt, issuedById: letter.issuedBy.id, payload, ...(letter.childId ? { childId: letter.childId } : {}) });
+  }
+  return rows;
+}
+
+async function sealDrafts(unlocked: Unlocked, drafts: ValidatedBackup['drafts']): Promise<MetaRow[]> {
+  return Promise.all(
+    drafts.map(async (draft) => ({
+      key: letterDraftKey(draft.attendanceId, draft.kind, draft.childId),
+      value: await seal(unlocked.keys.dataKey, draft.choices, letterDraftAad(unlocked.deviceId, draft.attendanceId, draft.kind, draft.childId)),
+    })),
+  );
+}
+
+const sealReview = async (unlocked: Unlocked, review: LiaisonReviewRecord): Promise<LiaisonReviewRow> => ({
+  attendanceId: review.attendanceId,
+  payload: await seal(unlocked.keys.dataKey, review, liaisonReviewAad(unlocked.deviceId, review.attendanceId)),
+});
+
+const summaryRow = (row: AttendanceRow) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
+
+/** Replace: the tablet is not set up; it becomes the backed-up tablet. Throws 'already set up' if it was set up meanwhile. */
+export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBackup, progress?: (done: number, total: number) => void): Promise<RestoreReport> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const firstInCharge = backup.staff.find((member) => member.role === 'nurse-in-charge' && member.active === 1) ?? backup.staff[0];
+  if (!firstInCharge) throw new Error('The backup holds no staff account.');
+  const keys = backup.sourceKeys;
+  const staffRows: StaffRow[] = await Promise.all(backup.staff.map((member) => bindStaffRow(keys.auditKey, { ...member, failedAttempts: 0, retryAfter: '' })));
+  const actor = staffRows.find((row) => row.id === firstInCharge.id) ?? staffRows[0];
+  if (!actor) throw new Error('The backup holds no staff account.');
+  const unlocked: Unlocked = { keys, staff: staffRefFromRow(actor), deviceId: backup.device.deviceId, secret: backup.secret };
+  const settings = deviceSettingsSchema.parse(backup.device.settings);
+  const settingsMac = await macSettings(keys.auditKey, settings, backup.device.contentFiles);
+  const attendanceRows = await sealRecords(unlocked, backup.attendances, now, progress);
+  const letterRows = await sealLetters(unlocked, backup, () => true);
+  const draftRows = await sealDrafts(unlocked, backup.drafts);
+  const reviewRows = await Promise.all(backup.reviews.map((review) => sealReview(unlocked, review)));
+  const worklist = await sealWorklist(unlocked, backup.worklist?.ids ?? [], (backup.worklist?.rev ?? 0) + 1);
+  const audit = [...backup.audit].sort((a, b) => a.seq - b.seq);
+  const last = audit.at(-1);
+  const anchors = last
+    ? [
+        { key: AUDIT_HEAD_KEY, value: { count: last.seq, hash: last.hash, mac: await macAuditAnchor(keys.auditKey, 'head', last.seq, last.hash) } },
+        { key: AUDIT_HIGH_WATER_KEY, value: { count: last.seq, hash: last.hash, mac: await macAuditAnchor(keys.auditKey, 'high-water', last.seq, last.hash) } },
+      ]
+    : [];
+  const gpDue = backup.attendances.filter((item) => gpLetterDue(item.record, backup.letters)).map((item) => ({ attendanceId: item.record.id }));
+  await db.transaction('rw', [db.device, db.staff, db.attendances, db.attendanceSummaries, db.letters, db.meta, db.liaisonReviews, db.audit, db.gpLettersDue], async () => {
+    if ((await db.device.count()) > 0 || (await db.audit.count()) > 0 || (await db.attendances.count()) > 0) throw new Error('already set up');
+    await db.device.add({ id: 'device', deviceId: backup.device.deviceId, createdAt: backup.device.createdAt, keyCheck: backup.device.keyCheck, settings, contentFiles: backup.device.contentFiles, settingsMac });
+    await db.staff.bulkAdd(staffRows);
+    await db.attendances.bulkAdd(attendanceRows);
+    await db.attendanceSummaries.bulkPut(attendanceRows.map(summaryRow));
+    await db.letters.bulkAdd(letterRows);
+    await db.meta.bulkPut([...draftRows, worklist, ...anchors]);
+    await db.liaisonReviews.bulkAdd(reviewRows);
+    await db.audit.bulkAdd(audit);
+    await db.gpLettersDue.bulkPut(gpDue);
+  });
+  // The import event, MAC'd under the restored keys, written by an audit log of its own: nobody is signed in on the set-up screen.
+  const vault = new Vault();
+  vault.open(unlocked, now);
+  await new AuditLog(db, vault, ctx.now).append(
+    'import',
+    '',
+    `Restored onto a new tablet from a backup made ${backup.header.createdAt}: ${String(attendanceRows.length)} attendances, ${String(letterRows.length)} letters, ${String(audit.length)} audit events, ${String(staffRows.length)} staff accounts`,
+    null,
+  );
+  vault.close('start');
+  return { mode: 'replaced', added: attendanceRows.length, updated: 0, kept: 0, lettersAdded: letterRows.length };
+}
+
+/** Merge into a tablet in use, as the unlocked nurse in charge. */
+export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, backup: ValidatedBackup, progress?: (done: number, total: number) => void): Promise<RestoreReport> {
+  const { db } = ctx;
+  const now = ctx.now();
+  const ids = backup.attendances.map((item) => item.record.id);
+  const [existingRows, existingLetters, existingDrafts, existingReviews, storedChain] = await db.transaction('r', [db.attendances, db.letters, db.meta, db.liaisonReviews], () =>
+    Promise.all([
+      db.attendances.bulkGet(ids),
+      db.letters.where('attendanceId').anyOf(ids).toArray(),
+      db.meta.bulkGet(backup.drafts.map((draft) => letterDraftKey(draft.attendanceId, draft.kind, draft.childId))),
+      db.liaisonReviews.bulkGet(backup.reviews.map((review) => review.attendanceId)),
+      db.meta.get(importedChainKey(backup.header.tabletId)),
+    ]),
+  );
+  const revHere = new Map(existingRows.filter((row) => row !== undefined).map((row) => [row.id, row.rev]));
+  // Never overwrite a revision here that is as new or newer than the backup's.
+  const toWrite = backup.attendances.filter((item) => (revHere.get(item.record.id) ?? 0) < item.rev);
+  const kept = backup.attendances.length - toWrite.length;
+  const updated = toWrite.filter((item) => revHere.has(item.record.id)).length;
+  const attendanceRows = await sealRecords(unlocked, toWrite, now, progress);
+  const letterHere = (letter: ValidatedBackup['letters'][number]) =>
+    existingLetters.some((row) => row.id === letter.id || (row.attendanceId === letter.attendanceId && row.kind === letter.kind && (row.childId ?? '') === (letter.childId ?? '') && row.version === letter.version));
+  const letterRows = await sealLetters(unlocked, backup, (letter) => !letterHere(letter));
+  const draftRows = await sealDrafts(
+    unlocked,
+    backup.drafts.filter((_draft, index) => existingDrafts[index] === undefined),
+  );
+  const reviewRows: LiaisonReviewRow[] = [];
+  for (const [index, review] of backup.reviews.entries()) {
+    const row = existingReviews[index];
+    const here = row ? await openReview(unlocked, row) : undefined;
+    if (row && !here) continue; // A review row here that does not open is left for the nurse in charge to see, not replaced.
+    const seen = new Set((here?.reviews ?? []).map((item) => `${item.reviewedAt}|${item.reviewedBy.id}|${item.action}`));
+    const joined = [...(here?.reviews ?? []), ...review.reviews.filter((item) => !seen.has(`${item.reviewedAt}|${item.reviewedBy.id}|${item.action}`))].sort((a, b) => (a.reviewedAt < b.reviewedAt ? -1 : 1));
+    if (here && joined.length === here.reviews.length) continue;
+    reviewRows.push(await sealReview(unlocked, { attendanceId: review.attendanceId, reviews: joined }));
+  }
+  const chain = [...backup.audit].sort((a, b) => a.seq - b.seq);
+  const storedLength = Array.isArray((storedChain?.value as ImportedChainRow | undefined)?.events) ? (storedChain?.value as ImportedChainRow).events.length : 0;
+  const chainRow: MetaRow | undefined =
+    chain.length >= storedLength
+      ? {
+          key: importedChainKey(backup.header.tabletId),
+          value: {
+            sourceTabletId: backup.header.tabletId,
+            events: chain,
+            note: await seal(
+              unlocked.keys.dataKey,
+              { sourceTabletId: backup.header.tabletId, count: chain.length, headHash: backup.header.auditHeadHash, backupCreatedAt: backup.header.createdAt, importedAt: now },
+              importedChainAad(unlocked.deviceId, backup.header.tabletId),
+            ),
+          } satisfies ImportedChainRow,
+        }
+      : undefined;
+  const written = new Set(toWrite.map((item) => item.record.id));
+  const pendingInBackup = new Set(backup.worklist?.ids ?? []);
+  const lettersAfter = [...existingLetters, ...letterRows];
+  await withLock(WORKLIST_LOCK, async () => {
+    const stored = await readWorklistState(db, unlocked);
+    const worklistIds = new Set(stored?.ids ?? []);
+    for (const id of written) {
+      if (pendingInBackup.has(id)) worklistIds.add(id);
+      else worklistIds.delete(id);
+    }
+    const worklist = await sealWorklist(unlocked, worklistIds, Math.max(stored?.rev ?? 0, await ctx.revisions.worklistHeld()) + 1);
+    await db.transaction('rw', [db.attendances, db.attendanceSummaries, db.letters, db.meta, db.liaisonReviews, db.gpLettersDue], async () => {
+      // A save here since the check above wins: a row written meanwhile at the same or a newer revision is not replaced.
+      const now = await db.attendances.bulkGet(attendanceRows.map((row) => row.id));
+      const rows = attendanceRows.filter((row, index) => (now[index]?.rev ?? 0) < row.rev);
+      await db.attendances.bulkPut(rows);
+      await db.attendanceSummaries.bulkPut(rows.map(summaryRow));
+      await db.letters.bulkPut(letterRows);
+      await db.meta.bulkPut([...draftRows, worklist, ...(chainRow ? [chainRow] : [])]);
+      await db.liaisonReviews.bulkPut(reviewRows);
+      const records = toWrite.map((item) => item.record);
+      await db.gpLettersDue.bulkPut(records.filter((record) => gpLetterDue(record, lettersAfter)).map((record) => ({ attendanceId: record.id })));
+      await db.gpLettersDue.bulkDelete(letterRows.filter((row) => row.kind === 'gp' && !row.childId).map((row) => row.attendanceId));
+    });
+  });
+  await ctx.audit.append(
+    'import',
+    '',
+    `Merged a backup of tablet ${backup.header.tabletId} made ${backup.header.createdAt}: ${String(toWrite.length - updated)} attendances added, ${String(updated)} updated, ${String(kept)} kept as newer here, ${String(letterRows.length)} letters added; its audit trail of ${String(chain.length)} events kept as that tablet's chain`,
+  );
+  return { mode: 'merged', added: toWrite.length - updated, updated, kept, lettersAdded: letterRows.length };
+}
+
+/** One imported chain, checked as the source tablet's own chain. */
+export interface ImportedChainCheck {
+  sourceTabletId: string;
+  count: number;
+  backupCreatedAt: string;
+  ok: boolean;
+}
+
+/**
+ * Checks every imported chain: its sealed note opens under this tablet's key (so it was
+ * written here, for this source), the events link from the first with no break the source
+ * had not recorded, and their number and head are the note's.
+ */
+export async function checkImportedChains(ctx: StorageContext, unlocked: Unlocked): Promise<ImportedChainCheck[]> {
+  const rows = await ctx.db.meta.where('key').startsWith(IMPORTED_CHAIN_PREFIX).toArray();
+  const checks: ImportedChainCheck[] = [];
+  for (const row of rows) {
+    const sourceTabletId = row.key.slice(IMPORTED_CHAIN_PREFIX.length);
+    const value = row.value as Partial<ImportedChainRow> | undefined;
+    const opened = await openSealed(unlocked.keys.dataKey, value?.note, importedChainAad(unlocked.deviceId, sourceTabletId));
+    const note = opened.ok ? (opened.value as { count?: unknown; headHash?: unknown; backupCreatedAt?: unknown }) : undefined;
+    const events: unknown[] = Array.isArray(value?.events) ? value.events : [];
+    const { breaks, events: parsed } = chainBreaks(events);
+    const recorded = new Set(parsed.filter((event) => event.type === 'audit-break-detected').map((event) => event.entityId));
+    const ok =
+      note !== undefined &&
+      note.count === events.length &&
+      parsed.length === events.length &&
+      note.headHash === (parsed.at(-1)?.hash ?? '') &&
+      breaks.every((found) => recorded.has(`event-${String(found.brokenAt)}`));
+    checks.push({ sourceTabletId, count: events.length, backupCreatedAt: typeof note?.backupCreatedAt === 'string' ? note.backupCreatedAt : '', ok });
+  }
+  return checks;
+}

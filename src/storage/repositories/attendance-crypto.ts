@@ -19,6 +19,9 @@ export const aad = (deviceId: string, id: string, part: 'payload' | 'summary'): 
  */
 export const revisionAad = (deviceId: string, id: string, part: 'payload' | 'summary', rev: number): string => `${aad(deviceId, id, part)}:rev:${String(rev)}`;
 
+/** The additional data of a sealed per-day index row (day-index.ts): bound to this device and that London day. */
+export const dayIndexAad = (deviceId: string, day: string): string => `${deviceId}:attendance-day:${day}`;
+
 /**
  * Opens a row's payload or summary. `rev` is the revision sealed with it, or, for a row
  * sealed before revisions were bound (no revision in its additional data), its clear `rev`

@@ -52,6 +52,7 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
   4: {
     attendanceDays: 'day',
     attendanceSummaries: null as unknown as string,
+    retainedStubs: 'id, arrivedOn, nhsIndex, nameDobIndex',
   },
 };
 

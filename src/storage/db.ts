@@ -154,6 +154,21 @@ export interface AttendanceDayRow {
   payload: Sealed;
 }
 
+/**
+ * What stays of an attendance purged after the retention period (issue 13; version 4): its
+ * opaque id, the blind indexes (as on the attendance row, so a look-up still finds it), the
+ * London arrival date (when the stub itself goes) and, sealed, the flags the look-up shows
+ * (domain/retention/retention.ts retainedStubSchema). Also the tombstone a department sync
+ * will send (the id and, sealed, when it was purged).
+ */
+export interface RetainedStubRow {
+  id: string;
+  arrivedOn: string;
+  nhsIndex: string;
+  nameDobIndex: string;
+  payload: Sealed;
+}
+
 export type AuditRow = AuditEvent;
 
 export class TriageDatabase extends Dexie {
@@ -166,6 +181,7 @@ export class TriageDatabase extends Dexie {
   gpLettersDue!: EntityTable<GpLetterDueRow, 'attendanceId'>;
   liaisonReviews!: EntityTable<LiaisonReviewRow, 'attendanceId'>;
   attendanceDays!: EntityTable<AttendanceDayRow, 'day'>;
+  retainedStubs!: EntityTable<RetainedStubRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -207,6 +223,7 @@ export class TriageDatabase extends Dexie {
     // the summary copies. Sealing needs the data key, which an upgrade never has: the table
     // starts empty and is built after unlock (day-index-build.ts); until then the readers open
     // the summaries of any attendance the index does not hold yet (day-index.ts).
-    this.version(4).stores({ attendanceDays: 'day', attendanceSummaries: null });
+    // Also (issue 13) the sealed stubs the retention purge leaves, found by their blind indexes.
+    this.version(4).stores({ attendanceDays: 'day', attendanceSummaries: null, retainedStubs: 'id, arrivedOn, nhsIndex, nameDobIndex' });
   }
 }

@@ -86,6 +86,8 @@ export const deviceSettingsSchema = z.object({
    * of the next working day (issue 12). Default: England and Wales 2026–2027 (liaison/bank-holidays.ts).
    */
   bankHolidays: z.catch(z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), () => [...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027]),
+  /** Months a purged attendance's sealed stub is kept for look-ups (default 12, the look-back; retention/retention.ts). */
+  retainedStubMonths: z.catch(z.number().check(z.int(), z.minimum(12), z.maximum(120)), 12),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

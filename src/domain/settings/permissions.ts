@@ -59,6 +59,11 @@ export const permissionRules = {
     task: 'see and record paediatric liaison reviews',
     why: 'The liaison review list gathers every child, every left and unsigned attendance and their follow-ups across the tablet: it is the safety net the paediatric liaison nurse works through, with the nurse in charge as cover (PRODUCT.md section 6; issue 12: role Paediatric liaison or Nurse in charge).',
   },
+  'purge-records': {
+    roles: ['nurse-in-charge'],
+    task: 'remove records past the retention period',
+    why: 'Removing records deletes patient data from the tablet after offering a backup (PRODUCT.md section 2: the nurse in charge "exports and purges data").',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof permissionRules;

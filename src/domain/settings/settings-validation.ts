@@ -2,6 +2,7 @@
  * Checks on the device settings form: the site, the local numbers prompts will read out
  * to agency staff, MASH opening hours and the idle lock.
  */
+import { DEFAULT_STUB_MONTHS, MAX_STUB_MONTHS, MIN_STUB_MONTHS } from '../retention/retention';
 import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
@@ -37,6 +38,7 @@ export const settingsDraftSchema = z.object({
   thinkFamilyTriggersOn: z.catch(z.array(z.string()), () => [...thinkFamilyTriggerIds]),
   /** The site's bank holidays (not working days for the liaison review), one per line; England and Wales 2026–2027 until changed. */
   siteBankHolidays: z.catch(z.string(), () => ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027.map(formatUkDate).join('\n')),
+  retainedStubMonths: z.catch(z.string(), String(DEFAULT_STUB_MONTHS)),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -56,6 +58,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     cseOtherIndicatorThreshold: String(settings.cseOtherIndicatorThreshold),
     thinkFamilyTriggersOn: thinkFamilyTriggerIds.filter((id) => !settings.thinkFamilyTriggersOff.includes(id)),
     siteBankHolidays: settings.bankHolidays.map(formatUkDate).join('\n'),
+    retainedStubMonths: String(settings.retainedStubMonths),
   };
 }
 
@@ -118,6 +121,10 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
   }
   const siteHolidays = parseBankHolidays(draft.siteBankHolidays);
   if (siteHolidays.bad.length) issues.add('siteBankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${siteHolidays.bad.slice(0, 3).join(', ')}`);
+  const stubMonths = Number(draft.retainedStubMonths);
+  if (!/^\d+$/.test(draft.retainedStubMonths.trim()) || stubMonths < MIN_STUB_MONTHS || stubMonths > MAX_STUB_MONTHS) {
+    issues.add('retainedStubMonths', `Keep what stays of removed records for a whole number of months from ${String(MIN_STUB_MONTHS)} to ${String(MAX_STUB_MONTHS)}`);
+  }
   return issues.items;
 }
 
@@ -140,5 +147,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     cseOtherIndicatorThreshold: readCseThreshold(draft.cseOtherIndicatorThreshold) ?? DEFAULT_CSE_OTHER_INDICATOR_THRESHOLD,
     thinkFamilyTriggersOff: thinkFamilyTriggerIds.filter((id) => !draft.thinkFamilyTriggersOn.includes(id)),
     bankHolidays: parseBankHolidays(draft.siteBankHolidays).dates,
+    retainedStubMonths: Number(draft.retainedStubMonths),
   };
 }

@@ -17,12 +17,11 @@ import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { IsoInstant } from '../../domain/shared/dates';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import type { RevisionCheck } from './attendance-crypto';
 import type { LetterRow, TriageDatabase } from '../db';
 import type { StorageContext } from './context';
 import { readDays } from './day-index';
 import { toStorageFailure } from './failures';
-import { reportRecordRollback } from './revisions';
+import { reportRecordRollbacks } from './revisions';
 import type { Unlocked } from './vault';
 import { requirePermission } from './permission-gate';
 import type { StorageFailure } from './types';
@@ -68,8 +67,7 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
 
 /** An entry read older than the trail records is still counted, and reported after the audit is returned (revisions.ts). */
 const deferredRollbackCheck =
-  (ctx: StorageContext, unlocked: Unlocked): RevisionCheck =>
-  (id, rev) => {
-    setTimeout(() => void reportRecordRollback(ctx, unlocked, id, rev).catch(() => undefined), 0);
-    return Promise.resolve();
+  (ctx: StorageContext, unlocked: Unlocked) =>
+  (reads: { id: string; rev: number }[]): void => {
+    setTimeout(() => void reportRecordRollbacks(ctx, unlocked, reads).catch(() => undefined), 0);
   };

@@ -55,6 +55,11 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     audit: new RealAuditRepository(ctx),
     letters: new RealLetterRepository(ctx),
     liaison: new RealLiaisonRepository(ctx),
+    // Loaded on demand: only the nurse in charge's reminder asks.
+    retention: {
+      due: async () => (await import('./retention-purge')).retentionDue(ctx),
+      purge: async () => (await import('./retention-purge')).purgeDue(ctx),
+    },
     ready: session.initialise(),
     internals: ctx,
     close: () => {

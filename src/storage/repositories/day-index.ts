@@ -40,7 +40,6 @@ import type { IsoDate, IsoInstant } from '../../domain/shared/dates';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { AttendanceDayRow, AttendanceRow, LetterRow, TriageDatabase } from '../db';
 import { dayIndexAad, openRowPart } from './attendance-crypto';
-import type { RevisionCheck } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { openReview } from './liaison-review-crypto';
 import { withLock } from './locks';
@@ -306,9 +305,9 @@ export async function writeWithDays<T>(ctx: Pick<StorageContext, 'db'>, unlocked
 
 /**
  * Every attendance that arrived in [from, to), as the index holds it: summary, revision,
- * letters, reviews; newest arrival first. `check` gets each entry's revision (rollback).
+ * letters, reviews; newest arrival first. `check` gets every entry's revision at once (rollback: revisions.ts).
  */
-export async function readDays(ctx: Pick<StorageContext, 'db'>, unlocked: Unlocked, window: { fromInstant: IsoInstant; toInstant: IsoInstant }, check?: RevisionCheck): Promise<DayEntry[]> {
+export async function readDays(ctx: Pick<StorageContext, 'db'>, unlocked: Unlocked, window: { fromInstant: IsoInstant; toInstant: IsoInstant }, check?: (reads: { id: string; rev: number }[]) => void): Promise<DayEntry[]> {
   const { db } = ctx;
   const days = daysOfWindow(window.fromInstant, window.toInstant);
   const [ids, dayRows] = await db.transaction('r', db.attendances, db.attendanceDays, () =>
@@ -332,6 +331,6 @@ export async function readDays(ctx: Pick<StorageContext, 'db'>, unlocked: Unlock
     for (const entry of await entriesFromRows(db, unlocked, rows)) found.set(entry.id, entry);
   }
   const entries = [...found.values()];
-  if (check) for (const entry of entries) await check(entry.id, entry.rev);
+  check?.(entries.map((entry) => ({ id: entry.id, rev: entry.rev })));
   return entries.sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : a.summary.arrivedAt > b.summary.arrivedAt ? -1 : 0));
 }

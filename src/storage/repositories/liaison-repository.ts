@@ -17,10 +17,9 @@ import { MAX_FREE_TEXT } from '../../domain/shared/text';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { seal } from '../crypto/codec';
-import type { RevisionCheck } from './attendance-crypto';
 import { arrivalDay, readDays, writeWithDays } from './day-index';
 import { liaisonReviewAad, openReview } from './liaison-review-crypto';
-import { reportRecordRollback } from './revisions';
+import { reportRecordRollbacks } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { withLock } from './locks';
@@ -60,10 +59,9 @@ export class RealLiaisonRepository implements LiaisonRepository {
   }
 
   /** As the attendance lists: an entry older than the trail records is still listed, and reported after the list is sent. */
-  private readonly checkRevision: RevisionCheck = (id, rev) => {
+  private readonly checkRevision = (reads: { id: string; rev: number }[]): void => {
     const unlocked = this.ctx.vault.peek();
-    if (unlocked) setTimeout(() => void reportRecordRollback(this.ctx, unlocked, id, rev).catch(() => undefined), 0);
-    return Promise.resolve();
+    if (unlocked) setTimeout(() => void reportRecordRollbacks(this.ctx, unlocked, reads).catch(() => undefined), 0);
   };
 
   async recordReview(attendanceId: string, input: { action: LiaisonReviewAction; note: string }): Promise<Result<LiaisonReview, StorageFailure>> {

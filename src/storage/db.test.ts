@@ -49,6 +49,11 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
     liaisonReviews: 'attendanceId',
     attendanceSummaries: 'id, arrivedAt',
   },
+  4: {
+    attendanceDays: 'day',
+    attendanceSummaries: null as unknown as string,
+    retainedStubs: 'id, arrivedOn, nhsIndex, nameDobIndex',
+  },
 };
 
 /** What a seeded database holds, for the checks after the upgrade. */
@@ -157,6 +162,10 @@ const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
     db.close();
     return seeded;
   },
+  // Version 4 replaced the summary copies by the sealed per-day index; its writers seal a day
+  // row with every attendance, which the build after unlock also does for a version 4
+  // database written before a row was sealed: version 1's rows, an empty index.
+  4: (name) => seedVersion1(name, 4),
 };
 
 /** The stores each version() of today's TriageDatabase declares, captured through Dexie's public API. */
@@ -263,7 +272,7 @@ describe('upgrade to version 2', () => {
 
     const db = new TriageDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(Math.max(...releasedVersions));
     expect((await db.gpLettersDue.toCollection().primaryKeys()).sort()).toEqual(['signed-no-letter', 'signed-only-hv-letter']);
     db.close();
   });
@@ -277,14 +286,42 @@ describe('upgrade to version 3', () => {
     await old.table('attendances').bulkAdd([row('a1', '2026-03-01T10:00:00.000Z', 1), row('a2', '2026-03-02T10:00:00.000Z', 4)]);
     old.close();
 
+    // Version 3 as released (its upgrade copied the summaries); version 4 retires the table.
+    const v3 = new Dexie(name);
+    for (const version of [1, 2]) v3.version(version).stores(RELEASED_STORES[version] ?? {});
+    v3.version(3)
+      .stores(RELEASED_STORES[3] ?? {})
+      .upgrade(async (tx) => {
+        const rows = (await tx.table('attendances').toArray()) as { id: string; arrivedAt: string; rev: number; summary: unknown }[];
+        await tx.table('attendanceSummaries').bulkPut(rows.map((each) => ({ id: each.id, arrivedAt: each.arrivedAt, rev: each.rev, summary: each.summary })));
+      });
+    await v3.open();
+    v3.close();
     const db = new TriageDatabase(name);
     await db.open();
-    expect(await db.attendanceSummaries.orderBy('arrivedAt').toArray()).toEqual([
-      // The revision travels with the copy: the summary is sealed with it bound in.
-      { id: 'a1', arrivedAt: '2026-03-01T10:00:00.000Z', rev: 1, summary: { sealed: 'a1' } },
-      { id: 'a2', arrivedAt: '2026-03-02T10:00:00.000Z', rev: 4, summary: { sealed: 'a2' } },
-    ]);
+    expect(db.tables.map((table) => table.name)).not.toContain('attendanceSummaries');
     expect(await db.liaisonReviews.count()).toBe(0);
     db.close();
+  });
+});
+
+describe('upgrade to version 4', () => {
+  it('drops the summary copies and starts the sealed per-day index empty; the first unlock builds it from the sealed summaries', async () => {
+    const name = uniqueDatabaseName();
+    const seeded = await SEEDERS[3]?.(name);
+    if (!seeded) throw new Error('no seeder');
+    const repos = createRepositories({ databaseName: name, now: () => new Date('2026-03-10T14:00:00.000Z') });
+    await repos.ready;
+    expect((await rawTables(name))['attendanceDays']).toEqual([]);
+    expect(Object.keys(await rawTables(name))).not.toContain('attendanceSummaries');
+
+    expect((await repos.session.unlock(seeded.staffId, seeded.pin)).ok).toBe(true);
+    await repos.backgroundWork();
+    // One sealed row for the seeded attendance's arrival day; nothing of the patient in clear.
+    const days = ((await rawTables(name))['attendanceDays'] ?? []) as { day: string; seq: number }[];
+    expect(days.map((row) => [row.day, row.seq])).toEqual([['2026-01-05', 1]]);
+    const { serialiseForSearch } = await import('../test-support/storage-fixtures');
+    for (const secret of [PATIENT.familyName, PATIENT.nhsNumber, PATIENT.dateOfBirthIso]) expect(serialiseForSearch(days)).not.toContain(secret);
+    repos.close();
   });
 });

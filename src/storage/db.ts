@@ -124,7 +124,7 @@ export interface LiaisonReviewRow {
 }
 
 /**
- * A copy of each attendance's sealed list summary, apart from its full sealed record, so a
+ * Version 3 only (retired by version 4, the per-day index): a copy of each attendance's sealed list summary, apart from its full sealed record, so a
  * list over a window of arrivals (the liaison review list, issue 12) reads a few hundred
  * bytes per attendance instead of structured-cloning every whole record (PRODUCT.md section
  * 10 budgets). The same sealed blob as AttendanceRow.summary (same AAD), written in the same
@@ -138,6 +138,37 @@ export interface AttendanceSummaryRow {
   summary: Sealed;
 }
 
+/**
+ * The sealed per-day index (issue 12 clarification: "keep the list and audit within budget with
+ * sealed per-day indexes … never by opening every full record"; version 4). One row per London
+ * arrival day: the day in clear (arrival times are coarsened to the day in clear anyway, issue
+ * 11), a write counter (`seq`: concurrent writers detect each other), and sealed, for each of
+ * that day's attendances, what the liaison list and the compliance audit read: its list
+ * summary, the revision it was sealed at, the letters issued and the liaison reviews
+ * (storage/repositories/day-index.ts). Written in the same transaction as the attendance row,
+ * letter or review it reflects; built for older databases by a job after unlock (day-index-build.ts).
+ */
+export interface AttendanceDayRow {
+  day: string;
+  seq: number;
+  payload: Sealed;
+}
+
+/**
+ * What stays of an attendance purged after the retention period (issue 13; version 4): its
+ * opaque id, the blind indexes (as on the attendance row, so a look-up still finds it), the
+ * London arrival date (when the stub itself goes) and, sealed, the flags the look-up shows
+ * (domain/retention/retention.ts retainedStubSchema). Also the tombstone a department sync
+ * will send (the id and, sealed, when it was purged).
+ */
+export interface RetainedStubRow {
+  id: string;
+  arrivedOn: string;
+  nhsIndex: string;
+  nameDobIndex: string;
+  payload: Sealed;
+}
+
 export type AuditRow = AuditEvent;
 
 export class TriageDatabase extends Dexie {
@@ -149,7 +180,8 @@ export class TriageDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   gpLettersDue!: EntityTable<GpLetterDueRow, 'attendanceId'>;
   liaisonReviews!: EntityTable<LiaisonReviewRow, 'attendanceId'>;
-  attendanceSummaries!: EntityTable<AttendanceSummaryRow, 'id'>;
+  attendanceDays!: EntityTable<AttendanceDayRow, 'day'>;
+  retainedStubs!: EntityTable<RetainedStubRow, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -187,5 +219,11 @@ export class TriageDatabase extends Dexie {
           });
         await tx.table('attendanceSummaries').bulkPut(summaries);
       });
+    // Version 4 (issue 12, the missed liaison list budget): the sealed per-day index replaces
+    // the summary copies. Sealing needs the data key, which an upgrade never has: the table
+    // starts empty and is built after unlock (day-index-build.ts); until then the readers open
+    // the summaries of any attendance the index does not hold yet (day-index.ts).
+    // Also (issue 13) the sealed stubs the retention purge leaves, found by their blind indexes.
+    this.version(4).stores({ attendanceDays: 'day', attendanceSummaries: null, retainedStubs: 'id, arrivedOn, nhsIndex, nameDobIndex' });
   }
 }

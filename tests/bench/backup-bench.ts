@@ -98,7 +98,6 @@ async function run(count: number): Promise<BackupFigures> {
       }
     }
     await db.attendances.bulkPut(rows);
-    await db.attendanceSummaries.bulkPut(rows.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary })));
     await db.letters.bulkPut(letterRows);
     await db.audit.bulkAdd(auditRows);
     letters += letterRows.length;

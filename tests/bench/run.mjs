@@ -53,8 +53,9 @@ add(`Liaison review list, one week (${s?.liaisonWeekMs?.attendances ?? '?'} atte
 add('  of which storage fetch (ms)', f(s?.liaisonWeekMs?.fetch, 2), 'reference');
 add('Home screen liaison overdue count, four weeks (ms)', f(s?.liaisonOverdueCountMs, 2), 'reference');
 add(`Compliance audit, 30 days (${s?.complianceAudit30DaysMs?.attendances ?? '?'} attendances) (ms)`, f(s?.complianceAudit30DaysMs?.total, 1), '< 1000');
-add('  of which storage: rows, summaries, GP letter times (ms)', f(s?.complianceAudit30DaysMs?.inputs, 1), 'reference');
-add('  alone: rows / opening summaries / GP letters (ms)', s?.complianceAuditPartsMs ? [s.complianceAuditPartsMs.rows, s.complianceAuditPartsMs.summaries, s.complianceAuditPartsMs.gpLetters].map((n) => f(n, 0)).join(' / ') : undefined, 'reference');
+add('  of which storage: the sealed per-day index (ms)', f(s?.complianceAudit30DaysMs?.inputs, 1), 'reference');
+add('  the index read alone: 30 day rows and the arrival keys (ms)', f(s?.complianceAuditDayIndexMs, 1), 'reference');
+add('Per-day index build after the upgrade, background (s)', f(s?.dayIndexBuildSeconds, 1), 'reference');
 add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.medianMs, 2), '< 50');
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
 const width = Math.max(...rows.map((row) => row[0].length));

@@ -13,8 +13,9 @@ import { addDays, fromLondon, toLondon } from '../../src/domain/shared/dates';
 import { auditRangeInstants } from '../../src/domain/oversight/audit-filter';
 import type { AuditFilter } from '../../src/domain/oversight/audit-filter';
 import { complianceAudit } from '../../src/domain/oversight/compliance-audit';
-import { IndexCache, openSummaries } from '../../src/storage/repositories/attendance-crypto';
-import { gpLettersOf } from '../../src/storage/repositories/compliance-audit-inputs';
+import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
+import { readDays } from '../../src/storage/repositories/day-index';
+import { buildDayIndex } from '../../src/storage/repositories/day-index-build';
 import { buildRow } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
@@ -106,8 +107,10 @@ export interface StorageFigures {
   liaisonOverdueCountMs: number;
   /** The compliance audit of the last 30 days: storage's inputs (sealed summaries, GP letter times) and the domain's count. */
   complianceAudit30DaysMs: { total: number; inputs: number; count: number; attendances: number };
-  /** Each part of the audit's inputs on its own, one after another: the rows, opening their summaries, the GP letters. */
-  complianceAuditPartsMs: { rows: number; summaries: number; gpLetters: number };
+  /** The audit's read of the sealed per-day index alone (30 day rows and the arrival keys). */
+  complianceAuditDayIndexMs: number;
+  /** Building the per-day index over every attendance, as the first unlock after the upgrade to version 4 does. */
+  dayIndexBuildSeconds: number;
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -148,7 +151,6 @@ async function run(count: number): Promise<StorageFigures> {
       }),
     );
     await db.attendances.bulkPut(rows);
-    await db.attendanceSummaries.bulkPut(rows.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary })));
     const letters = rows
       .filter((row) => row.status === 'signed' && now - Date.parse(row.arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
       .map((row) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: row.arrivedAt, issuedById: staff.id, payload: letterPayload }));
@@ -172,6 +174,9 @@ async function run(count: number): Promise<StorageFigures> {
   );
   await db.liaisonReviews.bulkPut(reviewRows);
   const seedSeconds = (performance.now() - seedStart) / 1000;
+  // The sealed per-day index, built as after the upgrade to version 4 (day-index-build.ts).
+  const [dayIndexBuildMs, built] = await time(() => buildDayIndex(repositories.internals, { pause: () => Promise.resolve() }));
+  if (built.status !== 'done') throw new Error(`day index build ${built.status}`);
   const estimate = await navigator.storage.estimate();
 
   // Unlock: PBKDF2-SHA-256 at 600,000 iterations is the cost of each attempt, by design.
@@ -338,15 +343,13 @@ async function run(count: number): Promise<StorageFigures> {
     auditCounts.push(done - read);
     audited = report.counted;
   }
-  const parts = { rows: [] as number[], summaries: [] as number[], gpLetters: [] as number[] };
+  // The index alone: the arrival keys and the 30 sealed day rows, opened and parsed.
+  const dayIndexReads: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     const bounds = auditRangeInstants(auditFilter);
-    const [rowsMs, auditRows] = await time(() => db.attendances.where('arrivedAt').between(bounds.start, bounds.end, true, false).toArray());
-    const [summariesMs] = await time(() => openSummaries(vault.peek(), auditRows));
-    const [lettersMs] = await time(() => gpLettersOf(db, auditRows.map((row) => row.id)));
-    parts.rows.push(rowsMs);
-    parts.summaries.push(summariesMs);
-    parts.gpLetters.push(lettersMs);
+    const keys = vault.peek();
+    if (!keys) throw new Error('locked');
+    dayIndexReads.push((await time(() => readDays(repositories.internals, keys, { fromInstant: bounds.start, toInstant: bounds.end })))[0]);
   }
   repositories.close();
   await db.delete();
@@ -368,7 +371,8 @@ async function run(count: number): Promise<StorageFigures> {
     liaisonWeekMs: { total: median(liaisonTotal), fetch: median(liaisonFetch), ...liaisonCounts },
     liaisonOverdueCountMs: median(overdueTimes),
     complianceAudit30DaysMs: { total: median(auditTotals), inputs: median(auditInputs), count: median(auditCounts), attendances: audited },
-    complianceAuditPartsMs: { rows: median(parts.rows), summaries: median(parts.summaries), gpLetters: median(parts.gpLetters) },
+    complianceAuditDayIndexMs: median(dayIndexReads),
+    dayIndexBuildSeconds: dayIndexBuildMs / 1000,
   };
 }
 

@@ -61,7 +61,7 @@ describe('the hazard log', () => {
   const all = hazards(log);
 
   it('has the hazards the clinical safety case names, in order', () => {
-    expect(all.map((hazard) => hazard.id)).toEqual(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7', 'H8', 'H9', 'H10', 'H11', 'H12', 'H13']);
+    expect(all.map((hazard) => hazard.id)).toEqual(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7', 'H8', 'H9', 'H10', 'H11', 'H12', 'H13', 'H14', 'H15']);
   });
 
   it('lists every hazard in its summary table', () => {

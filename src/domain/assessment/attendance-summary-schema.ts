@@ -193,6 +193,18 @@ export const attendanceSummarySchema = z.object({
    * to ask" or no answer). Absent otherwise, to keep the summary small. Version 8.
    */
   thinkFamilyAsked: z.optional(z.catch(z.boolean(), false)),
+  /**
+   * Present only on what a look-up reads for a purged attendance's retained stub
+   * (retention/retention.ts stubAsSummary; never derived from a record, so no summary version):
+   * its arrival date and which identity keys agreed with the look-up.
+   */
+  retainedStub: z.optional(
+    z.object({
+      arrivedOn: z.string(),
+      nhs: z.enum(['same', 'different', 'unknown']),
+      nameDob: z.enum(['same', 'different', 'unknown']),
+    }),
+  ),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

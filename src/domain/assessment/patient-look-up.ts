@@ -123,7 +123,7 @@ const newestFirst = (a: Pick<AttendanceSummary, 'arrivedAt'>, b: Pick<Attendance
  */
 export function referenceIdentity(query: LookUpQuery, found: readonly AttendanceSummary[]): Identity {
   const typed = queryIdentity(query);
-  const anchor = [...found].sort(newestFirst).find((summary) => agreesWith(typed, summaryIdentity(summary)));
+  const anchor = [...found].sort(newestFirst).find((summary) => summary.retainedStub === undefined && agreesWith(typed, summaryIdentity(summary)));
   return anchor ? { ...summaryIdentity(anchor), ...typed } : typed;
 }
 
@@ -137,13 +137,29 @@ export function storageQueryFor(identity: Identity): LookUpQuery | undefined {
   };
 }
 
-export type NearMissReason = 'same-nhs-different-name' | 'same-nhs-different-date-of-birth' | 'same-name-and-date-of-birth-different-nhs';
+export type NearMissReason = 'same-nhs-different-name' | 'same-nhs-different-date-of-birth' | 'same-name-and-date-of-birth-different-nhs' | 'same-nhs-different-name-or-date-of-birth';
 
 export const nearMissReasonText: Record<NearMissReason, string> = {
   'same-nhs-different-name': 'Same NHS number, different last name',
   'same-nhs-different-date-of-birth': 'Same NHS number, different date of birth',
   'same-name-and-date-of-birth-different-nhs': 'Same last name and date of birth, different NHS number',
+  'same-nhs-different-name-or-date-of-birth': 'Same NHS number, different last name or date of birth (record removed after the retention period)',
 };
+
+type StubKeys = NonNullable<AttendanceSummary['retainedStub']>;
+
+/** A stub found more than once (each look-up round asks with more): a key known in one read beats unknown. */
+function mergedStubKeys(found: readonly AttendanceSummary[]): Map<string, StubKeys> {
+  const merged = new Map<string, StubKeys>();
+  const pick = (a: StubKeys['nhs'], b: StubKeys['nhs']) => (a === 'unknown' ? b : a);
+  for (const summary of found) {
+    const keys = summary.retainedStub;
+    if (!keys) continue;
+    const known = merged.get(summary.id);
+    merged.set(summary.id, known ? { ...keys, nhs: pick(known.nhs, keys.nhs), nameDob: pick(known.nameDob, keys.nameDob) } : keys);
+  }
+  return merged;
+}
 
 export interface PossibleMatch {
   summary: AttendanceSummary;
@@ -169,9 +185,19 @@ export function classifyAttendances(identity: Identity, found: readonly Attendan
   const matches: AttendanceSummary[] = [];
   const possible: PossibleMatch[] = [];
   const seen = new Set<string>();
+  const stubKeys = mergedStubKeys(found);
   for (const summary of [...found].sort(newestFirst)) {
     if (seen.has(summary.id)) continue;
     seen.add(summary.id);
+    // A purged attendance's stub (retention/retention.ts): only which blind index agreed is known.
+    const keys = stubKeys.get(summary.id);
+    if (keys) {
+      const stub = { ...summary, retainedStub: keys };
+      if (keys.nhs === 'same' && keys.nameDob === 'different') possible.push({ summary: stub, reasons: ['same-nhs-different-name-or-date-of-birth'] });
+      else if (keys.nameDob === 'same' && keys.nhs === 'different') possible.push({ summary: stub, reasons: ['same-name-and-date-of-birth-different-nhs'] });
+      else if (keys.nhs === 'same' || keys.nameDob === 'same') matches.push(stub);
+      continue;
+    }
     const other = summaryIdentity(summary);
     const known = (key: keyof Identity): boolean => identity[key] !== undefined && other[key] !== undefined;
     const differs = (key: keyof Identity): boolean => known(key) && identity[key] !== other[key];

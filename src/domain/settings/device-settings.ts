@@ -92,6 +92,8 @@ export const deviceSettingsSchema = z.object({
    * tablet should take with it).
    */
   backupReminderDays: z.catch(z.number().check(z.int(), z.minimum(1), z.maximum(365)), 7),
+  /** Months a purged attendance's sealed stub is kept for look-ups (default 12, the look-back; retention/retention.ts). */
+  retainedStubMonths: z.catch(z.number().check(z.int(), z.minimum(12), z.maximum(120)), 12),
 });
 
 export type DeviceSettings = z.infer<typeof deviceSettingsSchema>;

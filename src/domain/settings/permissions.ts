@@ -64,6 +64,11 @@ export const permissionRules = {
     task: 'back up, restore or hand back the tablet',
     why: 'A backup takes every record off the tablet, a restore brings records onto it, and handing it back deletes them all (PRODUCT.md section 2: the nurse in charge "exports and purges data"; issue 13).',
   },
+  'purge-records': {
+    roles: ['nurse-in-charge'],
+    task: 'remove records past the retention period',
+    why: 'Removing records deletes patient data from the tablet after offering a backup (PRODUCT.md section 2: the nurse in charge "exports and purges data").',
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof permissionRules;

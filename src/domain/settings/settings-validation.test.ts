@@ -94,6 +94,14 @@ describe('validateSettings', () => {
     expect(validateSettings(validDraft({ retentionDays }))).toEqual([]);
   });
 
+  test.each(['12', '24', '120'])('keeping stubs of removed records for "%s" months is accepted', (retainedStubMonths) => {
+    expect(validateSettings(validDraft({ retainedStubMonths }))).toEqual([]);
+  });
+
+  test.each(['11', '121', '12.5', ''])('keeping stubs for "%s" months is refused: fewer than 12 would drop attendances from the 12-month look-back', (retainedStubMonths) => {
+    expect(validateSettings(validDraft({ retainedStubMonths }))).toEqual([{ field: 'retainedStubMonths', message: 'Keep what stays of removed records for a whole number of months from 12 to 120' }]);
+  });
+
   test.each(['0', '3651', '30.5', ''])('keeping records for "%s" days is refused', (retentionDays) => {
     expect(validateSettings(validDraft({ retentionDays }))).toEqual([{ field: 'retentionDays', message: 'Keep records for a whole number of days from 1 to 3650' }]);
   });
@@ -194,6 +202,7 @@ describe('draftToSettings and settingsToDraft', () => {
       thinkFamilyTriggersOff: [],
       bankHolidays: [...ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027],
       backupReminderDays: 7,
+      retainedStubMonths: 12,
     });
   });
 
@@ -218,6 +227,7 @@ describe('draftToSettings and settingsToDraft', () => {
       thinkFamilyTriggersOn: ['self-harm', 'mental-health', 'intoxication', 'assault', 'domestic-abuse', 'pregnancy', 'sole-carer-admitted', 'adult-fgm'],
       siteBankHolidays: ENGLAND_AND_WALES_TEXT,
       backupReminderDays: '7',
+      retainedStubMonths: '12',
     });
   });
 

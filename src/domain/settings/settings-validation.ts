@@ -2,6 +2,7 @@
  * Checks on the device settings form: the site, the local numbers prompts will read out
  * to agency staff, MASH opening hours and the idle lock.
  */
+import { DEFAULT_STUB_MONTHS, MAX_STUB_MONTHS, MIN_STUB_MONTHS } from '../retention/retention';
 import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
@@ -38,6 +39,7 @@ export const settingsDraftSchema = z.object({
   /** The site's bank holidays (not working days for the liaison review), one per line; England and Wales 2026–2027 until changed. */
   siteBankHolidays: z.catch(z.string(), () => ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027.map(formatUkDate).join('\n')),
   backupReminderDays: z.catch(z.string(), '7'),
+  retainedStubMonths: z.catch(z.string(), String(DEFAULT_STUB_MONTHS)),
 });
 
 export type SettingsDraft = z.infer<typeof settingsDraftSchema>;
@@ -58,6 +60,7 @@ export function settingsToDraft(settings: DeviceSettings): SettingsDraft {
     thinkFamilyTriggersOn: thinkFamilyTriggerIds.filter((id) => !settings.thinkFamilyTriggersOff.includes(id)),
     siteBankHolidays: settings.bankHolidays.map(formatUkDate).join('\n'),
     backupReminderDays: String(settings.backupReminderDays),
+    retainedStubMonths: String(settings.retainedStubMonths),
   };
 }
 
@@ -122,6 +125,10 @@ export function validateSettings(draft: SettingsDraft): Issue[] {
   if (siteHolidays.bad.length) issues.add('siteBankHolidays', `Write each bank holiday as a date like 25/12/2026. Check: ${siteHolidays.bad.slice(0, 3).join(', ')}`);
   const reminder = Number(draft.backupReminderDays);
   if (!/^\d+$/.test(draft.backupReminderDays.trim()) || reminder < 1 || reminder > 365) issues.add('backupReminderDays', 'Remind after a whole number of days from 1 to 365');
+  const stubMonths = Number(draft.retainedStubMonths);
+  if (!/^\d+$/.test(draft.retainedStubMonths.trim()) || stubMonths < MIN_STUB_MONTHS || stubMonths > MAX_STUB_MONTHS) {
+    issues.add('retainedStubMonths', `Keep what stays of removed records for a whole number of months from ${String(MIN_STUB_MONTHS)} to ${String(MAX_STUB_MONTHS)}`);
+  }
   return issues.items;
 }
 
@@ -145,5 +152,6 @@ export function draftToSettings(draft: SettingsDraft): DeviceSettings {
     thinkFamilyTriggersOff: thinkFamilyTriggerIds.filter((id) => !draft.thinkFamilyTriggersOn.includes(id)),
     bankHolidays: parseBankHolidays(draft.siteBankHolidays).dates,
     backupReminderDays: Number(draft.backupReminderDays),
+    retainedStubMonths: Number(draft.retainedStubMonths),
   };
 }

@@ -22,6 +22,7 @@ import { NO_CONCERN_REVIEW_ROLES } from '../../storage/repositories/types';
 
 // Loaded only for the roles that see it: the liaison rules stay out of the first screen's JavaScript.
 const LiaisonOverdue = lazy(() => import('./liaison-overdue').then((module) => ({ default: module.LiaisonOverdue })));
+const RetentionReminder = lazy(() => import('./retention-reminder').then((module) => ({ default: module.RetentionReminder })));
 
 function AttendanceTable({ caption, rows, empty, action }: { caption: string; rows: AttendanceSummary[] | undefined; empty: string; action: (row: AttendanceSummary) => { to: string; text: string } }) {
   if (rows === undefined) return <p role="status">Loading…</p>;
@@ -284,6 +285,7 @@ export function HomePage({ notices, oversight }: { notices?: ReactNode; oversigh
   const session = useSession();
   const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
   const liaisonReviewer = session.status === 'unlocked' && may(session.staff.role, 'review-liaison-list');
+  const purger = session.status === 'unlocked' && may(session.staff.role, 'purge-records');
   const { attendances } = useRepositories();
   const navigate = useNavigate();
   const inProgress = useInProgressAttendances();
@@ -304,6 +306,11 @@ export function HomePage({ notices, oversight }: { notices?: ReactNode; oversigh
     <Page title="Home">
       {notices}
       <AuditBreakNotice />
+      {purger ? (
+        <Suspense fallback={null}>
+          <RetentionReminder />
+        </Suspense>
+      ) : null}
       <h1>Safeguarding assessments</h1>
       {failure ? (
         <div className="app-save-status app-save-status--failed" role="alert">

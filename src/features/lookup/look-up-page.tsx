@@ -45,25 +45,39 @@ function AttendanceRows({ rows, caption }: { rows: readonly AttendanceSummary[];
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>{formatDateTime(row.arrivedAt)}</td>
-            <td dir="auto">
-              {row.displayName}
-              {row.dateOfBirth ? <span className="nhsuk-body-s"> (born {formatDate(row.dateOfBirth)})</span> : null}
-            </td>
-            <td>{row.leftBeforeAssessment ? 'Left before assessment' : row.reason || 'Not entered'}</td>
-            <td>{concernText(row.concernLevel)}</td>
-            <td>
-              <Tag colour={row.status === 'signed' ? 'grey' : 'blue'}>{row.status === 'signed' ? 'Signed' : 'In progress'}</Tag>
-            </td>
-            <td>
-              <Link to={row.status === 'signed' ? paths.record(row.id) : paths.resume(row.id)}>
-                View<span className="nhsuk-u-visually-hidden"> the attendance of {formatDateTime(row.arrivedAt)}</span>
-              </Link>
-            </td>
-          </tr>
-        ))}
+        {rows.map((row) =>
+          row.retainedStub ? (
+            // What stays of an attendance removed after the retention period (domain/retention/retention.ts): counted, not openable.
+            <tr key={row.id}>
+              <td>{formatDate(row.retainedStub.arrivedOn)}</td>
+              <td>{row.displayName}</td>
+              <td>{row.leftBeforeAssessment ? 'Left before assessment' : 'Not kept'}</td>
+              <td>{concernText(row.concernLevel)}</td>
+              <td>
+                <Tag colour="grey">Removed</Tag>
+              </td>
+              <td>Only these details are kept</td>
+            </tr>
+          ) : (
+            <tr key={row.id}>
+              <td>{formatDateTime(row.arrivedAt)}</td>
+              <td dir="auto">
+                {row.displayName}
+                {row.dateOfBirth ? <span className="nhsuk-body-s"> (born {formatDate(row.dateOfBirth)})</span> : null}
+              </td>
+              <td>{row.leftBeforeAssessment ? 'Left before assessment' : row.reason || 'Not entered'}</td>
+              <td>{concernText(row.concernLevel)}</td>
+              <td>
+                <Tag colour={row.status === 'signed' ? 'grey' : 'blue'}>{row.status === 'signed' ? 'Signed' : 'In progress'}</Tag>
+              </td>
+              <td>
+                <Link to={row.status === 'signed' ? paths.record(row.id) : paths.resume(row.id)}>
+                  View<span className="nhsuk-u-visually-hidden"> the attendance of {formatDateTime(row.arrivedAt)}</span>
+                </Link>
+              </td>
+            </tr>
+          ),
+        )}
       </tbody>
     </table>
   );
@@ -77,7 +91,8 @@ function Results({ result, now }: { result: LookUpResult; now: string }) {
   const [busy, setBusy] = useState(false);
   const { attendances: found, undecided, rejected } = applyMatchDecisions(result, decisions);
   const flags = lookUpFlags(found, now);
-  const newest = found[0];
+  // Details are taken from the newest attendance still on the tablet (a removed record's stub has none).
+  const newest = found.find((summary) => summary.retainedStub === undefined);
 
   const start = async () => {
     if (!newest) return;
@@ -108,7 +123,8 @@ function Results({ result, now }: { result: LookUpResult; now: string }) {
             {undecided.map((item) => (
               <li key={item.summary.id} className="app-possible-match">
                 <p className="nhsuk-u-margin-bottom-2">
-                  <strong dir="auto">{item.summary.displayName}</strong>, born {item.summary.dateOfBirth ? formatDate(item.summary.dateOfBirth) : 'not known'}, NHS number {item.summary.nhsNumber || 'not known'}, arrived {formatDateTime(item.summary.arrivedAt)}
+                  <strong dir="auto">{item.summary.displayName}</strong>, born {item.summary.dateOfBirth ? formatDate(item.summary.dateOfBirth) : 'not known'}, NHS number {item.summary.nhsNumber || 'not known'}, arrived{' '}
+                  {item.summary.retainedStub ? formatDate(item.summary.retainedStub.arrivedOn) : formatDateTime(item.summary.arrivedAt)}
                 </p>
                 <p className="nhsuk-u-margin-bottom-2">{item.reasons.map((reason) => nearMissReasonText[reason]).join('; ')}</p>
                 <ButtonGroup>

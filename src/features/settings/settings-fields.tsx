@@ -3,6 +3,7 @@
  * the site, local contact numbers (read out by prompts to agency staff), MASH hours,
  * the idle lock and retention.
  */
+import { retentionHint, stubMonthsHint } from '../../domain/retention/retention';
 import { localContactLabels, siteTypeOptions } from '../../domain/settings/device-settings';
 import type { LocalContacts } from '../../domain/settings/device-settings';
 import { thinkFamilyTriggers } from '../../domain/screening/think-family';
@@ -56,7 +57,8 @@ export function ServiceHoursFields() {
         width={3}
         inputMode="numeric"
       />
-      <TextInput name="retentionDays" label="Keep finished records on this tablet for this many days" hint="Records are removed only after their letters are issued and the liaison review is done" width={4} inputMode="numeric" />
+      <TextInput name="retentionDays" label="Keep finished records on this tablet for this many days" hint={retentionHint} width={4} inputMode="numeric" />
+      <TextInput name="retainedStubMonths" label="Keep what stays of removed records for this many months" hint={stubMonthsHint} width={3} inputMode="numeric" />
       <TextInput name="backupReminderDays" label="Remind the nurse in charge to back up the tablet after this many days without a backup" hint="The reminder is on the home screen. A backup keeps unissued letters and referrals still to make if the tablet is lost or broken" width={3} inputMode="numeric" />
     </>
   );

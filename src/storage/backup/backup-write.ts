@@ -27,6 +27,7 @@ import { open as openSealed, seal } from '../crypto/codec';
 import type { AttendanceRow, LetterRow, LiaisonReviewRow, MetaRow, StaffRow } from '../db';
 import { IndexCache, readWorklistState, sealWorklist, WORKLIST_LOCK } from '../repositories/attendance-crypto';
 import { buildRow } from '../repositories/attendance-writes';
+import { arrivalDay, DAY_INDEX_BUILD_KEY } from '../repositories/day-index';
 import { AUDIT_HEAD_KEY, AUDIT_HIGH_WATER_KEY, AuditLog } from '../repositories/audit-log';
 import type { StorageContext } from '../repositories/context';
 import { macSettings } from '../repositories/device-settings-integrity';
@@ -99,7 +100,13 @@ const sealReview = async (unlocked: Unlocked, review: LiaisonReviewRecord): Prom
   payload: await seal(unlocked.keys.dataKey, review, liaisonReviewAad(unlocked.deviceId, review.attendanceId)),
 });
 
-const summaryRow = (row: AttendanceRow) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
+/**
+ * The sealed per-day index (day-index.ts) is not written here: a restore removes the day rows
+ * of the days it writes and the build marker, so the readers read those days from the
+ * attendance rows until the build after the next unlock seals them again (the same path as
+ * a damaged day row: never a missing attendance, never an older entry).
+ */
+const arrivalDaysOf = (rows: readonly AttendanceRow[]): string[] => [...new Set(rows.map((row) => arrivalDay(row.arrivedAt)))];
 
 /** Replace: the tablet is not set up; it becomes the backed-up tablet. Throws 'already set up' if it was set up meanwhile. */
 export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBackup, progress?: (done: number, total: number) => void): Promise<RestoreReport> {
@@ -128,12 +135,13 @@ export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBac
       ]
     : [];
   const gpDue = backup.attendances.filter((item) => gpLetterDue(item.record, backup.letters)).map((item) => ({ attendanceId: item.record.id }));
-  await db.transaction('rw', [db.device, db.staff, db.attendances, db.attendanceSummaries, db.letters, db.meta, db.liaisonReviews, db.audit, db.gpLettersDue], async () => {
+  await db.transaction('rw', [db.device, db.staff, db.attendances, db.attendanceDays, db.letters, db.meta, db.liaisonReviews, db.audit, db.gpLettersDue], async () => {
     if ((await db.device.count()) > 0 || (await db.audit.count()) > 0 || (await db.attendances.count()) > 0) throw new Error('already set up');
     await db.device.add({ id: 'device', deviceId: backup.device.deviceId, createdAt: backup.device.createdAt, keyCheck: backup.device.keyCheck, settings, contentFiles: backup.device.contentFiles, settingsMac });
     await db.staff.bulkAdd(staffRows);
     await db.attendances.bulkAdd(attendanceRows);
-    await db.attendanceSummaries.bulkPut(attendanceRows.map(summaryRow));
+    await db.attendanceDays.bulkDelete(arrivalDaysOf(attendanceRows));
+    await db.meta.delete(DAY_INDEX_BUILD_KEY);
     await db.letters.bulkAdd(letterRows);
     await db.meta.bulkPut([...draftRows, worklist, ...anchors]);
     await db.liaisonReviews.bulkAdd(reviewRows);
@@ -218,12 +226,14 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
       else worklistIds.delete(id);
     }
     const worklist = await sealWorklist(unlocked, worklistIds, Math.max(stored?.rev ?? 0, await ctx.revisions.worklistHeld()) + 1);
-    await db.transaction('rw', [db.attendances, db.attendanceSummaries, db.letters, db.meta, db.liaisonReviews, db.gpLettersDue], async () => {
+    await db.transaction('rw', [db.attendances, db.attendanceDays, db.letters, db.meta, db.liaisonReviews, db.gpLettersDue], async () => {
       // A save here since the check above wins: a row written meanwhile at the same or a newer revision is not replaced.
       const now = await db.attendances.bulkGet(attendanceRows.map((row) => row.id));
       const rows = attendanceRows.filter((row, index) => (now[index]?.rev ?? 0) < row.rev);
       await db.attendances.bulkPut(rows);
-      await db.attendanceSummaries.bulkPut(rows.map(summaryRow));
+      // Letters and reviews are merged for every record read from the backup, so every day it touches is read afresh.
+      await db.attendanceDays.bulkDelete(arrivalDaysOf(attendanceRows));
+      await db.meta.delete(DAY_INDEX_BUILD_KEY);
       await db.letters.bulkPut(letterRows);
       await db.meta.bulkPut([...draftRows, worklist, ...(chainRow ? [chainRow] : [])]);
       await db.liaisonReviews.bulkPut(reviewRows);

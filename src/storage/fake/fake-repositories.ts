@@ -5,6 +5,8 @@
  * refused here exactly as in the real repositories (domain/settings/permissions.ts), so a
  * component test shows what a triage nurse really gets.
  */
+import { purgeDecision } from '../../domain/retention/retention';
+import { defaultDeviceSettings } from '../../domain/settings/device-settings';
 import { withContentFile } from '../repositories/content-files';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
@@ -557,6 +559,46 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         settings.set(undefined);
       },
     }),
+    // The same rule as storage (domain/retention/retention.ts) over the records in memory; no stubs are kept here.
+    retention: {
+      due: () => {
+        const allowed = permitted('purge-records');
+        if (!allowed.ok) return Promise.resolve(allowed);
+        const current = settings.get() ?? defaultDeviceSettings();
+        return Promise.resolve(ok({ attendances: purgeable().length, stubs: 0, retentionDays: current.retentionDays, stubMonths: current.retainedStubMonths }));
+      },
+      purge: async () => {
+        const allowed = permitted('purge-records');
+        if (!allowed.ok) return allowed;
+        const ids = new Set(purgeable());
+        if (ids.size === 0) return ok({ purged: 0, stubsRemoved: 0, skipped: 0 });
+        records.set(new Map([...records.get()].filter(([id]) => !ids.has(id))));
+        issuedLetters.set(issuedLetters.get().filter((letter) => !ids.has(letter.attendanceId)));
+        liaisonReviews.set(new Map([...liaisonReviews.get()].filter(([id]) => !ids.has(id))));
+        await appendAudit('purge', '', `Retention purge: ${String(ids.size)} finished attendances removed`);
+        return ok({ purged: ids.size, stubsRemoved: 0, skipped: 0 });
+      },
+    },
   };
+  function purgeable(): string[] {
+    const days = (settings.get() ?? defaultDeviceSettings()).retentionDays;
+    return summaries(() => true)
+      .filter(
+        (summary) =>
+          purgeDecision(
+            {
+              summary,
+              issued: issuedLetters
+                .get()
+                .filter((letter) => letter.attendanceId === summary.id)
+                .map((letter) => ({ kind: letter.kind, childId: letter.childId ?? '' })),
+              reviewed: (liaisonReviews.get().get(summary.id)?.reviews.length ?? 0) > 0,
+            },
+            now(),
+            days,
+          ).purge,
+      )
+      .map((summary) => summary.id);
+  }
   return repositories;
 }

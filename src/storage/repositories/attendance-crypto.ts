@@ -19,6 +19,12 @@ export const aad = (deviceId: string, id: string, part: 'payload' | 'summary'): 
  */
 export const revisionAad = (deviceId: string, id: string, part: 'payload' | 'summary', rev: number): string => `${aad(deviceId, id, part)}:rev:${String(rev)}`;
 
+/** The additional data of a sealed per-day index row (day-index.ts): bound to this device and that London day. */
+export const dayIndexAad = (deviceId: string, day: string): string => `${deviceId}:attendance-day:${day}`;
+
+/** The additional data of a purged attendance's sealed stub (retention-purge.ts): bound to this device and that attendance id. */
+export const retainedStubAad = (deviceId: string, id: string): string => `${deviceId}:retained-stub:${id}`;
+
 /**
  * Opens a row's payload or summary. `rev` is the revision sealed with it, or, for a row
  * sealed before revisions were bound (no revision in its additional data), its clear `rev`

@@ -127,7 +127,11 @@ export class RealAttendanceRepository implements AttendanceRepository {
         nameDobIndex ? db.attendances.where('nameDobIndex').equals(nameDobIndex).toArray() : Promise.resolve([]),
       ]);
       const unique = new Map([...byNhs, ...byName].map((row) => [row.id, row]));
-      return ok(await openSummaries(unlocked.value, [...unique.values()], this.checkRevision));
+      const summaries = await openSummaries(unlocked.value, [...unique.values()], this.checkRevision);
+      // What stays of attendances purged after the retention period, found by the same indexes (retention-purge.ts).
+      const { findStubs } = await import('./retention-purge');
+      const stubs = await findStubs(db, unlocked.value, { nhsIndex, nameDobIndex }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
+      return ok([...summaries, ...stubs]);
     } catch (error) {
       return err(toStorageFailure(error));
     }

@@ -21,6 +21,7 @@ import { normaliseNameForMatching } from '../../domain/shared/text';
 import { seal } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
 import { IndexCache, openRowPart, readWorklistState, revisionAad, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { arrivalDay, DayIndexConflict, writeWithDays } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
@@ -45,7 +46,7 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
 }
 
 /** The sealed row for `record`, and the clear summary it sealed (the writer reads the pending referral from it). */
-async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary }> {
+export async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary }> {
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
@@ -101,6 +102,8 @@ class Editor implements AssessmentEditor {
     private readonly ctx: StorageContext,
     record: AssessmentRecord,
     private rev: number,
+    /** The London day the stored row is indexed under (day-index.ts). */
+    private day: string,
     readonly readOnly: boolean,
     private readonly release: (() => void) | undefined,
   ) {
@@ -168,17 +171,33 @@ class Editor implements AssessmentEditor {
       const expected = this.rev;
       // The row and any change to the referral worklist commit in one transaction, so a
       // killed tab can never leave a referral to make off the home screen's list.
+      const toDay = arrivalDay(row.arrivedAt);
+      // The row, its day index entry (day-index.ts) and any change to the referral worklist
+      // commit in one transaction, so a killed tab can never leave a referral to make off the
+      // home screen's list, nor the liaison list reading an older summary than the record's.
       const put = (worklist?: { key: string; value: unknown }) =>
-        db.transaction('rw', [db.attendances, db.attendanceSummaries, db.meta, db.gpLettersDue], async () => {
-          const existing = await db.attendances.get(record.id);
-          if (existing && existing.rev !== expected) return true;
-          await db.attendances.put(row);
-          await db.attendanceSummaries.put({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
-          if (worklist) await db.meta.put(worklist);
-          // Signing makes the GP letter due (issuing it clears this, in letter-writes).
-          if (row.status === 'signed' && existing?.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
-          return false;
-        });
+        writeWithDays(
+          this.ctx,
+          unlocked.value,
+          () => [{ type: 'summary', id: record.id, from: this.day, to: toDay, rev: row.rev, summary }],
+          (commit) =>
+            db.transaction('rw', [db.attendances, db.attendanceDays, db.meta, db.gpLettersDue], async () => {
+              const existing = await db.attendances.get(record.id);
+              // Gone (purged) or saved elsewhere since: never written over.
+              if (!existing || existing.rev !== expected) return true;
+              const fromDay = arrivalDay(existing.arrivedAt);
+              if (fromDay !== this.day) {
+                this.day = fromDay;
+                throw new DayIndexConflict();
+              }
+              await db.attendances.put(row);
+              await commit();
+              if (worklist) await db.meta.put(worklist);
+              // Signing makes the GP letter due (issuing it clears this, in letter-writes).
+              if (row.status === 'signed' && existing.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
+              return false;
+            }),
+        );
       const pending = summary.pendingReferral !== null;
       const stale =
         pending === this.onWorklist
@@ -186,6 +205,7 @@ class Editor implements AssessmentEditor {
           : await withLock(WORKLIST_LOCK, async () => put(await nextWorklist(this.ctx, unlocked.value, record.id, pending)));
       if (stale) return err({ kind: 'stale', message: messages.stale });
       this.rev = row.rev;
+      this.day = toDay;
       this.onWorklist = pending;
       return ok({ savedAt: row.updatedAt, rev: row.rev });
     } catch (error) {
@@ -243,11 +263,18 @@ export async function createAttendance(ctx: StorageContext, options: { prefillFr
         if (!earlier.ok) return earlier;
         record = prefillFromEarlierAttendance(record, earlier.value);
       }
-      const row = await buildRow(unlocked.value, record, 1, ctx.now(), new IndexCache());
-      await ctx.db.transaction('rw', ctx.db.attendances, ctx.db.attendanceSummaries, async () => {
-        await ctx.db.attendances.add(row);
-        await ctx.db.attendanceSummaries.put({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
-      });
+      const { row, summary } = await sealAttendance(unlocked.value, record, 1, ctx.now(), new IndexCache());
+      const { db } = ctx;
+      await writeWithDays(
+        ctx,
+        unlocked.value,
+        () => [{ type: 'summary', id: row.id, from: undefined, to: arrivalDay(row.arrivedAt), rev: row.rev, summary }],
+        (commit) =>
+          db.transaction('rw', [db.attendances, db.attendanceDays], async () => {
+            await db.attendances.add(row);
+            await commit();
+          }),
+      );
       await ctx.audit.append('create', record.id, record.prefilledFrom ? `Assessment started, patient details pre-filled from attendance ${record.prefilledFrom.attendanceId}` : 'Assessment started');
       return ok(record);
     } catch (error) {
@@ -274,6 +301,6 @@ export async function openAttendance(ctx: StorageContext, id: string): Promise<R
     const held = await reportRecordRollback(ctx, unlocked.value, id, opened.rev);
     if (held !== undefined) return err(rolledBack(opened.rev, held));
     const release = await tryHoldLock(`safeguarding-triage:attendance:${id}`);
-    return ok(new Editor(ctx, parsed.data, row.rev, release === undefined, release));
+    return ok(new Editor(ctx, parsed.data, row.rev, arrivalDay(row.arrivedAt), release === undefined, release));
   }
 

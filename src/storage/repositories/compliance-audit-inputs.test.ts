@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { complianceAudit } from '../../domain/oversight/compliance-audit';
+import { buildDayIndex } from './day-index-build';
 import { createPatientAttendance, openTestStorage, setUpTablet, START, TRIAGE_NURSE, triageNurse } from '../../test-support/storage-fixtures';
 
 async function signedAttendanceWithGpLetters() {
@@ -23,6 +24,10 @@ async function signedAttendanceWithGpLetters() {
     { id: 'letter-1', attendanceId: editor.id, kind: 'gp', version: 1, issuedAt: '2026-03-10T18:00:00.000Z', issuedById: 'x', payload: row.summary },
     { id: 'letter-3', attendanceId: editor.id, kind: 'school-nurse', version: 1, issuedAt: '2026-03-10T17:00:00.000Z', issuedById: 'x', payload: row.summary },
   ]);
+  // Written straight to the table, as before the per-day index: the day goes with them, so
+  // the audit reads this attendance the old way (its summary, letter rows and review row)
+  // until the build after unlock indexes it (day-index.ts).
+  await db.attendanceDays.clear();
   return { storage, id: editor.id };
 }
 
@@ -38,6 +43,10 @@ describe('complianceAuditInputs', () => {
     expect(report.indicators.find((indicator) => indicator.id === 'gp-letter-24h')).toMatchObject({ numerator: 1, denominator: 1 });
     const after = await storage.repos.attendances.complianceAuditInputs({ start: '2026-03-10T14:00:00.001Z', end: '2026-03-11T00:00:00.000Z' });
     expect(after).toEqual({ ok: true, value: [] });
+    // Once indexed, the same from the sealed day row.
+    expect(await buildDayIndex(storage.repos.internals)).toEqual({ status: 'done', days: 1, attendances: 1, unreadable: 0 });
+    expect(await storage.repos.internals.db.attendanceDays.count()).toBe(1);
+    expect(await storage.repos.attendances.complianceAuditInputs({ start: '2026-03-10T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z' })).toEqual(inputs);
     storage.repos.close();
   });
 
@@ -51,8 +60,10 @@ describe('complianceAuditInputs', () => {
     expect((await storage.repos.liaison.recordReview(id, { action: 'escalated', note: 'Second look' })).ok).toBe(true);
     const after = await storage.repos.attendances.complianceAuditInputs(range);
     expect(after.ok && after.value.map((item) => [item.summary.id, item.liaisonReviewedAt])).toEqual([[id, first.value.reviewedAt]]);
-    // A review row that cannot be opened (moved from another attendance) reads as not reviewed.
+    // A review row that cannot be opened (moved from another attendance) reads as not
+    // reviewed, where the audit reads it (an attendance the day index does not hold).
     const { db } = storage.repos.internals;
+    await db.attendanceDays.clear();
     const row = await db.liaisonReviews.get(id);
     if (!row) throw new Error('no review row');
     await db.liaisonReviews.put({ ...row, payload: (await db.attendances.get(id))?.summary ?? row.payload });

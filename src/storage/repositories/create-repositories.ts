@@ -57,6 +57,11 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     letters: new RealLetterRepository(ctx),
     liaison: new RealLiaisonRepository(ctx),
     backup: new RealBackupRepository(ctx),
+    // Loaded on demand: only the nurse in charge's reminder asks.
+    retention: {
+      due: async () => (await import('./retention-purge')).retentionDue(ctx),
+      purge: async () => (await import('./retention-purge')).purgeDue(ctx),
+    },
     ready: session.initialise(),
     internals: ctx,
     close: () => {

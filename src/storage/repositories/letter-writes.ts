@@ -22,6 +22,8 @@ import type { Result } from '../../domain/shared/result';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { LetterRow } from '../db';
 import { openRowPart } from './attendance-crypto';
+import { arrivalDay, DayIndexConflict, writeWithDays } from './day-index';
+import type { DayEdit } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
@@ -78,16 +80,28 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     };
     const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
     const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload, ...(request.childId ? { childId: request.childId } : {}) };
+    // The attendance's day index entry records the letter in the same transaction (day-index.ts).
+    let day: string | undefined;
+    const edits = async (): Promise<DayEdit[]> => {
+      const attendance = await db.attendances.get(request.attendanceId);
+      day = attendance ? arrivalDay(attendance.arrivedAt) : undefined;
+      return day === undefined ? [] : [{ type: 'letter', id: request.attendanceId, day, letter: { kind: request.kind, childId: request.childId ?? '', firstIssuedAt: at, version } }];
+    };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
-    const clash = await db.transaction('rw', db.letters, db.meta, db.gpLettersDue, async () => {
-      const now = (await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray()).filter((entry) => rowIsLetter(entry, identity)).length;
-      if (now !== existing.length) return true;
-      await db.letters.add(row);
-      if (request.kind === 'gp' && !request.childId) await db.gpLettersDue.delete(request.attendanceId);
-      // The words are in the issued letter now: the unfinished copy goes.
-      await db.meta.delete(letterDraftKey(request.attendanceId, request.kind, request.childId));
-      return false;
-    });
+    const clash = await writeWithDays(ctx, unlocked.value, edits, (commit) =>
+      db.transaction('rw', [db.letters, db.meta, db.gpLettersDue, db.attendances, db.attendanceDays], async () => {
+        const now = (await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray()).filter((entry) => rowIsLetter(entry, identity)).length;
+        if (now !== existing.length) return true;
+        const current = await db.attendances.get(request.attendanceId);
+        if ((current ? arrivalDay(current.arrivedAt) : undefined) !== day) throw new DayIndexConflict();
+        await db.letters.add(row);
+        await commit();
+        if (request.kind === 'gp' && !request.childId) await db.gpLettersDue.delete(request.attendanceId);
+        // The words are in the issued letter now: the unfinished copy goes.
+        await db.meta.delete(letterDraftKey(request.attendanceId, request.kind, request.childId));
+        return false;
+      }),
+    );
     if (clash) return err({ kind: 'stale', message: 'This letter was issued in another tab just now. Check the issued versions, then issue again if needed.' });
     // The record's revision goes into the chain: a later read of an older revision is a rollback.
     const revision = (await db.attendances.get(request.attendanceId))?.rev;

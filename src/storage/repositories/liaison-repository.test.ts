@@ -126,8 +126,8 @@ describe('the summaries the list reads', () => {
     const { storage, attendanceId } = await tabletWithChild();
     const { repos } = storage;
     const db = repos.internals.db;
-    const rows = await db.attendances.toArray();
-    expect((await db.attendanceSummaries.toArray()).map((row) => [row.id, row.arrivedAt, row.summary])).toEqual(rows.map((row) => [row.id, row.arrivedAt, row.summary]));
+    // One sealed day row for the day of arrival (day-index.ts).
+    expect((await db.attendanceDays.toArray()).map((row) => [row.day, row.seq])).toEqual([['2026-03-10', 2]]);
 
     // The nurse corrects the arrival to the day before: the list follows.
     const opened = await repos.attendances.open(attendanceId);
@@ -139,6 +139,8 @@ describe('the summaries the list reads', () => {
     expect(today.ok && today.value.summaries).toEqual([]);
     const yesterday = await firstValue(repos.liaison.list({ fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-10T00:00:00.000Z' }));
     expect(yesterday.ok && yesterday.value.summaries.map((summary) => summary.id)).toEqual([attendanceId]);
+    // The entry moved with it: the day left empty has no row.
+    expect((await db.attendanceDays.toArray()).map((row) => row.day)).toEqual(['2026-03-09']);
     repos.close();
   });
 });

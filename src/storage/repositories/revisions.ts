@@ -111,6 +111,23 @@ export class RecordRevisions {
     return this.vouchedAbove(auditKey, this.worklist, read);
   }
 
+  /**
+   * As rolledBack for many records read at once (a list over the per-day index): the trail
+   * is read once, then each is compared in memory. The ids read older than the trail, with
+   * the revision it holds.
+   */
+  async rolledBackMany(auditKey: CryptoKey, reads: readonly { id: string; rev: number }[]): Promise<{ id: string; read: number; held: number }[]> {
+    await this.refresh();
+    const found: { id: string; read: number; held: number }[] = [];
+    for (const { id, rev } of reads) {
+      const held = this.records.get(id);
+      if (!held || held.rev <= rev) continue;
+      const vouched = await this.vouchedAbove(auditKey, held, rev);
+      if (vouched !== undefined) found.push({ id, read: rev, held: vouched });
+    }
+    return found;
+  }
+
   private async vouchedAbove(auditKey: CryptoKey, held: Held | undefined, read: number): Promise<number | undefined> {
     if (!held || held.rev <= read) return undefined;
     return (await isVouched(auditKey, await this.db.audit.get(held.seq))) ? held.rev : undefined;
@@ -128,6 +145,13 @@ export async function reportRecordRollback(ctx: Pick<StorageContext, 'revisions'
   const held = await ctx.revisions.rolledBack(unlocked.keys.auditKey, id, read);
   if (held !== undefined) ctx.tamper.report({ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(read, held) }, id);
   return held;
+}
+
+/** Reports every record of `reads` read at a lower revision than the trail holds (one read of the trail). */
+export async function reportRecordRollbacks(ctx: Pick<StorageContext, 'revisions' | 'tamper'>, unlocked: Unlocked, reads: readonly { id: string; rev: number }[]): Promise<void> {
+  for (const { id, read, held } of await ctx.revisions.rolledBackMany(unlocked.keys.auditKey, reads)) {
+    ctx.tamper.report({ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(read, held) }, id);
+  }
 }
 
 /** Reports (and returns the trail's revision) when the worklist was read at a lower revision than the trail holds. */

@@ -171,6 +171,12 @@ export class RealSessionRepository implements SessionRepository {
     this.background = this.background
       .then(() => import('./summary-rebuild'))
       .then(({ rebuildSummaries }) => rebuildSummaries(this.ctx))
+      // Then the sealed per-day index, from the summaries once all are current (day-index-build.ts).
+      .then(async (summaries) => {
+        if (summaries.status !== 'done') return;
+        const { buildDayIndex } = await import('./day-index-build');
+        await buildDayIndex(this.ctx);
+      })
       .then(
         () => undefined,
         () => undefined,

@@ -12,7 +12,9 @@
  * - Never blocks: started without being awaited after unlock; yields to the page between
  *   batches; stops at once when the tablet locks (the keys are gone) and resumes at the
  *   next unlock. One tab at a time (a Web Lock).
- * - Changes only summaries: the sealed record, its revision and its times are untouched. A
+ * - Changes only summaries: the sealed record, its revision and its times are untouched.
+ *   The per-day index copies them after this job (day-index-build.ts, run next: its marker
+ *   names the summary version, so a new version rebuilds the index too). A
  *   row saved by an editor while its batch was being sealed keeps the editor's summary
  *   (already current), because the batch writes a row only if its revision is unchanged.
  * - A record that cannot be opened is left as it is and counted: opening it shows the
@@ -131,13 +133,12 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
       }
       await options.beforeWrite?.();
       if (!stillUnlocked()) return { ...result, status: 'stopped' };
-      await db.transaction('rw', db.attendances, db.attendanceSummaries, db.meta, async () => {
+      await db.transaction('rw', db.attendances, db.meta, async () => {
         for (const update of updates) {
           const current = await db.attendances.get(update.id);
           // Saved meanwhile: the editor sealed a current summary with its record; keep it.
           if (current?.rev !== update.rev) continue;
           await db.attendances.update(update.id, { summary: update.summary });
-          await db.attendanceSummaries.put({ id: update.id, arrivedAt: current.arrivedAt, rev: current.rev, summary: update.summary });
           result.rebuilt += 1;
         }
         await db.meta.put({ key: SUMMARY_REBUILD_KEY, value: next });

@@ -382,6 +382,17 @@ export interface BackupRepository {
   handBack(): Promise<Result<void, StorageFailure>>;
 }
 
+/**
+ * The retention purge (PRODUCT.md section 8; issue 13): for the nurse in charge only
+ * ('purge-records'). `due` says how many finished attendances are past the retention period
+ * and how many stubs are past their months (the home screen's reminder, which offers a backup
+ * first); `purge` removes them, leaving each attendance's sealed stub, as one audit event.
+ */
+export interface RetentionRepository {
+  due(): Promise<Result<{ attendances: number; stubs: number; retentionDays: number; stubMonths: number }, StorageFailure>>;
+  purge(): Promise<Result<{ purged: number; stubsRemoved: number; skipped: number }, StorageFailure>>;
+}
+
 export interface Repositories {
   session: SessionRepository;
   device: DeviceRepository;
@@ -391,4 +402,5 @@ export interface Repositories {
   letters: LetterRepository;
   liaison: LiaisonRepository;
   backup: BackupRepository;
+  retention: RetentionRepository;
 }

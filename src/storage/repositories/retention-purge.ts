@@ -1,0 +1,225 @@
+/**
+ * The retention purge, storage side (PRODUCT.md section 8; issue 13 and its clarifications).
+ * Which attendances go is the domain's rule (domain/retention/retention.ts purgeDecision),
+ * read from the sealed per-day index (each attendance's summary, issued letters and reviews:
+ * day-index.ts), never from full records. Loaded on demand.
+ *
+ * What a purge does, per arrival day, in one transaction with that day's index row:
+ * - deletes the attendance row (sealed record and summary), every letter version, the
+ *   letter drafts (meta "letter-draft:<id>:…"), the liaison review row, the GP-letter-due
+ *   row and the attendance's entry in the day index (the day row goes when it is empty);
+ * - writes the attendance's sealed stub (RetainedStubRow): blind indexes and arrival date in
+ *   clear as on the attendance row, the look-up flags sealed;
+ * then deletes every stub older than the months set in settings (default 12), and appends ONE
+ * audit event, 'purge', with the counts (never which patients).
+ *
+ * What it never does: purge an attendance open for editing in a tab (its editing lock is
+ * held: it waits for the next purge), one saved since the candidates were read (its revision
+ * changed), or anything when the person is not the nurse in charge ('purge-records'). The
+ * audit trail keeps its events about purged attendances: they name opaque ids and revisions,
+ * no patient details, and the hash chain cannot lose them.
+ *
+ * Only after a reminder (issue 13): the home screen shows the nurse in charge how many are
+ * due, with the way to a backup (/settings/backup), and the purge runs when they choose to
+ * remove them (features/home/retention-reminder.tsx).
+ *
+ * Department sharing (later): the stub row, keyed by the purged attendance's id and sealing
+ * when it was purged, is the tombstone a sync sends so the department's other tablets delete
+ * their copy; a hand-back revokes the tablet's enrolment before the wipe.
+ */
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
+import { purgeDecision, retainedStubSchema, stubAsSummary, stubFromSummary, stubKeptFrom } from '../../domain/retention/retention';
+import type { KeyAgreement, RetainedStub } from '../../domain/retention/retention';
+import { deviceSettingsSchema } from '../../domain/settings/device-settings';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+import { open as openSealed, seal } from '../crypto/codec';
+import type { RetainedStubRow, TriageDatabase } from '../db';
+import { retainedStubAad } from './attendance-crypto';
+import type { StorageContext } from './context';
+import { arrivalDay, readDays, writeWithDays } from './day-index';
+import type { DayEntry } from './day-index';
+import { toStorageFailure } from './failures';
+import { tryHoldLock, withLock } from './locks';
+import { requirePermission } from './permission-gate';
+import type { StorageFailure } from './types';
+import type { Unlocked } from './vault';
+
+/** One purge at a time across tabs. */
+export const PURGE_LOCK = 'safeguarding-triage:retention-purge';
+
+export interface RetentionDue {
+  /** Finished attendances past the retention period that the rule lets go. */
+  attendances: number;
+  /** Stubs kept longer than the months set. */
+  stubs: number;
+  retentionDays: number;
+  stubMonths: number;
+}
+
+export interface PurgeOutcome {
+  purged: number;
+  stubsRemoved: number;
+  /** Due but left for the next purge: open in a tab, or saved meanwhile. */
+  skipped: number;
+}
+
+async function settingsOf(db: TriageDatabase): Promise<DeviceSettings> {
+  return deviceSettingsSchema.parse((await db.device.get('device'))?.settings ?? {});
+}
+
+/** The attendances the rule lets go now, from the day index: every day up to the retention cut-off. */
+async function candidates(ctx: StorageContext, unlocked: Unlocked, settings: DeviceSettings, now: string): Promise<DayEntry[]> {
+  const { db } = ctx;
+  const first = await db.attendances.orderBy('arrivedAt').first();
+  // Signed at least the retention days ago means it arrived before then too.
+  const cutoff = new Date(Date.parse(now) - settings.retentionDays * 86_400_000).toISOString();
+  if (!first || !(first.arrivedAt < cutoff)) return [];
+  const entries = await readDays(ctx, unlocked, { fromInstant: first.arrivedAt, toInstant: cutoff });
+  return entries.filter((entry) => purgeDecision({ summary: entry.summary, issued: entry.letters, reviewed: entry.reviews.length > 0 }, now, settings.retentionDays).purge);
+}
+
+const expiredStubIds = (db: TriageDatabase, settings: DeviceSettings, now: string): Promise<string[]> =>
+  db.retainedStubs.where('arrivedOn').below(stubKeptFrom(now, settings.retainedStubMonths)).primaryKeys();
+
+/** How many are due, for the reminder. */
+export async function retentionDue(ctx: StorageContext): Promise<Result<RetentionDue, StorageFailure>> {
+  const allowed = requirePermission(ctx.vault, 'purge-records');
+  if (!allowed.ok) return allowed;
+  try {
+    const settings = await settingsOf(ctx.db);
+    const now = ctx.now();
+    const [due, stubs] = [await candidates(ctx, allowed.value, settings, now), await expiredStubIds(ctx.db, settings, now)];
+    return ok({ attendances: due.length, stubs: stubs.length, retentionDays: settings.retentionDays, stubMonths: settings.retainedStubMonths });
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}
+
+/** Removes what is due, leaving each attendance's sealed stub; one audit event with the counts. */
+export async function purgeDue(ctx: StorageContext): Promise<Result<PurgeOutcome, StorageFailure>> {
+  const allowed = requirePermission(ctx.vault, 'purge-records');
+  if (!allowed.ok) return allowed;
+  const unlocked = allowed.value;
+  const { db } = ctx;
+  try {
+    const outcome = await withLock(PURGE_LOCK, async (): Promise<PurgeOutcome> => {
+      const settings = await settingsOf(db);
+      const now = ctx.now();
+      const result: PurgeOutcome = { purged: 0, stubsRemoved: 0, skipped: 0 };
+      const byDay = new Map<string, DayEntry[]>();
+      for (const entry of await candidates(ctx, unlocked, settings, now)) {
+        const day = arrivalDay(entry.summary.arrivedAt);
+        byDay.set(day, [...(byDay.get(day) ?? []), entry]);
+      }
+      for (const entries of byDay.values()) {
+        // Not while open for editing in a tab: the editing lock is held there.
+        const releases: (() => void)[] = [];
+        const free: DayEntry[] = [];
+        for (const entry of entries) {
+          const release = await tryHoldLock(`safeguarding-triage:attendance:${entry.id}`);
+          if (release) {
+            releases.push(release);
+            free.push(entry);
+          } else result.skipped += 1;
+        }
+        try {
+          const purged = await purgeDay(ctx, unlocked, free, now);
+          result.purged += purged;
+          result.skipped += free.length - purged;
+        } finally {
+          for (const release of releases) release();
+        }
+      }
+      const expired = await expiredStubIds(db, settings, now);
+      await db.retainedStubs.bulkDelete(expired);
+      result.stubsRemoved = expired.length;
+      return result;
+    });
+    if (outcome.purged > 0 || outcome.stubsRemoved > 0) {
+      const settings = await settingsOf(db);
+      await ctx.audit.append(
+        'purge',
+        '',
+        `Retention purge: ${String(outcome.purged)} finished ${outcome.purged === 1 ? 'attendance' : 'attendances'} removed after ${String(settings.retentionDays)} days, each leaving a sealed stub for look-ups; ${String(outcome.stubsRemoved)} ${outcome.stubsRemoved === 1 ? 'stub' : 'stubs'} older than ${String(settings.retainedStubMonths)} months removed`,
+      );
+    }
+    return ok(outcome);
+  } catch (error) {
+    return err(toStorageFailure(error));
+  }
+}
+
+/** Purges one day's due attendances in one transaction with the day's index row; returns how many went. */
+async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readonly DayEntry[], now: string): Promise<number> {
+  if (entries.length === 0) return 0;
+  const { db } = ctx;
+  const rows = await db.attendances.bulkGet(entries.map((entry) => entry.id));
+  // Sealed before the transaction (never await WebCrypto inside one).
+  const stubs: { rev: number; row: RetainedStubRow }[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const row = rows[index];
+    if (!row) continue;
+    const stub: RetainedStub = stubFromSummary(entry.summary, row.ageBand, now);
+    stubs.push({
+      rev: row.rev,
+      row: { id: row.id, arrivedOn: stub.arrivedOn, nhsIndex: row.nhsIndex, nameDobIndex: row.nameDobIndex, payload: await seal(unlocked.keys.dataKey, stub, retainedStubAad(unlocked.deviceId, row.id)) },
+    });
+  }
+  return writeWithDays(
+    ctx,
+    unlocked,
+    () => stubs.map(({ row }) => ({ type: 'remove' as const, id: row.id, day: arrivalDay(rows.find((each) => each?.id === row.id)?.arrivedAt ?? '') })),
+    (commit) =>
+      db.transaction('rw', [db.attendances, db.letters, db.liaisonReviews, db.gpLettersDue, db.meta, db.attendanceDays, db.retainedStubs], async () => {
+        // One saved since it was read (an addendum): the day is left for the next purge, which reads it again.
+        const current = await db.attendances.bulkGet(stubs.map(({ row }) => row.id));
+        if (stubs.some(({ rev }, index) => current[index]?.rev !== rev)) return 0;
+        let purged = 0;
+        for (const { row } of stubs) {
+          await db.attendances.delete(row.id);
+          await db.letters.where('attendanceId').equals(row.id).delete();
+          await db.liaisonReviews.delete(row.id);
+          await db.gpLettersDue.delete(row.id);
+          await db.meta.where('key').between(`letter-draft:${row.id}:`, `letter-draft:${row.id}:\uffff`, true, true).delete();
+          await db.retainedStubs.put(row);
+          purged += 1;
+        }
+        await commit();
+        return purged;
+      }),
+  );
+}
+
+/**
+ * The stubs a look-up finds by the blind indexes it asked with, as summaries the look-up
+ * domain reads (retention.ts stubAsSummary), each saying which key agreed.
+ */
+export async function findStubs(
+  db: TriageDatabase,
+  unlocked: Unlocked,
+  indexes: { nhsIndex: string; nameDobIndex: string },
+  asked: { nhsNumber?: string | undefined; familyName?: string | undefined; dateOfBirth?: string | undefined },
+): Promise<AttendanceSummary[]> {
+  const [byNhs, byName] = await Promise.all([
+    indexes.nhsIndex ? db.retainedStubs.where('nhsIndex').equals(indexes.nhsIndex).toArray() : Promise.resolve([]),
+    indexes.nameDobIndex ? db.retainedStubs.where('nameDobIndex').equals(indexes.nameDobIndex).toArray() : Promise.resolve([]),
+  ]);
+  const rows = [...new Map([...byNhs, ...byName].map((row) => [row.id, row])).values()];
+  const agreement = (asked: string, kept: string): KeyAgreement => (asked === '' || kept === '' ? 'unknown' : asked === kept ? 'same' : 'different');
+  const found: AttendanceSummary[] = [];
+  for (const row of rows) {
+    const stub = await openStub(unlocked, row);
+    if (stub) found.push(stubAsSummary(stub, { nhs: agreement(indexes.nhsIndex, row.nhsIndex), nameDob: agreement(indexes.nameDobIndex, row.nameDobIndex) }, asked));
+  }
+  return found;
+}
+
+/** Opens a stub row; undefined when it does not open (then it is not shown). */
+export async function openStub(unlocked: Unlocked, row: RetainedStubRow): Promise<RetainedStub | undefined> {
+  const opened = await openSealed(unlocked.keys.dataKey, row.payload, retainedStubAad(unlocked.deviceId, row.id));
+  if (!opened.ok) return undefined;
+  const parsed = retainedStubSchema.safeParse(opened.value);
+  return parsed.success && parsed.data.id === row.id ? parsed.data : undefined;
+}

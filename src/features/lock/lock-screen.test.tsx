@@ -21,7 +21,7 @@ describe('the lock screen', () => {
     await lockScreen();
     expect(screen.getByText(FAKE_NURSE_IN_CHARGE.name)).toBeInTheDocument();
 
-    await user.type(screen.getByLabelText('PIN'), FAKE_NURSE_IN_CHARGE.secret);
+    await user.type(screen.getByLabelText('Passphrase'), FAKE_NURSE_IN_CHARGE.secret);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
 
     expect(await screen.findByRole('heading', { name: 'Safeguarding assessments', level: 1 })).toBeInTheDocument();
@@ -32,7 +32,7 @@ describe('the lock screen', () => {
     const user = userEvent.setup();
     renderApp(fakeTablet(), '/');
     await lockScreen();
-    const pin = screen.getByLabelText('PIN');
+    const pin = screen.getByLabelText('Passphrase');
 
     await user.type(pin, '000000');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
@@ -55,12 +55,12 @@ describe('the lock screen', () => {
     renderApp(repositories, '/');
     await lockScreen();
 
-    await user.type(screen.getByLabelText('PIN'), FAKE_NURSE_IN_CHARGE.secret);
+    await user.type(screen.getByLabelText('Passphrase'), FAKE_NURSE_IN_CHARGE.secret);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
 
     const message = 'Too many wrong tries. Try again after 14:00:30.';
     expect(await screen.findByRole('alert')).toHaveTextContent(message);
-    expect(screen.getByLabelText('PIN')).toHaveAccessibleDescription(`Error: ${message}`);
+    expect(screen.getByLabelText('Passphrase')).toHaveAccessibleDescription(`Error: ${message}`);
     expect(screen.queryByRole('heading', { name: 'Safeguarding assessments' })).not.toBeInTheDocument();
   });
 

@@ -20,7 +20,7 @@ import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { may, refusalMessage } from '../../domain/settings/permissions';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { Permission } from '../../domain/settings/permissions';
 import type { Result } from '../../domain/shared/result';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
@@ -229,6 +229,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       settings: () => settings.live((value) => value),
       getSettings: () => Promise.resolve(settings.get()),
       setUp: (input) => {
+        const weak = secretProblemForRole('nurse-in-charge', input.firstStaff.secretKind, input.firstStaff.secret);
+        if (weak) return Promise.resolve(err({ kind: 'forbidden' as const, message: weak }));
         const member: StaffSummary & { secret: string } = {
           ...input.firstStaff,
           id: newId(),
@@ -274,7 +276,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       add: (member: NewStaffMember) => {
         const allowed = permitted('manage-staff');
         if (!allowed.ok) return Promise.resolve(allowed);
-        const weak = secretProblem(member.secretKind, member.secret);
+        const weak = secretProblemForRole(member.role, member.secretKind, member.secret);
         if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         const summary: StaffSummary = { ...member, id: newId(), active: true };
         staff.set([...staff.get(), { ...summary, secret: member.secret }]);
@@ -289,7 +291,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       changeSecret: (current, next) => {
         const me = currentStaff();
         const member = staff.get().find((candidate) => candidate.id === me?.id);
-        const weak = secretProblem(next.secretKind, next.secret);
+        const weak = secretProblemForRole(me?.role ?? '', next.secretKind, next.secret);
         if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         if (!member || member.secret !== current) return appendAudit('pin-change-failed', me?.id ?? '', 'Wrong current PIN or passphrase').then(() => err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 4 }));
         staff.set(staff.get().map((candidate) => (candidate.id === member.id ? { ...candidate, secret: next.secret, secretKind: next.secretKind } : candidate)));

@@ -13,7 +13,7 @@ import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck, wrapDeviceSecret } from '../crypto/keys';
 import type { StorageContext } from './context';
@@ -85,8 +85,9 @@ export class RealDeviceRepository implements DeviceRepository {
     const { db, now, newId, vault, audit } = this.ctx;
     try {
       if (await db.device.get('device')) return err({ kind: 'forbidden', message: 'This tablet is already set up.' });
-      // The same rules as the form, where the key is wrapped (domain/settings/secret-policy.ts).
-      const weak = secretProblem(input.firstStaff.secretKind, input.firstStaff.secret);
+      // The same rules as the form, where the key is wrapped (domain/settings/secret-policy.ts):
+      // the first account is the nurse in charge, who must use a passphrase.
+      const weak = secretProblemForRole('nurse-in-charge', input.firstStaff.secretKind, input.firstStaff.secret);
       if (weak) return err({ kind: 'forbidden', message: weak });
       const at = now();
       const secret = createDeviceSecret();

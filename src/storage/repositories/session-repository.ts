@@ -16,7 +16,7 @@ import { toStorageFailure } from './failures';
 import { withLock } from './locks';
 import { checkSettingsAtUnlock } from './device-settings-integrity';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblem, secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
 import type { Unlocked } from './vault';
 
@@ -47,6 +47,15 @@ const LOCK_MESSAGE = 'safeguarding-triage:lock';
 
 export const WEAK_SECRET_MESSAGE =
   'Your PIN or passphrase is one the rules now refuse (for example a date, such as a birthday, or a run like 123456): it is among the first an attacker tries. Choose a new one before you go on.';
+
+export const NURSE_IN_CHARGE_PIN_MESSAGE =
+  "The nurse in charge now unlocks with a passphrase, not a PIN: a PIN can be guessed in minutes by anyone who copies this tablet's files. Choose a passphrase before you go on.";
+
+/** Why the secret just used must be changed before anything else, or undefined when it may stay. */
+function mustChange(row: StaffRow, secret: string): string | undefined {
+  if (secretProblemForRole(row.role as StaffRef['role'], row.secretKind, secret) === undefined) return undefined;
+  return secretProblem(row.secretKind, secret) === undefined ? NURSE_IN_CHARGE_PIN_MESSAGE : WEAK_SECRET_MESSAGE;
+}
 
 export const ACCOUNT_CHANGED_MESSAGE =
   "This account's details on this tablet were changed outside the app (its role, whether it is active, or how it unlocks), so it cannot unlock. Nothing has been opened. Ask the nurse in charge.";
@@ -142,8 +151,9 @@ export class RealSessionRepository implements SessionRepository {
       return err({ kind: 'no-key', message: ACCOUNT_CHANGED_MESSAGE });
     }
     const staff = staffRefFromRow(row);
-    // A secret made before storage enforced the rules (a date, a run) opens, once more: it must be changed before anything else.
-    const weak = secretProblem(row.secretKind, secret) === undefined ? undefined : WEAK_SECRET_MESSAGE;
+    // A secret made before storage enforced the rules (a date, a run, a nurse in charge's PIN)
+    // opens, once more: it must be changed before anything else.
+    const weak = mustChange(row, secret);
     this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at, weak);
     // Verifies the trail (head, high-water mark, every MAC) at every unlock, recording any
     // break, and seals the failed unlocks written without a key since the last unlock.

@@ -13,7 +13,7 @@ import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
 import { bindStaffRow } from './staff-binding';
 import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
@@ -52,7 +52,7 @@ export class RealStaffRepository implements StaffRepository {
   async add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>> {
     const unlocked = this.requireNurseInCharge();
     if (!unlocked.ok) return unlocked;
-    const weak = secretProblem(member.secretKind, member.secret);
+    const weak = secretProblemForRole(member.role, member.secretKind, member.secret);
     if (weak) return err({ kind: 'forbidden', message: weak });
     try {
       const id = this.ctx.newId();
@@ -110,7 +110,7 @@ export class RealStaffRepository implements StaffRepository {
   async changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>> {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
-    const weak = secretProblem(next.secretKind, next.secret);
+    const weak = secretProblemForRole(unlocked.value.staff.role, next.secretKind, next.secret);
     if (weak) return err({ kind: 'forbidden', message: weak });
     const { db } = this.ctx;
     const at = this.ctx.now();

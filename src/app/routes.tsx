@@ -20,6 +20,7 @@ const AssessmentRoutes = lazy(() => import('../features/assessment/assessment-ro
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((module) => ({ default: module.SettingsPage })));
 const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
+const RecoveryKeySettingsPage = lazy(() => import('../features/settings/recovery-key-page').then((module) => ({ default: module.RecoveryKeySettingsPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
@@ -66,6 +67,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'staff' && rest[0] === 'add' && rest.length === 1) return settingsRoute(role, 'manage-staff', <AddStaffPage />);
     if (second === 'staff' && rest.length === 0) return settingsRoute(role, 'view-staff-details', <StaffPage />);
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
+    if (second === 'recovery-key' && rest.length === 0) return settingsRoute(role, 'manage-staff', <RecoveryKeySettingsPage />);
   }
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
   if (first === 'liaison' && second === undefined) {

@@ -69,3 +69,28 @@ describe('setting up the tablet', () => {
     );
   });
 });
+
+describe('after set-up', () => {
+  it('shows the recovery key once, and nothing else until the nurse in charge has kept it', async () => {
+    const user = userEvent.setup();
+    const repositories = createFakeRepositories();
+    renderApp(repositories, '/');
+    await screen.findByRole('heading', { name: 'Set up this tablet', level: 1 });
+    await user.type(screen.getByLabelText('Name of the site'), "Queen's Medical Centre ED");
+    await user.click(screen.getByRole('radio', { name: 'Emergency department (ED)' }));
+    await user.type(screen.getByLabelText('Full name'), 'Alex Morgan');
+    await user.click(screen.getByRole('radio', { name: 'Substantive' }));
+    await user.type(screen.getByLabelText('Passphrase', { selector: 'input[type="password"]' }), 'harbour lantern orchard');
+    await user.type(screen.getByLabelText('Enter it again'), 'harbour lantern orchard');
+    await user.click(screen.getByRole('button', { name: 'Set up tablet' }));
+
+    expect(await screen.findByRole('heading', { name: 'Your recovery key', level: 1 }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId('recovery-key').textContent).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(screen.getByRole('button', { name: 'Print the recovery key' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Safeguarding assessments' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'I have kept the recovery key' }));
+    expect(await screen.findByRole('heading', { name: 'Safeguarding assessments', level: 1 })).toBeInTheDocument();
+    expect(screen.queryByTestId('recovery-key')).not.toBeInTheDocument();
+  });
+});

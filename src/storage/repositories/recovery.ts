@@ -11,7 +11,7 @@ import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { StorageContext } from './context';
-import { staffRefFromRow } from './session-repository';
+import type { StaffRow } from '../db';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { makeMemberKeys, newRecoveryKey, openWithRecoveryKey, readRecoveryRow, recoveryRowHolds, resolveSecrets, RECOVERY_KEY_KEY, wrappingEpoch } from './staff-keys';
 import type { RecoveryFailure } from './types';
@@ -27,10 +27,11 @@ export const RECOVERY_MESSAGES = {
 
 const refused = (message: string): Result<never, RecoveryFailure> => err({ kind: 'refused', message });
 
+/** `session`: what the session repository does for every unlock (passed in: it imports this module). */
 export async function recoverWithKey(
   ctx: StorageContext,
   input: { staffId: string; recoveryKey: string; passphrase: string },
-  afterUnlock: (staff: StaffRef) => Promise<void>,
+  session: { staffRef: (row: StaffRow) => StaffRef; afterUnlock: (staff: StaffRef) => Promise<void> },
 ): Promise<Result<StaffRef, RecoveryFailure>> {
   const { db, audit } = ctx;
   const at = ctx.now();
@@ -72,9 +73,9 @@ export async function recoverWithKey(
     await db.staff.put(bound);
     await db.meta.put({ key: RECOVERY_KEY_KEY, value: next.row });
   });
-  const staff = staffRefFromRow(row);
+  const staff = session.staffRef(row);
   ctx.vault.open({ keys, staff, deviceId: device.deviceId, secret: data, rekey }, at, undefined, next.text);
   await audit.append('recovery-key-used', row.id, 'New passphrase set with the recovery key; a new recovery key was issued and the used one no longer works');
-  await afterUnlock(staff);
+  await session.afterUnlock(staff);
   return ok(staff);
 }

@@ -137,7 +137,7 @@ describe('re-keying the tablet', () => {
     );
   });
 
-  it('refuses when a public key was swapped for the attacker\'s own (the binding covers it), and that account cannot unlock', async () => {
+  it("refuses when a public key was swapped for the attacker's own (the binding covers it), and that account cannot unlock", async () => {
     const { repos, name } = await openTestStorage();
     await setUpTablet(repos);
     const added = await repos.staff.add(triageNurse());

@@ -74,7 +74,7 @@ describe('storage refuses a PIN-only nurse in charge', () => {
 });
 
 describe('a nurse in charge made with a PIN before passphrases were required', () => {
-  it('opens once more, into "change it first", where only a passphrase is accepted; the PIN never opens again', async () => {
+  it('opens once more, into the page that asks for a new one, where only a passphrase is accepted; the PIN never opens again', async () => {
     const { repos } = await openTestStorage();
     await setUpTablet(repos);
     const unlocked = repos.internals.vault.peek();

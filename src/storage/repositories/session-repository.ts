@@ -215,7 +215,7 @@ export class RealSessionRepository implements SessionRepository {
     const weak = secretProblemForRole('nurse-in-charge', 'passphrase', passphrase);
     if (weak) return err({ kind: 'refused', message: weak });
     try {
-      return await recoverWithKey(this.ctx, { staffId, recoveryKey, passphrase }, (staff) => this.afterUnlock(staff));
+      return await recoverWithKey(this.ctx, { staffId, recoveryKey, passphrase }, { staffRef: staffRefFromRow, afterUnlock: (staff) => this.afterUnlock(staff) });
     } catch (error) {
       return err({ kind: 'storage', failure: toStorageFailure(error) });
     }

@@ -24,8 +24,7 @@
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { macBinding, verifyBinding } from '../crypto/binding-mac';
-import { openBytes, sealBytes } from '../crypto/codec';
-import { isSealed } from '../crypto/codec';
+import { isSealed, openBytes, sealBytes } from '../crypto/codec';
 import type { Sealed } from '../crypto/codec';
 import {
   createRecoveryKey,

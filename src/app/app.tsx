@@ -22,6 +22,7 @@ import type { StaffRef } from '../domain/assessment/staff-ref';
 import { may } from '../domain/settings/permissions';
 
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
+const NewRecoveryKeyPage = lazy(() => import('../features/settings/recovery-key-page').then((module) => ({ default: module.NewRecoveryKeyPage })));
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 
 function Loading() {
@@ -100,6 +101,26 @@ function MustChangeSecret({ staff, unlockedAt, reason }: { staff: StaffRef; unlo
   );
 }
 
+/**
+ * A recovery key just issued (set-up, or a recovery that used the old one): only the page that
+ * shows it, until the nurse in charge says it is kept. Locking and the idle lock still work;
+ * locking forgets it (it is never stored), and the nurse in charge can issue another in Settings.
+ */
+function ShowRecoveryKey({ staff, unlockedAt, recoveryKey }: { staff: StaffRef; unlockedAt: string; recoveryKey: string }) {
+  const { session } = useRepositories();
+  const settings = useDeviceSettings();
+  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
+  return (
+    <>
+      <SkipLink />
+      <Header siteName={settings?.siteName} staffName={staff.name} onLock={() => void session.lock('manual')} />
+      <Suspense fallback={<Loading />}>
+        <NewRecoveryKeyPage recoveryKey={recoveryKey} />
+      </Suspense>
+    </>
+  );
+}
+
 /** A waiting update is never applied here: a member of staff accepts it on the home screen (pwa/update-notice.tsx). */
 function Locked({ reason }: { reason: LockReason }) {
   return (
@@ -129,6 +150,7 @@ function SessionGate() {
     case 'locked':
       return <Locked reason={session.reason} />;
     case 'unlocked':
+      if (session.recoveryKey !== undefined) return <ShowRecoveryKey staff={session.staff} unlockedAt={session.unlockedAt} recoveryKey={session.recoveryKey} />;
       return session.mustChangeSecret !== undefined ? (
         <MustChangeSecret staff={session.staff} unlockedAt={session.unlockedAt} reason={session.mustChangeSecret} />
       ) : (

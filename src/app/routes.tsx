@@ -22,6 +22,7 @@ const AssessmentRoutes = lazy(() => import('../features/assessment/assessment-ro
 const SettingsPage = lazy(() => import('../features/settings/settings-page').then((module) => ({ default: module.SettingsPage })));
 const StaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.StaffPage })));
 const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((module) => ({ default: module.AddStaffPage })));
+const RecoveryKeySettingsPage = lazy(() => import('../features/settings/recovery-key-page').then((module) => ({ default: module.RecoveryKeySettingsPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
@@ -73,6 +74,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'audit-trail' && rest.length === 0) return settingsRoute(role, 'view-audit-trail', <AuditTrailPage />);
     if (second === 'backup' && rest.length === 0) return settingsRoute(role, 'back-up-tablet', <BackupPage />);
     if (second === 'hand-back' && rest.length === 0) return settingsRoute(role, 'back-up-tablet', <HandBackPage forgetOfflineCopy={forgetOfflineCopy} />);
+    if (second === 'recovery-key' && rest.length === 0) return settingsRoute(role, 'manage-staff', <RecoveryKeySettingsPage />);
   }
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
   if (first === 'liaison' && second === undefined) {

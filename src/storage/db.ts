@@ -15,6 +15,7 @@ import type { EntityTable } from 'dexie';
 import type { AuditEvent } from '../domain/audit/events';
 import type { AgeBand } from '../domain/rules/pathway';
 import type { WrappedSecret } from './crypto/keys';
+import type { SealedKeyPair, SecretForKey } from './crypto/key-pairs';
 import type { Sealed } from './crypto/codec';
 
 export const DATABASE_NAME = 'safeguarding-triage';
@@ -61,6 +62,14 @@ export interface StaffRow {
    * issue 11 until their first unlock adopts them (staff-binding.ts).
    */
   binding?: string;
+  /**
+   * Issue 11 (re-keying): this member's P-256 key pair, its private key sealed under the same
+   * key their PIN or passphrase makes for `wrapped`, and the device secret sealed to its
+   * public key with the key epoch (repositories/staff-keys.ts). Covered by the binding. Absent
+   * on accounts made before it until their next unlock, and on removed accounts.
+   */
+  keyPair?: SealedKeyPair;
+  secretForKey?: SecretForKey;
 }
 
 export interface AttendanceRow {

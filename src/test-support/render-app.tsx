@@ -27,9 +27,10 @@ export const FAKE_NURSE_IN_CHARGE: FakeStaff = {
   staffGroup: 'substantive',
   agencyName: '',
   registrationNumber: '',
-  secretKind: 'pin',
+  // The nurse in charge unlocks with a passphrase (issue 11).
+  secretKind: 'passphrase',
   active: true,
-  secret: '482916',
+  secret: 'harbour lantern orchard',
 };
 
 export const FAKE_TRIAGE_NURSE: FakeStaff = {
@@ -38,6 +39,7 @@ export const FAKE_TRIAGE_NURSE: FakeStaff = {
   name: 'Sam Patel',
   role: 'triage-nurse',
   staffGroup: 'bank',
+  secretKind: 'pin',
   secret: '735104',
 };
 

@@ -46,7 +46,11 @@ export function sequentialIds(prefix = crypto.randomUUID().slice(0, 8)): () => s
   return () => `${prefix}-${String(++counter)}`;
 }
 
-export const NURSE_IN_CHARGE = { name: 'Alex Morgan', pin: '482916' } as const;
+/**
+ * `pin` is the nurse in charge's secret: a passphrase since issue 11 (the nurse in charge may
+ * not use a PIN). The key keeps its name so the many tests that unlock with it read unchanged.
+ */
+export const NURSE_IN_CHARGE = { name: 'Alex Morgan', pin: 'harbour lantern orchard' } as const;
 export const TRIAGE_NURSE = { name: 'Sam Patel', pin: '735104' } as const;
 
 /** The patient whose details must never appear in clear in storage. */
@@ -86,11 +90,11 @@ export async function openTestStorage(name = uniqueDatabaseName(), clock = testC
   return storage;
 }
 
-/** Sets up the tablet with the nurse in charge's PIN; leaves it unlocked as them. Returns their staff id. */
+/** Sets up the tablet with the nurse in charge's passphrase; leaves it unlocked as them. Returns their staff id. */
 export async function setUpTablet(repos: RealRepositories): Promise<string> {
   const result = await repos.device.setUp({
     settings: { ...defaultDeviceSettings(), siteName: "Queen's Medical Centre ED", siteType: 'ED' },
-    firstStaff: { name: NURSE_IN_CHARGE.name, staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: NURSE_IN_CHARGE.pin },
+    firstStaff: { name: NURSE_IN_CHARGE.name, staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'passphrase', secret: NURSE_IN_CHARGE.pin },
   });
   if (!result.ok) throw new Error(`set-up failed: ${result.error.kind}`);
   return result.value.id;

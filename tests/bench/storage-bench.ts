@@ -26,7 +26,8 @@ import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src
 import { applyMatchDecisions, lookUpFlags } from '../../src/domain/assessment/patient-look-up';
 import { runLookUp } from '../../src/features/lookup/run-look-up';
 
-const PIN = '482916';
+// The nurse in charge's secret: a passphrase (issue 11: the nurse in charge may not use a PIN).
+const PIN = 'harbour lantern orchard';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,7 +124,7 @@ async function run(count: number): Promise<StorageFigures> {
   await repositories.ready;
   const setUp = await repositories.device.setUp({
     settings: { ...defaultDeviceSettings(), siteName: 'Bench ED' },
-    firstStaff: { name: 'Bench Nurse', staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: PIN },
+    firstStaff: { name: 'Bench Nurse', staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'passphrase', secret: PIN },
   });
   if (!setUp.ok) throw new Error(setUp.error.message);
   const staff = setUp.value;

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { NURSE, expectNoAxeViolations, setUpTablet, unlock } from './support';
+import { NURSE, SECRET_FIELD, expectNoAxeViolations, setUpTablet, unlock } from './support';
 
 const lockScreen = (page: Page) => page.getByRole('heading', { name: 'Unlock Safeguarding Triage' });
 const home = (page: Page) => page.getByRole('heading', { name: 'Safeguarding assessments' });
@@ -23,7 +23,7 @@ test('locking one tab locks every tab; unlocking one unlocks no other', async ({
   await expect(second.getByText('The app was locked in another tab, so every tab locked. Everything you entered was saved.')).toBeVisible();
   await expectNoAxeViolations(second);
 
-  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(NURSE.pin);
+  await page.getByRole('textbox', SECRET_FIELD).fill(NURSE.pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(home(page)).toBeVisible({ timeout: 20_000 });
   // The other tab still asks for the PIN.

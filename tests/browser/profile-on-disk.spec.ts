@@ -17,8 +17,8 @@ import { join, relative } from 'node:path';
 import { NURSE, dateOfBirthForAge, fillPatient, setUpTablet, startAssessment, unlock, waitForSaved } from './support';
 
 const SECOND_NURSE = { name: 'Quentin Ravensworth', pin: '590317' };
-/** The nurse in charge's PIN after "Change my PIN" (issue 11). */
-const CHANGED_PIN = '836150';
+/** The nurse in charge's passphrase after "Change my PIN" (issue 11: the nurse in charge may not use a PIN). */
+const CHANGED_PIN = 'copper violet tundra';
 
 /** Every file under a folder. */
 function filesUnder(folder: string): string[] {
@@ -87,8 +87,8 @@ test('nothing typed, and no staff name or PIN, is left in the profile folder out
     // Change the nurse in charge's PIN on its own page.
     await page.getByRole('link', { name: 'Change my PIN' }).click();
     await page.getByLabel('Your current PIN or passphrase').fill(NURSE.pin);
-    await page.getByRole('radio', { name: 'PIN', exact: true }).check();
-    await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(CHANGED_PIN);
+    await page.getByRole('radio', { name: /^Passphrase/ }).check();
+    await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(CHANGED_PIN);
     await page.getByLabel('Enter it again').fill(CHANGED_PIN);
     await page.getByRole('button', { name: 'Change PIN or passphrase' }).click();
     await expect(page.getByText('Your PIN or passphrase has been changed. Use the new one next time you unlock.')).toBeVisible();

@@ -7,7 +7,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { NURSE, dateOfBirthForAge, expectNoAxeViolations, fillPatient, setUpTablet, startAssessment, waitForSaved } from './support';
+import { NURSE, SECRET_FIELD, dateOfBirthForAge, expectNoAxeViolations, fillPatient, setUpTablet, startAssessment, waitForSaved } from './support';
 
 const CHILD = { givenName: 'Zephyrine', familyName: 'Quillfeather', dateOfBirth: dateOfBirthForAge(14) } as const;
 const ACCOUNT = 'Daddy pushed me off the trampoline by the shed';
@@ -102,7 +102,7 @@ async function lockNow(page: Page): Promise<void> {
 
 /** Submits a PIN that should be refused; the lock screen empties the field once it has answered. */
 async function tryPin(page: Page, pin: string): Promise<void> {
-  const field = page.getByRole('textbox', { name: 'PIN', exact: true });
+  const field = page.getByRole('textbox', SECRET_FIELD);
   await field.fill(pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(field).toHaveValue('', { timeout: 20_000 });
@@ -111,7 +111,7 @@ async function tryPin(page: Page, pin: string): Promise<void> {
 /** Unlocks from the lock screen; the app then shows the page it was on. */
 async function unlockHere(page: Page, pin = NURSE.pin): Promise<void> {
   const heading = page.getByRole('heading', { name: 'Unlock Safeguarding Triage' });
-  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(pin);
+  await page.getByRole('textbox', SECRET_FIELD).fill(pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(heading).toBeHidden({ timeout: 20_000 });
 }
@@ -267,7 +267,7 @@ test('measures the unlock: PBKDF2-SHA-256 at 600,000 iterations in this Chromium
   const unlocks: number[] = [];
   for (let run = 0; run < 3; run += 1) {
     await lockNow(page);
-    await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(NURSE.pin);
+    await page.getByRole('textbox', SECRET_FIELD).fill(NURSE.pin);
     const started = Date.now();
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });

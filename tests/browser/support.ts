@@ -6,7 +6,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
-export const NURSE = { name: 'Alex Morgan', pin: '482916' };
+/** `pin`: the nurse in charge's secret, a passphrase since issue 11 (the nurse in charge may not use a PIN). */
+export const NURSE = { name: 'Alex Morgan', pin: 'harbour lantern orchard' };
+
+/** The lock screen's secret field: labelled "PIN" or "Passphrase" by the chosen account's kind. */
+export const SECRET_FIELD = { name: /^(PIN|Passphrase)$/ };
 
 /** First-run set-up through the UI; leaves the app unlocked on the home screen. */
 export async function setUpTablet(page: Page, baseURL = ''): Promise<void> {
@@ -16,13 +20,16 @@ export async function setUpTablet(page: Page, baseURL = ''): Promise<void> {
   await page.getByRole('radio', { name: 'Emergency department (ED)' }).check();
   await page.getByLabel('Full name').fill(NURSE.name);
   await page.getByRole('radio', { name: 'Substantive' }).check();
-  await page.getByRole('radio', { name: 'PIN', exact: true }).check();
-  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(NURSE.pin);
+  // The nurse in charge is asked for a passphrase only (issue 11).
+  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(NURSE.pin);
   await page.getByLabel('Enter it again').fill(NURSE.pin);
   await page.getByLabel('Hospital safeguarding team').fill('0115 924 9924');
   await page.getByLabel("Children's social care (MASH)").fill('0300 500 8090');
   await page.getByLabel("Emergency duty team (children's social care out of hours)").fill('0300 456 4546');
   await page.getByRole('button', { name: 'Set up tablet' }).click();
+  // The recovery key is shown once after set-up, until the nurse in charge has kept it (issue 11).
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'I have kept the recovery key' }).click();
   await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });
 }
 
@@ -30,7 +37,7 @@ export async function setUpTablet(page: Page, baseURL = ''): Promise<void> {
 export async function unlock(page: Page, pin = NURSE.pin): Promise<void> {
   const heading = page.getByRole('heading', { name: 'Unlock Safeguarding Triage' });
   await expect(heading).toBeVisible();
-  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(pin);
+  await page.getByRole('textbox', SECRET_FIELD).fill(pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(heading).toBeHidden({ timeout: 20_000 });
 }

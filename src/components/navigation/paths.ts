@@ -24,6 +24,8 @@ export const paths = {
   staff: () => '/settings/staff',
   addStaff: () => '/settings/staff/add',
   auditTrail: () => '/settings/audit-trail',
+  /** Issuing a new recovery key (issue 11): the nurse in charge only. */
+  recoveryKey: () => '/settings/recovery-key',
   /** Changing your own PIN or passphrase: anyone signed in. */
   changeSecret: () => '/account/pin',
   /** Patient look-up: earlier attendances by NHS number, or last name and date of birth. */

@@ -45,6 +45,12 @@ export const auditEventTypes = [
   'pin-change-failed',
   // Added with issue 12: a paediatric liaison review recorded (entityId: the attendance; detail: the action).
   'liaison-reviewed',
+  // Added with issue 11: the recovery key issued (at set-up, by the nurse in charge, or after
+  // a recovery used the old one) and used to set a nurse in charge's new passphrase; the
+  // tablet re-keyed (a new device secret sealed to every remaining member and the recovery key).
+  'recovery-key-issued',
+  'recovery-key-used',
+  'device-rekeyed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -76,6 +82,9 @@ export const auditEventTypeLabels = {
   'tamper-detected': 'Changed outside the app',
   'pin-change-failed': 'Failed PIN or passphrase change',
   'liaison-reviewed': 'Liaison review recorded',
+  'recovery-key-issued': 'Recovery key issued',
+  'recovery-key-used': 'Recovery key used',
+  'device-rekeyed': 'Tablet re-keyed',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

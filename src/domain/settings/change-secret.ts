@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
 import { staffAccountQuestions, validateSecret } from './staff-account';
+import type { StaffRole } from '../assessment/staff-ref';
 
 export const changeSecretDraftSchema = z.object({
   current: z.catch(z.string(), ''),
@@ -31,9 +32,10 @@ export const changeSecretQuestions = {
   changed: 'Your PIN or passphrase has been changed. Use the new one next time you unlock.',
 } as const;
 
-export function validateChangeSecret(draft: ChangeSecretDraft): Issue[] {
+/** `role`: whoever is changing it (the nurse in charge must choose a passphrase). */
+export function validateChangeSecret(draft: ChangeSecretDraft, role: StaffRole | '' = ''): Issue[] {
   const issues = new IssueList();
   if (draft.current === '') issues.add('current', 'Enter your current PIN or passphrase');
-  for (const issue of validateSecret(draft.secretKind, draft.secret, draft.secretConfirm)) issues.add(issue.field, issue.message);
+  for (const issue of validateSecret(draft.secretKind, draft.secret, draft.secretConfirm, 'secret', role)) issues.add(issue.field, issue.message);
   return issues.items;
 }

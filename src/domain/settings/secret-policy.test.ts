@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDateLikePin, isRepeatOrRun, secretProblem } from './secret-policy';
+import { isDateLikePin, isRepeatOrRun, NURSE_IN_CHARGE_NEEDS_PASSPHRASE, secretProblem, secretProblemForRole } from './secret-policy';
 
 describe('the PIN and passphrase rules', () => {
   it.each(['140312', '010100', '311299', '14032012', '01011900', '31122099'])('refuse %s: a date as DDMMYY or DDMMYYYY', (pin) => {
@@ -23,5 +23,15 @@ describe('the PIN and passphrase rules', () => {
     expect(secretProblem('passphrase', 'harbour lantern')).toBeUndefined();
     expect(secretProblem('pin', '482916')).toBeUndefined();
     expect(secretProblem('pin', '48291637')).toBeUndefined();
+  });
+});
+
+describe('the nurse in charge', () => {
+  it('must use a passphrase: a good PIN is refused for them and accepted for everyone else', () => {
+    expect(secretProblemForRole('nurse-in-charge', 'pin', '482916')).toBe(NURSE_IN_CHARGE_NEEDS_PASSPHRASE);
+    expect(secretProblemForRole('nurse-in-charge', 'passphrase', 'short')).toBe('Passphrase must be at least 12 characters');
+    expect(secretProblemForRole('nurse-in-charge', 'passphrase', 'harbour lantern')).toBeUndefined();
+    expect(secretProblemForRole('triage-nurse', 'pin', '482916')).toBeUndefined();
+    expect(secretProblemForRole('paediatric-liaison', 'pin', '140312')).toBe('Choose a PIN that is not a date, such as a birthday (DDMMYY or DDMMYYYY)');
   });
 });

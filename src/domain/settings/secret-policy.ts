@@ -9,9 +9,13 @@
  *   Anderson, "A birthday present every eleven wallets? The security of customer-chosen
  *   banking PINs", Financial Cryptography 2012).
  * - A passphrase is at least 12 characters (MIN_PASSPHRASE_LENGTH).
+ * - The nurse in charge unlocks with a passphrase, never a PIN (issue 11): their account adds
+ *   staff and issues the recovery key, and a 6-digit PIN falls to an offline guess in
+ *   minutes on a graphics card once the tablet's files are copied (SECURITY.md).
  *
  * Pure: no clock, no I/O.
  */
+import type { StaffRole } from '../assessment/staff-ref';
 
 export const MIN_PIN_DIGITS = 6;
 export const MIN_PASSPHRASE_LENGTH = 12;
@@ -47,4 +51,12 @@ export function secretProblem(kind: 'pin' | 'passphrase', secret: string): strin
   if (isRepeatOrRun(secret)) return 'Choose a PIN that is harder to guess: not all the same number or a run like 123456';
   if (isDateLikePin(secret)) return 'Choose a PIN that is not a date, such as a birthday (DDMMYY or DDMMYYYY)';
   return undefined;
+}
+
+export const NURSE_IN_CHARGE_NEEDS_PASSPHRASE = 'The nurse in charge must unlock with a passphrase, not a PIN: select Passphrase';
+
+/** {@link secretProblem} for an account with this role: the nurse in charge must use a passphrase. */
+export function secretProblemForRole(role: StaffRole | '', kind: 'pin' | 'passphrase', secret: string): string | undefined {
+  if (role === 'nurse-in-charge' && kind !== 'passphrase') return NURSE_IN_CHARGE_NEEDS_PASSPHRASE;
+  return secretProblem(kind, secret);
 }

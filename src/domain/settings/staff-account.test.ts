@@ -104,9 +104,16 @@ describe('validateStaffAccount', () => {
     ]);
   });
 
-  test('the role is not asked when it is fixed (the first account is the nurse in charge)', () => {
-    expect(validateStaffAccount(validDraft({ role: '' }), { askRole: false })).toEqual([]);
+  test('the role is not asked when it is fixed (the first account is the nurse in charge, who needs a passphrase)', () => {
+    const passphrase = { secretKind: 'passphrase' as const, secret: 'harbour lantern', secretConfirm: 'harbour lantern' };
+    expect(validateStaffAccount(validDraft({ role: '', ...passphrase }), { askRole: false })).toEqual([]);
+    expect(validateStaffAccount(validDraft({ role: '' }), { askRole: false })).toEqual([{ field: 'secretKind', message: 'The nurse in charge must unlock with a passphrase, not a PIN: select Passphrase' }]);
     expect(validateStaffAccount(validDraft({ role: '' }), { askRole: true })).toEqual([{ field: 'role', message: 'Select their role' }]);
+  });
+
+  test('a nurse in charge added with a PIN is asked for a passphrase instead', () => {
+    expect(validateStaffAccount(validDraft({ role: 'nurse-in-charge' }), { askRole: true })).toEqual([{ field: 'secretKind', message: 'The nurse in charge must unlock with a passphrase, not a PIN: select Passphrase' }]);
+    expect(validateStaffAccount(validDraft({ role: 'nurse-in-charge', secretKind: 'passphrase', secret: 'harbour lantern', secretConfirm: 'harbour lantern' }), { askRole: true })).toEqual([]);
   });
 
   test('agency staff need the agency name; substantive and bank staff do not', () => {

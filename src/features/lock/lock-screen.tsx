@@ -11,6 +11,8 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { useRepositories, useStaffList } from '../../storage/repositories/react';
 import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
+import { recoverQuestions } from '../../domain/settings/recovery-key';
+import { RecoverForm } from './recover-form';
 
 function failureMessage(failure: UnlockFailure): string {
   switch (failure.kind) {
@@ -45,6 +47,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
   const [secret, setSecret] = useState('');
   const [issues, setIssues] = useState<{ field: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
+  const [recovering, setRecovering] = useState(false);
   const chosen = active.find((member) => member.id === staffId) ?? (active.length === 1 ? active[0] : undefined);
   const loaded = staff !== undefined;
   // A User Timing mark when the screen can take a PIN (staff known): the start-up benchmark
@@ -65,6 +68,8 @@ export function LockScreen({ reason }: { reason: LockReason }) {
     setSecret('');
     if (!result.ok) setIssues([{ field: 'secret', message: failureMessage(result.error) }]);
   };
+
+  if (recovering) return <RecoverForm staff={active} onBack={() => setRecovering(false)} />;
 
   const staffError = issues.find((issue) => issue.field === 'staffId')?.message;
   const secretError = issues.find((issue) => issue.field === 'secret')?.message;
@@ -140,6 +145,10 @@ export function LockScreen({ reason }: { reason: LockReason }) {
         </Button>
       </form>
       <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
+      <p className="nhsuk-body-s">{recoverQuestions.linkIntro}</p>
+      <Button variant="secondary" onClick={() => setRecovering(true)}>
+        {recoverQuestions.link}
+      </Button>
     </Page>
   );
 }

@@ -60,6 +60,21 @@ describe('changing my PIN', () => {
   });
 });
 
+describe('the nurse in charge', () => {
+  it('is asked for a passphrase when choosing a PIN, before storage is asked', async () => {
+    const user = userEvent.setup();
+    const repositories = fakeTablet({ staff: [FAKE_NURSE_IN_CHARGE], unlockedAs: FAKE_NURSE_IN_CHARGE.id });
+    renderApp(repositories, '/account/pin');
+    await screen.findByRole('heading', { level: 1, name: 'Change your PIN or passphrase' }, { timeout: 5000 });
+
+    await fill(user, FAKE_NURSE_IN_CHARGE.secret, '650273');
+    const summary = (await screen.findByText('There is a problem')).closest('div.nhsuk-error-summary');
+    if (!(summary instanceof HTMLElement)) throw new Error('no error summary');
+    expect(within(summary).getByRole('link', { name: 'The nurse in charge must unlock with a passphrase, not a PIN: select Passphrase' })).toBeInTheDocument();
+    expect(repositories.auditEvents.get().map((event) => event.type)).not.toContain('pin-changed');
+  });
+});
+
 describe('a PIN the rules now refuse', () => {
   it('must be changed before anything else: only the change page shows, then the home screen', async () => {
     const user = userEvent.setup();

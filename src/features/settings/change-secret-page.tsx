@@ -16,7 +16,7 @@ import { IssuesProvider } from '../../components/form/issues-context';
 import { Radios } from '../../components/form/radios';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
-import { useRepositories } from '../../storage/repositories/react';
+import { useRepositories, useSession } from '../../storage/repositories/react';
 import type { StorageFailure, UnlockFailure } from '../../storage/repositories/types';
 import { SecretInput } from './staff-fields';
 
@@ -59,13 +59,16 @@ function failureText(failure: StorageFailure | UnlockFailure): string {
 /** `reason`: why it must be changed now (the app shows only this page until it is). */
 export function ChangeSecretPage({ reason }: { reason?: string | undefined }) {
   const { staff } = useRepositories();
+  const session = useSession();
+  // The nurse in charge must choose a passphrase (issue 11); storage refuses a PIN for them too.
+  const role = session.status === 'unlocked' ? session.staff.role : '';
   const form = useForm({ defaultValues: emptyChangeSecretDraft(), mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
   const [issues, setIssues] = useState<Issue[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const onSubmit = async () => {
     const draft = changeSecretDraftSchema.parse(form.getValues());
-    const found = validateChangeSecret(draft);
+    const found = validateChangeSecret(draft, role);
     setIssues(found);
     setMessage(undefined);
     if (found.length) return;

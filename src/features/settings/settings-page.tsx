@@ -18,6 +18,7 @@ import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
 import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
+import { recoveryKeySettingsText } from '../../domain/settings/recovery-key';
 import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
 import { ContentFileSettings } from './content-file-settings';
 import { ScreeningFields } from './screening-settings-fields';
@@ -96,6 +97,9 @@ export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
         </li>
         <li>
           <Link to={paths.backup()}>Back up this tablet</Link>
+        </li>
+        <li>
+          <Link to={paths.recoveryKey()}>{recoveryKeySettingsText.link}</Link>
         </li>
       </ul>
       {storageHealth}

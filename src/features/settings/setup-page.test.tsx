@@ -27,7 +27,7 @@ describe('setting up the tablet', () => {
     expect(summary.closest('.nhsuk-error-summary')).toHaveFocus();
     expect(document.title).toBe('Error: Set up this tablet – Safeguarding Triage');
     const links = within(summary).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(expect.arrayContaining(['Enter their full name', 'Select their staff group', 'Select PIN or passphrase']) as unknown);
+    expect(links).toEqual(expect.arrayContaining(['Enter their full name', 'Select their staff group', 'Passphrase must be at least 12 characters']) as unknown);
 
     // Each link takes you to its question.
     await user.click(within(summary).getByRole('link', { name: 'Enter their full name' }));
@@ -52,17 +52,45 @@ describe('setting up the tablet', () => {
     expect(siteName).toHaveClass('nhsuk-input--error');
   });
 
-  it('ties the PIN rule and its error to the PIN field', async () => {
+  it('asks the nurse in charge for a passphrase, offers no PIN, and ties the rule and its error to the field', async () => {
     const user = userEvent.setup();
     await setUpPage();
-    await user.click(screen.getByRole('radio', { name: 'PIN' }));
-    const pin = screen.getByLabelText('PIN', { selector: 'input[type="password"]' });
-    await user.type(pin, '1234');
+    expect(screen.queryByRole('radio', { name: 'PIN' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('PIN', { selector: 'input[type="password"]' })).not.toBeInTheDocument();
+    const passphrase = screen.getByLabelText('Passphrase', { selector: 'input[type="password"]' });
+    await user.type(passphrase, 'too short');
 
     await user.click(screen.getByRole('button', { name: 'Set up tablet' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('PIN must be at least 6 numbers');
-    expect(pin).toHaveAttribute('aria-describedby', 'secret-hint secret-error');
-    expect(pin).toHaveAccessibleDescription('At least 6 numbers. Do not use a date of birth or 123456 Error: PIN must be at least 6 numbers');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Passphrase must be at least 12 characters');
+    expect(passphrase).toHaveAttribute('aria-describedby', 'secret-hint secret-error');
+    expect(passphrase).toHaveAccessibleDescription(
+      'The nurse in charge unlocks with a passphrase, not a PIN. At least 12 characters, for example 3 or 4 unrelated words Error: Passphrase must be at least 12 characters',
+    );
+  });
+});
+
+describe('after set-up', () => {
+  it('shows the recovery key once, and nothing else until the nurse in charge has kept it', async () => {
+    const user = userEvent.setup();
+    const repositories = createFakeRepositories();
+    renderApp(repositories, '/');
+    await screen.findByRole('heading', { name: 'Set up this tablet', level: 1 });
+    await user.type(screen.getByLabelText('Name of the site'), "Queen's Medical Centre ED");
+    await user.click(screen.getByRole('radio', { name: 'Emergency department (ED)' }));
+    await user.type(screen.getByLabelText('Full name'), 'Alex Morgan');
+    await user.click(screen.getByRole('radio', { name: 'Substantive' }));
+    await user.type(screen.getByLabelText('Passphrase', { selector: 'input[type="password"]' }), 'harbour lantern orchard');
+    await user.type(screen.getByLabelText('Enter it again'), 'harbour lantern orchard');
+    await user.click(screen.getByRole('button', { name: 'Set up tablet' }));
+
+    expect(await screen.findByRole('heading', { name: 'Your recovery key', level: 1 }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId('recovery-key').textContent).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(screen.getByRole('button', { name: 'Print the recovery key' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Safeguarding assessments' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'I have kept the recovery key' }));
+    expect(await screen.findByRole('heading', { name: 'Safeguarding assessments', level: 1 })).toBeInTheDocument();
+    expect(screen.queryByTestId('recovery-key')).not.toBeInTheDocument();
   });
 });

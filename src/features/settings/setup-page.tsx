@@ -37,7 +37,8 @@ export function SetupPage() {
 function SetUpForm() {
   const { device } = useRepositories();
   const form = useForm({
-    defaultValues: { ...settingsToDraft(defaultDeviceSettings()), siteType: '', ...emptyStaffAccountDraft() },
+    // The nurse in charge unlocks with a passphrase (issue 11): no choice of PIN is offered.
+    defaultValues: { ...settingsToDraft(defaultDeviceSettings()), siteType: '', ...emptyStaffAccountDraft(), secretKind: 'passphrase' as const },
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
@@ -95,7 +96,7 @@ function SetUpForm() {
             <h2 className="nhsuk-heading-m">Site</h2>
             <SiteFields />
             <h2 className="nhsuk-heading-m">Your account (nurse in charge)</h2>
-            <StaffFields askRole={false} />
+            <StaffFields askRole={false} passphraseOnly />
             <h2 className="nhsuk-heading-m">Local contacts</h2>
             <ContactFields />
             <h2 className="nhsuk-heading-m">Opening hours and locking</h2>

@@ -51,15 +51,32 @@ export function SecretInput({ name, label, hint, pin }: { name: string; label: s
   );
 }
 
-export function StaffFields({ askRole }: { askRole: boolean }) {
+/** The nurse in charge's secret at set-up: a passphrase, with no choice of PIN offered (issue 11). */
+function PassphraseFields() {
+  return (
+    <>
+      <SecretInput name="secret" label={q.passphrase.label} hint={q.nurseInChargePassphrase.hint} pin={false} />
+      <SecretInput name="secretConfirm" label={q.secretConfirm.label} pin={false} />
+    </>
+  );
+}
+
+/** `passphraseOnly`: the account is the nurse in charge's (set-up), so no PIN is offered; the form's secretKind is 'passphrase'. */
+export function StaffFields({ askRole, passphraseOnly = false }: { askRole: boolean; passphraseOnly?: boolean }) {
   return (
     <>
       <TextInput name="name" label={q.name.label} spellCheck={false} />
       {askRole ? <Radios name="role" legend={q.role.label} options={staffRoleOptions} /> : null}
       <Radios name="staffGroup" legend={q.staffGroup.label} options={staffGroupOptions} conditional={{ agency: <TextInput name="agencyName" label={q.agencyName.label} /> }} />
       <TextInput name="registrationNumber" label={q.registrationNumber.label} hint={q.registrationNumber.hint} optional width={20} spellCheck={false} />
-      <Radios name="secretKind" legend={q.secretKind.label} options={secretKindOptions} />
-      <SecretFields />
+      {passphraseOnly ? (
+        <PassphraseFields />
+      ) : (
+        <>
+          <Radios name="secretKind" legend={q.secretKind.label} options={secretKindOptions} />
+          <SecretFields />
+        </>
+      )}
     </>
   );
 }

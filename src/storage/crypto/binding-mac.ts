@@ -15,7 +15,7 @@
  */
 import { fromBase64Url, toBase64Url, utf8Bytes } from './encoding';
 
-export type BindingPurpose = 'staff-account' | 'device-settings';
+export type BindingPurpose = 'staff-account' | 'device-settings' | 'recovery-key';
 
 const MAC_BYTES = 32;
 

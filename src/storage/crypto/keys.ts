@@ -86,7 +86,8 @@ export function createDeviceSecret(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(DEVICE_SECRET_BYTES));
 }
 
-function wrapAad(staffId: string): Uint8Array<ArrayBuffer> {
+/** The wrap's additional data: the staff id (exported for member-wraps.ts, which wraps under a KEK it already holds). */
+export function wrapAad(staffId: string): Uint8Array<ArrayBuffer> {
   return utf8Bytes(WRAP_AAD_PREFIX + staffId);
 }
 
@@ -94,7 +95,7 @@ function wrapAad(staffId: string): Uint8Array<ArrayBuffer> {
  * PINs and passphrases are NFC-normalised before use, so the same passphrase typed on two
  * keyboards that compose accents differently (é as one code point or as e + accent) works.
  */
-async function deriveKek(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+export async function deriveKek(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey(
     'raw',
     utf8Bytes(pin.normalize('NFC')),

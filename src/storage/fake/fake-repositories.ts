@@ -22,7 +22,7 @@ import { normaliseNhsNumber } from '../../domain/shared/nhs-number';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { may, refusalMessage } from '../../domain/settings/permissions';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { Permission } from '../../domain/settings/permissions';
 import type { Result } from '../../domain/shared/result';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
@@ -89,6 +89,8 @@ export interface FakeOptions {
   mustChangeSecret?: string;
   /** What storage found changed outside the app (issue 11), shown while unlocked. */
   tamperReports?: TamperReport[];
+  /** The tablet's recovery key, as printed (issue 11). */
+  recoveryKey?: string;
 }
 
 export interface FakeRepositories extends Repositories {
@@ -128,6 +130,15 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       : settings.get() ? { status: 'locked', reason: 'start' } : { status: 'not-set-up' },
   );
   const beforeLock = new Set<() => Promise<void>>();
+  /** The tablet's recovery key (issue 11): compared in clear here, like the fake's secrets. */
+  let recoveryKey: string | undefined = options.recoveryKey;
+  let recoveryKeys = 0;
+  const newRecoveryKey = () => {
+    recoveryKeys += 1;
+    recoveryKey = `7K2M-9QXD-4RTV-HN3P-W8CJ-5ZBF-6GKA-Y${String(recoveryKeys).padStart(3, '0')}`;
+    return recoveryKey;
+  };
+  const sameKey = (typed: string, key: string) => typed.toUpperCase().replace(/[\s-]/g, '') === key.replace(/-/g, '');
 
   const currentStaff = (): StaffRef | undefined => {
     const state = session.get();
@@ -227,11 +238,34 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         beforeLock.add(task);
         return () => beforeLock.delete(task);
       },
+      recover: (staffId, typed, passphrase) => {
+        const refuse = (message: string) => Promise.resolve(err({ kind: 'refused' as const, message }));
+        const weak = secretProblemForRole('nurse-in-charge', 'passphrase', passphrase);
+        if (weak) return refuse(weak);
+        const member = staff.get().find((candidate) => candidate.id === staffId && candidate.active);
+        if (!member) return refuse('This account cannot be recovered on this tablet.');
+        if (recoveryKey === undefined || !sameKey(typed, recoveryKey)) {
+          return appendAudit('unlock-failed', staffId, 'Recovery refused').then(() => err({ kind: 'refused' as const, message: "That is not this tablet's recovery key, or it has been replaced by a newer one. Nothing has been opened." }));
+        }
+        if (member.role !== 'nurse-in-charge') return refuse('The recovery key sets a new passphrase for a nurse in charge only. Ask the nurse in charge to set yours.');
+        staff.set(staff.get().map((candidate) => (candidate.id === staffId ? { ...candidate, secretKind: 'passphrase', secret: passphrase } : candidate)));
+        session.set({ status: 'unlocked', staff: toRef(member), unlockedAt: now(), recoveryKey: newRecoveryKey() });
+        return appendAudit('recovery-key-used', staffId, 'New passphrase set with the recovery key').then(() => ok(toRef(member)));
+      },
+      recoveryKeyKept: () => {
+        const state = session.get();
+        if (state.status === 'unlocked' && state.recoveryKey !== undefined) {
+          const { recoveryKey: _shown, ...rest } = state;
+          session.set(rest);
+        }
+      },
     },
     device: {
       settings: () => settings.live((value) => value),
       getSettings: () => Promise.resolve(settings.get()),
       setUp: (input) => {
+        const weak = secretProblemForRole('nurse-in-charge', input.firstStaff.secretKind, input.firstStaff.secret);
+        if (weak) return Promise.resolve(err({ kind: 'forbidden' as const, message: weak }));
         const member: StaffSummary & { secret: string } = {
           ...input.firstStaff,
           id: newId(),
@@ -241,7 +275,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         settings.set(input.settings);
         staff.set([member]);
         const ref = toRef(member);
-        session.set({ status: 'unlocked', staff: ref, unlockedAt: now() });
+        session.set({ status: 'unlocked', staff: ref, unlockedAt: now(), recoveryKey: newRecoveryKey() });
         return appendAudit('device-set-up', '', 'Site set up').then(() => ok(ref));
       },
       updateSettings: (next) => {
@@ -251,6 +285,12 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         return appendAudit('settings-changed', '', 'Device settings changed').then(() => ok(undefined));
       },
       contentFile: (instrument) => contentFiles.live((files) => files[instrument]),
+      issueRecoveryKey: () => {
+        const allowed = permitted('manage-staff');
+        if (!allowed.ok) return Promise.resolve(allowed);
+        const text = newRecoveryKey();
+        return appendAudit('recovery-key-issued', 'recovery-key', 'Recovery key issued again').then(() => ok(text));
+      },
       setContentFile: (instrument, json, detail) => {
         const allowed = permitted('change-settings');
         if (!allowed.ok) return Promise.resolve(allowed);
@@ -277,7 +317,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       add: (member: NewStaffMember) => {
         const allowed = permitted('manage-staff');
         if (!allowed.ok) return Promise.resolve(allowed);
-        const weak = secretProblem(member.secretKind, member.secret);
+        const weak = secretProblemForRole(member.role, member.secretKind, member.secret);
         if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         const summary: StaffSummary = { ...member, id: newId(), active: true };
         staff.set([...staff.get(), { ...summary, secret: member.secret }]);
@@ -292,7 +332,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       changeSecret: (current, next) => {
         const me = currentStaff();
         const member = staff.get().find((candidate) => candidate.id === me?.id);
-        const weak = secretProblem(next.secretKind, next.secret);
+        const weak = secretProblemForRole(me?.role ?? '', next.secretKind, next.secret);
         if (weak) return Promise.resolve(err({ kind: 'forbidden', message: weak }));
         if (!member || member.secret !== current) return appendAudit('pin-change-failed', me?.id ?? '', 'Wrong current PIN or passphrase').then(() => err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: 4 }));
         staff.set(staff.get().map((candidate) => (candidate.id === member.id ? { ...candidate, secret: next.secret, secretKind: next.secretKind } : candidate)));

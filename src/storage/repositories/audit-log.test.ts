@@ -100,6 +100,7 @@ describe('the audit trail', () => {
     expect(events.map((event) => event.type)).toEqual([
       'device-set-up',
       'staff-added',
+      'recovery-key-issued',
       'create',
       'change',
       'sign',
@@ -109,14 +110,14 @@ describe('the audit trail', () => {
       'lock',
       'unlock',
     ]);
-    expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(events.map((event) => event.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const failed = events.find((event) => event.type === 'unlock-failed');
     expect(failed).toMatchObject({ actor: null, entityId: staffId, mac: '' });
     for (const event of events.filter((candidate) => candidate.type !== 'unlock-failed')) {
       expect(event.mac, `${event.type} has a MAC`).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(event.actor).toEqual({ id: staffId, name: NURSE_IN_CHARGE.name });
     }
-    expect(await storage.repos.audit.verify()).toEqual({ ok: true, count: 10 });
+    expect(await storage.repos.audit.verify()).toEqual({ ok: true, count: 11 });
     // Signing records the record's and the referral worklist's revisions in the chain (for detecting a rolled-back copy later).
     const [row] = ((await rawTables(storage.name))['attendances'] ?? []) as { rev: number }[];
     expect(eventAt(events, seqOf(events, 'sign')).detail).toBe(`Assessment signed and locked (record revision ${String(row?.rev)}; worklist revision 1)`);
@@ -207,7 +208,7 @@ describe('the audit trail', () => {
     const repos = await storage.reload();
     await repos.session.unlock(staffId, '000000');
     await repos.session.unlock(staffId, NURSE_IN_CHARGE.pin);
-    expect(await repos.audit.verify()).toEqual({ ok: true, count: 13 });
+    expect(await repos.audit.verify()).toEqual({ ok: true, count: 14 });
   });
 
   it('seals failed unlocks recorded without a key into the chain at the next unlock, and says so', async () => {

@@ -13,9 +13,10 @@ import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
-import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck, wrapDeviceSecret } from '../crypto/keys';
+import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck } from '../crypto/keys';
+import { FIRST_KEY_EPOCH, makeMemberKeys, newRecoveryKey, RECOVERY_KEY_KEY, wrappingEpoch, wrappingSecret } from './staff-keys';
 import type { StorageContext } from './context';
 import { sealWorklist } from './attendance-crypto';
 import { toStorageFailure } from './failures';
@@ -85,15 +86,19 @@ export class RealDeviceRepository implements DeviceRepository {
     const { db, now, newId, vault, audit } = this.ctx;
     try {
       if (await db.device.get('device')) return err({ kind: 'forbidden', message: 'This tablet is already set up.' });
-      // The same rules as the form, where the key is wrapped (domain/settings/secret-policy.ts).
-      const weak = secretProblem(input.firstStaff.secretKind, input.firstStaff.secret);
+      // The same rules as the form, where the key is wrapped (domain/settings/secret-policy.ts):
+      // the first account is the nurse in charge, who must use a passphrase.
+      const weak = secretProblemForRole('nurse-in-charge', input.firstStaff.secretKind, input.firstStaff.secret);
       if (weak) return err({ kind: 'forbidden', message: weak });
       const at = now();
       const secret = createDeviceSecret();
       const keys = await deriveDeviceKeys(secret);
       const keyCheck = await deviceKeyCheck(keys);
       const staffId = newId();
-      const wrapped = await wrapDeviceSecret(secret, input.firstStaff.secret, staffId);
+      // The wrap, a key pair for re-keying and the secret sealed to it (staff-keys.ts).
+      const memberKeys = await makeMemberKeys(staffId, input.firstStaff.secret, secret, FIRST_KEY_EPOCH);
+      // The recovery key, for the trust to keep: shown once, after set-up (issue 11).
+      const recovery = await newRecoveryKey(keys.auditKey, secret, FIRST_KEY_EPOCH, newId(), staffId, at);
       const deviceId = newId();
       const settings = deviceSettingsSchema.parse(input.settings);
       const settingsMac = await macSettings(keys.auditKey, settings, undefined);
@@ -105,7 +110,7 @@ export class RealDeviceRepository implements DeviceRepository {
         agencyName: input.firstStaff.agencyName.trim(),
         registrationNumber: input.firstStaff.registrationNumber.trim(),
         secretKind: input.firstStaff.secretKind,
-        wrapped,
+        ...memberKeys,
         active: 1,
         createdAt: at,
         createdBy: staffId,
@@ -120,11 +125,28 @@ export class RealDeviceRepository implements DeviceRepository {
         await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings, settingsMac });
         await db.staff.add(staffRow);
         await db.meta.put(worklist);
+        await db.meta.put({ key: RECOVERY_KEY_KEY, value: recovery.row });
       });
-      vault.open({ keys, staff, deviceId, secret }, at);
+      vault.open({ keys, staff, deviceId, secret }, at, undefined, recovery.text);
       await audit.append('device-set-up', SETTINGS_ENTITY, `Site set up: ${input.settings.siteType}`);
       await audit.append('staff-added', staff.id, 'Nurse in charge (first account)');
+      await audit.append('recovery-key-issued', RECOVERY_KEY_KEY, 'Recovery key issued at set-up');
       return ok(staff);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async issueRecoveryKey(): Promise<Result<string, StorageFailure>> {
+    const unlocked = requirePermission(this.ctx.vault, 'manage-staff');
+    if (!unlocked.ok) return unlocked;
+    try {
+      const { row, text } = await newRecoveryKey(unlocked.value.keys.auditKey, wrappingSecret(unlocked.value), await wrappingEpoch(this.ctx.db), this.ctx.newId(), unlocked.value.staff.id, this.ctx.now());
+      // Locking meanwhile zeroed the secret: a key sealed to zeros must not replace the real one.
+      if (this.ctx.vault.peek() !== unlocked.value) return err({ kind: 'locked', message: 'The app locked before the recovery key was made. Unlock and try again.' });
+      await this.ctx.db.meta.put({ key: RECOVERY_KEY_KEY, value: row });
+      await this.ctx.audit.append('recovery-key-issued', RECOVERY_KEY_KEY, 'Recovery key issued again; the earlier one no longer works');
+      return ok(text);
     } catch (error) {
       return err(toStorageFailure(error));
     }

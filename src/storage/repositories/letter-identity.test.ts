@@ -59,7 +59,7 @@ beforeAll(async () => {
   await real.ready;
   const setUp = await real.device.setUp({
     settings: letterSettings(),
-    firstStaff: { name: NURSE.name, staffGroup: 'bank', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: '482916' },
+    firstStaff: { name: NURSE.name, staffGroup: 'bank', agencyName: '', registrationNumber: '', secretKind: 'passphrase', secret: 'harbour lantern orchard' },
   });
   if (!setUp.ok) throw new Error('set-up failed');
   const created = await real.attendances.create();

@@ -52,7 +52,7 @@ beforeAll(async () => {
   await real.ready;
   const setUp = await real.device.setUp({
     settings: letterSettings(),
-    firstStaff: { name: NURSE.name, staffGroup: 'bank', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: '482916' },
+    firstStaff: { name: NURSE.name, staffGroup: 'bank', agencyName: '', registrationNumber: '', secretKind: 'passphrase', secret: 'harbour lantern orchard' },
   });
   if (!setUp.ok) throw new Error('set-up failed');
   const created = await real.attendances.create();
@@ -200,7 +200,7 @@ describe('GP letters due (real storage)', () => {
   test('signing puts an attendance on the list, issuing its GP letter takes it off, and an addendum does not put it back', async () => {
     if (real.session.current().status !== 'unlocked') {
       const staffId = (await firstValue(real.staff.list()))[0]?.id ?? '';
-      expect((await real.session.unlock(staffId, '482916')).ok).toBe(true);
+      expect((await real.session.unlock(staffId, 'harbour lantern orchard')).ok).toBe(true);
     }
     const created = await real.attendances.create();
     if (!created.ok) throw new Error('create failed');

@@ -10,7 +10,8 @@ import { NURSE_IN_CHARGE, TRIAGE_NURSE, anyString, firstValue, like, openTestSto
 import { defaultDeviceSettings } from '../../domain/settings/device-settings';
 import type { StaffRow } from '../db';
 import { wrapDeviceSecret } from '../crypto/keys';
-import { FREE_ATTEMPTS, WEAK_SECRET_MESSAGE } from './session-repository';
+import { FREE_ATTEMPTS, NURSE_IN_CHARGE_PIN_MESSAGE, WEAK_SECRET_MESSAGE } from './session-repository';
+import { NURSE_IN_CHARGE_NEEDS_PASSPHRASE } from '../../domain/settings/secret-policy';
 import { bindStaffRow } from './staff-binding';
 
 const DATE_REFUSAL = { ok: false, error: { kind: 'forbidden', message: 'Choose a PIN that is not a date, such as a birthday (DDMMYY or DDMMYYYY)' } };
@@ -32,15 +33,84 @@ describe('storage refuses a weak PIN or passphrase', () => {
   it('at set-up, and when someone changes their own PIN to a date', async () => {
     const fresh = await openTestStorage();
     expect(
-      await fresh.repos.device.setUp({ settings: defaultDeviceSettings(), firstStaff: { name: NURSE_IN_CHARGE.name, staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: '010185' } }),
-    ).toEqual(DATE_REFUSAL);
+      await fresh.repos.device.setUp({ settings: defaultDeviceSettings(), firstStaff: { name: NURSE_IN_CHARGE.name, staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'passphrase', secret: 'eleven char' } }),
+    ).toEqual({ ok: false, error: { kind: 'forbidden', message: 'Passphrase must be at least 12 characters' } });
     expect((await rawTables(fresh.name))['device']).toEqual([]);
 
     const { repos } = await openTestStorage();
-    const staffId = await setUpTablet(repos);
-    expect(await repos.staff.changeSecret(NURSE_IN_CHARGE.pin, { secretKind: 'pin', secret: '25121990' })).toEqual(DATE_REFUSAL);
+    await setUpTablet(repos);
+    const added = await repos.staff.add(triageNurse());
+    if (!added.ok) throw new Error('add failed');
     await repos.session.lock('manual');
-    expect((await repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    expect((await repos.session.unlock(added.value.id, TRIAGE_NURSE.pin)).ok).toBe(true);
+    expect(await repos.staff.changeSecret(TRIAGE_NURSE.pin, { secretKind: 'pin', secret: '25121990' })).toEqual(DATE_REFUSAL);
+    await repos.session.lock('manual');
+    expect((await repos.session.unlock(added.value.id, TRIAGE_NURSE.pin)).ok).toBe(true);
+  });
+});
+
+const PIN_FOR_NURSE_IN_CHARGE = { ok: false, error: { kind: 'forbidden', message: NURSE_IN_CHARGE_NEEDS_PASSPHRASE } };
+
+describe('storage refuses a PIN-only nurse in charge', () => {
+  it('set up from the console with a good PIN: nothing is written', async () => {
+    const { repos, name } = await openTestStorage();
+    expect(
+      await repos.device.setUp({ settings: defaultDeviceSettings(), firstStaff: { name: NURSE_IN_CHARGE.name, staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: '482916' } }),
+    ).toEqual(PIN_FOR_NURSE_IN_CHARGE);
+    const raw = await rawTables(name);
+    expect([raw['device'], raw['staff']]).toEqual([[], []]);
+    expect(repos.session.current()).toEqual({ status: 'not-set-up' });
+  });
+
+  it('added from the console with a PIN, or changing their own passphrase to a PIN; a triage nurse may have that PIN', async () => {
+    const { repos, name } = await openTestStorage();
+    await setUpTablet(repos);
+    expect(await repos.staff.add(triageNurse({ name: 'Second Charge', role: 'nurse-in-charge', secret: '650273' }))).toEqual(PIN_FOR_NURSE_IN_CHARGE);
+    expect(await repos.staff.changeSecret(NURSE_IN_CHARGE.pin, { secretKind: 'pin', secret: '650273' })).toEqual(PIN_FOR_NURSE_IN_CHARGE);
+    expect((await rawTables(name))['staff']).toHaveLength(1);
+    expect((await repos.staff.add(triageNurse({ secret: '650273' }))).ok).toBe(true);
+    expect((await repos.staff.add(triageNurse({ name: 'Second Charge', role: 'nurse-in-charge', secretKind: 'passphrase', secret: 'copper violet tundra' }))).ok).toBe(true);
+  });
+});
+
+describe('a nurse in charge made with a PIN before passphrases were required', () => {
+  it('opens once more, into the page that asks for a new one, where only a passphrase is accepted; the PIN never opens again', async () => {
+    const { repos } = await openTestStorage();
+    await setUpTablet(repos);
+    const unlocked = repos.internals.vault.peek();
+    if (!unlocked) throw new Error('not unlocked');
+    // What an earlier release could write: a second nurse in charge with a good PIN.
+    const id = 'charge-nurse-with-a-pin';
+    await repos.internals.db.staff.add(
+      await bindStaffRow(unlocked.keys.auditKey, {
+        id,
+        name: 'Jo Reid',
+        role: 'nurse-in-charge',
+        staffGroup: 'substantive',
+        agencyName: '',
+        registrationNumber: '',
+        secretKind: 'pin',
+        wrapped: await wrapDeviceSecret(unlocked.secret, '650273', id),
+        active: 1,
+        createdAt: '2026-03-10T14:00:00.000Z',
+        createdBy: id,
+        failedAttempts: 0,
+        retryAfter: '',
+      }),
+    );
+    await repos.session.lock('manual');
+
+    expect((await repos.session.unlock(id, '650273')).ok).toBe(true);
+    expect(repos.session.current()).toEqual(like({ status: 'unlocked', mustChangeSecret: NURSE_IN_CHARGE_PIN_MESSAGE }));
+    expect(await repos.staff.changeSecret('650273', { secretKind: 'pin', secret: '836150' })).toEqual(PIN_FOR_NURSE_IN_CHARGE);
+    expect(await repos.staff.changeSecret('650273', { secretKind: 'passphrase', secret: 'copper violet tundra' })).toEqual({ ok: true, value: undefined });
+    expect(repos.session.current()).not.toHaveProperty('mustChangeSecret');
+
+    await repos.session.lock('manual');
+    expect(await repos.session.unlock(id, '650273')).toEqual({ ok: false, error: like({ kind: 'wrong-secret' }) });
+    expect((await repos.session.unlock(id, 'copper violet tundra')).ok).toBe(true);
+    expect(repos.session.current()).not.toHaveProperty('mustChangeSecret');
+    expect(await firstValue(repos.staff.details())).toEqual({ ok: true, value: expect.arrayContaining([like({ id, secretKind: 'passphrase' })]) as unknown });
   });
 });
 

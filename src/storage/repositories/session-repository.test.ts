@@ -38,7 +38,7 @@ describe('set-up', () => {
     expect(state.status).toBe('unlocked');
     if (state.status !== 'unlocked') return;
     expect(state.staff).toMatchObject({ id: staffId, name: NURSE_IN_CHARGE.name, role: 'nurse-in-charge' });
-    expect(await firstValue(repos.staff.details())).toEqual({ ok: true, value: [like({ id: staffId, role: 'nurse-in-charge', active: true, secretKind: 'pin' })] });
+    expect(await firstValue(repos.staff.details())).toEqual({ ok: true, value: [like({ id: staffId, role: 'nurse-in-charge', active: true, secretKind: 'passphrase' })] });
     expect(await repos.device.getSettings()).toMatchObject({ siteName: "Queen's Medical Centre ED", siteType: 'ED' });
 
     const raw = await rawTables(name);

@@ -7,7 +7,6 @@
 import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret, unwrapDeviceSecret } from '../crypto/keys';
 import type { DeviceRow, StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { readWorklistState, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
@@ -16,8 +15,11 @@ import { toStorageFailure } from './failures';
 import { withLock } from './locks';
 import { checkSettingsAtUnlock } from './device-settings-integrity';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
-import { secretProblem } from '../../domain/settings/secret-policy';
-import type { SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
+import { secretProblem, secretProblemForRole } from '../../domain/settings/secret-policy';
+import type { RecoveryFailure, SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
+import { canOpen, openMember, refreshedMemberKeys, resolveSecrets } from './staff-keys';
+import type { OpenedMember } from './staff-keys';
+import { recoverWithKey } from './recovery';
 import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
@@ -47,6 +49,19 @@ const LOCK_MESSAGE = 'safeguarding-triage:lock';
 
 export const WEAK_SECRET_MESSAGE =
   'Your PIN or passphrase is one the rules now refuse (for example a date, such as a birthday, or a run like 123456): it is among the first an attacker tries. Choose a new one before you go on.';
+
+export const NURSE_IN_CHARGE_PIN_MESSAGE =
+  "The nurse in charge now unlocks with a passphrase, not a PIN: a PIN can be guessed in minutes by anyone who copies this tablet's files. Choose a passphrase before you go on.";
+
+/** Why the secret just used must be changed before anything else, or undefined when it may stay. */
+function mustChange(row: StaffRow, secret: string): string | undefined {
+  if (secretProblemForRole(row.role as StaffRef['role'], row.secretKind, secret) === undefined) return undefined;
+  return secretProblem(row.secretKind, secret) === undefined ? NURSE_IN_CHARGE_PIN_MESSAGE : WEAK_SECRET_MESSAGE;
+}
+
+const DAMAGED_KEY_MESSAGE = "This member of staff's key on this tablet is damaged. Ask the nurse in charge to remove and add them again.";
+
+export const SUPERSEDED_KEY_MESSAGE = 'This key is from before the tablet was re-keyed, so it no longer opens anything. Nothing has been opened. Ask the nurse in charge.';
 
 export const ACCOUNT_CHANGED_MESSAGE =
   "This account's details on this tablet were changed outside the app (its role, whether it is active, or how it unlocks), so it cannot unlock. Nothing has been opened. Ask the nurse in charge.";
@@ -106,7 +121,7 @@ export class RealSessionRepository implements SessionRepository {
       started = await db.transaction('rw', db.staff, db.device, async (): Promise<typeof started> => {
         const [row, deviceRow] = await Promise.all([db.staff.get(staffId), db.device.get('device')]);
         if (!row || row.active !== 1 || !deviceRow) return { kind: 'no-key', message: 'This member of staff cannot unlock this tablet. Ask the nurse in charge.' };
-        if (!isWrappedSecret(row.wrapped)) return { kind: 'no-key', message: "This member of staff's key on this tablet is damaged. Ask the nurse in charge to remove and add them again." };
+        if (!canOpen(row)) return { kind: 'no-key', message: DAMAGED_KEY_MESSAGE };
         if (row.retryAfter && row.retryAfter > at) return { kind: 'throttled', retryAfter: row.retryAfter };
         const failures = row.failedAttempts + 1;
         const delay = throttleDelayMs(failures);
@@ -120,34 +135,63 @@ export class RealSessionRepository implements SessionRepository {
     if ('kind' in started) return err(started);
     const { row, deviceRow, failures, retryAfter } = started;
 
-    const unwrapped = await unwrapDeviceSecret(row.wrapped, secret, row.id);
-    if (!unwrapped.ok) {
+    // The wrap, or after a re-key the seal to the member's key pair: one PBKDF2 opens either (staff-keys.ts).
+    const opened = await openMember(row, secret);
+    if (!opened.ok) {
+      if (opened.error !== 'wrong-pin') return err({ kind: 'no-key', message: DAMAGED_KEY_MESSAGE });
       await audit.append('unlock-failed', row.id, `Failed unlock attempt ${failures}`, null);
       return retryAfter ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: FREE_ATTEMPTS - failures });
     }
     // The PIN was right: this attempt does not count.
     await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
 
-    const keys = await deriveDeviceKeys(unwrapped.value);
-    if ((await deviceKeyCheck(keys)) !== deviceRow.keyCheck) {
-      unwrapped.value.fill(0);
+    const resolved = await resolveSecrets(db, deviceRow, opened.value.secret);
+    if (!resolved.ok) {
+      opened.value.secret.fill(0);
+      if (resolved.error === 'superseded') {
+        await audit.append('unlock-failed', row.id, 'Unlock refused: a key from before the tablet was re-keyed', null);
+        return err({ kind: 'no-key', message: SUPERSEDED_KEY_MESSAGE });
+      }
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
+    const { keys, data, rekey } = resolved.value;
     // The role, active flag and secret kind are clear in the row: believed only when the
     // row's binding MAC under the audit key holds (or, before bindings, the trail's record).
     const verdict = await checkStaffRow(db, keys.auditKey, row);
     if (verdict === 'changed') {
-      unwrapped.value.fill(0);
+      data.fill(0);
+      rekey?.secret.fill(0);
       await audit.append('unlock-failed', row.id, 'Unlock refused: the account was changed outside the app', null);
       return err({ kind: 'no-key', message: ACCOUNT_CHANGED_MESSAGE });
     }
+    // A key pair for an account from before key pairs; the wrap made again after a re-key.
+    await this.refreshMemberKeys(row, opened.value, keys.auditKey);
     const staff = staffRefFromRow(row);
-    // A secret made before storage enforced the rules (a date, a run) opens, once more: it must be changed before anything else.
-    const weak = secretProblem(row.secretKind, secret) === undefined ? undefined : WEAK_SECRET_MESSAGE;
-    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: unwrapped.value }, at, weak);
+    // A secret made before storage enforced the rules (a date, a run, a nurse in charge's PIN)
+    // opens, once more: it must be changed before anything else.
+    const weak = mustChange(row, secret);
+    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: data, rekey }, at, weak);
+    await this.afterUnlock(staff);
+    return ok(staff);
+  }
+
+  /** Writes the member's refreshed keys (staff-keys.ts), bound again; a failure leaves the old ones, which still open. */
+  private async refreshMemberKeys(row: StaffRow, opened: OpenedMember, auditKey: CryptoKey): Promise<void> {
+    try {
+      const refreshed = await refreshedMemberKeys(this.ctx.db, row, opened);
+      if (!refreshed) return;
+      const { binding } = await bindStaffRow(auditKey, { ...row, ...refreshed });
+      await this.ctx.db.staff.update(row.id, { ...refreshed, binding });
+    } catch {
+      // The next unlock tries again.
+    }
+  }
+
+  /** What every unlock does once the vault is open: verify the trail, check accounts and settings, the worklist, background work. */
+  private async afterUnlock(staff: StaffRef): Promise<void> {
     // Verifies the trail (head, high-water mark, every MAC) at every unlock, recording any
     // break, and seals the failed unlocks written without a key since the last unlock.
-    await audit.unlocked(staff);
+    await this.ctx.audit.unlocked(staff);
     const unlocked = this.ctx.vault.peek();
     if (unlocked) {
       await this.checkAccounts(unlocked);
@@ -155,7 +199,26 @@ export class RealSessionRepository implements SessionRepository {
     }
     await this.ensureWorklist();
     this.startBackgroundWork();
-    return ok(staff);
+  }
+
+  recoveryKeyKept(): void {
+    this.ctx.vault.recoveryKeyKept();
+  }
+
+  /**
+   * "Recover with the recovery key" (issue 11): a nurse in charge who has lost their
+   * passphrase sets a new one with the recovery key the trust keeps. The key is used up: a
+   * new one is issued and shown once, so a key seen during the recovery opens nothing later.
+   * Every use and every refusal is in the audit trail.
+   */
+  async recover(staffId: string, recoveryKey: string, passphrase: string): Promise<Result<StaffRef, RecoveryFailure>> {
+    const weak = secretProblemForRole('nurse-in-charge', 'passphrase', passphrase);
+    if (weak) return err({ kind: 'refused', message: weak });
+    try {
+      return await recoverWithKey(this.ctx, { staffId, recoveryKey, passphrase }, { staffRef: staffRefFromRow, afterUnlock: (staff) => this.afterUnlock(staff) });
+    } catch (error) {
+      return err({ kind: 'storage', failure: toStorageFailure(error) });
+    }
   }
 
   private background: Promise<void> = Promise.resolve();

@@ -105,9 +105,9 @@ describe('staff accounts', () => {
   it('keep working after a PIN change that the tablet locks in the middle of', async () => {
     const { repos } = await openTestStorage();
     const staffId = await setUpTablet(repos);
-    const newPin = '650273';
+    const newPin = 'quiet meadow compass';
 
-    const changing = repos.staff.changeSecret(NURSE_IN_CHARGE.pin, { secretKind: 'pin', secret: newPin });
+    const changing = repos.staff.changeSecret(NURSE_IN_CHARGE.pin, { secretKind: 'passphrase', secret: newPin });
     await repos.session.lock('idle');
     const changed = await changing;
 
@@ -120,10 +120,10 @@ describe('staff accounts', () => {
     const staffId = await setUpTablet(repos);
     const editor = await createPatientAttendance(repos);
     editor.close();
-    const newPin = '650273';
+    const newPin = 'quiet meadow compass';
 
-    expect(await repos.staff.changeSecret('000000', { secretKind: 'pin', secret: newPin })).toEqual({ ok: false, error: like({ kind: 'wrong-secret' }) });
-    expect(await repos.staff.changeSecret(NURSE_IN_CHARGE.pin, { secretKind: 'pin', secret: newPin })).toEqual({ ok: true, value: undefined });
+    expect(await repos.staff.changeSecret('000000', { secretKind: 'passphrase', secret: newPin })).toEqual({ ok: false, error: like({ kind: 'wrong-secret' }) });
+    expect(await repos.staff.changeSecret(NURSE_IN_CHARGE.pin, { secretKind: 'passphrase', secret: newPin })).toEqual({ ok: true, value: undefined });
     await repos.session.lock('manual');
 
     expect(await repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).toEqual({ ok: false, error: like({ kind: 'wrong-secret' }) });

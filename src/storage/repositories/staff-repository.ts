@@ -9,11 +9,12 @@
 import { liveQuery } from 'dexie';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { unwrapDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
+import { emptiedWrap } from '../crypto/member-wraps';
+import { makeMemberKeys, openMember, wrappingEpoch, wrappingSecret } from './staff-keys';
 import type { StaffRow } from '../db';
 import { bindStaffRow } from './staff-binding';
 import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
-import { secretProblem } from '../../domain/settings/secret-policy';
+import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
@@ -52,11 +53,12 @@ export class RealStaffRepository implements StaffRepository {
   async add(member: NewStaffMember): Promise<Result<StaffSummary, StorageFailure>> {
     const unlocked = this.requireNurseInCharge();
     if (!unlocked.ok) return unlocked;
-    const weak = secretProblem(member.secretKind, member.secret);
+    const weak = secretProblemForRole(member.role, member.secretKind, member.secret);
     if (weak) return err({ kind: 'forbidden', message: weak });
     try {
       const id = this.ctx.newId();
-      const wrapped = await wrapDeviceSecret(unlocked.value.secret, member.secret, id);
+      // The wrap, the key pair for re-keying and the secret sealed to it (staff-keys.ts).
+      const memberKeys = await makeMemberKeys(id, member.secret, wrappingSecret(unlocked.value), await wrappingEpoch(this.ctx.db));
       // Locking while PBKDF2 ran zeroed the secret and dropped the audit key: write nothing.
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
       const row = await bindStaffRow(unlocked.value.keys.auditKey, {
@@ -67,7 +69,7 @@ export class RealStaffRepository implements StaffRepository {
         agencyName: member.agencyName.trim(),
         registrationNumber: member.registrationNumber.trim(),
         secretKind: member.secretKind,
-        wrapped,
+        ...memberKeys,
         active: 1,
         createdAt: this.ctx.now(),
         createdBy: unlocked.value.staff.id,
@@ -90,8 +92,10 @@ export class RealStaffRepository implements StaffRepository {
       const { db } = this.ctx;
       const row = await db.staff.get(staffId);
       if (!row) return ok(undefined);
-      // Overwrite the wrapped key: a removed account can never unlock again. Bound again, with active 0.
-      const removed = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, active: 0, wrapped: { ...row.wrapped, ciphertext: new Uint8Array(0), iv: new Uint8Array(0) } });
+      // Overwrite the wrapped key and delete the key pair: a removed account can never unlock
+      // again, and no re-key seals to it. Bound again, with active 0.
+      const { keyPair: _keyPair, secretForKey: _secretForKey, ...kept } = row;
+      const removed = await bindStaffRow(unlocked.value.keys.auditKey, { ...kept, active: 0, wrapped: emptiedWrap(row.wrapped) });
       await db.staff.put(removed);
       await this.ctx.audit.append('staff-removed', staffId, 'Account removed');
       return ok(undefined);
@@ -110,7 +114,7 @@ export class RealStaffRepository implements StaffRepository {
   async changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>> {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
-    const weak = secretProblem(next.secretKind, next.secret);
+    const weak = secretProblemForRole(unlocked.value.staff.role, next.secretKind, next.secret);
     if (weak) return err({ kind: 'forbidden', message: weak });
     const { db } = this.ctx;
     const at = this.ctx.now();
@@ -131,25 +135,25 @@ export class RealStaffRepository implements StaffRepository {
     }
     if (!('row' in started)) return err(started);
     const { row, failures, retryAfter } = started;
-    const check = await unwrapDeviceSecret(row.wrapped, currentSecret, row.id);
+    const check = await openMember(row, currentSecret);
     if (!check.ok) {
       await this.ctx.audit.append('pin-change-failed', row.id, `Wrong current PIN or passphrase (attempt ${String(failures)})`);
       return retryAfter ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: Math.max(0, FREE_ATTEMPTS - failures) });
     }
     try {
       await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
-      // Wrap the secret just unwrapped, not the vault's copy, which locking zeroes.
-      const wrapped = await wrapDeviceSecret(check.value, next.secret, row.id);
+      // Wrap the secret just unwrapped, not the vault's copy, which locking zeroes; a new key pair under the new secret.
+      const memberKeys = await makeMemberKeys(row.id, next.secret, check.value.secret, await wrappingEpoch(db));
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
-      const { binding } = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, secretKind: next.secretKind });
-      await db.staff.update(row.id, { wrapped, secretKind: next.secretKind, binding });
+      const { binding } = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, ...memberKeys, secretKind: next.secretKind });
+      await db.staff.update(row.id, { ...memberKeys, secretKind: next.secretKind, binding });
       await this.ctx.audit.append('pin-changed', row.id, 'PIN or passphrase changed');
       this.ctx.vault.secretChanged();
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));
     } finally {
-      check.value.fill(0);
+      check.value.secret.fill(0);
     }
   }
 

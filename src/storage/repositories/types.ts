@@ -53,6 +53,11 @@ export type SessionState =
        * before storage enforced them, issue 11): why it must be changed before anything else.
        */
       mustChangeSecret?: string;
+      /**
+       * A recovery key just issued (at set-up, or by a recovery that used the old one): shown
+       * once, in full, until the nurse in charge says it is kept (issue 11). Memory only.
+       */
+      recoveryKey?: string;
     };
 
 /**
@@ -110,6 +115,9 @@ export interface TamperReport {
   message: string;
 }
 
+/** Why "recover with the recovery key" was refused (issue 11), in the words the screen shows. */
+export type RecoveryFailure = { kind: 'refused'; message: string } | { kind: 'storage'; failure: StorageFailure };
+
 export interface SessionRepository {
   state(): LiveValue<SessionState>;
   /** What storage has found changed outside the app since this page opened (empty while locked). */
@@ -121,6 +129,14 @@ export interface SessionRepository {
   lock(reason: 'manual' | 'idle' | 'session-limit'): Promise<void>;
   /** Registers a task to finish before the keys are dropped (flush an autosave). Returns an unregister function. */
   beforeLock(task: () => Promise<void>): () => void;
+  /**
+   * While locked: a nurse in charge who lost their passphrase sets a new one with the
+   * recovery key, and is signed in; the recovery key is replaced by a new one, shown once
+   * (`recoveryKey` in the session state). Audited, refusals too (issue 11).
+   */
+  recover(staffId: string, recoveryKey: string, passphrase: string): Promise<Result<StaffRef, RecoveryFailure>>;
+  /** The nurse in charge has kept the recovery key on screen: it is forgotten and the app goes on. */
+  recoveryKeyKept(): void;
 }
 
 export interface DeviceSetUp {
@@ -140,6 +156,11 @@ export interface DeviceRepository {
   contentFile(instrument: string): LiveValue<unknown>;
   /** Installs (json) or removes (undefined) an instrument's content file. Nurse in charge only; audited. */
   setContentFile(instrument: string, json: unknown, detail: string): Promise<Result<void, StorageFailure>>;
+  /**
+   * A new recovery key for this tablet, returned once as the text to print or write down; the
+   * earlier one stops working. Nurse in charge only; audited (issue 11).
+   */
+  issueRecoveryKey(): Promise<Result<string, StorageFailure>>;
 }
 
 export interface StaffRepository {

@@ -14,8 +14,13 @@ export interface Unlocked {
   keys: DeviceKeys;
   staff: StaffRef;
   deviceId: string;
-  /** Needed to wrap the secret for a new member of staff; zeroed on lock. */
+  /** The data secret (the keys above come from it): needed to wrap the secret for a new member of staff; zeroed on lock. */
   secret: Uint8Array;
+  /**
+   * While a re-key waits for the re-seal job (staff-keys.ts): the new wrapping secret and its
+   * key epoch. New wraps hold this one, not `secret`. Zeroed on lock.
+   */
+  rekey?: { epoch: number; secret: Uint8Array } | undefined;
 }
 
 export class Vault {
@@ -42,19 +47,48 @@ export class Vault {
     for (const listener of [...this.listeners]) listener(state);
   }
 
-  open(unlocked: Unlocked, at: IsoInstant, mustChangeSecret?: string): void {
+  /** `recoveryKey`: a recovery key just issued (set-up, a recovery), shown once until {@link recoveryKeyKept}. */
+  open(unlocked: Unlocked, at: IsoInstant, mustChangeSecret?: string, recoveryKey?: string): void {
     this.unlocked = unlocked;
-    this.setState(mustChangeSecret ? { status: 'unlocked', staff: unlocked.staff, unlockedAt: at, mustChangeSecret } : { status: 'unlocked', staff: unlocked.staff, unlockedAt: at });
+    this.setState({
+      status: 'unlocked',
+      staff: unlocked.staff,
+      unlockedAt: at,
+      ...(mustChangeSecret ? { mustChangeSecret } : {}),
+      ...(recoveryKey ? { recoveryKey } : {}),
+    });
+  }
+
+  /** The nurse in charge has kept the recovery key shown: it leaves memory and the screen. */
+  recoveryKeyKept(): void {
+    const state = this.stateValue;
+    if (state.status === 'unlocked' && state.recoveryKey !== undefined) {
+      const { recoveryKey: _shown, ...rest } = state;
+      this.setState(rest);
+    }
+  }
+
+  /** A re-key made a new wrapping secret (staff-keys.ts): new wraps hold it from now on. */
+  rekeyed(rekey: { epoch: number; secret: Uint8Array }): void {
+    if (!this.unlocked) return;
+    this.unlocked.rekey?.secret.fill(0);
+    this.unlocked.rekey = rekey;
   }
 
   /** The signed-in member of staff changed their PIN or passphrase: nothing more to ask of them. */
   secretChanged(): void {
     const state = this.stateValue;
-    if (state.status === 'unlocked' && state.mustChangeSecret !== undefined) this.setState({ status: 'unlocked', staff: state.staff, unlockedAt: state.unlockedAt });
+    if (state.status === 'unlocked' && state.mustChangeSecret !== undefined) {
+      const { mustChangeSecret: _asked, ...rest } = state;
+      this.setState(rest);
+    }
   }
 
   close(reason: LockReason): void {
-    if (this.unlocked) this.unlocked.secret.fill(0);
+    if (this.unlocked) {
+      this.unlocked.secret.fill(0);
+      this.unlocked.rekey?.secret.fill(0);
+    }
     this.unlocked = undefined;
     this.setState({ status: 'locked', reason });
   }

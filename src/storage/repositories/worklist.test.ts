@@ -6,7 +6,7 @@
  * the next unlock.
  */
 import { describe, expect, test } from 'vitest';
-import { createPatientAttendance, firstValue, openTestStorage, PATIENT, setUpTablet } from '../../test-support/storage-fixtures';
+import { createPatientAttendance, firstValue, NURSE_IN_CHARGE, openTestStorage, PATIENT, setUpTablet } from '../../test-support/storage-fixtures';
 import { TriageDatabase } from '../db';
 import { WORKLIST_KEY } from './attendance-crypto';
 
@@ -52,7 +52,7 @@ describe('referrals to make', () => {
     expect(text).not.toContain(PATIENT.familyName);
 
     const reloaded = await storage.reload();
-    const unlocked = await reloaded.session.unlock((await firstValue(reloaded.staff.list()))[0]?.id ?? '', '482916');
+    const unlocked = await reloaded.session.unlock((await firstValue(reloaded.staff.list()))[0]?.id ?? '', NURSE_IN_CHARGE.pin);
     expect(unlocked.ok).toBe(true);
     expect((await firstValue(reloaded.attendances.referralsToMake())).map((summary) => summary.id)).toEqual([editor.id]);
   });
@@ -94,7 +94,7 @@ describe('referrals to make', () => {
       expect((await firstValue(storage.repos.attendances.referralsToMake())).map((summary) => summary.id)).toEqual([editor.id]);
 
       const reloaded = await storage.reload();
-      expect((await reloaded.session.unlock(staffId, '482916')).ok).toBe(true);
+      expect((await reloaded.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
       const check = new TriageDatabase(storage.name);
       const rebuilt = await check.meta.get(WORKLIST_KEY);
       check.close();

@@ -3,82 +3,25 @@
  * or set-up screen renders (no patient data behind it, and no update is applied there);
  * unlocked, the header, the idle lock and the routed page the signed-in role may use.
  */
-import { lazy, Suspense, useEffect } from 'react';
-import { Page, SkipLink } from '../components/layout/page';
+import { lazy, Suspense } from 'react';
+import { SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
-import { Link, RouterProvider, useLocation } from '../components/navigation/router';
-import { paths } from '../components/navigation/paths';
+import { RouterProvider } from '../components/navigation/router';
 import { TamperNotice } from '../features/integrity/tamper-notice';
 import { LockScreen } from '../features/lock/lock-screen';
 import { useIdleLock } from '../features/lock/use-idle-lock';
-import { requestPersistentStorage } from '../pwa/storage-health';
-import { UpdateNotice } from '../pwa/update-notice';
 import { RepositoriesProvider, useDeviceSettings, useRepositories, useSession } from '../storage/repositories/react';
 import type { Repositories } from '../storage/repositories/types';
-import { matchRoute } from './routes';
 import { SESSION_LIMIT_HOURS_DEFAULT } from '../domain/settings/session-policy';
 import type { LockReason } from '../storage/repositories/types';
 import type { StaffRef } from '../domain/assessment/staff-ref';
-import { may } from '../domain/settings/permissions';
+import { Loading } from './loading';
 
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
-
-function Loading() {
-  return (
-    <div className="nhsuk-width-container">
-      <main className="nhsuk-main-wrapper" id="maincontent">
-        <p role="status">Loading…</p>
-      </main>
-    </div>
-  );
-}
-
-function NotFound() {
-  return (
-    <Page title="Page not found">
-      <h1>Page not found</h1>
-      <p>
-        <Link to={paths.home()}>Go to the home screen</Link>
-      </p>
-    </Page>
-  );
-}
-
-function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }) {
-  const { session } = useRepositories();
-  const settings = useDeviceSettings();
-  const location = useLocation();
-  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
-  useEffect(() => {
-    void requestPersistentStorage();
-  }, []);
-  const route = matchRoute(location.pathname, staff.role);
-  return (
-    <>
-      <SkipLink />
-      <Header
-        siteName={settings?.siteName}
-        staffName={staff.name}
-        onLock={() => void session.lock('manual')}
-        navigation={[
-          { to: paths.home(), text: 'Home', current: route.area === 'home' },
-          // Everything under Settings is the nurse in charge's (domain/settings/permissions.ts).
-          ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
-          { to: paths.changeSecret(), text: 'Change my PIN', current: route.area === 'account' },
-          ...(may(staff.role, 'review-liaison-list') ? [{ to: paths.liaison(), text: 'Liaison review', current: route.area === 'liaison' }] : []),
-        ]}
-      />
-      <TamperNotice />
-      {route.area !== 'home' ? (
-        <div className="nhsuk-width-container">
-          <UpdateNotice where="elsewhere" />
-        </div>
-      ) : null}
-      <Suspense fallback={<Loading />}>{route.element ?? <NotFound />}</Suspense>
-    </>
-  );
-}
+// What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
+// the lock screen or first-run set-up (PRODUCT.md section 10: JavaScript on first load).
+const Unlocked = lazy(() => import('./unlocked').then((module) => ({ default: module.Unlocked })));
 
 /**
  * Unlocked with a PIN or passphrase the rules now refuse (made before storage enforced them):
@@ -132,7 +75,9 @@ function SessionGate() {
       return session.mustChangeSecret !== undefined ? (
         <MustChangeSecret staff={session.staff} unlockedAt={session.unlockedAt} reason={session.mustChangeSecret} />
       ) : (
-        <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />
+        <Suspense fallback={<Loading />}>
+          <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />
+        </Suspense>
       );
   }
 }

@@ -5,7 +5,6 @@
  */
 import { localContactLabels, siteTypeOptions } from '../../domain/settings/device-settings';
 import type { LocalContacts } from '../../domain/settings/device-settings';
-import { thinkFamilyTriggers } from '../../domain/screening/think-family';
 import { Checkboxes } from '../../components/form/checkboxes';
 import { TimeInput } from '../../components/form/date-input';
 import { Radios } from '../../components/form/radios';
@@ -58,21 +57,5 @@ export function ServiceHoursFields() {
       />
       <TextInput name="retentionDays" label="Keep finished records on this tablet for this many days" hint="Records are removed only after their letters are issued and the liaison review is done" width={4} inputMode="numeric" />
     </>
-  );
-}
-
-/**
- * The Think Family triggers (PRODUCT.md 4.7: configurable): each ticked trigger makes the
- * section required for an adult; untick one to turn it off on this tablet.
- */
-export function ThinkFamilyTriggerFields() {
-  return (
-    <Checkboxes
-      name="thinkFamilyTriggersOn"
-      legend="Think Family is required for an adult with"
-      hint="Untick a trigger to turn it off. Without a trigger Think Family is still offered for every adult"
-      options={thinkFamilyTriggers.map((trigger) => ({ value: trigger.id, label: trigger.label }))}
-      small
-    />
   );
 }

@@ -1,9 +1,9 @@
 /**
  * The unlocked app: the header with what the signed-in role may open, the idle lock, the
- * update notice and the routed page. Loaded on unlock (app.tsx), so the lock screen and
+ * update notice and the routed page; or only the page to change a PIN the rules now refuse. Loaded on unlock (app.tsx), so the lock screen and
  * first-run set-up do not carry the routes and the home screen (PRODUCT.md section 10).
  */
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Page, SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
 import { Link, useLocation } from '../components/navigation/router';
@@ -18,6 +18,8 @@ import { Loading } from './loading';
 import { SESSION_LIMIT_HOURS_DEFAULT } from '../domain/settings/session-policy';
 import type { StaffRef } from '../domain/assessment/staff-ref';
 import { may } from '../domain/settings/permissions';
+
+const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
 
 function NotFound() {
   return (
@@ -61,6 +63,26 @@ export function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: s
         </div>
       ) : null}
       <Suspense fallback={<Loading />}>{route.element ?? <NotFound />}</Suspense>
+    </>
+  );
+}
+
+/**
+ * Unlocked with a PIN or passphrase the rules now refuse (made before storage enforced them):
+ * only the page to change it, until it is changed. Locking and the idle lock still work.
+ */
+export function MustChangeSecret({ staff, unlockedAt, reason }: { staff: StaffRef; unlockedAt: string; reason: string }) {
+  const { session } = useRepositories();
+  const settings = useDeviceSettings();
+  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
+  return (
+    <>
+      <SkipLink />
+      <Header siteName={settings?.siteName} staffName={staff.name} onLock={() => void session.lock('manual')} />
+      <TamperNotice />
+      <Suspense fallback={<Loading />}>
+        <ChangeSecretPage reason={reason} />
+      </Suspense>
     </>
   );
 }

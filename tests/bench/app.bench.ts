@@ -6,39 +6,14 @@
  * - main-thread time per keystroke and per radio answer in a filled-in section page, against
  *   the same page's markup served as plain HTML with no script.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { test } from '@playwright/test';
 import type { CDPSession, Page } from '@playwright/test';
 import { dateOfBirthForAge, fillPatient, NURSE, setUpTablet, startAssessment, unlock, waitForSaved, waitForServiceWorker } from '../browser/support';
+import { firstLoadJs } from '../browser/first-load-js';
 import { median, recordFigures } from './results';
 
-const dist = resolve(import.meta.dirname, '../../dist');
 /** Cold starts per run (median reported): 9, as a 2-core machine shared with other work is noisy. */
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 9);
-
-/** Gzip size (level 6, as Vite reports) of every JavaScript file the page loaded. */
-function jsBytes(urls: string[]): { gzipKb: number; files: { file: string; gzipKb: number }[] } {
-  const files = urls.map((url) => {
-    const path = new URL(url).pathname;
-    const gzip = gzipSync(readFileSync(resolve(dist, `.${path}`)), { level: 6 }).length / 1024;
-    return { file: path, gzipKb: Math.round(gzip * 10) / 10 };
-  });
-  return { gzipKb: Math.round(files.reduce((sum, file) => sum + file.gzipKb, 0) * 10) / 10, files };
-}
-
-async function collectJs(page: Page, action: () => Promise<void>): Promise<string[]> {
-  const urls = new Set<string>();
-  const onResponse = (response: { url(): string }) => {
-    if (/\.m?js(\?|$)/.test(response.url()) && !response.url().endsWith('/sw.js')) urls.add(response.url());
-  };
-  page.on('response', onResponse);
-  await action();
-  page.off('response', onResponse);
-  return [...urls];
-}
-
 
 /**
  * Main-thread time (ms) spent while `action` runs, from Chrome's own accounting
@@ -56,18 +31,19 @@ async function mainThreadMs(cdp: CDPSession, action: () => Promise<void>): Promi
 }
 
 test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
-  const fresh = jsBytes(await collectJs(page, async () => {
+  // The same measure as the size check in npm test (tests/browser/first-load-budget.spec.ts).
+  const fresh = await firstLoadJs(page, async () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Set up this tablet' }).waitFor();
-  }));
+  });
   await setUpTablet(page);
   await waitForServiceWorker(page);
 
   const second = await context.newPage();
-  const lockScreen = jsBytes(await collectJs(second, async () => {
+  const lockScreen = await firstLoadJs(second, async () => {
     await second.goto('/');
     await second.getByRole('heading', { name: 'Unlock Safeguarding Triage' }).waitFor();
-  }));
+  });
   await second.close();
 
   // Offline cold start at 4x CPU slowdown: navigation to a lock screen that takes input.
@@ -101,7 +77,14 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
   }
   await context.setOffline(false);
   recordFigures('firstLoad', { newTabletJsGzipKb: fresh.gzipKb, setUpTabletJsGzipKb: lockScreen.gzipKb, files: lockScreen.files });
-  recordFigures('startup', { offlineColdStartToLockScreenMs4x: median(coldStarts), unlockMs4xIncludingPbkdf2: median(unlocks), runs: coldStarts.length });
+  // The budget holds "in every run": every run is kept, and the worst is what is judged.
+  recordFigures('startup', {
+    offlineColdStartToLockScreenMs4x: median(coldStarts),
+    offlineColdStartWorstMs4x: Math.max(...coldStarts),
+    offlineColdStartRunsMs4x: coldStarts.map((ms) => Math.round(ms)),
+    unlockMs4xIncludingPbkdf2: median(unlocks),
+    runs: coldStarts.length,
+  });
 });
 
 test('typing and answering in a filled-in section, against plain HTML', async ({ page, context, baseURL }) => {

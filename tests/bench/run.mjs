@@ -28,7 +28,9 @@ const add = (what, value, budget) => rows.push([what, value === undefined ? 'not
 const f = (n, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : undefined);
 add('JS on first load, set-up tablet (gzip kB)', f(figures.firstLoad?.setUpTabletJsGzipKb), '<= 160 (aim 130)');
 add('JS on first load, new tablet (gzip kB)', f(figures.firstLoad?.newTabletJsGzipKb), '<= 160 (aim 130)');
-add('Offline cold start to lock screen, 4x CPU (ms)', f(figures.startup?.offlineColdStartToLockScreenMs4x, 0), '< 1000');
+add('Offline cold start to lock screen, 4x CPU, worst run (ms)', f(figures.startup?.offlineColdStartWorstMs4x, 0), '< 1000 in every run');
+add('  median (ms)', f(figures.startup?.offlineColdStartToLockScreenMs4x, 0), 'aim 700');
+add('  every run (ms)', figures.startup?.offlineColdStartRunsMs4x?.join(' '), 'reference');
 add('Unlock incl. PBKDF2 600k, 4x CPU (ms)', f(figures.startup?.unlockMs4xIncludingPbkdf2, 0), 'by design');
 add('Keystroke, text input: app / plain (x)', figures.typing?.ratio?.textInput, '<= 1.15');
 add('Keystroke, textarea: app / plain (x)', figures.typing?.ratio?.textarea, '<= 1.15');

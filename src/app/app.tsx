@@ -12,6 +12,7 @@ import { RepositoriesProvider, useSession } from '../storage/repositories/react'
 import type { Repositories } from '../storage/repositories/types';
 import type { LockReason } from '../storage/repositories/types';
 import { Loading } from './loading';
+import { SchemaUpgradeNotice } from '../pwa/schema-upgrade-notice';
 
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 // What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
@@ -64,6 +65,7 @@ export function App({ repositories }: { repositories: Repositories }) {
   return (
     <RepositoriesProvider repositories={repositories}>
       <RouterProvider>
+        <SchemaUpgradeNotice />
         <SessionGate />
       </RouterProvider>
     </RepositoriesProvider>

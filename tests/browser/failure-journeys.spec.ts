@@ -21,14 +21,18 @@ function installFullDiskSwitch(): void {
   const flag = globalThis as unknown as { __testStorageFull?: boolean; __testRefusedWrites?: number };
   flag.__testRefusedWrites = 0;
   for (const method of ['put', 'add'] as const) {
-    const original = IDBObjectStore.prototype[method];
-    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (flag.__testStorageFull) {
-        flag.__testRefusedWrites = (flag.__testRefusedWrites ?? 0) + 1;
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return original.apply(this, args);
-    };
+    const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, method)?.value as (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+    Object.defineProperty(IDBObjectStore.prototype, method, {
+      configurable: true,
+      writable: true,
+      value: function (this: IDBObjectStore, ...args: unknown[]): IDBRequest {
+        if (flag.__testStorageFull) {
+          flag.__testRefusedWrites = (flag.__testRefusedWrites ?? 0) + 1;
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return original.apply(this, args);
+      },
+    });
   }
 }
 
@@ -73,4 +77,55 @@ test('storage full mid-assessment: the plain message, nothing on screen lost, an
   await unlock(page);
   await expect(page.getByLabel('Describe the reason for attendance')).toHaveValue('Cut to the chin after falling from a trampoline at home');
   await expect(page.getByLabel('Last name')).toHaveValue('Price-Adams');
+});
+
+test('a newer version upgrading the database from another tab: this tab saves what is pending, is told to reload, and loses nothing', async ({ page, context }) => {
+  await setUpTablet(page);
+  await startAssessment(page);
+  await fillPatient(page, { givenName: 'Ruby', familyName: 'Osei', dateOfBirth: dateOfBirthForAge(5), reason: 'Injury', detail: 'Bruise on the forearm' });
+  await waitForSaved(page);
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { name: 'Unlock Safeguarding Triage' })).toBeVisible();
+  await page.bringToFront();
+
+  const detail = page.getByLabel('Describe the reason for attendance');
+  const typed = 'Bruise on the forearm, says she bumped it on the table';
+  await detail.fill(typed);
+  // At once, before the autosave has run (300 ms after typing stops): the newer version in
+  // the second tab opens the database one version up. IndexedDB holds that open until every
+  // connection at the old version has closed.
+  const versions = await other.evaluate(
+    async (name) =>
+      new Promise<{ from: number; to: number }>((resolve, reject) => {
+        void indexedDB.databases().then((databases) => {
+          const from = databases.find((database) => database.name === name)?.version ?? 0;
+          const request = indexedDB.open(name, from + 10);
+          request.onerror = () => reject(new Error(request.error?.message ?? 'open failed'));
+          request.onsuccess = () => {
+            const upgraded = request.result;
+            const to = upgraded.version;
+            upgraded.close();
+            resolve({ from, to });
+          };
+        });
+      }),
+    'safeguarding-triage',
+  );
+  expect(versions.to).toBe(versions.from + 10);
+
+  // The old tab is told to reload; what is on screen stays there.
+  const notice = page.getByRole('alert').filter({ hasText: 'A newer version of the app has been opened in another tab. Reload this page to carry on.' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Your changes up to now are saved on this tablet.');
+  await expect(detail).toHaveValue(typed);
+  await expectNoAxeViolations(page);
+  await other.close();
+
+  // Reloading opens the upgraded database, and the change made just before the upgrade is there.
+  await notice.getByRole('button', { name: 'Reload this page' }).click();
+  await unlock(page);
+  await expect(page.getByRole('heading', { name: 'Patient and attendance', level: 1 })).toBeVisible();
+  await expect(page.getByLabel('Describe the reason for attendance')).toHaveValue(typed);
+  await expect(page.getByText('A newer version of the app has been opened in another tab')).toHaveCount(0);
 });

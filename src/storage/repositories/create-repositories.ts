@@ -14,6 +14,7 @@ import { RealSessionRepository } from './session-repository';
 import { RealStaffRepository } from './staff-repository';
 import type { Repositories } from './types';
 import { RecordRevisions } from './revisions';
+import { SchemaUpgradeWatch } from './schema-upgrade';
 import { TamperReports } from './tamper-reports';
 import { Vault } from './vault';
 
@@ -55,6 +56,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     audit: new RealAuditRepository(ctx),
     letters: new RealLetterRepository(ctx),
     liaison: new RealLiaisonRepository(ctx),
+    upgrade: new SchemaUpgradeWatch(db, () => session.writePending()),
     ready: session.initialise(),
     internals: ctx,
     close: () => {

@@ -95,15 +95,28 @@ test('typing and answering in a filled-in section, against plain HTML', async ({
 
   // The same page's markup, with no script at all: the baseline the budget compares with.
   // Loaded into about:blank (not through the app's origin, where the service worker would
-  // answer with the app), with a <base> so the same stylesheet applies.
+  // answer with the app), with a <base> so the same stylesheet applies. Vite marks the
+  // stylesheet link `crossorigin`, and a CORS request from about:blank's null origin is
+  // refused: until 29 November 2026 the control was an unstyled page (no NHS.UK radios, no
+  // focus rings, no layout), which made every ratio look worse than it was. The attribute
+  // is dropped, and the control is checked to be styled like the app before measuring.
   const html = await page.content();
   const plainHtml = html
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<link[^>]+rel="modulepreload"[^>]*>/g, '')
+    .replace(/(<link[^>]+rel="stylesheet"[^>]*?)\s+crossorigin(="[^"]*")?/g, '$1')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
     .replace('<head>', `<head><base href="${baseURL ?? ''}/">`);
   const plain = await context.newPage();
   await plain.setContent(plainHtml, { waitUntil: 'load' });
+  const looks = (target: Page) =>
+    target.evaluate(() => {
+      const label = document.querySelector('.nhsuk-radios__label');
+      const style = label ? getComputedStyle(label) : undefined;
+      return `${style?.fontFamily ?? ''} ${style?.paddingLeft ?? ''} ${getComputedStyle(document.body).backgroundColor}`;
+    });
+  const [appLooks, plainLooks] = [await looks(page), await looks(plain)];
+  if (appLooks !== plainLooks) throw new Error(`The plain HTML control is not styled like the app (${plainLooks} against ${appLooks})`);
   // The same Playwright actions on both pages before measuring: Playwright leaves listeners
   // in a page it has acted on, and they must not count for one page and not the other.
   await fillPatient(plain, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });

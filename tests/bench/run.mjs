@@ -57,9 +57,19 @@ add('Home screen liaison overdue count, four weeks (ms)', f(s?.liaisonOverdueCou
 add(`Compliance audit, 30 days (${s?.complianceAudit30DaysMs?.attendances ?? '?'} attendances) (ms)`, f(s?.complianceAudit30DaysMs?.total, 1), '< 1000');
 add('  of which storage: rows, summaries, GP letter times (ms)', f(s?.complianceAudit30DaysMs?.inputs, 1), 'reference');
 add('  alone: rows / opening summaries / GP letters (ms)', s?.complianceAuditPartsMs ? [s.complianceAuditPartsMs.rows, s.complianceAuditPartsMs.summaries, s.complianceAuditPartsMs.gpLetters].map((n) => f(n, 0)).join(' / ') : undefined, 'reference');
+const lh = figures.lighthouse;
+const lhScores = (...parts) => (parts.some((part) => part !== undefined) ? parts.map((part) => part ?? '-').join(' / ') : undefined);
+add('Lighthouse mobile, set-up page: perf / a11y / best pr.', lhScores(lh?.setUpPage?.performance, lh?.setUpPage?.accessibility, lh?.setUpPage?.bestPractices), '95 / 100 / 100');
+add('Lighthouse mobile, lock screen: perf / a11y / best pr.', lhScores(lh?.lockScreen?.performance, lh?.lockScreen?.accessibility, lh?.lockScreen?.bestPractices), '95 / 100 / 100');
+// A navigation would land on the lock screen: performance over a timespan from unlocking to
+// the filled-in page, accessibility and best practices from a snapshot of the page.
+add('Lighthouse mobile, assessment page: perf / a11y / best pr.', lhScores(lh?.unlockToAssessment?.performance, lh?.assessmentPage?.accessibility, lh?.assessmentPage?.bestPractices), '95 / 100 / 100');
 add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.medianMs, 2), '< 50');
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
 const width = Math.max(...rows.map((row) => row[0].length));
 console.log('\nBenchmark figures (Chromium, this machine)\n');
 for (const [what, value, budget] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(14)}   budget ${budget}`);
+for (const [page, scores] of Object.entries(lh ?? {})) {
+  if (scores?.below?.length) console.log(`\nLighthouse, ${page}, audits below full marks: ${scores.below.join('; ')}`);
+}
 console.log(`\nRaw figures: ${results}`);

@@ -3,7 +3,7 @@
  * or set-up screen renders (no patient data behind it, and no update is applied there);
  * unlocked, the header, the idle lock and the routed page the signed-in role may use.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
 import { RouterProvider } from '../components/navigation/router';
@@ -17,11 +17,34 @@ import { SchemaUpgradeNotice } from '../pwa/schema-upgrade-notice';
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 // What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
 // the lock screen or first-run set-up (PRODUCT.md section 10: JavaScript on first load).
-const Unlocked = lazy(() => import('./unlocked').then((module) => ({ default: module.Unlocked })));
-const MustChangeSecret = lazy(() => import('./unlocked').then((module) => ({ default: module.MustChangeSecret })));
+const loadUnlocked = () => import('./unlocked');
+const Unlocked = lazy(() => loadUnlocked().then((module) => ({ default: module.Unlocked })));
+const MustChangeSecret = lazy(() => loadUnlocked().then((module) => ({ default: module.MustChangeSecret })));
+
+/**
+ * Starts loading the unlocked app once someone begins to unlock (the first focus or tap on
+ * the lock screen), so it is there when the PIN check ends: no "Loading…" between the lock
+ * screen and the page, and nothing extra on the lock screen's first load.
+ */
+function usePreloadOnFirstUse(): void {
+  useEffect(() => {
+    const preload = () => {
+      void loadUnlocked();
+      document.removeEventListener('focusin', preload, true);
+      document.removeEventListener('pointerdown', preload, true);
+    };
+    document.addEventListener('focusin', preload, true);
+    document.addEventListener('pointerdown', preload, true);
+    return () => {
+      document.removeEventListener('focusin', preload, true);
+      document.removeEventListener('pointerdown', preload, true);
+    };
+  }, []);
+}
 
 /** A waiting update is never applied here: a member of staff accepts it on the home screen (pwa/update-notice.tsx). */
 function Locked({ reason }: { reason: LockReason }) {
+  usePreloadOnFirstUse();
   return (
     <>
       <SkipLink />

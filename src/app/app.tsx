@@ -4,125 +4,48 @@
  * unlocked, the header, the idle lock and the routed page the signed-in role may use.
  */
 import { lazy, Suspense, useEffect } from 'react';
-import { Page, SkipLink } from '../components/layout/page';
+import { SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
-import { Link, RouterProvider, useLocation } from '../components/navigation/router';
-import { paths } from '../components/navigation/paths';
-import { TamperNotice } from '../features/integrity/tamper-notice';
+import { RouterProvider } from '../components/navigation/router';
 import { LockScreen } from '../features/lock/lock-screen';
-import { useIdleLock } from '../features/lock/use-idle-lock';
-import { requestPersistentStorage } from '../pwa/storage-health';
-import { UpdateNotice } from '../pwa/update-notice';
-import { RepositoriesProvider, useDeviceSettings, useRepositories, useSession } from '../storage/repositories/react';
+import { RepositoriesProvider, useSession } from '../storage/repositories/react';
 import type { Repositories } from '../storage/repositories/types';
-import { matchRoute } from './routes';
-import { SESSION_LIMIT_HOURS_DEFAULT } from '../domain/settings/session-policy';
 import type { LockReason } from '../storage/repositories/types';
-import type { StaffRef } from '../domain/assessment/staff-ref';
-import { may } from '../domain/settings/permissions';
+import { Loading } from './loading';
+import { SchemaUpgradeNotice } from '../pwa/schema-upgrade-notice';
 
-const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
-const NewRecoveryKeyPage = lazy(() => import('../features/settings/recovery-key-page').then((module) => ({ default: module.NewRecoveryKeyPage })));
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
+// What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
+// the lock screen or first-run set-up (PRODUCT.md section 10: JavaScript on first load).
+const loadUnlocked = () => import('./unlocked');
+const Unlocked = lazy(() => loadUnlocked().then((module) => ({ default: module.Unlocked })));
+const MustChangeSecret = lazy(() => loadUnlocked().then((module) => ({ default: module.MustChangeSecret })));
+const ShowRecoveryKey = lazy(() => loadUnlocked().then((module) => ({ default: module.ShowRecoveryKey })));
 
-function Loading() {
-  return (
-    <div className="nhsuk-width-container">
-      <main className="nhsuk-main-wrapper" id="maincontent">
-        <p role="status">Loading…</p>
-      </main>
-    </div>
-  );
-}
-
-function NotFound() {
-  return (
-    <Page title="Page not found">
-      <h1>Page not found</h1>
-      <p>
-        <Link to={paths.home()}>Go to the home screen</Link>
-      </p>
-    </Page>
-  );
-}
-
-function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: string }) {
-  const { session } = useRepositories();
-  const settings = useDeviceSettings();
-  const location = useLocation();
-  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
+/**
+ * Starts loading the unlocked app once someone begins to unlock (the first focus or tap on
+ * the lock screen), so it is there when the PIN check ends: no "Loading…" between the lock
+ * screen and the page, and nothing extra on the lock screen's first load.
+ */
+function usePreloadOnFirstUse(): void {
   useEffect(() => {
-    void requestPersistentStorage();
+    const preload = () => {
+      void loadUnlocked();
+      document.removeEventListener('focusin', preload, true);
+      document.removeEventListener('pointerdown', preload, true);
+    };
+    document.addEventListener('focusin', preload, true);
+    document.addEventListener('pointerdown', preload, true);
+    return () => {
+      document.removeEventListener('focusin', preload, true);
+      document.removeEventListener('pointerdown', preload, true);
+    };
   }, []);
-  const route = matchRoute(location.pathname, staff.role);
-  return (
-    <>
-      <SkipLink />
-      <Header
-        siteName={settings?.siteName}
-        staffName={staff.name}
-        onLock={() => void session.lock('manual')}
-        navigation={[
-          { to: paths.home(), text: 'Home', current: route.area === 'home' },
-          // Everything under Settings is the nurse in charge's (domain/settings/permissions.ts).
-          ...(may(staff.role, 'change-settings') ? [{ to: paths.settings(), text: 'Settings', current: route.area === 'settings' }] : []),
-          { to: paths.changeSecret(), text: 'Change my PIN', current: route.area === 'account' },
-          ...(may(staff.role, 'review-liaison-list') ? [{ to: paths.liaison(), text: 'Liaison review', current: route.area === 'liaison' }] : []),
-        ]}
-      />
-      <TamperNotice />
-      {route.area !== 'home' ? (
-        <div className="nhsuk-width-container">
-          <UpdateNotice where="elsewhere" />
-        </div>
-      ) : null}
-      <Suspense fallback={<Loading />}>{route.element ?? <NotFound />}</Suspense>
-    </>
-  );
-}
-
-/**
- * Unlocked with a PIN or passphrase the rules now refuse (made before storage enforced them):
- * only the page to change it, until it is changed. Locking and the idle lock still work.
- */
-function MustChangeSecret({ staff, unlockedAt, reason }: { staff: StaffRef; unlockedAt: string; reason: string }) {
-  const { session } = useRepositories();
-  const settings = useDeviceSettings();
-  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
-  return (
-    <>
-      <SkipLink />
-      <Header siteName={settings?.siteName} staffName={staff.name} onLock={() => void session.lock('manual')} />
-      <TamperNotice />
-      <Suspense fallback={<Loading />}>
-        <ChangeSecretPage reason={reason} />
-      </Suspense>
-    </>
-  );
-}
-
-/**
- * A recovery key just issued (set-up, or a recovery that used the old one): only the page that
- * shows it, until the nurse in charge says it is kept. Locking and the idle lock still work;
- * locking forgets it (it is never stored), and the nurse in charge can issue another in Settings.
- */
-function ShowRecoveryKey({ staff, unlockedAt, recoveryKey }: { staff: StaffRef; unlockedAt: string; recoveryKey: string }) {
-  const { session } = useRepositories();
-  const settings = useDeviceSettings();
-  useIdleLock(settings?.idleLockMinutes ?? 5, settings?.sessionLimitHours ?? SESSION_LIMIT_HOURS_DEFAULT, unlockedAt);
-  return (
-    <>
-      <SkipLink />
-      <Header siteName={settings?.siteName} staffName={staff.name} onLock={() => void session.lock('manual')} />
-      <Suspense fallback={<Loading />}>
-        <NewRecoveryKeyPage recoveryKey={recoveryKey} />
-      </Suspense>
-    </>
-  );
 }
 
 /** A waiting update is never applied here: a member of staff accepts it on the home screen (pwa/update-notice.tsx). */
 function Locked({ reason }: { reason: LockReason }) {
+  usePreloadOnFirstUse();
   return (
     <>
       <SkipLink />
@@ -150,11 +73,16 @@ function SessionGate() {
     case 'locked':
       return <Locked reason={session.reason} />;
     case 'unlocked':
-      if (session.recoveryKey !== undefined) return <ShowRecoveryKey staff={session.staff} unlockedAt={session.unlockedAt} recoveryKey={session.recoveryKey} />;
-      return session.mustChangeSecret !== undefined ? (
-        <MustChangeSecret staff={session.staff} unlockedAt={session.unlockedAt} reason={session.mustChangeSecret} />
-      ) : (
-        <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />
+      return (
+        <Suspense fallback={<Loading />}>
+          {session.recoveryKey !== undefined ? (
+            <ShowRecoveryKey staff={session.staff} unlockedAt={session.unlockedAt} recoveryKey={session.recoveryKey} />
+          ) : session.mustChangeSecret !== undefined ? (
+            <MustChangeSecret staff={session.staff} unlockedAt={session.unlockedAt} reason={session.mustChangeSecret} />
+          ) : (
+            <Unlocked staff={session.staff} unlockedAt={session.unlockedAt} />
+          )}
+        </Suspense>
       );
   }
 }
@@ -163,6 +91,7 @@ export function App({ repositories }: { repositories: Repositories }) {
   return (
     <RepositoriesProvider repositories={repositories}>
       <RouterProvider>
+        <SchemaUpgradeNotice />
         <SessionGate />
       </RouterProvider>
     </RepositoriesProvider>

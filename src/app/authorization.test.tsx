@@ -4,7 +4,7 @@
  * shows "You do not have access" and who can do it; the page behind it is never mounted, so
  * no form field renders and no staff details or audit events are read from storage.
  */
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FAKE_NURSE_IN_CHARGE, FAKE_TRIAGE_NURSE, fakeTablet, renderApp } from '../test-support/render-app';
 
@@ -48,7 +48,8 @@ describe('a triage nurse who types the address of', () => {
     expect(staffDetails).not.toHaveBeenCalled();
     expect(auditEvents).not.toHaveBeenCalled();
     expect(auditCheck).not.toHaveBeenCalled();
-    expect(document.title).toBe('You do not have access – Safeguarding Triage');
+    // The page sets its title in an effect, which may run just after the heading appears.
+    await waitFor(() => expect(document.title).toBe('You do not have access – Safeguarding Triage'));
   });
 
   it('the home screen has no Settings link to follow', async () => {

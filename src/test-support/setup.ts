@@ -32,7 +32,11 @@ globalThis.structuredClone = <T>(value: T, options?: StructuredSerializeOptions)
 
 // Component tests run in jsdom; pure code runs in Node without a document.
 if (typeof document !== 'undefined') {
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
+  // The unlocked app and each page load on demand (PRODUCT.md section 10), one import after
+  // another on the way to a page; on a loaded machine that can take longer than the default
+  // second the find* queries wait.
+  configure({ asyncUtilTimeout: 5000 });
   document.body.classList.add('nhsuk-frontend-supported');
   // jsdom has no layout: scrolling is a no-op here (it logs "not implemented" otherwise).
   Element.prototype.scrollIntoView = () => undefined;

@@ -6,39 +6,14 @@
  * - main-thread time per keystroke and per radio answer in a filled-in section page, against
  *   the same page's markup served as plain HTML with no script.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { test } from '@playwright/test';
 import type { CDPSession, Page } from '@playwright/test';
 import { dateOfBirthForAge, fillPatient, NURSE, setUpTablet, startAssessment, unlock, waitForSaved, waitForServiceWorker } from '../browser/support';
+import { firstLoadJs } from '../browser/first-load-js';
 import { median, recordFigures } from './results';
 
-const dist = resolve(import.meta.dirname, '../../dist');
 /** Cold starts per run (median reported): 9, as a 2-core machine shared with other work is noisy. */
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 9);
-
-/** Gzip size (level 6, as Vite reports) of every JavaScript file the page loaded. */
-function jsBytes(urls: string[]): { gzipKb: number; files: { file: string; gzipKb: number }[] } {
-  const files = urls.map((url) => {
-    const path = new URL(url).pathname;
-    const gzip = gzipSync(readFileSync(resolve(dist, `.${path}`)), { level: 6 }).length / 1024;
-    return { file: path, gzipKb: Math.round(gzip * 10) / 10 };
-  });
-  return { gzipKb: Math.round(files.reduce((sum, file) => sum + file.gzipKb, 0) * 10) / 10, files };
-}
-
-async function collectJs(page: Page, action: () => Promise<void>): Promise<string[]> {
-  const urls = new Set<string>();
-  const onResponse = (response: { url(): string }) => {
-    if (/\.m?js(\?|$)/.test(response.url()) && !response.url().endsWith('/sw.js')) urls.add(response.url());
-  };
-  page.on('response', onResponse);
-  await action();
-  page.off('response', onResponse);
-  return [...urls];
-}
-
 
 /**
  * Main-thread time (ms) spent while `action` runs, from Chrome's own accounting
@@ -56,23 +31,25 @@ async function mainThreadMs(cdp: CDPSession, action: () => Promise<void>): Promi
 }
 
 test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
-  const fresh = jsBytes(await collectJs(page, async () => {
+  // The same measure as the size check in npm test (tests/browser/first-load-budget.spec.ts).
+  const fresh = await firstLoadJs(page, async () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Set up this tablet' }).waitFor();
-  }));
+  });
   await setUpTablet(page);
   await waitForServiceWorker(page);
 
   const second = await context.newPage();
-  const lockScreen = jsBytes(await collectJs(second, async () => {
+  const lockScreen = await firstLoadJs(second, async () => {
     await second.goto('/');
     await second.getByRole('heading', { name: 'Unlock Safeguarding Triage' }).waitFor();
-  }));
+  });
   await second.close();
 
   // Offline cold start at 4x CPU slowdown: navigation to a lock screen that takes input.
   await context.setOffline(true);
   const coldStarts: number[] = [];
+  const phases: { html: number; scripts: number; storageAndRender: number }[] = [];
   const unlocks: number[] = [];
   for (let run = 0; run < COLD_STARTS; run += 1) {
     const tab = await context.newPage();
@@ -83,10 +60,11 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
     await tab.goto(`${baseURL ?? ''}/`);
     const timing = await tab.evaluate(
       async (mark) =>
-        new Promise<{ ready: number; start: number }>((resolve) => {
+        new Promise<{ ready: number; start: number; html: number; scripts: number }>((resolve) => {
           const check = () => {
             const entry = performance.getEntriesByName(mark)[0];
-            if (entry) resolve({ ready: entry.startTime, start: performance.getEntriesByType('navigation')[0]?.startTime ?? 0 });
+            const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+            if (entry) resolve({ ready: entry.startTime, start: navigation?.startTime ?? 0, html: navigation?.responseEnd ?? 0, scripts: navigation?.domContentLoadedEventEnd ?? 0 });
             else setTimeout(check, 20);
           };
           check();
@@ -94,6 +72,9 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
       'lock-screen-ready',
     );
     coldStarts.push(timing.ready - timing.start);
+    // Where each run's time went: the page from the service worker, the scripts run, then
+    // storage opened and the lock screen rendered.
+    phases.push({ html: Math.round(timing.html - timing.start), scripts: Math.round(timing.scripts - timing.html), storageAndRender: Math.round(timing.ready - Math.max(timing.scripts, timing.html)) });
     const start = Date.now();
     await unlock(tab, NURSE.pin);
     unlocks.push(Date.now() - start);
@@ -101,7 +82,15 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
   }
   await context.setOffline(false);
   recordFigures('firstLoad', { newTabletJsGzipKb: fresh.gzipKb, setUpTabletJsGzipKb: lockScreen.gzipKb, files: lockScreen.files });
-  recordFigures('startup', { offlineColdStartToLockScreenMs4x: median(coldStarts), unlockMs4xIncludingPbkdf2: median(unlocks), runs: coldStarts.length });
+  // The budget holds "in every run": every run is kept, and the worst is what is judged.
+  recordFigures('startup', {
+    offlineColdStartToLockScreenMs4x: median(coldStarts),
+    offlineColdStartWorstMs4x: Math.max(...coldStarts),
+    offlineColdStartRunsMs4x: coldStarts.map((ms) => Math.round(ms)),
+    offlineColdStartPhasesMs4x: phases,
+    unlockMs4xIncludingPbkdf2: median(unlocks),
+    runs: coldStarts.length,
+  });
 });
 
 test('typing and answering in a filled-in section, against plain HTML', async ({ page, context, baseURL }) => {
@@ -112,15 +101,28 @@ test('typing and answering in a filled-in section, against plain HTML', async ({
 
   // The same page's markup, with no script at all: the baseline the budget compares with.
   // Loaded into about:blank (not through the app's origin, where the service worker would
-  // answer with the app), with a <base> so the same stylesheet applies.
+  // answer with the app), with a <base> so the same stylesheet applies. Vite marks the
+  // stylesheet link `crossorigin`, and a CORS request from about:blank's null origin is
+  // refused: until 29 November 2026 the control was an unstyled page (no NHS.UK radios, no
+  // focus rings, no layout), which made every ratio look worse than it was. The attribute
+  // is dropped, and the control is checked to be styled like the app before measuring.
   const html = await page.content();
   const plainHtml = html
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<link[^>]+rel="modulepreload"[^>]*>/g, '')
+    .replace(/(<link[^>]+rel="stylesheet"[^>]*?)\s+crossorigin(="[^"]*")?/g, '$1')
     .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
     .replace('<head>', `<head><base href="${baseURL ?? ''}/">`);
   const plain = await context.newPage();
   await plain.setContent(plainHtml, { waitUntil: 'load' });
+  const looks = (target: Page) =>
+    target.evaluate(() => {
+      const label = document.querySelector('.nhsuk-radios__label');
+      const style = label ? getComputedStyle(label) : undefined;
+      return `${style?.fontFamily ?? ''} ${style?.paddingLeft ?? ''} ${getComputedStyle(document.body).backgroundColor}`;
+    });
+  const [appLooks, plainLooks] = [await looks(page), await looks(plain)];
+  if (appLooks !== plainLooks) throw new Error(`The plain HTML control is not styled like the app (${plainLooks} against ${appLooks})`);
   // The same Playwright actions on both pages before measuring: Playwright leaves listeners
   // in a page it has acted on, and they must not count for one page and not the other.
   await fillPatient(plain, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });

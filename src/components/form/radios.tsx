@@ -12,6 +12,7 @@ import { fieldId } from '../../domain/assessment/issues';
 import { Fieldset } from './form-group';
 import type { LegendSize, QuestionText } from './form-group';
 import { useFieldError } from './issues-context';
+import { nativeAnswerRef } from './native-answer';
 
 export interface RadiosProps extends QuestionText {
   name: string;
@@ -67,7 +68,8 @@ function RadiosView({ name, legend, legendSize, isPageHeading, hint, optional, o
                   value={option.value}
                   aria-controls={reveal ? `conditional-${id}` : undefined}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                  {...register(name)}
+                  name={name}
+                  ref={nativeAnswerRef(register(name))}
                 />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
                   {option.label}

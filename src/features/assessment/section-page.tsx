@@ -72,6 +72,19 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
   });
   const [issues, setIssues] = useState<Issue[]>([]);
   const lastField = useRef('');
+  // The last field focused, for resuming there. Heard in the capture phase: a radio answer's
+  // events stop at the radio (components/form/native-answer.ts).
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return undefined;
+    const onFocus = (event: FocusEvent) => {
+      const name = event.target instanceof Element ? event.target.getAttribute('name') : null;
+      if (name) lastField.current = name;
+    };
+    form.addEventListener('focusin', onFocus, true);
+    return () => form.removeEventListener('focusin', onFocus, true);
+  }, []);
 
   const settings = useDeviceSettings();
   const triggersOff = settings?.thinkFamilyTriggersOff;
@@ -207,10 +220,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
               event.preventDefault();
               void onContinue();
             }}
-            onFocus={(event) => {
-              const name = event.target.getAttribute('name');
-              if (name) lastField.current = name;
-            }}
+            ref={formRef}
           >
             <fieldset className="app-plain-fieldset" disabled={readOnly}>
               {otherSections.length > 0 ? (

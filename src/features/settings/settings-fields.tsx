@@ -6,7 +6,6 @@
 import { retentionHint, stubMonthsHint } from '../../domain/retention/retention';
 import { localContactLabels, siteTypeOptions } from '../../domain/settings/device-settings';
 import type { LocalContacts } from '../../domain/settings/device-settings';
-import { thinkFamilyTriggers } from '../../domain/screening/think-family';
 import { Checkboxes } from '../../components/form/checkboxes';
 import { TimeInput } from '../../components/form/date-input';
 import { Radios } from '../../components/form/radios';
@@ -61,21 +60,5 @@ export function ServiceHoursFields() {
       <TextInput name="retainedStubMonths" label="Keep what stays of removed records for this many months" hint={stubMonthsHint} width={3} inputMode="numeric" />
       <TextInput name="backupReminderDays" label="Remind the nurse in charge to back up the tablet after this many days without a backup" hint="The reminder is on the home screen. A backup keeps unissued letters and referrals still to make if the tablet is lost or broken" width={3} inputMode="numeric" />
     </>
-  );
-}
-
-/**
- * The Think Family triggers (PRODUCT.md 4.7: configurable): each ticked trigger makes the
- * section required for an adult; untick one to turn it off on this tablet.
- */
-export function ThinkFamilyTriggerFields() {
-  return (
-    <Checkboxes
-      name="thinkFamilyTriggersOn"
-      legend="Think Family is required for an adult with"
-      hint="Untick a trigger to turn it off. Without a trigger Think Family is still offered for every adult"
-      options={thinkFamilyTriggers.map((trigger) => ({ value: trigger.id, label: trigger.label }))}
-      small
-    />
   );
 }

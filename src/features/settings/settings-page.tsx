@@ -22,7 +22,8 @@ import { recoveryKeySettingsText } from '../../domain/settings/recovery-key';
 import { useDeviceSettings, useRepositories, useSession } from '../../storage/repositories/react';
 import { ContentFileSettings } from './content-file-settings';
 import { ScreeningFields } from './screening-settings-fields';
-import { ContactFields, ServiceHoursFields, SiteFields, ThinkFamilyTriggerFields } from './settings-fields';
+import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
+import { ThinkFamilyTriggerFields } from './think-family-trigger-fields';
 import { WorkingDaysFields } from './working-days-fields';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {

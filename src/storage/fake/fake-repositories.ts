@@ -47,6 +47,7 @@ import type {
   StorageFailure,
   TamperReport,
 } from '../repositories/types';
+import type { SchemaUpgradeState } from '../repositories/types';
 
 class Store<T> {
   private readonly listeners = new Set<(value: T) => void>();
@@ -100,6 +101,8 @@ export interface FakeRepositories extends Repositories {
   auditEvents: Store<AuditEvent[]>;
   tamperReports: Store<TamperReport[]>;
   failSaves: 'quota' | undefined;
+  /** Set to 'reload' to act as a newer version of the app upgrading the database from another tab. */
+  schemaUpgrade: Store<SchemaUpgradeState>;
 }
 
 export function createFakeRepositories(options: FakeOptions = {}): FakeRepositories {
@@ -114,6 +117,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
   const issuedLetters = new Store<IssuedLetter[]>(options.letters ?? []);
   const letterDrafts = new Map<string, LetterChoices>();
   const tamperReports = new Store<TamperReport[]>(options.tamperReports ?? []);
+  const schemaUpgrade = new Store<SchemaUpgradeState>('none');
   const liaisonReviews = new Store(new Map<string, LiaisonReviewRecord>());
   const toRef = (member: StaffSummary): StaffRef => ({
     id: member.id,
@@ -206,6 +210,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
     tamperReports,
     liaisonReviews,
     failSaves: options.failSaves,
+    schemaUpgrade,
     session: {
       state: () => session.live((value) => value),
       tamperReports: () => ({
@@ -618,6 +623,9 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         await appendAudit('purge', '', `Retention purge: ${String(ids.size)} finished attendances removed`);
         return ok({ purged: ids.size, stubsRemoved: 0, skipped: 0 });
       },
+    },
+    upgrade: {
+      state: () => schemaUpgrade.live((value) => value),
     },
   };
   function purgeable(): string[] {

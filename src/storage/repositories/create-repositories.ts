@@ -14,6 +14,7 @@ import { RealSessionRepository } from './session-repository';
 import { RealStaffRepository } from './staff-repository';
 import type { Repositories } from './types';
 import { RecordRevisions } from './revisions';
+import { SchemaUpgradeWatch } from './schema-upgrade';
 import { TamperReports } from './tamper-reports';
 import { Vault } from './vault';
 import { RealBackupRepository } from '../backup/backup-repository';
@@ -62,6 +63,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
       due: async () => (await import('./retention-purge')).retentionDue(ctx),
       purge: async () => (await import('./retention-purge')).purgeDue(ctx),
     },
+    upgrade: new SchemaUpgradeWatch(db, () => session.writePending()),
     ready: session.initialise(),
     internals: ctx,
     close: () => {

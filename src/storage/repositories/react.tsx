@@ -12,6 +12,7 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { Result } from '../../domain/shared/result';
 import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
+import type { SchemaUpgradeState } from './types';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -148,4 +149,10 @@ export function useAwaitingGpLetter(): AttendanceSummary[] | undefined {
 export function useBackupStatus(): { lastBackupAt: string | undefined; setUpAt: string } | undefined {
   const { backup } = useRepositories();
   return useObservable(() => backup.status(), [backup], undefined);
+}
+
+/** 'reload' once a newer version of the app in another tab has upgraded the database (schema-upgrade.ts). */
+export function useSchemaUpgrade(): SchemaUpgradeState {
+  const { upgrade } = useRepositories();
+  return useObservable(() => upgrade.state(), [upgrade], 'none');
 }

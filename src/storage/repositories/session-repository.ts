@@ -322,4 +322,20 @@ export class RealSessionRepository implements SessionRepository {
     this.ctx.vault.close(reason);
     await written;
   }
+
+  /**
+   * Writes every change still waiting to be saved (the tasks registered with beforeLock)
+   * before this tab gives way to a schema upgrade (schema-upgrade.ts), waiting only as long
+   * as a lock does (see lockHere).
+   */
+  async writePending(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.beforeLockTasks].map((task) => task())),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, BEFORE_LOCK_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
 }

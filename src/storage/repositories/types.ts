@@ -424,4 +424,16 @@ export interface Repositories {
   liaison: LiaisonRepository;
   backup: BackupRepository;
   retention: RetentionRepository;
+  upgrade: SchemaUpgradeRepository;
+}
+
+/**
+ * A newer version of the app in another tab upgrading the database (schema-upgrade.ts):
+ * 'saving' while this tab writes what is pending, then 'reload': this tab's connection is
+ * closed and the page must be reloaded to carry on.
+ */
+export type SchemaUpgradeState = 'none' | 'saving' | 'reload';
+
+export interface SchemaUpgradeRepository {
+  state(): LiveValue<SchemaUpgradeState>;
 }

@@ -1,0 +1,120 @@
+/**
+ * Lighthouse, mobile preset (PRODUCT.md section 10: performance 95+, accessibility 100, best
+ * practices 100) on the three pages the budget names:
+ * - the set-up page: a navigation on a new tablet;
+ * - the lock screen: a navigation on a set-up tablet (storage kept, or it would be new again);
+ * - an assessment page: a navigation would land on the lock screen (the key lives only in
+ *   memory), so a user flow: a timespan from unlocking to a new assessment's patient page and
+ *   one answer (performance: blocking time, layout shift, interaction to next paint), then a
+ *   snapshot of that page filled in (accessibility, best practices).
+ *
+ * Lighthouse drives Chromium through Puppeteer (its own dependency); the steps between are
+ * the browser journeys' helpers, on the same tab through Playwright. Scores go to
+ * .bench-out/results.json for run.mjs; a page that does not load records no score.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { navigation, snapshot, startTimespan } from 'lighthouse';
+import type { Config, Flags, RunnerResult } from 'lighthouse';
+import puppeteer from 'puppeteer-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { dateOfBirthForAge, fillPatient, setUpTablet, startAssessment, unlock, waitForSaved } from '../browser/support';
+import { recordFigures } from './results';
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+/** The mobile preset is Lighthouse's default configuration; only these three categories. */
+const config: Config = { extends: 'lighthouse:default', settings: { onlyCategories: [...CATEGORIES] } };
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Scores {
+  performance: number | undefined;
+  accessibility: number | undefined;
+  bestPractices: number | undefined;
+  /** Audits in the three categories that scored below 1 (weight > 0), to say what to fix. */
+  below: string[];
+}
+
+function scores(result: RunnerResult | undefined): Scores {
+  const lhr = result?.lhr;
+  const score = (id: string) => {
+    const value = lhr?.categories[id]?.score;
+    return typeof value === 'number' ? Math.round(value * 100) : undefined;
+  };
+  const below = new Set<string>();
+  for (const id of CATEGORIES) {
+    for (const ref of lhr?.categories[id]?.auditRefs ?? []) {
+      const audit = lhr?.audits[ref.id];
+      if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1) below.add(`${ref.id} ${audit.displayValue ?? audit.score}`);
+    }
+  }
+  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), below: [...below] };
+}
+
+/** The Puppeteer handle on the tab Playwright drives, found by a title set for the purpose. */
+async function samePage(browserURL: string, page: Page): Promise<PuppeteerPage> {
+  const marker = `lighthouse-${Date.now()}`;
+  await page.evaluate((title) => {
+    document.title = title;
+  }, marker);
+  const browser = await puppeteer.connect({ browserURL, defaultViewport: null });
+  for (const candidate of await browser.pages()) if ((await candidate.title()) === marker) return candidate;
+  throw new Error('Lighthouse could not find the tab');
+}
+
+test('Lighthouse, mobile preset: set-up page, lock screen, assessment page', async ({ baseURL }) => {
+  test.setTimeout(10 * 60_000);
+  const origin = baseURL ?? '';
+  const port = 9600 + Math.floor(Math.random() * 300);
+  const profile = mkdtempSync(join(tmpdir(), 'lighthouse-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [...ARGS, `--remote-debugging-port=${port}`],
+    serviceWorkers: 'allow',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    viewport: null,
+  });
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto('about:blank');
+    const lighthousePage = await samePage(`http://127.0.0.1:${port}`, page);
+    const run = async (what: string, gather: () => Promise<RunnerResult | undefined>) => {
+      try {
+        return scores(await gather());
+      } catch (error) {
+        process.stderr.write(`Lighthouse, ${what}: ${String(error)}\n`);
+        return undefined;
+      }
+    };
+
+    const setUpPage = await run('set-up page', () => navigation(lighthousePage, `${origin}/`, { config }));
+    await setUpTablet(page, origin);
+
+    const keep: Flags = { disableStorageReset: true };
+    const lockScreen = await run('lock screen', () => navigation(lighthousePage, `${origin}/`, { config, flags: keep }));
+    await page.getByRole('heading', { name: 'Unlock Safeguarding Triage' }).waitFor();
+
+    let assessmentPage: Scores | undefined;
+    let unlockToAssessment: Scores | undefined;
+    try {
+      const timespan = await startTimespan(lighthousePage, { config, flags: keep });
+      await unlock(page);
+      await startAssessment(page);
+      await page.getByRole('radio', { name: 'Female', exact: true }).check();
+      await page.waitForTimeout(1000);
+      unlockToAssessment = scores(await timespan.endTimespan());
+      await fillPatient(page, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });
+      await waitForSaved(page);
+      assessmentPage = await run('assessment page', () => snapshot(lighthousePage, { config, flags: keep }));
+    } catch (error) {
+      process.stderr.write(`Lighthouse, assessment page: ${String(error)}\n`);
+    }
+    recordFigures('lighthouse', { setUpPage, lockScreen, assessmentPage, unlockToAssessment });
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+});

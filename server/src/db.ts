@@ -41,7 +41,8 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Da
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => undefined });
   const wrap = (run: postgres.Sql | postgres.TransactionSql): Queryable => ({
     async query<Row extends object>(text: string, params: readonly unknown[] = []) {
-      const result = await run.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      // Prepared (named, cached per connection): the push path runs the same few statements.
+      const result = await run.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
       return result as unknown as Row[];
     },
     async exec(text: string) {

@@ -3,7 +3,8 @@
  * `DATA_DIR` or `./server-data`), applies the migrations, and serves the built app and the
  * sync API on 127.0.0.1:8443 (`HOST`, `PORT` override). HTTPS with `--cert <file> --key <file>`
  * (or `TLS_CERT_FILE`, `TLS_KEY_FILE`); without them it speaks plain HTTP, for a reverse proxy
- * that terminates TLS in front of it (`TRUST_PROXY=1`; server/README.md).
+ * that terminates TLS in front of it (`TRUST_PROXY=1`; server/README.md). Rate limits:
+ * `RATE_LIMIT_CLAIMS_PER_MINUTE` (per address, default 10), `RATE_LIMIT_TABLET_PER_MINUTE` (default 600).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -50,6 +51,8 @@ const app = await buildServer({
   appDir: process.env['APP_DIR'] ?? defaultAppDir,
   logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   trustProxy: process.env['TRUST_PROXY'] === '1',
+  ...(process.env['RATE_LIMIT_CLAIMS_PER_MINUTE'] ? { claimsPerMinute: Number(process.env['RATE_LIMIT_CLAIMS_PER_MINUTE']) } : {}),
+  ...(process.env['RATE_LIMIT_TABLET_PER_MINUTE'] ? { requestsPerMinute: Number(process.env['RATE_LIMIT_TABLET_PER_MINUTE']) } : {}),
   https,
 });
 

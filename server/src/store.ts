@@ -142,26 +142,27 @@ export async function push(db: Database, tablet: Tablet, requestId: string, rows
   return db.transaction(async (tx) => {
     // Locks the department's sequence row for the whole transaction: pushes of one department
     // run one after another, so sequence numbers become visible in order, without gaps.
-    const locked = await tx.query<{ last_seq: unknown }>(
-      'UPDATE department_seq SET last_seq = last_seq WHERE department_id = $1 RETURNING last_seq',
-      [tablet.departmentId],
-    );
-    const receipt = await tx.query<{ result: string }>(
-      'SELECT result FROM push_receipts WHERE department_id = $1 AND tablet_id = $2 AND request_id = $3',
+    // The receipt of a request already answered comes back in the same round trip.
+    const locked = await tx.query<{ last_seq: unknown; receipt: string | null }>(
+      `UPDATE department_seq SET last_seq = last_seq WHERE department_id = $1
+       RETURNING last_seq, (SELECT result FROM push_receipts WHERE department_id = $1 AND tablet_id = $2 AND request_id = $3) AS receipt`,
       [tablet.departmentId, tablet.id, requestId],
     );
-    if (receipt[0]) return { answer: JSON.parse(receipt[0].result) as PushAnswer, replayed: true };
+    const receipt = locked[0]?.receipt;
+    if (typeof receipt === 'string') return { answer: JSON.parse(receipt) as PushAnswer, replayed: true };
 
     let seq = asNumber(locked[0]?.last_seq);
     const results: RowResult[] = [];
     for (const row of rows) {
       const sealed = Buffer.from(row.sealed, 'base64url');
       const head = { kind: row.kind, rowId: row.rowId, revision: row.revision };
-      const stored = await tx.query<StoredRevision>(
-        `SELECT revision, seq, sealed, signed, chain_seq, author_tablet FROM rows
-         WHERE department_id = $1 AND kind = $2 AND row_id = $3 ORDER BY revision DESC`,
-        [tablet.departmentId, row.kind, row.rowId],
+      // This row's revisions here, and whether any other department holds its id: one query.
+      const found = await tx.query<StoredRevision & { department_id: string }>(
+        `SELECT department_id, revision, seq, sealed, signed, chain_seq, author_tablet FROM rows
+         WHERE kind = $1 AND row_id = $2 ORDER BY revision DESC`,
+        [row.kind, row.rowId],
       );
+      const stored = found.filter((revision) => revision.department_id === tablet.departmentId);
       const latest = stored[0];
       const same = stored.find((revision) => revision.revision === row.revision);
       if (same) {
@@ -174,12 +175,9 @@ export async function push(db: Database, tablet: Tablet, requestId: string, rows
         }
         continue;
       }
-      if (!latest) {
-        const elsewhere = await tx.query('SELECT 1 FROM rows WHERE kind = $1 AND row_id = $2 AND department_id <> $3 LIMIT 1', [row.kind, row.rowId, tablet.departmentId]);
-        if (elsewhere.length > 0) {
-          results.push({ ...head, status: 'refused', reason: 'other-department' });
-          continue;
-        }
+      if (!latest && found.length > 0) {
+        results.push({ ...head, status: 'refused', reason: 'other-department' });
+        continue;
       }
       const serverRevision = latest?.revision ?? 0;
       if ((row.baseRevision ?? 0) !== serverRevision || row.revision <= serverRevision) {
@@ -208,15 +206,23 @@ export async function push(db: Database, tablet: Tablet, requestId: string, rows
       );
       results.push({ ...head, status: 'accepted', seq });
     }
-    await tx.query('UPDATE department_seq SET last_seq = $2 WHERE department_id = $1', [tablet.departmentId, seq]);
     const answer: PushAnswer = { requestId, results };
-    await tx.query('DELETE FROM push_receipts WHERE at < $1', [new Date(now.getTime() - RECEIPT_LIFETIME_MS)]);
     await tx.query(
-      'INSERT INTO push_receipts (department_id, tablet_id, request_id, result, at) VALUES ($1, $2, $3, $4, $5)',
-      [tablet.departmentId, tablet.id, requestId, JSON.stringify(answer), now],
+      `WITH advanced AS (UPDATE department_seq SET last_seq = $6 WHERE department_id = $1)
+       INSERT INTO push_receipts (department_id, tablet_id, request_id, result, at) VALUES ($1, $2, $3, $4, $5)`,
+      [tablet.departmentId, tablet.id, requestId, JSON.stringify(answer), now, seq],
     );
     return { answer, replayed: false };
-  });
+  }).finally(() => sweepReceipts(db, now).catch(() => undefined));
+}
+
+let lastSweep = 0;
+
+/** Receipts older than 7 days are deleted, at most once a minute per process, outside the push. */
+async function sweepReceipts(db: Database, now: Date): Promise<void> {
+  if (now.getTime() - lastSweep < 60_000 && now.getTime() >= lastSweep) return;
+  lastSweep = now.getTime();
+  await db.query('DELETE FROM push_receipts WHERE at < $1', [new Date(now.getTime() - RECEIPT_LIFETIME_MS)]);
 }
 
 /** Each tablet's audit chain is append-only and contiguous: 1, 2, 3, … with no gap or rewrite. */

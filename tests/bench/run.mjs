@@ -20,6 +20,13 @@ try {
 for (const script of ['tests/bench/letters.bench.mjs']) {
   if (existsSync(resolve(root, script))) run('node', [script]);
 }
+// The department server's load test: its own PostgreSQL and one server process, loopback only.
+try {
+  run('npm', ['run', '-s', 'server:build']);
+  run('node', ['server/build/server/bench/load.js']);
+} catch {
+  console.error('The department server load test could not run to the end.');
+}
 
 if (!existsSync(results)) process.exit(1);
 const figures = JSON.parse(readFileSync(results, 'utf8'));
@@ -57,6 +64,10 @@ add('  of which storage: rows, summaries, GP letter times (ms)', f(s?.compliance
 add('  alone: rows / opening summaries / GP letters (ms)', s?.complianceAuditPartsMs ? [s.complianceAuditPartsMs.rows, s.complianceAuditPartsMs.summaries, s.complianceAuditPartsMs.gpLetters].map((n) => f(n, 0)).join(' / ') : undefined, 'reference');
 add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.medianMs, 2), '< 50');
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
+const sv = figures.server;
+add('Department server: pushes per second, one process', f(sv?.pushesPerSecond, 0), '>= 2 (50 tablets)');
+add(`Department server: p95 of a small push, ${f(sv?.smallPushUnderLoad?.backgroundPushesPerSecond, 0) ?? '?'} pushes/s around it (ms)`, f(sv?.smallPushUnderLoad?.p95Ms, 1), '< 50');
+add('Department server: first pull of 100,000 summaries (s)', f(sv?.firstPull?.seconds, 1), '< 60');
 const width = Math.max(...rows.map((row) => row[0].length));
 console.log('\nBenchmark figures (Chromium, this machine)\n');
 for (const [what, value, budget] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(14)}   budget ${budget}`);

@@ -9,6 +9,12 @@ export const ROW_KINDS = ['attendance', 'summary', 'letter-version', 'draft', 'l
 export const rowKind = z.enum(ROW_KINDS);
 export type RowKind = z.infer<typeof rowKind>;
 
+/**
+ * The rows of a record a purge deletes (design §6, issue 13): the stub and the tombstone stay,
+ * and audit chains, staff and settings are not a record's rows.
+ */
+export const PURGEABLE_KINDS = ['attendance', 'summary', 'letter-version', 'draft', 'liaison-review'] as const;
+
 /** Kinds whose stored revisions can never be rewritten (design §6). */
 export const IMMUTABLE_KINDS: ReadonlySet<RowKind> = new Set<RowKind>(['letter-version', 'audit-event']);
 
@@ -36,11 +42,14 @@ export const pushRowSchema = z
     signed: z.boolean().optional(),
     /** An audit event's place in its author tablet's chain (1, 2, 3, …). */
     chainSeq: z.number().int().min(1).max(2_000_000_000).optional(),
+    /** A tombstone's other rows of the purged record (letters, drafts: ids the server cannot link). */
+    purges: z.array(z.object({ kind: z.enum(PURGEABLE_KINDS), rowId: rowIdSchema }).strict()).max(500).optional(),
   })
   .strict()
   .refine((row) => (row.kind === 'audit-event') === (row.chainSeq !== undefined), {
     message: 'chainSeq is given for audit events and only for them',
-  });
+  })
+  .refine((row) => row.purges === undefined || row.kind === 'tombstone', { message: 'purges is given for tombstones only' });
 export type PushRow = z.infer<typeof pushRowSchema>;
 
 /** Row count is checked in the handler, so that more than 500 rows is a 413 like more than 4 MB. */

@@ -7,12 +7,13 @@
  * tablet's audit chain is contiguous; a row id already held by another department is refused;
  * a push is one transaction, numbered from the department's sequence taken by
  * `UPDATE … RETURNING` (which also serialises the department's pushes), and its answer is kept
- * under its request id so a retry writes nothing twice.
+ * under its request id so a retry writes nothing twice; a tombstone purges its record's rows
+ * and a purged row is never stored again.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { asBytes, asNumber } from './db.ts';
 import type { Database, Queryable } from './db.ts';
-import { IMMUTABLE_KINDS } from './schemas.ts';
+import { IMMUTABLE_KINDS, PURGEABLE_KINDS } from './schemas.ts';
 import type { PushRow, RowKind } from './schemas.ts';
 
 export const ENROLMENT_LIFETIME_MS = 10 * 60 * 1000;
@@ -121,7 +122,7 @@ export type RowResult =
   | { kind: RowKind; rowId: string; revision: number; status: 'conflict'; serverRevision: number }
   | { kind: RowKind; rowId: string; revision: number; status: 'refused'; reason: RefusalReason };
 
-export type RefusalReason = 'immutable' | 'signed' | 'other-department' | 'audit-gap' | 'audit-rewrite';
+export type RefusalReason = 'immutable' | 'signed' | 'other-department' | 'audit-gap' | 'audit-rewrite' | 'purged';
 
 export interface PushAnswer {
   requestId: string;
@@ -179,6 +180,13 @@ export async function push(db: Database, tablet: Tablet, requestId: string, rows
         results.push({ ...head, status: 'refused', reason: 'other-department' });
         continue;
       }
+      if (!latest && (PURGEABLE as ReadonlySet<string>).has(row.kind)) {
+        const purged = await tx.query('SELECT 1 FROM purged_rows WHERE department_id = $1 AND kind = $2 AND row_id = $3', [tablet.departmentId, row.kind, row.rowId]);
+        if (purged.length > 0) {
+          results.push({ ...head, status: 'refused', reason: 'purged' });
+          continue;
+        }
+      }
       const serverRevision = latest?.revision ?? 0;
       if ((row.baseRevision ?? 0) !== serverRevision || row.revision <= serverRevision) {
         results.push({ ...head, status: 'conflict', serverRevision });
@@ -204,6 +212,7 @@ export async function push(db: Database, tablet: Tablet, requestId: string, rows
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [tablet.departmentId, row.kind, row.rowId, row.revision, author, seq, sealed, row.nhsIndex ?? null, row.nameDobIndex ?? null, row.signed === true, row.chainSeq ?? null, sealed.length, now],
       );
+      if (row.kind === 'tombstone' && !latest) await purge(tx, tablet, row, now);
       results.push({ ...head, status: 'accepted', seq });
     }
     const answer: PushAnswer = { requestId, results };
@@ -223,6 +232,25 @@ async function sweepReceipts(db: Database, now: Date): Promise<void> {
   if (now.getTime() - lastSweep < 60_000 && now.getTime() >= lastSweep) return;
   lastSweep = now.getTime();
   await db.query('DELETE FROM push_receipts WHERE at < $1', [new Date(now.getTime() - RECEIPT_LIFETIME_MS)]);
+}
+
+const PURGEABLE: ReadonlySet<RowKind> = new Set<RowKind>(PURGEABLE_KINDS);
+
+/**
+ * A tombstone deletes the record's rows (those with the tombstone's id, and those it lists)
+ * and remembers their ids, so a purged row pushed again later is refused. The stub and the
+ * tombstone stay (design §6).
+ */
+async function purge(tx: Queryable, tablet: Tablet, tombstone: PushRow, now: Date): Promise<void> {
+  const targets = [...PURGEABLE_KINDS.map((kind) => ({ kind, rowId: tombstone.rowId })), ...(tombstone.purges ?? [])];
+  for (const target of targets) {
+    await tx.query('DELETE FROM rows WHERE department_id = $1 AND kind = $2 AND row_id = $3', [tablet.departmentId, target.kind, target.rowId]);
+    await tx.query(
+      'INSERT INTO purged_rows (department_id, kind, row_id, purged_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [tablet.departmentId, target.kind, target.rowId, now],
+    );
+  }
+  await tx.query('DELETE FROM leases WHERE department_id = $1 AND row_id = $2', [tablet.departmentId, tombstone.rowId]);
 }
 
 /** Each tablet's audit chain is append-only and contiguous: 1, 2, 3, … with no gap or rewrite. */

@@ -6,6 +6,7 @@
 import { createHmac, randomUUID, webcrypto } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres } from '../src/db.ts';
+import { migrate, readMigrations } from '../src/migrate.ts';
 import { MISSING_POSTGRES_MESSAGE, postgresBinariesPresent, startCluster } from './support/postgres-cluster.ts';
 import type { Cluster } from './support/postgres-cluster.ts';
 import { enrol, newDepartment, pushRows, row } from './support/server-suite.ts';
@@ -48,6 +49,28 @@ describe.skipIf(!present)('department server on PostgreSQL 15', () => {
   });
 
   defineServerSuite(async () => connectPostgres((await clusterReady).url), (context: SuiteContext) => {
+    describe('migrations from each earlier version', () => {
+      it('a database at each earlier version upgrades to the latest and keeps its rows', async () => {
+        const all = readMigrations();
+        for (let version = 1; version < all.length; version += 1) {
+          const name = `upgrade_from_${version}_${Date.now()}`;
+          await context.db.exec(`CREATE DATABASE ${name}`);
+          const db = connectPostgres((await clusterReady).url.replace(/\/postgres$/, `/${name}`), { max: 1 });
+          try {
+            expect(await migrate(db, all.slice(0, version))).toEqual(all.slice(0, version).map((m) => m.name));
+            const departmentId = randomUUID();
+            await db.query('INSERT INTO departments (id, created_at) VALUES ($1, now())', [departmentId]);
+            expect(await migrate(db, all)).toEqual(all.slice(version).map((m) => m.name));
+            expect(await db.query('SELECT 1 FROM departments WHERE id = $1', [departmentId])).toHaveLength(1);
+            expect(await migrate(db, all)).toEqual([]);
+          } finally {
+            await db.close();
+            await context.db.exec(`DROP DATABASE ${name}`);
+          }
+        }
+      });
+    });
+
     describe('zero knowledge', () => {
       let dump = '';
       let indexHex = '';

@@ -139,7 +139,7 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const recorded = await context.db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
       expect(recorded.map((migration) => migration.name)).toEqual(appliedAtStart);
       const tables = await context.db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
-      expect(tables.map((table) => table.table_name)).toEqual(['department_seq', 'departments', 'enrolments', 'leases', 'push_receipts', 'rows', 'schema_migrations', 'tablets']);
+      expect(tables.map((table) => table.table_name)).toEqual(['department_seq', 'departments', 'enrolments', 'leases', 'purged_rows', 'push_receipts', 'rows', 'schema_migrations', 'tablets']);
     });
 
     it('re-running the migrations is a no-op', async () => {
@@ -488,6 +488,44 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const notJson = await context.app.inject({ method: 'POST', url: '/api/v1/push', headers: { ...bearer(department.credential), 'content-type': 'application/json' }, payload: '{"requestId":' });
       expect(notJson.statusCode).toBe(400);
       expect(await storedCount(context.db, department.departmentId)).toBe(0);
+    });
+  });
+
+  describe('purges and receipts', () => {
+    it("a tombstone deletes the record's rows but its stub, and a purged row pushed again is refused", async () => {
+      const department = await newDepartment(context.app);
+      const { tablet } = await enrol(context.app, department);
+      const recordId = randomUUID();
+      const letterId = randomUUID();
+      const unrelated = row({ kind: 'summary' });
+      await pushRows(context.app, department, [row({ rowId: recordId }), row({ kind: 'summary', rowId: recordId }), row({ kind: 'letter-version', rowId: letterId }), row({ kind: 'stub', rowId: recordId }), unrelated, row({ kind: 'audit-event', chainSeq: 1 })]);
+      const lateEdit = row({ rowId: recordId, revision: 2 });
+      const tombstone = { ...row({ kind: 'tombstone', rowId: recordId }), purges: [{ kind: 'letter-version', rowId: letterId }] };
+      const purged = await pushRows(context.app, department, [tombstone]);
+      expect(purged.answer.results[0]).toMatchObject({ status: 'accepted' });
+      const left = await pullAll(context.app, tablet, 'after=0');
+      expect(left.rows.map((r) => [r.kind, r.rowId === recordId])).toEqual([['stub', true], ['summary', false], ['audit-event', false], ['tombstone', true]]);
+      const again = await pushRows(context.app, tablet, [{ ...lateEdit, revision: 1, baseRevision: 0 }, row({ kind: 'letter-version', rowId: letterId })]);
+      expect(again.answer.results.map((result) => result.status === 'refused' && result.reason)).toEqual(['purged', 'purged']);
+      const badPurge = await pushRows(context.app, department, [{ ...row({ kind: 'tombstone' }), purges: [{ kind: 'audit-event', rowId: randomUUID() }] }]);
+      expect(badPurge.response.statusCode).toBe(400);
+      const notTombstone = await pushRows(context.app, department, [{ ...row(), purges: [{ kind: 'draft', rowId: randomUUID() }] }]);
+      expect(notTombstone.response.statusCode).toBe(400);
+    });
+
+    it('receipts are kept 7 days: after that a retry is answered from the rows (identical bytes), still writing nothing twice', async () => {
+      const department = await newDepartment(context.app);
+      const requestId = randomUUID();
+      const rows = [row()];
+      await pushRows(context.app, department, rows, requestId);
+      clock.ms += 8 * 24 * 60 * 60 * 1000;
+      await pushRows(context.app, department, [row()]);
+      const receipts = await context.db.query('SELECT 1 FROM push_receipts WHERE request_id = $1', [requestId]);
+      expect(receipts).toHaveLength(0);
+      const retry = await pushRows(context.app, department, rows, requestId);
+      expect(retry.response.headers['idempotent-replay']).toBeUndefined();
+      expect(retry.answer.results[0]).toMatchObject({ status: 'accepted', seq: 1 });
+      expect(await storedCount(context.db, department.departmentId)).toBe(2);
     });
   });
 

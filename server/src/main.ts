@@ -6,7 +6,7 @@
  * that terminates TLS in front of it (`TRUST_PROXY=1`; server/README.md). Rate limits:
  * `RATE_LIMIT_CLAIMS_PER_MINUTE` (per address, default 10), `RATE_LIMIT_TABLET_PER_MINUTE` (default 600).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app.ts';
@@ -46,9 +46,12 @@ if (databaseUrl) {
 const applied = await migrate(db);
 if (applied.length > 0) console.warn(`Migrations applied: ${applied.join(', ')}`);
 
+const appDir = process.env['APP_DIR'] ?? defaultAppDir;
+if (!existsSync(resolve(appDir, 'index.html'))) console.warn(`The built app was not found in ${appDir}: serving the sync API only (npm run build writes dist/).`);
+
 const app = await buildServer({
   db,
-  appDir: process.env['APP_DIR'] ?? defaultAppDir,
+  appDir,
   logger: { level: process.env['LOG_LEVEL'] ?? 'info' },
   trustProxy: process.env['TRUST_PROXY'] === '1',
   ...(process.env['RATE_LIMIT_CLAIMS_PER_MINUTE'] ? { claimsPerMinute: Number(process.env['RATE_LIMIT_CLAIMS_PER_MINUTE']) } : {}),

@@ -21,6 +21,7 @@ const PROBE_MS = 10_000;
 const PULL_RECORDS = 100_000;
 const SUMMARY_BYTES = 600;
 const OVERALL_LIMIT_MS = 120_000;
+// The phases: saturation 15 s, two probes of 10 s, seeding and the pull: about 60 s in all.
 
 const started = Date.now();
 const timeLeft = () => OVERALL_LIMIT_MS - (Date.now() - started);
@@ -90,26 +91,36 @@ async function main(): Promise<void> {
     }));
     const pushesPerSecond = pushes / ((performance.now() - t0) / 1000);
 
-    // 2. A small push under load: 49 tablets push every 500 ms (about 100 a second, 50 times
-    //    the 2 a second design §9 expects of 50 tablets); one tablet measures its own pushes.
-    const probeEnd = Date.now() + Math.min(PROBE_MS, Math.max(0, timeLeft() - 60_000));
-    const probe: number[] = [];
-    let background = 0;
-    await Promise.all([
-      ...credentials.slice(1).map(async (credential, i) => {
-        await new Promise((resolve) => setTimeout(resolve, (i * 10) % 500));
-        while (Date.now() < probeEnd) {
-          const tick = Date.now();
-          await smallPush(credential);
-          background += 1;
-          await new Promise((resolve) => setTimeout(resolve, Math.max(0, 500 - (Date.now() - tick))));
-        }
-      }),
-      (async () => {
-        while (Date.now() < probeEnd) probe.push(await smallPush(firstCredential));
-      })(),
-    ]);
-    const backgroundPerSecond = background / (PROBE_MS / 1000);
+    // 2. A small push under load: 49 tablets each push once every `intervalMs`; one tablet
+    //    measures its own pushes. First at design §9's load (50 tablets, about 2 pushes a
+    //    second), then at 50 times it (about 100 a second).
+    const underLoad = async (intervalMs: number) => {
+      const probeEnd = Date.now() + Math.min(PROBE_MS, Math.max(0, timeLeft() - 60_000));
+      const probe: number[] = [];
+      let background = 0;
+      const began = Date.now();
+      await Promise.all([
+        ...credentials.slice(1).map(async (credential, i) => {
+          // Spread over the window (or the interval, if shorter), so the load starts at once.
+          await new Promise((resolve) => setTimeout(resolve, (i * Math.min(intervalMs, PROBE_MS)) / TABLETS));
+          while (Date.now() < probeEnd) {
+            const tick = Date.now();
+            await smallPush(credential);
+            background += 1;
+            await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(intervalMs - (Date.now() - tick), probeEnd - Date.now()))));
+          }
+        }),
+        (async () => {
+          while (Date.now() < probeEnd) {
+            probe.push(await smallPush(firstCredential));
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        })(),
+      ]);
+      return { p50Ms: percentile(probe, 50), p95Ms: percentile(probe, 95), probes: probe.length, backgroundPushesPerSecond: background / ((Date.now() - began) / 1000) };
+    };
+    const atDesignLoad = await underLoad(20_000);
+    const atFiftyTimes = await underLoad(500);
 
     // 3. First pull of 100,000 sealed summaries by a tablet that has none.
     const departmentId = String(department.body['departmentId']);
@@ -147,7 +158,8 @@ async function main(): Promise<void> {
       pushesPerSecond,
       pushesDuringSaturation: pushes,
       saturationP95Ms: percentile(saturationLatencies, 95),
-      smallPushUnderLoad: { p50Ms: percentile(probe, 50), p95Ms: percentile(probe, 95), probes: probe.length, backgroundPushesPerSecond: backgroundPerSecond },
+      smallPushAtDesignLoad: atDesignLoad,
+      smallPushUnderLoad: atFiftyTimes,
       firstPull: { records: pulled, seconds: pullSeconds, requests, summaryBytes: SUMMARY_BYTES },
     };
     const file = resolve(serverRoot, '..', '.bench-out', 'results.json');
@@ -157,7 +169,8 @@ async function main(): Promise<void> {
     const lines: [string, string, string][] = [
       [`Server: pushes per second, one process, ${TABLETS} tablets, 1 row each`, pushesPerSecond.toFixed(0), '>= 2 (design load)'],
       ['Server: p95 of a small push at saturation (ms)', figures.saturationP95Ms.toFixed(1), 'reference'],
-      [`Server: p95 of a small push, ${backgroundPerSecond.toFixed(0)} pushes/s around it (ms)`, figures.smallPushUnderLoad.p95Ms.toFixed(1), '< 50'],
+      [`Server: p95 of a small push, ${atDesignLoad.backgroundPushesPerSecond.toFixed(1)} pushes/s around it (ms)`, atDesignLoad.p95Ms.toFixed(1), '< 50'],
+      [`Server: p95 of a small push, ${atFiftyTimes.backgroundPushesPerSecond.toFixed(0)} pushes/s around it (ms)`, atFiftyTimes.p95Ms.toFixed(1), '< 50'],
       [`Server: first pull of ${pulled.toLocaleString('en-GB')} summaries, ${requests} requests (s)`, pullSeconds.toFixed(1), '< 60'],
     ];
     const width = Math.max(...lines.map((line) => line[0].length));

@@ -66,6 +66,7 @@ add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
 const sv = figures.server;
 add('Department server: pushes per second, one process', f(sv?.pushesPerSecond, 0), '>= 2 (50 tablets)');
+add(`Department server: p95 of a small push, ${f(sv?.smallPushAtDesignLoad?.backgroundPushesPerSecond, 1) ?? '?'} pushes/s around it (ms)`, f(sv?.smallPushAtDesignLoad?.p95Ms, 1), '< 50');
 add(`Department server: p95 of a small push, ${f(sv?.smallPushUnderLoad?.backgroundPushesPerSecond, 0) ?? '?'} pushes/s around it (ms)`, f(sv?.smallPushUnderLoad?.p95Ms, 1), '< 50');
 add('Department server: first pull of 100,000 summaries (s)', f(sv?.firstPull?.seconds, 1), '< 60');
 const width = Math.max(...rows.map((row) => row[0].length));

@@ -71,14 +71,16 @@ export async function createEnrolment(db: Database, tablet: Tablet, tokenSha256H
 }
 
 /**
- * Claims an enrolment: one statement marks it used only if it is unused and unexpired (so two
- * claims racing cannot both win), and the new tablet is registered in the same transaction.
+ * Claims an enrolment: one statement marks it used only if it is unused, unexpired and made by
+ * a tablet not since revoked (so two claims racing cannot both win, and a lost tablet's codes
+ * die with it), and the new tablet is registered in the same transaction.
  */
 export async function claimEnrolment(db: Database, token: string, credential: string, now: Date): Promise<{ tabletId: string; departmentId: string; package: Buffer } | 'spent'> {
   return db.transaction(async (tx) => {
     const claimed = await tx.query<{ department_id: string; package: unknown }>(
       `UPDATE enrolments SET used_at = $2
        WHERE token_sha256 = $1 AND used_at IS NULL AND expires_at > $2
+         AND created_by IN (SELECT id FROM tablets WHERE revoked_at IS NULL)
        RETURNING department_id, package`,
       [sha256(token), now],
     );

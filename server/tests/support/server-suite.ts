@@ -205,7 +205,7 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       expect(clear).toHaveLength(0);
     });
 
-    it('a revoked tablet is refused on every request; a tablet of another department cannot be revoked', async () => {
+    it('a revoked tablet is refused on every request, its pending codes die with it; a tablet of another department cannot be revoked', async () => {
       const department = await newDepartment(context.app);
       const { tablet } = await enrol(context.app, department);
       const other = await newDepartment(context.app);
@@ -223,9 +223,15 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
         expect(response.statusCode).toBe(401);
         expect(response.json()).toMatchObject({ error: 'tablet-revoked', message: 'This tablet has been removed from the department.' });
       }
+      const pendingToken = secret();
+      const second = await enrol(context.app, department);
+      await context.app.inject({ method: 'POST', url: '/api/v1/enrolments', headers: bearer(second.tablet.credential), payload: { tokenSha256: sha256(pendingToken).toString('hex'), package: 'AAAA' } });
+      await context.app.inject({ method: 'POST', url: `/api/v1/tablets/${second.tablet.tabletId}/revoke`, headers: bearer(department.credential) });
+      const orphanClaim = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: pendingToken, credential: secret() } });
+      expect(orphanClaim.statusCode).toBe(410);
       const list = await context.app.inject({ method: 'GET', url: '/api/v1/tablets', headers: bearer(department.credential) });
       const tablets = list.json<{ tablets: { tabletId: string; revokedAt: string | null }[] }>().tablets;
-      expect(new Map(tablets.map((t) => [t.tabletId, t.revokedAt !== null]))).toEqual(new Map([[department.tabletId, false], [tablet.tabletId, true]]));
+      expect(new Map(tablets.map((t) => [t.tabletId, t.revokedAt !== null]))).toEqual(new Map([[department.tabletId, false], [tablet.tabletId, true], [second.tablet.tabletId, true]]));
     });
   });
 

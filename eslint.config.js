@@ -22,7 +22,7 @@ const forbid = (groups, message) => ({ group: groups, message });
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'dev-dist/**', '.bench-out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'public/**'],
+    ignores: ['dist/**', 'dev-dist/**', 'server/build/**', 'server-data/**', '.bench-out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'public/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -136,6 +136,23 @@ export default tseslint.config(
         forbid(['workbox-window', 'virtual:*'], 'only pwa touches the service worker.'),
       ] }],
     },
+  },
+  {
+    // The department server (server/): Node, its own tsconfig. It may import domain types, the
+    // sealed-row formats and the one source of the security headers; never React, Dexie, the
+    // app's screens or its repositories (ARCHITECTURE.md).
+    files: ['server/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        forbid(['react', 'react-dom', 'react-dom/*', 'react-hook-form', 'dexie', 'dexie-react-hooks', 'workbox-*', 'virtual:*'], 'the server holds sealed rows only: no React, Dexie or browser plumbing.'),
+        forbid(['**/src/features/**', '**/src/app/**', '**/src/components/**', '**/src/storage/repositories/**', '**/src/storage/db', '**/src/storage/db.ts'], 'the server never imports the app: only domain types, sealed-row formats and src/pwa/security-headers.ts.'),
+      ] }],
+    },
+  },
+  {
+    files: ['server/tests/**', 'server/bench/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**', 'src/test-support/**'],

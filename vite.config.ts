@@ -105,6 +105,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'logic', environment: 'node', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'components', environment: 'jsdom', include: ['src/**/*.test.tsx'] } },
+      // The department server (server/): Node only, one database per file (PGlite opens in ~3 s).
+      { test: { name: 'server', environment: 'node', include: ['server/tests/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
     ],
   },
 });

@@ -20,6 +20,13 @@ try {
 for (const script of ['tests/bench/letters.bench.mjs']) {
   if (existsSync(resolve(root, script))) run('node', [script]);
 }
+// The department server's load test: its own PostgreSQL and one server process, loopback only.
+try {
+  run('npm', ['run', '-s', 'server:build']);
+  run('node', ['server/build/server/bench/load.js']);
+} catch {
+  console.error('The department server load test could not run to the end.');
+}
 
 if (!existsSync(results)) process.exit(1);
 const figures = JSON.parse(readFileSync(results, 'utf8'));
@@ -67,6 +74,11 @@ add('Lighthouse mobile, lock screen: perf / a11y / best pr.', lhScores(lh?.lockS
 add('Lighthouse mobile, assessment page: perf / a11y / best pr.', lhScores(lh?.unlockToAssessment?.performance, lh?.assessmentPage?.accessibility, lh?.assessmentPage?.bestPractices), '95 / 100 / 100');
 add('Letter generation, slowest of the golden letters (ms)', f(figures.letters?.medianMs, 2), '< 50');
 add('Letter PDF, slowest (ms)', f(figures.letters?.pdfMedianMs, 2), 'reference');
+const sv = figures.server;
+add('Department server: pushes per second, one process', f(sv?.pushesPerSecond, 0), '>= 2 (50 tablets)');
+add(`Department server: p95 of a small push, ${f(sv?.smallPushAtDesignLoad?.backgroundPushesPerSecond, 1) ?? '?'} pushes/s around it (ms)`, f(sv?.smallPushAtDesignLoad?.p95Ms, 1), '< 50');
+add(`Department server: p95 of a small push, ${f(sv?.smallPushUnderLoad?.backgroundPushesPerSecond, 0) ?? '?'} pushes/s around it (ms)`, f(sv?.smallPushUnderLoad?.p95Ms, 1), '< 50');
+add('Department server: first pull of 100,000 summaries (s)', f(sv?.firstPull?.seconds, 1), '< 60');
 const width = Math.max(...rows.map((row) => row[0].length));
 console.log('\nBenchmark figures (Chromium, this machine)\n');
 for (const [what, value, budget] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(14)}   budget ${budget}`);

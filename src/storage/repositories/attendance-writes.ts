@@ -18,9 +18,8 @@ import { ageBand } from '../../domain/rules/pathway';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { seal } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { IndexCache, openRowPart, readWorklistState, revisionAad, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { IndexCache, openRowPart, readWorklistState, sealAttendancePart, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
@@ -49,8 +48,8 @@ async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev:
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
-    seal(unlocked.keys.dataKey, summary, revisionAad(unlocked.deviceId, record.id, 'summary', rev)),
-    seal(unlocked.keys.dataKey, record, revisionAad(unlocked.deviceId, record.id, 'payload', rev)),
+    sealAttendancePart(unlocked, summary, record.id, 'summary', rev),
+    sealAttendancePart(unlocked, record, record.id, 'payload', rev),
     indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
     indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
   ]);

@@ -6,9 +6,18 @@
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import { isLetterKind, letterIdentityKey, letterKindLabels, sameLetterIdentity } from '../../domain/letters/kinds';
 import type { LetterIdentity, LetterKind } from '../../domain/letters/kinds';
+import type { RowAddress } from '../crypto/sealed-row';
 import type { LetterRow } from '../db';
 
+/** A letter's additional data before the one sealed-row format. Read only. */
 export const letterAad = (deviceId: string, attendanceId: string, letterId: string): string => `${deviceId}:attendance:${attendanceId}:letter:${letterId}`;
+
+/**
+ * Where an issued letter's fields are sealed (crypto/sealed-row): the row id names its
+ * attendance too, so a letter copied onto another attendance does not open; the revision is
+ * its version (a version is never rewritten).
+ */
+export const letterAddress = (attendanceId: string, letterId: string, version: number, field: 'payload' | 'about'): RowAddress => ({ table: 'letters', id: `${attendanceId}/${letterId}`, field, rev: version });
 
 
 export function letterSummary(row: LetterRow): IssuedLetterSummary | undefined {
@@ -30,3 +39,5 @@ export const rowIsLetter = (row: Pick<LetterRow, 'kind' | 'childId'>, identity: 
 export const letterDraftKey = (attendanceId: string, kind: string, childId?: string): string => `letter-draft:${attendanceId}:${childId ? letterIdentityKey({ kind: kind as LetterKind, childId }) : kind}`;
 export const letterDraftAad = (deviceId: string, attendanceId: string, kind: string, childId?: string): string =>
   `${deviceId}:attendance:${attendanceId}:letter-draft:${childId ? letterIdentityKey({ kind: kind as LetterKind, childId }) : kind}`;
+/** Where a draft is sealed: its meta key, which names the letter. */
+export const letterDraftAddress = (key: string): RowAddress => ({ table: 'meta', id: key, field: 'value', rev: 0 });

@@ -19,13 +19,13 @@ import type { LetterKind } from '../../domain/letters/kinds';
 import type { IssuedLetter } from '../../domain/letters/issued';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { open as openSealed, seal } from '../crypto/codec';
+import { openRow, sealRow } from '../crypto/sealed-row';
 import type { LetterRow } from '../db';
 import { openRowPart } from './attendance-crypto';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import { describeLetter, letterAad, letterDraftAad, letterDraftKey, rowIsLetter } from './letter-rows';
+import { describeLetter, letterAad, letterAddress, letterDraftAad, letterDraftAddress, letterDraftKey, rowIsLetter } from './letter-rows';
 import type { IssueLetterRequest, StorageFailure } from './types';
 
 const damaged = (): StorageFailure => ({
@@ -76,7 +76,7 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
       restrictedCategories: composed.restrictedCategories,
       ...(request.childId ? { childId: request.childId } : {}),
     };
-    const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
+    const payload = await sealRow(unlocked.value, letter, letterAddress(request.attendanceId, id, version, 'payload'));
     const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload, ...(request.childId ? { childId: request.childId } : {}) };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
     const clash = await db.transaction('rw', db.letters, db.meta, db.gpLettersDue, async () => {
@@ -108,8 +108,8 @@ export async function openLetter(ctx: StorageContext, letterId: string): Promise
     return err(toStorageFailure(error));
   }
   if (!row) return err({ kind: 'not-found', message: 'This letter is not on this tablet.' });
-  const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, letterAad(unlocked.value.deviceId, row.attendanceId, row.id));
-  if (!opened.ok) return err(damaged());
+  const opened = await openRow(unlocked.value, row.payload, letterAddress(row.attendanceId, row.id, row.version, 'payload'), [letterAad(unlocked.value.deviceId, row.attendanceId, row.id)]);
+  if (!opened) return err(damaged());
   const parsed = issuedLetterSchema.safeParse(opened.value);
   // The sealed letter names its child; the clear row must name the same one (or neither).
   if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version || (parsed.data.childId ?? '') !== (row.childId ?? '')) return err(damaged());
@@ -120,10 +120,11 @@ export async function loadLetterDraft(ctx: StorageContext, attendanceId: string,
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return undefined;
   try {
-    const row = await ctx.db.meta.get(letterDraftKey(attendanceId, kind, childId));
+    const key = letterDraftKey(attendanceId, kind, childId);
+    const row = await ctx.db.meta.get(key);
     if (!row) return undefined;
-    const opened = await openSealed(unlocked.value.keys.dataKey, row.value, letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId));
-    if (!opened.ok) return undefined;
+    const opened = await openRow(unlocked.value, row.value, letterDraftAddress(key), [letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId)]);
+    if (!opened) return undefined;
     const parsed = letterChoicesSchema.safeParse(opened.value);
     return parsed.success ? parsed.data : undefined;
   } catch {
@@ -135,8 +136,9 @@ export async function saveLetterDraft(ctx: StorageContext, attendanceId: string,
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return unlocked;
   try {
-    const value = await seal(unlocked.value.keys.dataKey, choices, letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId));
-    await ctx.db.meta.put({ key: letterDraftKey(attendanceId, kind, childId), value });
+    const key = letterDraftKey(attendanceId, kind, childId);
+    const value = await sealRow(unlocked.value, choices, letterDraftAddress(key));
+    await ctx.db.meta.put({ key, value });
     return ok(undefined);
   } catch (error) {
     return err(toStorageFailure(error));

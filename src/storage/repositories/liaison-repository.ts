@@ -17,7 +17,8 @@ import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '..
 import { MAX_FREE_TEXT } from '../../domain/shared/text';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { open as openSealed, seal } from '../crypto/codec';
+import { openRow, sealRow } from '../crypto/sealed-row';
+import type { RowAddress } from '../crypto/sealed-row';
 import type { LiaisonReviewRow } from '../db';
 import { openSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
@@ -28,12 +29,14 @@ import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, Stor
 import type { Unlocked } from './vault';
 
 export const liaisonReviewAad = (deviceId: string, attendanceId: string): string => `${deviceId}:liaison-review:${attendanceId}`;
+/** Where a review is sealed (crypto/sealed-row); liaisonReviewAad is the format before it, read only. */
+export const liaisonReviewAddress = (attendanceId: string): RowAddress => ({ table: 'liaisonReviews', id: attendanceId, field: 'payload', rev: 0 });
 
 const REVIEW_LOCK = 'safeguarding-triage:liaison-review';
 
 export async function openReview(unlocked: Unlocked, row: LiaisonReviewRow): Promise<LiaisonReviewRecord | undefined> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.payload, liaisonReviewAad(unlocked.deviceId, row.attendanceId));
-  if (!opened.ok) return undefined;
+  const opened = await openRow(unlocked, row.payload, liaisonReviewAddress(row.attendanceId), [liaisonReviewAad(unlocked.deviceId, row.attendanceId)]);
+  if (!opened) return undefined;
   const parsed = liaisonReviewRecordSchema.safeParse(opened.value);
   return parsed.success && parsed.data.attendanceId === row.attendanceId ? parsed.data : undefined;
 }
@@ -103,7 +106,7 @@ export class RealLiaisonRepository implements LiaisonRepository {
           note: input.note.trim(),
         };
         const record: LiaisonReviewRecord = { attendanceId, reviews: [...existing.reviews, review] };
-        const payload = await seal(unlocked.keys.dataKey, record, liaisonReviewAad(unlocked.deviceId, attendanceId));
+        const payload = await sealRow(unlocked, record, liaisonReviewAddress(attendanceId));
         await db.liaisonReviews.put({ attendanceId, payload });
         return ok(review);
       });

@@ -23,10 +23,9 @@
 import { SUMMARY_VERSION, attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
-import { seal } from '../crypto/codec';
 import type { Sealed } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad, openRowPart, revisionAad } from './attendance-crypto';
+import { openRowPart, sealAttendancePart } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { tryHoldLock } from './locks';
 import type { Unlocked } from './vault';
@@ -90,10 +89,8 @@ async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: strin
   if (!opened) return undefined;
   const parsed = assessmentRecordSchema.safeParse(opened.value);
   if (!parsed.success || parsed.data.id !== row.id) return undefined;
-  // Sealed as its record is: with the revision bound in when the record's is (issue 11), so
-  // the rollback check reads the same revision from both.
-  const additionalData = opened.bound ? revisionAad(unlocked.deviceId, row.id, 'summary', opened.rev) : aad(unlocked.deviceId, row.id, 'summary');
-  return seal(unlocked.keys.dataKey, summariseAttendance(parsed.data, now), additionalData);
+  // In the current row format at the row's revision (the re-seal job binds the record's too).
+  return sealAttendancePart(unlocked, summariseAttendance(parsed.data, now), row.id, 'summary', row.rev);
 }
 
 /**

@@ -174,6 +174,13 @@ export class RealSessionRepository implements SessionRepository {
       .then(
         () => undefined,
         () => undefined,
+      )
+      // Then every sealed row to the current format and key epoch (reseal.ts; issue 11).
+      .then(() => import('./reseal'))
+      .then(({ resealRows }) => resealRows(this.ctx))
+      .then(
+        () => undefined,
+        () => undefined,
       );
   }
 

@@ -15,7 +15,7 @@ import type { AuditFilter } from '../../src/domain/oversight/audit-filter';
 import { complianceAudit } from '../../src/domain/oversight/compliance-audit';
 import { IndexCache, openSummaries } from '../../src/storage/repositories/attendance-crypto';
 import { gpLettersOf } from '../../src/storage/repositories/compliance-audit-inputs';
-import { buildRow } from '../../src/storage/repositories/attendance-writes';
+import { buildRowWithArrival } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
 import { liaisonReviewAad } from '../../src/storage/repositories/liaison-repository';
@@ -138,20 +138,21 @@ async function run(count: number): Promise<StorageFigures> {
   const seedStart = performance.now();
   const BATCH = 500;
   for (let start = 0; start < count; start += BATCH) {
-    const rows = await Promise.all(
+    const built = await Promise.all(
       Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
         const index = start + offset;
         const daysAgo = Math.floor(index / perDay);
         const arrivedAt = new Date(now - daysAgo * 86_400_000 - (index % perDay) * 60_000 * 7).toISOString();
         const record = syntheticRecord(index, arrivedAt, staff);
-        return buildRow(unlocked, record, 1, arrivedAt, indexes);
+        return buildRowWithArrival(unlocked, record, 1, arrivedAt, indexes);
       }),
     );
+    const rows = built.map(({ row }) => row);
     await db.attendances.bulkPut(rows);
-    await db.attendanceSummaries.bulkPut(rows.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary })));
-    const letters = rows
-      .filter((row) => row.status === 'signed' && now - Date.parse(row.arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
-      .map((row) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: row.arrivedAt, issuedById: staff.id, payload: letterPayload }));
+    await db.attendanceSummaries.bulkPut(built.map(({ row, arrivedAt }) => ({ id: row.id, arrivedAt, rev: row.rev, summary: row.summary })));
+    const letters = built
+      .filter(({ row, arrivedAt }) => row.status === 'signed' && now - Date.parse(arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
+      .map(({ row, arrivedAt }) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: arrivedAt, issuedById: staff.id, payload: letterPayload }));
     await db.letters.bulkPut(letters);
     // As signing does: the signed ones without a GP letter yet are due.
     const withLetter = new Set(letters.map((letter) => letter.attendanceId));
@@ -259,8 +260,8 @@ async function run(count: number): Promise<StorageFigures> {
   const todayPlain: number[] = [];
   for (let i = 0; i < 15; i += 1) {
     const [ms] = await time(async () => {
-      const found = await db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
-      return found.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt }));
+      const found = await db.attendances.where('arrivedDay').aboveOrEqual(since.slice(0, 10)).filter((row) => row.status === 'signed').toArray();
+      return found.map((row) => ({ id: row.id, arrivedDay: row.arrivedDay }));
     });
     todayPlain.push(ms);
   }
@@ -343,7 +344,7 @@ async function run(count: number): Promise<StorageFigures> {
     const bounds = auditRangeInstants(auditFilter);
     const [rowsMs, auditRows] = await time(() => db.attendances.where('arrivedAt').between(bounds.start, bounds.end, true, false).toArray());
     const [summariesMs] = await time(() => openSummaries(vault.peek(), auditRows));
-    const [lettersMs] = await time(() => gpLettersOf(db, auditRows.map((row) => row.id)));
+    const [lettersMs] = await time(() => gpLettersOf(db, unlocked.keys, auditRows.map((row) => row.id)));
     parts.rows.push(rowsMs);
     parts.summaries.push(summariesMs);
     parts.gpLetters.push(lettersMs);

@@ -14,7 +14,7 @@ import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/asse
 import { assessmentRecordSchema } from '../../domain/assessment/record';
 import { prefillFromEarlierAttendance } from '../../domain/assessment/patient-look-up';
 import type { Addendum, AssessmentRecord } from '../../domain/assessment/record';
-import { ageBand } from '../../domain/rules/pathway';
+import { toLondon } from '../../domain/shared/dates';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
@@ -43,8 +43,15 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
   return { nhs, nameDob: dob && family ? `${family}|${dob}` : undefined };
 }
 
-/** The sealed row for `record`, and the clear summary it sealed (the writer reads the pending referral from it). */
-async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary }> {
+/** The London day of an instant: what the attendance row keeps in clear of the arrival (db.ts, issue 11). */
+export const arrivalDay = (instant: string): string => toLondon(instant).date;
+
+/**
+ * The sealed row for `record`, the clear summary it sealed (the writer reads the pending
+ * referral from it) and the exact arrival instant (for the summaries copy, which orders the
+ * liaison list; not on the attendance row, which keeps only the day).
+ */
+async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
@@ -53,12 +60,12 @@ async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev:
     indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
     indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
   ]);
+  const arrivedAt = readArrivedAt(record.answers.patient) ?? record.createdAt;
   const row: AttendanceRow = {
     id: record.id,
     status: record.status,
-    arrivedAt: readArrivedAt(record.answers.patient) ?? record.createdAt,
+    arrivedDay: arrivalDay(arrivedAt),
     updatedAt: record.updatedAt,
-    ageBand: ageBand(summary.ageYears ?? undefined),
     createdById: record.createdBy.id,
     nhsIndex,
     nameDobIndex,
@@ -66,11 +73,18 @@ async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev:
     payload,
     rev,
   };
-  return { row, summary };
+  return { row, summary, arrivedAt };
 }
 
+/** The sealed row for `record` and its exact arrival instant (the summaries copy keeps it; the row keeps the day). */
 export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
   return (await sealAttendance(unlocked, record, rev, now, indexes)).row;
+}
+
+/** The same, with the exact arrival instant for the summaries copy. */
+export async function buildRowWithArrival(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; arrivedAt: string }> {
+  const { row, arrivedAt } = await sealAttendance(unlocked, record, rev, now, indexes);
+  return { row, arrivedAt };
 }
 
 /**
@@ -162,7 +176,7 @@ class Editor implements AssessmentEditor {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
     try {
-      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
+      const { row, summary, arrivedAt } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
       const { db } = this.ctx;
       const expected = this.rev;
       // The row and any change to the referral worklist commit in one transaction, so a
@@ -172,7 +186,7 @@ class Editor implements AssessmentEditor {
           const existing = await db.attendances.get(record.id);
           if (existing && existing.rev !== expected) return true;
           await db.attendances.put(row);
-          await db.attendanceSummaries.put({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
+          await db.attendanceSummaries.put({ id: row.id, arrivedAt, rev: row.rev, summary: row.summary });
           if (worklist) await db.meta.put(worklist);
           // Signing makes the GP letter due (issuing it clears this, in letter-writes).
           if (row.status === 'signed' && existing?.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
@@ -242,10 +256,10 @@ export async function createAttendance(ctx: StorageContext, options: { prefillFr
         if (!earlier.ok) return earlier;
         record = prefillFromEarlierAttendance(record, earlier.value);
       }
-      const row = await buildRow(unlocked.value, record, 1, ctx.now(), new IndexCache());
+      const { row, arrivedAt } = await buildRowWithArrival(unlocked.value, record, 1, ctx.now(), new IndexCache());
       await ctx.db.transaction('rw', ctx.db.attendances, ctx.db.attendanceSummaries, async () => {
         await ctx.db.attendances.add(row);
-        await ctx.db.attendanceSummaries.put({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
+        await ctx.db.attendanceSummaries.put({ id: row.id, arrivedAt, rev: row.rev, summary: row.summary });
       });
       await ctx.audit.append('create', record.id, record.prefilledFrom ? `Assessment started, patient details pre-filled from attendance ${record.prefilledFrom.attendanceId}` : 'Assessment started');
       return ok(record);

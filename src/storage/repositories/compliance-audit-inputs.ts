@@ -22,6 +22,8 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { openSummaries } from './attendance-crypto';
 import type { LetterRow, LiaisonReviewRow, TriageDatabase } from '../db';
+import type { DeviceKeys } from '../crypto/keys';
+import { letterIdentityIndex, versionsOf } from './letter-rows';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { openReview } from './liaison-repository';
@@ -34,9 +36,11 @@ import type { StorageFailure } from './types';
  * (anyOf over thousands of compound keys walks a cursor one jump at a time: seconds at
  * 100,000 letters).
  */
-export async function gpLettersOf(db: TriageDatabase, ids: readonly string[]): Promise<LetterRow[]> {
+export async function gpLettersOf(db: TriageDatabase, keys: DeviceKeys, ids: readonly string[]): Promise<LetterRow[]> {
   if (ids.length === 0) return [];
-  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id) => db.letters.where('[attendanceId+kind]').equals([id, 'gp']).toArray())));
+  // The patient's own GP letter by its keyed identity index (issue 11: no kind in clear), computed before the transaction.
+  const indexes = await Promise.all(ids.map((id) => letterIdentityIndex(keys, id, { kind: 'gp' })));
+  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id, i) => versionsOf(db, indexes[i] ?? '', id, { kind: 'gp' }))));
   return each.flat();
 }
 
@@ -47,10 +51,12 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
     const { db } = ctx;
     // One after the other: at 100,000 attendances the rows and the letters read side by side
     // took longer than in turn (one database, one backend: 1.09 s against 0.9 s in the bench).
-    const rows = await db.attendances.where('arrivedAt').between(range.start, range.end, true, false).toArray();
+    // The summaries copy keeps the exact arrival (the attendance row keeps only its day since issue 11).
+    const rows = await db.attendanceSummaries.where('arrivedAt').between(range.start, range.end, true, false).toArray();
     const summaries = await openSummaries(allowed.value, rows);
     const letters = await gpLettersOf(
       db,
+      allowed.value.keys,
       rows.map((row) => row.id),
     );
     // Reviews only for attendances the domain puts on the liaison list (the only ones the audit times).

@@ -30,9 +30,11 @@ export class RealLetterRepository implements LetterRepository {
 
   versions(attendanceId: string): LiveValue<IssuedLetterSummary[]> {
     return liveQuery(async () => {
+      const unlocked = this.ctx.vault.peek();
+      if (!unlocked) return [];
       const rows = await this.ctx.db.letters.where('attendanceId').equals(attendanceId).toArray();
-      return rows
-        .map(letterSummary)
+      // The kind and child are sealed in each row (issue 11): opened here, a few small boxes per attendance.
+      return (await Promise.all(rows.map((row) => letterSummary(unlocked, row))))
         .filter((summary): summary is IssuedLetterSummary => summary !== undefined)
         .sort((a, b) => (a.issuedAt === b.issuedAt ? b.version - a.version : a.issuedAt < b.issuedAt ? 1 : -1));
     });

@@ -9,7 +9,6 @@
  * device. Recording one is a read-change-write of that row held under a cross-tab lock, and
  * is written to the audit trail (detail: no clinical content; the action is in the sealed row).
  */
-import { Dexie } from 'dexie';
 import type { LetterKind } from '../../domain/letters/kinds';
 import { liaisonReasonsFor } from '../../domain/liaison/liaison-list';
 import { liaisonReviewActionSchema, liaisonReviewRecordSchema } from '../../domain/liaison/liaison-review';
@@ -23,6 +22,7 @@ import type { LiaisonReviewRow } from '../db';
 import { openSummaries } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
+import { letterIdentityOf } from './letter-rows';
 import { withLock } from './locks';
 import { permittedLive, requirePermission } from './permission-gate';
 import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, StorageFailure } from './types';
@@ -63,15 +63,15 @@ export class RealLiaisonRepository implements LiaisonRepository {
       const needLetters = options.letters === false ? [] : listed.filter((summary) => summary.letters.length > 0);
       // One small key range per attendance: anyOf over the whole letters index grows with the table (1 s at 100,000).
       // All in one read transaction: a transaction per query costs more than the query itself.
-      const [reviewRows, issuedKeys] = await db.transaction('r', db.liaisonReviews, db.letters, () =>
-        Promise.all([
-          db.liaisonReviews.bulkGet(listed.map((summary) => summary.id)),
-          Promise.all(
-            needLetters.map(
-              (summary) => db.letters.where('[attendanceId+kind]').between([summary.id, Dexie.minKey], [summary.id, Dexie.maxKey]).keys() as unknown as Promise<[string, LetterKind][]>,
-            ),
-          ),
-        ]),
+      const [reviewRows, letterRows] = await db.transaction('r', db.liaisonReviews, db.letters, () =>
+        Promise.all([db.liaisonReviews.bulkGet(listed.map((summary) => summary.id)), Promise.all(needLetters.map((summary) => db.letters.where('attendanceId').equals(summary.id).toArray()))]),
+      );
+      // The kind is sealed in each letter row since issue 11: opened here, one small box per letter of a listed attendance.
+      const issuedKeys = await Promise.all(
+        letterRows.flat().map(async (row): Promise<[string, LetterKind][]> => {
+          const identity = await letterIdentityOf(unlocked, row);
+          return identity ? [[row.attendanceId, identity.kind]] : [];
+        }),
       );
       const reviews = await Promise.all(reviewRows.filter((row): row is LiaisonReviewRow => row !== undefined).map((row) => openReview(unlocked, row)));
       const issued = new Map(issuedKeys.flat().map(([attendanceId, kind]) => [`${attendanceId}|${kind}`, { attendanceId, kind }]));

@@ -13,7 +13,7 @@ import type { TestStorage } from '../../test-support/storage-fixtures';
 import { seal } from '../crypto/codec';
 import { isCurrentRow } from '../crypto/sealed-row';
 import { openRowPart, revisionAad, WORKLIST_KEY, worklistAad } from './attendance-crypto';
-import { letterAad, letterDraftAad, letterDraftKey } from './letter-rows';
+import { legacyLetterDraftKey, letterAad, letterDraftAad, letterDraftKey } from './letter-rows';
 import { tryHoldLock } from './locks';
 import { RESEAL_KEY, RESEAL_LOCK, resealRows } from './reseal';
 import type { Unlocked } from './vault';
@@ -65,12 +65,15 @@ async function makeLegacy(storage: TestStorage): Promise<void> {
   for (const row of await db.letters.toArray()) {
     const opened = await storage.repos.letters.open(row.id);
     if (!opened.ok) throw new Error('letter does not open');
-    await db.letters.update(row.id, { payload: await seal(unlocked.keys.dataKey, opened.value, letterAad(unlocked.deviceId, row.attendanceId, row.id)) });
+    // As written before version 5: the kind in clear, no identity index, the old additional data.
+    const payload = await seal(unlocked.keys.dataKey, opened.value, letterAad(unlocked.deviceId, row.attendanceId, row.id));
+    await db.letters.put({ id: row.id, attendanceId: row.attendanceId, kind: opened.value.kind, version: row.version, issuedAt: row.issuedAt, issuedById: row.issuedById, payload });
   }
   for (const row of await db.attendances.toArray()) {
     const draft = await storage.repos.letters.loadDraft(row.id, 'health-visitor');
     if (!draft) throw new Error('draft does not open');
-    await db.meta.put({ key: letterDraftKey(row.id, 'health-visitor'), value: await seal(unlocked.keys.dataKey, draft, letterDraftAad(unlocked.deviceId, row.id, 'health-visitor')) });
+    await db.meta.delete(await letterDraftKey(unlocked.keys, row.id, { kind: 'health-visitor' }));
+    await db.meta.put({ key: legacyLetterDraftKey(row.id, 'health-visitor'), value: await seal(unlocked.keys.dataKey, draft, letterDraftAad(unlocked.deviceId, row.id, 'health-visitor')) });
   }
   const worklist = await db.meta.get(WORKLIST_KEY);
   if (worklist) await db.meta.put({ key: WORKLIST_KEY, value: await seal(unlocked.keys.dataKey, { ids: [], rev: 1 }, worklistAad(unlocked.deviceId)) });
@@ -83,7 +86,8 @@ async function formats(storage: TestStorage): Promise<boolean[]> {
   const attendances = await db.attendances.orderBy(':id').toArray();
   const letters = await db.letters.orderBy(':id').toArray();
   const meta = (await db.meta.toArray()).filter((row) => row.key === WORKLIST_KEY || row.key.startsWith('letter-draft:'));
-  return [...attendances.flatMap((row) => [row.payload, row.summary]), ...letters.map((row) => row.payload), ...meta.map((row) => row.value)].map(isCurrentRow);
+  const drafts = meta.map((row) => (/^letter-draft:[^:]+:/.test(row.key) ? undefined : row.value));
+  return [...attendances.flatMap((row) => [row.payload, row.summary]), ...letters.flatMap((row) => [row.payload, row.kind === undefined ? row.about : undefined]), ...drafts].map(isCurrentRow);
 }
 
 /** What each record and letter says, and each row's revision: the job must leave them as they are. */
@@ -141,7 +145,7 @@ describe('the re-seal job', () => {
     const second = await resealRows(storage.repos.internals, { batchSize: 2 });
     // Three attendances left (not five), then the letters, drafts and worklist.
     expect(second.status).toBe('done');
-    expect(second.checked).toBe(3 + 5 + 5 + 1);
+    expect(second.resealed).toBe(3 + 5 + 5 + 1);
     expect(await formats(storage)).not.toContain(false);
     expect(await contents(storage)).toEqual(before);
   });

@@ -28,12 +28,15 @@
  * The marker holds the target format and epoch, a stage name and an opaque key: nothing
  * about a patient.
  */
+import { isLetterKind } from '../../domain/letters/kinds';
+import type { LetterKind } from '../../domain/letters/kinds';
 import { CURRENT_EPOCH, ROW_FORMAT, isCurrentRow, openRow, sealRow } from '../crypto/sealed-row';
 import type { SealedRow } from '../crypto/sealed-row';
-import type { AttendanceRow, LetterRow, LiaisonReviewRow, MetaRow } from '../db';
+import type { AttendanceRow, AuditRow, LetterRow, LiaisonReviewRow, MetaRow } from '../db';
+import { clearDetailOf, detailAddress, detailIsSealed, sealDetail } from './audit-details';
 import { openRowPart, sealAttendancePart, WORKLIST_ADDRESS, WORKLIST_KEY, worklistAad } from './attendance-crypto';
 import type { StorageContext } from './context';
-import { letterAad, letterAddress, letterDraftAad, letterDraftAddress } from './letter-rows';
+import { letterAad, letterAddress, letterDraftAad, letterDraftAddress, letterDraftKey, letterIdentityIndex, letterIdentityOf } from './letter-rows';
 import { liaisonReviewAad, liaisonReviewAddress } from './liaison-repository';
 import { tryHoldLock } from './locks';
 import type { Unlocked } from './vault';
@@ -45,7 +48,7 @@ export const RESEAL_LOCK = 'safeguarding-triage:reseal';
 /** Rows per batch: a batch of attendances seals in a few tens of milliseconds on a tablet. */
 export const RESEAL_BATCH = 50;
 
-const STAGES = ['attendances', 'letters', 'meta', 'liaisonReviews'] as const;
+const STAGES = ['attendances', 'letters', 'meta', 'liaisonReviews', 'audit'] as const;
 type StageName = (typeof STAGES)[number];
 
 interface Progress {
@@ -138,51 +141,74 @@ async function letterBatch(ctx: StorageContext, unlocked: Unlocked, rows: Letter
   for (const row of rows) {
     if (stop()) return undefined;
     batch.checked += 1;
-    if (isCurrentRow(row.payload)) continue;
+    const clear = row.kind !== undefined || row.childId !== undefined || row.identity === undefined;
+    if (!clear && isCurrentRow(row.payload) && isCurrentRow(row.about)) continue;
     const address = letterAddress(row.attendanceId, row.id, row.version, 'payload');
-    const opened = await openRow(unlocked, row.payload, address, [letterAad(unlocked.deviceId, row.attendanceId, row.id)]);
-    if (!opened) {
+    const [opened, identity] = await Promise.all([openRow(unlocked, row.payload, address, [letterAad(unlocked.deviceId, row.attendanceId, row.id)]), letterIdentityOf(unlocked, row)]);
+    if (!opened || !identity) {
       batch.unreadable += 1;
       continue;
     }
-    const payload = await sealRow(unlocked, opened.value, address);
+    // From before version 5: the kind (and child) leave the clear row for the keyed index and the seal.
+    const [payload, about, index] = await Promise.all([
+      sealRow(unlocked, opened.value, address),
+      sealRow(unlocked, identity, letterAddress(row.attendanceId, row.id, row.version, 'about')),
+      letterIdentityIndex(unlocked.keys, row.attendanceId, identity),
+    ]);
+    const next: LetterRow = { id: row.id, attendanceId: row.attendanceId, version: row.version, issuedAt: row.issuedAt, issuedById: row.issuedById, payload, identity: index, about };
     const { db } = ctx;
     batch.writes.push(async () => {
       const current = await db.letters.get(row.id);
       if (!current || !sameBox(current.payload, row.payload)) return false;
-      await db.letters.update(row.id, { payload });
+      await db.letters.put(next);
       return true;
     });
   }
   return batch;
 }
 
-/** The additional data a meta row was sealed with before the row format, when it is one storage seals. */
-function metaLegacyAad(unlocked: Unlocked, key: string): string | undefined {
-  if (key === WORKLIST_KEY) return worklistAad(unlocked.deviceId);
-  const draft = /^letter-draft:([^:]+):(.+)$/.exec(key);
-  if (!draft?.[1] || !draft[2]) return undefined;
-  // "<kind>" or "<kind>/child/<child id>": the identity key the draft key already holds.
-  const [kind, , childId] = draft[2].split('/');
-  return kind ? letterDraftAad(unlocked.deviceId, draft[1], kind, childId) : undefined;
+/** A draft key from before version 5 ("letter-draft:<attendance>:<kind>[/child/<id>]"): the letter it is for. */
+function legacyDraft(key: string): { attendanceId: string; kind: LetterKind; childId?: string } | undefined {
+  const match = /^letter-draft:([^:]+):([^/]+)(?:\/child\/(.+))?$/.exec(key);
+  if (!match?.[1] || !isLetterKind(match[2])) return undefined;
+  return match[3] ? { attendanceId: match[1], kind: match[2], childId: match[3] } : { attendanceId: match[1], kind: match[2] };
 }
 
 async function metaBatch(ctx: StorageContext, unlocked: Unlocked, rows: MetaRow[], stop: () => boolean): Promise<Batch | undefined> {
   const batch: Batch = { last: rows.at(-1)?.key, checked: 0, unreadable: 0, writes: [] };
+  const { db } = ctx;
   for (const row of rows) {
     if (stop()) return undefined;
-    const legacy = metaLegacyAad(unlocked, row.key);
-    if (legacy === undefined && !row.key.startsWith('letter-draft:')) continue;
+    const draft = legacyDraft(row.key);
+    if (row.key !== WORKLIST_KEY && !row.key.startsWith('letter-draft:')) continue;
     batch.checked += 1;
+    if (draft) {
+      // A draft under its old key, which names the kind: moved to its keyed-hash key and sealed there.
+      const opened = await openRow(unlocked, row.value, letterDraftAddress(row.key), [letterDraftAad(unlocked.deviceId, draft.attendanceId, draft.kind, draft.childId)]);
+      if (!opened) {
+        batch.unreadable += 1;
+        continue;
+      }
+      const key = await letterDraftKey(unlocked.keys, draft.attendanceId, draft.childId ? { kind: draft.kind, childId: draft.childId } : { kind: draft.kind });
+      const value = await sealRow(unlocked, opened.value, letterDraftAddress(key));
+      batch.writes.push(async () => {
+        const current = await db.meta.get(row.key);
+        if (!current || !sameBox(current.value, row.value)) return false;
+        // A draft saved meanwhile under the new key is newer: keep it.
+        if (!(await db.meta.get(key))) await db.meta.put({ key, value });
+        await db.meta.delete(row.key);
+        return true;
+      });
+      continue;
+    }
     if (isCurrentRow(row.value)) continue;
     const address = row.key === WORKLIST_KEY ? WORKLIST_ADDRESS : letterDraftAddress(row.key);
-    const opened = await openRow(unlocked, row.value, address, legacy === undefined ? [] : [legacy]);
+    const opened = await openRow(unlocked, row.value, address, row.key === WORKLIST_KEY ? [worklistAad(unlocked.deviceId)] : []);
     if (!opened) {
       batch.unreadable += 1;
       continue;
     }
     const value = await sealRow(unlocked, opened.value, address);
-    const { db } = ctx;
     batch.writes.push(async () => {
       const current = await db.meta.get(row.key);
       if (!current || !sameBox(current.value, row.value)) return false;
@@ -217,6 +243,45 @@ async function reviewBatch(ctx: StorageContext, unlocked: Unlocked, rows: Liaiso
   return batch;
 }
 
+/**
+ * Events about a patient written before version 5 kept their words in clear, and their hash
+ * covers those words. The words move into a seal marked `detailHashed` (the check of the trail
+ * opens it to recompute the hash: audit-details.ts); the clear detail keeps the revision note.
+ * The hash, the MAC and the sequence number are untouched. Words already sealed whose box is
+ * in an older format or epoch are sealed again as they are.
+ */
+async function auditBatch(ctx: StorageContext, unlocked: Unlocked, rows: AuditRow[], stop: () => boolean): Promise<Batch | undefined> {
+  const last = rows.at(-1);
+  const batch: Batch = { last: last ? String(last.seq) : undefined, checked: 0, unreadable: 0, writes: [] };
+  for (const row of rows) {
+    if (stop()) return undefined;
+    if (!detailIsSealed(row.type)) continue;
+    batch.checked += 1;
+    let change: Pick<AuditRow, 'detail' | 'sealedDetail' | 'detailHashed'>;
+    if (row.sealedDetail) {
+      if (isCurrentRow(row.sealedDetail)) continue;
+      const hashed = row.detailHashed === true;
+      const opened = await openRow(unlocked, row.sealedDetail, detailAddress(row, hashed));
+      if (typeof opened?.value !== 'string') {
+        batch.unreadable += 1;
+        continue;
+      }
+      change = { detail: row.detail, sealedDetail: await sealDetail(unlocked, row, opened.value, hashed), ...(hashed ? { detailHashed: true as const } : {}) };
+    } else {
+      if (row.detail === clearDetailOf(row.detail)) continue;
+      change = { detail: clearDetailOf(row.detail), sealedDetail: await sealDetail(unlocked, row, row.detail, true), detailHashed: true };
+    }
+    const { db } = ctx;
+    batch.writes.push(async () => {
+      const current = await db.audit.get(row.seq);
+      if (current?.hash !== row.hash || current.detail !== row.detail) return false;
+      await db.audit.update(row.seq, change);
+      return true;
+    });
+  }
+  return batch;
+}
+
 /** Reads and seals the next batch of a stage (no transaction open while sealing). */
 async function readBatch(ctx: StorageContext, unlocked: Unlocked, progress: Progress, size: number, stop: () => boolean): Promise<Batch | undefined> {
   const { db } = ctx;
@@ -230,6 +295,8 @@ async function readBatch(ctx: StorageContext, unlocked: Unlocked, progress: Prog
       return metaBatch(ctx, unlocked, await (after === null ? db.meta.orderBy(':id') : db.meta.where(':id').above(after)).limit(size).toArray(), stop);
     case 'liaisonReviews':
       return reviewBatch(ctx, unlocked, await (after === null ? db.liaisonReviews.orderBy(':id') : db.liaisonReviews.where(':id').above(after)).limit(size).toArray(), stop);
+    case 'audit':
+      return auditBatch(ctx, unlocked, await (after === null ? db.audit.orderBy(':id') : db.audit.where(':id').above(Number(after))).limit(size).toArray(), stop);
   }
 }
 

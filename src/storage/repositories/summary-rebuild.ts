@@ -84,13 +84,14 @@ async function summaryIsCurrent(unlocked: Unlocked, row: AttendanceRow): Promise
 }
 
 /** A fresh sealed summary derived from the row's sealed record, or undefined when the record cannot be opened. */
-async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: string): Promise<Sealed | undefined> {
+async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: string): Promise<{ sealed: Sealed; arrivedAt: string } | undefined> {
   const opened = await openRowPart(unlocked, row, 'payload');
   if (!opened) return undefined;
   const parsed = assessmentRecordSchema.safeParse(opened.value);
   if (!parsed.success || parsed.data.id !== row.id) return undefined;
   // In the current row format at the row's revision (the re-seal job binds the record's too).
-  return sealAttendancePart(unlocked, summariseAttendance(parsed.data, now), row.id, 'summary', row.rev);
+  const summary = summariseAttendance(parsed.data, now);
+  return { sealed: await sealAttendancePart(unlocked, summary, row.id, 'summary', row.rev), arrivedAt: summary.arrivedAt };
 }
 
 /**
@@ -117,13 +118,13 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
       const next: Progress = last ? { version: SUMMARY_VERSION, after: last.id, done: false } : { ...progress, done: true };
       // All WebCrypto work for the batch happens before its transaction (never await crypto inside one).
       const now = ctx.now();
-      const updates: { id: string; rev: number; summary: Sealed }[] = [];
+      const updates: { id: string; rev: number; summary: Sealed; arrivedAt: string }[] = [];
       for (const row of rows) {
         if (!stillUnlocked()) return { ...result, status: 'stopped' };
         result.checked += 1;
         if (await summaryIsCurrent(unlocked, row)) continue;
         const summary = await rebuiltSummary(unlocked, row, now);
-        if (summary) updates.push({ id: row.id, rev: row.rev, summary });
+        if (summary) updates.push({ id: row.id, rev: row.rev, summary: summary.sealed, arrivedAt: summary.arrivedAt });
         else result.unreadable += 1;
       }
       await options.beforeWrite?.();
@@ -134,7 +135,7 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
           // Saved meanwhile: the editor sealed a current summary with its record; keep it.
           if (current?.rev !== update.rev) continue;
           await db.attendances.update(update.id, { summary: update.summary });
-          await db.attendanceSummaries.put({ id: update.id, arrivedAt: current.arrivedAt, rev: current.rev, summary: update.summary });
+          await db.attendanceSummaries.put({ id: update.id, arrivedAt: update.arrivedAt, rev: current.rev, summary: update.summary });
           result.rebuilt += 1;
         }
         await db.meta.put({ key: SUMMARY_REBUILD_KEY, value: next });

@@ -10,7 +10,7 @@
 import { useEffect, useState } from 'react';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import { letterKindLabels } from '../../domain/letters/model';
-import { formatDateTime, toLondon } from '../../domain/shared/dates';
+import { formatDateTime } from '../../domain/shared/dates';
 import { Button, ButtonGroup, ButtonLink } from '../../components/content/button';
 import { downloadFile } from '../../components/content/download';
 import { InsetText, NotificationBanner } from '../../components/content/feedback';
@@ -57,8 +57,11 @@ function usePrintHeader(site: string, title: string): void {
   }, [site, title]);
 }
 
-/** No patient identifier in the file name: it shows in the downloads folder. */
-export const pdfFileName = (letter: IssuedLetter): string => `${letter.kind}-letter-v${letter.version}-${toLondon(letter.issuedAt).date}.pdf`;
+/**
+ * No patient identifier in the file name: it shows in the downloads folder. Nor the kind
+ * (issue 11: a file named "mash-referral-…" says a child was referred): the opaque letter id only.
+ */
+export const pdfFileName = (letter: Pick<IssuedLetter, 'id'>): string => `letter-${letter.id}.pdf`;
 
 export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceId: string; letterId: string; site: string }) {
   const { letters } = useRepositories();

@@ -33,6 +33,9 @@ const identityText = (attendanceId: string, identity: LetterIdentity): string =>
 /** The keyed identity index of a letter (attendance + kind + child): the same for every version, unrelated to the kind without the key. */
 export const letterIdentityIndex = (keys: DeviceKeys, attendanceId: string, identity: LetterIdentity): Promise<string> => blindIndex(keys.indexKey, 'letter-identity', identityText(attendanceId, identity));
 
+/** The token in a letter's address (routes): a keyed hash, so History and session files never hold the kind. */
+export const letterRouteToken = (keys: DeviceKeys, attendanceId: string, identity: LetterIdentity): Promise<string> => blindIndex(keys.indexKey, 'letter-route', identityText(attendanceId, identity));
+
 /** The kind and child sealed in a row (`about`), or in clear on a row from before version 5; undefined when neither reads. */
 export async function letterIdentityOf(keys: RowKeys, row: LetterRow): Promise<LetterIdentity | undefined> {
   if (row.about) {

@@ -77,8 +77,9 @@ async function afterMashReferral(): Promise<{ storage: TestStorage; record: Asse
   await storage.repos.letters.saveDraft(record.id, 'mash-referral', choices(text));
   const issued = await storage.repos.letters.issue(request(record, 'mash-referral', text));
   if (!issued.ok) throw new Error('issue failed');
-  await storage.repos.letters.recordPrinted(issued.value);
-  await storage.repos.letters.recordDownloaded(issued.value);
+  const summary = { ...issued.value, issuedById: issued.value.issuedBy.id };
+  await storage.repos.letters.recordPrinted(summary);
+  await storage.repos.letters.recordDownloaded(summary);
   // A lock and an unlock: the work after unlock (summaries, re-seal) has run too.
   await storage.repos.session.lock('manual');
   expect((await storage.repos.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);

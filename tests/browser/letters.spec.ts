@@ -61,7 +61,7 @@ test('an adult GP letter: signed without discharge, completed by addendum, issue
   await expect(issue).toHaveAccessibleDescription(/Complete the discharge section: clinical impression, treatment given, discharge destination, follow-up and advice given/);
   await issue.click();
   await expect(page.getByRole('heading', { name: 'You cannot issue this letter yet' })).toBeVisible();
-  await expect(page).toHaveTitle(/^Error: GP discharge letter/);
+  await expect(page).toHaveTitle(/^Error: Prepare and issue a letter/);
   await expectNoAxeViolations(page);
 
   // The fix is an addendum to the signed record.

@@ -183,8 +183,15 @@ const REFERRAL_PLANTED = {
   takenBy: 'Zqvtakenbyname',
   reference: 'ZQV-2026-0415',
 };
-/** Words that would say a child was referred, or how old: not in IndexedDB, the session files, History or Login Data. */
-const REFERRAL_WORDS = ['mash', 'referral', 'suspect', 'under-2', '5-10', '13-15', '16-17'];
+/**
+ * Words that would say a child was referred, or how old: not in IndexedDB, the session files,
+ * History or Login Data. "mash" and "referral" alone are searched outside IndexedDB only: in
+ * it, the device settings hold the MASH number and hours, and every tablet's worklist row is
+ * keyed "worklist:referrals", whether or not anyone was referred (the storage test
+ * nothing-clinical-in-clear.test.ts searches the stores row by row).
+ */
+const REFERRAL_WORDS = ['mash-referral', 'referral to children', 'suspect', 'under-2', '5-10', '13-15', '16-17'];
+const OUTSIDE_STORE_WORDS = ['mash', 'referral'];
 
 test('after a MASH referral is issued, printed and downloaded, the profile holds no patient detail and no word that says a child was referred', async ({ baseURL }) => {
   test.setTimeout(240_000);
@@ -251,10 +258,10 @@ test('after a MASH referral is issued, printed and downloaded, the profile holds
     await page.getByRole('link', { name: 'Letters', exact: true }).click();
     await page.getByRole('link', { name: /^Prepare and issue the referral to children/ }).click();
     await expect(page).toHaveURL(/\/letters\/write\/[A-Za-z0-9_-]{22}$/);
-    await page.getByLabel('What we are worried about, in your words').fill(REFERRAL_PLANTED.worries);
-    await page.getByLabel('What is working well').fill('Mother brought him straight away');
-    await page.getByLabel('What needs to happen').fill('A strategy discussion today');
-    await page.getByLabel('Do the parents or carers know about this referral, and do they agree?').fill('Mother was told and agrees');
+    await page.getByRole('textbox', { name: 'What we are worried about, in your words' }).fill(REFERRAL_PLANTED.worries);
+    await page.getByRole('textbox', { name: 'What is working well' }).fill('Mother brought him straight away');
+    await page.getByRole('textbox', { name: 'What needs to happen' }).fill('A strategy discussion today');
+    await page.getByRole('textbox', { name: 'Do the parents or carers know about this referral, and do they agree?' }).fill('Mother was told and agrees');
     await page.getByRole('button', { name: 'Issue letter' }).click();
     await expect(page.getByText(/^Version 1, issued /)).toBeVisible();
     await page.evaluate(() => {
@@ -281,6 +288,8 @@ test('after a MASH referral is issued, printed and downloaded, the profile holds
     expect(searched.some(({ path }) => /[/\\]History/.test(path))).toBe(true);
     const lowered = searched.map(({ path, bytes }) => ({ path, bytes: Buffer.from(bytes.toString('latin1').toLowerCase(), 'latin1') }));
     expect(REFERRAL_WORDS.flatMap((word) => filesHolding(lowered, profile, word).map((file) => `${word} in ${file}`))).toEqual([]);
+    const outsideStore = lowered.filter(({ path }) => !/IndexedDB/.test(path));
+    expect(OUTSIDE_STORE_WORDS.flatMap((word) => filesHolding(outsideStore, profile, word).map((file) => `${word} in ${file}`))).toEqual([]);
   } finally {
     rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     rmSync(downloads, { recursive: true, force: true });

@@ -9,7 +9,6 @@
  */
 import { useEffect, useState } from 'react';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
-import { letterKindLabels } from '../../domain/letters/model';
 import { formatDateTime } from '../../domain/shared/dates';
 import { Button, ButtonGroup, ButtonLink } from '../../components/content/button';
 import { downloadFile } from '../../components/content/download';
@@ -99,7 +98,6 @@ export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceI
     );
   }
   const issued = state.letter;
-  const label = `${letterKindLabels[issued.kind]}${issued.childId ? ` about ${issued.document.patientLine.split(',')[0] ?? 'a child of the patient'}` : ''}, version ${issued.version}`;
 
   const onPrint = async () => {
     await letters.recordPrinted(summaryOf(issued));
@@ -123,7 +121,8 @@ export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceI
   };
 
   return (
-    <Page title={label} backLink={{ to: paths.letters(attendanceId), text: 'Back to the letters' }} wide>
+    // The window title names no kind of letter: it is kept in the browser's History and session files (issue 11); the heading does.
+    <Page title={`Issued letter, version ${String(issued.version)}`} backLink={{ to: paths.letters(attendanceId), text: 'Back to the letters' }} wide>
       <div className="app-no-print">
         <span className="nhsuk-caption-l">Issued {formatDateTime(issued.issuedAt)} by {issued.issuedBy.name}</span>
         {pdfNote ? (

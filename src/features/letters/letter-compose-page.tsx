@@ -46,6 +46,12 @@ const choicesFrom = (values: Partial<FormValues>): LetterChoices => ({
 });
 
 /** Where each problem is fixed: a field on this page, or a link to another page. */
+/**
+ * The window title of a letter being prepared: no kind and no child (issue 11), because
+ * Chromium keeps titles in its History and session files; the heading names the letter.
+ */
+const LETTER_WINDOW_TITLE = 'Prepare and issue a letter';
+
 function problemTarget(problem: ReadinessProblem, record: AssessmentRecord): { field: string } | { to: string; focus?: string; text: string } {
   switch (problem.fix.to) {
     case 'slot':
@@ -87,7 +93,7 @@ export function LetterComposePage(props: ComposeProps) {
   }, [letters, props.record.id, props.kind, props.childId]);
   if (!draft.loaded) {
     return (
-      <Page title={letterIdentityLabel(currentAnswers(props.record), props)}>
+      <Page title={LETTER_WINDOW_TITLE}>
         <p role="status">Opening the letter…</p>
       </Page>
     );
@@ -196,7 +202,7 @@ function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & 
   const fieldIssues = shown.filter((issue) => !issue.field.startsWith('fix-'));
 
   return (
-    <Page title={label} hasErrors={shown.length > 0} backLink={{ to: paths.letters(record.id), text: 'Back to the letters' }} focusHeading={shown.length === 0} wide>
+    <Page title={LETTER_WINDOW_TITLE} hasErrors={shown.length > 0} backLink={{ to: paths.letters(record.id), text: 'Back to the letters' }} focusHeading={shown.length === 0} wide>
       <ErrorSummary issues={shown} title="You cannot issue this letter yet" />
       {failure ? (
         <div className="app-save-status app-save-status--failed" role="alert">

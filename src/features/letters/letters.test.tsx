@@ -84,7 +84,7 @@ describe('preparing and issuing a letter', () => {
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('heading', { name: 'You cannot issue this letter yet' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Complete the discharge section: clinical impression' })).toBeInTheDocument();
-    await waitFor(() => expect(document.title).toMatch(/^Error: GP discharge letter/));
+    await waitFor(() => expect(document.title).toMatch(/^Error: Prepare and issue a letter/));
     expect(repositories.issuedLetters.get()).toEqual([]);
   });
 

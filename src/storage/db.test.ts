@@ -54,6 +54,10 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
     attendanceSummaries: null as unknown as string,
     retainedStubs: 'id, arrivedOn, nhsIndex, nameDobIndex',
   },
+  5: {
+    attendances: 'id, status, arrivedDay, updatedAt, nhsIndex, nameDobIndex',
+    letters: 'id, attendanceId, identity, [attendanceId+kind]',
+  },
 };
 
 /** What a seeded database holds, for the checks after the upgrade. */
@@ -166,6 +170,17 @@ const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
   // row with every attendance, which the build after unlock also does for a version 4
   // database written before a row was sealed: version 1's rows, an empty index.
   4: (name) => seedVersion1(name, 4),
+  // Version 5 (issue 11) changed no row on its own that version 3's code wrote differently
+  // but the clear arrival and age band, which its upgrade turns into the day: what a
+  // version 5 tablet holds before its first unlock is version 3's rows upgraded.
+  5: async (name) => {
+    const seeded = await SEEDERS[3]?.(name);
+    if (!seeded) throw new Error('no version 3 seeder');
+    const db = new TriageDatabase(name);
+    await db.open();
+    db.close();
+    return seeded;
+  },
 };
 
 /** The stores each version() of today's TriageDatabase declares, captured through Dexie's public API. */
@@ -238,8 +253,13 @@ describe.each(releasedVersions)('a database seeded at version %i', (version) => 
     const byNameDob = await repos.attendances.find({ familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
     expect(byNameDob.ok && byNameDob.value.map((summary) => summary.id)).toEqual([seeded.attendanceId]);
     // The unlock is chained after the seeded events, then the settings from before they had
-    // a MAC are sealed as found (issue 11), and the whole trail still verifies.
+    // a MAC are sealed as found (issue 11), and the whole trail still verifies, after the
+    // re-seal job has moved the words of the events about the patient into seals.
+    await repos.backgroundWork();
     expect(await repos.audit.verify()).toEqual({ ok: true, count: seeded.auditCount + 2 });
+    const rawAudit = ((await rawTables(name))['audit'] ?? []) as { type: string; detail: string }[];
+    expect(rawAudit.find((event) => event.type === 'create')).toMatchObject({ detail: '', detailHashed: true });
+    expect((await repos.internals.audit.all()).find((event) => event.type === 'create')?.detail).toBe('Assessment started');
     expect((await repos.internals.audit.all()).slice(-2).map((event) => [event.type, event.entityId, event.detail])).toEqual([
       ['unlock', seeded.staffId, 'Unlocked'],
       ['settings-changed', 'device-settings', 'Settings sealed against change outside the app, as found at this unlock'],
@@ -323,5 +343,27 @@ describe('upgrade to version 4', () => {
     const { serialiseForSearch } = await import('../test-support/storage-fixtures');
     for (const secret of [PATIENT.familyName, PATIENT.nhsNumber, PATIENT.dateOfBirthIso]) expect(serialiseForSearch(days)).not.toContain(secret);
     repos.close();
+  });
+});
+
+describe('upgrade to version 5', () => {
+  it('keeps only the London day of arrival and drops the age band from the clear attendance rows; letters are left for the re-seal job', async () => {
+    const name = uniqueDatabaseName();
+    const old = openAtVersion(name, 3);
+    const row = (id: string, arrivedAt: string) => ({ id, status: 'signed', arrivedAt, updatedAt: AT, ageBand: '13-15', createdById: STAFF.id, nhsIndex: '', nameDobIndex: '', summary: { sealed: id }, payload: { sealed: `${id}-record` }, rev: 2 });
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (summer time).
+    await old.table('attendances').bulkAdd([row('a1', '2026-03-01T10:00:00.000Z'), row('a2', '2026-06-30T23:30:00.000Z')]);
+    await old.table('letters').add({ id: 'l1', attendanceId: 'a1', kind: 'mash-referral', version: 1, issuedAt: AT, issuedById: STAFF.id, payload: {} });
+    old.close();
+
+    const db = new TriageDatabase(name);
+    await db.open();
+    expect(await db.attendances.orderBy('arrivedDay').toArray()).toEqual([
+      { id: 'a1', status: 'signed', arrivedDay: '2026-03-01', updatedAt: AT, createdById: STAFF.id, nhsIndex: '', nameDobIndex: '', summary: { sealed: 'a1' }, payload: { sealed: 'a1-record' }, rev: 2 },
+      { id: 'a2', status: 'signed', arrivedDay: '2026-07-01', updatedAt: AT, createdById: STAFF.id, nhsIndex: '', nameDobIndex: '', summary: { sealed: 'a2' }, payload: { sealed: 'a2-record' }, rev: 2 },
+    ]);
+    // No key in an upgrade: the letter's kind is sealed by the re-seal job after the first unlock.
+    expect(await db.letters.get('l1')).toMatchObject({ kind: 'mash-referral' });
+    db.close();
   });
 });

@@ -7,16 +7,17 @@
  * before it (storage/db.test.ts). Never rename the database.
  *
  * What is clear and what is sealed: rows keep only what lists and look-ups must index
- * (opaque ids, times, status, age band, keyed-hash blind indexes). Names, dates of birth,
+ * (opaque ids, days, times of writing, status, keyed-hash blind indexes). Names, dates of birth,
  * NHS numbers, answers and letters are inside AES-GCM sealed blobs (storage/crypto).
  */
 import { Dexie } from 'dexie';
 import type { EntityTable } from 'dexie';
 import type { AuditEvent } from '../domain/audit/events';
-import type { AgeBand } from '../domain/rules/pathway';
+import { toLondon } from '../domain/shared/dates';
 import type { WrappedSecret } from './crypto/keys';
 import type { SealedKeyPair, SecretForKey } from './crypto/key-pairs';
 import type { Sealed } from './crypto/codec';
+import type { SealedRow } from './crypto/sealed-row';
 
 export const DATABASE_NAME = 'safeguarding-triage';
 
@@ -75,10 +76,13 @@ export interface StaffRow {
 export interface AttendanceRow {
   id: string;
   status: 'in-progress' | 'signed';
-  /** Arrival instant (ISO), or createdAt until a valid arrival is entered: orders lists, bounds audits. */
-  arrivedAt: string;
+  /**
+   * The London day of arrival (YYYY-MM-DD; of createdAt until a valid arrival is entered):
+   * bounds lists by day. Since version 5 the exact arrival time is only inside the sealed
+   * summary and record (issue 11), and the age band only inside the sealed summary.
+   */
+  arrivedDay: string;
   updatedAt: string;
-  ageBand: AgeBand;
   createdById: string;
   /** HMAC blind indexes ('' when not known): look-ups without the clear values. */
   nhsIndex: string;
@@ -94,16 +98,23 @@ export interface AttendanceRow {
 export interface LetterRow {
   id: string;
   attendanceId: string;
-  kind: string;
   version: number;
   issuedAt: string;
   issuedById: string;
   payload: Sealed;
   /**
-   * The child a notification is about (letter identity attendance + kind + child, issue 10):
-   * an opaque id, not patient data. Absent for the patient's own letters and in rows written
-   * before it existed. Not indexed (no new database version): versions are counted within
-   * the [attendanceId+kind] index and filtered by it.
+   * Since version 5 (issue 11): a keyed hash (blind index) of the letter's identity, attendance
+   * + kind + child, so versions are counted and found without the kind in clear; and the kind
+   * and child sealed (`about`), for lists of versions. Absent on rows written before, until
+   * the re-seal job after an unlock converts them (reseal.ts).
+   */
+  identity?: string;
+  about?: SealedRow;
+  /** Before version 5: the kind in clear ("mash-referral"). Removed by the re-seal job. */
+  kind?: string;
+  /**
+   * Before version 5: the child a notification is about (letter identity attendance + kind +
+   * child, issue 10), an opaque id. Removed by the re-seal job (it is in `about` and the identity).
    */
   childId?: string;
 }
@@ -178,7 +189,14 @@ export interface RetainedStubRow {
   payload: Sealed;
 }
 
-export type AuditRow = AuditEvent;
+/**
+ * An audit event as stored. Since version 5 (issue 11) the detail of an event about a
+ * patient (audit-details.ts) is sealed: `detail` holds only what is not clinical (the
+ * revision note rollback detection reads, or nothing), `sealedDetail` the words the nurse in
+ * charge reads. `detailHashed` marks an event written before, whose hash covers the old
+ * clear detail that the re-seal job moved into the seal.
+ */
+export type AuditRow = AuditEvent & { sealedDetail?: SealedRow; detailHashed?: true };
 
 export class TriageDatabase extends Dexie {
   device!: EntityTable<DeviceRow, 'id'>;
@@ -223,7 +241,7 @@ export class TriageDatabase extends Dexie {
         await tx
           .table('attendances')
           .toCollection()
-          .each((row: AttendanceRow) => {
+          .each((row: AttendanceRow & { arrivedAt: string }) => {
             summaries.push({ id: row.id, arrivedAt: row.arrivedAt, rev: row.rev, summary: row.summary });
           });
         await tx.table('attendanceSummaries').bulkPut(summaries);
@@ -234,5 +252,22 @@ export class TriageDatabase extends Dexie {
     // the summaries of any attendance the index does not hold yet (day-index.ts).
     // Also (issue 13) the sealed stubs the retention purge leaves, found by their blind indexes.
     this.version(4).stores({ attendanceDays: 'day', attendanceSummaries: null, retainedStubs: 'id, arrivedOn, nhsIndex, nameDobIndex' });
+    // Version 5 (issue 11): nothing clinical in clear. Without a key, what can be done here:
+    // the exact arrival time becomes its London day and the age band goes (both are inside
+    // the sealed summary and record already); letters get a keyed identity index (filled by
+    // the re-seal job after unlock, which also seals their kind and the audit details).
+    this.version(5)
+      .stores({ attendances: 'id, status, arrivedDay, updatedAt, nhsIndex, nameDobIndex', letters: 'id, attendanceId, identity, [attendanceId+kind]' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('attendances')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            const arrivedAt = typeof row['arrivedAt'] === 'string' ? row['arrivedAt'] : '';
+            row['arrivedDay'] = arrivedAt === '' ? '' : toLondon(arrivedAt).date;
+            delete row['arrivedAt'];
+            delete row['ageBand'];
+          });
+      });
   }
 }

@@ -16,7 +16,7 @@ import { complianceAudit } from '../../src/domain/oversight/compliance-audit';
 import { IndexCache } from '../../src/storage/repositories/attendance-crypto';
 import { readDays } from '../../src/storage/repositories/day-index';
 import { buildDayIndex } from '../../src/storage/repositories/day-index-build';
-import { buildRow } from '../../src/storage/repositories/attendance-writes';
+import { buildRowWithArrival } from '../../src/storage/repositories/attendance-writes';
 import { seal } from '../../src/storage/crypto/codec';
 import { createRepositories } from '../../src/storage/repositories/create-repositories';
 import { liaisonReviewAad } from '../../src/storage/repositories/liaison-repository';
@@ -142,19 +142,20 @@ async function run(count: number): Promise<StorageFigures> {
   const seedStart = performance.now();
   const BATCH = 500;
   for (let start = 0; start < count; start += BATCH) {
-    const rows = await Promise.all(
+    const built = await Promise.all(
       Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => {
         const index = start + offset;
         const daysAgo = Math.floor(index / perDay);
         const arrivedAt = new Date(now - daysAgo * 86_400_000 - (index % perDay) * 60_000 * 7).toISOString();
         const record = syntheticRecord(index, arrivedAt, staff);
-        return buildRow(unlocked, record, 1, arrivedAt, indexes);
+        return buildRowWithArrival(unlocked, record, 1, arrivedAt, indexes);
       }),
     );
+    const rows = built.map(({ row }) => row);
     await db.attendances.bulkPut(rows);
-    const letters = rows
-      .filter((row) => row.status === 'signed' && now - Date.parse(row.arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
-      .map((row) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: row.arrivedAt, issuedById: staff.id, payload: letterPayload }));
+    const letters = built
+      .filter(({ row, arrivedAt }) => row.status === 'signed' && now - Date.parse(arrivedAt) > LETTERS_AFTER_DAYS * 86_400_000)
+      .map(({ row, arrivedAt }) => ({ id: `letter-${row.id}`, attendanceId: row.id, kind: 'gp', version: 1, issuedAt: arrivedAt, issuedById: staff.id, payload: letterPayload }));
     await db.letters.bulkPut(letters);
     // As signing does: the signed ones without a GP letter yet are due.
     const withLetter = new Set(letters.map((letter) => letter.attendanceId));
@@ -265,8 +266,8 @@ async function run(count: number): Promise<StorageFigures> {
   const todayPlain: number[] = [];
   for (let i = 0; i < 15; i += 1) {
     const [ms] = await time(async () => {
-      const found = await db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
-      return found.map((row) => ({ id: row.id, arrivedAt: row.arrivedAt }));
+      const found = await db.attendances.where('arrivedDay').aboveOrEqual(since.slice(0, 10)).filter((row) => row.status === 'signed').toArray();
+      return found.map((row) => ({ id: row.id, arrivedDay: row.arrivedDay }));
     });
     todayPlain.push(ms);
   }

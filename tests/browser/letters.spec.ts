@@ -61,7 +61,7 @@ test('an adult GP letter: signed without discharge, completed by addendum, issue
   await expect(issue).toHaveAccessibleDescription(/Complete the discharge section: clinical impression, treatment given, discharge destination, follow-up and advice given/);
   await issue.click();
   await expect(page.getByRole('heading', { name: 'You cannot issue this letter yet' })).toBeVisible();
-  await expect(page).toHaveTitle(/^Error: GP discharge letter/);
+  await expect(page).toHaveTitle(/^Error: Prepare and issue a letter/);
   await expectNoAxeViolations(page);
 
   // The fix is an addendum to the signed record.
@@ -123,7 +123,7 @@ test('an adult GP letter: signed without discharge, completed by addendum, issue
 
   // Download: a PDF made on the device, read back.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as PDF' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^gp-letter-v1-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(download.suggestedFilename()).toMatch(/^letter-[0-9a-f-]{36}\.pdf$/);
   const pdf = readPdf(new Uint8Array(readFileSync(await download.path())));
   const downloadedText = pdf.pages.join('\n').replace(/\n/g, ' ');
   expect(pdf.pageCount).toBeGreaterThanOrEqual(2);

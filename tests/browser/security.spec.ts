@@ -245,6 +245,8 @@ test('set-up submitted empty passes axe and announces its errors', async ({ page
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Start set-up' }).click();
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Set up tablet' }).click();
   await expect(page.locator('.nhsuk-error-summary')).toBeFocused();
   await expect(page).toHaveTitle(/^Error: Set up this tablet/);

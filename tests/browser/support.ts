@@ -16,6 +16,7 @@ export const SECRET_FIELD = { name: /^(PIN|Passphrase)$/ };
 export async function setUpTablet(page: Page, baseURL = ''): Promise<void> {
   await page.goto(`${baseURL}/`);
   await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start set-up' }).click();
   await page.getByLabel('Name of the site').fill("Queen's Medical Centre ED");
   await page.getByRole('radio', { name: 'Emergency department (ED)' }).check();
   await page.getByLabel('Full name').fill(NURSE.name);

@@ -14,8 +14,11 @@ export const paths = {
   record: (id: string) => `/assessments/${encodeURIComponent(id)}/record`,
   addendum: (id: string) => `/assessments/${encodeURIComponent(id)}/addendum`,
   letters: (id: string) => `/assessments/${encodeURIComponent(id)}/letters`,
-  /** Preparing one letter (kind: gp, health-visitor, school-nurse, mash-referral). */
-  letter: (id: string, kind: string, childId?: string) => `/assessments/${encodeURIComponent(id)}/letters/${kind}${childId ? `/${encodeURIComponent(childId)}` : ''}`,
+  /**
+   * Preparing one letter, named by an opaque token (LetterRepository.routeToken), never its
+   * kind or child: addresses stay in the browser's History and session files (issue 11).
+   */
+  letter: (id: string, token: string) => `/assessments/${encodeURIComponent(id)}/letters/write/${encodeURIComponent(token)}`,
   /** An issued version: read, print, download. */
   issuedLetter: (id: string, letterId: string) => `/assessments/${encodeURIComponent(id)}/letters/issued/${encodeURIComponent(letterId)}`,
   /** Changing one section of a signed record as an addendum. */

@@ -114,5 +114,7 @@ export const backupEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('liaison-review'), value: liaisonReviewRecordSchema }),
   z.strictObject({ kind: z.literal('worklist'), value: z.strictObject({ ids: z.array(z.string()), rev: z.number().check(z.int(), z.minimum(0)) }) }),
   z.strictObject({ kind: z.literal('audit'), value: auditEventSchema }),
+  // The words of an event about a patient, sealed on the tablet since issue 11 (the event's hash covers its clear part only).
+  z.strictObject({ kind: z.literal('audit-words'), value: z.strictObject({ seq: z.number().check(z.int(), z.minimum(1)), words: z.string() }) }),
 ]);
 export type BackupEntry = z.infer<typeof backupEntrySchema>;

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
+import { recoverLinkText } from './recovery-key-link';
 import { staffAccountQuestions, validateSecret } from './staff-account';
 
 /** What the nurse in charge sees once, after set-up, after a recovery, or when issuing a new one. */
@@ -33,8 +34,7 @@ export const recoveryKeySettingsText = {
 
 /** "Recover with the recovery key", from the lock screen. */
 export const recoverQuestions = {
-  linkIntro: 'A nurse in charge who has forgotten their passphrase can set a new one with the recovery key the trust keeps.',
-  link: 'Recover with the recovery key',
+  ...recoverLinkText,
   title: 'Recover with the recovery key',
   intro: 'For a nurse in charge who has forgotten their passphrase. Type the recovery key the trust keeps and choose a new passphrase. The recovery key is then replaced by a new one, which you will be shown once.',
   staffId: { label: 'Whose passphrase is it?' },

@@ -7,7 +7,7 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import { RouterProvider } from '../../components/navigation/router';
-import { createFakeRepositories } from '../../storage/fake/fake-repositories';
+import { createFakeRepositories, fakeLetterToken } from '../../storage/fake/fake-repositories';
 import { RepositoriesProvider } from '../../storage/repositories/react';
 import { assessmentRecord } from '../../test-support/assessment-fixtures';
 import { letterSettings, NURSE, noConcernsChildRecord } from '../../test-support/letter-fixtures';
@@ -71,7 +71,7 @@ describe('the patient banner', () => {
       unlockedAs: NURSE.id,
       attendances: [record],
     });
-    for (const rest of [[], ['gp']]) {
+    for (const rest of [[], ['write', fakeLetterToken(record.id, { kind: 'gp' })]]) {
       window.history.replaceState(null, '', `/assessments/${record.id}/letters/${rest.join('/')}`);
       const view = render(
         <RepositoriesProvider repositories={repositories}>

@@ -9,8 +9,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
-import { letterKindLabels } from '../../domain/letters/model';
-import { formatDateTime, toLondon } from '../../domain/shared/dates';
+import { formatDateTime } from '../../domain/shared/dates';
 import { Button, ButtonGroup, ButtonLink } from '../../components/content/button';
 import { downloadFile } from '../../components/content/download';
 import { InsetText, NotificationBanner } from '../../components/content/feedback';
@@ -57,8 +56,11 @@ function usePrintHeader(site: string, title: string): void {
   }, [site, title]);
 }
 
-/** No patient identifier in the file name: it shows in the downloads folder. */
-export const pdfFileName = (letter: IssuedLetter): string => `${letter.kind}-letter-v${letter.version}-${toLondon(letter.issuedAt).date}.pdf`;
+/**
+ * No patient identifier in the file name: it shows in the downloads folder. Nor the kind
+ * (issue 11: a file named "mash-referral-…" says a child was referred): the opaque letter id only.
+ */
+export const pdfFileName = (letter: Pick<IssuedLetter, 'id'>): string => `letter-${letter.id}.pdf`;
 
 export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceId: string; letterId: string; site: string }) {
   const { letters } = useRepositories();
@@ -96,7 +98,6 @@ export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceI
     );
   }
   const issued = state.letter;
-  const label = `${letterKindLabels[issued.kind]}${issued.childId ? ` about ${issued.document.patientLine.split(',')[0] ?? 'a child of the patient'}` : ''}, version ${issued.version}`;
 
   const onPrint = async () => {
     await letters.recordPrinted(summaryOf(issued));
@@ -120,7 +121,8 @@ export function IssuedLetterPage({ attendanceId, letterId, site }: { attendanceI
   };
 
   return (
-    <Page title={label} backLink={{ to: paths.letters(attendanceId), text: 'Back to the letters' }} wide>
+    // The window title names no kind of letter: it is kept in the browser's History and session files (issue 11); the heading does.
+    <Page title={`Issued letter, version ${String(issued.version)}`} backLink={{ to: paths.letters(attendanceId), text: 'Back to the letters' }} wide>
       <div className="app-no-print">
         <span className="nhsuk-caption-l">Issued {formatDateTime(issued.issuedAt)} by {issued.issuedBy.name}</span>
         {pdfNote ? (

@@ -46,6 +46,12 @@ const choicesFrom = (values: Partial<FormValues>): LetterChoices => ({
 });
 
 /** Where each problem is fixed: a field on this page, or a link to another page. */
+/**
+ * The window title of a letter being prepared: no kind and no child (issue 11), because
+ * Chromium keeps titles in its History and session files; the heading names the letter.
+ */
+const LETTER_WINDOW_TITLE = 'Prepare and issue a letter';
+
 function problemTarget(problem: ReadinessProblem, record: AssessmentRecord): { field: string } | { to: string; focus?: string; text: string } {
   switch (problem.fix.to) {
     case 'slot':
@@ -87,7 +93,7 @@ export function LetterComposePage(props: ComposeProps) {
   }, [letters, props.record.id, props.kind, props.childId]);
   if (!draft.loaded) {
     return (
-      <Page title={letterIdentityLabel(currentAnswers(props.record), props)}>
+      <Page title={LETTER_WINDOW_TITLE}>
         <p role="status">Opening the letter…</p>
       </Page>
     );
@@ -97,9 +103,11 @@ export function LetterComposePage(props: ComposeProps) {
 
 /**
  * Saves the nurse's words, sealed, shortly after each change and when the page is hidden
- * (PRODUCT.md principle 2: nothing typed is lost).
+ * (PRODUCT.md principle 2: nothing typed is lost). Once the letter is being issued
+ * (`issuing.current`), nothing more is saved: issuing keeps the words in the letter and
+ * deletes the draft, and a save as the page closes would put it back (issue 11).
  */
-function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId: string | undefined): void {
+function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId: string | undefined, issuing: { readonly current: boolean }): void {
   const { letters } = useRepositories();
   const key = JSON.stringify(choices);
   const last = useRef(key);
@@ -110,23 +118,24 @@ function useDraftAutosave(attendanceId: string, kind: LetterKind, choices: Lette
   useEffect(() => {
     if (key === last.current) return undefined;
     const timer = setTimeout(() => {
+      if (issuing.current) return;
       last.current = key;
       void letters.saveDraft(attendanceId, kind, latest.current, childId);
     }, 300);
     return () => {
       clearTimeout(timer);
     };
-  }, [key, letters, attendanceId, kind, childId]);
+  }, [key, letters, attendanceId, kind, childId, issuing]);
   useEffect(() => {
     const onHide = () => {
-      if (JSON.stringify(latest.current) !== last.current) void letters.saveDraft(attendanceId, kind, latest.current, childId);
+      if (!issuing.current && JSON.stringify(latest.current) !== last.current) void letters.saveDraft(attendanceId, kind, latest.current, childId);
     };
     window.addEventListener('pagehide', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       onHide();
     };
-  }, [letters, attendanceId, kind, childId]);
+  }, [letters, attendanceId, kind, childId, issuing]);
 }
 
 function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & { draft: LetterChoices | undefined }) {
@@ -147,7 +156,8 @@ function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & 
   // The preview follows typing at low priority, so keystrokes in a slot stay as cheap as in a plain field.
   const values = useDeferredValue(useWatch({ control: form.control }) as Partial<FormValues>);
   const choices = choicesFrom(values);
-  useDraftAutosave(record.id, kind, choices, childId);
+  const issuingRef = useRef(false);
+  useDraftAutosave(record.id, kind, choices, childId, issuingRef);
   const input = { record, settings, at, choices, childId };
   const banner = useMemo(() => patientBannerFacts(currentAnswers(record).patient, at), [record, at]);
   const slots = useMemo(() => documentSlots(composeFullLetter(kind, letterFacts({ record, settings, at, childId, choices: { slots: {}, restricted: { include: false, reason: '' } } }))), [kind, record, settings, at, childId]);
@@ -168,6 +178,7 @@ function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & 
     setShown(found);
     if (found.length > 0) return;
     setIssuing(true);
+    issuingRef.current = true;
     const frozen = choicesFrom(form.getValues());
     const result = await letters.issue({
       attendanceId: record.id,
@@ -181,13 +192,17 @@ function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & 
     });
     setIssuing(false);
     if (result.ok) navigate(paths.issuedLetter(record.id, result.value.id));
-    else setFailure(result.error.message);
+    else {
+      // Not issued: the words are still only here, so autosave goes on.
+      issuingRef.current = false;
+      setFailure(result.error.message);
+    }
   };
 
   const fieldIssues = shown.filter((issue) => !issue.field.startsWith('fix-'));
 
   return (
-    <Page title={label} hasErrors={shown.length > 0} backLink={{ to: paths.letters(record.id), text: 'Back to the letters' }} focusHeading={shown.length === 0} wide>
+    <Page title={LETTER_WINDOW_TITLE} hasErrors={shown.length > 0} backLink={{ to: paths.letters(record.id), text: 'Back to the letters' }} focusHeading={shown.length === 0} wide>
       <ErrorSummary issues={shown} title="You cannot issue this letter yet" />
       {failure ? (
         <div className="app-save-status app-save-status--failed" role="alert">

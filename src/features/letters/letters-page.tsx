@@ -20,6 +20,7 @@ import { Page } from '../../components/layout/page';
 import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useLetterVersions } from '../../storage/repositories/react';
+import { useLetterTokens } from './letter-tokens';
 
 export function LettersPage({ record, settings }: { record: AssessmentRecord; settings: DeviceSettings }) {
   const versions = useLetterVersions(record.id);
@@ -28,6 +29,8 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
   const letters = applicableLetters(answers, deriveContext(answers, now));
   // Letter identity: attendance + kind + child (a child's notification is its own letter).
   const latest = (identity: LetterIdentity) => versions?.find((version) => sameLetterIdentity(version, identity));
+  // Each letter's address names it by an opaque token, never its kind (issue 11).
+  const tokens = useLetterTokens(record.id, letters);
   return (
     <Page title="Letters" backLink={{ to: paths.assessment(record.id), text: 'Back to the assessment' }} wide>
       <PatientBanner facts={patientBannerFacts(answers.patient, now)} />
@@ -66,13 +69,15 @@ export function LettersPage({ record, settings }: { record: AssessmentRecord; se
                   )}
                 </td>
                 <td>
-                  <Link to={paths.letter(record.id, letter.kind, letter.childId)}>
-                    {issued ? 'Issue again' : 'Prepare and issue'}{' '}
-                    <span className="nhsuk-u-visually-hidden">
-                      the {letterKindInSentence(letter.kind)}
-                      {letter.childName ? ` about ${letter.childName}` : ''}
-                    </span>
-                  </Link>
+                  {tokens?.get(letterIdentityKey(letter)) ? (
+                    <Link to={paths.letter(record.id, tokens.get(letterIdentityKey(letter)) ?? '')}>
+                      {issued ? 'Issue again' : 'Prepare and issue'}{' '}
+                      <span className="nhsuk-u-visually-hidden">
+                        the {letterKindInSentence(letter.kind)}
+                        {letter.childName ? ` about ${letter.childName}` : ''}
+                      </span>
+                    </Link>
+                  ) : null}
                 </td>
               </tr>
             );

@@ -1,12 +1,13 @@
 /**
  * Everything under /assessments/:id/letters: loads the attendance once, read-only (letters
  * never take the editing lock), and the device settings, then shows the page the rest of
- * the path names: the letters list, one letter to prepare and issue, or an issued version.
+ * the path names: the letters list, one letter to prepare and issue (named by an opaque
+ * token, never its kind: issue 11), or an issued version (named by its id).
  */
 import { useEffect, useState } from 'react';
 import type { AssessmentRecord } from '../../domain/assessment/record';
-import { letterKindSchema } from '../../domain/letters/model';
-import type { LetterKind } from '../../domain/letters/model';
+import { letterIdentityKey } from '../../domain/letters/kinds';
+import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { applicableLetters } from '../../domain/letters/letters';
 import { deriveContext } from '../../domain/assessment/derive-context';
 import { currentAnswers } from '../../domain/assessment/lifecycle';
@@ -18,6 +19,7 @@ import type { StorageFailure } from '../../storage/repositories/types';
 import { IssuedLetterPage } from './issued-letter-page';
 import { LetterComposePage } from './letter-compose-page';
 import { LettersPage } from './letters-page';
+import { useLetterTokens } from './letter-tokens';
 import './letters.css';
 
 type RecordState = { status: 'loading' } | { status: 'ready'; record: AssessmentRecord } | { status: 'failed'; failure: StorageFailure };
@@ -47,10 +49,26 @@ function NotFound({ attendanceId }: { attendanceId: string }) {
   );
 }
 
-/** The child's notification applies to this attendance (Think Family, the nurse chose to share it). */
-function childLetterExists(record: AssessmentRecord, kind: LetterKind, childId: string): boolean {
+/**
+ * The letter an address names: its token (letter-tokens.ts) matched against the tokens of
+ * the letters that apply to this attendance. A kind in the address (the form before issue
+ * 11) names nothing: the app never makes one.
+ */
+function LetterFromToken({ record, settings, token }: { record: AssessmentRecord; settings: DeviceSettings; token: string }) {
   const answers = currentAnswers(record);
-  return applicableLetters(answers, deriveContext(answers, new Date().toISOString())).some((letter) => letter.kind === kind && letter.childId === childId);
+  const [now] = useState(() => new Date().toISOString());
+  const applicable = applicableLetters(answers, deriveContext(answers, now));
+  const tokens = useLetterTokens(record.id, applicable);
+  if (!tokens) {
+    return (
+      <Page title="Letters">
+        <p role="status">Opening the letter…</p>
+      </Page>
+    );
+  }
+  const letter = applicable.find((candidate) => tokens.get(letterIdentityKey(candidate)) === token);
+  if (!letter) return <NotFound attendanceId={record.id} />;
+  return <LetterComposePage key={token} record={record} settings={settings} kind={letter.kind} {...(letter.childId ? { childId: letter.childId } : {})} />;
 }
 
 export function LettersRoutes({ attendanceId, rest }: { attendanceId: string; rest: string[] }) {
@@ -75,10 +93,7 @@ export function LettersRoutes({ attendanceId, rest }: { attendanceId: string; re
     );
   }
   if (first === '') return <LettersPage record={state.record} settings={settings} />;
-  const kind = letterKindSchema.safeParse(first);
-  if (!kind.success) return <NotFound attendanceId={attendanceId} />;
-  // A notification about one child of the patient: /letters/<kind>/<child id> (letter identity attendance + kind + child).
-  if (second !== '' && !childLetterExists(state.record, kind.data, second)) return <NotFound attendanceId={attendanceId} />;
-  const childId = second === '' ? undefined : second;
-  return <LetterComposePage key={`${kind.data}/${second}`} record={state.record} settings={settings} kind={kind.data} {...(childId ? { childId } : {})} />;
+  // One letter to prepare: /letters/write/<token> (an opaque token for attendance + kind + child).
+  if (first !== 'write' || second === '') return <NotFound attendanceId={attendanceId} />;
+  return <LetterFromToken record={state.record} settings={settings} token={second} />;
 }

@@ -4,18 +4,21 @@
  * the restricted-content choice and its reason; issuing versions; nurse text shown as text
  * (markup, right-to-left, long words); print and download recorded in the audit trail.
  */
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import { emptyDischargeDraft } from '../../domain/assessment/discharge';
 import { RouterProvider } from '../../components/navigation/router';
-import { createFakeRepositories } from '../../storage/fake/fake-repositories';
+import { createFakeRepositories, fakeLetterToken } from '../../storage/fake/fake-repositories';
 import type { FakeRepositories } from '../../storage/fake/fake-repositories';
 import { RepositoriesProvider } from '../../storage/repositories/react';
 import { infantSuspectRecord, letterSettings, NURSE, noConcernsChildRecord, youngPersonRestrictedRecord } from '../../test-support/letter-fixtures';
 import * as lettersModule from '../../domain/letters/letters';
 import { LettersRoutes } from './letters-routes';
+
+/** The address token of a letter of this record (the fake's: opaque, computable in a test). */
+const token = (record: AssessmentRecord, kind: 'gp' | 'mash-referral'): string => fakeLetterToken(record.id, { kind });
 
 function setUp(record: AssessmentRecord, rest: string[]) {
   const repositories = createFakeRepositories({
@@ -52,7 +55,10 @@ describe('the letters page', () => {
       "Referral to children's social care (MASH)",
     ]);
     expect(within(table).getAllByText('Not issued')).toHaveLength(3);
-    expect(screen.getByRole('link', { name: 'Prepare and issue the GP discharge letter' })).toHaveAttribute('href', '/assessments/att-infant/letters/gp');
+    // The address names the letter by an opaque token, never its kind (issue 11).
+    const link = await screen.findByRole('link', { name: 'Prepare and issue the GP discharge letter' });
+    expect(link).toHaveAttribute('href', `/assessments/att-infant/letters/write/${fakeLetterToken('att-infant', { kind: 'gp' })}`);
+    for (const each of screen.getAllByRole('link', { name: /^Prepare and issue/ })) expect(each.getAttribute('href')).not.toMatch(/gp|health-visitor|school-nurse|mash|referral/);
     expect(screen.getByText('No letters have been issued for this attendance yet.')).toBeInTheDocument();
   });
 
@@ -69,7 +75,7 @@ describe('preparing and issuing a letter', () => {
   test('the Issue button is described by what is missing, and pressing it shows the error summary', async () => {
     const record = noConcernsChildRecord();
     record.answers.discharge = { ...record.answers.discharge, clinicalImpression: '' };
-    const { user, repositories } = setUp(record, ['gp']);
+    const { user, repositories } = setUp(record, ['write', token(record, 'gp')]);
     const issue = await screen.findByRole('button', { name: 'Issue letter' });
     expect(issue).toHaveAccessibleDescription('Complete the discharge section: clinical impression');
     // A signed record's discharge section is changed by addendum.
@@ -78,12 +84,12 @@ describe('preparing and issuing a letter', () => {
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('heading', { name: 'You cannot issue this letter yet' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Complete the discharge section: clinical impression' })).toBeInTheDocument();
-    await waitFor(() => expect(document.title).toMatch(/^Error: GP discharge letter/));
+    await waitFor(() => expect(document.title).toMatch(/^Error: Prepare and issue a letter/));
     expect(repositories.issuedLetters.get()).toEqual([]);
   });
 
   test('restricted information is left out by default; including it needs a reason, which is kept', async () => {
-    const { user, repositories } = setUp(youngPersonRestrictedRecord(), ['gp']);
+    const { user, repositories } = setUp(youngPersonRestrictedRecord(), ['write', token(youngPersonRestrictedRecord(), 'gp')]);
     const preview = await screen.findByRole('article', { name: 'Emergency care discharge letter' });
     const words = 'My boyfriend is 17';
     expect(preview).not.toHaveTextContent(words);
@@ -112,8 +118,20 @@ describe('preparing and issuing a letter', () => {
     expect(repositories.auditEvents.get().map((event) => event.type)).toContain('letter-issued');
   });
 
+  test('the draft is gone once the letter is issued: the page closing after issue does not save it again (issue 11)', async () => {
+    const { repositories, view } = setUp(noConcernsChildRecord(), ['write', token(noConcernsChildRecord(), 'gp')]);
+    // Typed and issued at once, inside the autosave's wait, as a quick nurse does; then the page closes.
+    fireEvent.input(await screen.findByRole('textbox', { name: /Anything else we ask of the GP/ }), { target: { value: 'Words typed just before issuing' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Issue letter' }));
+    await issuedVia(repositories);
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await repositories.letters.loadDraft('att-no-concerns', 'gp')).toBeUndefined();
+    expect(repositories.issuedLetters.get()[0]?.choices.slots).toMatchObject({ 'gp-requests': 'Words typed just before issuing' });
+  });
+
   test('the nurse’s own words go into the letter; issuing again makes version 2', async () => {
-    const first = setUp(noConcernsChildRecord(), ['gp']);
+    const first = setUp(noConcernsChildRecord(), ['write', token(noConcernsChildRecord(), 'gp')]);
     await first.user.type(await screen.findByRole('textbox', { name: /Anything else we ask of the GP/ }), 'Please review the wrist in a week');
     expect(screen.getByRole('article')).toHaveTextContent('Please review the wrist in a week');
     await first.user.click(screen.getByRole('button', { name: 'Issue letter' }));
@@ -130,7 +148,7 @@ describe('preparing and issuing a letter', () => {
   test('the MASH referral needs the nurse’s own words and always carries restricted information', async () => {
     const record = youngPersonRestrictedRecord();
     record.answers.outcome.referral = 'next-working-day';
-    const { user } = setUp(record, ['mash-referral']);
+    const { user } = setUp(record, ['write', token(record, 'mash-referral')]);
     expect(await screen.findByText(/This referral includes restricted safeguarding information/)).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Restricted safeguarding information' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Issue letter' }));
@@ -148,7 +166,7 @@ describe('preparing and issuing a letter', () => {
     const record = noConcernsChildRecord();
     const hostile = '<script>window.hacked = true</script><img src=x onerror=alert(1)> مرحبا ' + 'x'.repeat(200);
     record.answers.accounts.childAccount = hostile;
-    const { view } = setUp(record, ['gp']);
+    const { view } = setUp(record, ['write', token(record, 'gp')]);
     const preview = await screen.findByRole('article');
     expect(preview).toHaveTextContent(hostile.replace(/\s+/g, ' '));
     expect(view.container.querySelector('article script, article img')).toBeNull();
@@ -217,14 +235,14 @@ describe('an issued letter', () => {
 
 describe('unfinished words', () => {
   test('are saved as the nurse types and come back when the letter is opened again', async () => {
-    const first = setUp(noConcernsChildRecord(), ['gp']);
+    const first = setUp(noConcernsChildRecord(), ['write', token(noConcernsChildRecord(), 'gp')]);
     await first.user.type(await screen.findByRole('textbox', { name: /Anything else we ask of the GP/ }), 'Half a thought');
     await waitFor(async () => expect((await first.repositories.letters.loadDraft('att-no-concerns', 'gp'))?.slots['gp-requests']).toBe('Half a thought'));
     first.view.unmount();
     render(
       <RepositoriesProvider repositories={first.repositories}>
         <RouterProvider>
-          <LettersRoutes attendanceId="att-no-concerns" rest={['gp']} />
+          <LettersRoutes attendanceId="att-no-concerns" rest={['write', fakeLetterToken('att-no-concerns', { kind: 'gp' })]} />
         </RouterProvider>
       </RepositoriesProvider>,
     );

@@ -3,7 +3,7 @@
  * patient is rendered while locked. Wrong attempts are counted on the device and slowed
  * down after 5 (SECURITY.md).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { formatClockTime } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
 import { InsetText } from '../../components/content/feedback';
@@ -11,8 +11,9 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { useRepositories, useStaffList } from '../../storage/repositories/react';
 import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
-import { recoverQuestions } from '../../domain/settings/recovery-key';
-import { RecoverForm } from './recover-form';
+import { recoverLinkText } from '../../domain/settings/recovery-key-link';
+// Recovery is rare and its form brings react-hook-form: loaded when asked for, not with the lock screen (PRODUCT.md section 10: first load).
+const RecoverForm = lazy(() => import('./recover-form').then((module) => ({ default: module.RecoverForm })));
 
 function failureMessage(failure: UnlockFailure): string {
   switch (failure.kind) {
@@ -69,7 +70,12 @@ export function LockScreen({ reason }: { reason: LockReason }) {
     if (!result.ok) setIssues([{ field: 'secret', message: failureMessage(result.error) }]);
   };
 
-  if (recovering) return <RecoverForm staff={active} onBack={() => setRecovering(false)} />;
+  if (recovering)
+    {return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <RecoverForm staff={active} onBack={() => setRecovering(false)} />
+      </Suspense>
+    );}
 
   const staffError = issues.find((issue) => issue.field === 'staffId')?.message;
   const secretError = issues.find((issue) => issue.field === 'secret')?.message;
@@ -145,9 +151,9 @@ export function LockScreen({ reason }: { reason: LockReason }) {
         </Button>
       </form>
       <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
-      <p className="nhsuk-body-s">{recoverQuestions.linkIntro}</p>
+      <p className="nhsuk-body-s">{recoverLinkText.linkIntro}</p>
       <Button variant="secondary" onClick={() => setRecovering(true)}>
-        {recoverQuestions.link}
+        {recoverLinkText.link}
       </Button>
     </Page>
   );

@@ -3,7 +3,7 @@
  * the site, local contact numbers (read out by prompts to agency staff), MASH hours,
  * the idle lock and retention.
  */
-import { retentionHint, stubMonthsHint } from '../../domain/retention/retention';
+import { retentionHint, stubMonthsHint } from '../../domain/retention/retention-hints';
 import { localContactLabels, siteTypeOptions } from '../../domain/settings/device-settings';
 import type { LocalContacts } from '../../domain/settings/device-settings';
 import { Checkboxes } from '../../components/form/checkboxes';

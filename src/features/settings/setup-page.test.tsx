@@ -12,6 +12,8 @@ import { renderApp } from '../../test-support/render-app';
 async function setUpPage() {
   renderApp(createFakeRepositories(), '/');
   await screen.findByRole('heading', { name: 'Set up this tablet', level: 1 });
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Start set-up' }));
+  await screen.findByRole('button', { name: 'Set up tablet' });
 }
 
 describe('setting up the tablet', () => {
@@ -76,7 +78,8 @@ describe('after set-up', () => {
     const repositories = createFakeRepositories();
     renderApp(repositories, '/');
     await screen.findByRole('heading', { name: 'Set up this tablet', level: 1 });
-    await user.type(screen.getByLabelText('Name of the site'), "Queen's Medical Centre ED");
+    await user.click(screen.getByRole('button', { name: 'Start set-up' }));
+    await user.type(await screen.findByLabelText('Name of the site'), "Queen's Medical Centre ED");
     await user.click(screen.getByRole('radio', { name: 'Emergency department (ED)' }));
     await user.type(screen.getByLabelText('Full name'), 'Alex Morgan');
     await user.click(screen.getByRole('radio', { name: 'Substantive' }));

@@ -1,29 +1,21 @@
 /**
- * First run: set up this tablet (PRODUCT.md section 7): the site, the first staff account
- * (nurse in charge) and local contact numbers. Creates the device's encryption key; the
- * nurse in charge's PIN or passphrase is what unlocks it from now on.
+ * First run (PRODUCT.md section 7): what set-up involves and a start button, or (from its link)
+ * restoring a backup onto this new tablet. The form itself loads when set-up starts: a new
+ * tablet's first load carries no form code (PRODUCT.md section 10: JavaScript on first load).
  */
 import { lazy, Suspense, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
-import type { Issue } from '../../domain/assessment/issues';
-import { defaultDeviceSettings } from '../../domain/settings/device-settings';
-import { draftToSettings, settingsDraftSchema, settingsToDraft, validateSettings } from '../../domain/settings/settings-validation';
-import { emptyStaffAccountDraft, staffAccountDraftSchema, validateStaffAccount } from '../../domain/settings/staff-account';
 import { Button } from '../../components/content/button';
-import { ErrorSummary } from '../../components/form/error-summary';
-import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
 import { Link, useLocation } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useRepositories } from '../../storage/repositories/react';
-import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
-import { StaffFields } from './staff-fields';
 
 const RestorePage = lazy(() => import('./restore-page').then((module) => ({ default: module.RestorePage })));
+const SetUpForm = lazy(() => import('./setup-form').then((module) => ({ default: module.SetUpForm })));
 
 /** First run: set up, or (from its link) restore a backup onto this new tablet. */
 export function SetupPage() {
   const location = useLocation();
+  const [started, setStarted] = useState(false);
   if (location.pathname === paths.restoreFromBackup()) {
     return (
       <Suspense fallback={<p role="status">Loading…</p>}>
@@ -31,82 +23,30 @@ export function SetupPage() {
       </Suspense>
     );
   }
-  return <SetUpForm />;
-}
-
-function SetUpForm() {
-  const { device } = useRepositories();
-  const form = useForm({
-    // The nurse in charge unlocks with a passphrase (issue 11): no choice of PIN is offered.
-    defaultValues: { ...settingsToDraft(defaultDeviceSettings()), siteType: '', ...emptyStaffAccountDraft(), secretKind: 'passphrase' as const },
-    mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
-    shouldFocusError: false,
-  });
-  const [issues, setIssues] = useState<Issue[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-
-  const onSubmit = async () => {
-    const values: unknown = form.getValues();
-    const settingsDraft = settingsDraftSchema.parse(values);
-    const account = staffAccountDraftSchema.parse(values);
-    const found = [...validateSettings(settingsDraft), ...validateStaffAccount(account, { askRole: false })];
-    setIssues(found);
-    if (found.length) return;
-    setBusy(true);
-    const result = await device.setUp({
-      settings: draftToSettings(settingsDraft),
-      firstStaff: {
-        name: account.name,
-        staffGroup: account.staffGroup === '' ? 'substantive' : account.staffGroup,
-        agencyName: account.agencyName,
-        registrationNumber: account.registrationNumber,
-        secretKind: account.secretKind === 'passphrase' ? 'passphrase' : 'pin',
-        secret: account.secret,
-      },
-    });
-    setBusy(false);
-    if (!result.ok) setFailure(result.error.message);
-  };
-
+  if (started) {
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <SetUpForm />
+      </Suspense>
+    );
+  }
   return (
-    <Page title="Set up this tablet" hasErrors={issues.length > 0} focusHeading={issues.length === 0}>
-      <ErrorSummary issues={issues} />
-      {failure ? (
-        <div className="app-save-status app-save-status--failed" role="alert">
-          {failure}
-        </div>
-      ) : null}
+    <Page title="Set up this tablet">
       <h1>Set up this tablet</h1>
       <p>This is done once, by the nurse in charge. Patient information entered on this tablet is encrypted and can only be opened with a staff PIN or passphrase.</p>
+      <p>You will need:</p>
+      <ul>
+        <li>the name of the site and whether it is an emergency department, minor injury unit or urgent treatment centre</li>
+        <li>your name, staff group and professional registration number, and a passphrase of at least 12 characters</li>
+        <li>the local safeguarding contacts: the safeguarding team, the MASH and its hours, the emergency duty team</li>
+      </ul>
+      <p>When the tablet is set up you will be shown a recovery key once. The trust keeps it, so a forgotten passphrase never locks the department out.</p>
+      <Button type="button" onClick={() => setStarted(true)}>
+        Start set-up
+      </Button>
       <p>
         Replacing a tablet that was backed up? <Link to={paths.restoreFromBackup()}>Restore from a backup</Link> instead.
       </p>
-      <FormProvider {...form}>
-        <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
-            <h2 className="nhsuk-heading-m">Site</h2>
-            <SiteFields />
-            <h2 className="nhsuk-heading-m">Your account (nurse in charge)</h2>
-            <StaffFields askRole={false} passphraseOnly />
-            <h2 className="nhsuk-heading-m">Local contacts</h2>
-            <ContactFields />
-            <h2 className="nhsuk-heading-m">Opening hours and locking</h2>
-            <ServiceHoursFields />
-            <Button type="submit" disabled={busy}>
-              {busy ? 'Setting up…' : 'Set up tablet'}
-            </Button>
-          </form>
-        </IssuesProvider>
-      </FormProvider>
     </Page>
   );
 }

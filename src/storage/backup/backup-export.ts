@@ -17,16 +17,19 @@ import { assessmentRecordSchema } from '../../domain/assessment/record';
 import { auditEventSchema } from '../../domain/audit/events';
 import { GENESIS_HASH } from '../../domain/audit/chain';
 import { issuedLetterSchema, letterChoicesSchema } from '../../domain/letters/issued';
-import { isLetterKind } from '../../domain/letters/kinds';
-import { open as openSealed } from '../crypto/codec';
+import { isLetterKind, letterKinds } from '../../domain/letters/kinds';
+import type { LetterIdentity } from '../../domain/letters/kinds';
+import type { AssessmentRecord } from '../../domain/assessment/record';
 import { BACKUP_CHUNK_BYTES, chunkFrameBytes, deriveBackupKeys, encryptChunk, fileDigest, fileStart, newBackupSalt, passphraseCheck } from '../crypto/backup-cipher';
 import { toBase64Url, utf8Bytes } from '../crypto/encoding';
 import type { StaffRow } from '../db';
 import { openRowPart, readWorklistState } from '../repositories/attendance-crypto';
 import type { StorageContext } from '../repositories/context';
 import { viewSettings } from '../repositories/device-settings-integrity';
-import { letterAad, letterDraftAad } from '../repositories/letter-rows';
-import { openReview } from '../repositories/liaison-repository';
+import { letterAad, letterAddress, letterDraftAad, letterDraftAddress, letterDraftKey } from '../repositories/letter-rows';
+import { openRow } from '../crypto/sealed-row';
+import { openReview } from '../repositories/liaison-review-crypto';
+import { chainRows, readableEvents, UNREADABLE_DETAIL } from '../repositories/audit-details';
 import type { Unlocked } from '../repositories/vault';
 import { gzip } from './compression';
 
@@ -99,30 +102,43 @@ export async function collectEntries(ctx: StorageContext, unlocked: Unlocked, pr
     ...read.staff.map(staffEntry),
   ];
   const recordIds = new Set<string>();
+  const records: { record: AssessmentRecord }[] = [];
   for (const row of read.attendances) {
     const opened = await openRowPart(unlocked, row, 'payload');
     const parsed = opened ? assessmentRecordSchema.safeParse(opened.value) : undefined;
     if (opened && parsed?.success && parsed.data.id === row.id) {
       entries.push({ kind: 'attendance', value: { rev: opened.rev, record: parsed.data } });
+      records.push({ record: parsed.data });
       recordIds.add(row.id);
     } else skipped += 1;
     step();
   }
   let letters = 0;
   for (const row of read.letters) {
-    const opened = await openSealed(unlocked.keys.dataKey, row.payload, letterAad(unlocked.deviceId, row.attendanceId, row.id));
-    const parsed = opened.ok ? issuedLetterSchema.safeParse(opened.value) : undefined;
+    const opened = await openRow(unlocked, row.payload, letterAddress(row.attendanceId, row.id, row.version, 'payload'), [letterAad(unlocked.deviceId, row.attendanceId, row.id)]);
+    const parsed = opened ? issuedLetterSchema.safeParse(opened.value) : undefined;
     if (parsed?.success && parsed.data.id === row.id && recordIds.has(row.attendanceId)) {
       entries.push({ kind: 'letter', value: parsed.data });
       letters += 1;
     } else skipped += 1;
     step();
   }
+  // Since issue 11 a draft's key is a keyed hash of its letter: the keys of every letter each
+  // record can have (each kind, and each Think Family child's notifications) name them.
+  const keyed = new Map<string, { attendanceId: string; kind: string; childId?: string | undefined }>();
+  for (const { record } of records) {
+    const identities: LetterIdentity[] = [...letterKinds.map((kind) => ({ kind })), ...record.answers.thinkFamily.children.flatMap((child) => (['health-visitor', 'school-nurse'] as const).map((kind) => ({ kind, childId: child.id })))];
+    for (const identity of identities) keyed.set(await letterDraftKey(unlocked.keys, record.id, identity), { attendanceId: record.id, ...identity });
+  }
   let drafts = 0;
   for (const row of read.drafts) {
-    const identity = draftIdentity(row.key);
-    const opened = identity && isLetterKind(identity.kind) && recordIds.has(identity.attendanceId) ? await openSealed(unlocked.keys.dataKey, row.value, letterDraftAad(unlocked.deviceId, identity.attendanceId, identity.kind, identity.childId)) : undefined;
-    const parsed = opened?.ok ? letterChoicesSchema.safeParse(opened.value) : undefined;
+    const current = keyed.get(row.key);
+    const identity = current ?? draftIdentity(row.key);
+    const opened =
+      identity && isLetterKind(identity.kind) && recordIds.has(identity.attendanceId)
+        ? await openRow(unlocked, row.value, letterDraftAddress(row.key), current ? [] : [letterDraftAad(unlocked.deviceId, identity.attendanceId, identity.kind, identity.childId)])
+        : undefined;
+    const parsed = opened ? letterChoicesSchema.safeParse(opened.value) : undefined;
     if (identity && isLetterKind(identity.kind) && parsed?.success) {
       entries.push({ kind: 'letter-draft', value: { attendanceId: identity.attendanceId, kind: identity.kind, ...(identity.childId ? { childId: identity.childId } : {}), choices: parsed.data } });
       drafts += 1;
@@ -142,7 +158,15 @@ export async function collectEntries(ctx: StorageContext, unlocked: Unlocked, pr
   if (worklist) entries.push({ kind: 'worklist', value: { ids: worklist.ids.filter((id) => recordIds.has(id)), rev: worklist.rev } });
   let events = 0;
   let headHash = GENESIS_HASH;
-  for (const row of read.audit) {
+  // Each event as its hash covers it (audit-details.ts chainRows: the storage-only fields
+  // dropped), and the words sealed since issue 11 as entries of their own.
+  const hashedEvents = await chainRows(unlocked, read.audit);
+  const readable = await readableEvents(unlocked, read.audit);
+  for (const [index, row] of read.audit.entries()) {
+    const words = readable[index]?.detail;
+    if (row.sealedDetail && row.detailHashed !== true && words !== undefined && words !== UNREADABLE_DETAIL) entries.push({ kind: 'audit-words', value: { seq: row.seq, words } });
+  }
+  for (const row of hashedEvents) {
     const parsed = auditEventSchema.safeParse(row);
     if (!parsed.success) continue;
     entries.push({ kind: 'audit', value: parsed.data });

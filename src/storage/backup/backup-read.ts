@@ -48,6 +48,8 @@ export interface ValidatedBackup {
   reviews: LiaisonReviewRecord[];
   worklist: { ids: string[]; rev: number } | undefined;
   audit: AuditEvent[];
+  /** The sealed words of events about a patient, by sequence number (the events themselves carry only their clear part). */
+  auditWords: { seq: number; words: string }[];
 }
 
 export type ReadProgress = (stage: 'decrypting' | 'checking', done: number, total: number) => void;
@@ -109,6 +111,7 @@ async function checkEntries(header: BackupHeader, text: string, progress?: ReadP
   const reviews: LiaisonReviewRecord[] = [];
   let worklist: ValidatedBackup['worklist'];
   const audit: AuditEvent[] = [];
+  const auditWords: ValidatedBackup['auditWords'] = [];
   for (const [index, line] of lines.entries()) {
     if (index % 2000 === 0) progress?.('checking', index, lines.length);
     let json: unknown;
@@ -150,6 +153,9 @@ async function checkEntries(header: BackupHeader, text: string, progress?: ReadP
       case 'audit':
         audit.push(entry.value);
         break;
+      case 'audit-words':
+        auditWords.push(entry.value);
+        break;
     }
   }
   progress?.('checking', lines.length, lines.length);
@@ -179,7 +185,7 @@ async function checkEntries(header: BackupHeader, text: string, progress?: ReadP
   if ((await deviceKeyCheck(sourceKeys)) !== device.keyCheck) return err('changed');
   if (!(await auditChainHolds(audit, header.auditHeadHash, sourceKeys.auditKey))) return err('changed');
   const { secret: _secret, ...deviceRest } = device;
-  return ok({ header, device: deviceRest, secret, sourceKeys, staff, attendances, letters, drafts, reviews, worklist, audit });
+  return ok({ header, device: deviceRest, secret, sourceKeys, staff, attendances, letters, drafts, reviews, worklist, audit, auditWords });
 }
 
 /**

@@ -9,7 +9,6 @@
  * screen only needs `status()`.
  */
 import { liveQuery } from 'dexie';
-import { backupPassphraseProblem, backupRefusalMessages } from '../../domain/backup/backup-rules';
 import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
@@ -21,7 +20,10 @@ import type { BackupFile, BackupProgress, BackupRepository, ImportedChainStatus,
 /** When the newest backup was made (clear: it says nothing about any patient). */
 export const LAST_BACKUP_KEY = 'backup:last';
 
-const refused = (reason: BackupRefusal): RestoreFailure => ({ kind: 'refused', reason, message: backupRefusalMessages[reason] });
+// The rules and messages load with the backup work, not with the lock screen (PRODUCT.md section 10: first load).
+const loadRules = () => import('../../domain/backup/backup-rules');
+
+const refused = async (reason: BackupRefusal): Promise<RestoreFailure> => ({ kind: 'refused', reason, message: (await loadRules()).backupRefusalMessages[reason] });
 
 /** An opaque file name: nothing about the site, the patients or the date. */
 function opaqueFileName(): string {
@@ -35,7 +37,7 @@ export class RealBackupRepository implements BackupRepository {
   async create(passphrase: string, progress?: BackupProgress): Promise<Result<BackupFile, StorageFailure>> {
     const allowed = requirePermission(this.ctx.vault, 'back-up-tablet');
     if (!allowed.ok) return allowed;
-    const weak = backupPassphraseProblem(passphrase);
+    const weak = (await loadRules()).backupPassphraseProblem(passphrase);
     if (weak) return err({ kind: 'forbidden', message: weak });
     try {
       const { collectEntries, makeBackupFile } = await import('./backup-export');
@@ -67,16 +69,16 @@ export class RealBackupRepository implements BackupRepository {
     }
     const allowed = setUp ? requirePermission(vault, 'back-up-tablet') : undefined;
     if (allowed && !allowed.ok) return allowed;
-    if (!setUp && vault.current().status !== 'not-set-up') return err(refused('not-restorable-here'));
+    if (!setUp && vault.current().status !== 'not-set-up') return err(await refused('not-restorable-here'));
     const { readBackup } = await import('./backup-read');
     const read = await readBackup(file, passphrase, (stage, done, total) => progress?.({ stage, done, total }));
-    if (!read.ok) return err(refused(read.error));
+    if (!read.ok) return err(await refused(read.error));
     const backup = read.value;
     try {
       const { restoreMerging, restoreReplacing } = await import('./backup-write');
       const writing = (done: number, total: number) => progress?.({ stage: 'writing', done, total });
       if (allowed) {
-        if (backup.header.tabletId === allowed.value.deviceId) return err(refused('same-tablet'));
+        if (backup.header.tabletId === allowed.value.deviceId) return err(await refused('same-tablet'));
         const report = await restoreMerging(this.ctx, allowed.value, backup, writing);
         return ok({ ...report, header: backup.header });
       }

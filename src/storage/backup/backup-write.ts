@@ -18,21 +18,23 @@
  *   note of its length and head, and checked as that tablet's chain: importedChains()).
  */
 import type { AssessmentRecord } from '../../domain/assessment/record';
-import type { AuditEvent } from '../../domain/audit/events';
 import { chainBreaks } from '../../domain/audit/chain';
 import type { LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
+import type { LetterIdentity } from '../../domain/letters/kinds';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import { macAuditAnchor } from '../crypto/audit-mac';
+import { sealRow } from '../crypto/sealed-row';
+import { sealDetail } from '../repositories/audit-details';
 import { open as openSealed, seal } from '../crypto/codec';
-import type { AttendanceRow, LetterRow, LiaisonReviewRow, MetaRow, StaffRow } from '../db';
+import type { AttendanceRow, AuditRow, LetterRow, LiaisonReviewRow, MetaRow, StaffRow } from '../db';
 import { IndexCache, readWorklistState, sealWorklist, WORKLIST_LOCK } from '../repositories/attendance-crypto';
 import { buildRow } from '../repositories/attendance-writes';
-import { arrivalDay, DAY_INDEX_BUILD_KEY } from '../repositories/day-index';
+import { DAY_INDEX_BUILD_KEY } from '../repositories/day-index';
 import { AUDIT_HEAD_KEY, AUDIT_HIGH_WATER_KEY, AuditLog } from '../repositories/audit-log';
 import type { StorageContext } from '../repositories/context';
 import { macSettings } from '../repositories/device-settings-integrity';
-import { letterAad, letterDraftAad, letterDraftKey } from '../repositories/letter-rows';
-import { liaisonReviewAad, openReview } from '../repositories/liaison-repository';
+import { letterAddress, letterDraftAddress, letterDraftKey, letterIdentityIndex, letterIdentityOf } from '../repositories/letter-rows';
+import { liaisonReviewAddress, openReview } from '../repositories/liaison-review-crypto';
 import { withLock } from '../repositories/locks';
 import { staffRefFromRow } from '../repositories/session-repository';
 import { bindStaffRow } from '../repositories/staff-binding';
@@ -57,8 +59,9 @@ export const importedChainAad = (deviceId: string, sourceTabletId: string): stri
 
 interface ImportedChainRow {
   sourceTabletId: string;
-  events: AuditEvent[];
-  /** Sealed { sourceTabletId, count, headHash, backupCreatedAt, importedAt }. */
+  /** How many events the chain holds (so a later, longer backup of the same tablet replaces it). */
+  count: number;
+  /** Sealed { sourceTabletId, count, headHash, backupCreatedAt, importedAt, events, words }. */
   note: unknown;
 }
 
@@ -76,28 +79,37 @@ async function sealRecords(unlocked: Unlocked, items: readonly { rev: number; re
   return rows;
 }
 
+/** Letter rows in the one sealed-row format (as letter-writes.ts issues them): kind and child sealed, found by their keyed identity index. */
 async function sealLetters(unlocked: Unlocked, backup: ValidatedBackup, keep: (letter: ValidatedBackup['letters'][number]) => boolean): Promise<LetterRow[]> {
   const rows: LetterRow[] = [];
   for (const letter of backup.letters) {
     if (!keep(letter)) continue;
-    const payload = await seal(unlocked.keys.dataKey, letter, letterAad(unlocked.deviceId, letter.attendanceId, letter.id));
-    rows.push({ id: letter.id, attendanceId: letter.attendanceId, kind: letter.kind, version: letter.version, issuedAt: letter.issuedAt, issuedById: letter.issuedBy.id, payload, ...(letter.childId ? { childId: letter.childId } : {}) });
+    const identity: LetterIdentity = letter.childId ? { kind: letter.kind, childId: letter.childId } : { kind: letter.kind };
+    const [payload, about, index] = await Promise.all([
+      sealRow(unlocked, letter, letterAddress(letter.attendanceId, letter.id, letter.version, 'payload')),
+      sealRow(unlocked, identity, letterAddress(letter.attendanceId, letter.id, letter.version, 'about')),
+      letterIdentityIndex(unlocked.keys, letter.attendanceId, identity),
+    ]);
+    rows.push({ id: letter.id, attendanceId: letter.attendanceId, version: letter.version, issuedAt: letter.issuedAt, issuedById: letter.issuedBy.id, payload, identity: index, about });
   }
   return rows;
 }
 
+const draftIdentity = (draft: ValidatedBackup['drafts'][number]): LetterIdentity => (draft.childId ? { kind: draft.kind, childId: draft.childId } : { kind: draft.kind });
+
+/** Draft rows under their keyed meta key (letter-rows.ts letterDraftKey), as the compose page saves them. */
 async function sealDrafts(unlocked: Unlocked, drafts: ValidatedBackup['drafts']): Promise<MetaRow[]> {
   return Promise.all(
-    drafts.map(async (draft) => ({
-      key: letterDraftKey(draft.attendanceId, draft.kind, draft.childId),
-      value: await seal(unlocked.keys.dataKey, draft.choices, letterDraftAad(unlocked.deviceId, draft.attendanceId, draft.kind, draft.childId)),
-    })),
+    drafts.map(async (draft) => {
+      const key = await letterDraftKey(unlocked.keys, draft.attendanceId, draftIdentity(draft));
+      return { key, value: await sealRow(unlocked, draft.choices, letterDraftAddress(key)) };
+    }),
   );
 }
 
 const sealReview = async (unlocked: Unlocked, review: LiaisonReviewRecord): Promise<LiaisonReviewRow> => ({
   attendanceId: review.attendanceId,
-  payload: await seal(unlocked.keys.dataKey, review, liaisonReviewAad(unlocked.deviceId, review.attendanceId)),
+  payload: await sealRow(unlocked, review, liaisonReviewAddress(review.attendanceId)),
 });
 
 /**
@@ -106,7 +118,7 @@ const sealReview = async (unlocked: Unlocked, review: LiaisonReviewRecord): Prom
  * attendance rows until the build after the next unlock seals them again (the same path as
  * a damaged day row: never a missing attendance, never an older entry).
  */
-const arrivalDaysOf = (rows: readonly AttendanceRow[]): string[] => [...new Set(rows.map((row) => arrivalDay(row.arrivedAt)))];
+const arrivalDaysOf = (rows: readonly AttendanceRow[]): string[] => [...new Set(rows.map((row) => row.arrivedDay))];
 
 /** Replace: the tablet is not set up; it becomes the backed-up tablet. Throws 'already set up' if it was set up meanwhile. */
 export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBackup, progress?: (done: number, total: number) => void): Promise<RestoreReport> {
@@ -126,7 +138,16 @@ export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBac
   const draftRows = await sealDrafts(unlocked, backup.drafts);
   const reviewRows = await Promise.all(backup.reviews.map((review) => sealReview(unlocked, review)));
   const worklist = await sealWorklist(unlocked, backup.worklist?.ids ?? [], (backup.worklist?.rev ?? 0) + 1);
-  const audit = [...backup.audit].sort((a, b) => a.seq - b.seq);
+  // The words of events about a patient go back into their seal (audit-details.ts); the event's hash covers its clear part only.
+  const words = new Map(backup.auditWords.map((item) => [item.seq, item.words]));
+  const audit: AuditRow[] = await Promise.all(
+    [...backup.audit]
+      .sort((a, b) => a.seq - b.seq)
+      .map(async (event) => {
+        const said = words.get(event.seq);
+        return said === undefined ? event : { ...event, sealedDetail: await sealDetail(unlocked, event, said, false) };
+      }),
+  );
   const last = audit.at(-1);
   const anchors = last
     ? [
@@ -166,15 +187,21 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
   const { db } = ctx;
   const now = ctx.now();
   const ids = backup.attendances.map((item) => item.record.id);
-  const [existingRows, existingLetters, existingDrafts, existingReviews, storedChain] = await db.transaction('r', [db.attendances, db.letters, db.meta, db.liaisonReviews], () =>
+  // Keyed names are computed before the read transaction (never await WebCrypto inside one).
+  const draftKeys = await Promise.all(backup.drafts.map((draft) => letterDraftKey(unlocked.keys, draft.attendanceId, draftIdentity(draft))));
+  const [existingRows, existingLetterRows, existingDrafts, existingReviews, storedChain] = await db.transaction('r', [db.attendances, db.letters, db.meta, db.liaisonReviews], () =>
     Promise.all([
       db.attendances.bulkGet(ids),
       db.letters.where('attendanceId').anyOf(ids).toArray(),
-      db.meta.bulkGet(backup.drafts.map((draft) => letterDraftKey(draft.attendanceId, draft.kind, draft.childId))),
+      db.meta.bulkGet(draftKeys),
       db.liaisonReviews.bulkGet(backup.reviews.map((review) => review.attendanceId)),
       db.meta.get(importedChainKey(backup.header.tabletId)),
     ]),
   );
+  // The kind and child of each letter here are sealed (issue 11): opened once for the comparisons below.
+  const existingLetters = (
+    await Promise.all(existingLetterRows.map(async (row) => ({ row, identity: await letterIdentityOf(unlocked, row) })))
+  ).flatMap(({ row, identity }) => (identity ? [{ id: row.id, attendanceId: row.attendanceId, kind: identity.kind, childId: identity.childId, version: row.version }] : []));
   const revHere = new Map(existingRows.filter((row) => row !== undefined).map((row) => [row.id, row.rev]));
   // Never overwrite a revision here that is as new or newer than the backup's.
   const toWrite = backup.attendances.filter((item) => (revHere.get(item.record.id) ?? 0) < item.rev);
@@ -199,17 +226,19 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
     reviewRows.push(await sealReview(unlocked, { attendanceId: review.attendanceId, reviews: joined }));
   }
   const chain = [...backup.audit].sort((a, b) => a.seq - b.seq);
-  const storedLength = Array.isArray((storedChain?.value as ImportedChainRow | undefined)?.events) ? (storedChain?.value as ImportedChainRow).events.length : 0;
+  const storedCount = (storedChain?.value as Partial<ImportedChainRow> | undefined)?.count;
+  const storedLength = typeof storedCount === 'number' ? storedCount : 0;
   const chainRow: MetaRow | undefined =
     chain.length >= storedLength
       ? {
           key: importedChainKey(backup.header.tabletId),
+          // The events and their words are sealed with the note: the details of another tablet's events are as clinical as this one's (issue 11).
           value: {
             sourceTabletId: backup.header.tabletId,
-            events: chain,
+            count: chain.length,
             note: await seal(
               unlocked.keys.dataKey,
-              { sourceTabletId: backup.header.tabletId, count: chain.length, headHash: backup.header.auditHeadHash, backupCreatedAt: backup.header.createdAt, importedAt: now },
+              { sourceTabletId: backup.header.tabletId, count: chain.length, headHash: backup.header.auditHeadHash, backupCreatedAt: backup.header.createdAt, importedAt: now, events: chain, words: backup.auditWords },
               importedChainAad(unlocked.deviceId, backup.header.tabletId),
             ),
           } satisfies ImportedChainRow,
@@ -217,7 +246,8 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
       : undefined;
   const written = new Set(toWrite.map((item) => item.record.id));
   const pendingInBackup = new Set(backup.worklist?.ids ?? []);
-  const lettersAfter = [...existingLetters, ...letterRows];
+  const lettersAdded = backup.letters.filter((letter) => letterRows.some((row) => row.id === letter.id));
+  const lettersAfter = [...existingLetters, ...lettersAdded];
   await withLock(WORKLIST_LOCK, async () => {
     const stored = await readWorklistState(db, unlocked);
     const worklistIds = new Set(stored?.ids ?? []);
@@ -239,7 +269,7 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
       await db.liaisonReviews.bulkPut(reviewRows);
       const records = toWrite.map((item) => item.record);
       await db.gpLettersDue.bulkPut(records.filter((record) => gpLetterDue(record, lettersAfter)).map((record) => ({ attendanceId: record.id })));
-      await db.gpLettersDue.bulkDelete(letterRows.filter((row) => row.kind === 'gp' && !row.childId).map((row) => row.attendanceId));
+      await db.gpLettersDue.bulkDelete(lettersAdded.filter((letter) => letter.kind === 'gp' && !letter.childId).map((letter) => letter.attendanceId));
     });
   });
   await ctx.audit.append(
@@ -270,8 +300,8 @@ export async function checkImportedChains(ctx: StorageContext, unlocked: Unlocke
     const sourceTabletId = row.key.slice(IMPORTED_CHAIN_PREFIX.length);
     const value = row.value as Partial<ImportedChainRow> | undefined;
     const opened = await openSealed(unlocked.keys.dataKey, value?.note, importedChainAad(unlocked.deviceId, sourceTabletId));
-    const note = opened.ok ? (opened.value as { count?: unknown; headHash?: unknown; backupCreatedAt?: unknown }) : undefined;
-    const events: unknown[] = Array.isArray(value?.events) ? value.events : [];
+    const note = opened.ok ? (opened.value as { count?: unknown; headHash?: unknown; backupCreatedAt?: unknown; events?: unknown }) : undefined;
+    const events: unknown[] = Array.isArray(note?.events) ? note.events : [];
     const { breaks, events: parsed } = chainBreaks(events);
     const recorded = new Set(parsed.filter((event) => event.type === 'audit-break-detected').map((event) => event.entityId));
     const ok =

@@ -15,8 +15,12 @@
  */
 import { toBase64Url, utf8Bytes } from './encoding';
 
-/** What a blind index is for. Each purpose is a separate index space. */
-export type BlindIndexPurpose = 'nhs-number' | 'name-dob';
+/**
+ * What a blind index is for. Each purpose is a separate index space. 'letter-identity'
+ * indexes letters and 'letter-draft' names draft rows by attendance + kind + child (issue 11),
+ * so neither the kind nor the child is in clear; 'letter-route' names a letter in its address.
+ */
+export type BlindIndexPurpose = 'nhs-number' | 'name-dob' | 'letter-identity' | 'letter-draft' | 'letter-route';
 
 const INDEX_BYTES = 16;
 

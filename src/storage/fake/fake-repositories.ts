@@ -73,6 +73,17 @@ class Store<T> {
   }
 }
 
+
+/**
+ * The fake's letter address token: opaque like the real one (a hash, not the kind), and
+ * computable without a key so component tests can name a letter's address.
+ */
+export function fakeLetterToken(attendanceId: string, identity: { kind: string; childId?: string | undefined }): string {
+  let hash = 0x811c9dc5;
+  for (const char of `${attendanceId}|${identity.kind}|${identity.childId ?? ''}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return `t${hash.toString(36)}`;
+}
+
 export interface FakeOptions {
   now?: () => Date;
   settings?: DeviceSettings;
@@ -487,6 +498,7 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         letterDrafts.set(draftKey(attendanceId, kind, childId), structuredClone(choices));
         return Promise.resolve(ok(undefined));
       },
+      routeToken: (attendanceId, identity) => Promise.resolve(currentStaff() ? fakeLetterToken(attendanceId, identity) : ''),
       recordPrinted: (letter) => appendAudit('print', letter.attendanceId, `${describeLetter(letter)} printed`),
       recordDownloaded: (letter) => appendAudit('download', letter.attendanceId, `${describeLetter(letter)} downloaded as PDF`),
       awaitingGpLetter: () => {

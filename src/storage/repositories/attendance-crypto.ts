@@ -6,17 +6,16 @@
 import { attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
 import { blindIndex } from '../crypto/blind-index';
-import { open as openSealed, seal } from '../crypto/codec';
 import type { DeviceKeys } from '../crypto/keys';
+import { openRow, sealRow } from '../crypto/sealed-row';
+import type { RowAddress, SealedRow } from '../crypto/sealed-row';
 import type { AttendanceRow, TriageDatabase } from '../db';
 import type { Unlocked } from './vault';
 
+/** Format 0 (before issue 11): device, record and field. Read only. */
 export const aad = (deviceId: string, id: string, part: 'payload' | 'summary'): string => `${deviceId}:attendance:${id}:${part}`;
 
-/**
- * The additional data a row is sealed with since issue 11: the revision is bound in, so the
- * revision a reader gets is the one that was sealed (revisions.ts), not the clear `rev`.
- */
+/** Format 1 (issue 11, before the one sealed-row format): the revision bound in. Read only. */
 export const revisionAad = (deviceId: string, id: string, part: 'payload' | 'summary', rev: number): string => `${aad(deviceId, id, part)}:rev:${String(rev)}`;
 
 /** The additional data of a sealed per-day index row (day-index.ts): bound to this device and that London day. */
@@ -25,22 +24,29 @@ export const dayIndexAad = (deviceId: string, day: string): string => `${deviceI
 /** The additional data of a purged attendance's sealed stub (retention-purge.ts): bound to this device and that attendance id. */
 export const retainedStubAad = (deviceId: string, id: string): string => `${deviceId}:retained-stub:${id}`;
 
+/** Where an attendance's payload or summary is sealed (crypto/sealed-row): the revision is bound in, so the revision a reader gets is the one that was sealed (revisions.ts), not the clear `rev`. */
+export const attendanceAddress = (id: string, part: 'payload' | 'summary', rev: number): RowAddress => ({ table: 'attendances', id, field: part, rev });
+
+/** Seals an attendance's payload or summary in the current row format at revision `rev`. */
+export const sealAttendancePart = (unlocked: Unlocked, value: unknown, id: string, part: 'payload' | 'summary', rev: number): Promise<SealedRow> =>
+  sealRow(unlocked, value, attendanceAddress(id, part, rev));
+
 /**
  * Opens a row's payload or summary. `rev` is the revision sealed with it, or, for a row
  * sealed before revisions were bound (no revision in its additional data), its clear `rev`
- * with `bound` false. Undefined when it does not open either way.
+ * with `bound` false. `current` is false for a box in an older format (the re-seal job
+ * brings it forward). Undefined when it does not open any way.
  */
 export async function openRowPart(
   unlocked: Unlocked,
   row: Pick<AttendanceRow, 'id' | 'rev'> & Partial<Pick<AttendanceRow, 'payload' | 'summary'>>,
   part: 'payload' | 'summary',
-): Promise<{ value: unknown; rev: number; bound: boolean } | undefined> {
+): Promise<{ value: unknown; rev: number; bound: boolean; current: boolean } | undefined> {
   const sealed = part === 'payload' ? row.payload : row.summary;
   if (!sealed) return undefined;
-  const bound = await openSealed(unlocked.keys.dataKey, sealed, revisionAad(unlocked.deviceId, row.id, part, row.rev));
-  if (bound.ok) return { value: bound.value, rev: row.rev, bound: true };
-  const legacy = await openSealed(unlocked.keys.dataKey, sealed, aad(unlocked.deviceId, row.id, part));
-  return legacy.ok ? { value: legacy.value, rev: row.rev, bound: false } : undefined;
+  const opened = await openRow(unlocked, sealed, attendanceAddress(row.id, part, row.rev), [revisionAad(unlocked.deviceId, row.id, part, row.rev), aad(unlocked.deviceId, row.id, part)]);
+  if (!opened) return undefined;
+  return { value: opened.value, rev: row.rev, bound: opened.legacyIndex < 1, current: opened.current };
 }
 
 /** Called with each row's revision as read; reports a rollback (revisions.ts). */
@@ -81,7 +87,10 @@ export async function openSummaries(unlocked: Unlocked | undefined, rows: readon
 
 /** The sealed worklist: ids of attendances with a referral still to make (PRODUCT.md 4.9). */
 export const WORKLIST_KEY = 'worklist:referrals';
+/** The worklist's additional data before the one sealed-row format. Read only. */
 export const worklistAad = (deviceId: string): string => `${deviceId}:meta:${WORKLIST_KEY}`;
+/** Where the worklist is sealed: its revision is inside the value, so the row revision is 0. */
+export const WORKLIST_ADDRESS: RowAddress = { table: 'meta', id: WORKLIST_KEY, field: 'value', rev: 0 };
 /** Held by every writer of the worklist (read, change, write), across tabs. */
 export const WORKLIST_LOCK = 'safeguarding-triage:worklist';
 
@@ -101,8 +110,8 @@ export async function readWorklist(db: Pick<TriageDatabase, 'meta'>, unlocked: U
 export async function readWorklistState(db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<{ ids: string[]; rev: number } | undefined> {
   const row = await db.meta.get(WORKLIST_KEY);
   if (!row) return undefined;
-  const opened = await openSealed(unlocked.keys.dataKey, row.value, worklistAad(unlocked.deviceId));
-  if (!opened.ok) return undefined;
+  const opened = await openRow(unlocked, row.value, WORKLIST_ADDRESS, [worklistAad(unlocked.deviceId)]);
+  if (!opened) return undefined;
   const value: unknown = opened.value;
   const onlyIds = (list: unknown[]) => list.filter((id): id is string => typeof id === 'string');
   if (Array.isArray(value)) return { ids: onlyIds(value), rev: 0 };
@@ -121,5 +130,5 @@ export async function worklistFromSummaries(db: Pick<TriageDatabase, 'attendance
 /** The sealed worklist row at revision `rev` (one more than the revision it replaces). */
 export const sealWorklist = async (unlocked: Unlocked, ids: Iterable<string>, rev: number): Promise<{ key: string; value: unknown }> => ({
   key: WORKLIST_KEY,
-  value: await seal(unlocked.keys.dataKey, { ids: [...new Set(ids)], rev }, worklistAad(unlocked.deviceId)),
+  value: await sealRow(unlocked, { ids: [...new Set(ids)], rev }, WORKLIST_ADDRESS),
 });

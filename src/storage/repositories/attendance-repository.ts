@@ -8,6 +8,7 @@ import type { AttendanceSummary } from '../../domain/assessment/attendance-summa
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { AuditAttendance } from '../../domain/oversight/compliance-audit';
 import type { IsoInstant } from '../../domain/shared/dates';
+import { toLondon } from '../../domain/shared/dates';
 import { checkNhsNumber } from '../../domain/shared/nhs-number';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
@@ -79,8 +80,9 @@ export class RealAttendanceRepository implements AttendanceRepository {
 
   completedSince(since: string): LiveValue<AttendanceSummary[]> {
     return whileUnlocked(this.ctx.vault, async () => {
-      const rows = await this.ctx.db.attendances.where('arrivedAt').aboveOrEqual(since).filter((row) => row.status === 'signed').toArray();
-      return openSummaries(this.ctx.vault.peek(), rows, this.checkRevision);
+      // The row keeps only the London day of arrival (issue 11): read from that day, then the exact time from the sealed summary.
+      const rows = await this.ctx.db.attendances.where('arrivedDay').aboveOrEqual(toLondon(since).date).filter((row) => row.status === 'signed').toArray();
+      return (await openSummaries(this.ctx.vault.peek(), rows, this.checkRevision)).filter((summary) => summary.arrivedAt >= since);
     });
   }
 

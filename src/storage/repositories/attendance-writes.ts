@@ -14,13 +14,11 @@ import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/asse
 import { assessmentRecordSchema } from '../../domain/assessment/record';
 import { prefillFromEarlierAttendance } from '../../domain/assessment/patient-look-up';
 import type { Addendum, AssessmentRecord } from '../../domain/assessment/record';
-import { ageBand } from '../../domain/rules/pathway';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { seal } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { IndexCache, openRowPart, readWorklistState, revisionAad, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { IndexCache, openRowPart, readWorklistState, sealAttendancePart, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import { arrivalDay, DayIndexConflict, writeWithDays } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
@@ -45,22 +43,26 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
   return { nhs, nameDob: dob && family ? `${family}|${dob}` : undefined };
 }
 
-/** The sealed row for `record`, and the clear summary it sealed (the writer reads the pending referral from it). */
-export async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary }> {
+/**
+ * The sealed row for `record`, the clear summary it sealed (the writer reads the pending
+ * referral from it and the per-day index holds it) and the exact arrival instant (inside the
+ * seal only: the attendance row keeps the London day, db.ts version 5, issue 11).
+ */
+export async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
   const summary = summariseAttendance(record, now);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
-    seal(unlocked.keys.dataKey, summary, revisionAad(unlocked.deviceId, record.id, 'summary', rev)),
-    seal(unlocked.keys.dataKey, record, revisionAad(unlocked.deviceId, record.id, 'payload', rev)),
+    sealAttendancePart(unlocked, summary, record.id, 'summary', rev),
+    sealAttendancePart(unlocked, record, record.id, 'payload', rev),
     indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
     indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
   ]);
+  const arrivedAt = readArrivedAt(record.answers.patient) ?? record.createdAt;
   const row: AttendanceRow = {
     id: record.id,
     status: record.status,
-    arrivedAt: readArrivedAt(record.answers.patient) ?? record.createdAt,
+    arrivedDay: arrivalDay(arrivedAt),
     updatedAt: record.updatedAt,
-    ageBand: ageBand(summary.ageYears ?? undefined),
     createdById: record.createdBy.id,
     nhsIndex,
     nameDobIndex,
@@ -68,11 +70,18 @@ export async function sealAttendance(unlocked: Unlocked, record: AssessmentRecor
     payload,
     rev,
   };
-  return { row, summary };
+  return { row, summary, arrivedAt };
 }
 
+/** The sealed row for `record` and its exact arrival instant (the summaries copy keeps it; the row keeps the day). */
 export async function buildRow(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<AttendanceRow> {
   return (await sealAttendance(unlocked, record, rev, now, indexes)).row;
+}
+
+/** The same, with the exact arrival instant for the summaries copy. */
+export async function buildRowWithArrival(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; arrivedAt: string }> {
+  const { row, arrivedAt } = await sealAttendance(unlocked, record, rev, now, indexes);
+  return { row, arrivedAt };
 }
 
 /**
@@ -171,7 +180,7 @@ class Editor implements AssessmentEditor {
       const expected = this.rev;
       // The row and any change to the referral worklist commit in one transaction, so a
       // killed tab can never leave a referral to make off the home screen's list.
-      const toDay = arrivalDay(row.arrivedAt);
+      const toDay = row.arrivedDay;
       // The row, its day index entry (day-index.ts) and any change to the referral worklist
       // commit in one transaction, so a killed tab can never leave a referral to make off the
       // home screen's list, nor the liaison list reading an older summary than the record's.
@@ -185,7 +194,7 @@ class Editor implements AssessmentEditor {
               const existing = await db.attendances.get(record.id);
               // Gone (purged) or saved elsewhere since: never written over.
               if (!existing || existing.rev !== expected) return true;
-              const fromDay = arrivalDay(existing.arrivedAt);
+              const fromDay = existing.arrivedDay;
               if (fromDay !== this.day) {
                 this.day = fromDay;
                 throw new DayIndexConflict();
@@ -268,7 +277,7 @@ export async function createAttendance(ctx: StorageContext, options: { prefillFr
       await writeWithDays(
         ctx,
         unlocked.value,
-        () => [{ type: 'summary', id: row.id, from: undefined, to: arrivalDay(row.arrivedAt), rev: row.rev, summary }],
+        () => [{ type: 'summary', id: row.id, from: undefined, to: row.arrivedDay, rev: row.rev, summary }],
         (commit) =>
           db.transaction('rw', [db.attendances, db.attendanceDays], async () => {
             await db.attendances.add(row);
@@ -301,6 +310,6 @@ export async function openAttendance(ctx: StorageContext, id: string): Promise<R
     const held = await reportRecordRollback(ctx, unlocked.value, id, opened.rev);
     if (held !== undefined) return err(rolledBack(opened.rev, held));
     const release = await tryHoldLock(`safeguarding-triage:attendance:${id}`);
-    return ok(new Editor(ctx, parsed.data, row.rev, arrivalDay(row.arrivedAt), release === undefined, release));
+    return ok(new Editor(ctx, parsed.data, row.rev, row.arrivedDay, release === undefined, release));
   }
 

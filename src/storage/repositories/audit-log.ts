@@ -39,6 +39,7 @@ import type { ChainBreak } from '../../domain/audit/chain';
 import { macAuditAnchor, macAuditCheckpoint, macAuditHash, verifyAuditAnchor, verifyAuditCheckpoint, verifyAuditMac } from '../crypto/audit-mac';
 import type { AuditAnchorKind } from '../crypto/audit-mac';
 import type { TriageDatabase } from '../db';
+import { chainRows, clearDetailOf, detailIsSealed, readableEvents, sealDetail } from './audit-details';
 import { withLock } from './locks';
 import type { AuditBreakReport, AuditCheckScope, AuditVerification } from './types';
 import type { Unlocked, Vault } from './vault';
@@ -156,8 +157,9 @@ export class AuditLog {
     }
   }
 
+  /** Every event as the nurse in charge reads it: the sealed words opened (audit-details.ts). */
   async all(): Promise<AuditEvent[]> {
-    return this.db.audit.orderBy('seq').toArray();
+    return readableEvents(this.vault.peek(), await this.db.audit.orderBy('seq').toArray());
   }
 
   /**
@@ -232,7 +234,11 @@ export class AuditLog {
     );
     // Never a number that was used before, even when the rows that held it are gone.
     const highest = Math.max(last?.seq ?? 0, claimedCount(headRow?.value), claimedCount(highRow?.value), this.seen?.count ?? 0);
-    const event = nextEvent(last, { at: this.now(), actor: who, type, entityId, detail }, highest + 1);
+    // About a patient: the words are sealed and only the revision note stays in clear (and in the hash; audit-details.ts
+    // says why). With no key in memory there is nothing to seal with: the words are not written rather than left in clear.
+    const sealed = detailIsSealed(type);
+    const event = nextEvent(last, { at: this.now(), actor: who, type, entityId, detail: sealed ? clearDetailOf(detail) : detail }, highest + 1);
+    const sealedDetail = sealed && unlocked ? await sealDetail(unlocked, event, detail, false) : undefined;
     const mac = unlocked ? await macAuditHash(unlocked.keys.auditKey, event.hash) : '';
     const anchors = unlocked
       ? [
@@ -242,7 +248,7 @@ export class AuditLog {
       : [];
     const stored: AuditEvent = { ...event, mac };
     await this.db.transaction('rw', this.db.audit, this.db.meta, async () => {
-      await this.db.audit.add(stored);
+      await this.db.audit.add(sealedDetail ? { ...stored, sealedDetail } : stored);
       if (anchors.length > 0) await this.db.meta.bulkPut(anchors);
     });
     this.seen = { count: event.seq, hash: event.hash };
@@ -301,7 +307,9 @@ export class AuditLog {
           : [await db.audit.orderBy('seq').toArray(), []];
       return { headRow, highRow, checkpointRow, stored, devices, total, from, raw, breakRows };
     });
-    const { headRow, highRow, checkpointRow, stored, devices, total, from, raw, breakRows } = read;
+    const { headRow, highRow, checkpointRow, stored, devices, total, from } = read;
+    // As the chain hashed them: storage-only fields dropped, words from before version 5 opened (audit-details.ts).
+    const [raw, breakRows] = await Promise.all([chainRows(unlocked, read.raw), chainRows(unlocked, read.breakRows)]);
     if (from > 1 && unlocked && stored) {
       const at = raw.find((row) => row.seq === stored.count);
       const listed = breakRows.map((row) => row.seq).filter((seq) => seq <= stored.count).sort((a, b) => a - b);

@@ -12,11 +12,20 @@ import { auditEventSchema } from '../../domain/audit/events';
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
 import { hashEvent } from '../../domain/audit/chain';
 import { verifyAuditMac } from '../crypto/audit-mac';
+import type { RowKeys } from '../crypto/sealed-row';
 import type { TriageDatabase } from '../db';
+import { chainRows } from './audit-details';
 
-/** True when the stored row is an event we wrote: it parses, its hash is its content's, and the audit key MAC'd it. */
-export async function isVouched(auditKey: CryptoKey, row: unknown): Promise<AuditEvent | undefined> {
-  const parsed = auditEventSchema.safeParse(row);
+/**
+ * True when the stored row is an event we wrote: it parses, its hash is its content's, and the
+ * audit key MAC'd it. `keys` open the words of an event from before version 5 whose hash
+ * covers them (audit-details.ts); without them such an event is not believed. The event's
+ * `detail` is as the chain hashed it: for an event about a patient since version 5, only the
+ * clear note.
+ */
+export async function isVouched(auditKey: CryptoKey, row: unknown, keys?: RowKeys): Promise<AuditEvent | undefined> {
+  const [prepared] = await chainRows(keys, [row]);
+  const parsed = auditEventSchema.safeParse(prepared);
   if (!parsed.success) return undefined;
   const event = parsed.data;
   if (hashEvent(event, event.prevHash) !== event.hash) return undefined;

@@ -8,6 +8,7 @@
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
+import { readableEvents } from './audit-details';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
@@ -17,7 +18,8 @@ export class RealAuditRepository implements AuditRepository {
   constructor(private readonly ctx: StorageContext) {}
 
   recent(limit: number): LiveValue<Result<AuditEvent[], StorageFailure>> {
-    return permittedLive(this.ctx.vault, 'view-audit-trail', () => this.ctx.db.audit.orderBy('seq').reverse().limit(limit).toArray());
+    // The words of events about patients are sealed (audit-details.ts): opened here for the nurse in charge.
+    return permittedLive(this.ctx.vault, 'view-audit-trail', async () => readableEvents(this.ctx.vault.peek(), await this.ctx.db.audit.orderBy('seq').reverse().limit(limit).toArray()));
   }
 
   async all(): Promise<Result<AuditEvent[], StorageFailure>> {

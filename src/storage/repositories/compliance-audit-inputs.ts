@@ -18,6 +18,8 @@ import type { IsoInstant } from '../../domain/shared/dates';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { LetterRow, TriageDatabase } from '../db';
+import type { DeviceKeys } from '../crypto/keys';
+import { letterIdentityIndex, versionsOf } from './letter-rows';
 import type { StorageContext } from './context';
 import { readDays } from './day-index';
 import { toStorageFailure } from './failures';
@@ -32,9 +34,11 @@ import type { StorageFailure } from './types';
  * (anyOf over thousands of compound keys walks a cursor one jump at a time: seconds at
  * 100,000 letters).
  */
-export async function gpLettersOf(db: TriageDatabase, ids: readonly string[]): Promise<LetterRow[]> {
+export async function gpLettersOf(db: TriageDatabase, keys: DeviceKeys, ids: readonly string[]): Promise<LetterRow[]> {
   if (ids.length === 0) return [];
-  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id) => db.letters.where('[attendanceId+kind]').equals([id, 'gp']).toArray())));
+  // The patient's own GP letter by its keyed identity index (issue 11: no kind in clear), computed before the transaction.
+  const indexes = await Promise.all(ids.map((id) => letterIdentityIndex(keys, id, { kind: 'gp' })));
+  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id, i) => versionsOf(db, indexes[i] ?? '', id, { kind: 'gp' }))));
   return each.flat();
 }
 

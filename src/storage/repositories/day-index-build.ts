@@ -25,10 +25,9 @@
  * The marker holds only version numbers and a London date: no patient data in clear.
  */
 import { SUMMARY_VERSION } from '../../domain/assessment/attendance-summary-schema';
-import { addDays } from '../../domain/shared/dates';
 import type { IsoDate } from '../../domain/shared/dates';
 import type { StorageContext } from './context';
-import { arrivalDay, DAY_INDEX_BUILD_KEY, DAY_INDEX_LOCK, dayBounds, entriesFromRows, sealDay } from './day-index';
+import { DAY_INDEX_BUILD_KEY, DAY_INDEX_LOCK, entriesFromRows, sealDay } from './day-index';
 import { tryHoldLock, withLock } from './locks';
 
 /** What the entries hold: raise by one when an entry's shape changes, and every day is built again. */
@@ -87,21 +86,21 @@ export async function buildDayIndex(ctx: StorageContext, options: DayIndexBuildO
     if (progress.done) return result;
     for (;;) {
       if (!stillUnlocked()) return { ...result, status: 'stopped' };
-      const first = await (progress.after === '' ? db.attendances.orderBy('arrivedAt') : db.attendances.where('arrivedAt').aboveOrEqual(dayBounds(addDays(progress.after, 1)).start)).first();
+      // The clear arrival index holds the London day (issue 11): the next day after the last one done.
+      const first = await (progress.after === '' ? db.attendances.orderBy('arrivedDay') : db.attendances.where('arrivedDay').above(progress.after)).first();
       if (!first) {
         await db.meta.put({ key: DAY_INDEX_BUILD_KEY, value: { ...progress, done: true } });
         return result;
       }
-      const day = arrivalDay(first.arrivedAt);
-      // The app writes arrival instants only; anything else is left to the readers' own path.
+      const day = first.arrivedDay;
+      // The app writes London dates only; anything else is left to the readers' own path.
       if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
         await db.meta.put({ key: DAY_INDEX_BUILD_KEY, value: { ...progress, done: true } });
         return result;
       }
-      const { start, end } = dayBounds(day);
       const [seq, rows] = await db.transaction('r', db.attendances, db.attendanceDays, async () => [
         (await db.attendanceDays.get(day))?.seq ?? 0,
-        await db.attendances.where('arrivedAt').between(start, end, true, false).toArray(),
+        await db.attendances.where('arrivedDay').equals(day).toArray(),
       ]);
       // All WebCrypto work before the transaction (never await crypto inside one).
       const entries = await entriesFromRows(db, unlocked, rows);

@@ -29,7 +29,6 @@
  * entry older than the audit trail records (revisions.ts), exactly as for summaries. The
  * day row's AAD names the device and the day, so a row cannot be moved to another day.
  */
-import { Dexie } from 'dexie';
 import * as z from 'zod/mini';
 import { attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
@@ -37,10 +36,12 @@ import { liaisonReviewSchema } from '../../domain/liaison/liaison-review';
 import type { LiaisonReview } from '../../domain/liaison/liaison-review';
 import { addDays, fromLondon, toLondon } from '../../domain/shared/dates';
 import type { IsoDate, IsoInstant } from '../../domain/shared/dates';
-import { open as openSealed, seal } from '../crypto/codec';
+import { openRow, sealRow } from '../crypto/sealed-row';
+import type { RowAddress } from '../crypto/sealed-row';
 import type { AttendanceDayRow, AttendanceRow, LetterRow, TriageDatabase } from '../db';
 import { dayIndexAad, openRowPart } from './attendance-crypto';
 import type { StorageContext } from './context';
+import { letterIdentityOf } from './letter-rows';
 import { openReview } from './liaison-review-crypto';
 import { withLock } from './locks';
 import type { Unlocked } from './vault';
@@ -94,17 +95,27 @@ export function daysOfWindow(fromInstant: IsoInstant, toInstant: IsoInstant): Is
 export const dayBounds = (day: IsoDate): { start: IsoInstant; end: IsoInstant } => ({ start: fromLondon(day, '00:00'), end: fromLondon(addDays(day, 1), '00:00') });
 
 /**
- * The ids of the attendances that arrived in [from, to): the clear arrival index, keys only.
- * The one place that asks it, so a change to how the arrival is kept in clear changes here.
+ * The ids of the attendances that arrived on the London days [from, to) touches: the clear
+ * arrival index (the day only since issue 11), keys only. Whole days: the readers keep the
+ * entries whose sealed arrival instant is inside the window. The one place that asks it, so a
+ * change to how the arrival is kept in clear changes here.
  */
 export function attendanceIdsArriving(db: TriageDatabase, fromInstant: IsoInstant, toInstant: IsoInstant): Promise<string[]> {
-  return db.attendances.where('arrivedAt').between(fromInstant, toInstant, true, false).primaryKeys();
+  // The first and last day directly (daysOfWindow stops at about ten years: a look over every day ever is allowed here).
+  if (!(fromInstant < toInstant) || Number.isNaN(Date.parse(fromInstant)) || Number.isNaN(Date.parse(toInstant))) return Promise.resolve([]);
+  const first = arrivalDay(fromInstant);
+  const last = arrivalDay(new Date(Date.parse(toInstant) - 1).toISOString());
+  return db.attendances.where('arrivedDay').between(first, last, true, true).primaryKeys();
 }
+
+/** Where a day row is sealed: the London day, its write counter as the revision. */
+const dayAddress = (day: string, seq: number): RowAddress => ({ table: 'attendanceDays', id: day, field: 'payload', rev: seq });
 
 /** Opens a day row: its entries as sealed (unparsed), or undefined when it does not open. */
 async function openDay(unlocked: Unlocked, row: AttendanceDayRow): Promise<unknown[] | undefined> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.payload, dayIndexAad(unlocked.deviceId, row.day));
-  if (!opened.ok) return undefined;
+  // The one sealed-row format (crypto/sealed-row), its write counter bound in; rows sealed before it open with the older additional data.
+  const opened = await openRow(unlocked, row.payload, dayAddress(row.day, row.seq), [dayIndexAad(unlocked.deviceId, row.day)]);
+  if (!opened) return undefined;
   const parsed = dayContentSchema.safeParse(opened.value);
   return parsed.success && parsed.data.day === row.day ? parsed.data.entries : undefined;
 }
@@ -115,26 +126,39 @@ const entryId = (entry: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
-/** The letters issued for an attendance, from the letters table's clear columns (no letter opened). */
-export function lettersFromRows(rows: readonly Pick<LetterRow, 'kind' | 'childId' | 'issuedAt' | 'version'>[]): DayLetter[] {
+/** One entry per letter (kind and child): its first issue and its newest version. */
+function mergeLetters(items: readonly { kind: DayLetter['kind']; childId: string; issuedAt: string; version: number }[]): DayLetter[] {
   const byIdentity = new Map<string, DayLetter>();
-  for (const row of rows) {
-    const childId = row.childId ?? '';
-    const key = `${row.kind}|${childId}`;
+  for (const item of items) {
+    const key = `${item.kind}|${item.childId}`;
     const known = byIdentity.get(key);
     byIdentity.set(key, {
-      kind: row.kind,
-      childId,
-      firstIssuedAt: known === undefined || row.issuedAt < known.firstIssuedAt ? row.issuedAt : known.firstIssuedAt,
-      version: Math.max(known?.version ?? 0, row.version),
+      kind: item.kind,
+      childId: item.childId,
+      firstIssuedAt: known === undefined || item.issuedAt < known.firstIssuedAt ? item.issuedAt : known.firstIssuedAt,
+      version: Math.max(known?.version ?? 0, item.version),
     });
   }
   return [...byIdentity.values()];
 }
 
-/** Every letter row of one attendance: one small key range of the [attendanceId+kind] index. */
-export const letterRowsOf = (db: TriageDatabase, attendanceId: string): Promise<LetterRow[]> =>
-  db.letters.where('[attendanceId+kind]').between([attendanceId, Dexie.minKey], [attendanceId, Dexie.maxKey]).toArray();
+/**
+ * The letters issued for an attendance, from its letter rows: the kind and child are sealed in
+ * each row since issue 11 (letter-rows.ts letterIdentityOf opens one small box, never the
+ * letter). A row that does not open is left out, as a letter not issued would be.
+ */
+export async function lettersFromRows(unlocked: Unlocked, rows: readonly LetterRow[]): Promise<DayLetter[]> {
+  const identities = await Promise.all(rows.map((row) => letterIdentityOf(unlocked, row)));
+  return mergeLetters(
+    rows.flatMap((row, index) => {
+      const identity = identities[index];
+      return identity ? [{ kind: identity.kind, childId: identity.childId ?? '', issuedAt: row.issuedAt, version: row.version }] : [];
+    }),
+  );
+}
+
+/** Every letter row of one attendance: one small key range of the attendanceId index. */
+export const letterRowsOf = (db: TriageDatabase, attendanceId: string): Promise<LetterRow[]> => db.letters.where('attendanceId').equals(attendanceId).toArray();
 
 /**
  * The letters and reviews of attendances the index does not hold, from their own tables.
@@ -146,9 +170,12 @@ export async function entryPartsFromTables(db: TriageDatabase, unlocked: Unlocke
   const [letterRows, reviewRows] = await db.transaction('r', db.letters, db.liaisonReviews, () =>
     Promise.all([Promise.all(ids.map((id) => letterRowsOf(db, id))), db.liaisonReviews.bulkGet([...ids])]),
   );
-  const reviews = await Promise.all(reviewRows.map((row) => (row ? openReview(unlocked, row) : Promise.resolve(undefined))));
+  const [reviews, letters] = await Promise.all([
+    Promise.all(reviewRows.map((row) => (row ? openReview(unlocked, row) : Promise.resolve(undefined)))),
+    Promise.all(letterRows.map((rows) => lettersFromRows(unlocked, rows))),
+  ]);
   ids.forEach((id, index) => {
-    parts.set(id, { letters: lettersFromRows(letterRows[index] ?? []), reviews: reviews[index]?.reviews ?? [] });
+    parts.set(id, { letters: letters[index] ?? [], reviews: reviews[index]?.reviews ?? [] });
   });
   return parts;
 }
@@ -174,7 +201,7 @@ export async function entriesFromRows(db: TriageDatabase, unlocked: Unlocked, ro
 
 /** The sealed row for `day` holding `entries`, numbered after `seq`. */
 export async function sealDay(unlocked: Unlocked, day: IsoDate, entries: readonly unknown[], seq: number): Promise<AttendanceDayRow> {
-  return { day, seq, payload: await seal(unlocked.keys.dataKey, { day, entries }, dayIndexAad(unlocked.deviceId, day)) };
+  return { day, seq, payload: await sealRow(unlocked, { day, entries }, dayAddress(day, seq)) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -248,7 +275,7 @@ async function prepareDays(db: TriageDatabase, unlocked: Unlocked, edits: readon
       if (edit.type === 'reviews') {
         entries.get(edit.day)?.set(edit.id, { ...entry, reviews: edit.reviews });
       } else {
-        const letters = lettersFromRows([
+        const letters = mergeLetters([
           ...entry.letters.map((letter) => ({ ...letter, issuedAt: letter.firstIssuedAt })),
           { kind: edit.letter.kind, childId: edit.letter.childId, issuedAt: edit.letter.firstIssuedAt, version: edit.letter.version },
         ]);
@@ -330,7 +357,8 @@ export async function readDays(ctx: Pick<StorageContext, 'db'>, unlocked: Unlock
     const rows = (await db.attendances.bulkGet(missing)).filter((row): row is AttendanceRow => row !== undefined);
     for (const entry of await entriesFromRows(db, unlocked, rows)) found.set(entry.id, entry);
   }
-  const entries = [...found.values()];
+  // The clear index holds days: keep the arrivals inside the window by their sealed instant.
+  const entries = [...found.values()].filter((entry) => entry.summary.arrivedAt >= window.fromInstant && entry.summary.arrivedAt < window.toInstant);
   check?.(entries.map((entry) => ({ id: entry.id, rev: entry.rev })));
   return entries.sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : a.summary.arrivedAt > b.summary.arrivedAt ? -1 : 0));
 }

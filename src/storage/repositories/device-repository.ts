@@ -16,7 +16,6 @@ import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { createDeviceSecret, deriveDeviceKeys, deviceKeyCheck } from '../crypto/keys';
-import { FIRST_KEY_EPOCH, makeMemberKeys, newRecoveryKey, RECOVERY_KEY_KEY, wrappingEpoch, wrappingSecret } from './staff-keys';
 import type { StorageContext } from './context';
 import { sealWorklist } from './attendance-crypto';
 import { toStorageFailure } from './failures';
@@ -90,6 +89,7 @@ export class RealDeviceRepository implements DeviceRepository {
       // the first account is the nurse in charge, who must use a passphrase.
       const weak = secretProblemForRole('nurse-in-charge', input.firstStaff.secretKind, input.firstStaff.secret);
       if (weak) return err({ kind: 'forbidden', message: weak });
+      const { FIRST_KEY_EPOCH, makeMemberKeys, newRecoveryKey, RECOVERY_KEY_KEY } = await import('./staff-keys');
       const at = now();
       const secret = createDeviceSecret();
       const keys = await deriveDeviceKeys(secret);
@@ -141,6 +141,7 @@ export class RealDeviceRepository implements DeviceRepository {
     const unlocked = requirePermission(this.ctx.vault, 'manage-staff');
     if (!unlocked.ok) return unlocked;
     try {
+      const { newRecoveryKey, RECOVERY_KEY_KEY, wrappingEpoch, wrappingSecret } = await import('./staff-keys');
       const { row, text } = await newRecoveryKey(unlocked.value.keys.auditKey, wrappingSecret(unlocked.value), await wrappingEpoch(this.ctx.db), this.ctx.newId(), unlocked.value.staff.id, this.ctx.now());
       // Locking meanwhile zeroed the secret: a key sealed to zeros must not replace the real one.
       if (this.ctx.vault.peek() !== unlocked.value) return err({ kind: 'locked', message: 'The app locked before the recovery key was made. Unlock and try again.' });

@@ -16,6 +16,7 @@ import { TriageDatabase } from '../db';
 import { createRepositories } from './create-repositories';
 import type { RealRepositories } from './create-repositories';
 import type { IssueLetterRequest, LiveValue, Repositories } from './types';
+import { serialiseForSearch } from '../../test-support/storage-fixtures';
 
 const firstValue = <T>(live: LiveValue<T>, accept: (value: T) => boolean = () => true): Promise<T> =>
   new Promise((resolve, reject) => {
@@ -121,24 +122,33 @@ describe.each<[string, () => Repositories, () => AssessmentRecord]>([
 });
 
 describe('rows and drafts stored before children had letters (real storage)', () => {
-  test("the patient's own letter row has no child column and its draft keeps the old key", async () => {
+  test("since version 5 a letter row names neither its kind nor its child in clear, and drafts are keyed by a keyed hash (issue 11)", async () => {
     const db = new TriageDatabase(DB_NAME);
     const rows = await db.letters.where('attendanceId').equals(signedRecord.id).toArray();
-    const gp = rows.find((row) => row.kind === 'gp');
-    expect(gp && Object.keys(gp).sort()).toEqual(['attendanceId', 'id', 'issuedAt', 'issuedById', 'kind', 'payload', 'version']);
-    expect(rows.find((row) => row.kind === 'health-visitor')?.childId).toBe('child-ben');
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['about', 'attendanceId', 'id', 'identity', 'issuedAt', 'issuedById', 'payload', 'version']);
+    expect(serialiseForSearch(rows)).not.toMatch(/child-ben|child-amy|health-visitor|school-nurse/);
     expect((await real.letters.saveDraft(signedRecord.id, 'gp', { slots: { 'gp-requests': 'Old words' }, restricted: { include: false, reason: '' } })).ok).toBe(true);
-    expect(await db.meta.get(`letter-draft:${signedRecord.id}:gp`)).toBeDefined();
     expect((await real.letters.saveDraft(signedRecord.id, 'school-nurse', none(), 'child-amy')).ok).toBe(true);
-    expect(await db.meta.get(`letter-draft:${signedRecord.id}:school-nurse/child/child-amy`)).toBeDefined();
+    const drafts = (await db.meta.toArray()).filter((row) => row.key.startsWith('letter-draft:')).map((row) => row.key);
+    expect(drafts.length).toBeGreaterThanOrEqual(2);
+    for (const key of drafts) expect(key).toMatch(/^letter-draft:[A-Za-z0-9_-]{22}$/);
+    expect(await real.letters.loadDraft(signedRecord.id, 'school-nurse', 'child-amy')).toEqual(none());
     db.close();
   });
 
   test('a row whose child was changed does not open: the sealed letter names its child', async () => {
     const db = new TriageDatabase(DB_NAME);
-    const ben = (await db.letters.where('attendanceId').equals(signedRecord.id).toArray()).find((row) => row.childId === 'child-ben');
-    if (!ben) throw new Error('no letter for Ben');
-    await db.letters.update(ben.id, { childId: 'child-amy' });
+    const versions = await firstValue(real.letters.versions(signedRecord.id), (list) => list.length >= 2);
+    const benLetterId = versions.find((version) => version.childId === 'child-ben')?.id;
+    const rows = await db.letters.where('attendanceId').equals(signedRecord.id).toArray();
+    const ben = rows.find((row) => row.id === benLetterId);
+    const amy = rows.find((row) => row.id !== benLetterId && row.about);
+    if (!ben || !amy?.about) throw new Error('no letter for Ben or Amy');
+    // The kind and child are sealed with the row's own id: another row's copied in does not open, nor does a clear child added.
+    await db.letters.update(ben.id, { about: amy.about });
+    expect((await real.letters.open(ben.id)).ok).toBe(false);
+    const { about: _about, ...withoutAbout } = ben;
+    await db.letters.put({ ...withoutAbout, kind: 'health-visitor', childId: 'child-amy' });
     const opened = await real.letters.open(ben.id);
     expect(opened.ok ? 'opened' : opened.error.kind).toBe('damaged');
     db.close();

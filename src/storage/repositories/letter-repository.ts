@@ -12,12 +12,12 @@ import type { AttendanceSummary } from '../../domain/assessment/attendance-summa
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterChoices } from '../../domain/letters/facts';
-import type { LetterKind } from '../../domain/letters/kinds';
+import type { LetterIdentity, LetterKind } from '../../domain/letters/kinds';
 import type { Result } from '../../domain/shared/result';
 import { openSummaries } from './attendance-crypto';
 import type { AttendanceRow } from '../db';
 import type { StorageContext } from './context';
-import { describeLetter, letterSummary } from './letter-rows';
+import { describeLetter, letterRouteToken, letterSummary } from './letter-rows';
 import type { IssueLetterRequest, LetterRepository, LiveValue, StorageFailure } from './types';
 
 export class RealLetterRepository implements LetterRepository {
@@ -30,9 +30,11 @@ export class RealLetterRepository implements LetterRepository {
 
   versions(attendanceId: string): LiveValue<IssuedLetterSummary[]> {
     return liveQuery(async () => {
+      const unlocked = this.ctx.vault.peek();
+      if (!unlocked) return [];
       const rows = await this.ctx.db.letters.where('attendanceId').equals(attendanceId).toArray();
-      return rows
-        .map(letterSummary)
+      // The kind and child are sealed in each row (issue 11): opened here, a few small boxes per attendance.
+      return (await Promise.all(rows.map((row) => letterSummary(unlocked, row))))
         .filter((summary): summary is IssuedLetterSummary => summary !== undefined)
         .sort((a, b) => (a.issuedAt === b.issuedAt ? b.version - a.version : a.issuedAt < b.issuedAt ? 1 : -1));
     });
@@ -64,6 +66,11 @@ export class RealLetterRepository implements LetterRepository {
   async saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId?: string): Promise<Result<void, StorageFailure>> {
     const { saveLetterDraft } = await import('./letter-writes');
     return saveLetterDraft(this.ctx, attendanceId, kind, choices, childId);
+  }
+
+  async routeToken(attendanceId: string, identity: LetterIdentity): Promise<string> {
+    const unlocked = this.ctx.vault.peek();
+    return unlocked ? letterRouteToken(unlocked.keys, attendanceId, identity) : '';
   }
 
   awaitingGpLetter(): LiveValue<AttendanceSummary[]> {

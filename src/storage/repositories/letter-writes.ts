@@ -19,15 +19,15 @@ import type { LetterKind } from '../../domain/letters/kinds';
 import type { IssuedLetter } from '../../domain/letters/issued';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { open as openSealed, seal } from '../crypto/codec';
+import { openRow, sealRow } from '../crypto/sealed-row';
 import type { LetterRow } from '../db';
 import { openRowPart } from './attendance-crypto';
-import { arrivalDay, DayIndexConflict, writeWithDays } from './day-index';
+import { DayIndexConflict, writeWithDays } from './day-index';
 import type { DayEdit } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import { describeLetter, letterAad, letterDraftAad, letterDraftKey, rowIsLetter } from './letter-rows';
+import { describeLetter, legacyLetterDraftKey, letterAad, letterAddress, letterDraftAad, letterDraftAddress, letterDraftKey, letterIdentityIndex, letterIdentityOf, versionsOf } from './letter-rows';
 import type { IssueLetterRequest, StorageFailure } from './types';
 
 const damaged = (): StorageFailure => ({
@@ -58,9 +58,12 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
   if (!unlocked.ok) return unlocked;
   const { db } = ctx;
   try {
-    // Versions count within this letter's identity: attendance + kind + child (issue 10).
-    const identity = { kind: request.kind, childId: request.childId };
-    const existing = (await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray()).filter((row) => rowIsLetter(row, identity));
+    // Versions count within this letter's identity: attendance + kind + child (issue 10),
+    // found by its keyed index (issue 11: the kind is not in clear).
+    const identity = request.childId ? { kind: request.kind, childId: request.childId } : { kind: request.kind };
+    const keys = unlocked.value.keys;
+    const [index, draftKey] = await Promise.all([letterIdentityIndex(keys, request.attendanceId, identity), letterDraftKey(keys, request.attendanceId, identity)]);
+    const existing = await versionsOf(db, index, request.attendanceId, identity);
     const version = existing.reduce((highest, row) => Math.max(highest, row.version), 0) + 1;
     const id = ctx.newId();
     const at = ctx.now();
@@ -78,27 +81,30 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
       restrictedCategories: composed.restrictedCategories,
       ...(request.childId ? { childId: request.childId } : {}),
     };
-    const payload = await seal(unlocked.value.keys.dataKey, letter, letterAad(unlocked.value.deviceId, request.attendanceId, id));
-    const row: LetterRow = { id, attendanceId: request.attendanceId, kind: request.kind, version, issuedAt: at, issuedById: staff.id, payload, ...(request.childId ? { childId: request.childId } : {}) };
+    const [payload, about] = await Promise.all([
+      sealRow(unlocked.value, letter, letterAddress(request.attendanceId, id, version, 'payload')),
+      sealRow(unlocked.value, identity, letterAddress(request.attendanceId, id, version, 'about')),
+    ]);
+    const row: LetterRow = { id, attendanceId: request.attendanceId, version, issuedAt: at, issuedById: staff.id, payload, identity: index, about };
     // The attendance's day index entry records the letter in the same transaction (day-index.ts).
     let day: string | undefined;
     const edits = async (): Promise<DayEdit[]> => {
       const attendance = await db.attendances.get(request.attendanceId);
-      day = attendance ? arrivalDay(attendance.arrivedAt) : undefined;
+      day = attendance?.arrivedDay;
       return day === undefined ? [] : [{ type: 'letter', id: request.attendanceId, day, letter: { kind: request.kind, childId: request.childId ?? '', firstIssuedAt: at, version } }];
     };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
     const clash = await writeWithDays(ctx, unlocked.value, edits, (commit) =>
       db.transaction('rw', [db.letters, db.meta, db.gpLettersDue, db.attendances, db.attendanceDays], async () => {
-        const now = (await db.letters.where('[attendanceId+kind]').equals([request.attendanceId, request.kind]).toArray()).filter((entry) => rowIsLetter(entry, identity)).length;
+        const now = (await versionsOf(db, index, request.attendanceId, identity)).length;
         if (now !== existing.length) return true;
         const current = await db.attendances.get(request.attendanceId);
-        if ((current ? arrivalDay(current.arrivedAt) : undefined) !== day) throw new DayIndexConflict();
+        if (current?.arrivedDay !== day) throw new DayIndexConflict();
         await db.letters.add(row);
         await commit();
         if (request.kind === 'gp' && !request.childId) await db.gpLettersDue.delete(request.attendanceId);
-        // The words are in the issued letter now: the unfinished copy goes.
-        await db.meta.delete(letterDraftKey(request.attendanceId, request.kind, request.childId));
+        // The words are in the issued letter now: the unfinished copy goes (and one kept under the key from before version 5).
+        await db.meta.bulkDelete([draftKey, legacyLetterDraftKey(request.attendanceId, request.kind, request.childId)]);
         return false;
       }),
     );
@@ -122,11 +128,14 @@ export async function openLetter(ctx: StorageContext, letterId: string): Promise
     return err(toStorageFailure(error));
   }
   if (!row) return err({ kind: 'not-found', message: 'This letter is not on this tablet.' });
-  const opened = await openSealed(unlocked.value.keys.dataKey, row.payload, letterAad(unlocked.value.deviceId, row.attendanceId, row.id));
-  if (!opened.ok) return err(damaged());
+  const [opened, identity] = await Promise.all([
+    openRow(unlocked.value, row.payload, letterAddress(row.attendanceId, row.id, row.version, 'payload'), [letterAad(unlocked.value.deviceId, row.attendanceId, row.id)]),
+    letterIdentityOf(unlocked.value, row),
+  ]);
+  if (!opened || !identity) return err(damaged());
   const parsed = issuedLetterSchema.safeParse(opened.value);
-  // The sealed letter names its child; the clear row must name the same one (or neither).
-  if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version || (parsed.data.childId ?? '') !== (row.childId ?? '')) return err(damaged());
+  // The sealed letter names its kind and child; the row's (sealed, or clear before version 5) must name the same.
+  if (!parsed.success || parsed.data.id !== row.id || parsed.data.attendanceId !== row.attendanceId || parsed.data.version !== row.version || parsed.data.kind !== identity.kind || (parsed.data.childId ?? '') !== (identity.childId ?? '')) return err(damaged());
   return ok(parsed.data);
 }
 
@@ -134,10 +143,16 @@ export async function loadLetterDraft(ctx: StorageContext, attendanceId: string,
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return undefined;
   try {
-    const row = await ctx.db.meta.get(letterDraftKey(attendanceId, kind, childId));
-    if (!row) return undefined;
-    const opened = await openSealed(unlocked.value.keys.dataKey, row.value, letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId));
-    if (!opened.ok) return undefined;
+    const key = await letterDraftKey(unlocked.value.keys, attendanceId, childId ? { kind, childId } : { kind });
+    const legacyKey = legacyLetterDraftKey(attendanceId, kind, childId);
+    const [row, legacy] = await ctx.db.meta.bulkGet([key, legacyKey]);
+    // A draft saved before version 5 (not yet moved by the re-seal job) under its old key and additional data.
+    const opened = row
+      ? await openRow(unlocked.value, row.value, letterDraftAddress(key))
+      : legacy
+        ? await openRow(unlocked.value, legacy.value, letterDraftAddress(legacyKey), [letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId)])
+        : undefined;
+    if (!opened) return undefined;
     const parsed = letterChoicesSchema.safeParse(opened.value);
     return parsed.success ? parsed.data : undefined;
   } catch {
@@ -149,8 +164,12 @@ export async function saveLetterDraft(ctx: StorageContext, attendanceId: string,
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return unlocked;
   try {
-    const value = await seal(unlocked.value.keys.dataKey, choices, letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId));
-    await ctx.db.meta.put({ key: letterDraftKey(attendanceId, kind, childId), value });
+    const key = await letterDraftKey(unlocked.value.keys, attendanceId, childId ? { kind, childId } : { kind });
+    const value = await sealRow(unlocked.value, choices, letterDraftAddress(key));
+    await ctx.db.transaction('rw', ctx.db.meta, async () => {
+      await ctx.db.meta.put({ key, value });
+      await ctx.db.meta.delete(legacyLetterDraftKey(attendanceId, kind, childId));
+    });
     return ok(undefined);
   } catch (error) {
     return err(toStorageFailure(error));

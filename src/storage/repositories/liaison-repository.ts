@@ -10,15 +10,13 @@
  * committed with the day index entry in one transaction, and is written to the audit trail (detail: no clinical content; the action is in the sealed row).
  */
 import { isLetterKind } from '../../domain/letters/kinds';
-import { liaisonReasonsFor } from '../../domain/liaison/liaison-list';
 import { liaisonReviewActionSchema } from '../../domain/liaison/liaison-review';
 import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import { MAX_FREE_TEXT } from '../../domain/shared/text';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { seal } from '../crypto/codec';
-import { arrivalDay, readDays, writeWithDays } from './day-index';
-import { liaisonReviewAad, openReview } from './liaison-review-crypto';
+import { sealRow } from '../crypto/sealed-row';
+import { liaisonReviewAad, liaisonReviewAddress, openReview } from './liaison-review-crypto';
 import { reportRecordRollbacks } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
@@ -26,7 +24,7 @@ import { withLock } from './locks';
 import { permittedLive, requirePermission } from './permission-gate';
 import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, StorageFailure } from './types';
 
-export { liaisonReviewAad, openReview };
+export { liaisonReviewAad, liaisonReviewAddress, openReview };
 
 const REVIEW_LOCK = 'safeguarding-triage:liaison-review';
 
@@ -34,6 +32,13 @@ const damaged = (): StorageFailure => ({
   kind: 'damaged',
   message: 'The earlier reviews of this attendance could not be read on this tablet, so a new review was not added. Ask the nurse in charge to check the tablet.',
 });
+
+/**
+ * The per-day index and the list's rules load when the list is first read or a review is
+ * recorded, not with the lock screen or set-up (PRODUCT.md section 10: first load). WebCrypto
+ * is awaited inside the live query already; a module import is no different.
+ */
+const loadListCode = () => Promise.all([import('./day-index'), import('../../domain/liaison/liaison-list')]);
 
 export class RealLiaisonRepository implements LiaisonRepository {
   constructor(private readonly ctx: StorageContext) {}
@@ -44,6 +49,7 @@ export class RealLiaisonRepository implements LiaisonRepository {
       if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
       // The sealed per-day index: a week is about 7 sealed rows holding each attendance's
       // summary, letters and reviews (budget < 100 ms at 100,000 attendances, issue 12).
+      const [{ readDays }, { liaisonReasonsFor }] = await loadListCode();
       const entries = await readDays(this.ctx, unlocked, window, this.checkRevision);
       const now = this.ctx.now();
       const listed = entries.filter((entry) => liaisonReasonsFor(entry.summary, now).length > 0);
@@ -88,9 +94,10 @@ export class RealLiaisonRepository implements LiaisonRepository {
           note: input.note.trim(),
         };
         const record: LiaisonReviewRecord = { attendanceId, reviews: [...existing.reviews, review] };
-        const payload = await seal(unlocked.keys.dataKey, record, liaisonReviewAad(unlocked.deviceId, attendanceId));
+        const payload = await sealRow(unlocked, record, liaisonReviewAddress(attendanceId));
         // The review row and the day index entry commit together (day-index.ts).
-        const day = arrivalDay(attendance.arrivedAt);
+        const day = attendance.arrivedDay;
+        const { writeWithDays } = await import('./day-index');
         await writeWithDays(
           this.ctx,
           unlocked,

@@ -79,13 +79,17 @@ describe('the retention purge', () => {
     const { repos } = storage;
     expect(await repos.retention.due()).toEqual({ ok: true, value: { attendances: 1, stubs: 0, retentionDays: 30, stubMonths: 12 } });
     const eventsBefore = (await repos.internals.audit.all()).length;
-    // Before: its row, letters, draft (meta key), review row and the trail name it.
-    expect(Object.keys(await rowsNaming(storage.name, purged)).sort()).toEqual(['attendances', 'audit', 'letters', 'liaisonReviews', 'meta']);
+    // Before: its row, letters, review row and the trail name it; its draft is under a keyed meta key (issue 11) that does not.
+    expect(Object.keys(await rowsNaming(storage.name, purged)).sort()).toEqual(['attendances', 'audit', 'letters', 'liaisonReviews']);
+    expect(await repos.letters.loadDraft(purged, 'gp')).toMatchObject({ slots: { 'gp-requests': 'Draft words' } });
+    const metaBefore = ((await rawTables(storage.name))['meta'] ?? []).length;
 
     expect(await repos.retention.purge()).toEqual({ ok: true, value: { purged: 1, stubsRemoved: 0, skipped: 0 } });
 
     // What goes: every row naming it, but its stub and the trail's events (opaque id, no patient details).
     expect(await rowsNaming(storage.name, purged)).toEqual({ retainedStubs: 1, audit: expect.any(Number) as number });
+    expect(await repos.letters.loadDraft(purged, 'gp')).toBeUndefined();
+    expect(((await rawTables(storage.name))['meta'] ?? []).length).toBeLessThan(metaBefore);
     const days = await readDays(repos.internals, unlockedOf(storage), { fromInstant: '2000-01-01T00:00:00.000Z', toInstant: '2100-01-01T00:00:00.000Z' });
     expect(days.map((entry) => entry.id).sort()).toEqual([notReviewed, referralToMake, recent].sort());
     // The stub holds exactly the documented fields, sealed; its clear columns are the blind indexes and the arrival date.

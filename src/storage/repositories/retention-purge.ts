@@ -6,7 +6,7 @@
  *
  * What a purge does, per arrival day, in one transaction with that day's index row:
  * - deletes the attendance row (sealed record and summary), every letter version, the
- *   letter drafts (meta "letter-draft:<id>:…"), the liaison review row, the GP-letter-due
+ *   letter drafts (meta "letter-draft:<keyed hash>", and "letter-draft:<id>:…" from before version 5), the liaison review row, the GP-letter-due
  *   row and the attendance's entry in the day index (the day row goes when it is empty);
  * - writes the attendance's sealed stub (RetainedStubRow): blind indexes and arrival date in
  *   clear as on the attendance row, the look-up flags sealed;
@@ -34,11 +34,17 @@ import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { open as openSealed, seal } from '../crypto/codec';
-import type { RetainedStubRow, TriageDatabase } from '../db';
-import { retainedStubAad } from './attendance-crypto';
+import { openRow, sealRow } from '../crypto/sealed-row';
+import type { RowAddress } from '../crypto/sealed-row';
+import { ageBand } from '../../domain/rules/pathway';
+import type { AttendanceRow, RetainedStubRow, TriageDatabase } from '../db';
+import { assessmentRecordSchema } from '../../domain/assessment/record';
+import { letterKinds } from '../../domain/letters/kinds';
+import type { LetterIdentity } from '../../domain/letters/kinds';
+import { letterDraftKey } from './letter-rows';
+import { openRowPart, retainedStubAad } from './attendance-crypto';
 import type { StorageContext } from './context';
-import { arrivalDay, readDays, writeWithDays } from './day-index';
+import { arrivalDay, dayBounds, readDays, writeWithDays } from './day-index';
 import type { DayEntry } from './day-index';
 import { toStorageFailure } from './failures';
 import { tryHoldLock, withLock } from './locks';
@@ -72,11 +78,13 @@ async function settingsOf(db: TriageDatabase): Promise<DeviceSettings> {
 /** The attendances the rule lets go now, from the day index: every day up to the retention cut-off. */
 async function candidates(ctx: StorageContext, unlocked: Unlocked, settings: DeviceSettings, now: string): Promise<DayEntry[]> {
   const { db } = ctx;
-  const first = await db.attendances.orderBy('arrivedAt').first();
+  const first = await db.attendances.orderBy('arrivedDay').first();
   // Signed at least the retention days ago means it arrived before then too.
   const cutoff = new Date(Date.parse(now) - settings.retentionDays * 86_400_000).toISOString();
-  if (!first || !(first.arrivedAt < cutoff)) return [];
-  const entries = await readDays(ctx, unlocked, { fromInstant: first.arrivedAt, toInstant: cutoff });
+  // The clear index holds London days (issue 11): from the start of the first one.
+  const from = first ? dayBounds(first.arrivedDay).start : undefined;
+  if (from === undefined || !(from < cutoff)) return [];
+  const entries = await readDays(ctx, unlocked, { fromInstant: from, toInstant: cutoff });
   return entries.filter((entry) => purgeDecision({ summary: entry.summary, issued: entry.letters, reviewed: entry.reviews.length > 0 }, now, settings.retentionDays).purge);
 }
 
@@ -157,28 +165,31 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
   const { db } = ctx;
   const rows = await db.attendances.bulkGet(entries.map((entry) => entry.id));
   // Sealed before the transaction (never await WebCrypto inside one).
-  const stubs: { rev: number; row: RetainedStubRow }[] = [];
+  const stubs: { rev: number; row: RetainedStubRow; draftKeys: string[] }[] = [];
   for (const [index, entry] of entries.entries()) {
     const row = rows[index];
     if (!row) continue;
-    const stub: RetainedStub = stubFromSummary(entry.summary, row.ageBand, now);
+    // The age band is no longer in clear on the row (issue 11): from the sealed summary's age.
+    const stub: RetainedStub = stubFromSummary(entry.summary, ageBand(entry.summary.ageYears ?? undefined), now);
     stubs.push({
       rev: row.rev,
-      row: { id: row.id, arrivedOn: stub.arrivedOn, nhsIndex: row.nhsIndex, nameDobIndex: row.nameDobIndex, payload: await seal(unlocked.keys.dataKey, stub, retainedStubAad(unlocked.deviceId, row.id)) },
+      row: { id: row.id, arrivedOn: stub.arrivedOn, nhsIndex: row.nhsIndex, nameDobIndex: row.nameDobIndex, payload: await sealRow(unlocked, stub, retainedStubAddress(row.id)) },
+      draftKeys: await draftKeysOf(unlocked, row),
     });
   }
   return writeWithDays(
     ctx,
     unlocked,
-    () => stubs.map(({ row }) => ({ type: 'remove' as const, id: row.id, day: arrivalDay(rows.find((each) => each?.id === row.id)?.arrivedAt ?? '') })),
+    () => stubs.map(({ row }) => ({ type: 'remove' as const, id: row.id, day: rows.find((each) => each?.id === row.id)?.arrivedDay ?? '' })),
     (commit) =>
       db.transaction('rw', [db.attendances, db.letters, db.liaisonReviews, db.gpLettersDue, db.meta, db.attendanceDays, db.retainedStubs], async () => {
         // One saved since it was read (an addendum): the day is left for the next purge, which reads it again.
         const current = await db.attendances.bulkGet(stubs.map(({ row }) => row.id));
         if (stubs.some(({ rev }, index) => current[index]?.rev !== rev)) return 0;
         let purged = 0;
-        for (const { row } of stubs) {
+        for (const { row, draftKeys } of stubs) {
           await db.attendances.delete(row.id);
+          await db.meta.bulkDelete(draftKeys);
           await db.letters.where('attendanceId').equals(row.id).delete();
           await db.liaisonReviews.delete(row.id);
           await db.gpLettersDue.delete(row.id);
@@ -216,10 +227,27 @@ export async function findStubs(
   return found;
 }
 
+/**
+ * The meta keys every unfinished letter of an attendance can have: since issue 11 a draft's
+ * key is a keyed hash of its letter (letter-rows.ts letterDraftKey), so each letter the record
+ * can have is named (each kind, and each Think Family child's notifications; the record is
+ * opened for its children). Drafts saved before version 5 go by their prefix in the purge.
+ */
+async function draftKeysOf(unlocked: Unlocked, row: AttendanceRow): Promise<string[]> {
+  const opened = await openRowPart(unlocked, row, 'payload');
+  const record = opened ? assessmentRecordSchema.safeParse(opened.value) : undefined;
+  const children = record?.success ? record.data.answers.thinkFamily.children.map((child) => child.id) : [];
+  const identities: LetterIdentity[] = [...letterKinds.map((kind) => ({ kind })), ...children.flatMap((childId) => (['health-visitor', 'school-nurse'] as const).map((kind) => ({ kind, childId })))];
+  return Promise.all(identities.map((identity) => letterDraftKey(unlocked.keys, row.id, identity)));
+}
+
+/** Where a stub is sealed (crypto/sealed-row): the purged attendance's id. */
+const retainedStubAddress = (id: string): RowAddress => ({ table: 'retainedStubs', id, field: 'payload', rev: 0 });
+
 /** Opens a stub row; undefined when it does not open (then it is not shown). */
 export async function openStub(unlocked: Unlocked, row: RetainedStubRow): Promise<RetainedStub | undefined> {
-  const opened = await openSealed(unlocked.keys.dataKey, row.payload, retainedStubAad(unlocked.deviceId, row.id));
-  if (!opened.ok) return undefined;
+  const opened = await openRow(unlocked, row.payload, retainedStubAddress(row.id), [retainedStubAad(unlocked.deviceId, row.id)]);
+  if (!opened) return undefined;
   const parsed = retainedStubSchema.safeParse(opened.value);
   return parsed.success && parsed.data.id === row.id ? parsed.data : undefined;
 }

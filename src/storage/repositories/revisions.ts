@@ -23,6 +23,7 @@
  * not detectable on the tablet; neither is a record rolled back to a copy newer than the
  * last sign, addendum or letter issue (the trail holds no later revision to compare with).
  */
+import type { RowKeys } from '../crypto/sealed-row';
 import type { TriageDatabase } from '../db';
 import { isVouched } from './audit-lookup';
 import { readWorklistState } from './attendance-crypto';
@@ -94,9 +95,9 @@ export class RecordRevisions {
    * The revision the trail holds for this record when it is higher than `read` and the event
    * holding it is one the audit key vouches for; undefined when there is no rollback to report.
    */
-  async rolledBack(auditKey: CryptoKey, entityId: string, read: number): Promise<number | undefined> {
+  async rolledBack(auditKey: CryptoKey, entityId: string, read: number, keys?: RowKeys): Promise<number | undefined> {
     await this.refresh();
-    return this.vouchedAbove(auditKey, this.records.get(entityId), read);
+    return this.vouchedAbove(auditKey, this.records.get(entityId), read, keys);
   }
 
   /** The highest worklist revision the trail records (0 when none): a rebuilt worklist is numbered after it. */
@@ -106,9 +107,9 @@ export class RecordRevisions {
   }
 
   /** As rolledBack, for the referral worklist. */
-  async worklistRolledBack(auditKey: CryptoKey, read: number): Promise<number | undefined> {
+  async worklistRolledBack(auditKey: CryptoKey, read: number, keys?: RowKeys): Promise<number | undefined> {
     await this.refresh();
-    return this.vouchedAbove(auditKey, this.worklist, read);
+    return this.vouchedAbove(auditKey, this.worklist, read, keys);
   }
 
   /**
@@ -128,9 +129,10 @@ export class RecordRevisions {
     return found;
   }
 
-  private async vouchedAbove(auditKey: CryptoKey, held: Held | undefined, read: number): Promise<number | undefined> {
+  /** `keys` open the words of an event from before version 5 whose hash covers them (audit-details.ts). */
+  private async vouchedAbove(auditKey: CryptoKey, held: Held | undefined, read: number, keys?: RowKeys): Promise<number | undefined> {
     if (!held || held.rev <= read) return undefined;
-    return (await isVouched(auditKey, await this.db.audit.get(held.seq))) ? held.rev : undefined;
+    return (await isVouched(auditKey, await this.db.audit.get(held.seq), keys)) ? held.rev : undefined;
   }
 }
 
@@ -142,7 +144,7 @@ export const worklistRollbackMessage = (read: number, held: number): string =>
 
 /** Reports (and returns the trail's revision) when record `id` was read at a lower revision than the trail holds. */
 export async function reportRecordRollback(ctx: Pick<StorageContext, 'revisions' | 'tamper'>, unlocked: Unlocked, id: string, read: number): Promise<number | undefined> {
-  const held = await ctx.revisions.rolledBack(unlocked.keys.auditKey, id, read);
+  const held = await ctx.revisions.rolledBack(unlocked.keys.auditKey, id, read, unlocked);
   if (held !== undefined) ctx.tamper.report({ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(read, held) }, id);
   return held;
 }
@@ -156,7 +158,7 @@ export async function reportRecordRollbacks(ctx: Pick<StorageContext, 'revisions
 
 /** Reports (and returns the trail's revision) when the worklist was read at a lower revision than the trail holds. */
 export async function reportWorklistRollback(ctx: Pick<StorageContext, 'revisions' | 'tamper'>, unlocked: Unlocked, read: number): Promise<number | undefined> {
-  const held = await ctx.revisions.worklistRolledBack(unlocked.keys.auditKey, read);
+  const held = await ctx.revisions.worklistRolledBack(unlocked.keys.auditKey, read, unlocked);
   if (held !== undefined) ctx.tamper.report({ key: 'worklist', kind: 'worklist', message: worklistRollbackMessage(read, held) });
   return held;
 }

@@ -17,9 +17,7 @@ import { checkSettingsAtUnlock } from './device-settings-integrity';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { secretProblem, secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { RecoveryFailure, SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
-import { canOpen, openMember, refreshedMemberKeys, resolveSecrets } from './staff-keys';
 import type { OpenedMember } from './staff-keys';
-import { recoverWithKey } from './recovery';
 import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
@@ -112,6 +110,8 @@ export class RealSessionRepository implements SessionRepository {
 
   async unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>> {
     const { db, audit, now } = this.ctx;
+    // The key-pair code loads on first use, not with the lock screen (PRODUCT.md section 10: first load).
+    const { canOpen, openMember, resolveSecrets } = await import('./staff-keys');
     const at = now();
     let started: { row: StaffRow; deviceRow: DeviceRow; failures: number; retryAfter: string } | UnlockFailure;
     try {
@@ -178,6 +178,7 @@ export class RealSessionRepository implements SessionRepository {
   /** Writes the member's refreshed keys (staff-keys.ts), bound again; a failure leaves the old ones, which still open. */
   private async refreshMemberKeys(row: StaffRow, opened: OpenedMember, auditKey: CryptoKey): Promise<void> {
     try {
+      const { refreshedMemberKeys } = await import('./staff-keys');
       const refreshed = await refreshedMemberKeys(this.ctx.db, row, opened);
       if (!refreshed) return;
       const { binding } = await bindStaffRow(auditKey, { ...row, ...refreshed });
@@ -215,6 +216,7 @@ export class RealSessionRepository implements SessionRepository {
     const weak = secretProblemForRole('nurse-in-charge', 'passphrase', passphrase);
     if (weak) return err({ kind: 'refused', message: weak });
     try {
+      const { recoverWithKey } = await import('./recovery');
       return await recoverWithKey(this.ctx, { staffId, recoveryKey, passphrase }, { staffRef: staffRefFromRow, afterUnlock: (staff) => this.afterUnlock(staff) });
     } catch (error) {
       return err({ kind: 'storage', failure: toStorageFailure(error) });
@@ -240,6 +242,13 @@ export class RealSessionRepository implements SessionRepository {
         const { buildDayIndex } = await import('./day-index-build');
         await buildDayIndex(this.ctx);
       })
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      // Then every sealed row to the current format and key epoch (reseal.ts; issue 11).
+      .then(() => import('./reseal'))
+      .then(({ resealRows }) => resealRows(this.ctx))
       .then(
         () => undefined,
         () => undefined,

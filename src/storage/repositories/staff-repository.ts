@@ -9,8 +9,6 @@
 import { liveQuery } from 'dexie';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { emptiedWrap } from '../crypto/member-wraps';
-import { makeMemberKeys, openMember, wrappingEpoch, wrappingSecret } from './staff-keys';
 import type { StaffRow } from '../db';
 import { bindStaffRow } from './staff-binding';
 import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
@@ -56,6 +54,7 @@ export class RealStaffRepository implements StaffRepository {
     const weak = secretProblemForRole(member.role, member.secretKind, member.secret);
     if (weak) return err({ kind: 'forbidden', message: weak });
     try {
+      const { makeMemberKeys, wrappingEpoch, wrappingSecret } = await import('./staff-keys');
       const id = this.ctx.newId();
       // The wrap, the key pair for re-keying and the secret sealed to it (staff-keys.ts).
       const memberKeys = await makeMemberKeys(id, member.secret, wrappingSecret(unlocked.value), await wrappingEpoch(this.ctx.db));
@@ -95,6 +94,7 @@ export class RealStaffRepository implements StaffRepository {
       // Overwrite the wrapped key and delete the key pair: a removed account can never unlock
       // again, and no re-key seals to it. Bound again, with active 0.
       const { keyPair: _keyPair, secretForKey: _secretForKey, ...kept } = row;
+      const { emptiedWrap } = await import('../crypto/member-wraps');
       const removed = await bindStaffRow(unlocked.value.keys.auditKey, { ...kept, active: 0, wrapped: emptiedWrap(row.wrapped) });
       await db.staff.put(removed);
       await this.ctx.audit.append('staff-removed', staffId, 'Account removed');
@@ -135,6 +135,7 @@ export class RealStaffRepository implements StaffRepository {
     }
     if (!('row' in started)) return err(started);
     const { row, failures, retryAfter } = started;
+    const { makeMemberKeys, openMember, wrappingEpoch } = await import('./staff-keys');
     const check = await openMember(row, currentSecret);
     if (!check.ok) {
       await this.ctx.audit.append('pin-change-failed', row.id, `Wrong current PIN or passphrase (attempt ${String(failures)})`);

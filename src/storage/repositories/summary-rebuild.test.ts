@@ -69,9 +69,9 @@ async function makeVersion1(storage: TestStorage, ids: readonly string[]): Promi
 }
 
 /** The parts of each row that belong to the record: never changed by a rebuild. */
-async function recordParts(storage: TestStorage): Promise<Pick<AttendanceRow, 'id' | 'payload' | 'rev' | 'updatedAt' | 'status' | 'arrivedAt'>[]> {
+async function recordParts(storage: TestStorage): Promise<Pick<AttendanceRow, 'id' | 'payload' | 'rev' | 'updatedAt' | 'status' | 'arrivedDay'>[]> {
   const rows = await storage.repos.internals.db.attendances.orderBy(':id').toArray();
-  return rows.map(({ id, payload, rev, updatedAt, status, arrivedAt }) => ({ id, payload, rev, updatedAt, status, arrivedAt }));
+  return rows.map(({ id, payload, rev, updatedAt, status, arrivedDay }) => ({ id, payload, rev, updatedAt, status, arrivedDay }));
 }
 
 const versions = async (storage: TestStorage, ids: readonly string[]) => Promise.all(ids.map(async (id) => (await storedSummary(storage, id))?.summaryVersion));

@@ -25,10 +25,9 @@
 import { SUMMARY_VERSION, attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
-import { seal } from '../crypto/codec';
 import type { Sealed } from '../crypto/codec';
 import type { AttendanceRow } from '../db';
-import { aad, openRowPart, revisionAad } from './attendance-crypto';
+import { openRowPart, sealAttendancePart } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { tryHoldLock } from './locks';
 import type { Unlocked } from './vault';
@@ -87,15 +86,14 @@ async function summaryIsCurrent(unlocked: Unlocked, row: AttendanceRow): Promise
 }
 
 /** A fresh sealed summary derived from the row's sealed record, or undefined when the record cannot be opened. */
-async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: string): Promise<Sealed | undefined> {
+async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: string): Promise<{ sealed: Sealed; arrivedAt: string } | undefined> {
   const opened = await openRowPart(unlocked, row, 'payload');
   if (!opened) return undefined;
   const parsed = assessmentRecordSchema.safeParse(opened.value);
   if (!parsed.success || parsed.data.id !== row.id) return undefined;
-  // Sealed as its record is: with the revision bound in when the record's is (issue 11), so
-  // the rollback check reads the same revision from both.
-  const additionalData = opened.bound ? revisionAad(unlocked.deviceId, row.id, 'summary', opened.rev) : aad(unlocked.deviceId, row.id, 'summary');
-  return seal(unlocked.keys.dataKey, summariseAttendance(parsed.data, now), additionalData);
+  // In the current row format at the row's revision (the re-seal job binds the record's too).
+  const summary = summariseAttendance(parsed.data, now);
+  return { sealed: await sealAttendancePart(unlocked, summary, row.id, 'summary', row.rev), arrivedAt: summary.arrivedAt };
 }
 
 /**
@@ -122,13 +120,13 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
       const next: Progress = last ? { version: SUMMARY_VERSION, after: last.id, done: false } : { ...progress, done: true };
       // All WebCrypto work for the batch happens before its transaction (never await crypto inside one).
       const now = ctx.now();
-      const updates: { id: string; rev: number; summary: Sealed }[] = [];
+      const updates: { id: string; rev: number; summary: Sealed; arrivedAt: string }[] = [];
       for (const row of rows) {
         if (!stillUnlocked()) return { ...result, status: 'stopped' };
         result.checked += 1;
         if (await summaryIsCurrent(unlocked, row)) continue;
         const summary = await rebuiltSummary(unlocked, row, now);
-        if (summary) updates.push({ id: row.id, rev: row.rev, summary });
+        if (summary) updates.push({ id: row.id, rev: row.rev, summary: summary.sealed, arrivedAt: summary.arrivedAt });
         else result.unreadable += 1;
       }
       await options.beforeWrite?.();

@@ -15,6 +15,7 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { LetterChoices } from '../../domain/letters/facts';
 import type { IssuedLetter, IssuedLetterSummary } from '../../domain/letters/issued';
 import type { LetterDocument, LetterKind } from '../../domain/letters/model';
+import type { LetterIdentity } from '../../domain/letters/kinds';
 import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import type { BackupHeader } from '../../domain/backup/backup-format';
 import type { BackupRefusal } from '../../domain/backup/backup-rules';
@@ -322,6 +323,12 @@ export interface LetterRepository {
   /** The nurse's unfinished words for a letter, sealed, so nothing typed is lost (PRODUCT.md principle 2). */
   loadDraft(attendanceId: string, kind: LetterKind, childId?: string): Promise<LetterChoices | undefined>;
   saveDraft(attendanceId: string, kind: LetterKind, choices: LetterChoices, childId?: string): Promise<Result<void, StorageFailure>>;
+  /**
+   * The opaque token that names this letter in its address (issue 11: never the kind, which
+   * would stay in the browser's History and session files): a keyed hash of attendance +
+   * kind + child, the same for the same letter on this tablet. '' while locked.
+   */
+  routeToken(attendanceId: string, identity: LetterIdentity): Promise<string>;
 }
 
 /** Arrivals from `fromInstant` (inclusive) to `toInstant` (exclusive). */

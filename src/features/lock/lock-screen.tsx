@@ -12,6 +12,7 @@ import { Page } from '../../components/layout/page';
 import { useRepositories, useStaffList } from '../../storage/repositories/react';
 import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
 import { recoverQuestions } from '../../domain/settings/recovery-key';
+import { hardwareFactorQuestions } from '../../domain/settings/hardware-factor';
 import { RecoverForm } from './recover-form';
 
 function failureMessage(failure: UnlockFailure): string {
@@ -121,6 +122,11 @@ export function LockScreen({ reason }: { reason: LockReason }) {
           <label className="nhsuk-label nhsuk-label--m" htmlFor="secret">
             {pin ? 'PIN' : 'Passphrase'}
           </label>
+          {chosen?.hardwareFactor ? (
+            <div className="nhsuk-hint" id="secret-hint">
+              {hardwareFactorQuestions.lockHint}
+            </div>
+          ) : null}
           {secretError ? (
             <span className="nhsuk-error-message" id="secret-error">
               <span className="nhsuk-u-visually-hidden">Error:</span> {secretError}
@@ -136,7 +142,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
             autoComplete="one-time-code"
             spellCheck={false}
             value={secret}
-            aria-describedby={secretError ? 'secret-error' : undefined}
+            aria-describedby={[chosen?.hardwareFactor ? 'secret-hint' : '', secretError ? 'secret-error' : ''].filter(Boolean).join(' ') || undefined}
             onChange={(event) => setSecret(event.target.value)}
           />
         </div>

@@ -21,7 +21,7 @@ export interface HardwareAuthenticator {
 
 const RELYING_PARTY_NAME = 'Safeguarding Triage';
 /** How long the tablet waits for the authenticator before the attempt is refused. */
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 30_000;
 
 const copy = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes);
 

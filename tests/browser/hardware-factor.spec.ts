@@ -14,8 +14,9 @@ const BASE = `http://localhost:${process.env.PLAYWRIGHT_PORT ?? '4317'}`;
 const lockScreen = (page: Page) => page.getByRole('heading', { name: 'Unlock Safeguarding Triage' });
 
 async function addVirtualAuthenticator(cdp: CDPSession): Promise<string> {
-  const options = { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true };
-  const { authenticatorId } = (await cdp.send('WebAuthn.addVirtualAuthenticator', { options } as never)) as { authenticatorId: string };
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true },
+  });
   return authenticatorId;
 }
 
@@ -48,7 +49,7 @@ test('a member of staff adds the tablet authenticator; unlock then needs it and 
   await page.getByRole('button', { name: "Add this tablet's authenticator" }).click();
   await expect(page.getByText("This tablet's authenticator has been added.")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText("You unlock with your PIN or passphrase and this tablet's authenticator.")).toBeVisible();
-  const { credentials } = (await cdp.send('WebAuthn.getCredentials', { authenticatorId })) as { credentials: unknown[] };
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
   expect(credentials).toHaveLength(1);
 
   // Locked: the lock screen says the authenticator will be asked; the passphrase and the authenticator unlock.

@@ -40,7 +40,7 @@ export class RealStaffRepository implements StaffRepository {
   constructor(private readonly ctx: StorageContext) {}
 
   list(): LiveValue<StaffName[]> {
-    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map((row): StaffName => ({ id: row.id, name: row.name, secretKind: row.secretKind, active: row.active === 1, hardwareFactor: row.hardwareFactor !== undefined })));
+    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map((row): StaffName => ({ id: row.id, name: row.name, secretKind: row.secretKind, active: row.active === 1, ...(row.hardwareFactor ? { hardwareFactor: true } : {}) })));
   }
 
   details(): LiveValue<Result<StaffSummary[], StorageFailure>> {

@@ -11,7 +11,7 @@ import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstV
 import type { RealRepositories } from './create-repositories';
 import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
 import type { StaffRow } from '../db';
-import { FACTOR_MESSAGES } from './hardware-factor';
+import { FACTOR_MESSAGES } from './hardware-factor-key';
 import { openMember } from './staff-keys';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

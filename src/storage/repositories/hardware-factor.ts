@@ -14,48 +14,20 @@
  */
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import { fromBase64Url, toBase64Url } from '../crypto/encoding';
+import { toBase64Url } from '../crypto/encoding';
 import { newFactorSalt } from '../crypto/hardware-kek';
 import type { FactorKey } from '../crypto/member-wraps';
 import type { HardwareFactorRow, StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
+import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
 import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
 import { bindStaffRow } from './staff-binding';
 import { makeMemberKeys, openMember, wrappingEpoch } from './staff-keys';
 import type { OpenedMember } from './staff-keys';
 import type { StorageFailure, UnlockFailure } from './types';
 
-export const FACTOR_MESSAGES = {
-  noAnswer:
-    "This account also needs this tablet's authenticator (its fingerprint, face or screen lock), and it did not answer or is not the one that was added. Nothing has been opened. Try again, or ask the nurse in charge.",
-  notMade: "The tablet's authenticator did not add a key. Nothing has changed. Try again, or carry on with your PIN or passphrase alone.",
-  unavailable: 'This tablet has no authenticator the app can use.',
-  already: 'You have already added this tablet’s authenticator.',
-  none: 'You have not added an authenticator.',
-} as const;
-
 const lockedFailure = (): StorageFailure => ({ kind: 'locked', message: messages.locked });
-
-function factorSalts(factor: HardwareFactorRow): { credentialId: Uint8Array; prfSalt: Uint8Array; kdfSalt: Uint8Array } | undefined {
-  const credentialId = fromBase64Url(factor.credentialId);
-  const prfSalt = fromBase64Url(factor.prfSalt);
-  const kdfSalt = fromBase64Url(factor.kdfSalt);
-  return credentialId && prfSalt && kdfSalt ? { credentialId, prfSalt, kdfSalt } : undefined;
-}
-
-/**
- * The factor's part of the KEK for this row: none when it has no factor, 'no-answer' when the
- * authenticator is absent, refuses, or is not given to storage. A different authenticator
- * that does answer gives a different PRF output: the KEK is wrong and the wrap does not open.
- */
-export async function factorKeyFor(ctx: StorageContext, row: StaffRow): Promise<Result<FactorKey | undefined, 'no-answer'>> {
-  if (row.hardwareFactor === undefined) return ok(undefined);
-  const salts = factorSalts(row.hardwareFactor);
-  if (!salts || !ctx.authenticator) return err('no-answer');
-  const prf = await ctx.authenticator.evaluate(salts.credentialId, salts.prfSalt);
-  return prf ? ok({ prf, kdfSalt: salts.kdfSalt }) : err('no-answer');
-}
 
 /** Feature detection: true when the tablet offers a platform authenticator with PRF. */
 export async function hardwareFactorAvailable(ctx: StorageContext): Promise<boolean> {

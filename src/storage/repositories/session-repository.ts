@@ -20,7 +20,7 @@ import type { RecoveryFailure, SessionRepository, SessionState, TamperReport, Un
 import { canOpen, openMember, refreshedMemberKeys, resolveSecrets } from './staff-keys';
 import type { OpenedMember } from './staff-keys';
 import { recoverWithKey } from './recovery';
-import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor';
+import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
 import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;

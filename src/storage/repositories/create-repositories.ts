@@ -18,7 +18,7 @@ import { SchemaUpgradeWatch } from './schema-upgrade';
 import { TamperReports } from './tamper-reports';
 import { Vault } from './vault';
 import { RealBackupRepository } from '../backup/backup-repository';
-import { webAuthnAuthenticator } from '../hardware-factor/authenticator';
+import { lazyWebAuthnAuthenticator } from '../hardware-factor/lazy-authenticator';
 import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
 
 export interface StorageOptions {
@@ -51,7 +51,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
   const newId = options.newId ?? (() => crypto.randomUUID());
   const audit = new AuditLog(db, vault, now);
   const sessionChannel = options.crossTabLock && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`safeguarding-triage-session:${db.name}`) : undefined;
-  const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel, authenticator: options.authenticator ?? (typeof PublicKeyCredential === 'undefined' ? undefined : webAuthnAuthenticator) };
+  const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel, authenticator: options.authenticator ?? (typeof PublicKeyCredential === 'undefined' ? undefined : lazyWebAuthnAuthenticator) };
   const session = new RealSessionRepository(ctx);
   return {
     session,

@@ -25,6 +25,7 @@ const AddStaffPage = lazy(() => import('../features/settings/staff-page').then((
 const RecoveryKeySettingsPage = lazy(() => import('../features/settings/recovery-key-page').then((module) => ({ default: module.RecoveryKeySettingsPage })));
 const LettersRoutes = lazy(() => import('../features/letters/letters-routes').then((module) => ({ default: module.LettersRoutes })));
 const ChangeSecretPage = lazy(() => import('../features/settings/change-secret-page').then((module) => ({ default: module.ChangeSecretPage })));
+const AuthenticatorPage = lazy(() => import('../features/settings/authenticator-page').then((module) => ({ default: module.AuthenticatorPage })));
 const LookUpPage = lazy(() => import('../features/lookup/look-up-page').then((module) => ({ default: module.LookUpPage })));
 const LiaisonReviewPage = lazy(() => import('../features/liaison/liaison-review-page').then((module) => ({ default: module.LiaisonReviewPage })));
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
@@ -77,6 +78,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'recovery-key' && rest.length === 0) return settingsRoute(role, 'manage-staff', <RecoveryKeySettingsPage />);
   }
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
+  if (first === 'account' && second === 'authenticator' && rest.length === 0) return { area: 'account', element: <AuthenticatorPage /> };
   if (first === 'liaison' && second === undefined) {
     return { area: 'liaison', element: may(role, 'review-liaison-list') ? <LiaisonReviewPage /> : <NoAccessPage permission="review-liaison-list" /> };
   }

@@ -40,6 +40,16 @@ export interface DeviceRow {
   settingsMac?: string;
 }
 
+export interface HardwareFactorRow {
+  /** The WebAuthn credential's id. */
+  credentialId: string;
+  /** The PRF input (the authenticator's answer to it is the factor). */
+  prfSalt: string;
+  /** The HKDF salt combining the PIN's PBKDF2 output with the PRF output. */
+  kdfSalt: string;
+  enrolledAt: string;
+}
+
 export interface StaffRow {
   id: string;
   name: string;
@@ -71,6 +81,14 @@ export interface StaffRow {
    */
   keyPair?: SealedKeyPair;
   secretForKey?: SecretForKey;
+  /**
+   * Issue 11 (optional hardware-bound factor): present when this member of staff has enrolled
+   * the tablet's authenticator (WebAuthn PRF). Their wrap and key pair are then sealed under a
+   * KEK made from BOTH their PIN or passphrase and the authenticator's PRF output
+   * (crypto/hardware-kek.ts). Base64url text, covered by the binding (a changed credential or
+   * salt refuses the account).
+   */
+  hardwareFactor?: HardwareFactorRow;
 }
 
 export interface AttendanceRow {

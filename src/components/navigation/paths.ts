@@ -31,6 +31,8 @@ export const paths = {
   recoveryKey: () => '/settings/recovery-key',
   /** Changing your own PIN or passphrase: anyone signed in. */
   changeSecret: () => '/account/pin',
+  /** Adding or removing the optional hardware-bound factor (issue 11): anyone signed in, where the tablet has one. */
+  authenticator: () => '/account/authenticator',
   /** Patient look-up: earlier attendances by NHS number, or last name and date of birth. */
   lookUp: () => '/find-a-patient',
   /** The paediatric liaison review list (paediatric liaison nurse, nurse in charge). */

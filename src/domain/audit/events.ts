@@ -51,6 +51,11 @@ export const auditEventTypes = [
   'recovery-key-issued',
   'recovery-key-used',
   'device-rekeyed',
+  // Added with issue 11: the optional hardware-bound factor (WebAuthn PRF) enrolled, removed,
+  // and an unlock, change or removal refused because the authenticator did not answer.
+  'hardware-factor-enrolled',
+  'hardware-factor-removed',
+  'hardware-factor-failed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -85,6 +90,9 @@ export const auditEventTypeLabels = {
   'recovery-key-issued': 'Recovery key issued',
   'recovery-key-used': 'Recovery key used',
   'device-rekeyed': 'Tablet re-keyed',
+  'hardware-factor-enrolled': 'Authenticator added',
+  'hardware-factor-removed': 'Authenticator removed',
+  'hardware-factor-failed': 'Authenticator refused',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

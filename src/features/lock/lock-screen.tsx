@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { useRepositories, useStaffList } from '../../storage/repositories/react';
 import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
+import { hardwareFactorQuestions } from '../../domain/settings/hardware-factor';
 import { recoverLinkText } from '../../domain/settings/recovery-key-link';
 // Recovery is rare and its form brings react-hook-form: loaded when asked for, not with the lock screen (PRODUCT.md section 10: first load).
 const RecoverForm = lazy(() => import('./recover-form').then((module) => ({ default: module.RecoverForm })));
@@ -127,6 +128,11 @@ export function LockScreen({ reason }: { reason: LockReason }) {
           <label className="nhsuk-label nhsuk-label--m" htmlFor="secret">
             {pin ? 'PIN' : 'Passphrase'}
           </label>
+          {chosen?.hardwareFactor ? (
+            <div className="nhsuk-hint" id="secret-hint">
+              {hardwareFactorQuestions.lockHint}
+            </div>
+          ) : null}
           {secretError ? (
             <span className="nhsuk-error-message" id="secret-error">
               <span className="nhsuk-u-visually-hidden">Error:</span> {secretError}
@@ -142,7 +148,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
             autoComplete="one-time-code"
             spellCheck={false}
             value={secret}
-            aria-describedby={secretError ? 'secret-error' : undefined}
+            aria-describedby={[chosen?.hardwareFactor ? 'secret-hint' : '', secretError ? 'secret-error' : ''].filter(Boolean).join(' ') || undefined}
             onChange={(event) => setSecret(event.target.value)}
           />
         </div>

@@ -19,6 +19,7 @@ import { paths } from '../../components/navigation/paths';
 import { useRepositories, useSession } from '../../storage/repositories/react';
 import type { StorageFailure, UnlockFailure } from '../../storage/repositories/types';
 import { SecretInput } from './staff-fields';
+import { AuthenticatorLink } from './authenticator-link';
 
 function NewSecretFields() {
   const kind: unknown = useWatch({ exact: true, name: 'secretKind' });
@@ -32,7 +33,7 @@ function NewSecretFields() {
   );
 }
 
-function failureText(failure: StorageFailure | UnlockFailure): string {
+export function failureText(failure: StorageFailure | UnlockFailure): string {
   switch (failure.kind) {
     case 'wrong-secret':
       return failure.attemptsLeftBeforeDelay > 0
@@ -119,6 +120,7 @@ export function ChangeSecretPage({ reason }: { reason?: string | undefined }) {
           </form>
         </IssuesProvider>
       </FormProvider>
+      {reason ? null : <AuthenticatorLink />}
     </Page>
   );
 }

@@ -8,6 +8,13 @@
 import { deriveKek, isWrappedSecret, PBKDF2_MAX_ITERATIONS, PBKDF2_MIN_ITERATIONS, wrapAad } from './keys';
 import type { WrappedSecret } from './keys';
 import { isUint8Array, toBufferSource } from './encoding';
+import { deriveCombinedKek } from './hardware-kek';
+
+/** An enrolled hardware-bound factor's part of the KEK: the authenticator's PRF output and the account's HKDF salt (hardware-kek.ts). */
+export interface FactorKey {
+  prf: Uint8Array;
+  kdfSalt: Uint8Array;
+}
 
 const SALT_BYTES = 16;
 const GCM_IV_BYTES = 12;
@@ -36,8 +43,9 @@ export function newKekParameters(): Pick<WrappedSecret, 'kdf' | 'salt' | 'iterat
   return { kdf: 'PBKDF2-SHA-256', salt: crypto.getRandomValues(new Uint8Array(SALT_BYTES)), iterations: PBKDF2_MIN_ITERATIONS };
 }
 
-/** The member's KEK from their PIN or passphrase and the wrap's parameters (the one slow step of unlock). */
-export function memberKek(pin: string, parameters: Pick<WrappedSecret, 'salt' | 'iterations'>): Promise<CryptoKey> {
+/** The member's KEK from their PIN or passphrase and the wrap's parameters (the one slow step of unlock), and their hardware-bound factor when enrolled. */
+export function memberKek(pin: string, parameters: Pick<WrappedSecret, 'salt' | 'iterations'>, factor?: FactorKey): Promise<CryptoKey> {
+  if (factor) return deriveCombinedKek(pin, parameters, factor.prf, factor.kdfSalt);
   return deriveKek(pin, parameters.salt, parameters.iterations);
 }
 

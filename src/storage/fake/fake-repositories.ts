@@ -356,6 +356,10 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         if (state.status === 'unlocked') session.set({ status: 'unlocked', staff: state.staff, unlockedAt: state.unlockedAt });
         return appendAudit('pin-changed', member.id, 'PIN or passphrase changed').then(() => ok(undefined));
       },
+      // The fake tablet has no platform authenticator: the factor is never offered (the real one is tested in storage and the browser).
+      hardwareFactorAvailable: () => Promise.resolve(false),
+      enrolHardwareFactor: () => Promise.resolve(err({ kind: 'forbidden', message: 'This tablet has no authenticator the app can use.' })),
+      removeHardwareFactor: () => Promise.resolve(err({ kind: 'forbidden', message: 'You have not added an authenticator.' })),
     },
     attendances: {
       create: (options = {}) => {

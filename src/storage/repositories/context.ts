@@ -7,6 +7,7 @@ import type { AuditLog } from './audit-log';
 import type { RecordRevisions } from './revisions';
 import type { TamperReports } from './tamper-reports';
 import type { Vault } from './vault';
+import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
 
 /** The slice of BroadcastChannel the session uses to lock every tab of the app together. */
 export interface SessionChannel {
@@ -27,4 +28,6 @@ export interface StorageContext {
   revisions: RecordRevisions;
   /** Present in the app (one per tab); absent in most tests, where a tab is alone. */
   sessionChannel?: SessionChannel | undefined;
+  /** The tablet's platform authenticator (WebAuthn PRF) for the optional hardware-bound factor; absent where there is none. */
+  authenticator?: HardwareAuthenticator | undefined;
 }

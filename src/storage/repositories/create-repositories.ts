@@ -18,6 +18,8 @@ import { SchemaUpgradeWatch } from './schema-upgrade';
 import { TamperReports } from './tamper-reports';
 import { Vault } from './vault';
 import { RealBackupRepository } from '../backup/backup-repository';
+import { lazyWebAuthnAuthenticator } from '../hardware-factor/lazy-authenticator';
+import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
 
 export interface StorageOptions {
   databaseName?: string;
@@ -28,6 +30,8 @@ export interface StorageOptions {
    * turns it on; tests that open two repositories on one database turn it on to be two tabs.
    */
   crossTabLock?: boolean;
+  /** The platform authenticator for the optional hardware-bound factor: WebAuthn where the browser has it; tests pass a fake. */
+  authenticator?: HardwareAuthenticator;
 }
 
 export interface RealRepositories extends Repositories {
@@ -47,7 +51,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
   const newId = options.newId ?? (() => crypto.randomUUID());
   const audit = new AuditLog(db, vault, now);
   const sessionChannel = options.crossTabLock && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`safeguarding-triage-session:${db.name}`) : undefined;
-  const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel };
+  const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel, authenticator: options.authenticator ?? (typeof PublicKeyCredential === 'undefined' ? undefined : lazyWebAuthnAuthenticator) };
   const session = new RealSessionRepository(ctx);
   return {
     session,

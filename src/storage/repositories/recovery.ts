@@ -68,7 +68,9 @@ export async function recoverWithKey(
   const epoch = await wrappingEpoch(db);
   const memberKeys = await makeMemberKeys(row.id, input.passphrase, opened.value, epoch);
   const next = await newRecoveryKey(keys.auditKey, opened.value, epoch, ctx.newId(), row.id, at);
-  const bound = await bindStaffRow(keys.auditKey, { ...row, ...memberKeys, secretKind: 'passphrase', failedAttempts: 0, retryAfter: '' });
+  // The recovery key does not need the authenticator: the new wraps are the passphrase's alone, so the factor goes (audited below).
+  const { hardwareFactor, ...withoutFactor } = row;
+  const bound = await bindStaffRow(keys.auditKey, { ...withoutFactor, ...memberKeys, secretKind: 'passphrase', failedAttempts: 0, retryAfter: '' });
   await db.transaction('rw', db.staff, db.meta, async () => {
     await db.staff.put(bound);
     await db.meta.put({ key: RECOVERY_KEY_KEY, value: next.row });
@@ -76,6 +78,7 @@ export async function recoverWithKey(
   const staff = session.staffRef(row);
   ctx.vault.open({ keys, staff, deviceId: device.deviceId, secret: data, rekey }, at, undefined, next.text);
   await audit.append('recovery-key-used', row.id, 'New passphrase set with the recovery key; a new recovery key was issued and the used one no longer works');
+  if (hardwareFactor) await audit.append('hardware-factor-removed', row.id, 'Authenticator removed by the recovery: add it again from your account');
   await session.afterUnlock(staff);
   return ok(staff);
 }

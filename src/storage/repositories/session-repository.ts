@@ -18,6 +18,7 @@ import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { secretProblem, secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { RecoveryFailure, SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
 import type { OpenedMember } from './staff-keys';
+import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
 import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
@@ -136,7 +137,14 @@ export class RealSessionRepository implements SessionRepository {
     const { row, deviceRow, failures, retryAfter } = started;
 
     // The wrap, or after a re-key the seal to the member's key pair: one PBKDF2 opens either (staff-keys.ts).
-    const opened = await openMember(row, secret);
+    // With the optional hardware-bound factor added, the authenticator's PRF output is half of the KEK (hardware-factor.ts).
+    const factor = await factorKeyFor(this.ctx, row);
+    if (!factor.ok) {
+      await audit.append('hardware-factor-failed', row.id, `Unlock refused: the authenticator did not answer (attempt ${String(failures)})`, null);
+      return retryAfter ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'no-key', message: FACTOR_MESSAGES.noAnswer });
+    }
+    const opened = await openMember(row, secret, factor.value);
+    factor.value?.prf.fill(0);
     if (!opened.ok) {
       if (opened.error !== 'wrong-pin') return err({ kind: 'no-key', message: DAMAGED_KEY_MESSAGE });
       await audit.append('unlock-failed', row.id, `Failed unlock attempt ${failures}`, null);

@@ -42,6 +42,7 @@ import type { SealedKeyPair, SecretForKey } from '../crypto/key-pairs';
 import { deriveDeviceKeys, deviceKeyCheck } from '../crypto/keys';
 import { isUint8Array } from '../crypto/encoding';
 import type { DeviceKeys } from '../crypto/keys';
+import type { FactorKey } from '../crypto/member-wraps';
 import { emptiedWrap, hasKekParameters, holdsSecret, memberKek, newKekParameters, unwrapUnderKek, wrapUnderKek } from '../crypto/member-wraps';
 import type { DeviceRow, StaffRow, TriageDatabase } from '../db';
 import type { Unlocked } from './vault';
@@ -126,9 +127,9 @@ export async function resolveSecrets(db: Pick<TriageDatabase, 'meta'>, device: D
 export type MemberKeys = Pick<StaffRow, 'wrapped' | 'keyPair' | 'secretForKey'>;
 
 /** New wraps from a new PIN or passphrase: the wrapped secret, a new key pair, the secret sealed to it. */
-export async function makeMemberKeys(staffId: string, pin: string, secret: Uint8Array, epoch: number): Promise<Required<MemberKeys>> {
+export async function makeMemberKeys(staffId: string, pin: string, secret: Uint8Array, epoch: number, factor?: FactorKey): Promise<Required<MemberKeys>> {
   const parameters = newKekParameters();
-  const kek = await memberKek(pin, parameters);
+  const kek = await memberKek(pin, parameters, factor);
   const [wrapped, keyPair] = await Promise.all([wrapUnderKek(kek, secret, staffId, parameters), makeSealedKeyPair(kek, staffHolder(staffId))]);
   return { wrapped, keyPair, secretForKey: await sealSecretForKey(secret, keyPair.publicKey, staffHolder(staffId), epoch) };
 }
@@ -150,14 +151,14 @@ export interface OpenedMember {
  * A member's copy of the secret with their PIN or passphrase: the wrap, or after a re-key the
  * seal to their key pair. 'wrong-pin' is also what a changed wrap looks like (GCM cannot tell).
  */
-export async function openMember(row: StaffRow, pin: string): Promise<Result<OpenedMember, 'wrong-pin' | 'damaged' | 'no-key'>> {
+export async function openMember(row: StaffRow, pin: string, factor?: FactorKey): Promise<Result<OpenedMember, 'wrong-pin' | 'damaged' | 'no-key'>> {
   if (!hasKekParameters(row.wrapped)) return err('damaged');
   const stored: unknown = row.wrapped.ciphertext;
   const sealedToKey = isSealedKeyPair(row.keyPair) && isSecretForKey(row.secretForKey);
   // A removal empties the wrap and deletes the key pair: nothing left to open.
   if (!holdsSecret(row.wrapped) && !sealedToKey) return err(isUint8Array(stored) && stored.length === 0 ? 'no-key' : 'damaged');
   if (pin === '') return err('wrong-pin');
-  const kek = await memberKek(pin, row.wrapped);
+  const kek = await memberKek(pin, row.wrapped, factor);
   if (holdsSecret(row.wrapped)) {
     const secret = await unwrapUnderKek(kek, row.wrapped, row.id);
     return secret?.length === 32 ? ok({ secret, kek, viaKeyPair: false }) : err('wrong-pin');

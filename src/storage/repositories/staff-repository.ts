@@ -11,6 +11,8 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { StaffRow } from '../db';
 import { bindStaffRow } from './staff-binding';
+import { enrolHardwareFactor, hardwareFactorAvailable, removeHardwareFactor } from './hardware-factor';
+import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
 import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
 import { secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { StorageContext } from './context';
@@ -37,7 +39,7 @@ export class RealStaffRepository implements StaffRepository {
   constructor(private readonly ctx: StorageContext) {}
 
   list(): LiveValue<StaffName[]> {
-    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map((row): StaffName => ({ id: row.id, name: row.name, secretKind: row.secretKind, active: row.active === 1 })));
+    return liveQuery(async () => (await this.ctx.db.staff.orderBy('name').toArray()).map((row): StaffName => ({ id: row.id, name: row.name, secretKind: row.secretKind, active: row.active === 1, ...(row.hardwareFactor ? { hardwareFactor: true } : {}) })));
   }
 
   details(): LiveValue<Result<StaffSummary[], StorageFailure>> {
@@ -136,7 +138,13 @@ export class RealStaffRepository implements StaffRepository {
     if (!('row' in started)) return err(started);
     const { row, failures, retryAfter } = started;
     const { makeMemberKeys, openMember, wrappingEpoch } = await import('./staff-keys');
-    const check = await openMember(row, currentSecret);
+    // With the hardware-bound factor added, the current wraps need the authenticator too, and the new ones keep it.
+    const factor = await factorKeyFor(this.ctx, row);
+    if (!factor.ok) {
+      await this.ctx.audit.append('hardware-factor-failed', row.id, 'PIN change refused: the authenticator did not answer');
+      return err({ kind: 'no-key', message: FACTOR_MESSAGES.noAnswer });
+    }
+    const check = await openMember(row, currentSecret, factor.value);
     if (!check.ok) {
       await this.ctx.audit.append('pin-change-failed', row.id, `Wrong current PIN or passphrase (attempt ${String(failures)})`);
       return retryAfter ? err({ kind: 'throttled', retryAfter }) : err({ kind: 'wrong-secret', attemptsLeftBeforeDelay: Math.max(0, FREE_ATTEMPTS - failures) });
@@ -144,7 +152,7 @@ export class RealStaffRepository implements StaffRepository {
     try {
       await db.staff.update(row.id, { failedAttempts: 0, retryAfter: '' });
       // Wrap the secret just unwrapped, not the vault's copy, which locking zeroes; a new key pair under the new secret.
-      const memberKeys = await makeMemberKeys(row.id, next.secret, check.value.secret, await wrappingEpoch(db));
+      const memberKeys = await makeMemberKeys(row.id, next.secret, check.value.secret, await wrappingEpoch(db), factor.value);
       if (this.ctx.vault.peek() !== unlocked.value) return err(lockedFailure());
       const { binding } = await bindStaffRow(unlocked.value.keys.auditKey, { ...row, ...memberKeys, secretKind: next.secretKind });
       await db.staff.update(row.id, { ...memberKeys, secretKind: next.secretKind, binding });
@@ -155,7 +163,20 @@ export class RealStaffRepository implements StaffRepository {
       return err(toStorageFailure(error));
     } finally {
       check.value.secret.fill(0);
+      factor.value?.prf.fill(0);
     }
+  }
+
+  hardwareFactorAvailable(): Promise<boolean> {
+    return hardwareFactorAvailable(this.ctx);
+  }
+
+  enrolHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>> {
+    return enrolHardwareFactor(this.ctx, currentSecret);
+  }
+
+  removeHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>> {
+    return removeHardwareFactor(this.ctx, currentSecret);
   }
 
 }

@@ -72,6 +72,8 @@ export interface StaffName {
   name: string;
   secretKind: 'pin' | 'passphrase';
   active: boolean;
+  /** True when this member of staff has added the tablet's authenticator: the lock screen says it will ask for it too. */
+  hardwareFactor?: boolean;
 }
 
 export interface StaffSummary {
@@ -174,6 +176,12 @@ export interface StaffRepository {
   /** The nurse in charge only. */
   remove(staffId: string): Promise<Result<void, StorageFailure>>;
   changeSecret(currentSecret: string, next: { secretKind: 'pin' | 'passphrase'; secret: string }): Promise<Result<void, StorageFailure | UnlockFailure>>;
+  /** Feature detection for the optional hardware-bound factor: true when the tablet has a platform authenticator with PRF. */
+  hardwareFactorAvailable(): Promise<boolean>;
+  /** Adds the tablet's authenticator to the signed-in member's PIN or passphrase (issue 11). Audited. */
+  enrolHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>>;
+  /** Removes it: needs the current PIN or passphrase and the authenticator. Audited, refusals too. */
+  removeHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>>;
 }
 
 export interface SaveReceipt {

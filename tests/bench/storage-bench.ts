@@ -163,7 +163,7 @@ async function run(count: number): Promise<StorageFigures> {
     if (start % 10_000 === 0) say(`Seeded ${start} of ${count}`);
   }
   // Liaison reviews: every second attendance of the last four weeks is reviewed (sealed rows).
-  const reviewedIds = (await db.attendances.where('arrivedAt').aboveOrEqual(new Date(now - 28 * 86_400_000).toISOString()).primaryKeys()).filter((_, i) => i % 2 === 0);
+  const reviewedIds = (await db.attendances.where('arrivedDay').aboveOrEqual(toLondon(new Date(now - 28 * 86_400_000).toISOString()).date).primaryKeys()).filter((_, i) => i % 2 === 0);
   const reviewRows = await Promise.all(
     reviewedIds.map(async (attendanceId) => ({
       attendanceId,

@@ -10,7 +10,7 @@ import type { AttendanceDayRow } from '../db';
 import { PATIENT, createPatientAttendance, firstValue, like, openTestStorage, rawTables, serialiseForSearch, setUpTablet, tamper } from '../../test-support/storage-fixtures';
 import type { TestStorage } from '../../test-support/storage-fixtures';
 import { buildDayIndex } from './day-index-build';
-import { DAY_INDEX_BUILD_KEY, readDays } from './day-index';
+import { arrivedInWindow, DAY_INDEX_BUILD_KEY, readDays } from './day-index';
 import { recordRollbackMessage } from './revisions';
 
 const WHOLE_DAY = { fromInstant: '2026-03-10T00:00:00.000Z', toInstant: '2026-03-11T00:00:00.000Z' };
@@ -180,5 +180,16 @@ describe('an attacker who puts back an older day row', () => {
     await settle();
     expect(await firstValue(storage.repos.session.tamperReports())).toEqual([{ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(olderRev, signedRev) }]);
     storage.repos.close();
+  });
+});
+
+describe('the window of a list over the day index', () => {
+  const window = { fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-16T00:00:00.000Z' };
+  it('keeps an arrival inside the window, drops one outside it on a boundary day, and keeps an unknown one', () => {
+    expect(arrivedInWindow('2026-03-10T14:00:00.000Z', window)).toBe(true);
+    expect(arrivedInWindow('2026-03-09T00:00:00.000Z', window)).toBe(true);
+    expect(arrivedInWindow('2026-03-16T00:00:00.000Z', window)).toBe(false);
+    expect(arrivedInWindow('2026-03-08T23:59:59.999Z', window)).toBe(false);
+    expect(arrivedInWindow('', window)).toBe(true);
   });
 });

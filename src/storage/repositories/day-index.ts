@@ -111,6 +111,14 @@ export function attendanceIdsArriving(db: TriageDatabase, fromInstant: IsoInstan
 /** Where a day row is sealed: the London day, its write counter as the revision. */
 const dayAddress = (day: string, seq: number): RowAddress => ({ table: 'attendanceDays', id: day, field: 'payload', rev: seq });
 
+/**
+ * Whether a sealed arrival instant is inside [from, to). An unknown one ('' in a summary from
+ * before the field, until the rebuild after unlock) is kept: its day is in the window, and the
+ * liaison list must never hide an attendance (hazard H13).
+ */
+export const arrivedInWindow = (arrivedAt: string, window: { fromInstant: IsoInstant; toInstant: IsoInstant }): boolean =>
+  arrivedAt === '' || (arrivedAt >= window.fromInstant && arrivedAt < window.toInstant);
+
 /** Opens a day row: its entries as sealed (unparsed), or undefined when it does not open. */
 async function openDay(unlocked: Unlocked, row: AttendanceDayRow): Promise<unknown[] | undefined> {
   // The one sealed-row format (crypto/sealed-row), its write counter bound in; rows sealed before it open with the older additional data.
@@ -358,7 +366,7 @@ export async function readDays(ctx: Pick<StorageContext, 'db'>, unlocked: Unlock
     for (const entry of await entriesFromRows(db, unlocked, rows)) found.set(entry.id, entry);
   }
   // The clear index holds days: keep the arrivals inside the window by their sealed instant.
-  const entries = [...found.values()].filter((entry) => entry.summary.arrivedAt >= window.fromInstant && entry.summary.arrivedAt < window.toInstant);
+  const entries = [...found.values()].filter((entry) => arrivedInWindow(entry.summary.arrivedAt, window));
   check?.(entries.map((entry) => ({ id: entry.id, rev: entry.rev })));
   return entries.sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : a.summary.arrivedAt > b.summary.arrivedAt ? -1 : 0));
 }

@@ -84,3 +84,20 @@ export function Details({ summary, children }: { summary: string; children: Reac
     </details>
   );
 }
+
+/**
+ * What saving a form did: a success banner, or the failure in plain words as an alert. The
+ * settings, "Change your PIN or passphrase" and the authenticator page all say it this way.
+ */
+export function SaveOutcome({ message }: { message: { ok: boolean; text: string } | undefined }) {
+  if (!message) return null;
+  return message.ok ? (
+    <NotificationBanner title="Success" variant="success">
+      <p className="nhsuk-notification-banner__heading">{message.text}</p>
+    </NotificationBanner>
+  ) : (
+    <div className="app-save-status app-save-status--failed" role="alert">
+      {message.text}
+    </div>
+  );
+}

@@ -11,7 +11,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
 import { emptyHardwareFactorDraft, hardwareFactorDraftSchema, hardwareFactorQuestions as q, validateHardwareFactor } from '../../domain/settings/hardware-factor';
 import { Button } from '../../components/content/button';
-import { NotificationBanner } from '../../components/content/feedback';
+import { SaveOutcome } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
@@ -47,17 +47,7 @@ export function AuthenticatorPage() {
   return (
     <Page title={q.title} hasErrors={issues.length > 0} backLink={{ to: paths.changeSecret(), text: 'Change your PIN or passphrase' }} focusHeading={issues.length === 0}>
       <ErrorSummary issues={issues} />
-      {message ? (
-        message.ok ? (
-          <NotificationBanner title="Success" variant="success">
-            <p className="nhsuk-notification-banner__heading">{message.text}</p>
-          </NotificationBanner>
-        ) : (
-          <div className="app-save-status app-save-status--failed" role="alert">
-            {message.text}
-          </div>
-        )
-      ) : null}
+      <SaveOutcome message={message} />
       <h1>{q.title}</h1>
       <p>{q.intro}</p>
       {loading ? null : !offered ? (

@@ -10,7 +10,7 @@ import { changeSecretDraftSchema, changeSecretQuestions as q, emptyChangeSecretD
 import { secretKindOptions } from '../../domain/settings/staff-account';
 import { formatClockTime } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
-import { NotificationBanner, WarningCallout } from '../../components/content/feedback';
+import { SaveOutcome, WarningCallout } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Radios } from '../../components/form/radios';
@@ -83,17 +83,7 @@ export function ChangeSecretPage({ reason }: { reason?: string | undefined }) {
   return (
     <Page title={q.title} hasErrors={issues.length > 0} {...(reason ? {} : { backLink: { to: paths.home(), text: 'Home' } })} focusHeading={issues.length === 0}>
       <ErrorSummary issues={issues} />
-      {message ? (
-        message.ok ? (
-          <NotificationBanner title="Success" variant="success">
-            <p className="nhsuk-notification-banner__heading">{message.text}</p>
-          </NotificationBanner>
-        ) : (
-          <div className="app-save-status app-save-status--failed" role="alert">
-            {message.text}
-          </div>
-        )
-      ) : null}
+      <SaveOutcome message={message} />
       <h1>{q.title}</h1>
       {reason ? (
         <WarningCallout title="You need to change your PIN or passphrase">

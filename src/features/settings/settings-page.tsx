@@ -12,7 +12,7 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { may, refusalMessage } from '../../domain/settings/permissions';
 import { draftToSettings, settingsDraftSchema, settingsToDraft, validateSettings } from '../../domain/settings/settings-validation';
 import { Button } from '../../components/content/button';
-import { NotificationBanner } from '../../components/content/feedback';
+import { SaveOutcome } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
@@ -44,17 +44,7 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
     <FormProvider {...form}>
       <IssuesProvider issues={issues}>
         <ErrorSummary issues={issues} />
-        {message ? (
-          message.ok ? (
-            <NotificationBanner title="Success" variant="success">
-              <p className="nhsuk-notification-banner__heading">{message.text}</p>
-            </NotificationBanner>
-          ) : (
-            <div className="app-save-status app-save-status--failed" role="alert">
-              {message.text}
-            </div>
-          )
-        ) : null}
+        <SaveOutcome message={message} />
         <form
           autoComplete="off"
           noValidate

@@ -19,7 +19,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useBackupStatus, useRepositories } from '../../storage/repositories/react';
 import type { BackupFile, BackupProgress, ImportedChainStatus, RestoreSummary } from '../../storage/repositories/types';
-import { ProgressBar, RestoreForm } from './backup-parts';
+import { ConfirmCheckbox, PassphraseField, ProgressBar, RestoreForm } from './backup-parts';
 
 /** A uniform whole number below `limit` from the platform's cryptographic source (rejection sampling, no modulo bias). */
 function randomBelow(limit: number): number {
@@ -137,46 +137,16 @@ function MakeBackup() {
             <p>Write it down now and keep it apart from the backup file. It is shown only here.</p>
           </InsetText>
         ) : (
-          <div className={`nhsuk-form-group${ownError ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="ownPassphrase">
-              Your backup passphrase
-            </label>
-            <div className="nhsuk-hint" id="ownPassphrase-hint">
-              At least 6 different words, or at least 24 characters. Not your PIN or a passphrase you use elsewhere
-            </div>
-            {ownError ? (
-              <span className="nhsuk-error-message" id="ownPassphrase-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {ownError}
-              </span>
-            ) : null}
-            <input
-              className={`nhsuk-input${ownError ? ' nhsuk-input--error' : ''}`}
-              id="ownPassphrase"
-              type="text"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              aria-describedby={ownError ? 'ownPassphrase-hint ownPassphrase-error' : 'ownPassphrase-hint'}
-              value={own}
-              onChange={(event) => setOwn(event.target.value)}
-            />
-          </div>
+          <PassphraseField
+            id="ownPassphrase"
+            label="Your backup passphrase"
+            hint="At least 6 different words, or at least 24 characters. Not your PIN or a passphrase you use elsewhere"
+            error={ownError}
+            value={own}
+            onChange={setOwn}
+          />
         )}
-        <div className={`nhsuk-form-group${writtenError ? ' nhsuk-form-group--error' : ''}`}>
-          {writtenError ? (
-            <span className="nhsuk-error-message" id="writtenDown-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {writtenError}
-            </span>
-          ) : null}
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input className="nhsuk-checkboxes__input" id="writtenDown" type="checkbox" checked={writtenDown} onChange={(event) => setWrittenDown(event.target.checked)} />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="writtenDown">
-                I have written down the backup passphrase
-              </label>
-            </div>
-          </div>
-        </div>
+        <ConfirmCheckbox id="writtenDown" label="I have written down the backup passphrase" error={writtenError} checked={writtenDown} onChange={setWrittenDown} />
         <ProgressBar progress={progress} label="Making the backup" />
         <Button type="submit" disabled={busy}>
           {busy ? 'Making the backup…' : 'Make the backup file'}

@@ -1,9 +1,11 @@
 /**
  * What the backup, restore and hand-back pages share: the progress bar of a long backup or
- * restore (an HTML progress element with the same words beside it, for screen readers),
- * and the restore form (a file and its passphrase), used on the set-up screen of a new
- * tablet and by the nurse in charge of a tablet in use. Every rule and message comes from
- * storage and domain/backup; this only asks and shows.
+ * restore (an HTML progress element with the same words beside it, for screen readers); the
+ * two plain fields they ask with, outside react-hook-form (a passphrase typed in clear and
+ * never offered to a password manager, and a confirmation checkbox); and the restore form (a
+ * file and its passphrase), used on the set-up screen of a new tablet and by the nurse in
+ * charge of a tablet in use. Every rule and message comes from storage and domain/backup;
+ * this only asks and shows.
  */
 import { useState } from 'react';
 import type { Issue } from '../../domain/assessment/issues';
@@ -21,6 +23,64 @@ const stageWords: Record<Progress['stage'], string> = {
   checking: 'Checking every record and the audit trail',
   writing: 'Writing to this tablet',
 };
+
+const errorIds = (id: string, error: string | undefined) => (error ? `${id}-hint ${id}-error` : `${id}-hint`);
+
+function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <span className="nhsuk-error-message" id={`${id}-error`}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+    </span>
+  ) : null;
+}
+
+/**
+ * A backup passphrase, typed in clear: it is words to read back, and a password field would
+ * be offered to the browser's password manager (issue 11: nothing typed is kept outside
+ * IndexedDB), so it opts out of autocomplete, capitalisation and spelling.
+ */
+export function PassphraseField({ id, label, hint, error, value, onChange }: { id: string; label: string; hint: string; error: string | undefined; value: string; onChange: (value: string) => void }) {
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      <div className="nhsuk-hint" id={`${id}-hint`}>
+        {hint}
+      </div>
+      <FieldError id={id} error={error} />
+      <input
+        className={`nhsuk-input${error ? ' nhsuk-input--error' : ''}`}
+        id={id}
+        name={id}
+        type="text"
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        aria-describedby={errorIds(id, error)}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** One checkbox that confirms an act ("I have written down…", "I understand that…"), with its error above it. */
+export function ConfirmCheckbox({ id, label, error, checked, onChange }: { id: string; label: string; error: string | undefined; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
+      <FieldError id={id} error={error} />
+      <div className="nhsuk-checkboxes">
+        <div className="nhsuk-checkboxes__item">
+          <input className="nhsuk-checkboxes__input" id={id} type="checkbox" aria-describedby={error ? `${id}-error` : undefined} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+          <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}
 
 /** The progress of a long backup or restore: a bar and the same in words. */
 export function ProgressBar({ progress, label }: { progress: Progress | undefined; label: string }) {
@@ -115,31 +175,14 @@ export function RestoreForm({ submitText, onRestored }: { submitText: string; on
             onChange={(event) => setFile(event.target.files?.[0])}
           />
         </div>
-        <div className={`nhsuk-form-group${passphraseError ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label" htmlFor="backupPassphrase">
-            Backup passphrase
-          </label>
-          <div className="nhsuk-hint" id="backupPassphrase-hint">
-            The words given when the backup was made, with a space between each
-          </div>
-          {passphraseError ? (
-            <span className="nhsuk-error-message" id="backupPassphrase-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {passphraseError}
-            </span>
-          ) : null}
-          <input
-            className={`nhsuk-input${passphraseError ? ' nhsuk-input--error' : ''}`}
-            id="backupPassphrase"
-            name="backupPassphrase"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-            aria-describedby={passphraseError ? 'backupPassphrase-hint backupPassphrase-error' : 'backupPassphrase-hint'}
-            value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
-          />
-        </div>
+        <PassphraseField
+          id="backupPassphrase"
+          label="Backup passphrase"
+          hint="The words given when the backup was made, with a space between each"
+          error={passphraseError}
+          value={passphrase}
+          onChange={setPassphrase}
+        />
         <ProgressBar progress={progress} label="Restoring the backup" />
         <Button type="submit" disabled={busy}>
           {busy ? 'Restoring…' : submitText}

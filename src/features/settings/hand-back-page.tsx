@@ -14,6 +14,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useBackupStatus, useRepositories } from '../../storage/repositories/react';
+import { ConfirmCheckbox } from './backup-parts';
 
 export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => Promise<void> }) {
   const { backup } = useRepositories();
@@ -70,21 +71,7 @@ export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => P
           void onSubmit();
         }}
       >
-        <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}`}>
-          {error ? (
-            <span className="nhsuk-error-message" id="confirmHandBack-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-            </span>
-          ) : null}
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input className="nhsuk-checkboxes__input" id="confirmHandBack" type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="confirmHandBack">
-                I understand that everything on this tablet will be deleted
-              </label>
-            </div>
-          </div>
-        </div>
+        <ConfirmCheckbox id="confirmHandBack" label="I understand that everything on this tablet will be deleted" error={error} checked={confirmed} onChange={setConfirmed} />
         <Button type="submit" variant="warning" disabled={busy}>
           {busy ? 'Deleting…' : 'Delete everything and hand the tablet back'}
         </Button>

@@ -39,7 +39,7 @@ export function formatEnrolmentCode(bytes: Uint8Array): string {
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      text += ALPHABET[(buffer >> bits) & 31];
+      text += ALPHABET.charAt((buffer >> bits) & 31);
     }
     buffer &= (1 << bits) - 1;
   }
@@ -58,15 +58,15 @@ export const enrolmentCodeProblemWords: Readonly<Record<EnrolmentCodeProblem, st
 export function parseEnrolmentCode(typed: string): Result<Uint8Array, EnrolmentCodeProblem> {
   const compact = typed.toUpperCase().replace(/[\s-]+/g, '');
   if (compact === '') return err('empty');
-  const normalised = [...compact].map((character) => READ_AS[character] ?? character).join('');
-  if (![...normalised].every((character) => ALPHABET.includes(character))) return err('not-a-code-character');
+  const normalised = compact.replace(/[ILO]/g, (character) => READ_AS[character] ?? character);
+  if (!/^[0-9A-HJKMNP-TV-Z]*$/.test(normalised)) return err('not-a-code-character');
   if (normalised.length !== ENROLMENT_CODE_LENGTH) return err('wrong-length');
   const bytes = new Uint8Array(ENROLMENT_CODE_BYTES);
   let buffer = 0;
   let bits = 0;
   let index = 0;
-  for (const character of normalised) {
-    buffer = (buffer << 5) | ALPHABET.indexOf(character);
+  for (let position = 0; position < normalised.length; position += 1) {
+    buffer = (buffer << 5) | ALPHABET.indexOf(normalised.charAt(position));
     bits += 5;
     if (bits >= 8) {
       bits -= 8;

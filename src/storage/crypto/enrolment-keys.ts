@@ -44,7 +44,7 @@ export function newTabletCredential(): string {
 export interface EnrolmentKeys {
   /** What the new tablet sends to claim the package: 32 bytes, base64url. */
   token: string;
-  /** What the enrolling tablet sends with the package: the SHA-256 of the token's bytes, lower-case hex. */
+  /** What the enrolling tablet sends with the package: the SHA-256 of the token as sent (its base64url text, as the server hashes it), lower-case hex. */
   tokenSha256: string;
   /** Seals and opens the package; non-extractable. */
   wrapKey: CryptoKey;
@@ -55,11 +55,13 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** The SHA-256 (hex) of a token given as base64url: what the server stores and looks a claim up by. */
+/**
+ * The SHA-256 (hex) of a token as it is sent, its base64url text: what the server stores and
+ * looks a claim up by (server/src/store.ts hashes the text of tokens and credentials alike).
+ */
 export async function tokenSha256(token: string): Promise<string> {
-  const bytes = fromBase64Url(token);
-  if (!bytes) throw new TypeError('tokenSha256: the token is not base64url.');
-  return sha256Hex(bytes);
+  if (!fromBase64Url(token)) throw new TypeError('tokenSha256: the token is not base64url.');
+  return sha256Hex(utf8Bytes(token));
 }
 
 /** The token and the wrapping key from the code's 80 bits. Throws (a programming error) for any other length. */
@@ -69,7 +71,8 @@ export async function deriveEnrolmentKeys(codeBytes: Uint8Array): Promise<Enrolm
   const params = (info: string): HkdfParams => ({ name: 'HKDF', hash: 'SHA-256', salt: utf8Bytes(HKDF_SALT), info: utf8Bytes(info) });
   const tokenBytes = new Uint8Array(await crypto.subtle.deriveBits(params(TOKEN_INFO), material, TOKEN_BYTES * 8));
   const wrapKey = await crypto.subtle.deriveKey(params(WRAP_INFO), material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  return { token: toBase64Url(tokenBytes), tokenSha256: await sha256Hex(tokenBytes), wrapKey };
+  const token = toBase64Url(tokenBytes);
+  return { token, tokenSha256: await tokenSha256(token), wrapKey };
 }
 
 /** Seals the package's bytes under the wrapping key (a fresh IV each time). */

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../domain/shared/dates';
-import { enrolmentCodeCountdown, minutesLeft } from '../../domain/sync/enrolment-code';
+import { ENROLMENT_CODE_LIFETIME_MINUTES, enrolmentCodeCountdown, minutesLeft } from '../../domain/sync/enrolment-code';
 import { Button, ButtonGroup } from '../../components/content/button';
 import { InsetText, NotificationBanner, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
@@ -92,8 +92,13 @@ function AddTablet() {
     setFailure(undefined);
     const result = await department.makeEnrolmentCode();
     setBusy(false);
-    if (result.ok) setMade(result.value);
-    else setFailure(result.error.message);
+    if (!result.ok) {
+      setFailure(result.error.message);
+      return;
+    }
+    // The server's expiry is by its clock: a tablet clock behind it must not count past the code's 10 minutes from now.
+    const local = new Date(Date.now() + ENROLMENT_CODE_LIFETIME_MINUTES * 60_000).toISOString();
+    setMade({ code: result.value.code, expiresAt: Date.parse(result.value.expiresAt) < Date.parse(local) ? result.value.expiresAt : local });
   };
   return (
     <>
@@ -189,7 +194,7 @@ function Tablets() {
                 <td>
                   {!tablet.thisTablet && !tablet.revokedAt ? (
                     <Button variant="secondary" className="nhsuk-button--small" onClick={() => setRemoving(tablet)} disabled={busy}>
-                      Remove<span className="nhsuk-u-visually-hidden"> {tabletName(tablet)}</span>
+                      Remove<span className="nhsuk-u-visually-hidden">{` ${tabletName(tablet)}`}</span>
                     </Button>
                   ) : null}
                 </td>

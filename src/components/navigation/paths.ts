@@ -45,4 +45,8 @@ export const paths = {
   handBack: () => '/settings/hand-back',
   /** On the first-run set-up screen: restoring a backup onto this new tablet. */
   restoreFromBackup: () => '/restore-from-backup',
+  /** Department sharing (issue 14): switching it on, adding a tablet by code, the tablets list (nurse in charge). */
+  department: () => '/settings/department',
+  /** On the first-run set-up screen: joining a department with an enrolment code. */
+  joinDepartment: () => '/join-a-department',
 } as const;

@@ -20,6 +20,8 @@ import { Vault } from './vault';
 import { RealBackupRepository } from '../backup/backup-repository';
 import { lazyWebAuthnAuthenticator } from '../hardware-factor/lazy-authenticator';
 import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
+import { lazyDepartmentRepository } from '../sync/department-lazy';
+import type { ApiOptions } from '../sync/http';
 
 export interface StorageOptions {
   databaseName?: string;
@@ -32,6 +34,8 @@ export interface StorageOptions {
   crossTabLock?: boolean;
   /** The platform authenticator for the optional hardware-bound factor: WebAuthn where the browser has it; tests pass a fake. */
   authenticator?: HardwareAuthenticator;
+  /** The department server (issue 14): the app leaves it unset (same origin); tests pass an origin or a fetch bound to an in-process server. */
+  departmentApi?: Pick<ApiOptions, 'fetch' | 'origin'>;
 }
 
 export interface RealRepositories extends Repositories {
@@ -68,6 +72,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
       purge: async () => (await import('./retention-purge')).purgeDue(ctx),
     },
     upgrade: new SchemaUpgradeWatch(db, () => session.writePending()),
+    department: lazyDepartmentRepository(ctx, options.departmentApi),
     ready: session.initialise(),
     internals: ctx,
     close: () => {

@@ -56,6 +56,9 @@ export const auditEventTypes = [
   'hardware-factor-enrolled',
   'hardware-factor-removed',
   'hardware-factor-failed',
+  // Added with issue 14: this tablet's rows accepted by the department server, counted (one
+  // event per unlock or per hour, never one per push: issue 14 clarification).
+  'department-shared',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -93,6 +96,7 @@ export const auditEventTypeLabels = {
   'hardware-factor-enrolled': 'Authenticator added',
   'hardware-factor-removed': 'Authenticator removed',
   'hardware-factor-failed': 'Authenticator refused',
+  'department-shared': 'Shared with the department',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -133,7 +133,11 @@ export class RealAttendanceRepository implements AttendanceRepository {
       // What stays of attendances purged after the retention period, found by the same indexes (retention-purge.ts).
       const { findStubs } = await import('./retention-purge');
       const stubs = await findStubs(db, unlocked.value, { nhsIndex, nameDobIndex }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
-      return ok([...summaries, ...stubs]);
+      // Attendances other tablets of the department recorded (issue 14), by the same indexes (the department shares one index key).
+      const { findDepartmentSummaries } = await import('../sync/pull-open');
+      const own = new Set(summaries.map((summary) => summary.id));
+      const shared = (await findDepartmentSummaries(db, unlocked.value, { nhsIndex, nameDobIndex })).filter((summary) => !own.has(summary.id));
+      return ok([...summaries, ...stubs, ...shared]);
     } catch (error) {
       return err(toStorageFailure(error));
     }

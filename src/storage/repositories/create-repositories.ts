@@ -20,6 +20,8 @@ import { Vault } from './vault';
 import { RealBackupRepository } from '../backup/backup-repository';
 import { lazyWebAuthnAuthenticator } from '../hardware-factor/lazy-authenticator';
 import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
+import { SyncComposition } from '../sync/engine-start';
+import type { SyncOptions } from '../sync/engine';
 
 export interface StorageOptions {
   databaseName?: string;
@@ -32,6 +34,12 @@ export interface StorageOptions {
   crossTabLock?: boolean;
   /** The platform authenticator for the optional hardware-bound factor: WebAuthn where the browser has it; tests pass a fake. */
   authenticator?: HardwareAuthenticator;
+  /**
+   * Department sharing (issue 14): the app passes `{}`; the engine then watches the
+   * enrolment row and syncs only once the tablet is enrolled (storage/sync/engine.ts). Absent:
+   * no engine at all (tests of one tablet).
+   */
+  sync?: SyncOptions;
 }
 
 export interface RealRepositories extends Repositories {
@@ -42,6 +50,8 @@ export interface RealRepositories extends Repositories {
   close(): void;
   /** Resolves when the background work started at unlock (summary rebuild) has finished: tests and benchmarks only. */
   backgroundWork(): Promise<void>;
+  /** Department sharing when `sync` was given: tests reach the engine through it (loaded(), then syncNow). */
+  sync?: SyncComposition;
 }
 
 export function createRepositories(options: StorageOptions = {}): RealRepositories {
@@ -53,6 +63,8 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
   const sessionChannel = options.crossTabLock && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`safeguarding-triage-session:${db.name}`) : undefined;
   const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel, authenticator: options.authenticator ?? (typeof PublicKeyCredential === 'undefined' ? undefined : lazyWebAuthnAuthenticator) };
   const session = new RealSessionRepository(ctx);
+  const syncComposition = options.sync ? new SyncComposition(ctx, options.sync) : undefined;
+  syncComposition?.start();
   return {
     session,
     device: new RealDeviceRepository(ctx),
@@ -70,7 +82,9 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     upgrade: new SchemaUpgradeWatch(db, () => session.writePending()),
     ready: session.initialise(),
     internals: ctx,
+    ...(syncComposition ? { sync: syncComposition } : {}),
     close: () => {
+      syncComposition?.stop();
       vault.close('manual');
       sessionChannel?.close();
       db.close();

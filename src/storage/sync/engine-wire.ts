@@ -65,3 +65,33 @@ export function boxFromWire(text: string): (Sealed & { f?: number; e?: number })
 
 /** The local key of a department row or a push acknowledgement: `<kind> <rowId>` (a row id has no space). */
 export const rowKey = (kind: string, rowId: string): string => `${kind} ${rowId}`;
+
+/**
+ * A row of several parts (a letter version: its sealed document, its sealed kind and child,
+ * and the opaque ids and time that place it) as one base64url text: JSON in which every
+ * byte array is `{ "$bytes": base64url }`. Only what the caller puts in travels.
+ */
+export function envelopeToWire(value: Record<string, unknown>): string {
+  const json = JSON.stringify(value, (_key, part: unknown) => (part instanceof Uint8Array ? { $bytes: toBase64Url(part) } : part));
+  return toBase64Url(utf8Bytes(json));
+}
+
+/** The parts an {@link envelopeToWire} text carries, byte arrays rebuilt; undefined when it is not one. */
+export function envelopeFromWire(text: string): Record<string, unknown> | undefined {
+  const bytes = fromBase64Url(text);
+  const json = bytes ? utf8Text(bytes) : undefined;
+  if (json === undefined) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json, (_key, part: unknown) => {
+      if (typeof part === 'object' && part !== null && Object.keys(part).length === 1 && typeof (part as { $bytes?: unknown }).$bytes === 'string') {
+        const decoded = fromBase64Url((part as { $bytes: string }).$bytes);
+        if (!decoded) throw new TypeError('not base64url');
+        return decoded;
+      }
+      return part;
+    });
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -18,10 +18,10 @@
  * kept in the sync report and on the row's acknowledgement, never dropped, and the row is not
  * pushed again at that revision (the next edit tries again).
  */
-import type { AttendanceRow, SyncPushedRow, TriageDatabase } from '../db';
+import type { AttendanceRow, LetterRow, SyncPushedRow, TriageDatabase } from '../db';
 import type { ApiFailure, ApiOptions } from './http';
 import { callApi } from './http';
-import { boxToWire, rowKey } from './engine-wire';
+import { boxToWire, envelopeToWire, rowKey } from './engine-wire';
 import { readReport, readString, readCount, SYNC_PENDING_PUSH_KEY, SYNC_PUSH_MARK_KEY, SYNC_REPORT_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
 import type { PendingPush, PushRow, SyncProblem } from './engine-state';
 import { err, ok } from '../../domain/shared/result';
@@ -99,11 +99,34 @@ export async function nextPush(db: TriageDatabase, now: string, newId: () => str
     // Signed rows are found by the mark; those in progress by their status, whatever the mark.
     if (row.status === 'signed' && row.updatedAt > newMark) newMark = row.updatedAt;
   }
+  if (rows.length < MAX_PUSH_ROWS) rows.push(...(await lettersToPush(db, MAX_PUSH_ROWS - rows.length)));
   if (rows.length === 0) {
     if (newMark !== mark) await db.meta.put({ key: SYNC_PUSH_MARK_KEY, value: newMark });
     return undefined;
   }
   return { requestId: newId(), rows, mark: newMark };
+}
+
+/**
+ * Letter versions not pushed yet (immutable: revision 1, once). The envelope carries the
+ * sealed document and the sealed kind and child (`about`), the keyed identity and the
+ * opaque attendance id, version, time and issuer: never the kind in clear. A letter still in
+ * the format before issue 11 (its kind in clear, no identity) waits for the re-seal job.
+ */
+async function lettersToPush(db: TriageDatabase, room: number): Promise<PushRow[]> {
+  const [ids, pushed] = await Promise.all([db.letters.toCollection().primaryKeys(), db.syncPushed.where('kind').equals('letter-version').primaryKeys()]);
+  const done = new Set(pushed);
+  const waiting = ids.filter((id) => !done.has(rowKey('letter-version', id)));
+  if (waiting.length === 0) return [];
+  const letters = (await db.letters.bulkGet(waiting)).filter((letter): letter is LetterRow => letter !== undefined && letter.kind === undefined && letter.identity !== undefined && letter.about !== undefined);
+  return letters.slice(0, room).map((letter) => ({
+    kind: 'letter-version',
+    rowId: letter.id,
+    revision: 1,
+    baseRevision: null,
+    sealed: envelopeToWire({ attendanceId: letter.attendanceId, version: letter.version, issuedAt: letter.issuedAt, issuedById: letter.issuedById, identity: letter.identity, payload: letter.payload, about: letter.about }),
+    signed: true,
+  }));
 }
 
 /**
@@ -170,5 +193,7 @@ export async function pushAll(db: TriageDatabase, api: ApiOptions, now: () => st
     if (!once.value) return ok(total);
     total.accepted += once.value.accepted;
     total.problems += once.value.problems;
+    // A batch the server took none of is reported; the next cycle tries what changed since.
+    if (once.value.accepted === 0) return ok(total);
   }
 }

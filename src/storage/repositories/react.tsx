@@ -13,6 +13,7 @@ import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { Result } from '../../domain/shared/result';
 import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
 import type { SchemaUpgradeState } from './types';
+import type { SyncStatusFacts } from '../../domain/sync/status';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -155,4 +156,10 @@ export function useBackupStatus(): { lastBackupAt: string | undefined; setUpAt: 
 export function useSchemaUpgrade(): SchemaUpgradeState {
   const { upgrade } = useRepositories();
   return useObservable(() => upgrade.state(), [upgrade], 'none');
+}
+
+/** Department sharing's facts for the header (issue 14); undefined on a tablet that does not share (or where sharing is not composed). */
+export function useSyncState(): SyncStatusFacts | undefined {
+  const { sync } = useRepositories();
+  return useObservable(() => sync?.state() ?? { subscribe: (onNext: (value: undefined) => void) => (onNext(undefined), { unsubscribe: () => undefined }) }, [sync], undefined);
 }

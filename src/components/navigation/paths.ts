@@ -45,4 +45,6 @@ export const paths = {
   handBack: () => '/settings/hand-back',
   /** On the first-run set-up screen: restoring a backup onto this new tablet. */
   restoreFromBackup: () => '/restore-from-backup',
+  /** An attendance another tablet of the department recorded, read-only (issue 14). */
+  departmentRecord: (id: string) => `/department/records/${encodeURIComponent(id)}`,
 } as const;

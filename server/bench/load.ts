@@ -61,13 +61,13 @@ async function main(): Promise<void> {
     };
     const secret = () => randomBytes(32).toString('base64url');
     const firstCredential = secret();
-    const department = await post('/api/v1/departments', { credential: firstCredential });
+    const department = await post('/api/v1/departments', { credential: firstCredential, tabletId: randomUUID() });
     const credentials = [firstCredential];
     while (credentials.length < TABLETS) {
       const token = secret();
       await post('/api/v1/enrolments', { tokenSha256: createHash('sha256').update(token).digest('hex'), package: randomBytes(2000).toString('base64url') }, firstCredential);
       const credential = secret();
-      const claimed = await post('/api/v1/enrolments/claim', { token, credential });
+      const claimed = await post('/api/v1/enrolments/claim', { token, credential, tabletId: randomUUID() });
       if (claimed.status !== 200) throw new Error(`enrolment failed: ${claimed.status}`);
       credentials.push(credential);
     }

@@ -48,6 +48,7 @@ export interface ServerOptions {
 }
 
 export const EXPIRED_CODE_MESSAGE = 'This code has expired or has been used. Ask the nurse in charge for a new one.';
+export const TABLET_ID_TAKEN_MESSAGE = 'A tablet with this id is already registered with the server. Set this tablet up again before it joins.';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -141,7 +142,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post('/api/v1/departments', async (request, reply) => {
     const body = parse(createDepartmentBodySchema, request.body);
-    const created = await store.createDepartment(db, body.credential, now());
+    const created = await store.createDepartment(db, body.credential, body.tabletId, now());
+    if (created === 'tablet-id-taken') throw new HttpError(409, 'tablet-id-taken', TABLET_ID_TAKEN_MESSAGE);
     return reply.status(201).send(created);
   });
 
@@ -163,7 +165,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.post('/api/v1/enrolments/claim', async (request) => {
     const body = parse(claimEnrolmentBodySchema, request.body);
-    const claimed = await store.claimEnrolment(db, body.token, body.credential, now());
+    const claimed = await store.claimEnrolment(db, body.token, body.credential, body.tabletId, now());
+    if (claimed === 'tablet-id-taken') throw new HttpError(409, 'tablet-id-taken', TABLET_ID_TAKEN_MESSAGE);
     if (claimed === 'spent') throw new HttpError(410, 'enrolment-expired-or-used', EXPIRED_CODE_MESSAGE);
     return { tabletId: claimed.tabletId, departmentId: claimed.departmentId, package: claimed.package.toString('base64url') };
   });

@@ -77,7 +77,7 @@ export const pullQuerySchema = z
 
 export const rowParamsSchema = z.object({ kind: rowKind, rowId: rowIdSchema }).strict();
 export const leaseParamsSchema = z.object({ rowId: rowIdSchema }).strict();
-export const tabletParamsSchema = z.object({ id: z.uuid() }).strict();
+export const tabletParamsSchema = z.object({ id: rowIdSchema }).strict();
 
 export const leaseBodySchema = z
   .object({
@@ -89,7 +89,13 @@ export const leaseBodySchema = z
   })
   .strict();
 
-export const createDepartmentBodySchema = z.object({ credential: secret256 }).strict();
+/**
+ * A tablet's id is its own database id (the author tablet in every sealed row's additional
+ * data), so the tablet gives it: the same syntax as row ids.
+ */
+export const tabletIdSchema = rowIdSchema;
+
+export const createDepartmentBodySchema = z.object({ credential: secret256, tabletId: tabletIdSchema }).strict();
 
 export const createEnrolmentBodySchema = z
   .object({
@@ -99,4 +105,4 @@ export const createEnrolmentBodySchema = z
   })
   .strict();
 
-export const claimEnrolmentBodySchema = z.object({ token: secret256, credential: secret256 }).strict();
+export const claimEnrolmentBodySchema = z.object({ token: secret256, credential: secret256, tabletId: tabletIdSchema }).strict();

@@ -42,14 +42,34 @@ export async function authenticate(db: Database, credential: string): Promise<Au
 }
 
 /** A new department with its first tablet (the one whose nurse in charge switched sharing on). */
-export async function createDepartment(db: Database, credential: string, now: Date): Promise<{ departmentId: string; tabletId: string }> {
+/**
+ * Registers a tablet under the id it gave (its database id): false when that id or that
+ * credential is already registered (the statement does nothing, so the transaction stays usable).
+ */
+async function insertTablet(tx: Queryable, tabletId: string, departmentId: string, credential: string, now: Date): Promise<boolean> {
+  const inserted = await tx.query('INSERT INTO tablets (id, department_id, credential_sha256, enrolled_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1 AS ok', [tabletId, departmentId, sha256(credential), now]);
+  return inserted.length === 1;
+}
+
+/** Thrown inside a transaction to roll it back when the tablet id is taken. */
+class TabletIdTaken extends Error {}
+
+/**
+ * A new department with its first tablet (the one whose nurse in charge switched sharing on),
+ * registered under the tablet's own id; 'tablet-id-taken' when a tablet already has that id.
+ */
+export async function createDepartment(db: Database, credential: string, tabletId: string, now: Date): Promise<{ departmentId: string; tabletId: string } | 'tablet-id-taken'> {
   const departmentId = randomUUID();
-  const tabletId = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.query('INSERT INTO departments (id, created_at) VALUES ($1, $2)', [departmentId, now]);
-    await tx.query('INSERT INTO department_seq (department_id, last_seq) VALUES ($1, 0)', [departmentId]);
-    await tx.query('INSERT INTO tablets (id, department_id, credential_sha256, enrolled_at) VALUES ($1, $2, $3, $4)', [tabletId, departmentId, sha256(credential), now]);
-  });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO departments (id, created_at) VALUES ($1, $2)', [departmentId, now]);
+      await tx.query('INSERT INTO department_seq (department_id, last_seq) VALUES ($1, 0)', [departmentId]);
+      if (!(await insertTablet(tx, tabletId, departmentId, credential, now))) throw new TabletIdTaken();
+    });
+  } catch (error) {
+    if (error instanceof TabletIdTaken) return 'tablet-id-taken';
+    throw error;
+  }
   return { departmentId, tabletId };
 }
 
@@ -75,7 +95,17 @@ export async function createEnrolment(db: Database, tablet: Tablet, tokenSha256H
  * a tablet not since revoked (so two claims racing cannot both win, and a lost tablet's codes
  * die with it), and the new tablet is registered in the same transaction.
  */
-export async function claimEnrolment(db: Database, token: string, credential: string, now: Date): Promise<{ tabletId: string; departmentId: string; package: Buffer } | 'spent'> {
+export async function claimEnrolment(db: Database, token: string, credential: string, tabletId: string, now: Date): Promise<{ tabletId: string; departmentId: string; package: Buffer } | 'spent' | 'tablet-id-taken'> {
+  try {
+    return await claimInTransaction(db, token, credential, tabletId, now);
+  } catch (error) {
+    // The code stays unused: the claim's transaction was rolled back with the taken id.
+    if (error instanceof TabletIdTaken) return 'tablet-id-taken';
+    throw error;
+  }
+}
+
+async function claimInTransaction(db: Database, token: string, credential: string, tabletId: string, now: Date): Promise<{ tabletId: string; departmentId: string; package: Buffer } | 'spent'> {
   return db.transaction(async (tx) => {
     const claimed = await tx.query<{ department_id: string; package: unknown }>(
       `UPDATE enrolments SET used_at = $2
@@ -89,8 +119,7 @@ export async function claimEnrolment(db: Database, token: string, credential: st
       await deleteSpentEnrolments(tx, now);
       return 'spent' as const;
     }
-    const tabletId = randomUUID();
-    await tx.query('INSERT INTO tablets (id, department_id, credential_sha256, enrolled_at) VALUES ($1, $2, $3, $4)', [tabletId, row.department_id, sha256(credential), now]);
+    if (!(await insertTablet(tx, tabletId, row.department_id, credential, now))) throw new TabletIdTaken();
     return { tabletId, departmentId: row.department_id, package: asBytes(row.package) };
   });
 }

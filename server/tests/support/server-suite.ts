@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../../src/pwa/security-headers.ts';
-import { buildServer, EXPIRED_CODE_MESSAGE } from '../../src/app.ts';
+import { buildServer, EXPIRED_CODE_MESSAGE, TABLET_ID_TAKEN_MESSAGE } from '../../src/app.ts';
 import type { ServerOptions } from '../../src/app.ts';
 import { asNumber } from '../../src/db.ts';
 import type { Database, Queryable } from '../../src/db.ts';
@@ -29,6 +29,11 @@ export function secret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** A tablet's own id, as the app makes them (its database id); not a uuid, to show the syntax is the row ids'. */
+export function newTabletId(): string {
+  return `tablet-${randomUUID().slice(0, 18)}`;
+}
+
 export function bearer(credential: string): Record<string, string> {
   return { authorization: `Bearer ${credential}` };
 }
@@ -41,7 +46,7 @@ export interface Department {
 
 export async function newDepartment(app: FastifyInstance): Promise<Department> {
   const credential = secret();
-  const response = await app.inject({ method: 'POST', url: '/api/v1/departments', payload: { credential } });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/departments', payload: { credential, tabletId: newTabletId() } });
   expect(response.statusCode).toBe(201);
   return { ...(response.json<{ departmentId: string; tabletId: string }>()), credential };
 }
@@ -56,7 +61,7 @@ export async function enrol(app: FastifyInstance, by: Department, packageBytes: 
   });
   expect(created.statusCode).toBe(201);
   const credential = secret();
-  const claimed = await app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential } });
+  const claimed = await app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential, tabletId: newTabletId() } });
   expect(claimed.statusCode).toBe(200);
   const body = claimed.json<{ tabletId: string; departmentId: string; package: string }>();
   expect(Buffer.from(body.package, 'base64url').equals(packageBytes)).toBe(true);
@@ -227,7 +232,7 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const second = await enrol(context.app, department);
       await context.app.inject({ method: 'POST', url: '/api/v1/enrolments', headers: bearer(second.tablet.credential), payload: { tokenSha256: sha256(pendingToken).toString('hex'), package: 'AAAA' } });
       await context.app.inject({ method: 'POST', url: `/api/v1/tablets/${second.tablet.tabletId}/revoke`, headers: bearer(department.credential) });
-      const orphanClaim = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: pendingToken, credential: secret() } });
+      const orphanClaim = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: pendingToken, credential: secret(), tabletId: newTabletId() } });
       expect(orphanClaim.statusCode).toBe(410);
       const list = await context.app.inject({ method: 'GET', url: '/api/v1/tablets', headers: bearer(department.credential) });
       const tablets = list.json<{ tablets: { tabletId: string; revokedAt: string | null }[] }>().tablets;
@@ -250,9 +255,32 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
     it('a reused code is refused with the clear message', async () => {
       const department = await newDepartment(context.app);
       const { token } = await enrol(context.app, department);
-      const again = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential: secret() } });
+      const again = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential: secret(), tabletId: newTabletId() } });
       expect(again.statusCode).toBe(410);
       expect(again.json()).toEqual({ error: 'enrolment-expired-or-used', message: EXPIRED_CODE_MESSAGE });
+    });
+
+    it('a tablet registers under its own id: a taken id is 409 tablet-id-taken and leaves the code unused; a malformed id is 400', async () => {
+      const department = await newDepartment(context.app);
+      const taken = await context.app.inject({ method: 'POST', url: '/api/v1/departments', payload: { credential: secret(), tabletId: department.tabletId } });
+      expect(taken.statusCode).toBe(409);
+      expect(taken.json()).toEqual({ error: 'tablet-id-taken', message: TABLET_ID_TAKEN_MESSAGE });
+      expect(await context.db.query('SELECT 1 FROM tablets WHERE id = $1', [department.tabletId])).toHaveLength(1);
+      const token = secret();
+      await context.app.inject({ method: 'POST', url: '/api/v1/enrolments', headers: bearer(department.credential), payload: { tokenSha256: sha256(token).toString('hex'), package: 'AAAA' } });
+      const clash = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential: secret(), tabletId: department.tabletId } });
+      expect(clash.statusCode).toBe(409);
+      expect(clash.json()).toMatchObject({ error: 'tablet-id-taken' });
+      const tabletId = newTabletId();
+      const claimed = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential: secret(), tabletId } });
+      expect(claimed.statusCode).toBe(200);
+      expect(claimed.json()).toMatchObject({ tabletId, departmentId: department.departmentId });
+      for (const bad of ['', 'has space', 'x'.repeat(129), 'semi;colon']) {
+        const refused = await context.app.inject({ method: 'POST', url: '/api/v1/departments', payload: { credential: secret(), tabletId: bad } });
+        expect(refused.statusCode).toBe(400);
+      }
+      const missing = await context.app.inject({ method: 'POST', url: '/api/v1/departments', payload: { credential: secret() } });
+      expect(missing.statusCode).toBe(400);
     });
 
     it('a code claimed after its 10 minutes is refused, and one claimed within them works', async () => {
@@ -264,10 +292,10 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
         expect(Date.parse(created.json<{ expiresAt: string }>().expiresAt) - clock.ms).toBe(10 * 60 * 1000);
       }
       clock.ms += 10 * 60 * 1000 - 1000;
-      const inTime = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: tokens[0], credential: secret() } });
+      const inTime = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: tokens[0], credential: secret(), tabletId: newTabletId() } });
       expect(inTime.statusCode).toBe(200);
       clock.ms += 2000;
-      const late = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: tokens[1], credential: secret() } });
+      const late = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: tokens[1], credential: secret(), tabletId: newTabletId() } });
       expect(late.statusCode).toBe(410);
       expect(late.json()).toMatchObject({ message: EXPIRED_CODE_MESSAGE });
     });
@@ -276,7 +304,7 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const department = await newDepartment(context.app);
       const token = secret();
       await context.app.inject({ method: 'POST', url: '/api/v1/enrolments', headers: bearer(department.credential), payload: { tokenSha256: sha256(token).toString('hex'), package: 'AAAA' } });
-      const claims = await Promise.all([0, 1, 2].map(() => context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential: secret() } })));
+      const claims = await Promise.all([0, 1, 2].map(() => context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token, credential: secret(), tabletId: newTabletId() } })));
       expect(claims.map((claim) => claim.statusCode).sort()).toEqual([200, 410, 410]);
       const tablets = await context.db.query('SELECT 1 FROM tablets WHERE department_id = $1', [department.departmentId]);
       expect(tablets).toHaveLength(2);
@@ -289,18 +317,18 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const malformed = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments', headers: bearer(department.credential), payload: { tokenSha256: 'not-hex', package: 'AAAA' } });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json()).toMatchObject({ error: 'bad-request', issues: [{ path: 'tokenSha256' }] });
-      const badClaim = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: 'short', credential: secret() } });
+      const badClaim = await context.app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: 'short', credential: secret(), tabletId: newTabletId() } });
       expect(badClaim.statusCode).toBe(400);
     });
 
     it('enrolment claims are rate-limited per address: 429 with Retry-After, open again after the minute', async () => {
       const app = await makeApp({ claimsPerMinute: 3 });
-      const claim = () => app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: secret(), credential: secret() }, remoteAddress: '10.0.0.7' });
+      const claim = () => app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: secret(), credential: secret(), tabletId: newTabletId() }, remoteAddress: '10.0.0.7' });
       for (let i = 0; i < 3; i += 1) expect((await claim()).statusCode).toBe(410);
       const limited = await claim();
       expect(limited.statusCode).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      const otherAddress = await app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: secret(), credential: secret() }, remoteAddress: '10.0.0.8' });
+      const otherAddress = await app.inject({ method: 'POST', url: '/api/v1/enrolments/claim', payload: { token: secret(), credential: secret(), tabletId: newTabletId() }, remoteAddress: '10.0.0.8' });
       expect(otherAddress.statusCode).toBe(410);
       clock.ms += 60_000;
       expect((await claim()).statusCode).toBe(410);

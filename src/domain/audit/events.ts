@@ -56,6 +56,14 @@ export const auditEventTypes = [
   'hardware-factor-enrolled',
   'hardware-factor-removed',
   'hardware-factor-failed',
+  // Added with issue 14 (department sharing): the nurse in charge switched sharing on (this
+  // tablet made the department), made an enrolment code (never the code itself in the detail),
+  // this tablet joined a department by code (its first event), and a tablet's server credential
+  // revoked (entityId: that tablet's id).
+  'department-sharing-on',
+  'enrolment-code-made',
+  'department-joined',
+  'tablet-revoked',
   // Added with issue 14: this tablet's rows accepted by the department server, counted (one
   // event per unlock or per hour, never one per push: issue 14 clarification).
   'department-shared',
@@ -96,6 +104,10 @@ export const auditEventTypeLabels = {
   'hardware-factor-enrolled': 'Authenticator added',
   'hardware-factor-removed': 'Authenticator removed',
   'hardware-factor-failed': 'Authenticator refused',
+  'department-sharing-on': 'Department sharing switched on',
+  'enrolment-code-made': 'Enrolment code made',
+  'department-joined': 'Joined the department',
+  'tablet-revoked': 'Tablet removed from the department',
   'department-shared': 'Shared with the department',
 } as const satisfies Record<AuditEventType, string>;
 

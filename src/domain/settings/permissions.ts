@@ -69,6 +69,11 @@ export const permissionRules = {
     task: 'remove records past the retention period',
     why: 'Removing records deletes patient data from the tablet after offering a backup (PRODUCT.md section 2: the nurse in charge "exports and purges data").',
   },
+  'share-with-department': {
+    roles: ['nurse-in-charge'],
+    task: 'share this tablet with the department, add tablets or remove them',
+    why: "Switching sharing on sends this tablet's sealed records to the department server, and an enrolment code gives a new tablet the key to every record and every staff account: an explicit, audited act of the device administrator (issue 14; PRODUCT.md section 8a).",
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof permissionRules;

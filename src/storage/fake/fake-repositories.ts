@@ -48,6 +48,8 @@ import type {
   TamperReport,
 } from '../repositories/types';
 import type { SchemaUpgradeState } from '../repositories/types';
+import type { DepartmentState } from '../repositories/types';
+import { createFakeDepartment } from '../sync/department-fake';
 
 class Store<T> {
   private readonly listeners = new Set<(value: T) => void>();
@@ -103,6 +105,10 @@ export interface FakeOptions {
   tamperReports?: TamperReport[];
   /** The tablet's recovery key, as printed (issue 11). */
   recoveryKey?: string;
+  /** Issue 14: this tablet already shares with a department. */
+  department?: DepartmentState;
+  /** Issue 14: the department server cannot be reached. */
+  departmentUnreachable?: boolean;
 }
 
 export interface FakeRepositories extends Repositories {
@@ -643,6 +649,15 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
     upgrade: {
       state: () => schemaUpgrade.live((value) => value),
     },
+    department: createFakeDepartment({
+      now,
+      permitted,
+      appendAudit,
+      sessionState: () => session.get(),
+      setSession: (state) => session.set(state),
+      enrolled: options.department,
+      unreachable: options.departmentUnreachable,
+    }),
   };
   function purgeable(): string[] {
     const days = (settings.get() ?? defaultDeviceSettings()).retentionDays;

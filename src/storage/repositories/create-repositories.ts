@@ -20,6 +20,8 @@ import { Vault } from './vault';
 import { RealBackupRepository } from '../backup/backup-repository';
 import { lazyWebAuthnAuthenticator } from '../hardware-factor/lazy-authenticator';
 import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
+import { lazyDepartmentRepository } from '../sync/department-lazy';
+import type { ApiOptions } from '../sync/http';
 import { SyncComposition } from '../sync/engine-start';
 import type { SyncOptions } from '../sync/engine';
 
@@ -34,6 +36,8 @@ export interface StorageOptions {
   crossTabLock?: boolean;
   /** The platform authenticator for the optional hardware-bound factor: WebAuthn where the browser has it; tests pass a fake. */
   authenticator?: HardwareAuthenticator;
+  /** The department server (issue 14): the app leaves it unset (same origin); tests pass an origin or a fetch bound to an in-process server. */
+  departmentApi?: Pick<ApiOptions, 'fetch' | 'origin'>;
   /**
    * Department sharing (issue 14): the app passes `{}`; the engine then watches the
    * enrolment row and syncs only once the tablet is enrolled (storage/sync/engine.ts). Absent:
@@ -80,6 +84,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
       purge: async () => (await import('./retention-purge')).purgeDue(ctx),
     },
     upgrade: new SchemaUpgradeWatch(db, () => session.writePending()),
+    department: lazyDepartmentRepository(ctx, options.departmentApi),
     ready: session.initialise(),
     internals: ctx,
     ...(syncComposition ? { sync: syncComposition } : {}),

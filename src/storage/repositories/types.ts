@@ -441,6 +441,7 @@ export interface Repositories {
   backup: BackupRepository;
   retention: RetentionRepository;
   upgrade: SchemaUpgradeRepository;
+  department: DepartmentRepository;
   /** Department sharing (issue 14): present where the app composes it; says nothing and calls no one on a tablet that is not enrolled. */
   sync?: SyncRepository;
 }
@@ -462,4 +463,50 @@ export type SchemaUpgradeState = 'none' | 'saving' | 'reload';
 
 export interface SchemaUpgradeRepository {
   state(): LiveValue<SchemaUpgradeState>;
+}
+
+/**
+ * Department sharing, the tablet's side of enrolment (issue 14; docs/design/department-sync.md
+ * §3): switching sharing on, enrolment codes, joining by code, the tablets page. Everything
+ * but `state` and `join` is the nurse in charge's ('share-with-department'); `join` runs on
+ * the set-up screen of a new tablet (nobody to sign in yet, nothing on the tablet).
+ */
+export interface DepartmentState {
+  departmentId: string;
+  /** This tablet's id at the server: its database id. */
+  tabletId: string;
+  enrolledAt: IsoInstant;
+  /** Set when the server said this tablet was removed from the department. */
+  revokedAt?: IsoInstant | undefined;
+}
+
+export interface TabletListing {
+  tabletId: string;
+  enrolledAt: IsoInstant;
+  revokedAt: IsoInstant | null;
+  /** The tablet this list is shown on. */
+  thisTablet: boolean;
+}
+
+/** A refusal by storage (role, lock) or anything the department server answered, always with words for the nurse. */
+export type DepartmentFailure =
+  | StorageFailure
+  | { kind: 'code'; message: string }
+  | { kind: 'not-new'; message: string }
+  | { kind: 'server'; reason: 'unreachable' | 'revoked' | 'unauthorised' | 'rate-limited' | 'refused' | 'not-a-department-server' | 'package'; message: string };
+
+export interface DepartmentRepository {
+  /** This tablet's enrolment (never the credential), or undefined when it does not share. Readable while locked. */
+  state(): LiveValue<DepartmentState | undefined>;
+  /** Makes the department with this tablet as its first tablet; audited. Refused while a re-key is pending. */
+  switchSharingOn(): Promise<Result<DepartmentState, DepartmentFailure>>;
+  /** A new one-time code (10 minutes, single use) for a new tablet; the sealed package is left with the server; audited (never the code). */
+  makeEnrolmentCode(): Promise<Result<{ code: string; expiresAt: IsoInstant }, DepartmentFailure>>;
+  /** On a new tablet (nothing set up, no records): joins with the code; all or nothing; the tablet is then locked for staff to unlock with their own PIN. */
+  join(code: string): Promise<Result<DepartmentState, DepartmentFailure>>;
+  listTablets(): Promise<Result<TabletListing[], DepartmentFailure>>;
+  /** Revokes another tablet's server credential; audited. */
+  revokeTablet(tabletId: string): Promise<Result<void, DepartmentFailure>>;
+  /** Hand-back: revokes this tablet's own credential first (best effort; ok when it does not share). */
+  leave(): Promise<Result<void, DepartmentFailure>>;
 }

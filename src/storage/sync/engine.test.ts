@@ -1,11 +1,9 @@
 /**
  * The sync engine against the real department server (server/src/app.ts on PGlite, in this
  * process, on an ephemeral loopback port), with two tablets A and B on their own
- * fake-indexeddb databases. B shares A's data secret the way a joined tablet does (every
- * tablet of a department holds the same secret): a test-only copy of A's key check and staff
- * wraps under B's own database id, standing in for enrolment by code (sync-enrol's side).
+ * fake-indexeddb databases: A switches sharing on, B joins with A's enrolment code (the
+ * department repository, storage/sync/department*), so both hold the department's secret.
  */
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +14,6 @@ import { migrate } from '../../../server/src/migrate.ts';
 import { lookUpFlags } from '../../domain/assessment/patient-look-up';
 import { composeLetter, restrictedContentOf } from '../../domain/letters/letters';
 import { infantSuspectRecord, letterSettings } from '../../test-support/letter-fixtures';
-import { TriageDatabase } from '../db';
 import { createRepositories } from '../repositories/create-repositories';
 import type { RealRepositories } from '../repositories/create-repositories';
 import { NURSE_IN_CHARGE, PATIENT, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
@@ -25,7 +22,7 @@ import type { SyncEngine } from './engine';
 import { readReport, SYNC_CURSOR_KEY, SYNC_PENDING_PUSH_KEY } from './engine-state';
 import type { PendingPush } from './engine-state';
 import { rowKey } from './engine-wire';
-import { writeEnrolment } from './enrolment-state';
+import { readEnrolment } from './enrolment-state';
 import { pullAll } from './pull';
 import { checkWith } from './pull-open';
 
@@ -61,6 +58,8 @@ interface Tablet {
   /** Every request this tablet made, by path. */
   calls: string[];
   clock: TestClock;
+  /** Where this tablet hears 'online'. */
+  online: EventTarget;
 }
 
 /** fetch for a tablet: can be cut off ("offline"), and can lose the answer to a push after the server wrote it. */
@@ -90,53 +89,23 @@ function tabletFetch(calls: string[], network: Network): typeof fetch {
   };
 }
 
-async function register(deviceId: string): Promise<{ departmentId: string; credential: string }> {
-  const credential = randomBytes(32).toString('base64url');
-  const created = await app.inject({ method: 'POST', url: '/api/v1/departments', payload: { credential } });
-  const { departmentId, tabletId } = created.json<{ departmentId: string; tabletId: string }>();
-  // The server's tablet id is the tablet's database id (enrolment-state.ts); until the enrolment side sends it, the test sets it.
-  await db.query('UPDATE tablets SET id = $1 WHERE id = $2', [deviceId, tabletId]);
-  return { departmentId, credential };
-}
-
-async function join(departmentId: string, deviceId: string): Promise<string> {
-  const credential = randomBytes(32).toString('base64url');
-  const { createHash } = await import('node:crypto');
-  await db.query('INSERT INTO tablets (id, department_id, credential_sha256, enrolled_at) VALUES ($1, $2, $3, now())', [deviceId, departmentId, createHash('sha256').update(credential).digest()]);
-  return credential;
-}
-
 async function openTablet(name: string, network: Network, clock = testClock()): Promise<Omit<Tablet, 'engine' | 'deviceId' | 'credential'>> {
   const calls: string[] = [];
   const online = new EventTarget();
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), sync: { fetch: tabletFetch(calls, network), origin, random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
+  const fetchVia = tabletFetch(calls, network);
+  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch: fetchVia, origin }, sync: { fetch: fetchVia, origin, random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
   await repos.ready;
   opened.push(repos);
-  return { name, repos, calls, clock };
+  return { name, repos, calls, clock, online };
 }
 
-async function enrolAs(tablet: Omit<Tablet, 'engine' | 'deviceId' | 'credential'>, departmentId: string, credential: string, deviceId: string): Promise<Tablet> {
-  const { db: local } = tablet.repos.internals;
-  await writeEnrolment(local, { departmentId, tabletId: deviceId, credential, enrolledAt: tablet.clock.now().toISOString() });
-  for (let tries = 0; tries < 100 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+/** Waits for the engine the enrolment starts (engine-start.ts), and reads this tablet's enrolment. */
+async function engineOf(tablet: Omit<Tablet, 'engine' | 'deviceId' | 'credential'>): Promise<Tablet> {
+  for (let tries = 0; tries < 200 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
   const engine = await tablet.repos.sync?.loaded();
-  if (!engine) throw new Error('the engine did not start');
-  return { ...tablet, engine, deviceId, credential };
-}
-
-/** Tablet B holding A's data secret under its own database id (what joining gives it). */
-async function copySecret(fromName: string, toName: string): Promise<string> {
-  const from = new TriageDatabase(fromName);
-  const device = await from.device.get('device');
-  const staff = await from.staff.toArray();
-  from.close();
-  if (!device) throw new Error('A is not set up');
-  const deviceId = crypto.randomUUID();
-  const to = new TriageDatabase(toName);
-  await to.device.put({ ...device, deviceId });
-  await to.staff.bulkPut(staff);
-  to.close();
-  return deviceId;
+  const enrolment = await readEnrolment(tablet.repos.internals.db);
+  if (!engine || !enrolment) throw new Error('the engine did not start');
+  return { ...tablet, engine, deviceId: enrolment.tabletId, credential: enrolment.credential };
 }
 
 async function unlock(repos: RealRepositories): Promise<void> {
@@ -147,20 +116,23 @@ async function unlock(repos: RealRepositories): Promise<void> {
   if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
 }
 
+/** Tablet A switches sharing on; tablet B joins by A's enrolment code (the real enrolment, sync-enrol's side) and is unlocked by the same nurse in charge. */
 async function department(): Promise<{ a: Tablet; b: Tablet; networkA: Network; networkB: Network }> {
   const networkA: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
   const networkB: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
-  const nameA = uniqueDatabaseName();
-  const nameB = uniqueDatabaseName();
-  const openA = await openTablet(nameA, networkA);
+  const openA = await openTablet(uniqueDatabaseName(), networkA);
   await setUpTablet(openA.repos);
-  const deviceA = openA.repos.internals.vault.peek()?.deviceId ?? '';
-  const { departmentId, credential } = await register(deviceA);
-  const a = await enrolAs(openA, departmentId, credential, deviceA);
-  const deviceB = await copySecret(nameA, nameB);
-  const openB = await openTablet(nameB, networkB);
+  const on = await openA.repos.department.switchSharingOn();
+  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
+  const a = await engineOf(openA);
+  const code = await a.repos.department.makeEnrolmentCode();
+  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
+  const openB = await openTablet(uniqueDatabaseName(), networkB);
+  const joined = await openB.repos.department.join(code.value.code);
+  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
   await unlock(openB.repos);
-  const b = await enrolAs(openB, departmentId, await join(departmentId, deviceB), deviceB);
+  const b = await engineOf(openB);
+  expect(b.deviceId).toBe(openB.repos.internals.vault.peek()?.deviceId);
   return { a, b, networkA, networkB };
 }
 
@@ -237,25 +209,20 @@ describe('department sync engine, two tablets and the real server', () => {
   });
 
   it('the browser saying it is online again starts a sync at once, without waiting for the back-off', async () => {
-    const networkA: Network = { offline: true, loseNextPushAnswer: false, failPullAfter: undefined };
-    const name = uniqueDatabaseName();
-    const calls: string[] = [];
-    const online = new EventTarget();
-    const clock = testClock();
-    const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), sync: { fetch: tabletFetch(calls, networkA), origin, random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
-    await repos.ready;
-    await setUpTablet(repos);
-    const deviceId = repos.internals.vault.peek()?.deviceId ?? '';
-    const { departmentId, credential } = await register(deviceId);
-    const tablet = await enrolAs({ name, repos, calls, clock }, departmentId, credential, deviceId);
+    const networkA: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
+    const opened = await openTablet(uniqueDatabaseName(), networkA);
+    await setUpTablet(opened.repos);
+    expect((await opened.repos.department.switchSharingOn()).ok).toBe(true);
+    const tablet = await engineOf(opened);
+    const { calls } = tablet;
+    networkA.offline = true;
     expect(await tablet.engine.syncNow()).toMatchObject({ ok: false });
     const before = calls.length;
     networkA.offline = false;
-    online.dispatchEvent(new Event('online'));
+    tablet.online.dispatchEvent(new Event('online'));
     for (let tries = 0; tries < 200 && !calls.slice(before).includes('/api/v1/pull'); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(calls.slice(before)).toEqual(['/api/v1/pull']);
     expect(tablet.engine.failuresInARow()).toBe(0);
-    repos.close();
   });
 
   it('a push whose answer was lost is resent with the same request id and writes nothing twice', async () => {

@@ -33,6 +33,7 @@ describe('a triage nurse who types the address of', () => {
     ['the staff list', '/settings/staff', 'Only the nurse in charge can see staff accounts and registration numbers.'],
     ['the settings form', '/settings', 'Only the nurse in charge can change settings.'],
     ['the audit trail', '/settings/audit-trail', 'Only the nurse in charge can view the audit trail.'],
+    ['department sharing', '/settings/department', 'Only the nurse in charge can share this tablet with the department, add tablets or remove them.'],
   ])('%s sees "You do not have access", no form and no registration number', async (_page, path, who) => {
     const { repositories, staffDetails, auditEvents, auditCheck } = tabletAs(FAKE_TRIAGE_NURSE.id);
     renderApp(repositories, path);

@@ -31,6 +31,7 @@ const LiaisonReviewPage = lazy(() => import('../features/liaison/liaison-review-
 const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-page').then((module) => ({ default: module.AuditTrailPage })));
 const BackupPage = lazy(() => import('../features/settings/backup-page').then((module) => ({ default: module.BackupPage })));
 const HandBackPage = lazy(() => import('../features/settings/hand-back-page').then((module) => ({ default: module.HandBackPage })));
+const DepartmentPage = lazy(() => import('../features/department/department-page').then((module) => ({ default: module.DepartmentPage })));
 const DepartmentRecordPage = lazy(() => import('../features/sync/department-record-page').then((module) => ({ default: module.DepartmentRecordPage })));
 const ComplianceAuditPage = lazy(() => import('../features/oversight/compliance-audit-page').then((module) => ({ default: module.ComplianceAuditPage })));
 
@@ -77,6 +78,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
     if (second === 'backup' && rest.length === 0) return settingsRoute(role, 'back-up-tablet', <BackupPage />);
     if (second === 'hand-back' && rest.length === 0) return settingsRoute(role, 'back-up-tablet', <HandBackPage forgetOfflineCopy={forgetOfflineCopy} />);
     if (second === 'recovery-key' && rest.length === 0) return settingsRoute(role, 'manage-staff', <RecoveryKeySettingsPage />);
+    if (second === 'department' && rest.length === 0) return settingsRoute(role, 'share-with-department', <DepartmentPage />);
   }
   if (first === 'account' && second === 'pin' && rest.length === 0) return { area: 'account', element: <ChangeSecretPage /> };
   if (first === 'account' && second === 'authenticator' && rest.length === 0) return { area: 'account', element: <AuthenticatorPage /> };

@@ -27,7 +27,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { setUpTablet } from './support';
+import { NURSE, setUpTablet, unlock } from './support';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_MAIN = join(ROOT, 'server', 'build', 'server', 'src', 'main.js');
@@ -165,9 +165,13 @@ export async function newTablet(browser: Browser): Promise<Tablet> {
   return { context, page };
 }
 
-/** On tablet A (unlocked, nurse in charge): switches sharing on from the department page. */
-export async function switchSharingOn(page: Page, origin: string): Promise<void> {
+/**
+ * On tablet A (set up, nurse in charge): switches sharing on from the department page. Loading
+ * the page's address locks the app (keys live in memory only); unlocking shows the page asked for.
+ */
+export async function switchSharingOn(page: Page, origin: string, secret = NURSE.pin): Promise<void> {
   await page.goto(`${origin}/settings/department`);
+  await unlock(page, secret);
   await expect(page.getByRole('heading', { name: 'Department sharing', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Share with the department' }).click();
   await page.getByRole('button', { name: "Yes, share this tablet's records" }).click();
@@ -186,7 +190,7 @@ export async function makeEnrolmentCode(page: Page): Promise<string> {
 export async function enterEnrolmentCode(page: Page, origin: string, code: string): Promise<void> {
   await page.goto(`${origin}/`);
   await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
-  await page.getByRole('button', { name: 'Join a department' }).click();
+  await page.getByRole('link', { name: 'Join a department' }).click();
   await expect(page.getByRole('heading', { name: 'Join a department', level: 1 })).toBeVisible();
   await page.getByRole('textbox', { name: 'Enrolment code' }).fill(code);
   await page.getByRole('button', { name: 'Join the department' }).click();

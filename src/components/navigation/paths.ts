@@ -45,6 +45,10 @@ export const paths = {
   handBack: () => '/settings/hand-back',
   /** On the first-run set-up screen: restoring a backup onto this new tablet. */
   restoreFromBackup: () => '/restore-from-backup',
+  /** Department sharing (issue 14): switching it on, adding a tablet by code, the tablets list (nurse in charge). */
+  department: () => '/settings/department',
+  /** On the first-run set-up screen: joining a department with an enrolment code. */
+  joinDepartment: () => '/join-a-department',
   /** An attendance another tablet of the department recorded, read-only (issue 14). */
   departmentRecord: (id: string) => `/department/records/${encodeURIComponent(id)}`,
 } as const;

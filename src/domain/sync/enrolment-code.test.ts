@@ -76,6 +76,11 @@ describe('enrolmentCodeCountdown', () => {
     expect(enrolmentCodeCountdown(later(30_000), now)).toBe('This code works for 1 more minute');
   });
 
+  test('never promises more than the 10 minutes a code has (a tablet clock behind the server’s)', () => {
+    expect(enrolmentCodeCountdown(later(10 * 60_000 + 5), now)).toBe('This code works for 10 more minutes');
+    expect(enrolmentCodeCountdown(later(14 * 60_000), now)).toBe('This code works for 10 more minutes');
+  });
+
   test('at and after the expiry the code has expired', () => {
     expect(enrolmentCodeCountdown(later(0), now)).toBe('This code has expired');
     expect(enrolmentCodeCountdown(later(-5_000), now)).toBe('This code has expired');

@@ -78,10 +78,14 @@ export function parseEnrolmentCode(typed: string): Result<Uint8Array, EnrolmentC
   return ok(bytes);
 }
 
-/** Minutes left, rounded up: a code with 30 seconds left still "works for 1 more minute". */
+/**
+ * Minutes left, rounded up (a code with 30 seconds left still "works for 1 more minute"), and
+ * never more than a code's lifetime: the server sets the expiry by its own clock, and a tablet
+ * whose clock is behind must not promise more than the 10 minutes a code has.
+ */
 export function minutesLeft(expiresAt: string, now: Date): number {
   const remaining = Date.parse(expiresAt) - now.getTime();
-  return remaining > 0 ? Math.ceil(remaining / 60_000) : 0;
+  return remaining > 0 ? Math.min(Math.ceil(remaining / 60_000), ENROLMENT_CODE_LIFETIME_MINUTES) : 0;
 }
 
 /** The countdown under the code: "This code works for 9 more minutes", then "This code has expired". */

@@ -13,11 +13,14 @@ import { WarningCallout } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
-import { useBackupStatus, useRepositories } from '../../storage/repositories/react';
+import { useBackupStatus, useDepartmentState, useRepositories } from '../../storage/repositories/react';
 
 export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => Promise<void> }) {
-  const { backup } = useRepositories();
+  const { backup, department } = useRepositories();
   const status = useBackupStatus();
+  const sharing = useDepartmentState();
+  // Issue 14: the department server could not be told; the nurse in charge has seen why and may carry on.
+  const [leaveFailure, setLeaveFailure] = useState<string | undefined>(undefined);
   const [confirmed, setConfirmed] = useState(false);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [failure, setFailure] = useState<string | undefined>(undefined);
@@ -28,6 +31,17 @@ export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => P
     setIssues(found);
     if (found.length) return;
     setBusy(true);
+    // An enrolled tablet revokes its own server credential first (issue 14). Best effort: when
+    // the server cannot be told, say so once; pressing again carries on, and the nurse in
+    // charge removes the tablet from the tablets page on another tablet.
+    if (sharing && !sharing.revokedAt && leaveFailure === undefined) {
+      const left = await department.leave();
+      if (!left.ok) {
+        setBusy(false);
+        setLeaveFailure(`${left.error.message} This tablet was not removed from the department: remove it from the tablets page on another tablet (Settings, Department sharing). Press the button again to delete everything anyway.`);
+        return;
+      }
+    }
     // The set-up screen is loaded before anything is deleted: with the caches gone and no network it could not be fetched.
     await import('./setup-page');
     const result = await backup.handBack();
@@ -48,6 +62,11 @@ export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => P
           {failure}
         </div>
       ) : null}
+      {leaveFailure ? (
+        <div className="app-save-status app-save-status--failed" role="alert">
+          {leaveFailure}
+        </div>
+      ) : null}
       <h1>Hand the tablet back</h1>
       <WarningCallout title="This cannot be undone">
         <p>
@@ -63,6 +82,7 @@ export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => P
         </ButtonLink>
       </ButtonGroup>
       <h2 className="nhsuk-heading-m">Delete everything</h2>
+      {sharing && !sharing.revokedAt ? <p>This tablet shares with the department: it is removed from the department first, so the server refuses it from then on.</p> : null}
       <form
         noValidate
         onSubmit={(event) => {
@@ -86,7 +106,7 @@ export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => P
           </div>
         </div>
         <Button type="submit" variant="warning" disabled={busy}>
-          {busy ? 'Deleting…' : 'Delete everything and hand the tablet back'}
+          {busy ? 'Deleting…' : leaveFailure ? 'Delete everything anyway' : 'Delete everything and hand the tablet back'}
         </Button>
       </form>
     </Page>

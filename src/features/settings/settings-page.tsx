@@ -92,6 +92,9 @@ export function SettingsPage({ storageHealth }: { storageHealth?: ReactNode }) {
         <li>
           <Link to={paths.recoveryKey()}>{recoveryKeySettingsText.link}</Link>
         </li>
+        <li>
+          <Link to={paths.department()}>Department sharing</Link>
+        </li>
       </ul>
       {storageHealth}
       {settings === undefined ? (

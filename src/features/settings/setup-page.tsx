@@ -4,13 +4,14 @@
  * tablet's first load carries no form code (PRODUCT.md section 10: JavaScript on first load).
  */
 import { lazy, Suspense, useState } from 'react';
-import { Button } from '../../components/content/button';
+import { Button, ButtonLink } from '../../components/content/button';
 import { Page } from '../../components/layout/page';
 import { Link, useLocation } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 
 const RestorePage = lazy(() => import('./restore-page').then((module) => ({ default: module.RestorePage })));
 const SetUpForm = lazy(() => import('./setup-form').then((module) => ({ default: module.SetUpForm })));
+const JoinDepartmentPage = lazy(() => import('../department/join-department-page').then((module) => ({ default: module.JoinDepartmentPage })));
 
 /** First run: set up, or (from its link) restore a backup onto this new tablet. */
 export function SetupPage() {
@@ -20,6 +21,13 @@ export function SetupPage() {
     return (
       <Suspense fallback={<p role="status">Loading…</p>}>
         <RestorePage />
+      </Suspense>
+    );
+  }
+  if (location.pathname === paths.joinDepartment()) {
+    return (
+      <Suspense fallback={<p role="status">Loading…</p>}>
+        <JoinDepartmentPage />
       </Suspense>
     );
   }
@@ -47,6 +55,11 @@ export function SetupPage() {
       <p>
         Replacing a tablet that was backed up? <Link to={paths.restoreFromBackup()}>Restore from a backup</Link> instead.
       </p>
+      <h2 className="nhsuk-heading-m">Join a department</h2>
+      <p>If the other tablets of your department already share their records, this tablet joins them instead of being set up: the nurse in charge shows you a code on one of them. Staff then unlock it with their own PIN or passphrase.</p>
+      <ButtonLink to={paths.joinDepartment()} variant="secondary">
+        Join a department
+      </ButtonLink>
     </Page>
   );
 }

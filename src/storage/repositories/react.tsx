@@ -13,6 +13,7 @@ import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { Result } from '../../domain/shared/result';
 import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
 import type { SchemaUpgradeState } from './types';
+import type { DepartmentState, LiveValue } from './types';
 import type { SyncStatusFacts } from '../../domain/sync/status';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
@@ -156,6 +157,13 @@ export function useBackupStatus(): { lastBackupAt: string | undefined; setUpAt: 
 export function useSchemaUpgrade(): SchemaUpgradeState {
   const { upgrade } = useRepositories();
   return useObservable(() => upgrade.state(), [upgrade], 'none');
+}
+
+/** Whether this tablet shares with a department (issue 14): undefined while loading, null when it does not. */
+export function useDepartmentState(): DepartmentState | null | undefined {
+  const { department } = useRepositories();
+  const live = (): LiveValue<DepartmentState | null> => ({ subscribe: (onNext, onError) => department.state().subscribe((value) => onNext(value ?? null), onError) });
+  return useObservable(live, [department], undefined);
 }
 
 /** Department sharing's facts for the header (issue 14); undefined on a tablet that does not share (or where sharing is not composed). */

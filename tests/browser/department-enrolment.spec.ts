@@ -1,0 +1,71 @@
+/**
+ * Department sharing, enrolment by code (issue 14; docs/design/department-sync.md §3), with
+ * two tablet profiles (two browser contexts: their own IndexedDB) and one department server
+ * (the built app and the API on one origin, PGlite in a temporary folder).
+ */
+import { expect, test } from '@playwright/test';
+import { enrolTwoTablets, enterEnrolmentCode, newTablet, startDepartmentServer } from './department-support';
+import type { DepartmentServer } from './department-support';
+import { expectNoAxeViolations, NURSE, SECRET_FIELD, unlock } from './support';
+
+let server: DepartmentServer;
+test.beforeAll(async () => {
+  server = await startDepartmentServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('tablet A switches sharing on and shows a code; tablet B joins with it and staff unlock B with their own passphrase; a used code is refused on a third tablet with the server’s words', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { a, b, code } = await enrolTwoTablets(browser, server);
+
+  // A: the code large in four groups, with its countdown, and B in the tablets list.
+  await expect(a.page.getByText(/^This code works for (10|9) more minutes$/)).toBeVisible();
+  await expectNoAxeViolations(a.page);
+  await a.page.reload();
+  await unlock(a.page);
+  await expect(a.page.getByRole('heading', { name: 'Tablets in the department' })).toBeVisible({ timeout: 20_000 });
+  await expect(a.page.getByRole('cell', { name: 'This tablet' })).toBeVisible();
+  await expect(a.page.getByRole('cell', { name: /^Tablet ending / })).toBeVisible();
+  await expectNoAxeViolations(a.page);
+
+  // B: on its lock screen, the nurse in charge unlocks it with the passphrase they set on A.
+  await expectNoAxeViolations(b.page);
+  await expect(b.page.getByRole('textbox', SECRET_FIELD)).toBeVisible();
+  await unlock(b.page, NURSE.pin);
+  await expect(b.page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });
+  await b.page.goto(`${server.origin}/settings/department`);
+  await unlock(b.page, NURSE.pin);
+  await expect(b.page.getByText(/^This tablet has shared its records with the department since /)).toBeVisible({ timeout: 20_000 });
+
+  // A third tablet: the code was used.
+  const c = await newTablet(browser);
+  await enterEnrolmentCode(c.page, server.origin, code);
+  await expect(c.page.getByRole('alert')).toHaveText('This code has expired or has been used. Ask the nurse in charge for a new one.', { timeout: 20_000 });
+  await expect(c.page.getByRole('heading', { name: 'Join a department', level: 1 })).toBeVisible();
+  await expectNoAxeViolations(c.page);
+  // A mistyped code is refused on the field, before anything is sent.
+  await c.page.getByRole('textbox', { name: 'Enrolment code' }).fill('7KQ2-M9XD');
+  await c.page.getByRole('button', { name: 'Join the department' }).click();
+  await expect(c.page.getByRole('link', { name: 'The enrolment code has 16 letters and numbers, in four groups of four' })).toBeVisible();
+  await expectNoAxeViolations(c.page);
+
+  await Promise.all([a.context.close(), b.context.close(), c.context.close()]);
+});
+
+test('the nurse in charge removes a tablet from the department, after a confirmation', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { a, b } = await enrolTwoTablets(browser, server);
+  await a.page.reload();
+  await unlock(a.page);
+  const remove = a.page.getByRole('button', { name: /^Remove Tablet ending / });
+  await expect(remove).toBeVisible({ timeout: 20_000 });
+  await remove.click();
+  await expect(a.page.getByRole('heading', { name: /^Important: Remove Tablet ending .+ from the department\?$/ })).toBeVisible();
+  await expectNoAxeViolations(a.page);
+  await a.page.getByRole('button', { name: 'Yes, remove this tablet' }).click();
+  await expect(a.page.getByText(/^Tablet ending .+ was removed from the department$/)).toBeVisible({ timeout: 20_000 });
+  await expect(a.page.getByRole('cell', { name: /^Removed / })).toBeVisible();
+  await Promise.all([a.context.close(), b.context.close()]);
+});

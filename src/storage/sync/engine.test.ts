@@ -24,7 +24,7 @@ import type { PendingPush } from './engine-state';
 import { rowKey } from './engine-wire';
 import { readEnrolment } from './enrolment-state';
 import { pullAll } from './pull';
-import { checkWith } from './pull-open';
+import { checkWith } from './pull-record';
 
 let db: Database;
 let app: FastifyInstance;
@@ -313,6 +313,36 @@ describe('department sync engine, two tablets and the real server', () => {
     expect(rows.find((row) => row.kind === 'letter-version')?.row_id).toBe(letterIds[0]);
     const text = rows.map((row) => Buffer.from(row.sealed).toString()).join('\n').toLowerCase();
     for (const secret of ['mash', 'referral', PATIENT.familyName.toLowerCase(), PATIENT.nhsDigits, PATIENT.dateOfBirthIso]) expect(text).not.toContain(secret);
+  });
+
+  it('a referral planned on A for the next working day is listed on B, marked as A’s; made on A, it leaves B’s list; pulled while B was locked, it is listed after the unlock', async () => {
+    const { a, b } = await department();
+    const planned = { concernLevel: 'suspect' as const, referral: 'next-working-day' as const, referralNextDayBy: 'Sam Patel', referralNextDayDate: { day: '11', month: '3', year: '2026' }, referralNextDayTime: '09:00' };
+    const editor = await createPatientAttendance(a.repos);
+    await editor.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, ...planned } } }));
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const listed = await firstValue(b.repos.attendances.referralsToMake());
+    expect(listed.map((row) => [row.id, row.pendingReferral, row.sharedFrom?.tabletId])).toEqual([[editor.id, { dueAt: '2026-03-11T09:00:00.000Z', by: 'Sam Patel' }, a.deviceId]]);
+    // Nothing of it in clear on B: the list is sealed, like this tablet's own.
+    expect(JSON.stringify((await b.repos.internals.db.meta.get('worklist:department'))?.value)).not.toContain(editor.id);
+
+    await editor.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, referral: 'made' } } }));
+    a.clock.advance(30_000);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await firstValue(b.repos.attendances.referralsToMake())).toEqual([]);
+
+    // Planned again while B is locked: B pulls without a key, and lists it once unlocked.
+    await editor.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, ...planned } } }));
+    a.clock.advance(30_000);
+    await a.engine.syncNow();
+    await b.repos.session.lock('manual');
+    await b.engine.syncNow();
+    await unlock(b.repos);
+    await b.engine.afterUnlock();
+    expect((await firstValue(b.repos.attendances.referralsToMake())).map((row) => row.id)).toEqual([editor.id]);
+    editor.close();
   });
 
   it('a tampered pulled row is reported and not applied; one pulled while locked waits for the unlock and the copy held stays', async () => {

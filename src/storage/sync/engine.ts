@@ -30,8 +30,10 @@ import type { ApiFailure, ApiOptions } from './http';
 import { readCount, readReport, readString, SYNC_LAST_SHARED_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
 import { pushAll } from './push';
 import { fetchRecord, pullAll } from './pull';
-import { checkIncoming, checkWith, openPulledRecord } from './pull-open';
+import { checkIncoming, checkWith, openPulledRecord } from './pull-record';
 import { rowKey } from './engine-wire';
+import { updateDepartmentWorklist } from './pull-worklist';
+import type { ReferralNotes } from './pull-worklist';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 
@@ -182,13 +184,17 @@ export class SyncEngine {
     const pushed = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId);
     if (!pushed.ok) return this.failed(pushed.error);
     const first = (await readString(this.ctx.db, SYNC_LAST_SHARED_KEY)) === undefined;
-    const pulled = await pullAll(this.ctx.db, api, enrolment.tabletId, checkWith(() => this.ctx.vault.peek()), (rows) => {
+    const notes: ReferralNotes = new Map();
+    const pulled = await pullAll(this.ctx.db, api, enrolment.tabletId, checkWith(() => this.ctx.vault.peek(), notes), (rows) => {
       if (first) {
         this.memory.firstPull = { rows };
         this.emit();
       }
     });
     this.memory.firstPull = undefined;
+    // What the pull opened updates the department's referrals to make, under the key (while still unlocked).
+    const unlocked = this.ctx.vault.peek();
+    if (unlocked && (notes.size > 0 || (pulled.ok && pulled.value.applied > 0))) await updateDepartmentWorklist(this.ctx.db, unlocked, notes);
     if (!pulled.ok) return this.failed(pulled.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
     this.memory.lastFailure = undefined;

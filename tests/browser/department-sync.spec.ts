@@ -3,7 +3,8 @@
  * docs/design/department-sync.md §5, §7, §10): tablet A records a child's attendances; tablet
  * B, enrolled by code, finds them in the look-up and counts them in "3 or more attendances in
  * 12 months"; B, offline, records one, reconnects, and A sees it. The header says when each
- * tablet last shared. Every page state checked passes axe (WCAG 2.2 AA).
+ * tablet last shared. A referral planned out of hours on A is listed on B. Every page state
+ * checked passes axe (WCAG 2.2 AA).
  *
  * Sharing runs in the background: an assessment in progress is pushed at most every 30
  * seconds and each tablet pulls every 30 seconds, so the look-ups are retried until the
@@ -11,7 +12,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectNoAxeViolations, fillDate, fillPatient, londonParts, saveAndContinue, startAssessment, unlock } from './support';
+import { answer, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, startAssessment, unlock, waitForSaved } from './support';
 import { enrolTwoTablets, startDepartmentServer } from './department-support';
 import type { DepartmentServer } from './department-support';
 
@@ -79,6 +80,50 @@ test('A records a child’s attendances; B, enrolled by code, finds them and cou
     await lookUpUntil(a.page, '4 attendances in the department (2 recorded on other tablets)');
     await expect(a.page.getByText('3 or more attendances in 12 months (4)')).toBeVisible();
     await expectNoAxeViolations(a.page);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('a referral planned out of hours on A is listed on B under Referrals to make, as planned on another tablet', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { a, b } = await enrolTwoTablets(browser, server);
+  try {
+    // A: Saturday 14 March 2026, 21:40 London time, the MASH closed until Monday 09:00 (the page reloads with the clock set, and is unlocked again).
+    const saturday = new Date('2026-03-14T21:40:00Z');
+    await a.page.clock.setFixedTime(saturday);
+    await a.page.reload();
+    await unlock(a.page);
+    await a.page.getByRole('link', { name: 'Home' }).first().click();
+    await startAssessment(a.page);
+    await fillPatient(a.page, { ...CHILD, reason: 'Illness', detail: 'Fever and a rash' });
+    await fillDate(a.page, 'Arrival date', londonParts(saturday).date);
+    await saveAndContinue(a.page);
+    await openSection(a.page, 'Outcome and actions');
+    await answer(a.page, 'Safeguarding concern', 'Suspect');
+    await recordDiscussion(a.page, { name: 'Dr Tom Reid', role: 'ED consultant' }, saturday);
+    await answer(a.page, 'Is the child in immediate danger?', 'No');
+    await answer(a.page, "Referral to children's social care (MASH)", 'To be made next working day');
+    await a.page.getByLabel('Who will make the referral?').fill('Sam Patel, nurse in charge');
+    await fillDate(a.page, 'Date the referral will be made', ['16', '3', '2026']);
+    await a.page.getByLabel('Time the referral will be made').fill('09:00');
+    await waitForSaved(a.page);
+
+    // B: listed under Referrals to make once shared, marked as another tablet's, with a read-only view.
+    await unlock(b.page);
+    const referrals = b.page.getByRole('table', { name: "Referrals to children's social care to make" });
+    await expect(async () => {
+      await b.page.getByRole('link', { name: 'Home' }).first().click();
+      await expect(referrals.getByRole('row', { name: /Maya Hughes/ })).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+    const row = referrals.getByRole('row', { name: /Maya Hughes/ });
+    await expect(row).toContainText('16 March 2026 at 09:00');
+    await expect(row).toContainText('Sam Patel, nurse in charge');
+    await expect(row).toContainText('Planned on another tablet of the department');
+    await expectNoAxeViolations(b.page);
+    await row.getByRole('link', { name: /View/ }).click();
+    await expect(b.page.getByText('Recorded on another tablet of the department. Read only: changes are made on the tablet that recorded it.')).toBeVisible({ timeout: 20_000 });
   } finally {
     await a.context.close();
     await b.context.close();

@@ -13,7 +13,8 @@ import { isFramed, showFramedNotice } from './pwa/frame-guard';
 function start(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  const repositories = createRepositories({ crossTabLock: true });
+  // Department sharing: the engine loads and starts only once this tablet is enrolled (storage/sync/engine-start.ts).
+  const repositories = createRepositories({ crossTabLock: true, sync: { onlineTarget: window } });
   startServiceWorker();
   createRoot(root).render(
     <StrictMode>

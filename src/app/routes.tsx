@@ -32,6 +32,7 @@ const AuditTrailPage = lazy(() => import('../features/audit-trail/audit-trail-pa
 const BackupPage = lazy(() => import('../features/settings/backup-page').then((module) => ({ default: module.BackupPage })));
 const HandBackPage = lazy(() => import('../features/settings/hand-back-page').then((module) => ({ default: module.HandBackPage })));
 const DepartmentPage = lazy(() => import('../features/department/department-page').then((module) => ({ default: module.DepartmentPage })));
+const DepartmentRecordPage = lazy(() => import('../features/sync/department-record-page').then((module) => ({ default: module.DepartmentRecordPage })));
 const ComplianceAuditPage = lazy(() => import('../features/oversight/compliance-audit-page').then((module) => ({ default: module.ComplianceAuditPage })));
 
 export interface RouteMatch {
@@ -87,5 +88,7 @@ export function matchRoute(pathname: string, role: StaffRole): RouteMatch {
   if (first === 'oversight' && second === 'compliance-audit' && rest.length === 0) {
     return { area: 'home', element: may(role, 'view-compliance-audit') ? <ComplianceAuditPage /> : <NoAccessPage permission="view-compliance-audit" /> };
   }
+  // An attendance another tablet of the department recorded (issue 14): read-only, anyone signed in, as the look-up lists it.
+  if (first === 'department' && second === 'records' && rest.length === 1 && rest[0]) return { area: 'home', element: <DepartmentRecordPage key={rest[0]} id={rest[0]} /> };
   return { area: 'not-found', element: null };
 }

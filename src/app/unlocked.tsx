@@ -9,6 +9,7 @@ import { Header } from '../components/layout/header';
 import { Link, useLocation } from '../components/navigation/router';
 import { paths } from '../components/navigation/paths';
 import { TamperNotice } from '../features/integrity/tamper-notice';
+import { SyncStatus } from '../features/sync/sync-status';
 import { useIdleLock } from '../features/lock/use-idle-lock';
 import { requestPersistentStorage } from '../pwa/storage-health';
 import { UpdateNotice } from '../pwa/update-notice';
@@ -56,7 +57,9 @@ export function Unlocked({ staff, unlockedAt }: { staff: StaffRef; unlockedAt: s
           { to: paths.changeSecret(), text: 'Change my PIN', current: route.area === 'account' },
           ...(may(staff.role, 'review-liaison-list') ? [{ to: paths.liaison(), text: 'Liaison review', current: route.area === 'liaison' }] : []),
         ]}
-      />
+      >
+        <SyncStatus />
+      </Header>
       <TamperNotice />
       {route.area !== 'home' ? (
         <div className="nhsuk-width-container">

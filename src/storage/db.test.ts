@@ -58,6 +58,10 @@ const RELEASED_STORES: Record<number, Record<string, string>> = {
     attendances: 'id, status, arrivedDay, updatedAt, nhsIndex, nameDobIndex',
     letters: 'id, attendanceId, identity, [attendanceId+kind]',
   },
+  6: {
+    departmentRows: 'key, kind, nhsIndex, nameDobIndex, unchecked',
+    syncPushed: 'key, kind',
+  },
 };
 
 /** What a seeded database holds, for the checks after the upgrade. */
@@ -180,6 +184,13 @@ const SEEDERS: Record<number, (name: string) => Promise<Seeded>> = {
     await db.open();
     db.close();
     return seeded;
+  },
+  // Version 6 (issue 14) added the department's pulled rows and the push acknowledgements,
+  // empty on a tablet that does not share (every tablet until it is enrolled): version 5's rows.
+  6: (name) => {
+    const seeder = SEEDERS[5];
+    if (!seeder) throw new Error('no version 5 seeder');
+    return seeder(name);
   },
 };
 
@@ -364,6 +375,31 @@ describe('upgrade to version 5', () => {
     ]);
     // No key in an upgrade: the letter's kind is sealed by the re-seal job after the first unlock.
     expect(await db.letters.get('l1')).toMatchObject({ kind: 'mash-referral' });
+    db.close();
+  });
+});
+
+describe('upgrade to version 6', () => {
+  it('adds the department rows and push acknowledgements empty, keeps every version 5 row, and finds pulled rows by their blind indexes', async () => {
+    const name = uniqueDatabaseName();
+    const old = openAtVersion(name, 5);
+    const row = { id: 'a1', status: 'signed', arrivedDay: '2026-03-01', updatedAt: AT, createdById: STAFF.id, nhsIndex: 'n1', nameDobIndex: 'd1', summary: { sealed: 'a1' }, payload: { sealed: 'a1-record' }, rev: 2 };
+    await old.table('attendances').add(row);
+    await old.table('meta').put({ key: 'audit-head', value: { seq: 1 } });
+    old.close();
+
+    const db = new TriageDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.attendances.toArray()).toEqual([row]);
+    expect(await db.meta.get('audit-head')).toEqual({ key: 'audit-head', value: { seq: 1 } });
+    expect(await db.departmentRows.count()).toBe(0);
+    expect(await db.syncPushed.count()).toBe(0);
+    const pulled = { key: 'summary a9', kind: 'summary', rowId: 'a9', revision: 3, authorTablet: 't2', seq: 7, sealed: 'eyJ2IjoxfQ', nhsIndex: 'n1', nameDobIndex: '', signed: true };
+    await db.departmentRows.put(pulled);
+    await db.departmentRows.put({ ...pulled, key: 'summary a10', rowId: 'a10', nhsIndex: 'n2', incoming: { ...pulled, revision: 1 }, unchecked: 1 });
+    expect((await db.departmentRows.where('nhsIndex').equals('n1').toArray()).map((each) => each.rowId)).toEqual(['a9']);
+    expect(await db.departmentRows.where('unchecked').equals(1).primaryKeys()).toEqual(['summary a10']);
     db.close();
   });
 });

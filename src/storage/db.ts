@@ -216,6 +216,54 @@ export interface RetainedStubRow {
  */
 export type AuditRow = AuditEvent & { sealedDetail?: SealedRow; detailHashed?: true };
 
+/**
+ * What a pulled department row carries (issue 14; design docs/design/department-sync.md §5),
+ * as the server sent it: the kind, the opaque row id, its revision, the tablet that sealed it
+ * (the author in its additional data), the department sequence number, the sealed value as
+ * base64url text (storage/sync/engine-wire.ts), the blind indexes and whether it is signed.
+ */
+export interface PulledRowFields {
+  revision: number;
+  authorTablet: string;
+  seq: number;
+  sealed: string;
+  nhsIndex: string;
+  nameDobIndex: string;
+  signed: boolean;
+}
+
+/**
+ * A row of the department pulled from other tablets (version 6): summaries, stubs and
+ * tombstones from the first pull, full records fetched on demand and cached. Keyed
+ * `<kind> <rowId>`. `sealed` is the revision this tablet opened and checked ('' until one is);
+ * a revision pulled while locked waits in `incoming` (with `unchecked` 1, indexed) until the
+ * next unlock opens it: one that does not open is reported and dropped, and the checked copy
+ * is kept (design §7, "Tampered sealed row"). Nothing here is clear but what the server holds.
+ */
+export interface DepartmentRow extends PulledRowFields {
+  key: string;
+  kind: string;
+  rowId: string;
+  incoming?: PulledRowFields;
+  unchecked?: 1;
+}
+
+/**
+ * What the server acknowledged of one of this tablet's own rows (version 6), keyed
+ * `<kind> <rowId>`: the revision it accepted (the next push's baseRevision), when it was last
+ * pushed (an assessment in progress is pushed at most every 30 seconds), and a conflict or a
+ * refusal the server answered, kept until the row is pushed again (never dropped, design §6).
+ */
+export interface SyncPushedRow {
+  key: string;
+  kind: string;
+  rowId: string;
+  /** The revision the server holds from this tablet (0: none yet). */
+  acknowledged: number;
+  pushedAt: string;
+  problem?: { status: 'conflict'; revision: number; serverRevision: number } | { status: 'refused'; revision: number; reason: string };
+}
+
 export class TriageDatabase extends Dexie {
   device!: EntityTable<DeviceRow, 'id'>;
   staff!: EntityTable<StaffRow, 'id'>;
@@ -227,6 +275,8 @@ export class TriageDatabase extends Dexie {
   liaisonReviews!: EntityTable<LiaisonReviewRow, 'attendanceId'>;
   attendanceDays!: EntityTable<AttendanceDayRow, 'day'>;
   retainedStubs!: EntityTable<RetainedStubRow, 'id'>;
+  departmentRows!: EntityTable<DepartmentRow, 'key'>;
+  syncPushed!: EntityTable<SyncPushedRow, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     // Strict durability: "complete" only after the write reached disk, so a flat battery
@@ -287,5 +337,10 @@ export class TriageDatabase extends Dexie {
             delete row['ageBand'];
           });
       });
+    // Version 6 (issue 14, department sharing): the department's rows pulled from other
+    // tablets, found by their blind indexes, and what the server acknowledged of this
+    // tablet's own rows. Both start empty; the pull cursor and the last shared time are meta
+    // rows (storage/sync/engine-state.ts). No existing row changes.
+    this.version(6).stores({ departmentRows: 'key, kind, nhsIndex, nameDobIndex, unchecked', syncPushed: 'key, kind' });
   }
 }

@@ -14,7 +14,8 @@ export interface HeaderProps {
   children?: ReactNode;
 }
 
-export function Header({ siteName, staffName, onLock, navigation = [] }: HeaderProps) {
+/** `children`: a line shown with the account items (the department sharing status on an enrolled tablet, features/sync). */
+export function Header({ siteName, staffName, onLock, navigation = [], children }: HeaderProps) {
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -35,6 +36,7 @@ export function Header({ siteName, staffName, onLock, navigation = [] }: HeaderP
             <ul className="nhsuk-header__account-list">
               {siteName ? <li className="nhsuk-header__account-item">{siteName}</li> : null}
               {staffName ? <li className="nhsuk-header__account-item">{staffName}</li> : null}
+              {children ? <li className="nhsuk-header__account-item">{children}</li> : null}
               {onLock ? (
                 <li className="nhsuk-header__account-item">
                   <button type="button" className="nhsuk-header__account-button" onClick={onLock}>

@@ -49,4 +49,6 @@ export const paths = {
   department: () => '/settings/department',
   /** On the first-run set-up screen: joining a department with an enrolment code. */
   joinDepartment: () => '/join-a-department',
+  /** An attendance another tablet of the department recorded, read-only (issue 14). */
+  departmentRecord: (id: string) => `/department/records/${encodeURIComponent(id)}`,
 } as const;

@@ -205,6 +205,12 @@ export const attendanceSummarySchema = z.object({
       nameDob: z.enum(['same', 'different', 'unknown']),
     }),
   ),
+  /**
+   * Present only on what a look-up reads of an attendance recorded on another tablet of the
+   * department (issue 14; storage/sync/pull-open.ts): the tablet that sealed it. Never sealed
+   * into a summary (the summary does not carry the site), so no summary version.
+   */
+  sharedFrom: z.optional(z.object({ tabletId: z.string() })),
 });
 
 export type AttendanceSummary = z.infer<typeof attendanceSummarySchema>;

@@ -64,6 +64,9 @@ export const auditEventTypes = [
   'enrolment-code-made',
   'department-joined',
   'tablet-revoked',
+  // Added with issue 14: this tablet's rows accepted by the department server, counted (one
+  // event per unlock or per hour, never one per push: issue 14 clarification).
+  'department-shared',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -105,6 +108,7 @@ export const auditEventTypeLabels = {
   'enrolment-code-made': 'Enrolment code made',
   'department-joined': 'Joined the department',
   'tablet-revoked': 'Tablet removed from the department',
+  'department-shared': 'Shared with the department',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

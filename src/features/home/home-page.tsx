@@ -167,17 +167,27 @@ function ReferralsToMake({ rows, now }: { rows: PendingRow[] | undefined; now: s
                 </td>
                 <td dir="auto">{by || 'Not recorded yet'}</td>
                 <td>
-                  <Link
-                    to={
-                      signed
-                        ? `${paths.addendum(row.id)}/outcome`
-                        : paths.section(row.id, 'outcome')
-                    }
-                    focus="referral"
-                  >
-                    {signed ? 'Mark as made by addendum' : 'Mark as made'}{' '}
-                    <span className="nhsuk-u-visually-hidden">for {row.displayName}</span>
-                  </Link>
+                  {row.sharedFrom ? (
+                    // Planned on another tablet of the department (issue 14): marked made there; read here.
+                    <>
+                      <span className="nhsuk-body-s app-shared-from">Planned on another tablet of the department</span>{' '}
+                      <Link to={paths.departmentRecord(row.id)}>
+                        View<span className="nhsuk-u-visually-hidden"> the attendance of {row.displayName}</span>
+                      </Link>
+                    </>
+                  ) : (
+                    <Link
+                      to={
+                        signed
+                          ? `${paths.addendum(row.id)}/outcome`
+                          : paths.section(row.id, 'outcome')
+                      }
+                      focus="referral"
+                    >
+                      {signed ? 'Mark as made by addendum' : 'Mark as made'}{' '}
+                      <span className="nhsuk-u-visually-hidden">for {row.displayName}</span>
+                    </Link>
+                  )}
                 </td>
               </tr>
             );

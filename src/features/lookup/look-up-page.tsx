@@ -64,6 +64,7 @@ function AttendanceRows({ rows, caption }: { rows: readonly AttendanceSummary[];
               <td dir="auto">
                 {row.displayName}
                 {row.dateOfBirth ? <span className="nhsuk-body-s"> (born {formatDate(row.dateOfBirth)})</span> : null}
+                {row.sharedFrom ? <span className="nhsuk-body-s app-shared-from"> Recorded on another tablet of the department</span> : null}
               </td>
               <td>{row.leftBeforeAssessment ? 'Left before assessment' : row.reason || 'Not entered'}</td>
               <td>{concernText(row.concernLevel)}</td>
@@ -71,7 +72,7 @@ function AttendanceRows({ rows, caption }: { rows: readonly AttendanceSummary[];
                 <Tag colour={row.status === 'signed' ? 'grey' : 'blue'}>{row.status === 'signed' ? 'Signed' : 'In progress'}</Tag>
               </td>
               <td>
-                <Link to={row.status === 'signed' ? paths.record(row.id) : paths.resume(row.id)}>
+                <Link to={row.sharedFrom ? paths.departmentRecord(row.id) : row.status === 'signed' ? paths.record(row.id) : paths.resume(row.id)}>
                   View<span className="nhsuk-u-visually-hidden"> the attendance of {formatDateTime(row.arrivedAt)}</span>
                 </Link>
               </td>
@@ -92,7 +93,9 @@ function Results({ result, now }: { result: LookUpResult; now: string }) {
   const { attendances: found, undecided, rejected } = applyMatchDecisions(result, decisions);
   const flags = lookUpFlags(found, now);
   // Details are taken from the newest attendance still on the tablet (a removed record's stub has none).
-  const newest = found.find((summary) => summary.retainedStub === undefined);
+  // Another tablet's attendance is read from the department, not opened here: the details come from this tablet's own.
+  const newest = found.find((summary) => summary.retainedStub === undefined && summary.sharedFrom === undefined);
+  const shared = found.filter((summary) => summary.sharedFrom !== undefined).length;
 
   const start = async () => {
     if (!newest) return;
@@ -106,7 +109,7 @@ function Results({ result, now }: { result: LookUpResult; now: string }) {
   return (
     <section aria-labelledby="look-up-results">
       <h2 className="nhsuk-heading-m" id="look-up-results">
-        {found.length === 0 ? 'No attendances found' : `${String(found.length)} ${found.length === 1 ? 'attendance' : 'attendances'} on this tablet`}
+        {found.length === 0 ? 'No attendances found' : `${String(found.length)} ${found.length === 1 ? 'attendance' : 'attendances'} ${shared > 0 ? `in the department (${String(shared)} recorded on other tablets)` : 'on this tablet'}`}
       </h2>
       {found.length === 0 && undecided.length === 0 ? (
         <p>No attendances for this patient are on this tablet. Check the NHS number, or the spelling of the last name and the date of birth, or start a new assessment from the home screen.</p>

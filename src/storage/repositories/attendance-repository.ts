@@ -16,6 +16,7 @@ import { normaliseNameForMatching } from '../../domain/shared/text';
 import { IndexCache, openSummaries, readWorklistState, worklistFromSummaries } from './attendance-crypto';
 import type { RevisionCheck } from './attendance-crypto';
 import { reportRecordRollback, reportWorklistRollback } from './revisions';
+import { departmentReferrals } from '../sync/pull-open';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
@@ -96,7 +97,10 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const current = stored && (await reportWorklistRollback(this.ctx, unlocked, stored.rev)) === undefined ? stored.ids : undefined;
       const ids = current ?? (await worklistFromSummaries(this.ctx.db, unlocked));
       const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
-      return (await openSummaries(unlocked, rows, this.checkRevision)).filter((summary) => summary.pendingReferral !== null);
+      const own = (await openSummaries(unlocked, rows, this.checkRevision)).filter((summary) => summary.pendingReferral !== null);
+      // Planned on other tablets of the department (issue 14; storage/sync/pull-worklist.ts): listed here too, marked as theirs.
+      const ownIds = new Set(own.map((summary) => summary.id));
+      return [...own, ...(await departmentReferrals(this.ctx.db, unlocked)).filter((summary) => !ownIds.has(summary.id))];
     });
   }
 
@@ -133,7 +137,11 @@ export class RealAttendanceRepository implements AttendanceRepository {
       // What stays of attendances purged after the retention period, found by the same indexes (retention-purge.ts).
       const { findStubs } = await import('./retention-purge');
       const stubs = await findStubs(db, unlocked.value, { nhsIndex, nameDobIndex }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
-      return ok([...summaries, ...stubs]);
+      // Attendances other tablets of the department recorded (issue 14), by the same indexes (the department shares one index key).
+      const { findDepartmentSummaries } = await import('../sync/pull-open');
+      const own = new Set(summaries.map((summary) => summary.id));
+      const shared = (await findDepartmentSummaries(db, unlocked.value, { nhsIndex, nameDobIndex })).filter((summary) => !own.has(summary.id));
+      return ok([...summaries, ...stubs, ...shared]);
     } catch (error) {
       return err(toStorageFailure(error));
     }

@@ -22,6 +22,8 @@ import { lazyWebAuthnAuthenticator } from '../hardware-factor/lazy-authenticator
 import type { HardwareAuthenticator } from '../hardware-factor/authenticator';
 import { lazyDepartmentRepository } from '../sync/department-lazy';
 import type { ApiOptions } from '../sync/http';
+import { SyncComposition } from '../sync/engine-start';
+import type { SyncOptions } from '../sync/engine';
 
 export interface StorageOptions {
   databaseName?: string;
@@ -36,6 +38,12 @@ export interface StorageOptions {
   authenticator?: HardwareAuthenticator;
   /** The department server (issue 14): the app leaves it unset (same origin); tests pass an origin or a fetch bound to an in-process server. */
   departmentApi?: Pick<ApiOptions, 'fetch' | 'origin'>;
+  /**
+   * Department sharing (issue 14): the app passes `{}`; the engine then watches the
+   * enrolment row and syncs only once the tablet is enrolled (storage/sync/engine.ts). Absent:
+   * no engine at all (tests of one tablet).
+   */
+  sync?: SyncOptions;
 }
 
 export interface RealRepositories extends Repositories {
@@ -46,6 +54,8 @@ export interface RealRepositories extends Repositories {
   close(): void;
   /** Resolves when the background work started at unlock (summary rebuild) has finished: tests and benchmarks only. */
   backgroundWork(): Promise<void>;
+  /** Department sharing when `sync` was given: tests reach the engine through it (loaded(), then syncNow). */
+  sync?: SyncComposition;
 }
 
 export function createRepositories(options: StorageOptions = {}): RealRepositories {
@@ -57,6 +67,8 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
   const sessionChannel = options.crossTabLock && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(`safeguarding-triage-session:${db.name}`) : undefined;
   const ctx: StorageContext = { db, vault, audit, now, newId, tamper: new TamperReports(vault, audit), revisions: new RecordRevisions(db), sessionChannel, authenticator: options.authenticator ?? (typeof PublicKeyCredential === 'undefined' ? undefined : lazyWebAuthnAuthenticator) };
   const session = new RealSessionRepository(ctx);
+  const syncComposition = options.sync ? new SyncComposition(ctx, options.sync) : undefined;
+  syncComposition?.start();
   return {
     session,
     device: new RealDeviceRepository(ctx),
@@ -75,7 +87,9 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     department: lazyDepartmentRepository(ctx, options.departmentApi),
     ready: session.initialise(),
     internals: ctx,
+    ...(syncComposition ? { sync: syncComposition } : {}),
     close: () => {
+      syncComposition?.stop();
       vault.close('manual');
       sessionChannel?.close();
       db.close();

@@ -14,6 +14,7 @@ import type { Result } from '../../domain/shared/result';
 import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
 import type { SchemaUpgradeState } from './types';
 import type { DepartmentState, LiveValue } from './types';
+import type { SyncStatusFacts } from '../../domain/sync/status';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -163,4 +164,10 @@ export function useDepartmentState(): DepartmentState | null | undefined {
   const { department } = useRepositories();
   const live = (): LiveValue<DepartmentState | null> => ({ subscribe: (onNext, onError) => department.state().subscribe((value) => onNext(value ?? null), onError) });
   return useObservable(live, [department], undefined);
+}
+
+/** Department sharing's facts for the header (issue 14); undefined on a tablet that does not share (or where sharing is not composed). */
+export function useSyncState(): SyncStatusFacts | undefined {
+  const { sync } = useRepositories();
+  return useObservable(() => sync?.state() ?? { subscribe: (onNext: (value: undefined) => void) => (onNext(undefined), { unsubscribe: () => undefined }) }, [sync], undefined);
 }

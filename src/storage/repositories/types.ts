@@ -19,6 +19,7 @@ import type { LetterIdentity } from '../../domain/letters/kinds';
 import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import type { BackupHeader } from '../../domain/backup/backup-format';
 import type { BackupRefusal } from '../../domain/backup/backup-rules';
+import type { SyncStatusFacts } from '../../domain/sync/status';
 
 /** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
 export interface LiveValue<T> {
@@ -441,6 +442,16 @@ export interface Repositories {
   retention: RetentionRepository;
   upgrade: SchemaUpgradeRepository;
   department: DepartmentRepository;
+  /** Department sharing (issue 14): present where the app composes it; says nothing and calls no one on a tablet that is not enrolled. */
+  sync?: SyncRepository;
+}
+
+/** What the header reads of department sharing, and a record another tablet of the department recorded (storage/sync/engine.ts). */
+export interface SyncRepository {
+  /** The header's facts (domain/sync/status.ts); undefined on a tablet that does not share. */
+  state(): LiveValue<SyncStatusFacts | undefined>;
+  /** A record from another tablet, read-only: cached, or fetched from the department server and checked. */
+  departmentRecord(id: string): Promise<Result<AssessmentRecord, { kind: string; message: string }>>;
 }
 
 /**

@@ -1,0 +1,305 @@
+/**
+ * The sync engine (issue 14; design docs/design/department-sync.md §5, §7): on an enrolled
+ * tablet, pushes this tablet's changes (push.ts) and pulls the department's (pull.ts),
+ * whenever the server is reachable, in the background, never blocking work.
+ *
+ * - Starts only when the tablet is enrolled (the meta row 'department:enrolment',
+ *   enrolment-state.ts): it watches that row, so a tablet that is never enrolled never calls
+ *   the network, and one enrolled during the session starts at once.
+ * - Runs while locked (sealed rows move without a key); rows pulled while locked are opened
+ *   at the next unlock (pull-open.ts checkIncoming).
+ * - Every 30 seconds while all is well, and soon after this tablet writes an attendance (a
+ *   signed one goes at once; one in progress at most every 30 seconds, push.ts).
+ * - A failure backs off from 5 seconds to 5 minutes with jitter (domain/sync/status.ts
+ *   retryDelayMs) and starts again at once when the browser says it is back online; a 429
+ *   waits as long as the server asks.
+ * - 401 `tablet-revoked`: the enrolment is marked revoked, the engine stops and the header
+ *   says sharing stopped. The tablet's records stay.
+ * - Audit: the rows the server accepted are counted into one event at each unlock and at most
+ *   hourly while unlocked ('department-shared'), never one event per push (issue 14 clarification).
+ */
+import { liveQuery } from 'dexie';
+import { retryDelayMs } from '../../domain/sync/status';
+import type { SyncStatusFacts } from '../../domain/sync/status';
+import type { StorageContext } from '../repositories/context';
+import type { LiveValue } from '../repositories/types';
+import type { AssessmentRecord } from '../../domain/assessment/record';
+import { readEnrolment, writeEnrolment } from './enrolment-state';
+import type { Enrolment } from './enrolment-state';
+import type { ApiFailure, ApiOptions } from './http';
+import { readCount, readReport, readString, SYNC_LAST_SHARED_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
+import { pushAll } from './push';
+import { fetchRecord, pullAll } from './pull';
+import { checkIncoming, checkWith, openPulledRecord } from './pull-record';
+import { rowKey } from './engine-wire';
+import { updateDepartmentWorklist } from './pull-worklist';
+import type { ReferralNotes } from './pull-worklist';
+import { err, ok } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
+
+/** Time between syncs while the server answers. */
+export const SYNC_INTERVAL_MS = 30_000;
+/** After this tablet writes an attendance, a push this soon (writes in a burst go together). */
+export const AFTER_WRITE_MS = 1_000;
+/** The count of shared rows is written to the audit trail at most this often while unlocked. */
+export const AUDIT_COUNT_EVERY_MS = 3_600_000;
+const AUDITED_AT_KEY = 'sync:audited-at';
+
+export interface SyncOptions {
+  /** Tests: a fetch bound to an in-process server; the app uses the global fetch. */
+  fetch?: typeof fetch;
+  /** Tests in Node: the server's origin; the app leaves it empty (same origin). */
+  origin?: string;
+  /** Jitter source in [0, 1); Math.random by default. */
+  random?: () => number;
+  /** Where 'online' is heard (window in the app). */
+  onlineTarget?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined;
+  /** Time between syncs while all is well (tests shorten it). */
+  intervalMs?: number;
+}
+
+/** What the header shows: undefined on a tablet that does not share. */
+export type SyncState = SyncStatusFacts & { lastFailure?: string | undefined };
+
+export interface CycleOutcome {
+  pushed: number;
+  pulled: number;
+  tampered: number;
+}
+
+/** What opening a department record from another tablet gave. */
+export type DepartmentRecordResult = Result<AssessmentRecord, { kind: 'not-found' | 'damaged' | 'locked' | 'not-enrolled'; message: string } | ApiFailure>;
+
+export class SyncEngine {
+  private enrolment: Enrolment | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<Result<CycleOutcome, ApiFailure>> | undefined;
+  private failures = 0;
+  private stopped = false;
+  private readonly subscriptions: { unsubscribe(): void }[] = [];
+  private memory: { firstPull?: { rows: number } | undefined; lastFailure?: string | undefined } = {};
+  private readonly listeners = new Set<() => void>();
+  private readonly onOnline = () => {
+    this.failures = 0;
+    this.schedule(0);
+  };
+
+  constructor(
+    private readonly ctx: StorageContext,
+    private readonly options: SyncOptions = {},
+  ) {}
+
+  private api(): ApiOptions {
+    return {
+      ...(this.enrolment ? { credential: this.enrolment.credential } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.origin ? { origin: this.options.origin } : {}),
+    };
+  }
+
+  private get active(): boolean {
+    return !this.stopped && this.enrolment !== undefined && this.enrolment.revokedAt === undefined;
+  }
+
+  /** Watches the enrolment; syncs while there is one. Nothing touches the network before. */
+  start(): void {
+    this.stopped = false;
+    this.subscriptions.push(
+      liveQuery(() => readEnrolment(this.ctx.db)).subscribe((enrolment) => {
+        const was = this.active;
+        this.enrolment = enrolment;
+        if (this.active && !was) this.schedule(0);
+        if (!this.active) this.clearTimer();
+        this.emit();
+      }),
+      this.ctx.vault.live().subscribe((state) => {
+        if (state.status === 'unlocked' && this.enrolment) void this.afterUnlock();
+      }),
+      // Keys only: re-runs when this tablet writes an attendance, to push it soon.
+      liveQuery(() => this.ctx.db.attendances.orderBy('updatedAt').reverse().limit(1).primaryKeys()).subscribe(() => {
+        if (this.active && this.running === undefined && this.failures === 0) this.schedule(AFTER_WRITE_MS);
+      }),
+    );
+    this.options.onlineTarget?.addEventListener('online', this.onOnline);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+    this.options.onlineTarget?.removeEventListener('online', this.onOnline);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(ms: number): void {
+    if (!this.active) return;
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.syncNow();
+    }, ms);
+  }
+
+  /**
+   * One push and pull, all the way through (one at a time: a second call waits for the one
+   * running). Schedules the next: the interval after success, the back-off after a failure.
+   */
+  async syncNow(): Promise<Result<CycleOutcome, ApiFailure>> {
+    if (this.running) return this.running;
+    if (!this.enrolment) this.enrolment = await readEnrolment(this.ctx.db);
+    if (!this.active) return err({ kind: 'unauthorised', message: 'This tablet does not share with a department.' });
+    // A storage failure (the database closed by an upgrade in another tab, a full disk) is a failure like any other: retried with back-off, never an unhandled rejection.
+    this.running = this.cycle().catch(() => this.failed({ kind: 'refused', status: 0, error: 'storage', message: 'This tablet could not read or write its records for sharing. It will try again.' }));
+    try {
+      const outcome = await this.running;
+      if (outcome.ok) {
+        this.failures = 0;
+        this.schedule(this.options.intervalMs ?? SYNC_INTERVAL_MS);
+      } else if (outcome.error.kind === 'revoked') {
+        await this.revoked();
+      } else {
+        this.failures += 1;
+        const wait = outcome.error.kind === 'rate-limited' ? outcome.error.retryAfter * 1000 : retryDelayMs(this.failures, (this.options.random ?? Math.random)());
+        this.schedule(wait);
+      }
+      return outcome;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** How many failures in a row (tests and the header's retry timing). */
+  failuresInARow(): number {
+    return this.failures;
+  }
+
+  private async cycle(): Promise<Result<CycleOutcome, ApiFailure>> {
+    const enrolment = this.enrolment;
+    if (!enrolment) return err({ kind: 'unauthorised', message: 'This tablet does not share with a department.' });
+    const api = this.api();
+    const pushed = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId);
+    if (!pushed.ok) return this.failed(pushed.error);
+    const first = (await readString(this.ctx.db, SYNC_LAST_SHARED_KEY)) === undefined;
+    const notes: ReferralNotes = new Map();
+    const pulled = await pullAll(this.ctx.db, api, enrolment.tabletId, checkWith(() => this.ctx.vault.peek(), notes), (rows) => {
+      if (first) {
+        this.memory.firstPull = { rows };
+        this.emit();
+      }
+    });
+    this.memory.firstPull = undefined;
+    // What the pull opened updates the department's referrals to make, under the key (while still unlocked).
+    const unlocked = this.ctx.vault.peek();
+    if (unlocked && (notes.size > 0 || (pulled.ok && pulled.value.applied > 0))) await updateDepartmentWorklist(this.ctx.db, unlocked, notes);
+    if (!pulled.ok) return this.failed(pulled.error);
+    await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
+    this.memory.lastFailure = undefined;
+    this.emit();
+    if (this.ctx.vault.peek()) await this.auditCount(false);
+    return ok({ pushed: pushed.value.accepted, pulled: pulled.value.applied, tampered: pulled.value.tampered });
+  }
+
+  private failed(failure: ApiFailure): Result<CycleOutcome, ApiFailure> {
+    this.memory.lastFailure = failure.message;
+    this.emit();
+    return err(failure);
+  }
+
+  private async revoked(): Promise<void> {
+    const enrolment = await readEnrolment(this.ctx.db);
+    if (enrolment && enrolment.revokedAt === undefined) await writeEnrolment(this.ctx.db, { ...enrolment, revokedAt: this.ctx.now() });
+    this.enrolment = enrolment ? { ...enrolment, revokedAt: enrolment.revokedAt ?? this.ctx.now() } : undefined;
+    this.clearTimer();
+    this.emit();
+  }
+
+  /** At unlock: opens what was pulled while locked, and counts the rows shared since the last count. */
+  async afterUnlock(): Promise<void> {
+    const unlocked = this.ctx.vault.peek();
+    if (!unlocked) return;
+    await checkIncoming(this.ctx.db, unlocked);
+    await this.auditCount(true);
+    this.emit();
+  }
+
+  private async auditCount(force: boolean): Promise<void> {
+    const { db } = this.ctx;
+    const count = await readCount(db, SYNC_UNAUDITED_KEY);
+    if (count === 0) return;
+    const last = await readString(db, AUDITED_AT_KEY);
+    const now = this.ctx.now();
+    if (!force && last !== undefined && Date.parse(now) - Date.parse(last) < AUDIT_COUNT_EVERY_MS) return;
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.put({ key: SYNC_UNAUDITED_KEY, value: Math.max(0, (await readCount(db, SYNC_UNAUDITED_KEY)) - count) });
+      await db.meta.put({ key: AUDITED_AT_KEY, value: now });
+    });
+    await this.ctx.audit.append('department-shared', '', `${String(count)} ${count === 1 ? 'row' : 'rows'} shared with the department`);
+  }
+
+  /**
+   * A record another tablet of the department recorded, read-only: the cached copy, or
+   * fetched from the server (`GET /rows/attendance/:id`), checked and cached.
+   */
+  async departmentRecord(id: string): Promise<DepartmentRecordResult> {
+    const unlocked = this.ctx.vault.peek();
+    if (!unlocked) return err({ kind: 'locked', message: 'Unlock the tablet to open this record.' });
+    const enrolment = this.enrolment ?? (await readEnrolment(this.ctx.db));
+    if (!enrolment) return err({ kind: 'not-enrolled', message: 'This tablet does not share with a department.' });
+    const cached = await this.ctx.db.departmentRows.get(rowKey('attendance', id));
+    const summary = await this.ctx.db.departmentRows.get(rowKey('summary', id));
+    // The cache is used while it is as new as the summary held; else the newer revision is fetched.
+    if (cached && cached.sealed !== '' && (!summary || summary.revision <= cached.revision)) {
+      const record = await openPulledRecord(unlocked, cached);
+      if (record) return ok(record);
+    }
+    const fetched = await fetchRecord(this.ctx.db, this.api(), enrolment.tabletId, id, checkWith(() => this.ctx.vault.peek()));
+    if (!fetched.ok) {
+      if (fetched.error.kind === 'revoked') await this.revoked();
+      return fetched;
+    }
+    if (!fetched.value) return err({ kind: 'not-found', message: 'This record is not on the department server.' });
+    const record = await openPulledRecord(unlocked, fetched.value);
+    return record ? ok(record) : err({ kind: 'damaged', message: 'This record could not be opened: it may have been changed outside the app.' });
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The header's facts; undefined while the tablet does not share. */
+  state(): LiveValue<SyncState | undefined> {
+    return {
+      subscribe: (onNext, onError) => {
+        let latest: Omit<SyncState, 'firstPull' | 'lastFailure'> | undefined;
+        let enrolled = false;
+        let read = false;
+        // Nothing is sent before the first read of the meta rows: an engine event then would say "not enrolled".
+        const send = () => {
+          if (read) onNext(enrolled && latest ? { ...latest, firstPull: this.memory.firstPull, lastFailure: this.memory.lastFailure } : undefined);
+        };
+        const query = liveQuery(async () => {
+          const enrolment = await readEnrolment(this.ctx.db);
+          if (!enrolment) return undefined;
+          const [lastSharedAt, report] = await Promise.all([readString(this.ctx.db, SYNC_LAST_SHARED_KEY), readReport(this.ctx.db)]);
+          return { enrolledAt: enrolment.enrolledAt, revokedAt: enrolment.revokedAt, lastSharedAt, conflicts: report.problems.length, tampered: report.tampered.length };
+        }).subscribe((value) => {
+          enrolled = value !== undefined;
+          latest = value;
+          read = true;
+          send();
+        }, onError);
+        this.listeners.add(send);
+        return {
+          unsubscribe: () => {
+            query.unsubscribe();
+            this.listeners.delete(send);
+          },
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * "Referrals to make" across the department (issue 14: "referrals still to make … run over
+ * the department's records once shared"; PRODUCT.md 4.9; CQC finding 3.4, recommendation 1.5).
+ *
+ * How this tablet's own worklist is kept today (attendance-crypto.ts WORKLIST_KEY): a small
+ * sealed list of attendance ids in one meta row, so the home screen opens only the few
+ * summaries that have a referral to make instead of every attendance. The smallest honest
+ * design for the department is the same thing for the rows pulled from other tablets: a second
+ * sealed list ('worklist:department'), kept from what this tablet already opens. Every pulled
+ * summary is opened once before it is used (at the pull when unlocked, else at the next unlock,
+ * pull-open.ts); that opening notes whether the summary has a referral still to make, and the
+ * list is updated under the key. No clear flag is added anywhere ("this child has a referral
+ * to make" is clinical), nothing is pushed that was not pushed already (the summary carries
+ * `pendingReferral`), and the home screen opens only the listed summaries.
+ *
+ * A referral made on the tablet that planned it changes that attendance's summary; the new
+ * revision arrives by the pull and takes the id off the list. A tombstone takes it off too.
+ */
+import type { TriageDatabase } from '../db';
+import { openRow, sealRow } from '../crypto/sealed-row';
+import type { RowAddress } from '../crypto/sealed-row';
+import type { Unlocked } from '../repositories/vault';
+import { rowKey } from './engine-wire';
+
+/** meta: the sealed ids of department attendances (other tablets') with a referral still to make. */
+export const DEPARTMENT_WORKLIST_KEY = 'worklist:department';
+const ADDRESS: RowAddress = { table: 'meta', id: DEPARTMENT_WORKLIST_KEY, field: 'value', rev: 0 };
+
+/** What opening pulled summaries found: per attendance id, the revision opened and whether a referral is still to make. */
+export type ReferralNotes = Map<string, { revision: number; pending: boolean }>;
+
+export async function readDepartmentWorklist(db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<string[]> {
+  const row = await db.meta.get(DEPARTMENT_WORKLIST_KEY);
+  if (!row) return [];
+  const opened = await openRow(unlocked, row.value, ADDRESS);
+  const value = opened?.value;
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * Applies what was noted, for the summaries this tablet now holds at the noted revision (a
+ * note about a revision not applied, an older or a tampered one, changes nothing), and takes
+ * off ids whose summary is no longer held (a tombstone).
+ */
+export async function updateDepartmentWorklist(db: TriageDatabase, unlocked: Unlocked, notes: ReferralNotes): Promise<void> {
+  const current = new Set(await readDepartmentWorklist(db, unlocked));
+  const ids = [...new Set([...current, ...notes.keys()])];
+  const held = await db.departmentRows.bulkGet(ids.map((id) => rowKey('summary', id)));
+  let changed = false;
+  for (const [index, id] of ids.entries()) {
+    const row = held[index];
+    if (!row || row.sealed === '') {
+      changed = current.delete(id) || changed;
+      continue;
+    }
+    const note = notes.get(id);
+    if (!note || note.revision !== row.revision) continue;
+    if (note.pending !== current.has(id)) {
+      if (note.pending) current.add(id);
+      else current.delete(id);
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  await db.meta.put({ key: DEPARTMENT_WORKLIST_KEY, value: await sealRow(unlocked, [...current], ADDRESS) });
+}

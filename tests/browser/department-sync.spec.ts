@@ -1,0 +1,131 @@
+/**
+ * Issue 14 journeys with two tablets and one department server (design
+ * docs/design/department-sync.md §5, §7, §10): tablet A records a child's attendances; tablet
+ * B, enrolled by code, finds them in the look-up and counts them in "3 or more attendances in
+ * 12 months"; B, offline, records one, reconnects, and A sees it. The header says when each
+ * tablet last shared. A referral planned out of hours on A is listed on B. Every page state
+ * checked passes axe (WCAG 2.2 AA).
+ *
+ * Sharing runs in the background: an assessment in progress is pushed at most every 30
+ * seconds and each tablet pulls every 30 seconds, so the look-ups are retried until the
+ * department's rows have arrived (bounded).
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { answer, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, startAssessment, unlock, waitForSaved } from './support';
+import { enrolTwoTablets, startDepartmentServer } from './department-support';
+import type { DepartmentServer } from './department-support';
+
+const CHILD = { givenName: 'Maya', familyName: 'Hughes', dateOfBirth: ['14', '2', '2017'] as [string, string, string], sex: 'Female' as const, nhsNumber: '943 476 5919' };
+
+let server: DepartmentServer;
+test.beforeAll(async () => {
+  server = await startDepartmentServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+/** An attendance of the child `daysAgo` days ago, the patient section saved; back on the home screen. */
+async function recordAttendance(page: Page, daysAgo: number): Promise<void> {
+  await page.getByRole('link', { name: 'Home' }).first().click();
+  await startAssessment(page);
+  await fillPatient(page, { ...CHILD, reason: 'Illness', detail: 'Fever and cough' });
+  await fillDate(page, 'Arrival date', londonParts(new Date(Date.now() - daysAgo * 86_400_000)).date);
+  await saveAndContinue(page);
+  await page.getByRole('link', { name: 'Home' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible();
+}
+
+/** Looks the child up by NHS number until the heading says `heading` (the department's rows arrive in the background). */
+async function lookUpUntil(page: Page, heading: string): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('link', { name: 'Home' }).first().click();
+    await page.getByRole('link', { name: "Find a patient's earlier attendances" }).click();
+    await page.getByLabel('NHS number (optional)').fill(CHILD.nhsNumber);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
+}
+
+test('A records a child’s attendances; B, enrolled by code, finds them and counts them in 3 or more in 12 months; B offline records one and A sees it once B is back', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const { a, b } = await enrolTwoTablets(browser, server);
+  try {
+    await recordAttendance(a.page, 150);
+    await recordAttendance(a.page, 40);
+    await expect(a.page.getByTestId('sync-status')).toHaveText(/^Shared with the department at \d\d:\d\d$/, { timeout: 60_000 });
+
+    // B: unlocked by the same nurse in charge (their account came with the code); one attendance of its own.
+    await unlock(b.page);
+    await expect(b.page.getByTestId('sync-status')).toHaveText(/^(Shared with the department at \d\d:\d\d|Not shared with the department yet)$/);
+    await recordAttendance(b.page, 5);
+    await lookUpUntil(b.page, '3 attendances in the department (2 recorded on other tablets)');
+    await expect(b.page.getByText('3 or more attendances in 12 months (3)')).toBeVisible();
+    await expect(b.page.getByText('Recorded on another tablet of the department')).toHaveCount(2);
+    await expectNoAxeViolations(b.page);
+
+    // Opening one of A's: fetched from the department, read-only.
+    await b.page.getByRole('table', { name: 'Attendances of this patient, newest first' }).getByRole('link').nth(1).click();
+    await expect(b.page.getByRole('heading', { name: 'Attendance recorded on another tablet', level: 1 })).toBeVisible();
+    await expect(b.page.getByText('Recorded on another tablet of the department. Read only: changes are made on the tablet that recorded it.')).toBeVisible({ timeout: 20_000 });
+    await expect(b.page.getByText('Hughes').first()).toBeVisible();
+    await expectNoAxeViolations(b.page);
+
+    // B offline: records one; nothing is lost; back online, it shares, and A sees it.
+    await b.context.setOffline(true);
+    await recordAttendance(b.page, 1);
+    await b.page.waitForTimeout(2_000);
+    await b.context.setOffline(false);
+    await lookUpUntil(a.page, '4 attendances in the department (2 recorded on other tablets)');
+    await expect(a.page.getByText('3 or more attendances in 12 months (4)')).toBeVisible();
+    await expectNoAxeViolations(a.page);
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('a referral planned out of hours on A is listed on B under Referrals to make, as planned on another tablet', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { a, b } = await enrolTwoTablets(browser, server);
+  try {
+    // A: Saturday 14 March 2026, 21:40 London time, the MASH closed until Monday 09:00 (the page reloads with the clock set, and is unlocked again).
+    const saturday = new Date('2026-03-14T21:40:00Z');
+    await a.page.clock.setFixedTime(saturday);
+    await a.page.reload();
+    await unlock(a.page);
+    await a.page.getByRole('link', { name: 'Home' }).first().click();
+    await startAssessment(a.page);
+    await fillPatient(a.page, { ...CHILD, reason: 'Illness', detail: 'Fever and a rash' });
+    await fillDate(a.page, 'Arrival date', londonParts(saturday).date);
+    await saveAndContinue(a.page);
+    await openSection(a.page, 'Outcome and actions');
+    await answer(a.page, 'Safeguarding concern', 'Suspect');
+    await recordDiscussion(a.page, { name: 'Dr Tom Reid', role: 'ED consultant' }, saturday);
+    await answer(a.page, 'Is the child in immediate danger?', 'No');
+    await answer(a.page, "Referral to children's social care (MASH)", 'To be made next working day');
+    await a.page.getByLabel('Who will make the referral?').fill('Sam Patel, nurse in charge');
+    await fillDate(a.page, 'Date the referral will be made', ['16', '3', '2026']);
+    await a.page.getByLabel('Time the referral will be made').fill('09:00');
+    await waitForSaved(a.page);
+
+    // B: listed under Referrals to make once shared, marked as another tablet's, with a read-only view.
+    await unlock(b.page);
+    const referrals = b.page.getByRole('table', { name: "Referrals to children's social care to make" });
+    await expect(async () => {
+      await b.page.getByRole('link', { name: 'Home' }).first().click();
+      await expect(referrals.getByRole('row', { name: /Maya Hughes/ })).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+    const row = referrals.getByRole('row', { name: /Maya Hughes/ });
+    await expect(row).toContainText('16 March 2026 at 09:00');
+    await expect(row).toContainText('Sam Patel, nurse in charge');
+    await expect(row).toContainText('Planned on another tablet of the department');
+    await expectNoAxeViolations(b.page);
+    await row.getByRole('link', { name: /View/ }).click();
+    await expect(b.page.getByText('Recorded on another tablet of the department. Read only: changes are made on the tablet that recorded it.')).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});

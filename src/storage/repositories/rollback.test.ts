@@ -5,7 +5,7 @@
  * one. Every copy is genuine, so it opens; what gives it away is that the audit trail
  * recorded a later revision when the record was signed, amended or had a letter issued.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AttendanceRow, MetaRow } from '../db';
 import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, like, openTestStorage, setUpTablet, tamper } from '../../test-support/storage-fixtures';
 import { WORKLIST_KEY } from './attendance-crypto';
@@ -54,14 +54,13 @@ describe('an attacker who puts back an older copy', () => {
     expect(await repos.attendances.open(id)).toEqual({ ok: false, error: { kind: 'damaged', message } });
     expect(await repos.letters.readAttendance(id)).toEqual({ ok: false, error: { kind: 'damaged', message } });
     expect(await firstValue(repos.session.tamperReports())).toEqual([{ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(older.rev, signed.rev) }]);
-    await settle();
-    expect((await repos.internals.audit.all()).filter((event) => event.type === 'tamper-detected').map((event) => [event.entityId, event.detail])).toEqual([[id, recordRollbackMessage(older.rev, signed.rev)]]);
+    // The report's audit event is appended after the read answers: wait for it (a fixed pause flaked on a loaded machine).
+    await vi.waitFor(async () => expect((await repos.internals.audit.all()).filter((event) => event.type === 'tamper-detected').map((event) => [event.entityId, event.detail])).toEqual([[id, recordRollbackMessage(older.rev, signed.rev)]]), { timeout: 5000 });
     // Its list summary is older too: still listed (never hidden), and reported after a reload.
     const reloaded = await storage.reload();
     expect((await reloaded.session.unlock((await firstValue(reloaded.staff.list()))[0]?.id ?? '', NURSE_IN_CHARGE.pin)).ok).toBe(true);
     expect((await firstValue(reloaded.attendances.inProgress())).map((summary) => summary.id)).toEqual([id]);
-    await settle();
-    expect(await firstValue(reloaded.session.tamperReports())).toEqual([like({ key: `record:${id}`, kind: 'record' })]);
+    await vi.waitFor(async () => expect(await firstValue(reloaded.session.tamperReports())).toEqual([like({ key: `record:${id}`, kind: 'record' })]), { timeout: 5000 });
     await settle();
   });
 
@@ -92,8 +91,7 @@ describe('an attacker who puts back an older copy', () => {
 
     expect((await firstValue(repos.attendances.referralsToMake())).map((summary) => summary.id)).toEqual([editor.id]);
     expect(await firstValue(repos.session.tamperReports())).toEqual([{ key: 'worklist', kind: 'worklist', message: worklistRollbackMessage(1, 2) }]);
-    await settle();
-    expect((await repos.internals.audit.all()).filter((event) => event.type === 'tamper-detected').map((event) => event.detail)).toEqual([worklistRollbackMessage(1, 2)]);
+    await vi.waitFor(async () => expect((await repos.internals.audit.all()).filter((event) => event.type === 'tamper-detected').map((event) => event.detail)).toEqual([worklistRollbackMessage(1, 2)]), { timeout: 5000 });
     // The next unlock finds it too and rebuilds it from the records, numbered after the
     // trail's revision; after that it is current again and nothing is reported.
     const unlockAfterReload = async () => {

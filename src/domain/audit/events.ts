@@ -56,6 +56,8 @@ export const auditEventTypes = [
   'hardware-factor-enrolled',
   'hardware-factor-removed',
   'hardware-factor-failed',
+  // Added with issue 11: a re-key completed (every row re-sealed under the new key epoch, the old keys dropped).
+  'device-rekey-completed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -93,6 +95,7 @@ export const auditEventTypeLabels = {
   'hardware-factor-enrolled': 'Authenticator added',
   'hardware-factor-removed': 'Authenticator removed',
   'hardware-factor-failed': 'Authenticator refused',
+  'device-rekey-completed': 'Re-keying completed',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -20,6 +20,7 @@ import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
 import { NO_CONCERN_REVIEW_ROLES } from './types';
+import { lookupKeys } from './vault';
 import type { Vault } from './vault';
 
 /**
@@ -119,14 +120,19 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const indexes = new IndexCache();
       const nhs = query.nhsNumber ? checkNhsNumber(query.nhsNumber) : undefined;
       const family = query.familyName ? normaliseNameForMatching(query.familyName) : '';
-      const [nhsIndex, nameDobIndex] = await Promise.all([
-        indexes.get(unlocked.value.keys, 'nhs-number', nhs?.ok ? nhs.value : undefined),
-        indexes.get(unlocked.value.keys, 'name-dob', family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined),
-      ]);
+      // Under each key a look-up asks with: while a re-key is pending, rows the re-seal job has not reached keep the old key's indexes (vault.ts lookupKeys).
+      const asked = await Promise.all(
+        lookupKeys(unlocked.value).map(async (keys) => ({
+          nhsIndex: await indexes.get(keys, 'nhs-number', nhs?.ok ? nhs.value : undefined),
+          nameDobIndex: await indexes.get(keys, 'name-dob', family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined),
+        })),
+      );
+      const nhsIndex = asked.map((each) => each.nhsIndex).filter((index) => index !== '');
+      const nameDobIndex = asked.map((each) => each.nameDobIndex).filter((index) => index !== '');
       const { db } = this.ctx;
       const [byNhs, byName] = await Promise.all([
-        nhsIndex ? db.attendances.where('nhsIndex').equals(nhsIndex).toArray() : Promise.resolve([]),
-        nameDobIndex ? db.attendances.where('nameDobIndex').equals(nameDobIndex).toArray() : Promise.resolve([]),
+        nhsIndex.length ? db.attendances.where('nhsIndex').anyOf(nhsIndex).toArray() : Promise.resolve([]),
+        nameDobIndex.length ? db.attendances.where('nameDobIndex').anyOf(nameDobIndex).toArray() : Promise.resolve([]),
       ]);
       const unique = new Map([...byNhs, ...byName].map((row) => [row.id, row]));
       const summaries = await openSummaries(unlocked.value, [...unique.values()], this.checkRevision);

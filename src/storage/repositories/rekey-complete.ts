@@ -25,7 +25,7 @@ import type { StorageContext } from './context';
 import { macSettings, settingsMacHolds } from './device-settings-integrity';
 import { publishRekeyStatus } from './rekey-progress';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
-import { bindRecoveryRow, KEY_EPOCH_KEY, PENDING_REKEY_KEY, readRecoveryRow, recoveryRowHolds, RECOVERY_KEY_KEY } from './staff-keys';
+import { bindRecoveryRow, KEY_EPOCH_KEY, PENDING_REKEY_KEY, readRecoveryRow, recoveryRowHolds, RECOVERY_KEY_KEY, retiredKeyChecks, RETIRED_KEY_CHECKS_KEY } from './staff-keys';
 import type { PendingRekey, RecoveryRow } from './staff-keys';
 import type { Unlocked } from './vault';
 
@@ -142,6 +142,7 @@ export async function completeRekey(ctx: StorageContext, unlocked: Unlocked, pen
       if (sameJson(now?.value, read.value)) await db.meta.put(next);
     }
     await db.meta.put({ key: KEY_EPOCH_KEY, value: pending.epoch });
+    await db.meta.put({ key: RETIRED_KEY_CHECKS_KEY, value: [...(await retiredKeyChecks(db)), deviceNow.keyCheck] });
     await db.meta.delete(PENDING_REKEY_KEY);
     return true;
   });

@@ -132,6 +132,20 @@ async function rekeyNow(ctx: StorageContext, unlocked: Unlocked): Promise<Result
   }
 }
 
+const jobs = new WeakMap<object, Promise<unknown>>();
+
+/** Starts {@link runRekeyJob} in the background (after this tablet's earlier run, if any); the page never waits for it. */
+export function startRekeyJob(ctx: StorageContext): Promise<void> {
+  const job = (jobs.get(ctx) ?? Promise.resolve()).then(() => runRekeyJob(ctx)).then(() => undefined);
+  jobs.set(ctx, job);
+  return job;
+}
+
+/** Resolves when the re-key job a removal started has finished (tests and benchmarks). */
+export function rekeyJobOf(ctx: object): Promise<unknown> {
+  return jobs.get(ctx) ?? Promise.resolve();
+}
+
 const pauseBriefly = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
 
 /**

@@ -93,8 +93,10 @@ describe('the retention purge', () => {
     const days = await readDays(repos.internals, unlockedOf(storage), { fromInstant: '2000-01-01T00:00:00.000Z', toInstant: '2100-01-01T00:00:00.000Z' });
     expect(days.map((entry) => entry.id).sort()).toEqual([notReviewed, referralToMake, recent].sort());
     // The stub holds exactly the documented fields, sealed; its clear columns are the blind indexes and the arrival date.
+    // The look-up values the indexes were made from are sealed beside it (`lookup`), so a re-key can make them again (rekey.ts).
     const stubRow = ((await rawTables(storage.name))['retainedStubs'] ?? [])[0] as RetainedStubRow;
-    expect(Object.keys(stubRow).sort()).toEqual(['arrivedOn', 'id', 'nameDobIndex', 'nhsIndex', 'payload']);
+    expect(Object.keys(stubRow).sort()).toEqual(['arrivedOn', 'id', 'lookup', 'nameDobIndex', 'nhsIndex', 'payload']);
+    expect(JSON.stringify(stubRow.lookup)).not.toContain(PATIENT.nhsDigits);
     const stub = await openStub(unlockedOf(storage), stubRow);
     expect(stub && Object.keys(stub).sort()).toEqual(Object.keys(retainedStubSchema.shape).sort());
     expect(stub).toEqual({ id: purged, arrivedOn: '2026-03-10', ageBand: '13-15', concernLevel: expect.anything() as unknown, cpis: '', thinkFamilyChildren: null, leftBeforeAssessment: false, purgedAt: '2026-04-10T14:00:00.000Z' });

@@ -55,6 +55,8 @@ export const FIRST_KEY_EPOCH = 1;
 export const KEY_EPOCH_KEY = 'key-epoch';
 /** meta: the re-key waiting for the re-seal job. */
 export const PENDING_REKEY_KEY = 'rekey:pending';
+/** meta: the key checks of secrets a completed re-key retired (keyed fingerprints: they reveal nothing), so an old wrap is named as superseded. */
+export const RETIRED_KEY_CHECKS_KEY = 'key-checks:retired';
 /** meta: the recovery key's row. */
 export const RECOVERY_KEY_KEY = 'recovery-key';
 
@@ -95,6 +97,12 @@ export async function settledEpoch(db: Pick<TriageDatabase, 'meta'>): Promise<nu
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= FIRST_KEY_EPOCH ? value : FIRST_KEY_EPOCH;
 }
 
+/** The key checks of the secrets completed re-keys retired. */
+export async function retiredKeyChecks(db: Pick<TriageDatabase, 'meta'>): Promise<string[]> {
+  const value = (await db.meta.get(RETIRED_KEY_CHECKS_KEY))?.value;
+  return Array.isArray(value) ? value.filter((check): check is string => typeof check === 'string') : [];
+}
+
 /** The epoch of the secret members' wraps hold now: the pending re-key's, else the settled one. */
 export async function wrappingEpoch(db: Pick<TriageDatabase, 'meta'>): Promise<number> {
   return (await readPendingRekey(db))?.epoch ?? (await settledEpoch(db));
@@ -121,7 +129,10 @@ export async function resolveSecrets(db: Pick<TriageDatabase, 'meta'>, device: D
   const keys = await deriveDeviceKeys(opened);
   const check = await deviceKeyCheck(keys);
   const pending = await readPendingRekey(db);
-  if (!pending) return check === device.keyCheck ? ok({ secret: opened, keys, epoch: await settledEpoch(db) }) : err('other-device');
+  if (!pending) {
+    if (check === device.keyCheck) return ok({ secret: opened, keys, epoch: await settledEpoch(db) });
+    return err((await retiredKeyChecks(db)).includes(check) ? 'superseded' : 'other-device');
+  }
   if (check !== pending.keyCheck) return err(check === device.keyCheck ? 'superseded' : 'other-device');
   const previous = await openBytes(keys.dataKey, pending.previous, pendingAad(device.deviceId, pending.epoch));
   if (!previous.ok) return err('other-device');

@@ -116,7 +116,7 @@ export class RealStaffRepository implements StaffRepository {
    * what waits and why (rekey-progress.ts).
    */
   private async rekeyAfterRemoval(name: string): Promise<void> {
-    const { rekeyDevice, runRekeyJob, REKEY_QUEUED_MESSAGE } = await import('./rekey');
+    const { rekeyDevice, startRekeyJob, REKEY_QUEUED_MESSAGE } = await import('./rekey');
     const { publishRekeyStatus } = await import('./rekey-progress');
     const rekeyed = await rekeyDevice(this.ctx);
     if (!rekeyed.ok) {
@@ -129,11 +129,8 @@ export class RealStaffRepository implements StaffRepository {
       return;
     }
     // In the background: the page never waits for it.
-    this.rekeyJob = runRekeyJob(this.ctx).then(() => undefined);
+    void startRekeyJob(this.ctx);
   }
-
-  /** The background re-seal a removal started (tests). */
-  rekeyJob: Promise<void> = Promise.resolve();
 
   rekeyStatus(): LiveValue<RekeyStatus> {
     return rekeyStatus(this.ctx);

@@ -9,7 +9,6 @@
  * refused or waits behind another, it says what waits and why.
  */
 import { useState } from 'react';
-import { useObservable } from 'dexie-react-hooks';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
 import { optionLabel } from '../../domain/assessment/fields';
@@ -23,7 +22,7 @@ import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
 import { useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useRepositories, useSession, useStaffDetails } from '../../storage/repositories/react';
+import { useRekeyStatus, useRepositories, useSession, useStaffDetails } from '../../storage/repositories/react';
 import type { RekeyStatus, StaffSummary } from '../../storage/repositories/types';
 import { StaffFields } from './staff-fields';
 
@@ -59,7 +58,7 @@ export function StaffPage() {
   const staff = useStaffDetails();
   const session = useSession();
   const { staff: repository } = useRepositories();
-  const rekey = useObservable(() => repository.rekeyStatus(), [repository], undefined);
+  const rekey = useRekeyStatus();
   const [message, setMessage] = useState<string | undefined>(undefined);
   const me = session.status === 'unlocked' ? session.staff : undefined;
   const canManage = me !== undefined && may(me.role, 'manage-staff');

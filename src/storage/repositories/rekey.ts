@@ -36,6 +36,7 @@ import { LOCK_MESSAGE } from './session-repository';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { pendingRekeyRow, readPendingRekey, readRecoveryRow, recoveryRowHolds, rekeyedMember, rekeyedRecovery, RECOVERY_KEY_KEY, wrappingEpoch } from './staff-keys';
 import type { StorageFailure } from './types';
+import type { ResealOptions, ResealResult } from './reseal';
 import type { Unlocked } from './vault';
 
 /** meta: a removal happened while a re-key was pending; the tablet re-keys again when it completes. */
@@ -154,9 +155,9 @@ const pauseBriefly = (): Promise<void> => new Promise((resolve) => setTimeout(re
  * removal). When another run holds the job's lock (this tab's run for the old epoch while it
  * stops, or another tab), waits for it and tries again, so a re-key's job always starts.
  */
-export async function runRekeyJob(ctx: StorageContext, options: import('./reseal').ResealOptions = {}): Promise<import('./reseal').ResealResult | undefined> {
+export async function runRekeyJob(ctx: StorageContext, options: ResealOptions = {}): Promise<ResealResult | undefined> {
   const { resealRows } = await import('./reseal');
-  let last: import('./reseal').ResealResult | undefined;
+  let last: ResealResult | undefined;
   try {
     for (let attempts = 0; attempts < 1_000; attempts += 1) {
       const unlocked = ctx.vault.peek();

@@ -511,70 +511,76 @@ function advance(progress: Progress, last: string | undefined): Progress {
  * returns 'stopped' if the tablet locks (or re-keys again) on the way.
  */
 export async function resealRows(ctx: StorageContext, options: ResealOptions = {}): Promise<ResealResult> {
+  if (!ctx.vault.peek()) return { status: 'stopped', checked: 0, resealed: 0, unreadable: 0 };
+  const release = await tryHoldLock(RESEAL_LOCK);
+  if (!release) return { status: 'busy', checked: 0, resealed: 0, unreadable: 0 };
+  try {
+    return await resealRowsHeld(ctx, options);
+  } finally {
+    release();
+  }
+}
+
+/** {@link resealRows} for a caller that already holds {@link RESEAL_LOCK} (tests drive a run part-way with it). */
+export async function resealRowsHeld(ctx: StorageContext, options: ResealOptions = {}): Promise<ResealResult> {
   const batchSize = options.batchSize ?? RESEAL_BATCH;
   const pause = options.pause ?? nextTask;
   const result: ResealResult = { status: 'done', checked: 0, resealed: 0, unreadable: 0 };
   const unlocked = ctx.vault.peek();
   if (!unlocked) return { ...result, status: 'stopped' };
-  const release = await tryHoldLock(RESEAL_LOCK);
-  if (!release) return { ...result, status: 'busy' };
   const target = epochOf(unlocked);
   // The vault's keys change in place when this tab re-keys: a run for the old target stops, and the re-key starts a new one.
   const stop = () => ctx.vault.peek() !== unlocked || epochOf(unlocked) !== target || (options.shouldStop?.() ?? false);
-  try {
-    const { db } = ctx;
-    const pending = unlocked.previous ? await readPendingRekey(db) : undefined;
-    let progress = readProgress((await db.meta.get(RESEAL_KEY))?.value, target);
-    const tracker = unlocked.previous ? await progressTracker(ctx, progress, options.onProgress) : undefined;
-    let lastAudited = 0;
-    while (!progress.done) {
-      if (stop()) return { ...result, status: 'stopped' };
-      const batch = await readBatch(ctx, unlocked, progress, batchSize, stop);
-      if (!batch) return { ...result, status: 'stopped' };
-      const next = advance(progress, batch.last);
-      await options.beforeWrite?.();
-      if (stop()) return { ...result, status: 'stopped' };
-      const resealed = await db.transaction('rw', [db.attendances, db.letters, db.meta, db.liaisonReviews, db.attendanceDays, db.retainedStubs, db.audit], async () => {
-        let written = 0;
-        for (const write of batch.writes) if (await write()) written += 1;
-        await db.meta.put({ key: RESEAL_KEY, value: next });
-        return written;
-      });
-      result.checked += batch.checked;
-      result.unreadable += batch.unreadable;
-      result.resealed += resealed;
-      if (progress.stage === 'attendances') tracker?.add(batch.checked);
-      if (progress.stage === 'audit' && batch.last !== undefined) lastAudited = Number(batch.last);
-      progress = next;
-      if (!progress.done) await pause();
-    }
-    tracker?.finish();
-    // Every stage is done under the new epoch: the re-key completes (rekey-complete.ts).
-    if (unlocked.previous && pending?.epoch === target) {
-      // A tab the re-key locked may have saved on its way out under the old keys, after this job passed that row: found by the save time.
-      for (;;) {
-        if (stop()) return { ...result, status: 'stopped' };
-        const stale = await db.attendances.where('updatedAt').aboveOrEqual(pending.at).filter((row) => !isCurrentRow(row.payload, unlocked)).limit(batchSize).toArray();
-        const batch = stale.length ? await attendanceBatch(ctx, unlocked, stale, stop) : undefined;
-        if (!batch?.writes.length) break;
-        const written = await db.transaction('rw', [db.attendances, db.meta], async () => {
-          let count = 0;
-          for (const write of batch.writes) if (await write()) count += 1;
-          return count;
-        });
-        result.resealed += written;
-        if (written === 0) break;
-      }
-      await options.beforeComplete?.();
-      if (stop()) return { ...result, status: 'stopped' };
-      const completed = await completeRekey(ctx, unlocked, pending, { lastAudited, stop });
-      if (completed === 'stopped') return { ...result, status: 'stopped' };
-      result.rekeyed = target;
-    }
-    return result;
-  } finally {
-    release();
+  const { db } = ctx;
+  const pending = unlocked.previous ? await readPendingRekey(db) : undefined;
+  let progress = readProgress((await db.meta.get(RESEAL_KEY))?.value, target);
+  const tracker = unlocked.previous ? await progressTracker(ctx, progress, options.onProgress) : undefined;
+  let lastAudited = 0;
+  while (!progress.done) {
+    if (stop()) return { ...result, status: 'stopped' };
+    const batch = await readBatch(ctx, unlocked, progress, batchSize, stop);
+    if (!batch) return { ...result, status: 'stopped' };
+    const next = advance(progress, batch.last);
+    await options.beforeWrite?.();
+    if (stop()) return { ...result, status: 'stopped' };
+    const resealed = await db.transaction('rw', [db.attendances, db.letters, db.meta, db.liaisonReviews, db.attendanceDays, db.retainedStubs, db.audit], async () => {
+      let written = 0;
+      for (const write of batch.writes) if (await write()) written += 1;
+      await db.meta.put({ key: RESEAL_KEY, value: next });
+      return written;
+    });
+    result.checked += batch.checked;
+    result.unreadable += batch.unreadable;
+    result.resealed += resealed;
+    if (progress.stage === 'attendances') tracker?.add(batch.checked);
+    if (progress.stage === 'audit' && batch.last !== undefined) lastAudited = Number(batch.last);
+    progress = next;
+    if (!progress.done) await pause();
   }
+  tracker?.finish();
+  // Every stage is done under the new epoch: the re-key completes (rekey-complete.ts).
+  if (unlocked.previous && pending?.epoch === target) {
+    // A tab the re-key locked may have saved on its way out under the old keys, after this job passed that row: found by the save time.
+    for (;;) {
+      if (stop()) return { ...result, status: 'stopped' };
+      const stale = await db.attendances.where('updatedAt').aboveOrEqual(pending.at).filter((row) => !isCurrentRow(row.payload, unlocked)).limit(batchSize).toArray();
+      const batch = stale.length ? await attendanceBatch(ctx, unlocked, stale, stop) : undefined;
+      if (!batch?.writes.length) break;
+      const written = await db.transaction('rw', [db.attendances, db.meta], async () => {
+        let count = 0;
+        for (const write of batch.writes) if (await write()) count += 1;
+        return count;
+      });
+      result.resealed += written;
+      if (written === 0) break;
+    }
+    await options.beforeComplete?.();
+    if (stop()) return { ...result, status: 'stopped' };
+    const completed = await completeRekey(ctx, unlocked, pending, { lastAudited, stop });
+    if (completed === 'stopped') return { ...result, status: 'stopped' };
+    result.rekeyed = target;
+  }
+  return result;
 }
 
 /** Counts attendances visited for the staff page: the total once, and where a resumed run starts. */

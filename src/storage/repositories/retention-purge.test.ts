@@ -13,6 +13,7 @@ import { PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, like, openT
 import type { TestStorage } from '../../test-support/storage-fixtures';
 import type { IssueLetterRequest } from './types';
 import { openStub } from './retention-purge';
+import { rekeyJobOf } from './rekey';
 import { readDays } from './day-index';
 import type { RetainedStubRow } from '../db';
 
@@ -136,6 +137,26 @@ describe('the retention purge', () => {
     expect(stub).toEqual(like({ displayName: RETAINED_STUB_NAME, arrivedAt: '2026-03-10T00:00:00.000Z', retainedStub: { arrivedOn: '2026-03-10', nhs: 'same', nameDob: 'same' } }));
     expect(after.flags.find((flag) => flag.kind === 'frequent')?.text).toBe('3 or more attendances in 12 months (4)');
     // By last name and date of birth too (the other blind index).
+    const byName = await runLookUp(repos.attendances, { familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
+    expect(byName.ok && byName.value.matches.map((summary) => summary.id)).toContain(purged);
+    storage.repos.close();
+  });
+
+  it('after a re-key the look-up still finds the stub by both indexes, made again under the new key from its sealed look-up values', async () => {
+    const { storage, purged } = await tabletWithFourAttendances();
+    const { repos } = storage;
+    const { db } = repos.internals;
+    expect((await repos.retention.purge()).ok).toBe(true);
+    const before = await db.retainedStubs.get(purged);
+    const leaving = await repos.staff.add(triageNurse({ name: 'Robin Ellis', secret: '518274' }));
+    if (!leaving.ok) throw new Error('add failed');
+    expect((await repos.staff.remove(leaving.value.id)).ok).toBe(true);
+    await rekeyJobOf(repos.internals);
+    const after = await db.retainedStubs.get(purged);
+    // Both indexes changed with the key: the old index key (which the removed member held) finds nothing.
+    expect(after && before && [after.nhsIndex === before.nhsIndex, after.nameDobIndex === before.nameDobIndex]).toEqual([false, false]);
+    const found = await runLookUp(repos.attendances, { nhsNumber: PATIENT.nhsDigits });
+    expect(found.ok && found.value.matches.find((summary) => summary.id === purged)).toEqual(like({ retainedStub: { arrivedOn: '2026-03-10', nhs: 'same', nameDob: 'same' } }));
     const byName = await runLookUp(repos.attendances, { familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
     expect(byName.ok && byName.value.matches.map((summary) => summary.id)).toContain(purged);
     storage.repos.close();

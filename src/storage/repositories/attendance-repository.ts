@@ -138,7 +138,14 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const summaries = await openSummaries(unlocked.value, [...unique.values()], this.checkRevision);
       // What stays of attendances purged after the retention period, found by the same indexes (retention-purge.ts).
       const { findStubs } = await import('./retention-purge');
-      const stubs = await findStubs(db, unlocked.value, { nhsIndex, nameDobIndex }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
+      // Stubs from before re-keying keep the indexes of a retired key, kept for them alone (legacy-stub-keys.ts).
+      const { stubIndexKeys } = await import('./legacy-stub-keys');
+      const { blindIndex } = await import('../crypto/blind-index');
+      const retired = await stubIndexKeys(db, unlocked.value);
+      const nameDob = family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined;
+      const stubNhs = [...nhsIndex, ...(nhs?.ok ? await Promise.all(retired.map((key) => blindIndex(key, 'nhs-number', nhs.value))) : [])];
+      const stubNameDob = [...nameDobIndex, ...(nameDob ? await Promise.all(retired.map((key) => blindIndex(key, 'name-dob', nameDob))) : [])];
+      const stubs = await findStubs(db, unlocked.value, { nhsIndex: stubNhs, nameDobIndex: stubNameDob }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
       return ok([...summaries, ...stubs]);
     } catch (error) {
       return err(toStorageFailure(error));

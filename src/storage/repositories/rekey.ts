@@ -29,6 +29,7 @@ import { emptiedWrap, holdsSecret } from '../crypto/member-wraps';
 import type { StaffRow } from '../db';
 import type { StorageContext } from './context';
 import { readEnrolment } from '../sync/enrolment-state';
+import { retiredStubIndexKeys, STUB_INDEX_KEYS_KEY } from './legacy-stub-keys';
 import { toStorageFailure } from './failures';
 import { requirePermission } from './permission-gate';
 import { currentRekeyStatus, publishRekeyStatus } from './rekey-progress';
@@ -107,6 +108,8 @@ async function rekeyNow(ctx: StorageContext, unlocked: Unlocked): Promise<Result
       }
     }
     const recoveryRow = recovery ? await rekeyedRecovery(keys.auditKey, recovery, secret, epoch) : undefined;
+    // Stubs from before re-keying cannot be re-indexed: the index key being retired is kept for them (legacy-stub-keys.ts).
+    const stubKeys = await retiredStubIndexKeys(db, unlocked, keys);
     // Locking meanwhile zeroed the data secret: what was sealed from it must not be written.
     if (ctx.vault.peek() !== unlocked) {
       secret.fill(0);
@@ -116,6 +119,8 @@ async function rekeyNow(ctx: StorageContext, unlocked: Unlocked): Promise<Result
       await db.staff.bulkPut(updated);
       await db.meta.put(pending);
       if (recoveryRow) await db.meta.put({ key: RECOVERY_KEY_KEY, value: recoveryRow });
+      if (stubKeys) await db.meta.put(stubKeys);
+      else await db.meta.delete(STUB_INDEX_KEYS_KEY);
     });
     // From here every write uses the new keys; the old ones only open what the re-seal job has not moved.
     ctx.vault.rekeyed({ epoch, secret, keys });

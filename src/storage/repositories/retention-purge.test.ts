@@ -14,6 +14,7 @@ import type { TestStorage } from '../../test-support/storage-fixtures';
 import type { IssueLetterRequest } from './types';
 import { openStub } from './retention-purge';
 import { rekeyJobOf } from './rekey';
+import { STUB_INDEX_KEYS_KEY } from './legacy-stub-keys';
 import { readDays } from './day-index';
 import type { RetainedStubRow } from '../db';
 
@@ -159,6 +160,27 @@ describe('the retention purge', () => {
     expect(found.ok && found.value.matches.find((summary) => summary.id === purged)).toEqual(like({ retainedStub: { arrivedOn: '2026-03-10', nhs: 'same', nameDob: 'same' } }));
     const byName = await runLookUp(repos.attendances, { familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
     expect(byName.ok && byName.value.matches.map((summary) => summary.id)).toContain(purged);
+    storage.repos.close();
+  });
+
+  it('a stub purged before re-keying existed (no sealed look-up values) is still found after a re-key, by the retired index key kept for it alone', async () => {
+    const { storage, purged } = await tabletWithFourAttendances();
+    const { repos } = storage;
+    const { db } = repos.internals;
+    expect((await repos.retention.purge()).ok).toBe(true);
+    // As the release before re-keying wrote it: no look-up values.
+    const row = await db.retainedStubs.get(purged);
+    if (!row) throw new Error('no stub');
+    const { lookup: _lookup, ...legacy } = row;
+    await db.retainedStubs.put(legacy);
+    const leaving = await repos.staff.add(triageNurse({ name: 'Robin Ellis', secret: '518274' }));
+    if (!leaving.ok) throw new Error('add failed');
+    expect((await repos.staff.remove(leaving.value.id)).ok).toBe(true);
+    await rekeyJobOf(repos.internals);
+    expect((await db.retainedStubs.get(purged))?.nhsIndex).toBe(row.nhsIndex);
+    expect(((await rawTables(storage.name))['meta'] ?? []).map((each) => (each as { key: string }).key)).toContain(STUB_INDEX_KEYS_KEY);
+    const found = await runLookUp(repos.attendances, { nhsNumber: PATIENT.nhsDigits });
+    expect(found.ok && found.value.matches.find((summary) => summary.id === purged)).toEqual(like({ retainedStub: { arrivedOn: '2026-03-10', nhs: 'same', nameDob: 'same' } }));
     storage.repos.close();
   });
 

@@ -41,6 +41,7 @@ import { bindStaffRow } from '../repositories/staff-binding';
 import { Vault } from '../repositories/vault';
 import type { Unlocked } from '../repositories/vault';
 import type { ValidatedBackup } from './backup-read';
+import { IMPORTED_CHAIN_PREFIX, importedChainAad, importedChainKey } from './imported-chain-keys';
 
 /** What a restore did, for the page and the audit event. */
 export interface RestoreReport {
@@ -52,10 +53,7 @@ export interface RestoreReport {
   lettersAdded: number;
 }
 
-export const IMPORTED_CHAIN_PREFIX = 'audit-import:';
-export const importedChainKey = (sourceTabletId: string): string => `${IMPORTED_CHAIN_PREFIX}${sourceTabletId}`;
-/** The sealed note of an imported chain is bound to this tablet and to the source tablet it came from. */
-export const importedChainAad = (deviceId: string, sourceTabletId: string): string => `${deviceId}:meta:${importedChainKey(sourceTabletId)}`;
+export { IMPORTED_CHAIN_PREFIX, importedChainAad, importedChainKey } from './imported-chain-keys';
 
 interface ImportedChainRow {
   sourceTabletId: string;

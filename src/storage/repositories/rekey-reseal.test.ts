@@ -306,7 +306,7 @@ describe('removing a member of staff when re-keying cannot run now', () => {
     const status = await firstValue(storage.repos.staff.rekeyStatus());
     expect(status).toEqual({ kind: 'waiting', message: expect.stringContaining(SHARED_DEPARTMENT_MESSAGE) as string });
     const trail = await storage.repos.internals.audit.all();
-    expect(trail.at(-1)).toMatchObject({ type: 'device-rekeyed', detail: `Re-keying after a removal refused: ${SHARED_DEPARTMENT_MESSAGE}` });
+    expect(trail.at(-1)).toMatchObject({ type: 'staff-removed', detail: `The tablet was not re-keyed after the removal: ${SHARED_DEPARTMENT_MESSAGE}` });
     storage.repos.close();
   });
 

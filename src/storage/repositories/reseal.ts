@@ -49,7 +49,7 @@ import { clearDetailOf, detailAddress, detailIsSealed, sealDetail } from './audi
 import { IndexCache, openRowPart, sealAttendancePart, WORKLIST_ADDRESS, WORKLIST_KEY, worklistAad } from './attendance-crypto';
 import { blindIndexInputs } from './attendance-writes';
 import { resealDayRow } from './day-index';
-import { importedChainAad, IMPORTED_CHAIN_PREFIX } from '../backup/backup-write';
+import { importedChainAad, IMPORTED_CHAIN_PREFIX } from '../backup/imported-chain-keys';
 import { isSealed, open as openSealed, seal } from '../crypto/codec';
 import { resealStub } from './retention-purge';
 import type { StorageContext } from './context';

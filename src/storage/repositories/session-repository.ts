@@ -12,7 +12,7 @@ import type { StorageContext } from './context';
 import { readWorklistState, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import { reportWorklistRollback } from './revisions';
 import { toStorageFailure } from './failures';
-import { withLock } from './locks';
+import { LOCK_MESSAGE, withLock } from './locks';
 import { checkSettingsAtUnlock } from './device-settings-integrity';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { secretProblem, secretProblemForRole } from '../../domain/settings/secret-policy';
@@ -45,7 +45,6 @@ export function staffRefFromRow(row: StaffRow): StaffRef {
   };
 }
 
-export const LOCK_MESSAGE = 'safeguarding-triage:lock';
 
 export const WEAK_SECRET_MESSAGE =
   'Your PIN or passphrase is one the rules now refuse (for example a date, such as a birthday, or a run like 123456): it is among the first an attacker tries. Choose a new one before you go on.';

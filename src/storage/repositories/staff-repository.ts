@@ -121,7 +121,7 @@ export class RealStaffRepository implements StaffRepository {
     const rekeyed = await rekeyDevice(this.ctx);
     if (!rekeyed.ok) {
       publishRekeyStatus(this.ctx, { kind: 'waiting', message: `${name} can no longer unlock this tablet, but the tablet was not re-keyed: ${rekeyed.error.message} Until it is, a copy of this tablet's files taken before the removal still opens the records.` });
-      await this.ctx.audit.append('device-rekeyed', 'device', `Re-keying after a removal refused: ${rekeyed.error.message}`);
+      await this.ctx.audit.append('staff-removed', 'device', `The tablet was not re-keyed after the removal: ${rekeyed.error.message}`);
       return;
     }
     if (rekeyed.value.queued) {

@@ -205,6 +205,12 @@ export interface RetainedStubRow {
   nhsIndex: string;
   nameDobIndex: string;
   payload: Sealed;
+  /**
+   * The values the blind indexes were made from (NHS number, family name + date of birth),
+   * sealed: what lets a re-key make the indexes again under the new key (reseal.ts). Absent on
+   * stubs purged before re-keying existed.
+   */
+  lookup?: SealedRow;
 }
 
 /**

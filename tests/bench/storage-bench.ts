@@ -25,6 +25,8 @@ import { ENGLAND_AND_WALES_BANK_HOLIDAYS_2026_2027 } from '../../src/domain/liai
 import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
 import { applyMatchDecisions, lookUpFlags } from '../../src/domain/assessment/patient-look-up';
 import { runLookUp } from '../../src/features/lookup/run-look-up';
+import { rekeyJobOf } from '../../src/storage/repositories/rekey';
+import { PENDING_REKEY_KEY } from '../../src/storage/repositories/staff-keys';
 
 // The nurse in charge's secret: a passphrase (issue 11: the nurse in charge may not use a PIN).
 const PIN = 'harbour lantern orchard';
@@ -112,6 +114,12 @@ export interface StorageFigures {
   complianceAuditDayIndexMs: number;
   /** Building the per-day index over every attendance, as the first unlock after the upgrade to version 4 does. */
   dayIndexBuildSeconds: number;
+  /**
+   * Re-keying after a member of staff is removed (issue 11): from the removal to the re-key
+   * completed (every attendance, summary, letter, review, day row and audit MAC moved to the new
+   * key in the background job), and a look-up by NHS number while the job runs.
+   */
+  rekey: { seconds: number; lookupDuringMs: number; resealed: number };
 }
 
 async function run(count: number): Promise<StorageFigures> {
@@ -353,6 +361,20 @@ async function run(count: number): Promise<StorageFigures> {
     if (!keys) throw new Error('locked');
     dayIndexReads.push((await time(() => readDays(repositories.internals, keys, { fromInstant: bounds.start, toInstant: bounds.end })))[0]);
   }
+  // Re-keying after a removal: the removal returns at once; the job runs in the background until the re-key completes.
+  say('Re-keying');
+  const leaving = await repositories.staff.add({ name: 'Leaving Nurse', role: 'triage-nurse', staffGroup: 'bank', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: '735104' });
+  if (!leaving.ok) throw new Error(leaving.error.message);
+  const rekeyStart = performance.now();
+  const removed = await repositories.staff.remove(leaving.value.id);
+  if (!removed.ok) throw new Error(removed.error.message);
+  const probe = syntheticRecord(Math.floor(count / 2), new Date(now).toISOString(), staff);
+  const [lookupDuringMs, during] = await time(() => repositories.attendances.find({ nhsNumber: probe.answers.patient.nhsNumber }));
+  if (!during.ok || during.value.length === 0) throw new Error('look-up during the re-key found nothing');
+  await rekeyJobOf(repositories.internals);
+  const rekeySeconds = (performance.now() - rekeyStart) / 1000;
+  if (await db.meta.get(PENDING_REKEY_KEY)) throw new Error('the re-key did not complete');
+  const resealedRows = (await db.attendances.toArray()).filter((row) => (row.payload as { e?: number }).e === 2).length;
   repositories.close();
   await db.delete();
   say('Done');
@@ -375,6 +397,7 @@ async function run(count: number): Promise<StorageFigures> {
     complianceAudit30DaysMs: { total: median(auditTotals), inputs: median(auditInputs), count: median(auditCounts), attendances: audited },
     complianceAuditDayIndexMs: median(dayIndexReads),
     dayIndexBuildSeconds: dayIndexBuildMs / 1000,
+    rekey: { seconds: rekeySeconds, lookupDuringMs, resealed: resealedRows },
   };
 }
 

@@ -67,6 +67,8 @@ export const auditEventTypes = [
   // Added with issue 14: this tablet's rows accepted by the department server, counted (one
   // event per unlock or per hour, never one per push: issue 14 clarification).
   'department-shared',
+  // Added with issue 11: a re-key completed (every row re-sealed under the new key epoch, the old keys dropped).
+  'device-rekey-completed',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -109,6 +111,7 @@ export const auditEventTypeLabels = {
   'department-joined': 'Joined the department',
   'tablet-revoked': 'Tablet removed from the department',
   'department-shared': 'Shared with the department',
+  'device-rekey-completed': 'Re-keying completed',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

@@ -3,6 +3,10 @@
  * staff; removing someone stops them unlocking but keeps their name on what they signed.
  * The list with registration numbers is the nurse in charge's alone: storage refuses it to
  * anyone else and this page then says so (domain/settings/permissions.ts).
+ *
+ * Removing someone re-keys the tablet (issue 11; storage/repositories/rekey.ts): the page
+ * shows how far the background re-seal has got, and never waits for it; when re-keying was
+ * refused or waits behind another, it says what waits and why.
  */
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -18,8 +22,8 @@ import { IssuesProvider } from '../../components/form/issues-context';
 import { Page } from '../../components/layout/page';
 import { useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useRepositories, useSession, useStaffDetails } from '../../storage/repositories/react';
-import type { StaffSummary } from '../../storage/repositories/types';
+import { useRekeyStatus, useRepositories, useSession, useStaffDetails } from '../../storage/repositories/react';
+import type { RekeyStatus, StaffSummary } from '../../storage/repositories/types';
 import { StaffFields } from './staff-fields';
 
 function describeStaff(member: StaffSummary): string {
@@ -27,10 +31,34 @@ function describeStaff(member: StaffSummary): string {
   return `${optionLabel(staffRoleOptions, member.role)}, ${group}`;
 }
 
+const count = new Intl.NumberFormat('en-GB');
+
+/** What re-keying after a removal is doing: nothing shown when nothing is pending. */
+function RekeyNotice({ status }: { status: RekeyStatus | undefined }) {
+  if (status === undefined || status.kind === 'idle') return null;
+  if (status.kind === 'waiting') {
+    return (
+      <div className="nhsuk-inset-text" data-testid="rekey-status">
+        <span className="nhsuk-u-visually-hidden">Information: </span>
+        <p>{status.message}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="nhsuk-inset-text" data-testid="rekey-status" role="status">
+      <p>
+        Re-sealing records after a removal: {count.format(status.done)} of {count.format(status.total)}
+      </p>
+      <p>You can go on working: this carries on in the background, and after a lock it carries on at the next unlock.</p>
+    </div>
+  );
+}
+
 export function StaffPage() {
   const staff = useStaffDetails();
   const session = useSession();
   const { staff: repository } = useRepositories();
+  const rekey = useRekeyStatus();
   const [message, setMessage] = useState<string | undefined>(undefined);
   const me = session.status === 'unlocked' ? session.staff : undefined;
   const canManage = me !== undefined && may(me.role, 'manage-staff');
@@ -55,6 +83,7 @@ export function StaffPage() {
         </NotificationBanner>
       ) : null}
       <h1>Staff accounts</h1>
+      <RekeyNotice status={rekey} />
       {canManage ? <ButtonLink to={paths.addStaff()}>Add a member of staff</ButtonLink> : <p>{refusalMessage('manage-staff')}</p>}
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">People who can unlock this tablet</caption>

@@ -31,6 +31,8 @@ function opaqueFileName(): string {
   return `backup-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}.sgtbackup`;
 }
 
+export const BACKUP_WAITS_FOR_REKEY = 'The tablet is re-sealing its records after a member of staff was removed. A backup can be made once that has finished (the staff page shows how far it has got).';
+
 export class RealBackupRepository implements BackupRepository {
   constructor(private readonly ctx: StorageContext) {}
 
@@ -39,6 +41,8 @@ export class RealBackupRepository implements BackupRepository {
     if (!allowed.ok) return allowed;
     const weak = (await loadRules()).backupPassphraseProblem(passphrase);
     if (weak) return err({ kind: 'forbidden', message: weak });
+    // Mid re-key the trail holds MACs under two keys and the file carries one secret (rekey.ts): back up once it completes.
+    if (allowed.value.previous) return err({ kind: 'forbidden', message: BACKUP_WAITS_FOR_REKEY });
     try {
       const { collectEntries, makeBackupFile } = await import('./backup-export');
       const body = await collectEntries(this.ctx, allowed.value, (done, total) => progress?.({ stage: 'reading', done, total }));

@@ -23,7 +23,7 @@ import type { LiaisonReviewRecord } from '../../domain/liaison/liaison-review';
 import type { LetterIdentity } from '../../domain/letters/kinds';
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import { macAuditAnchor } from '../crypto/audit-mac';
-import { sealRow } from '../crypto/sealed-row';
+import { FIRST_EPOCH, sealRow } from '../crypto/sealed-row';
 import { sealDetail } from '../repositories/audit-details';
 import { open as openSealed, seal } from '../crypto/codec';
 import type { AttendanceRow, AuditRow, LetterRow, LiaisonReviewRow, MetaRow, StaffRow } from '../db';
@@ -41,6 +41,7 @@ import { bindStaffRow } from '../repositories/staff-binding';
 import { Vault } from '../repositories/vault';
 import type { Unlocked } from '../repositories/vault';
 import type { ValidatedBackup } from './backup-read';
+import { IMPORTED_CHAIN_PREFIX, importedChainAad, importedChainKey } from './imported-chain-keys';
 
 /** What a restore did, for the page and the audit event. */
 export interface RestoreReport {
@@ -52,10 +53,7 @@ export interface RestoreReport {
   lettersAdded: number;
 }
 
-const IMPORTED_CHAIN_PREFIX = 'audit-import:';
-export const importedChainKey = (sourceTabletId: string): string => `${IMPORTED_CHAIN_PREFIX}${sourceTabletId}`;
-/** The sealed note of an imported chain is bound to this tablet and to the source tablet it came from. */
-export const importedChainAad = (deviceId: string, sourceTabletId: string): string => `${deviceId}:meta:${importedChainKey(sourceTabletId)}`;
+export { IMPORTED_CHAIN_PREFIX, importedChainAad, importedChainKey } from './imported-chain-keys';
 
 interface ImportedChainRow {
   sourceTabletId: string;
@@ -130,7 +128,7 @@ export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBac
   const staffRows: StaffRow[] = await Promise.all(backup.staff.map((member) => bindStaffRow(keys.auditKey, { ...member, failedAttempts: 0, retryAfter: '' })));
   const actor = staffRows.find((row) => row.id === firstInCharge.id) ?? staffRows[0];
   if (!actor) throw new Error('The backup holds no staff account.');
-  const unlocked: Unlocked = { keys, staff: staffRefFromRow(actor), deviceId: backup.device.deviceId, secret: backup.secret };
+  const unlocked: Unlocked = { keys, epoch: FIRST_EPOCH, staff: staffRefFromRow(actor), deviceId: backup.device.deviceId, secret: backup.secret };
   const settings = deviceSettingsSchema.parse(backup.device.settings);
   const settingsMac = await macSettings(keys.auditKey, settings, backup.device.contentFiles);
   const attendanceRows = await sealRecords(unlocked, backup.attendances, now, progress);
@@ -299,7 +297,9 @@ export async function checkImportedChains(ctx: StorageContext, unlocked: Unlocke
   for (const row of rows) {
     const sourceTabletId = row.key.slice(IMPORTED_CHAIN_PREFIX.length);
     const value = row.value as Partial<ImportedChainRow> | undefined;
-    const opened = await openSealed(unlocked.keys.dataKey, value?.note, importedChainAad(unlocked.deviceId, sourceTabletId));
+    // Under the current key, or while a re-key is pending the old one (until the re-seal job moves it: reseal.ts).
+    let opened = await openSealed(unlocked.keys.dataKey, value?.note, importedChainAad(unlocked.deviceId, sourceTabletId));
+    if (!opened.ok && unlocked.previous) opened = await openSealed(unlocked.previous.keys.dataKey, value?.note, importedChainAad(unlocked.deviceId, sourceTabletId));
     const note = opened.ok ? (opened.value as { count?: unknown; headHash?: unknown; backupCreatedAt?: unknown; events?: unknown }) : undefined;
     const events: unknown[] = Array.isArray(note?.events) ? note.events : [];
     const { breaks, events: parsed } = chainBreaks(events);

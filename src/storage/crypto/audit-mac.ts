@@ -20,6 +20,23 @@ function macInput(hashHex: string): Uint8Array<ArrayBuffer> {
   return utf8Bytes(AUDIT_MAC_LABEL + hashHex);
 }
 
+/**
+ * The key or keys a MAC is checked against. One key, except while a re-key is pending
+ * (repositories/rekey.ts): then the new epoch's audit key first and the old epoch's second,
+ * because what was MAC'd before the re-key is moved to the new key by the re-seal job, not
+ * all at once. Every new MAC is made with the new key only.
+ */
+export type VerifyingKeys = CryptoKey | readonly CryptoKey[];
+
+export const keyList = (keys: VerifyingKeys): readonly CryptoKey[] => (Array.isArray(keys) ? (keys as readonly CryptoKey[]) : [keys as CryptoKey]);
+
+async function verifyUnderAny(keys: VerifyingKeys, mac: Uint8Array<ArrayBuffer>, input: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  const list = keyList(keys);
+  for (const key of list) assertAuditKey(key, 'verify');
+  for (const key of list) if (await crypto.subtle.verify('HMAC', key, mac, input)) return true;
+  return false;
+}
+
 function assertAuditKey(auditKey: CryptoKey, usage: 'sign' | 'verify'): void {
   if (auditKey.algorithm.name !== 'HMAC' || !auditKey.usages.includes(usage)) {
     throw new TypeError(`Expected an HMAC key that can ${usage}.`);
@@ -44,15 +61,15 @@ export async function macAuditHash(auditKey: CryptoKey, hashHex: string): Promis
  * (including the empty MAC of an event written while locked) is simply false.
  */
 export async function verifyAuditMac(
-  auditKey: CryptoKey,
+  auditKeys: VerifyingKeys,
   hashHex: string,
   mac: string,
 ): Promise<boolean> {
-  assertAuditKey(auditKey, 'verify');
+  for (const key of keyList(auditKeys)) assertAuditKey(key, 'verify');
   if (!HASH_HEX.test(hashHex)) return false;
   const macBytes = fromBase64Url(mac);
   if (macBytes?.length !== MAC_BYTES) return false;
-  return crypto.subtle.verify('HMAC', auditKey, macBytes, macInput(hashHex));
+  return verifyUnderAny(auditKeys, macBytes, macInput(hashHex));
 }
 
 /**
@@ -77,12 +94,12 @@ export async function macAuditAnchor(auditKey: CryptoKey, kind: AuditAnchorKind,
 }
 
 /** True when `mac` is this anchor's MAC under this audit key; anything malformed is false. */
-export async function verifyAuditAnchor(auditKey: CryptoKey, kind: AuditAnchorKind, count: number, hashHex: string, mac: string): Promise<boolean> {
-  assertAuditKey(auditKey, 'verify');
+export async function verifyAuditAnchor(auditKeys: VerifyingKeys, kind: AuditAnchorKind, count: number, hashHex: string, mac: string): Promise<boolean> {
+  for (const key of keyList(auditKeys)) assertAuditKey(key, 'verify');
   if (!HASH_HEX.test(hashHex) || !Number.isSafeInteger(count) || count < 1) return false;
   const macBytes = fromBase64Url(mac);
   if (macBytes?.length !== MAC_BYTES) return false;
-  return crypto.subtle.verify('HMAC', auditKey, macBytes, anchorInput(kind, count, hashHex));
+  return verifyUnderAny(auditKeys, macBytes, anchorInput(kind, count, hashHex));
 }
 
 /**
@@ -107,10 +124,10 @@ export async function macAuditCheckpoint(auditKey: CryptoKey, count: number, has
 }
 
 /** True when `mac` is this checkpoint's MAC under this audit key; anything malformed is false. */
-export async function verifyAuditCheckpoint(auditKey: CryptoKey, count: number, hashHex: string, breakSeqs: readonly number[], mac: string): Promise<boolean> {
-  assertAuditKey(auditKey, 'verify');
+export async function verifyAuditCheckpoint(auditKeys: VerifyingKeys, count: number, hashHex: string, breakSeqs: readonly number[], mac: string): Promise<boolean> {
+  for (const key of keyList(auditKeys)) assertAuditKey(key, 'verify');
   if (!isCheckpoint(count, hashHex, breakSeqs)) return false;
   const macBytes = fromBase64Url(mac);
   if (macBytes?.length !== MAC_BYTES) return false;
-  return crypto.subtle.verify('HMAC', auditKey, macBytes, checkpointInput(count, hashHex, breakSeqs));
+  return verifyUnderAny(auditKeys, macBytes, checkpointInput(count, hashHex, breakSeqs));
 }

@@ -13,6 +13,8 @@
  * MAC is the full 256 bits, base64url; verification goes through WebCrypto's verify, which
  * compares in constant time.
  */
+import { keyList } from './audit-mac';
+import type { VerifyingKeys } from './audit-mac';
 import { fromBase64Url, toBase64Url, utf8Bytes } from './encoding';
 
 export type BindingPurpose = 'staff-account' | 'device-settings' | 'recovery-key';
@@ -67,9 +69,14 @@ export async function macBinding(auditKey: CryptoKey, purpose: BindingPurpose, s
   return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', auditKey, bindingInput(purpose, subject, value))));
 }
 
-/** True when `mac` is the binding MAC of `value`; anything malformed (or a value JSON cannot carry) is false. */
-export async function verifyBinding(auditKey: CryptoKey, purpose: BindingPurpose, subject: string, value: unknown, mac: unknown): Promise<boolean> {
-  assertHmacKey(auditKey, 'verify');
+/**
+ * True when `mac` is the binding MAC of `value` under the audit key, or (while a re-key is
+ * pending: audit-mac.ts VerifyingKeys) under any of the keys given; anything malformed (or a
+ * value JSON cannot carry) is false.
+ */
+export async function verifyBinding(auditKeys: VerifyingKeys, purpose: BindingPurpose, subject: string, value: unknown, mac: unknown): Promise<boolean> {
+  const keys = keyList(auditKeys);
+  for (const key of keys) assertHmacKey(key, 'verify');
   if (typeof mac !== 'string') return false;
   const macBytes = fromBase64Url(mac);
   if (macBytes?.length !== MAC_BYTES) return false;
@@ -79,5 +86,6 @@ export async function verifyBinding(auditKey: CryptoKey, purpose: BindingPurpose
   } catch {
     return false;
   }
-  return crypto.subtle.verify('HMAC', auditKey, macBytes, input);
+  for (const key of keys) if (await crypto.subtle.verify('HMAC', key, macBytes, input)) return true;
+  return false;
 }

@@ -270,3 +270,23 @@ export async function deviceKeyCheck(keys: DeviceKeys): Promise<string> {
   const mac = await crypto.subtle.sign('HMAC', keys.indexKey, utf8Bytes(KEY_CHECK_LABEL));
   return toBase64Url(new Uint8Array(mac, 0, KEY_CHECK_BYTES));
 }
+
+/**
+ * The raw bytes of the blind-index key {@link deriveDeviceKeys} derives from this secret (the
+ * same HKDF-SHA-256 output, 256 bits). Used once, when a re-key retires a secret while stubs
+ * from before re-keying exist: their indexes cannot be made again (their look-up values were
+ * not kept), so the old index key is kept sealed under the new secret, for look-ups of those
+ * stubs only (repositories/legacy-stub-keys.ts).
+ */
+export async function indexKeyBytes(secret: Uint8Array): Promise<Uint8Array> {
+  if (!isUint8Array(secret) || secret.length !== DEVICE_SECRET_BYTES) {
+    throw new RangeError(`The device secret must be ${DEVICE_SECRET_BYTES} bytes.`);
+  }
+  const material = await crypto.subtle.importKey('raw', toBufferSource(secret), 'HKDF', false, ['deriveBits']);
+  return new Uint8Array(await crypto.subtle.deriveBits(hkdfParams(HKDF_INFO.indexKey), material, 256));
+}
+
+/** An index key from {@link indexKeyBytes}: HMAC-SHA-256, sign only, non-extractable. */
+export function importIndexKey(bytes: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', toBufferSource(bytes), { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
+}

@@ -8,10 +8,14 @@
  *
  * - format version ({@link ROW_FORMAT}): how the additional data is built; a later change
  *   makes format 3 and keeps opening 2.
- * - key epoch: which generation of the device data key sealed it. 1 until re-keying exists.
- *   It is stored IN CLEAR on the sealed box (`e`), so a later re-key knows which key opens a
- *   row without trying each; it is also in the additional data, so changing it makes the box
- *   fail to open instead of opening under another key.
+ * - key epoch: which generation of the device data key sealed it: 1 from set-up, one more
+ *   with each re-key (repositories/rekey.ts). It is stored IN CLEAR on the sealed box (`e`),
+ *   so a re-key knows which key opens a row without trying each; it is also in the
+ *   additional data, so changing it makes the box fail to open instead of opening under
+ *   another key. The tablet's epoch is not a constant: it comes with the keys
+ *   ({@link RowKeys}`.epoch`). While a re-key is pending the keys hold two epochs: every seal
+ *   uses the new one, and boxes of the old one still open with `previous` until the re-seal
+ *   job has moved them and the re-key completes.
  * - scope: 'device' (only this tablet's key opens it) now; 'department' when records are
  *   shared (PRODUCT.md 8a).
  * - author tablet: the database id of the tablet that sealed it (today always this one): a
@@ -30,8 +34,8 @@ import type { Sealed } from './codec';
 
 /** The current format of a sealed row's additional data. */
 export const ROW_FORMAT = 2;
-/** The current key epoch: the device data key made at set-up. A re-key makes epoch 2. */
-export const CURRENT_EPOCH = 1;
+/** The key epoch of the device data key made at set-up (a tablet never re-keyed). Each re-key adds one. */
+export const FIRST_EPOCH = 1;
 
 export type SealScope = 'device' | 'department';
 
@@ -52,33 +56,45 @@ export interface RowAddress {
   rev: number;
 }
 
-/** What sealing needs: the data key of each epoch it can use, and this tablet's database id. */
+/**
+ * What sealing needs: this tablet's database id, the data key every seal uses and its epoch,
+ * and while a re-key is pending the data key of the epoch being left (it only opens).
+ */
 export interface RowKeys {
   deviceId: string;
+  /** The epoch of `keys` (absent: {@link FIRST_EPOCH}). */
+  epoch?: number;
   keys: { dataKey: CryptoKey };
+  /** While a re-key is pending: the epoch rows are moving from, and its data key. Nothing is sealed with it. */
+  previous?: { epoch: number; keys: { dataKey: CryptoKey } } | undefined;
 }
 
+/** The epoch every seal under these keys is written in: the tablet's current key epoch. */
+export const epochOf = (keys: Pick<RowKeys, 'epoch'>): number => keys.epoch ?? FIRST_EPOCH;
+
 /** The additional data of a box in the current format (canonical: a JSON array, so no field can run into another). */
-export function rowAad(author: string, address: RowAddress, epoch: number = CURRENT_EPOCH, scope: SealScope = 'device'): string {
+export function rowAad(author: string, address: RowAddress, epoch: number, scope: SealScope = 'device'): string {
   return JSON.stringify(['sealed-row', ROW_FORMAT, epoch, scope, author, address.table, address.id, address.field, address.rev]);
 }
 
-/** True when the box is in the current format and epoch: nothing for the re-seal job to do. */
-export function isCurrentRow(box: unknown): box is SealedRow {
+/** True when the box is in the current format and the keys' epoch: nothing for the re-seal job to do. */
+export function isCurrentRow(box: unknown, keys: Pick<RowKeys, 'epoch'>): box is SealedRow {
   if (!isSealed(box)) return false;
   const { f, e } = box as Partial<SealedRow>;
-  return f === ROW_FORMAT && e === CURRENT_EPOCH;
+  return f === ROW_FORMAT && e === epochOf(keys);
 }
 
-/** The data key that opens boxes of this epoch, or undefined when this tablet holds none. */
+/** The data key that opens boxes of this epoch, or undefined when these keys hold none (a superseded epoch). */
 function keyForEpoch(keys: RowKeys, epoch: number): CryptoKey | undefined {
-  return epoch === CURRENT_EPOCH ? keys.keys.dataKey : undefined;
+  if (epoch === epochOf(keys)) return keys.keys.dataKey;
+  return keys.previous?.epoch === epoch ? keys.previous.keys.dataKey : undefined;
 }
 
-/** Seals a JSON value into the current format at `address`. */
+/** Seals a JSON value into the current format at `address`, under the keys' (newest) epoch. */
 export async function sealRow(keys: RowKeys, value: unknown, address: RowAddress): Promise<SealedRow> {
-  const box = await seal(keys.keys.dataKey, value, rowAad(keys.deviceId, address));
-  return { ...box, f: ROW_FORMAT, e: CURRENT_EPOCH };
+  const epoch = epochOf(keys);
+  const box = await seal(keys.keys.dataKey, value, rowAad(keys.deviceId, address, epoch));
+  return { ...box, f: ROW_FORMAT, e: epoch };
 }
 
 /** What opening found: the value, and whether the box was already in the current format and epoch. */
@@ -104,10 +120,14 @@ export async function openRow(keys: RowKeys, box: unknown, address: RowAddress, 
     const key = keyForEpoch(keys, e);
     if (!key) return undefined;
     const opened = await openSealed(key, box, rowAad(keys.deviceId, address, e));
-    return opened.ok ? { value: opened.value, current: e === CURRENT_EPOCH, legacyIndex: -1 } : undefined;
+    return opened.ok ? { value: opened.value, current: e === epochOf(keys), legacyIndex: -1 } : undefined;
   }
+  // The formats before this one were all sealed under the set-up key (epoch 1): after a
+  // re-key completes, the re-seal job has moved every one of them.
+  const legacyKey = keyForEpoch(keys, FIRST_EPOCH);
+  if (!legacyKey) return undefined;
   for (const [index, aad] of legacy.entries()) {
-    const opened = await openSealed(keys.keys.dataKey, box, aad);
+    const opened = await openSealed(legacyKey, box, aad);
     if (opened.ok) return { value: opened.value, current: false, legacyIndex: index };
   }
   return undefined;

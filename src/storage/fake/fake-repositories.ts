@@ -366,6 +366,13 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       hardwareFactorAvailable: () => Promise.resolve(false),
       enrolHardwareFactor: () => Promise.resolve(err({ kind: 'forbidden', message: 'This tablet has no authenticator the app can use.' })),
       removeHardwareFactor: () => Promise.resolve(err({ kind: 'forbidden', message: 'You have not added an authenticator.' })),
+      // The fake tablet holds no keys: a removal has nothing to re-key, so nothing is ever pending.
+      rekeyStatus: () => ({
+        subscribe: (onNext) => {
+          onNext({ kind: 'idle' });
+          return { unsubscribe: () => undefined };
+        },
+      }),
     },
     attendances: {
       create: (options = {}) => {

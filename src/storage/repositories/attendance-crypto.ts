@@ -53,15 +53,21 @@ export async function openRowPart(
 export type RevisionCheck = (id: string, rev: number) => Promise<void>;
 
 
+/** Blind indexes already worked out, per index key: a re-key changes the key, so nothing cached under the old one is reused. */
 export class IndexCache {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new WeakMap<CryptoKey, Map<string, string>>();
   async get(keys: DeviceKeys, purpose: 'nhs-number' | 'name-dob', value: string | undefined): Promise<string> {
     if (!value) return '';
     const key = `${purpose}:${value}`;
-    const cached = this.cache.get(key);
+    let known = this.cache.get(keys.indexKey);
+    if (!known) {
+      known = new Map();
+      this.cache.set(keys.indexKey, known);
+    }
+    const cached = known.get(key);
     if (cached !== undefined) return cached;
     const index = await blindIndex(keys.indexKey, purpose, value);
-    this.cache.set(key, index);
+    known.set(key, index);
     return index;
   }
 }

@@ -21,6 +21,7 @@ import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
 import { NO_CONCERN_REVIEW_ROLES } from './types';
+import { lookupKeys } from './vault';
 import type { Vault } from './vault';
 
 /**
@@ -123,20 +124,32 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const indexes = new IndexCache();
       const nhs = query.nhsNumber ? checkNhsNumber(query.nhsNumber) : undefined;
       const family = query.familyName ? normaliseNameForMatching(query.familyName) : '';
-      const [nhsIndex, nameDobIndex] = await Promise.all([
-        indexes.get(unlocked.value.keys, 'nhs-number', nhs?.ok ? nhs.value : undefined),
-        indexes.get(unlocked.value.keys, 'name-dob', family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined),
-      ]);
+      // Under each key a look-up asks with: while a re-key is pending, rows the re-seal job has not reached keep the old key's indexes (vault.ts lookupKeys).
+      const asked = await Promise.all(
+        lookupKeys(unlocked.value).map(async (keys) => ({
+          nhsIndex: await indexes.get(keys, 'nhs-number', nhs?.ok ? nhs.value : undefined),
+          nameDobIndex: await indexes.get(keys, 'name-dob', family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined),
+        })),
+      );
+      const nhsIndex = asked.map((each) => each.nhsIndex).filter((index) => index !== '');
+      const nameDobIndex = asked.map((each) => each.nameDobIndex).filter((index) => index !== '');
       const { db } = this.ctx;
       const [byNhs, byName] = await Promise.all([
-        nhsIndex ? db.attendances.where('nhsIndex').equals(nhsIndex).toArray() : Promise.resolve([]),
-        nameDobIndex ? db.attendances.where('nameDobIndex').equals(nameDobIndex).toArray() : Promise.resolve([]),
+        nhsIndex.length ? db.attendances.where('nhsIndex').anyOf(nhsIndex).toArray() : Promise.resolve([]),
+        nameDobIndex.length ? db.attendances.where('nameDobIndex').anyOf(nameDobIndex).toArray() : Promise.resolve([]),
       ]);
       const unique = new Map([...byNhs, ...byName].map((row) => [row.id, row]));
       const summaries = await openSummaries(unlocked.value, [...unique.values()], this.checkRevision);
       // What stays of attendances purged after the retention period, found by the same indexes (retention-purge.ts).
       const { findStubs } = await import('./retention-purge');
-      const stubs = await findStubs(db, unlocked.value, { nhsIndex, nameDobIndex }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
+      // Stubs from before re-keying keep the indexes of a retired key, kept for them alone (legacy-stub-keys.ts).
+      const { stubIndexKeys } = await import('./legacy-stub-keys');
+      const { blindIndex } = await import('../crypto/blind-index');
+      const retired = await stubIndexKeys(db, unlocked.value);
+      const nameDob = family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined;
+      const stubNhs = [...nhsIndex, ...(nhs?.ok ? await Promise.all(retired.map((key) => blindIndex(key, 'nhs-number', nhs.value))) : [])];
+      const stubNameDob = [...nameDobIndex, ...(nameDob ? await Promise.all(retired.map((key) => blindIndex(key, 'name-dob', nameDob))) : [])];
+      const stubs = await findStubs(db, unlocked.value, { nhsIndex: stubNhs, nameDobIndex: stubNameDob }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
       // Attendances other tablets of the department recorded (issue 14), by the same indexes (the department shares one index key).
       const { findDepartmentSummaries } = await import('../sync/pull-open');
       const own = new Set(summaries.map((summary) => summary.id));

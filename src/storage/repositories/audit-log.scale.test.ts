@@ -72,7 +72,7 @@ async function trailOf(size: number): Promise<{ db: TriageDatabase; log: AuditLo
     { key: AUDIT_HIGH_WATER_KEY, value: { count: last.seq, hash: last.hash, mac: await macAuditAnchor(keys.auditKey, 'high-water', last.seq, last.hash) } },
   ]);
   const vault = new Vault();
-  vault.open({ keys, staff: STAFF, deviceId: 'device-1', secret: new Uint8Array(32) }, AT);
+  vault.open({ keys, epoch: 1, staff: STAFF, deviceId: 'device-1', secret: new Uint8Array(32) }, AT);
   return { db, log: new AuditLog(db, vault, () => AT), read };
 }
 

@@ -42,6 +42,7 @@ import type { TriageDatabase } from '../db';
 import { chainRows, clearDetailOf, detailIsSealed, readableEvents, sealDetail } from './audit-details';
 import { withLock } from './locks';
 import type { AuditBreakReport, AuditCheckScope, AuditVerification } from './types';
+import { verifyingKeys } from './vault';
 import type { Unlocked, Vault } from './vault';
 
 export const AUDIT_HEAD_KEY = 'audit-head';
@@ -316,7 +317,7 @@ export class AuditLog {
       const holds =
         at?.hash === stored.hash &&
         sameSeqs(listed, stored.breaks) &&
-        (await verifyAuditCheckpoint(unlocked.keys.auditKey, stored.count, stored.hash, stored.breaks, stored.mac));
+        (await verifyAuditCheckpoint(verifyingKeys(unlocked), stored.count, stored.hash, stored.breaks, stored.mac));
       if (!holds) return this.check(unlocked, 'whole');
     }
     const partial = from > 1;
@@ -333,7 +334,7 @@ export class AuditLog {
     const vouched = new Set<number>();
     for (const event of events) {
       if (event.mac === '') continue;
-      if (!unlocked || (await verifyAuditMac(unlocked.keys.auditKey, event.hash, event.mac))) vouched.add(event.seq);
+      if (!unlocked || (await verifyAuditMac(verifyingKeys(unlocked), event.hash, event.mac))) vouched.add(event.seq);
     }
     if (unlocked) {
       // One break for a run of events without a valid MAC (a rewritten tail), not one each.
@@ -370,7 +371,7 @@ export class AuditLog {
       else add(trusted + 1, `Events after event ${String(trusted)} were removed or replaced.`);
     };
     const checkAnchor = async (value: AuditAnchor, kind: AuditAnchorKind) => {
-      if (unlocked && !(await verifyAuditAnchor(unlocked.keys.auditKey, kind, value.count, value.hash, value.mac))) {
+      if (unlocked && !(await verifyAuditAnchor(verifyingKeys(unlocked), kind, value.count, value.hash, value.mac))) {
         // The events it points at may still be vouched for by their own MACs.
         add(trustedBefore(Math.min(value.count, lastSeq) + 1) + 1, 'The record of the newest event has been changed.');
         return;
@@ -395,7 +396,7 @@ export class AuditLog {
     } else if (legacy) {
       // Written by an earlier release, with the newest event's own MAC; the next keyed event replaces it.
       if (!last || last.seq !== legacy.seq || last.hash !== legacy.hash) add(lastSeq + 1, 'Events are missing from the end of the audit trail.');
-      else if (unlocked && legacy.mac !== '' && !(await verifyAuditMac(unlocked.keys.auditKey, legacy.hash, legacy.mac))) add(legacy.seq, 'The record of the newest event has been changed.');
+      else if (unlocked && legacy.mac !== '' && !(await verifyAuditMac(verifyingKeys(unlocked), legacy.hash, legacy.mac))) add(legacy.seq, 'The record of the newest event has been changed.');
     } else {
       add(lastSeq + 1, 'The record of the newest event is damaged.');
     }
@@ -414,7 +415,7 @@ export class AuditLog {
     let checkpoint: AuditCheckpoint | undefined;
     if (!partial && checkpointRow !== undefined) {
       if (!stored) add(trustedBefore(lastSeq + 1) + 1, 'The record of the last check of the audit trail is damaged.');
-      else if (unlocked && !(await verifyAuditCheckpoint(unlocked.keys.auditKey, stored.count, stored.hash, stored.breaks, stored.mac))) {
+      else if (unlocked && !(await verifyAuditCheckpoint(verifyingKeys(unlocked), stored.count, stored.hash, stored.breaks, stored.mac))) {
         add(trustedBefore(Math.min(stored.count, lastSeq) + 1) + 1, 'The record of the last check of the audit trail has been changed.');
       } else {
         checkPosition(stored.count, stored.hash);
@@ -428,7 +429,7 @@ export class AuditLog {
       if (row.seq >= from) continue;
       const parsed = auditEventSchema.safeParse(row);
       if (!parsed.success || hashEvent(parsed.data, parsed.data.prevHash) !== parsed.data.hash) continue;
-      if (unlocked && (await verifyAuditMac(unlocked.keys.auditKey, parsed.data.hash, parsed.data.mac))) {
+      if (unlocked && (await verifyAuditMac(verifyingKeys(unlocked), parsed.data.hash, parsed.data.mac))) {
         outside.push(parsed.data);
         vouched.add(parsed.data.seq);
       }

@@ -12,6 +12,7 @@ import { auditEventSchema } from '../../domain/audit/events';
 import type { AuditEvent, AuditEventType } from '../../domain/audit/events';
 import { hashEvent } from '../../domain/audit/chain';
 import { verifyAuditMac } from '../crypto/audit-mac';
+import type { VerifyingKeys } from '../crypto/audit-mac';
 import type { RowKeys } from '../crypto/sealed-row';
 import type { TriageDatabase } from '../db';
 import { chainRows } from './audit-details';
@@ -23,7 +24,7 @@ import { chainRows } from './audit-details';
  * `detail` is as the chain hashed it: for an event about a patient since version 5, only the
  * clear note.
  */
-export async function isVouched(auditKey: CryptoKey, row: unknown, keys?: RowKeys): Promise<AuditEvent | undefined> {
+export async function isVouched(auditKey: VerifyingKeys, row: unknown, keys?: RowKeys): Promise<AuditEvent | undefined> {
   const [prepared] = await chainRows(keys, [row]);
   const parsed = auditEventSchema.safeParse(prepared);
   if (!parsed.success) return undefined;
@@ -33,7 +34,7 @@ export async function isVouched(auditKey: CryptoKey, row: unknown, keys?: RowKey
 }
 
 /** The events of these types about `entityId` that the audit key vouches for, oldest first (read by the type index). */
-export async function vouchedEvents(db: Pick<TriageDatabase, 'audit'>, auditKey: CryptoKey, types: readonly AuditEventType[], entityId: string): Promise<AuditEvent[]> {
+export async function vouchedEvents(db: Pick<TriageDatabase, 'audit'>, auditKey: VerifyingKeys, types: readonly AuditEventType[], entityId: string): Promise<AuditEvent[]> {
   const rows = await db.audit
     .where('type')
     .anyOf([...types])

@@ -34,11 +34,13 @@ import type { StorageFailure } from './types';
  * (anyOf over thousands of compound keys walks a cursor one jump at a time: seconds at
  * 100,000 letters).
  */
-export async function gpLettersOf(db: TriageDatabase, keys: DeviceKeys, ids: readonly string[]): Promise<LetterRow[]> {
+export async function gpLettersOf(db: TriageDatabase, keys: DeviceKeys | readonly DeviceKeys[], ids: readonly string[]): Promise<LetterRow[]> {
   if (ids.length === 0) return [];
-  // The patient's own GP letter by its keyed identity index (issue 11: no kind in clear), computed before the transaction.
-  const indexes = await Promise.all(ids.map((id) => letterIdentityIndex(keys, id, { kind: 'gp' })));
-  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id, i) => versionsOf(db, indexes[i] ?? '', id, { kind: 'gp' }))));
+  // The patient's own GP letter by its keyed identity index (issue 11: no kind in clear), computed before the transaction;
+  // under each key a look-up asks with (two while a re-key is pending: vault.ts lookupKeys).
+  const keySets = Array.isArray(keys) ? (keys as readonly DeviceKeys[]) : [keys as DeviceKeys];
+  const indexes = await Promise.all(ids.map((id) => Promise.all(keySets.map((each) => letterIdentityIndex(each, id, { kind: 'gp' })))));
+  const each = await db.transaction('r', db.letters, () => Promise.all(ids.map((id, i) => versionsOf(db, indexes[i] ?? [], id, { kind: 'gp' }))));
   return each.flat();
 }
 

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRepositories } from './create-repositories';
+import { rekeyJobOf } from './rekey';
 import type { RealRepositories } from './create-repositories';
 import { NURSE_IN_CHARGE, openTestStorage, setUpTablet, testClock } from '../../test-support/storage-fixtures';
 
@@ -80,5 +81,20 @@ describe('every tab locks together', () => {
     await a.session.lock('manual');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(elsewhere.repos.session.current().status).toBe('unlocked');
+  });
+});
+
+describe('re-keying locks the other tabs', () => {
+  it('removing a member in one tab locks the other, so it writes nothing under the old key; its next unlock gets the new keys and the trail holds', async () => {
+    const { a, b, staffId } = await twoTabs();
+    const leaving = await a.staff.add({ name: 'Robin Ellis', role: 'triage-nurse', staffGroup: 'bank', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: '518274' });
+    if (!leaving.ok) throw new Error('add failed');
+    expect((await a.staff.remove(leaving.value.id)).ok).toBe(true);
+    await settle(b);
+    expect(b.session.current()).toEqual({ status: 'locked', reason: 'other-tab' });
+    await rekeyJobOf(a.internals);
+    expect((await b.session.unlock(staffId, NURSE_IN_CHARGE.pin)).ok).toBe(true);
+    expect(b.internals.vault.peek()?.epoch).toBe(2);
+    expect(await b.internals.audit.verify()).toEqual({ ok: true, count: expect.any(Number) as number });
   });
 });

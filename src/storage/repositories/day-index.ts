@@ -119,6 +119,16 @@ const dayAddress = (day: string, seq: number): RowAddress => ({ table: 'attendan
 export const arrivedInWindow = (arrivedAt: string, window: { fromInstant: IsoInstant; toInstant: IsoInstant }): boolean =>
   arrivedAt === '' || (arrivedAt >= window.fromInstant && arrivedAt < window.toInstant);
 
+/**
+ * A day row sealed again as it is, at its write counter, under the keys' epoch (the re-seal
+ * job while a re-key is pending: reseal.ts). Undefined when it does not open.
+ */
+export async function resealDayRow(unlocked: Unlocked, row: AttendanceDayRow): Promise<AttendanceDayRow | undefined> {
+  const opened = await openRow(unlocked, row.payload, dayAddress(row.day, row.seq), [dayIndexAad(unlocked.deviceId, row.day)]);
+  if (!opened) return undefined;
+  return { day: row.day, seq: row.seq, payload: await sealRow(unlocked, opened.value, dayAddress(row.day, row.seq)) };
+}
+
 /** Opens a day row: its entries as sealed (unparsed), or undefined when it does not open. */
 async function openDay(unlocked: Unlocked, row: AttendanceDayRow): Promise<unknown[] | undefined> {
   // The one sealed-row format (crypto/sealed-row), its write counter bound in; rows sealed before it open with the older additional data.

@@ -119,7 +119,7 @@ export class RealDeviceRepository implements DeviceRepository {
       });
       const staff = staffRefFromRow(staffRow);
       // An empty referral worklist from the start, so the home screen never works it out the slow way.
-      const worklist = await sealWorklist({ keys, staff, deviceId, secret }, [], 1);
+      const worklist = await sealWorklist({ keys, epoch: FIRST_KEY_EPOCH, staff, deviceId, secret }, [], 1);
       await db.transaction('rw', db.device, db.staff, db.meta, async () => {
         if (await db.device.get('device')) throw new Error('already set up');
         await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings, settingsMac });
@@ -127,7 +127,7 @@ export class RealDeviceRepository implements DeviceRepository {
         await db.meta.put(worklist);
         await db.meta.put({ key: RECOVERY_KEY_KEY, value: recovery.row });
       });
-      vault.open({ keys, staff, deviceId, secret }, at, undefined, recovery.text);
+      vault.open({ keys, epoch: FIRST_KEY_EPOCH, staff, deviceId, secret }, at, undefined, recovery.text);
       await audit.append('device-set-up', SETTINGS_ENTITY, `Site set up: ${input.settings.siteType}`);
       await audit.append('staff-added', staff.id, 'Nurse in charge (first account)');
       await audit.append('recovery-key-issued', RECOVERY_KEY_KEY, 'Recovery key issued at set-up');

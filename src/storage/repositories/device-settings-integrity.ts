@@ -18,6 +18,8 @@
  *   trail): the values are shown, and this unlock adopts them ('legacy').
  * While locked nothing can be checked; nothing on the lock screen is drawn from them.
  */
+import type { VerifyingKeys } from '../crypto/audit-mac';
+import { verifyingKeys } from './vault';
 import { defaultDeviceSettings, deviceSettingsSchema } from '../../domain/settings/device-settings';
 import type { DeviceSettings } from '../../domain/settings/device-settings';
 import { macBinding, verifyBinding } from '../crypto/binding-mac';
@@ -52,7 +54,12 @@ export function macSettings(auditKey: CryptoKey, settings: unknown, contentFiles
   return macBinding(auditKey, 'device-settings', 'device', bound(settings, contentFiles));
 }
 
-async function wasSealed(db: Pick<TriageDatabase, 'audit'>, auditKey: CryptoKey): Promise<boolean> {
+/** True when the stored settings MAC holds under this key (or keys): completing a re-key remakes it under the new one. */
+export function settingsMacHolds(auditKey: VerifyingKeys, row: Pick<DeviceRow, 'settings' | 'contentFiles' | 'settingsMac'>): Promise<boolean> {
+  return verifyBinding(auditKey, 'device-settings', 'device', bound(row.settings, row.contentFiles), row.settingsMac);
+}
+
+async function wasSealed(db: Pick<TriageDatabase, 'audit'>, auditKey: VerifyingKeys): Promise<boolean> {
   return (await vouchedEvents(db, auditKey, ['device-set-up', 'settings-changed'], SETTINGS_ENTITY)).length > 0;
 }
 
@@ -60,7 +67,7 @@ async function wasSealed(db: Pick<TriageDatabase, 'audit'>, auditKey: CryptoKey)
 export async function viewSettings(db: Pick<TriageDatabase, 'audit'>, unlocked: Unlocked | undefined, row: DeviceRow): Promise<SettingsView> {
   const asStored = (status: SettingsStatus): SettingsView => ({ status, settings: deviceSettingsSchema.parse(row.settings), contentFiles: row.contentFiles ?? {} });
   if (!unlocked) return asStored('unchecked');
-  const { auditKey } = unlocked.keys;
+  const auditKey = verifyingKeys(unlocked);
   if (row.settingsMac !== undefined) {
     if (await verifyBinding(auditKey, 'device-settings', 'device', bound(row.settings, row.contentFiles), row.settingsMac)) return asStored('verified');
   } else if (!(await wasSealed(db, auditKey))) {

@@ -61,9 +61,11 @@ export async function letterSummary(keys: RowKeys, row: LetterRow): Promise<Issu
  * version 5 by their clear kind (filtered by child). Call inside a read transaction for a
  * consistent count; `index` is letterIdentityIndex's result, computed before it.
  */
-export async function versionsOf(db: Pick<TriageDatabase, 'letters'>, index: string, attendanceId: string, identity: LetterIdentity): Promise<LetterRow[]> {
+export async function versionsOf(db: Pick<TriageDatabase, 'letters'>, index: string | readonly string[], attendanceId: string, identity: LetterIdentity): Promise<LetterRow[]> {
+  // Several indexes while a re-key is pending: the letter's under each key a look-up asks with (vault.ts lookupKeys).
+  const indexes = typeof index === 'string' ? [index] : [...index];
   const [current, legacy] = await Promise.all([
-    db.letters.where('identity').equals(index).toArray(),
+    db.letters.where('identity').anyOf(indexes).toArray(),
     db.letters.where('[attendanceId+kind]').equals([attendanceId, identity.kind]).toArray(),
   ]);
   return [...current, ...legacy.filter((row) => row.identity === undefined && rowIsLetter(row, identity))];

@@ -25,6 +25,7 @@ import { openRowPart } from './attendance-crypto';
 import { DayIndexConflict, writeWithDays } from './day-index';
 import type { DayEdit } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
+import { lookupKeys } from './vault';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { describeLetter, legacyLetterDraftKey, letterAad, letterAddress, letterDraftAad, letterDraftAddress, letterDraftKey, letterIdentityIndex, letterIdentityOf, versionsOf } from './letter-rows';
@@ -62,8 +63,14 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     // found by its keyed index (issue 11: the kind is not in clear).
     const identity = request.childId ? { kind: request.kind, childId: request.childId } : { kind: request.kind };
     const keys = unlocked.value.keys;
-    const [index, draftKey] = await Promise.all([letterIdentityIndex(keys, request.attendanceId, identity), letterDraftKey(keys, request.attendanceId, identity)]);
-    const existing = await versionsOf(db, index, request.attendanceId, identity);
+    // Written under the current key; found (versions, drafts) under each key a look-up asks with (two while a re-key is pending).
+    const asking = lookupKeys(unlocked.value);
+    const [index, indexes, draftKeys] = await Promise.all([
+      letterIdentityIndex(keys, request.attendanceId, identity),
+      Promise.all(asking.map((each) => letterIdentityIndex(each, request.attendanceId, identity))),
+      Promise.all(asking.map((each) => letterDraftKey(each, request.attendanceId, identity))),
+    ]);
+    const existing = await versionsOf(db, indexes, request.attendanceId, identity);
     const version = existing.reduce((highest, row) => Math.max(highest, row.version), 0) + 1;
     const id = ctx.newId();
     const at = ctx.now();
@@ -96,7 +103,7 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
     const clash = await writeWithDays(ctx, unlocked.value, edits, (commit) =>
       db.transaction('rw', [db.letters, db.meta, db.gpLettersDue, db.attendances, db.attendanceDays], async () => {
-        const now = (await versionsOf(db, index, request.attendanceId, identity)).length;
+        const now = (await versionsOf(db, indexes, request.attendanceId, identity)).length;
         if (now !== existing.length) return true;
         const current = await db.attendances.get(request.attendanceId);
         if (current?.arrivedDay !== day) throw new DayIndexConflict();
@@ -104,7 +111,7 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
         await commit();
         if (request.kind === 'gp' && !request.childId) await db.gpLettersDue.delete(request.attendanceId);
         // The words are in the issued letter now: the unfinished copy goes (and one kept under the key from before version 5).
-        await db.meta.bulkDelete([draftKey, legacyLetterDraftKey(request.attendanceId, request.kind, request.childId)]);
+        await db.meta.bulkDelete([...draftKeys, legacyLetterDraftKey(request.attendanceId, request.kind, request.childId)]);
         return false;
       }),
     );
@@ -143,11 +150,16 @@ export async function loadLetterDraft(ctx: StorageContext, attendanceId: string,
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return undefined;
   try {
-    const key = await letterDraftKey(unlocked.value.keys, attendanceId, childId ? { kind, childId } : { kind });
+    // Under the current key, or while a re-key is pending the old one (not moved by the re-seal job yet).
+    const keyed = await Promise.all(lookupKeys(unlocked.value).map((each) => letterDraftKey(each, attendanceId, childId ? { kind, childId } : { kind })));
     const legacyKey = legacyLetterDraftKey(attendanceId, kind, childId);
-    const [row, legacy] = await ctx.db.meta.bulkGet([key, legacyKey]);
+    const rows = await ctx.db.meta.bulkGet([...keyed, legacyKey]);
+    const legacy = rows.at(-1);
+    const index = rows.slice(0, -1).findIndex((each) => each !== undefined);
+    const key = keyed[index];
+    const row = rows[index];
     // A draft saved before version 5 (not yet moved by the re-seal job) under its old key and additional data.
-    const opened = row
+    const opened = row && key !== undefined
       ? await openRow(unlocked.value, row.value, letterDraftAddress(key))
       : legacy
         ? await openRow(unlocked.value, legacy.value, letterDraftAddress(legacyKey), [letterDraftAad(unlocked.value.deviceId, attendanceId, kind, childId)])
@@ -164,11 +176,12 @@ export async function saveLetterDraft(ctx: StorageContext, attendanceId: string,
   const unlocked = ctx.vault.require();
   if (!unlocked.ok) return unlocked;
   try {
-    const key = await letterDraftKey(unlocked.value.keys, attendanceId, childId ? { kind, childId } : { kind });
+    const [key = '', ...older] = await Promise.all(lookupKeys(unlocked.value).map((each) => letterDraftKey(each, attendanceId, childId ? { kind, childId } : { kind })));
     const value = await sealRow(unlocked.value, choices, letterDraftAddress(key));
     await ctx.db.transaction('rw', ctx.db.meta, async () => {
       await ctx.db.meta.put({ key, value });
-      await ctx.db.meta.delete(legacyLetterDraftKey(attendanceId, kind, childId));
+      // The copy under the key before a re-key (still pending) and the one from before version 5 are older: they go.
+      await ctx.db.meta.bulkDelete([...older, legacyLetterDraftKey(attendanceId, kind, childId)]);
     });
     return ok(undefined);
   } catch (error) {

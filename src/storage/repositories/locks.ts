@@ -7,6 +7,9 @@
  * editing so a second tab opens it read-only.
  */
 
+/** The message every tab of the app listens for on the session channel: lock now (session-repository.ts; a re-key sends it too, rekey.ts). */
+export const LOCK_MESSAGE = 'safeguarding-triage:lock';
+
 const fallbackQueues = new Map<string, Promise<unknown>>();
 
 function hasWebLocks(): boolean {

@@ -12,7 +12,7 @@ import type { DeviceSettings } from '../../domain/settings/device-settings';
 import type { IssuedLetterSummary } from '../../domain/letters/issued';
 import type { Result } from '../../domain/shared/result';
 import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewItem, Repositories, SessionState, StaffName, StaffSummary, StorageFailure, TamperReport } from './types';
-import type { SchemaUpgradeState } from './types';
+import type { RekeyStatus, SchemaUpgradeState } from './types';
 import type { DepartmentState, LiveValue } from './types';
 import type { SyncStatusFacts } from '../../domain/sync/status';
 
@@ -54,6 +54,12 @@ export function useContentFile(instrument: string): unknown {
 export function useStaffList(): StaffName[] | undefined {
   const { staff } = useRepositories();
   return useObservable(() => staff.list(), [staff], undefined);
+}
+
+/** Re-keying after a removal (issue 11): how far the background re-seal has got, or what waits and why. */
+export function useRekeyStatus(): RekeyStatus | undefined {
+  const { staff } = useRepositories();
+  return useObservable(() => staff.rekeyStatus(), [staff], undefined);
 }
 
 /** Accounts with role and registration number, or the refusal (nurse in charge only). */

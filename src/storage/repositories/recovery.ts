@@ -14,6 +14,7 @@ import type { StorageContext } from './context';
 import type { StaffRow } from '../db';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { makeMemberKeys, newRecoveryKey, openWithRecoveryKey, readRecoveryRow, recoveryRowHolds, resolveSecrets, RECOVERY_KEY_KEY, wrappingEpoch } from './staff-keys';
+import { verifyingKeys } from './vault';
 import type { RecoveryFailure } from './types';
 
 export const RECOVERY_MESSAGES = {
@@ -49,13 +50,13 @@ export async function recoverWithKey(
     await audit.append('unlock-failed', row.id, 'Recovery refused: a recovery key from before the tablet was re-keyed, or of another tablet', null);
     return refused(RECOVERY_MESSAGES.wrongKey);
   }
-  const { keys, data, rekey } = resolved.value;
+  const { keys, secret: held, epoch: keyEpoch, previous } = resolved.value;
   const forget = () => {
-    data.fill(0);
-    rekey?.secret.fill(0);
+    held.fill(0);
   };
   // The recovery row and the account are clear values: believed only when their bindings hold.
-  if (!(await recoveryRowHolds(keys.auditKey, recovery)) || (await checkStaffRow(db, keys.auditKey, row)) === 'changed') {
+  const verifying = verifyingKeys({ keys, previous });
+  if (!(await recoveryRowHolds(verifying, recovery)) || (await checkStaffRow(db, verifying, row)) === 'changed') {
     forget();
     await audit.append('unlock-failed', row.id, 'Recovery refused: the recovery key or the account was changed outside the app', null);
     return refused(RECOVERY_MESSAGES.changed);
@@ -76,7 +77,7 @@ export async function recoverWithKey(
     await db.meta.put({ key: RECOVERY_KEY_KEY, value: next.row });
   });
   const staff = session.staffRef(row);
-  ctx.vault.open({ keys, staff, deviceId: device.deviceId, secret: data, rekey }, at, undefined, next.text);
+  ctx.vault.open({ keys, epoch: keyEpoch, staff, deviceId: device.deviceId, secret: held, previous }, at, undefined, next.text);
   await audit.append('recovery-key-used', row.id, 'New passphrase set with the recovery key; a new recovery key was issued and the used one no longer works');
   if (hardwareFactor) await audit.append('hardware-factor-removed', row.id, 'Authenticator removed by the recovery: add it again from your account');
   await session.afterUnlock(staff);

@@ -13,6 +13,8 @@ import { ACCOUNT_CHANGED_MESSAGE, SUPERSEDED_KEY_MESSAGE } from './session-repos
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { rekeyDevice } from './rekey';
 import { PENDING_REKEY_KEY } from './staff-keys';
+import { tryHoldLock } from './locks';
+import { RESEAL_LOCK } from './reseal';
 
 const REMOVED = { name: 'Robin Ellis', pin: '518274' } as const;
 
@@ -99,13 +101,15 @@ describe('re-keying the tablet', () => {
     // The attacker (the member who is leaving) keeps a copy of their row from before.
     const oldRow = await staffRow(name, leaving.value.id);
 
+    // The job that re-seals after the removal waits its turn (another holder of its lock), so the re-key stays pending here.
+    const release = await tryHoldLock(RESEAL_LOCK);
     expect(await repos.staff.remove(leaving.value.id)).toEqual({ ok: true, value: undefined });
-    expect(await rekeyDevice(repos.internals)).toEqual({ ok: true, value: { epoch: 2 } });
     const removed = await staffRow(name, leaving.value.id);
     expect([removed.keyPair, removed.secretForKey, removed.wrapped.ciphertext.length]).toEqual([undefined, undefined, 0]);
     expect((await staffRow(name, staying.value.id)).secretForKey).toEqual(like({ epoch: 2 }));
     expect((await rawTables(name))['meta']?.some((row) => (row as { key: string }).key === PENDING_REKEY_KEY)).toBe(true);
     await repos.session.lock('manual');
+    release?.();
 
     expect(await repos.session.unlock(leaving.value.id, REMOVED.pin)).toEqual({ ok: false, error: like({ kind: 'no-key' }) });
     await tamper(name, (db) => db.staff.put(oldRow));
@@ -127,11 +131,18 @@ describe('re-keying the tablet', () => {
       await repos.session.lock('manual');
     }
     expect((await repos.session.recover(nurseInChargeId, recoveryKey, 'violet compass meadow')).ok).toBe(true);
+    await repos.backgroundWork();
     expect(await repos.audit.verify()).toEqual(like({ ok: true }));
+    // Completed: the old row put back is still refused, and named as a key from before the re-key.
+    expect((await rawTables(name))['meta']?.some((row) => (row as { key: string }).key === PENDING_REKEY_KEY)).toBe(false);
+    await repos.session.lock('manual');
+    await tamper(name, (db) => db.staff.put(oldRow));
+    expect(await repos.session.unlock(leaving.value.id, REMOVED.pin)).toEqual({ ok: false, error: { kind: 'no-key', message: SUPERSEDED_KEY_MESSAGE } });
     const trail = await repos.internals.audit.all();
     expect(trail.map((event) => [event.type, event.detail])).toEqual(
       expect.arrayContaining([
-        ['device-rekeyed', 'Tablet re-keyed to key epoch 2: a new device secret for 2 accounts and the recovery key; records wait for the re-seal'],
+        ['device-rekeyed', 'Tablet re-keyed to key epoch 2: a new device secret for 2 accounts and the recovery key; records are being sealed again in the background'],
+        ['device-rekey-completed', 'Re-keying to key epoch 2 completed: every record sealed again under the new key, the old key no longer opens anything'],
         ['unlock-failed', 'Unlock refused: a key from before the tablet was re-keyed'],
       ]) as unknown,
     );

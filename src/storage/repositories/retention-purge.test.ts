@@ -13,6 +13,8 @@ import { PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, like, openT
 import type { TestStorage } from '../../test-support/storage-fixtures';
 import type { IssueLetterRequest } from './types';
 import { openStub } from './retention-purge';
+import { rekeyJobOf } from './rekey';
+import { STUB_INDEX_KEYS_KEY } from './legacy-stub-keys';
 import { readDays } from './day-index';
 import type { RetainedStubRow } from '../db';
 
@@ -93,8 +95,10 @@ describe('the retention purge', () => {
     const days = await readDays(repos.internals, unlockedOf(storage), { fromInstant: '2000-01-01T00:00:00.000Z', toInstant: '2100-01-01T00:00:00.000Z' });
     expect(days.map((entry) => entry.id).sort()).toEqual([notReviewed, referralToMake, recent].sort());
     // The stub holds exactly the documented fields, sealed; its clear columns are the blind indexes and the arrival date.
+    // The look-up values the indexes were made from are sealed beside it (`lookup`), so a re-key can make them again (rekey.ts).
     const stubRow = ((await rawTables(storage.name))['retainedStubs'] ?? [])[0] as RetainedStubRow;
-    expect(Object.keys(stubRow).sort()).toEqual(['arrivedOn', 'id', 'nameDobIndex', 'nhsIndex', 'payload']);
+    expect(Object.keys(stubRow).sort()).toEqual(['arrivedOn', 'id', 'lookup', 'nameDobIndex', 'nhsIndex', 'payload']);
+    expect(JSON.stringify(stubRow.lookup)).not.toContain(PATIENT.nhsDigits);
     const stub = await openStub(unlockedOf(storage), stubRow);
     expect(stub && Object.keys(stub).sort()).toEqual(Object.keys(retainedStubSchema.shape).sort());
     expect(stub).toEqual({ id: purged, arrivedOn: '2026-03-10', ageBand: '13-15', concernLevel: expect.anything() as unknown, cpis: '', thinkFamilyChildren: null, leftBeforeAssessment: false, purgedAt: '2026-04-10T14:00:00.000Z' });
@@ -136,6 +140,47 @@ describe('the retention purge', () => {
     // By last name and date of birth too (the other blind index).
     const byName = await runLookUp(repos.attendances, { familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
     expect(byName.ok && byName.value.matches.map((summary) => summary.id)).toContain(purged);
+    storage.repos.close();
+  });
+
+  it('after a re-key the look-up still finds the stub by both indexes, made again under the new key from its sealed look-up values', async () => {
+    const { storage, purged } = await tabletWithFourAttendances();
+    const { repos } = storage;
+    const { db } = repos.internals;
+    expect((await repos.retention.purge()).ok).toBe(true);
+    const before = await db.retainedStubs.get(purged);
+    const leaving = await repos.staff.add(triageNurse({ name: 'Robin Ellis', secret: '518274' }));
+    if (!leaving.ok) throw new Error('add failed');
+    expect((await repos.staff.remove(leaving.value.id)).ok).toBe(true);
+    await rekeyJobOf(repos.internals);
+    const after = await db.retainedStubs.get(purged);
+    // Both indexes changed with the key: the old index key (which the removed member held) finds nothing.
+    expect(after && before && [after.nhsIndex === before.nhsIndex, after.nameDobIndex === before.nameDobIndex]).toEqual([false, false]);
+    const found = await runLookUp(repos.attendances, { nhsNumber: PATIENT.nhsDigits });
+    expect(found.ok && found.value.matches.find((summary) => summary.id === purged)).toEqual(like({ retainedStub: { arrivedOn: '2026-03-10', nhs: 'same', nameDob: 'same' } }));
+    const byName = await runLookUp(repos.attendances, { familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
+    expect(byName.ok && byName.value.matches.map((summary) => summary.id)).toContain(purged);
+    storage.repos.close();
+  });
+
+  it('a stub purged before re-keying existed (no sealed look-up values) is still found after a re-key, by the retired index key kept for it alone', async () => {
+    const { storage, purged } = await tabletWithFourAttendances();
+    const { repos } = storage;
+    const { db } = repos.internals;
+    expect((await repos.retention.purge()).ok).toBe(true);
+    // As the release before re-keying wrote it: no look-up values.
+    const row = await db.retainedStubs.get(purged);
+    if (!row) throw new Error('no stub');
+    const { lookup: _lookup, ...legacy } = row;
+    await db.retainedStubs.put(legacy);
+    const leaving = await repos.staff.add(triageNurse({ name: 'Robin Ellis', secret: '518274' }));
+    if (!leaving.ok) throw new Error('add failed');
+    expect((await repos.staff.remove(leaving.value.id)).ok).toBe(true);
+    await rekeyJobOf(repos.internals);
+    expect((await db.retainedStubs.get(purged))?.nhsIndex).toBe(row.nhsIndex);
+    expect(((await rawTables(storage.name))['meta'] ?? []).map((each) => (each as { key: string }).key)).toContain(STUB_INDEX_KEYS_KEY);
+    const found = await runLookUp(repos.attendances, { nhsNumber: PATIENT.nhsDigits });
+    expect(found.ok && found.value.matches.find((summary) => summary.id === purged)).toEqual(like({ retainedStub: { arrivedOn: '2026-03-10', nhs: 'same', nameDob: 'same' } }));
     storage.repos.close();
   });
 

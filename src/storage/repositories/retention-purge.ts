@@ -42,7 +42,8 @@ import { assessmentRecordSchema } from '../../domain/assessment/record';
 import { letterKinds } from '../../domain/letters/kinds';
 import type { LetterIdentity } from '../../domain/letters/kinds';
 import { letterDraftKey } from './letter-rows';
-import { openRowPart, retainedStubAad } from './attendance-crypto';
+import { IndexCache, openRowPart, retainedStubAad } from './attendance-crypto';
+import { blindIndexInputs } from './attendance-writes';
 import type { StorageContext } from './context';
 import { arrivalDay, dayBounds, readDays, writeWithDays } from './day-index';
 import type { DayEntry } from './day-index';
@@ -50,6 +51,7 @@ import { toStorageFailure } from './failures';
 import { tryHoldLock, withLock } from './locks';
 import { requirePermission } from './permission-gate';
 import type { StorageFailure } from './types';
+import { lookupKeys } from './vault';
 import type { Unlocked } from './vault';
 
 /** One purge at a time across tabs. */
@@ -164,6 +166,7 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
   if (entries.length === 0) return 0;
   const { db } = ctx;
   const rows = await db.attendances.bulkGet(entries.map((entry) => entry.id));
+  const indexes = new IndexCache();
   // Sealed before the transaction (never await WebCrypto inside one).
   const stubs: { rev: number; row: RetainedStubRow; draftKeys: string[] }[] = [];
   for (const [index, entry] of entries.entries()) {
@@ -171,9 +174,21 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
     if (!row) continue;
     // The age band is no longer in clear on the row (issue 11): from the sealed summary's age.
     const stub: RetainedStub = stubFromSummary(entry.summary, ageBand(entry.summary.ageYears ?? undefined), now);
+    const opened = await openRowPart(unlocked, row, 'payload');
+    const record = opened ? assessmentRecordSchema.safeParse(opened.value) : undefined;
+    // The look-up values go into the stub, sealed, so a re-key can make its indexes again; the indexes under the current key.
+    const lookup = record?.success ? blindIndexInputs(record.data) : undefined;
+    const [nhsIndex, nameDobIndex] = lookup ? await Promise.all([indexes.get(unlocked.keys, 'nhs-number', lookup.nhs), indexes.get(unlocked.keys, 'name-dob', lookup.nameDob)]) : [row.nhsIndex, row.nameDobIndex];
     stubs.push({
       rev: row.rev,
-      row: { id: row.id, arrivedOn: stub.arrivedOn, nhsIndex: row.nhsIndex, nameDobIndex: row.nameDobIndex, payload: await sealRow(unlocked, stub, retainedStubAddress(row.id)) },
+      row: {
+        id: row.id,
+        arrivedOn: stub.arrivedOn,
+        nhsIndex,
+        nameDobIndex,
+        payload: await sealRow(unlocked, stub, retainedStubAddress(row.id)),
+        ...(lookup ? { lookup: await sealRow(unlocked, { nhs: lookup.nhs ?? '', nameDob: lookup.nameDob ?? '' }, stubLookupAddress(row.id)) } : {}),
+      },
       draftKeys: await draftKeysOf(unlocked, row),
     });
   }
@@ -210,15 +225,16 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
 export async function findStubs(
   db: TriageDatabase,
   unlocked: Unlocked,
-  indexes: { nhsIndex: string; nameDobIndex: string },
+  indexes: { nhsIndex: readonly string[]; nameDobIndex: readonly string[] },
   asked: { nhsNumber?: string | undefined; familyName?: string | undefined; dateOfBirth?: string | undefined },
 ): Promise<AttendanceSummary[]> {
+  // Each list holds the index under every key a look-up asks with (one, or two while a re-key is pending: vault.ts lookupKeys).
   const [byNhs, byName] = await Promise.all([
-    indexes.nhsIndex ? db.retainedStubs.where('nhsIndex').equals(indexes.nhsIndex).toArray() : Promise.resolve([]),
-    indexes.nameDobIndex ? db.retainedStubs.where('nameDobIndex').equals(indexes.nameDobIndex).toArray() : Promise.resolve([]),
+    indexes.nhsIndex.length ? db.retainedStubs.where('nhsIndex').anyOf([...indexes.nhsIndex]).toArray() : Promise.resolve([]),
+    indexes.nameDobIndex.length ? db.retainedStubs.where('nameDobIndex').anyOf([...indexes.nameDobIndex]).toArray() : Promise.resolve([]),
   ]);
   const rows = [...new Map([...byNhs, ...byName].map((row) => [row.id, row])).values()];
-  const agreement = (asked: string, kept: string): KeyAgreement => (asked === '' || kept === '' ? 'unknown' : asked === kept ? 'same' : 'different');
+  const agreement = (asked: readonly string[], kept: string): KeyAgreement => (asked.length === 0 || kept === '' ? 'unknown' : asked.includes(kept) ? 'same' : 'different');
   const found: AttendanceSummary[] = [];
   for (const row of rows) {
     const stub = await openStub(unlocked, row);
@@ -238,11 +254,37 @@ async function draftKeysOf(unlocked: Unlocked, row: AttendanceRow): Promise<stri
   const record = opened ? assessmentRecordSchema.safeParse(opened.value) : undefined;
   const children = record?.success ? record.data.answers.thinkFamily.children.map((child) => child.id) : [];
   const identities: LetterIdentity[] = [...letterKinds.map((kind) => ({ kind })), ...children.flatMap((childId) => (['health-visitor', 'school-nurse'] as const).map((kind) => ({ kind, childId })))];
-  return Promise.all(identities.map((identity) => letterDraftKey(unlocked.keys, row.id, identity)));
+  // Under every key a draft can be kept under (two while a re-key is pending).
+  return Promise.all(lookupKeys(unlocked).flatMap((keys) => identities.map((identity) => letterDraftKey(keys, row.id, identity))));
 }
 
 /** Where a stub is sealed (crypto/sealed-row): the purged attendance's id. */
 const retainedStubAddress = (id: string): RowAddress => ({ table: 'retainedStubs', id, field: 'payload', rev: 0 });
+/** Where a stub's look-up values are sealed. */
+const stubLookupAddress = (id: string): RowAddress => ({ table: 'retainedStubs', id, field: 'lookup', rev: 0 });
+
+/**
+ * A stub sealed again under the keys' epoch (the re-seal job: reseal.ts); while a re-key is
+ * pending its blind indexes are made again under the new index key from its sealed look-up
+ * values. A stub purged before those were kept keeps its indexes: SECURITY.md "Re-keying"
+ * says what that means. Undefined when it does not open.
+ */
+export async function resealStub(unlocked: Unlocked, row: RetainedStubRow): Promise<RetainedStubRow | undefined> {
+  const opened = await openRow(unlocked, row.payload, retainedStubAddress(row.id), [retainedStubAad(unlocked.deviceId, row.id)]);
+  if (!opened) return undefined;
+  const next: RetainedStubRow = { ...row, payload: await sealRow(unlocked, opened.value, retainedStubAddress(row.id)) };
+  if (row.lookup === undefined) return next;
+  const lookup = await openRow(unlocked, row.lookup, stubLookupAddress(row.id));
+  const values = lookup?.value as { nhs?: unknown; nameDob?: unknown } | undefined;
+  if (typeof values?.nhs !== 'string' || typeof values.nameDob !== 'string') return undefined;
+  const indexes = new IndexCache();
+  next.lookup = await sealRow(unlocked, { nhs: values.nhs, nameDob: values.nameDob }, stubLookupAddress(row.id));
+  if (unlocked.previous) {
+    next.nhsIndex = await indexes.get(unlocked.keys, 'nhs-number', values.nhs);
+    next.nameDobIndex = await indexes.get(unlocked.keys, 'name-dob', values.nameDob);
+  }
+  return next;
+}
 
 /** Opens a stub row; undefined when it does not open (then it is not shown). */
 export async function openStub(unlocked: Unlocked, row: RetainedStubRow): Promise<RetainedStub | undefined> {

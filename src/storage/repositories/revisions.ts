@@ -23,6 +23,8 @@
  * not detectable on the tablet; neither is a record rolled back to a copy newer than the
  * last sign, addendum or letter issue (the trail holds no later revision to compare with).
  */
+import type { VerifyingKeys } from '../crypto/audit-mac';
+import { verifyingKeys } from './vault';
 import type { RowKeys } from '../crypto/sealed-row';
 import type { TriageDatabase } from '../db';
 import { isVouched } from './audit-lookup';
@@ -95,7 +97,7 @@ export class RecordRevisions {
    * The revision the trail holds for this record when it is higher than `read` and the event
    * holding it is one the audit key vouches for; undefined when there is no rollback to report.
    */
-  async rolledBack(auditKey: CryptoKey, entityId: string, read: number, keys?: RowKeys): Promise<number | undefined> {
+  async rolledBack(auditKey: VerifyingKeys, entityId: string, read: number, keys?: RowKeys): Promise<number | undefined> {
     await this.refresh();
     return this.vouchedAbove(auditKey, this.records.get(entityId), read, keys);
   }
@@ -107,7 +109,7 @@ export class RecordRevisions {
   }
 
   /** As rolledBack, for the referral worklist. */
-  async worklistRolledBack(auditKey: CryptoKey, read: number, keys?: RowKeys): Promise<number | undefined> {
+  async worklistRolledBack(auditKey: VerifyingKeys, read: number, keys?: RowKeys): Promise<number | undefined> {
     await this.refresh();
     return this.vouchedAbove(auditKey, this.worklist, read, keys);
   }
@@ -117,7 +119,7 @@ export class RecordRevisions {
    * is read once, then each is compared in memory. The ids read older than the trail, with
    * the revision it holds.
    */
-  async rolledBackMany(auditKey: CryptoKey, reads: readonly { id: string; rev: number }[]): Promise<{ id: string; read: number; held: number }[]> {
+  async rolledBackMany(auditKey: VerifyingKeys, reads: readonly { id: string; rev: number }[]): Promise<{ id: string; read: number; held: number }[]> {
     await this.refresh();
     const found: { id: string; read: number; held: number }[] = [];
     for (const { id, rev } of reads) {
@@ -130,7 +132,7 @@ export class RecordRevisions {
   }
 
   /** `keys` open the words of an event from before version 5 whose hash covers them (audit-details.ts). */
-  private async vouchedAbove(auditKey: CryptoKey, held: Held | undefined, read: number, keys?: RowKeys): Promise<number | undefined> {
+  private async vouchedAbove(auditKey: VerifyingKeys, held: Held | undefined, read: number, keys?: RowKeys): Promise<number | undefined> {
     if (!held || held.rev <= read) return undefined;
     return (await isVouched(auditKey, await this.db.audit.get(held.seq), keys)) ? held.rev : undefined;
   }
@@ -144,21 +146,21 @@ export const worklistRollbackMessage = (read: number, held: number): string =>
 
 /** Reports (and returns the trail's revision) when record `id` was read at a lower revision than the trail holds. */
 export async function reportRecordRollback(ctx: Pick<StorageContext, 'revisions' | 'tamper'>, unlocked: Unlocked, id: string, read: number): Promise<number | undefined> {
-  const held = await ctx.revisions.rolledBack(unlocked.keys.auditKey, id, read, unlocked);
+  const held = await ctx.revisions.rolledBack(verifyingKeys(unlocked), id, read, unlocked);
   if (held !== undefined) ctx.tamper.report({ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(read, held) }, id);
   return held;
 }
 
 /** Reports every record of `reads` read at a lower revision than the trail holds (one read of the trail). */
 export async function reportRecordRollbacks(ctx: Pick<StorageContext, 'revisions' | 'tamper'>, unlocked: Unlocked, reads: readonly { id: string; rev: number }[]): Promise<void> {
-  for (const { id, read, held } of await ctx.revisions.rolledBackMany(unlocked.keys.auditKey, reads)) {
+  for (const { id, read, held } of await ctx.revisions.rolledBackMany(verifyingKeys(unlocked), reads)) {
     ctx.tamper.report({ key: `record:${id}`, kind: 'record', message: recordRollbackMessage(read, held) }, id);
   }
 }
 
 /** Reports (and returns the trail's revision) when the worklist was read at a lower revision than the trail holds. */
 export async function reportWorklistRollback(ctx: Pick<StorageContext, 'revisions' | 'tamper'>, unlocked: Unlocked, read: number): Promise<number | undefined> {
-  const held = await ctx.revisions.worklistRolledBack(unlocked.keys.auditKey, read, unlocked);
+  const held = await ctx.revisions.worklistRolledBack(verifyingKeys(unlocked), read, unlocked);
   if (held !== undefined) ctx.tamper.report({ key: 'worklist', kind: 'worklist', message: worklistRollbackMessage(read, held) });
   return held;
 }

@@ -12,13 +12,14 @@ import type { StorageContext } from './context';
 import { readWorklistState, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
 import { reportWorklistRollback } from './revisions';
 import { toStorageFailure } from './failures';
-import { withLock } from './locks';
+import { LOCK_MESSAGE, withLock } from './locks';
 import { checkSettingsAtUnlock } from './device-settings-integrity';
 import { bindStaffRow, checkStaffRow } from './staff-binding';
 import { secretProblem, secretProblemForRole } from '../../domain/settings/secret-policy';
 import type { RecoveryFailure, SessionRepository, SessionState, TamperReport, UnlockFailure, LiveValue } from './types';
 import type { OpenedMember } from './staff-keys';
 import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
+import { verifyingKeys } from './vault';
 import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
@@ -44,7 +45,6 @@ export function staffRefFromRow(row: StaffRow): StaffRef {
   };
 }
 
-const LOCK_MESSAGE = 'safeguarding-triage:lock';
 
 export const WEAK_SECRET_MESSAGE =
   'Your PIN or passphrase is one the rules now refuse (for example a date, such as a birthday, or a run like 123456): it is among the first an attacker tries. Choose a new one before you go on.';
@@ -162,13 +162,12 @@ export class RealSessionRepository implements SessionRepository {
       }
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
-    const { keys, data, rekey } = resolved.value;
+    const { keys, secret: held, epoch, previous } = resolved.value;
     // The role, active flag and secret kind are clear in the row: believed only when the
     // row's binding MAC under the audit key holds (or, before bindings, the trail's record).
-    const verdict = await checkStaffRow(db, keys.auditKey, row);
+    const verdict = await checkStaffRow(db, verifyingKeys({ keys, previous }), row);
     if (verdict === 'changed') {
-      data.fill(0);
-      rekey?.secret.fill(0);
+      held.fill(0);
       await audit.append('unlock-failed', row.id, 'Unlock refused: the account was changed outside the app', null);
       return err({ kind: 'no-key', message: ACCOUNT_CHANGED_MESSAGE });
     }
@@ -178,7 +177,7 @@ export class RealSessionRepository implements SessionRepository {
     // A secret made before storage enforced the rules (a date, a run, a nurse in charge's PIN)
     // opens, once more: it must be changed before anything else.
     const weak = mustChange(row, secret);
-    this.ctx.vault.open({ keys, staff, deviceId: deviceRow.deviceId, secret: data, rekey }, at, weak);
+    this.ctx.vault.open({ keys, epoch, staff, deviceId: deviceRow.deviceId, secret: held, previous }, at, weak);
     await this.afterUnlock(staff);
     return ok(staff);
   }
@@ -254,9 +253,9 @@ export class RealSessionRepository implements SessionRepository {
         () => undefined,
         () => undefined,
       )
-      // Then every sealed row to the current format and key epoch (reseal.ts; issue 11).
-      .then(() => import('./reseal'))
-      .then(({ resealRows }) => resealRows(this.ctx))
+      // Then every sealed row to the current format and key epoch (reseal.ts; issue 11), completing a pending re-key (rekey.ts).
+      .then(() => import('./rekey'))
+      .then(({ runRekeyJob }) => runRekeyJob(this.ctx))
       .then(
         () => undefined,
         () => undefined,
@@ -276,7 +275,7 @@ export class RealSessionRepository implements SessionRepository {
   private async checkAccounts(unlocked: Unlocked): Promise<void> {
     try {
       for (const row of await this.ctx.db.staff.toArray()) {
-        const verdict = await checkStaffRow(this.ctx.db, unlocked.keys.auditKey, row);
+        const verdict = await checkStaffRow(this.ctx.db, verifyingKeys(unlocked), row);
         if (verdict === 'adopt') {
           const { binding } = await bindStaffRow(unlocked.keys.auditKey, row);
           await this.ctx.db.staff.update(row.id, { binding });

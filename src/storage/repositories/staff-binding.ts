@@ -15,6 +15,7 @@
  * only when the role matches the one the MAC'd 'staff-added' event recorded when the account
  * was made; otherwise it is refused like a changed row.
  */
+import type { VerifyingKeys } from '../crypto/audit-mac';
 import type { StaffRow, TriageDatabase } from '../db';
 import { macBinding, verifyBinding } from '../crypto/binding-mac';
 import { vouchedEvents } from './audit-lookup';
@@ -33,7 +34,7 @@ export async function bindStaffRow(auditKey: CryptoKey, row: StaffRow): Promise<
 }
 
 /** The role the trail recorded when the account was made, from its MAC'd 'staff-added' event. */
-async function roleInTrail(db: Pick<TriageDatabase, 'audit'>, auditKey: CryptoKey, staffId: string): Promise<string | undefined> {
+async function roleInTrail(db: Pick<TriageDatabase, 'audit'>, auditKey: VerifyingKeys, staffId: string): Promise<string | undefined> {
   const [added] = await vouchedEvents(db, auditKey, ['staff-added'], staffId);
   if (!added) return undefined;
   // setUp writes 'Nurse in charge (first account)'; add writes '<role> (<staff group>)'.
@@ -46,7 +47,7 @@ async function roleInTrail(db: Pick<TriageDatabase, 'audit'>, auditKey: CryptoKe
  * - 'adopt': no binding yet, and the role is the one the trail recorded: bind it now;
  * - 'changed': the binding fails, or (no binding) the role differs from the trail's or the trail has no record of it.
  */
-export async function checkStaffRow(db: Pick<TriageDatabase, 'audit'>, auditKey: CryptoKey, row: StaffRow): Promise<'bound' | 'adopt' | 'changed'> {
+export async function checkStaffRow(db: Pick<TriageDatabase, 'audit'>, auditKey: VerifyingKeys, row: StaffRow): Promise<'bound' | 'adopt' | 'changed'> {
   if (row.binding !== undefined) return (await verifyBinding(auditKey, 'staff-account', row.id, boundFields(row), row.binding)) ? 'bound' : 'changed';
   return (await roleInTrail(db, auditKey, row.id)) === row.role ? 'adopt' : 'changed';
 }

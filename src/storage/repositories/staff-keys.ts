@@ -12,17 +12,19 @@
  *   to it, and a binding MAC, so re-keying can reach it without knowing it;
  * - the pending re-key in `meta` ('rekey:pending'): the seam with the re-seal job.
  *
- * Two secrets while a re-key is pending. Records are sealed under keys derived from the DATA
- * secret. Re-keying makes a new WRAPPING secret, seals it to every remaining member and to
- * the recovery key, and keeps the data secret sealed under the new one in 'rekey:pending'
- * (with the new epoch and the new secret's key check). Unlock opens the wrapping secret, and
- * when a re-key is pending opens the data secret from it; the vault's keys stay the data
- * secret's until the re-seal job (seal-format) has re-sealed every row under the new secret
- * and completed the re-key (the steps are in SECURITY.md, "Re-keying"). A wrap of the old secret (a removed member's old row put
- * back) is refused while a re-key is pending.
+ * Two secrets while a re-key is pending. Re-keying (rekey.ts) makes a new secret for the next
+ * key epoch, seals it to every remaining member and to the recovery key, and keeps the secret
+ * being left sealed under the new one in 'rekey:pending' (with both epochs, the new secret's
+ * key check and where the audit trail stood). Unlock opens the new secret, and while a re-key
+ * is pending opens the old one from it: the vault then holds the new keys, which every write
+ * uses, and the old epoch's keys, which only open, look up and verify what the re-seal job
+ * (reseal.ts) has not moved yet. The job completes the re-key; the old keys are dropped then.
+ * A wrap of the old secret (a removed member's old row put back) is refused while a re-key
+ * is pending, and opens nothing once it has completed (the device's key check is the new one).
  */
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
+import type { VerifyingKeys } from '../crypto/audit-mac';
 import { macBinding, verifyBinding } from '../crypto/binding-mac';
 import { isSealed, openBytes, sealBytes } from '../crypto/codec';
 import type { Sealed } from '../crypto/codec';
@@ -53,6 +55,8 @@ export const FIRST_KEY_EPOCH = 1;
 export const KEY_EPOCH_KEY = 'key-epoch';
 /** meta: the re-key waiting for the re-seal job. */
 export const PENDING_REKEY_KEY = 'rekey:pending';
+/** meta: the key checks of secrets a completed re-key retired (keyed fingerprints: they reveal nothing), so an old wrap is named as superseded. */
+export const RETIRED_KEY_CHECKS_KEY = 'key-checks:retired';
 /** meta: the recovery key's row. */
 export const RECOVERY_KEY_KEY = 'recovery-key';
 
@@ -65,6 +69,10 @@ const pendingAad = (deviceId: string, epoch: number) => `${deviceId}:meta:${PEND
 export interface PendingRekey {
   /** The new key epoch. */
   epoch: number;
+  /** The epoch being left (absent in rows written before it was recorded: one less). */
+  from?: number;
+  /** The newest audit event when the re-key started: events after it are MAC'd under the new key only. */
+  auditFrom?: number;
   /** The new wrapping secret's key check (keys.ts). */
   keyCheck: string;
   /** The data secret, sealed under the new secret's data key. */
@@ -75,7 +83,8 @@ export interface PendingRekey {
 function isPendingRekey(value: unknown): value is PendingRekey {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record['epoch'] === 'number' && Number.isSafeInteger(record['epoch']) && typeof record['keyCheck'] === 'string' && isSealed(record['previous']) && typeof record['at'] === 'string';
+  const optionalCount = (value: unknown) => value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+  return typeof record['epoch'] === 'number' && Number.isSafeInteger(record['epoch']) && typeof record['keyCheck'] === 'string' && isSealed(record['previous']) && typeof record['at'] === 'string' && optionalCount(record['from']) && optionalCount(record['auditFrom']);
 }
 
 export async function readPendingRekey(db: Pick<TriageDatabase, 'meta'>): Promise<PendingRekey | undefined> {
@@ -83,9 +92,15 @@ export async function readPendingRekey(db: Pick<TriageDatabase, 'meta'>): Promis
   return isPendingRekey(row?.value) ? row.value : undefined;
 }
 
-async function settledEpoch(db: Pick<TriageDatabase, 'meta'>): Promise<number> {
+export async function settledEpoch(db: Pick<TriageDatabase, 'meta'>): Promise<number> {
   const value = (await db.meta.get(KEY_EPOCH_KEY))?.value;
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= FIRST_KEY_EPOCH ? value : FIRST_KEY_EPOCH;
+}
+
+/** The key checks of the secrets completed re-keys retired. */
+export async function retiredKeyChecks(db: Pick<TriageDatabase, 'meta'>): Promise<string[]> {
+  const value = (await db.meta.get(RETIRED_KEY_CHECKS_KEY))?.value;
+  return Array.isArray(value) ? value.filter((check): check is string => typeof check === 'string') : [];
 }
 
 /** The epoch of the secret members' wraps hold now: the pending re-key's, else the settled one. */
@@ -93,19 +108,20 @@ export async function wrappingEpoch(db: Pick<TriageDatabase, 'meta'>): Promise<n
   return (await readPendingRekey(db))?.epoch ?? (await settledEpoch(db));
 }
 
-/** The secret new wraps must hold: the pending re-key's new secret, else the data secret. */
-export const wrappingSecret = (unlocked: Unlocked): Uint8Array => unlocked.rekey?.secret ?? unlocked.secret;
+/** The secret new wraps must hold: the one the vault's keys come from (while a re-key is pending, the new secret). */
+export const wrappingSecret = (unlocked: Unlocked): Uint8Array => unlocked.secret;
 
 export interface ResolvedSecrets {
-  /** The secret the records are sealed under, and its keys. */
-  data: Uint8Array;
+  /** The secret the member's wrap holds, and the keys every write uses from now on. */
+  secret: Uint8Array;
   keys: DeviceKeys;
-  /** Present while a re-key is pending: the new wrapping secret and its epoch. */
-  rekey?: { epoch: number; secret: Uint8Array };
+  epoch: number;
+  /** Present while a re-key is pending: the epoch being left and its keys (open, look up, verify; never write). */
+  previous?: { epoch: number; keys: DeviceKeys };
 }
 
 /**
- * From the secret a wrap held to the keys the records need. 'superseded': a wrap of the
+ * From the secret a wrap held to the keys the vault holds. 'superseded': a wrap of the
  * secret a pending re-key replaced (a removed member's old row put back); 'other-device': a
  * key of another tablet, or a pending re-key that does not open.
  */
@@ -113,13 +129,21 @@ export async function resolveSecrets(db: Pick<TriageDatabase, 'meta'>, device: D
   const keys = await deriveDeviceKeys(opened);
   const check = await deviceKeyCheck(keys);
   const pending = await readPendingRekey(db);
-  if (!pending) return check === device.keyCheck ? ok({ data: opened, keys }) : err('other-device');
+  if (!pending) {
+    if (check === device.keyCheck) return ok({ secret: opened, keys, epoch: await settledEpoch(db) });
+    return err((await retiredKeyChecks(db)).includes(check) ? 'superseded' : 'other-device');
+  }
   if (check !== pending.keyCheck) return err(check === device.keyCheck ? 'superseded' : 'other-device');
   const previous = await openBytes(keys.dataKey, pending.previous, pendingAad(device.deviceId, pending.epoch));
   if (!previous.ok) return err('other-device');
-  const dataKeys = await deriveDeviceKeys(previous.value);
-  if ((await deviceKeyCheck(dataKeys)) !== device.keyCheck) return err('other-device');
-  return ok({ data: previous.value, keys: dataKeys, rekey: { epoch: pending.epoch, secret: opened } });
+  try {
+    const previousKeys = await deriveDeviceKeys(previous.value);
+    if ((await deviceKeyCheck(previousKeys)) !== device.keyCheck) return err('other-device');
+    return ok({ secret: opened, keys, epoch: pending.epoch, previous: { epoch: pending.from ?? pending.epoch - 1, keys: previousKeys } });
+  } finally {
+    // Only its keys are needed (non-extractable); the old secret itself leaves memory now.
+    previous.value.fill(0);
+  }
 }
 
 // --- A member's keys -------------------------------------------------------------------
@@ -222,7 +246,7 @@ export async function bindRecoveryRow(auditKey: CryptoKey, row: Omit<RecoveryRow
   return { ...rest, binding: await macBinding(auditKey, 'recovery-key', 'device', rest) };
 }
 
-export function recoveryRowHolds(auditKey: CryptoKey, row: RecoveryRow): Promise<boolean> {
+export function recoveryRowHolds(auditKey: VerifyingKeys, row: RecoveryRow): Promise<boolean> {
   return verifyBinding(auditKey, 'recovery-key', 'device', recoveryBound(row), row.binding);
 }
 
@@ -269,7 +293,7 @@ export async function rekeyedRecovery(auditKey: CryptoKey, row: RecoveryRow, sec
   return bindRecoveryRow(auditKey, { ...row, secretForKey: await sealSecretForKey(secret, row.keyPair.publicKey, recoveryHolder(row.id), epoch) });
 }
 
-/** The pending re-key row: the data secret sealed under the new secret's data key, with the new epoch and key check. */
-export async function pendingRekeyRow(deviceId: string, dataSecret: Uint8Array, newKeys: DeviceKeys, epoch: number, at: string): Promise<{ key: string; value: PendingRekey }> {
-  return { key: PENDING_REKEY_KEY, value: { epoch, keyCheck: await deviceKeyCheck(newKeys), previous: await sealBytes(newKeys.dataKey, dataSecret, pendingAad(deviceId, epoch)), at } };
+/** The pending re-key row: the secret being left sealed under the new secret's data key, with both epochs, the new key check and where the audit trail stood. */
+export async function pendingRekeyRow(deviceId: string, oldSecret: Uint8Array, newKeys: DeviceKeys, from: number, epoch: number, auditFrom: number, at: string): Promise<{ key: string; value: PendingRekey }> {
+  return { key: PENDING_REKEY_KEY, value: { epoch, from, auditFrom, keyCheck: await deviceKeyCheck(newKeys), previous: await sealBytes(newKeys.dataKey, oldSecret, pendingAad(deviceId, epoch)), at } };
 }

@@ -19,6 +19,8 @@ import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
 import type { LiveValue, NewStaffMember, StaffName, StaffRepository, StaffSummary, StorageFailure, UnlockFailure } from './types';
+import { rekeyStatus } from './rekey-progress';
+import type { RekeyStatus } from './rekey-progress';
 
 const lockedFailure = (): StorageFailure => ({ kind: 'locked', message: messages.locked });
 
@@ -100,10 +102,38 @@ export class RealStaffRepository implements StaffRepository {
       const removed = await bindStaffRow(unlocked.value.keys.auditKey, { ...kept, active: 0, wrapped: emptiedWrap(row.wrapped) });
       await db.staff.put(removed);
       await this.ctx.audit.append('staff-removed', staffId, 'Account removed');
+      await this.rekeyAfterRemoval(row.name);
       return ok(undefined);
     } catch (error) {
       return err(toStorageFailure(error));
     }
+  }
+
+  /**
+   * Removing a member of staff re-keys the tablet (issue 11; rekey.ts): a new device secret
+   * for everyone remaining, then every record sealed again in the background. The removal
+   * stands whatever happens here; when re-keying is refused or queued, the staff page says
+   * what waits and why (rekey-progress.ts).
+   */
+  private async rekeyAfterRemoval(name: string): Promise<void> {
+    const { rekeyDevice, startRekeyJob, REKEY_QUEUED_MESSAGE } = await import('./rekey');
+    const { publishRekeyStatus } = await import('./rekey-progress');
+    const rekeyed = await rekeyDevice(this.ctx);
+    if (!rekeyed.ok) {
+      publishRekeyStatus(this.ctx, { kind: 'waiting', message: `${name} can no longer unlock this tablet, but the tablet was not re-keyed: ${rekeyed.error.message} Until it is, a copy of this tablet's files taken before the removal still opens the records.` });
+      await this.ctx.audit.append('staff-removed', 'device', `The tablet was not re-keyed after the removal: ${rekeyed.error.message}`);
+      return;
+    }
+    if (rekeyed.value.queued) {
+      publishRekeyStatus(this.ctx, { kind: 'waiting', message: REKEY_QUEUED_MESSAGE });
+      return;
+    }
+    // In the background: the page never waits for it.
+    void startRekeyJob(this.ctx);
+  }
+
+  rekeyStatus(): LiveValue<RekeyStatus> {
+    return rekeyStatus(this.ctx);
   }
 
   /**

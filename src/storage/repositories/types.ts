@@ -20,6 +20,8 @@ import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '..
 import type { BackupHeader } from '../../domain/backup/backup-format';
 import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import type { SyncStatusFacts } from '../../domain/sync/status';
+import type { RekeyStatus } from './rekey-progress';
+export type { RekeyStatus } from './rekey-progress';
 
 /** A value that changes over time (Dexie liveQuery-compatible, for dexie-react-hooks' useObservable). */
 export interface LiveValue<T> {
@@ -183,6 +185,8 @@ export interface StaffRepository {
   enrolHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>>;
   /** Removes it: needs the current PIN or passphrase and the authenticator. Audited, refusals too. */
   removeHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>>;
+  /** Re-keying after a removal (issue 11): how far the re-seal has got, or what waits and why. */
+  rekeyStatus(): LiveValue<RekeyStatus>;
 }
 
 export interface SaveReceipt {

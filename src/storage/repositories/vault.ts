@@ -11,16 +11,20 @@ import type { LiveValue, LockReason, SessionState, StorageFailure } from './type
 import { messages } from './failures';
 
 export interface Unlocked {
+  /** The keys every write uses: every seal, every keyed index, every MAC. While a re-key is pending, the new epoch's. */
   keys: DeviceKeys;
+  /** The key epoch of `keys` (crypto/sealed-row): the tablet's epoch, or while a re-key is pending the new one. */
+  epoch: number;
   staff: StaffRef;
   deviceId: string;
-  /** The data secret (the keys above come from it): needed to wrap the secret for a new member of staff; zeroed on lock. */
+  /** The secret `keys` come from, which every member's wrap holds: needed to wrap it for a new member of staff; zeroed on lock. */
   secret: Uint8Array;
   /**
-   * While a re-key waits for the re-seal job (staff-keys.ts): the new wrapping secret and its
-   * key epoch. New wraps hold this one, not `secret`. Zeroed on lock.
+   * While a re-key waits for the re-seal job (staff-keys.ts, reseal.ts): the epoch being left
+   * and its keys, which only open, look up and verify what was written before the re-key.
+   * Nothing is sealed, indexed or MAC'd with them. Dropped when the re-key completes, and on lock.
    */
-  rekey?: { epoch: number; secret: Uint8Array } | undefined;
+  previous?: { epoch: number; keys: DeviceKeys } | undefined;
 }
 
 export class Vault {
@@ -68,11 +72,27 @@ export class Vault {
     }
   }
 
-  /** A re-key made a new wrapping secret (staff-keys.ts): new wraps hold it from now on. */
-  rekeyed(rekey: { epoch: number; secret: Uint8Array }): void {
-    if (!this.unlocked) return;
-    this.unlocked.rekey?.secret.fill(0);
-    this.unlocked.rekey = rekey;
+  /**
+   * A re-key made a new secret (rekey.ts): from now on every write uses its keys and epoch,
+   * and the keys being left only open what the re-seal job has not moved yet. The old
+   * secret is zeroed now: nothing needs it once its keys are derived.
+   */
+  rekeyed(next: { epoch: number; secret: Uint8Array; keys: DeviceKeys }): void {
+    const unlocked = this.unlocked;
+    if (!unlocked) {
+      next.secret.fill(0);
+      return;
+    }
+    unlocked.secret.fill(0);
+    unlocked.previous = { epoch: unlocked.epoch, keys: unlocked.keys };
+    unlocked.keys = next.keys;
+    unlocked.epoch = next.epoch;
+    unlocked.secret = next.secret;
+  }
+
+  /** The re-key completed (reseal.ts): the old epoch's keys are dropped, so nothing in memory opens the old rows. */
+  rekeyCompleted(epoch: number): void {
+    if (this.unlocked?.epoch === epoch) this.unlocked.previous = undefined;
   }
 
   /** The signed-in member of staff changed their PIN or passphrase: nothing more to ask of them. */
@@ -87,7 +107,7 @@ export class Vault {
   close(reason: LockReason): void {
     if (this.unlocked) {
       this.unlocked.secret.fill(0);
-      this.unlocked.rekey?.secret.fill(0);
+      this.unlocked.previous = undefined;
     }
     this.unlocked = undefined;
     this.setState({ status: 'locked', reason });
@@ -102,3 +122,18 @@ export class Vault {
     return this.unlocked;
   }
 }
+
+/**
+ * The audit keys a stored MAC may be under: the current one, and while a re-key is pending
+ * the old epoch's too (what was MAC'd before the re-key, until the re-seal job has moved it).
+ * Every new MAC uses `keys.auditKey` alone.
+ */
+export const verifyingKeys = (unlocked: Pick<Unlocked, 'keys' | 'previous'>): CryptoKey | CryptoKey[] =>
+  unlocked.previous ? [unlocked.keys.auditKey, unlocked.previous.keys.auditKey] : unlocked.keys.auditKey;
+
+/**
+ * The keys a look-up by keyed hash asks with (blind indexes, letter identities, draft keys):
+ * the current epoch's, and while a re-key is pending the old epoch's too, so a row the re-seal
+ * job has not reached yet is still found. Rows are written under the first only.
+ */
+export const lookupKeys = (unlocked: Pick<Unlocked, 'keys' | 'previous'>): DeviceKeys[] => (unlocked.previous ? [unlocked.keys, unlocked.previous.keys] : [unlocked.keys]);

@@ -109,7 +109,7 @@ export async function joinDepartment(ctx: StorageContext, api: ApiOptions, typed
     const staffRows: StaffRow[] = contents.staff.map((row) => ({ ...row, failedAttempts: 0, retryAfter: '' }));
     const actorRow = staffRows.find((row) => row.role === 'nurse-in-charge' && row.active === 1) ?? staffRows[0];
     if (!actorRow) return await withdraw(BAD_PACKAGE_MESSAGE);
-    const unlocked = { keys, staff: staffRefFromRow(actorRow), deviceId, secret };
+    const unlocked = { keys, epoch: contents.keyEpoch, staff: staffRefFromRow(actorRow), deviceId, secret };
     const settings = deviceSettingsSchema.parse(contents.settings);
     // Made again here under the department's audit key (it covers no device id today; if it ever does, this stays right).
     const settingsMac = await macSettings(keys.auditKey, settings, contents.contentFiles);

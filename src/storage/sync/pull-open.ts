@@ -46,10 +46,11 @@ export async function openPulledSummary(unlocked: Unlocked, row: Opened): Promis
  * look-up and the 3-in-12-months flag count with this tablet's own). Rows that do not open
  * are left out (they were reported when pulled).
  */
-export async function findDepartmentSummaries(db: TriageDatabase, unlocked: Unlocked, indexes: { nhsIndex: string; nameDobIndex: string }): Promise<AttendanceSummary[]> {
+export async function findDepartmentSummaries(db: TriageDatabase, unlocked: Unlocked, indexes: { nhsIndex: readonly string[]; nameDobIndex: readonly string[] }): Promise<AttendanceSummary[]> {
+  // Arrays: while a re-key is pending a look-up asks under each epoch's index key (vault.ts lookupKeys).
   const [byNhs, byName] = await Promise.all([
-    indexes.nhsIndex ? db.departmentRows.where('nhsIndex').equals(indexes.nhsIndex).toArray() : Promise.resolve([]),
-    indexes.nameDobIndex ? db.departmentRows.where('nameDobIndex').equals(indexes.nameDobIndex).toArray() : Promise.resolve([]),
+    indexes.nhsIndex.length ? db.departmentRows.where('nhsIndex').anyOf([...indexes.nhsIndex]).toArray() : Promise.resolve([]),
+    indexes.nameDobIndex.length ? db.departmentRows.where('nameDobIndex').anyOf([...indexes.nameDobIndex]).toArray() : Promise.resolve([]),
   ]);
   const rows = new Map([...byNhs, ...byName].filter((row) => row.kind === 'summary' && row.sealed !== '' && row.authorTablet !== unlocked.deviceId).map((row) => [row.key, row]));
   const opened = await Promise.all([...rows.values()].map((row) => openPulledSummary(unlocked, row)));

@@ -6,7 +6,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
-import { RouterProvider } from '../components/navigation/router';
+import { RouterProvider, useLocation } from '../components/navigation/router';
+import { paths } from '../components/navigation/paths';
 import { LockScreen } from '../features/lock/lock-screen';
 import { RepositoriesProvider, useSession } from '../storage/repositories/react';
 import type { Repositories } from '../storage/repositories/types';
@@ -15,6 +16,14 @@ import { Loading } from './loading';
 import { SchemaUpgradeNotice } from '../pwa/schema-upgrade-notice';
 
 const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
+// Issue 14: the set-up start page's "Join a department" leads here (features never import each other, so app composes it).
+const JoinDepartmentPage = lazy(() => import('../features/department/join-department-page').then((module) => ({ default: module.JoinDepartmentPage })));
+
+/** Not set up: first-run set-up (or restore), or joining a department with a code. */
+function NotSetUp() {
+  const location = useLocation();
+  return location.pathname === paths.joinDepartment() ? <JoinDepartmentPage /> : <SetupPage />;
+}
 // What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
 // the lock screen or first-run set-up (PRODUCT.md section 10: JavaScript on first load).
 const loadUnlocked = () => import('./unlocked');
@@ -66,7 +75,7 @@ function SessionGate() {
           <SkipLink />
           <Header />
           <Suspense fallback={<Loading />}>
-            <SetupPage />
+            <NotSetUp />
           </Suspense>
         </>
       );

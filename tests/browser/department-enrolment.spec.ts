@@ -4,9 +4,12 @@
  * (the built app and the API on one origin, PGlite in a temporary folder).
  */
 import { expect, test } from '@playwright/test';
-import { enrolTwoTablets, enterEnrolmentCode, newTablet, startDepartmentServer } from './department-support';
+import { enrolTwoTablets, enterEnrolmentCode, newTablet, startDepartmentServer, unlockAs } from './department-support';
 import type { DepartmentServer } from './department-support';
-import { expectNoAxeViolations, NURSE, SECRET_FIELD, unlock } from './support';
+import { expectNoAxeViolations, NURSE, SECRET_FIELD } from './support';
+
+/** A triage nurse added on tablet A, who unlocks tablet B with the PIN they chose on A. */
+const TRIAGE_NURSE = { name: 'Sam Patel', pin: '735104' };
 
 let server: DepartmentServer;
 test.beforeAll(async () => {
@@ -16,27 +19,31 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-test('tablet A switches sharing on and shows a code; tablet B joins with it and staff unlock B with their own passphrase; a used code is refused on a third tablet with the server’s words', async ({ browser }) => {
+test('tablet A switches sharing on and shows a code; tablet B joins with it and staff unlock B with their own PIN; a used code is refused on a third tablet with the server’s words', async ({ browser }) => {
   test.setTimeout(180_000);
-  const { a, b, code } = await enrolTwoTablets(browser, server);
+  const { a, b, code } = await enrolTwoTablets(browser, server, { staff: [TRIAGE_NURSE] });
 
   // A: the code large in four groups, with its countdown, and B in the tablets list.
   await expect(a.page.getByText(/^This code works for (10|9) more minutes$/)).toBeVisible();
   await expectNoAxeViolations(a.page);
   await a.page.reload();
-  await unlock(a.page);
+  await unlockAs(a.page, NURSE);
   await expect(a.page.getByRole('heading', { name: 'Tablets in the department' })).toBeVisible({ timeout: 20_000 });
   await expect(a.page.getByRole('cell', { name: 'This tablet' })).toBeVisible();
   await expect(a.page.getByRole('cell', { name: /^Tablet ending / })).toBeVisible();
   await expectNoAxeViolations(a.page);
 
-  // B: on its lock screen, the nurse in charge unlocks it with the passphrase they set on A.
+  // B: on its lock screen, with both accounts; the triage nurse unlocks it with the PIN they chose on A.
   await expectNoAxeViolations(b.page);
+  await expect(b.page.getByRole('radio', { name: TRIAGE_NURSE.name })).toBeVisible();
+  await expect(b.page.getByRole('radio', { name: NURSE.name })).toBeVisible();
+  await b.page.getByRole('radio', { name: TRIAGE_NURSE.name }).check();
   await expect(b.page.getByRole('textbox', SECRET_FIELD)).toBeVisible();
-  await unlock(b.page, NURSE.pin);
+  await unlockAs(b.page, TRIAGE_NURSE);
   await expect(b.page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });
+  // The nurse in charge too, with their own passphrase; B says it shares with the department.
   await b.page.goto(`${server.origin}/settings/department`);
-  await unlock(b.page, NURSE.pin);
+  await unlockAs(b.page, NURSE);
   await expect(b.page.getByText(/^This tablet has shared its records with the department since /)).toBeVisible({ timeout: 20_000 });
 
   // A third tablet: the code was used.
@@ -58,7 +65,7 @@ test('the nurse in charge removes a tablet from the department, after a confirma
   test.setTimeout(180_000);
   const { a, b } = await enrolTwoTablets(browser, server);
   await a.page.reload();
-  await unlock(a.page);
+  await unlockAs(a.page, NURSE);
   const remove = a.page.getByRole('button', { name: /^Remove Tablet ending / });
   await expect(remove).toBeVisible({ timeout: 20_000 });
   await remove.click();

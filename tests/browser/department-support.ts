@@ -165,13 +165,42 @@ export async function newTablet(browser: Browser): Promise<Tablet> {
   return { context, page };
 }
 
+/** A member of staff: their name on the lock screen and their own PIN (or passphrase). */
+export interface StaffMember {
+  name: string;
+  pin: string;
+}
+
+/** Unlocks as `member`: picks their name when the lock screen lists more than one account. */
+export async function unlockAs(page: Page, member: StaffMember = NURSE): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Unlock Safeguarding Triage' })).toBeVisible();
+  const choice = page.getByRole('radio', { name: member.name });
+  if ((await choice.count()) > 0) await choice.check();
+  await unlock(page, member.pin);
+}
+
+/** On tablet A (unlocked as the nurse in charge): adds a triage nurse who unlocks with a PIN, as support.ts's journeys do. */
+export async function addTriageNurse(page: Page, member: StaffMember): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Staff accounts' }).click();
+  await page.getByRole('link', { name: 'Add a member of staff' }).click();
+  await page.getByLabel('Full name').fill(member.name);
+  await page.getByRole('radio', { name: 'Triage nurse' }).check();
+  await page.getByRole('radio', { name: 'Substantive' }).check();
+  await page.getByRole('radio', { name: 'PIN', exact: true }).check();
+  await page.getByRole('textbox', { name: 'PIN', exact: true }).fill(member.pin);
+  await page.getByLabel('Enter it again').fill(member.pin);
+  await page.getByRole('button', { name: 'Add member of staff' }).click();
+  await expect(page.getByRole('cell', { name: member.name, exact: true })).toBeVisible();
+}
+
 /**
  * On tablet A (set up, nurse in charge): switches sharing on from the department page. Loading
  * the page's address locks the app (keys live in memory only); unlocking shows the page asked for.
  */
-export async function switchSharingOn(page: Page, origin: string, secret = NURSE.pin): Promise<void> {
+export async function switchSharingOn(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/settings/department`);
-  await unlock(page, secret);
+  await unlockAs(page, NURSE);
   await expect(page.getByRole('heading', { name: 'Department sharing', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Share with the department' }).click();
   await page.getByRole('button', { name: "Yes, share this tablet's records" }).click();
@@ -205,16 +234,20 @@ export async function joinDepartment(page: Page, origin: string, code: string): 
 export interface EnrolledTablets {
   /** Tablet A: set up, sharing on, unlocked as the nurse in charge (support.ts NURSE). */
   a: Tablet;
-  /** Tablet B: joined with the code, on its lock screen (unlock it with `unlock(b.page)`). */
+  /** Tablet B: joined with the code, on its lock screen (unlock it with `unlockAs(b.page, member)`). */
   b: Tablet;
   /** The code B used (spent). */
   code: string;
 }
 
-/** Tablet A set up and sharing; tablet B joined by code. Close both contexts in the spec. */
-export async function enrolTwoTablets(browser: Browser, server: Pick<DepartmentServer, 'origin'>): Promise<EnrolledTablets> {
+/**
+ * Tablet A set up and sharing; tablet B joined by code. `staff`: triage nurses (PIN) added on A
+ * before the code is made, so they unlock B with their own PIN too. Close both contexts in the spec.
+ */
+export async function enrolTwoTablets(browser: Browser, server: Pick<DepartmentServer, 'origin'>, options: { staff?: StaffMember[] } = {}): Promise<EnrolledTablets> {
   const a = await newTablet(browser);
   await setUpTablet(a.page, server.origin);
+  for (const member of options.staff ?? []) await addTriageNurse(a.page, member);
   await switchSharingOn(a.page, server.origin);
   const code = await makeEnrolmentCode(a.page);
   const b = await newTablet(browser);

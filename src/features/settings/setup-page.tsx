@@ -11,7 +11,6 @@ import { paths } from '../../components/navigation/paths';
 
 const RestorePage = lazy(() => import('./restore-page').then((module) => ({ default: module.RestorePage })));
 const SetUpForm = lazy(() => import('./setup-form').then((module) => ({ default: module.SetUpForm })));
-const JoinDepartmentPage = lazy(() => import('../department/join-department-page').then((module) => ({ default: module.JoinDepartmentPage })));
 
 /** First run: set up, or (from its link) restore a backup onto this new tablet. */
 export function SetupPage() {
@@ -21,13 +20,6 @@ export function SetupPage() {
     return (
       <Suspense fallback={<p role="status">Loading…</p>}>
         <RestorePage />
-      </Suspense>
-    );
-  }
-  if (location.pathname === paths.joinDepartment()) {
-    return (
-      <Suspense fallback={<p role="status">Loading…</p>}>
-        <JoinDepartmentPage />
       </Suspense>
     );
   }

@@ -16,7 +16,8 @@ import { SummaryList } from '../../components/content/summary-list';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useDeviceSettings, useRepositories } from '../../storage/repositories/react';
-import { PatientHeading } from '../assessment/patient-heading';
+import { patientBannerFacts } from '../../domain/assessment/patient-banner';
+import { PatientBanner } from '../../components/content/patient-banner';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'loaded'; record: AssessmentRecord };
 
@@ -56,7 +57,7 @@ export function DepartmentRecordPage({ id }: { id: string }) {
   const ctx = deriveContext(answers, new Date().toISOString(), { thinkFamilyTriggersOff: settings?.thinkFamilyTriggersOff ?? [] });
   return (
     <Page title={departmentRecordWords.title} backLink={back}>
-      <PatientHeading patient={answers.patient} />
+      <PatientBanner facts={patientBannerFacts(answers.patient, new Date().toISOString())} />
       <h1>{departmentRecordWords.title}</h1>
       <InsetText>
         <p>{departmentRecordWords.readOnly}</p>

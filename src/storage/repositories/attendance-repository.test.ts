@@ -58,7 +58,7 @@ describe('attendances at rest', () => {
     editor.close();
 
     const raw = await rawTables(name);
-    expect(Object.keys(raw).sort()).toEqual(['attendanceDays', 'attendances', 'audit', 'device', 'gpLettersDue', 'letters', 'liaisonReviews', 'meta', 'retainedStubs', 'staff']);
+    expect(Object.keys(raw).sort()).toEqual(['attendanceDays', 'attendances', 'audit', 'departmentRows', 'device', 'gpLettersDue', 'letters', 'liaisonReviews', 'meta', 'retainedStubs', 'staff', 'syncPushed']);
     expect(raw['attendances']).toHaveLength(1);
     for (const [table, rows] of Object.entries(raw)) {
       const text = serialiseForSearch(rows);

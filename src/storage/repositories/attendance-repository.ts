@@ -16,7 +16,7 @@ import { normaliseNameForMatching } from '../../domain/shared/text';
 import { IndexCache, openSummaries, readWorklistState, worklistFromSummaries } from './attendance-crypto';
 import type { RevisionCheck } from './attendance-crypto';
 import { reportRecordRollback, reportWorklistRollback } from './revisions';
-import { departmentReferrals } from '../sync/pull-open';
+import { departmentReferrals, findDepartmentSummaries } from '../sync/pull-open';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
@@ -151,7 +151,6 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const stubNameDob = [...nameDobIndex, ...(nameDob ? await Promise.all(retired.map((key) => blindIndex(key, 'name-dob', nameDob))) : [])];
       const stubs = await findStubs(db, unlocked.value, { nhsIndex: stubNhs, nameDobIndex: stubNameDob }, { nhsNumber: nhs?.ok ? nhs.value : undefined, familyName: query.familyName, dateOfBirth: query.dateOfBirth });
       // Attendances other tablets of the department recorded (issue 14), by the same indexes (the department shares one index key).
-      const { findDepartmentSummaries } = await import('../sync/pull-open');
       const own = new Set(summaries.map((summary) => summary.id));
       const shared = (await findDepartmentSummaries(db, unlocked.value, { nhsIndex, nameDobIndex })).filter((summary) => !own.has(summary.id));
       return ok([...summaries, ...stubs, ...shared]);

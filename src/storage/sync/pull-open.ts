@@ -57,12 +57,6 @@ export async function findDepartmentSummaries(db: TriageDatabase, unlocked: Unlo
   return opened.filter((summary): summary is AttendanceSummary => summary !== undefined);
 }
 
-/** The department's summary of one attendance held on this tablet, when another tablet recorded it. */
-export async function departmentSummary(db: TriageDatabase, unlocked: Unlocked, id: string): Promise<AttendanceSummary | undefined> {
-  const row = await db.departmentRows.get(rowKey('summary', id));
-  return row && row.sealed !== '' ? openPulledSummary(unlocked, row) : undefined;
-}
-
 /** The department's attendances with a referral still to make (pull-worklist.ts), opened; other tablets' only. */
 export async function departmentReferrals(db: TriageDatabase, unlocked: Unlocked): Promise<AttendanceSummary[]> {
   const ids = await readDepartmentWorklist(db, unlocked);

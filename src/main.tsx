@@ -6,8 +6,9 @@
  * (PRODUCT.md section 10: offline cold start under 1 s at 4x CPU, Lighthouse performance
  * 95): a module graph imported statically is evaluated in one task, and the whole app's
  * was one long task on the lock screen (470 ms of total blocking time in Lighthouse's
- * mobile preset). The stages are React DOM, then storage (Dexie and the repositories),
- * then opening the database, then the app's own modules, then the first render. Every
+ * mobile preset). The stages are React DOM, then the app's modules with storage's (one
+ * stage: as two, the modules they share became some twenty more files, each fetched
+ * through the service worker), then opening the database, then the first render. Every
  * stage's files are preloaded from the page (vite.config.ts, `preloadStartStages`), so
  * fetching and compiling them still starts at once; only their evaluation is spread out.
  */
@@ -20,11 +21,9 @@ async function start(): Promise<void> {
   if (!root) return;
   await import('react-dom/client');
   await yieldToBrowser();
-  const { createRepositories } = await import('./storage/repositories/create-repositories');
+  const { createRepositories, renderApp } = await import('./app/render-app');
   await yieldToBrowser();
   const repositories = createRepositories({ crossTabLock: true });
-  await yieldToBrowser();
-  const { renderApp } = await import('./app/render-app');
   await yieldToBrowser();
   renderApp(root, repositories);
   const { startServiceWorker } = await import('./pwa/service-worker');

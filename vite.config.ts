@@ -34,12 +34,47 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * Preloads the modules the entry imports in stages (src/main.tsx): Vite preloads only an
+ * entry's static imports, and a stage's files would otherwise be fetched only when the stage
+ * before it ends. Each stage (a dynamic import of the entry chunk) and everything it imports
+ * statically gets a modulepreload link, so all are fetched and compiled while the page
+ * parses; they are evaluated in turn, in tasks of their own. Only the entry chunk's own
+ * dynamic imports: the pages loaded on demand later stay on demand.
+ */
+function preloadStartStages(): Plugin {
+  return {
+    name: 'preload-start-stages',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, context) => {
+        const bundle = context.bundle;
+        const entry = context.chunk;
+        if (!bundle || !entry) return html;
+        const files = new Set<string>();
+        const add = (file: string) => {
+          const chunk = bundle[file];
+          if (files.has(file) || !chunk || chunk.type !== 'chunk') return;
+          files.add(file);
+          for (const imported of chunk.imports) add(imported);
+        };
+        for (const file of entry.dynamicImports) add(file);
+        for (const file of entry.imports) files.delete(file);
+        files.delete(entry.fileName);
+        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The package version, in the page and the service worker: with the build's precache
   // revision it names the version a member of staff accepts (src/pwa/build-version.ts).
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   plugins: [
     contentSecurityPolicyMeta(),
+    preloadStartStages(),
     react(),
     VitePWA({
       registerType: 'prompt',

@@ -14,8 +14,11 @@ import type { Repositories } from '../storage/repositories/types';
 import type { LockReason } from '../storage/repositories/types';
 import { Loading } from './loading';
 import { SchemaUpgradeNotice } from '../pwa/schema-upgrade-notice';
+// The set-up start page is a few paragraphs and a button (its form and the restore page load
+// on demand): with the app, a new tablet paints it without waiting for one more file
+// (Lighthouse's largest contentful paint on the set-up page, PRODUCT.md section 10).
+import { SetupPage } from '../features/settings/setup-page';
 
-const SetupPage = lazy(() => import('../features/settings/setup-page').then((module) => ({ default: module.SetupPage })));
 // Issue 14: the set-up start page's "Join a department" leads here (features never import each other, so app composes it).
 const JoinDepartmentPage = lazy(() => import('../features/department/join-department-page').then((module) => ({ default: module.JoinDepartmentPage })));
 
@@ -24,6 +27,7 @@ function NotSetUp() {
   const location = useLocation();
   return location.pathname === paths.joinDepartment() ? <JoinDepartmentPage /> : <SetupPage />;
 }
+
 // What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
 // the lock screen or first-run set-up (PRODUCT.md section 10: JavaScript on first load).
 const loadUnlocked = () => import('./unlocked');

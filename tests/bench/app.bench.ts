@@ -11,6 +11,10 @@ import type { CDPSession, Page } from '@playwright/test';
 import { dateOfBirthForAge, fillPatient, NURSE, setUpTablet, startAssessment, unlock, waitForSaved, waitForServiceWorker } from '../browser/support';
 import { firstLoadJs } from '../browser/first-load-js';
 import { median, recordFigures } from './results';
+import { profiled } from './profile';
+
+/** `BENCH_PROFILE=<folder>`: also profile one extra round of radio answers on each page (tests/bench/profile.ts). */
+const PROFILE = process.env.BENCH_PROFILE;
 
 /** Cold starts per run (median reported): 9, as a 2-core machine shared with other work is noisy. */
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 9);
@@ -28,6 +32,27 @@ async function mainThreadMs(cdp: CDPSession, action: () => Promise<void>): Promi
   const before = await read();
   await action();
   return ((await read()) - before) * 1000;
+}
+
+/**
+ * When the lock screen could take a PIN, by the app's own User Timing mark, polled from the
+ * main world after load: a Playwright locator here would inject its script into the page
+ * while the app starts.
+ */
+async function lockScreenTiming(tab: Page): Promise<{ ready: number; start: number; html: number; scripts: number }> {
+  return tab.evaluate(
+    async (mark) =>
+      new Promise<{ ready: number; start: number; html: number; scripts: number }>((resolve) => {
+        const check = () => {
+          const entry = performance.getEntriesByName(mark)[0];
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          if (entry) resolve({ ready: entry.startTime, start: navigation?.startTime ?? 0, html: navigation?.responseEnd ?? 0, scripts: navigation?.domContentLoadedEventEnd ?? 0 });
+          else setTimeout(check, 20);
+        };
+        check();
+      }),
+    'lock-screen-ready',
+  );
 }
 
 test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
@@ -55,22 +80,8 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    // Timed by the app's own User Timing mark, polled from the main world after load: a
-    // Playwright locator here would inject its script into the page while the app starts.
     await tab.goto(`${baseURL ?? ''}/`);
-    const timing = await tab.evaluate(
-      async (mark) =>
-        new Promise<{ ready: number; start: number; html: number; scripts: number }>((resolve) => {
-          const check = () => {
-            const entry = performance.getEntriesByName(mark)[0];
-            const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-            if (entry) resolve({ ready: entry.startTime, start: navigation?.startTime ?? 0, html: navigation?.responseEnd ?? 0, scripts: navigation?.domContentLoadedEventEnd ?? 0 });
-            else setTimeout(check, 20);
-          };
-          check();
-        }),
-      'lock-screen-ready',
-    );
+    const timing = await lockScreenTiming(tab);
     coldStarts.push(timing.ready - timing.start);
     // Where each run's time went: the page from the service worker, the scripts run, then
     // storage opened and the lock screen rendered.
@@ -78,6 +89,18 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
     const start = Date.now();
     await unlock(tab, NURSE.pin);
     unlocks.push(Date.now() - start);
+    await tab.close();
+  }
+  if (PROFILE) {
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const summary = await profiled(cdp, PROFILE, 'cold-start', async () => {
+      await tab.goto('about:blank');
+      await tab.goto(`${baseURL ?? ''}/`);
+      await lockScreenTiming(tab);
+    });
+    process.stdout.write(`Profile of an offline cold start to the lock screen: ${JSON.stringify(summary, null, 1)}\n`);
     await tab.close();
   }
   await context.setOffline(false);
@@ -95,7 +118,20 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
 
 test('typing and answering in a filled-in section, against plain HTML', async ({ page, context, baseURL }) => {
   await setUpTablet(page);
-  await startAssessment(page);
+  if (PROFILE) {
+    // Opening a new assessment's first page at 4x (Lighthouse's assessment-page timespan).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const summary = await profiled(cdp, PROFILE, 'start-assessment', async () => {
+      await page.getByRole('link', { name: 'Home', exact: true }).click();
+      await startAssessment(page);
+    });
+    process.stdout.write(`Profile of starting an assessment: ${JSON.stringify(summary.longTasks, null, 1)}\n`);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  } else {
+    await startAssessment(page);
+  }
   await fillPatient(page, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });
   await waitForSaved(page);
 
@@ -127,61 +163,87 @@ test('typing and answering in a filled-in section, against plain HTML', async ({
   // in a page it has acted on, and they must not count for one page and not the other.
   await fillPatient(plain, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });
 
-  const measure = async (target: Page, label: string) => {
-    const cdp = await context.newCDPSession(target);
-    await cdp.send('Performance.enable');
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const text = 'The quick brown fox jumps over the lazy dog ';
-    const results = { textInput: 0, textarea: 0, radio: 0 };
-    for (const [name, locator] of [
-      ['textInput', target.getByLabel('Last name')],
-      ['textarea', target.getByLabel('Describe the reason for attendance')],
-    ] as const) {
+  // Both pages are measured round by round, in turn (app, then plain, then app…): on a
+  // machine shared with other work, the load changes from minute to minute, and measuring
+  // all of one page before the other made the ratio follow the load, not the pages.
+  const text = 'The quick brown fox jumps over the lazy dog ';
+  const ROUNDS = 5;
+  const pages = await Promise.all(
+    [
+      { target: page, label: 'app' },
+      { target: plain, label: 'plain HTML' },
+    ].map(async ({ target, label }) => {
+      const cdp = await context.newCDPSession(target);
+      await cdp.send('Performance.enable');
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      return { target, label, cdp, samples: { textInput: [] as number[], textarea: [] as number[], radio: [] as number[] } };
+    }),
+  );
+  for (const [name, field] of [
+    ['textInput', 'Last name'],
+    ['textarea', 'Describe the reason for attendance'],
+  ] as const) {
+    for (const { target } of pages) {
+      const locator = target.getByLabel(field);
       await locator.click();
       await locator.press('End');
       await target.keyboard.type('warm', { delay: 30 });
-      const samples: number[] = [];
-      for (let round = 0; round < 5; round += 1) {
+    }
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const { target, cdp, samples } of pages) {
         const ms = await mainThreadMs(cdp, async () => {
           await target.keyboard.type(text, { delay: 40 });
           await target.waitForTimeout(1200); // includes the autosave the typing causes
         });
-        samples.push(ms / text.length);
+        samples[name].push(ms / text.length);
       }
-      results[name] = median(samples);
     }
-    // Clicks go to fixed coordinates through the browser's input pipeline, so Playwright's
-    // own element look-ups (run in the page) are not counted as the app's work.
-    const boxes = await Promise.all(
-      [target.getByRole('radio', { name: 'Male', exact: true }), target.getByRole('radio', { name: 'Female', exact: true })].map(async (radio) => {
+  }
+  // Clicks go to fixed coordinates through the browser's input pipeline, so Playwright's
+  // own element look-ups (run in the page) are not counted as the app's work.
+  const answering = await Promise.all(
+    pages.map(async ({ target }) => {
+      const boxes: ({ x: number; y: number; width: number; height: number } | null)[] = [];
+      for (const name of ['Male', 'Female']) {
+        const radio = target.getByRole('radio', { name, exact: true });
         await radio.scrollIntoViewIfNeeded();
-        return radio.boundingBox();
-      }),
-    );
-    const points = boxes.map((box) => (box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: 0, y: 0 }));
-    const clicks: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
-      const ms = await mainThreadMs(cdp, async () => {
+        boxes.push(await radio.boundingBox());
+      }
+      const points = boxes.map((box) => (box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: 0, y: 0 }));
+      return async () => {
         for (let i = 0; i < 10; i += 1) {
           const point = points[i % 2] ?? { x: 0, y: 0 };
           await target.mouse.click(point.x, point.y);
           await target.waitForTimeout(60);
         }
         await target.waitForTimeout(1200);
-      });
-      clicks.push(ms / 10);
+      };
+    }),
+  );
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [index, { cdp, samples }] of pages.entries()) {
+      const tenAnswers = answering[index];
+      if (tenAnswers) samples.radio.push((await mainThreadMs(cdp, tenAnswers)) / 10);
     }
-    results.radio = median(clicks);
+  }
+  for (const [index, { cdp, label }] of pages.entries()) {
+    const tenAnswers = answering[index];
+    if (PROFILE && tenAnswers) {
+      const summary = await profiled(cdp, PROFILE, `radio-${label.replace(/\W+/g, '-')}`, tenAnswers);
+      process.stdout.write(`Profile of ten radio answers, ${label}: ${JSON.stringify(summary, null, 1)}\n`);
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    return { label, ...results };
-  };
+  }
 
-  const app = await measure(page, 'app');
-  const baseline = await measure(plain, 'plain HTML');
+  const medians = (samples: Record<'textInput' | 'textarea' | 'radio', number[]>) => ({ textInput: median(samples.textInput), textarea: median(samples.textarea), radio: median(samples.radio) });
+  const app = medians(pages[0]?.samples ?? { textInput: [], textarea: [], radio: [] });
+  const baseline = medians(pages[1]?.samples ?? { textInput: [], textarea: [], radio: [] });
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? Math.round((a / b) * 100) / 100 : undefined);
   recordFigures('typing', {
     msPerKeystrokeApp: { textInput: app.textInput, textarea: app.textarea, radio: app.radio },
     msPerKeystrokePlain: { textInput: baseline.textInput, textarea: baseline.textarea, radio: baseline.radio },
     ratio: { textInput: ratio(app.textInput, baseline.textInput), textarea: ratio(app.textarea, baseline.textarea), radio: ratio(app.radio, baseline.radio) },
+    // Every round, app and plain side by side (ms per tap), to see the spread.
+    radioRoundsMs: { app: pages[0]?.samples.radio.map((ms) => Math.round(ms * 10) / 10), plain: pages[1]?.samples.radio.map((ms) => Math.round(ms * 10) / 10) },
   });
 });

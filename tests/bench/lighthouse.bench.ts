@@ -35,6 +35,8 @@ interface Scores {
   bestPractices: number | undefined;
   /** Audits in the three categories that scored below 1 (weight > 0), to say what to fix. */
   below: string[];
+  /** Lighthouse's long tasks (simulated at 4x in a navigation): where the blocking time is, script by script. */
+  longTasks: string[];
 }
 
 function scores(result: RunnerResult | undefined): Scores {
@@ -50,7 +52,9 @@ function scores(result: RunnerResult | undefined): Scores {
       if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1) below.add(`${ref.id} ${audit.displayValue ?? audit.score}`);
     }
   }
-  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), below: [...below] };
+  const items = (lhr?.audits['long-tasks']?.details as { items?: { url?: string; duration?: number; startTime?: number }[] } | undefined)?.items ?? [];
+  const longTasks = items.map((item) => `${Math.round(item.duration ?? 0)} ms at ${Math.round(item.startTime ?? 0)} ms ${(item.url ?? '').split('/').pop() ?? ''}`);
+  return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), below: [...below], longTasks };
 }
 
 /** The Puppeteer handle on the tab Playwright drives, found by a title set for the purpose. */

@@ -19,6 +19,17 @@
  * registration's blur handler is left out: it only records "touched" fields, for validation
  * on blur and formState.touchedFields, and every form here validates on submit and reads
  * neither; calling it on every tap from one radio to the next cost more than the change.
+ *
+ * Stopping at the radio still left React's capture-phase listeners on the root, which run
+ * before the event reaches the radio. A profile of ten answers at 4x (tests/bench/profile.ts,
+ * 29 November 2026) put half of the page's script time there, almost all of it in the
+ * pointer's hover events (pointerover/out/move, mouseover/out/move: React walks the fibre
+ * path from the radio to the root for each, twice for over/out to synthesise enter/leave).
+ * Nothing in the app listens for hover (no onMouse…/onPointer… handlers; :hover is CSS), so
+ * those events are stopped on the window, in the capture phase, when they come to an answer
+ * (its input or label): before React's root sees them. The events a tap or a key raises
+ * otherwise (pointerdown, click, focus, input, change) still pass through the capture phase
+ * as before: the idle lock and the section page's "last field" listen there.
  */
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
@@ -48,6 +59,30 @@ const STOPPED_AT_THE_ANSWER = [
 
 const stop = (event: Event) => event.stopPropagation();
 
+/** The pointer's hover events: no handler in the app, and React's root handles each at length. */
+const HOVER = ['pointerover', 'pointerout', 'pointermove', 'mouseover', 'mouseout', 'mousemove'] as const;
+
+/** Inputs wired by nativeAnswerRef (their labels are found through `label.control`). */
+const answers = new WeakSet<Element>();
+let hoverStopInstalled = false;
+
+function isAnswer(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (answers.has(target)) return true;
+  return target instanceof HTMLLabelElement && target.control !== null && answers.has(target.control);
+}
+
+const stopHoverAtAnswer = (event: Event) => {
+  if (isAnswer(event.target)) event.stopPropagation();
+};
+
+/** Once per window: the hover events an answer receives stop before React's root listener. */
+function installHoverStop(view: Window | null): void {
+  if (hoverStopInstalled || !view) return;
+  hoverStopInstalled = true;
+  for (const name of HOVER) view.addEventListener(name, stopHoverAtAnswer, { capture: true, passive: true });
+}
+
 /**
  * A ref callback for an uncontrolled input: registers it with react-hook-form and wires the
  * registration's change handler natively. Returns React 19's ref clean-up.
@@ -59,7 +94,10 @@ export function nativeAnswerRef(registration: UseFormRegisterReturn): (element: 
     const onChange = (event: Event) => void registration.onChange(event);
     element.addEventListener('change', onChange);
     for (const name of STOPPED_AT_THE_ANSWER) element.addEventListener(name, stop);
+    answers.add(element);
+    installHoverStop(element.ownerDocument.defaultView);
     return () => {
+      answers.delete(element);
       element.removeEventListener('change', onChange);
       for (const name of STOPPED_AT_THE_ANSWER) element.removeEventListener(name, stop);
       registration.ref(null);

@@ -20,7 +20,20 @@ import { fraserRecordStarted, fraserResult } from './fraser';
 import { screeningFactsFromSections } from './record-facts';
 import { emptySelfHarmDraft, selfHarmApplies, validateSelfHarm } from './self-harm';
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Whether a draft is its screen's empty draft. The empty drafts are made (a schema parse)
+ * once, as JSON: a parse on every call cost a third of an autosave's script time, as the
+ * summary is sealed with every write (profile in tests/bench/profile.ts).
+ */
+const emptyJson = new Map<string, string>();
+const isEmpty = (screen: string, draft: unknown, empty: () => unknown): boolean => {
+  let json = emptyJson.get(screen);
+  if (json === undefined) {
+    json = JSON.stringify(empty());
+    emptyJson.set(screen, json);
+  }
+  return JSON.stringify(draft) === json;
+};
 
 /** The CSE screen is asked when all eight significant indicators are answered (each Yes / No / Not known / Declined). */
 function cseState(draft: CseDraft): ScreenState {
@@ -28,7 +41,7 @@ function cseState(draft: CseDraft): ScreenState {
   const answered = cseSignificantIndicators.filter((indicator) => draft.significant[indicator.id] !== '').length;
   if (answered === cseSignificantIndicators.length) return 'asked';
   // The threshold stamp is not an answer.
-  return answered === 0 && same({ ...draft, otherThreshold: '' }, emptyCseDraft()) ? 'not-started' : 'incomplete';
+  return answered === 0 && isEmpty('cse', { ...draft, otherThreshold: '' }, emptyCseDraft) ? 'not-started' : 'incomplete';
 }
 
 /** The screens that apply to this attendance, each with its state and outcome. */
@@ -104,7 +117,7 @@ export function screenSummaries(answers: Answers, ctx: AssessmentContext): Scree
   if (selfHarmApplies(ctx)) {
     const draft = answers.selfHarm;
     out.selfHarm = {
-      state: same(draft, emptySelfHarmDraft()) ? 'not-started' : validateSelfHarm(draft, ctx).length === 0 ? 'asked' : 'incomplete',
+      state: isEmpty('selfHarm', draft, emptySelfHarmDraft) ? 'not-started' : validateSelfHarm(draft, ctx).length === 0 ? 'asked' : 'incomplete',
       parentsInformed: draft.parentsInformed,
       responsibleAdult: !isBlank(draft.responsibleAdultName) ? 'named' : !isBlank(draft.noResponsibleAdultReason) ? 'reason-recorded' : '',
     };

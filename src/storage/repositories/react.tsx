@@ -3,7 +3,7 @@
  * values (dexie-react-hooks' useObservable). Screens get data only through these hooks,
  * never from the database (ARCHITECTURE.md).
  */
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useObservable } from 'dexie-react-hooks';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
@@ -122,7 +122,11 @@ export function useAssessmentEditor(id: string): EditorState {
       }
       if (result.ok) {
         opened = result.value;
-        setState({ id, value: { status: 'ready', editor: result.value } });
+        const editor = result.value;
+        // A section page is a long form: rendered as a transition, React builds it in slices
+        // that yield to the browser instead of one long task (PRODUCT.md section 10: total
+        // blocking time); "Opening the assessment…" stays until it is ready.
+        startTransition(() => setState({ id, value: { status: 'ready', editor } }));
       } else {
         setState({ id, value: { status: 'failed', failure: result.error } });
       }

@@ -16,6 +16,7 @@ import type { AssessmentContext } from '../../../domain/assessment/context';
 import { deriveContext } from '../../../domain/assessment/derive-context';
 import type { PatientDraft } from '../../../domain/assessment/patient';
 import { emptyAnswers } from '../../../domain/assessment/record';
+import type { Answers } from '../../../domain/assessment/record';
 
 const DATE_FIELDS = ['arrivalDate', 'dateOfBirth', 'injuryDate'] as const;
 const DATE_PARTS = ['day', 'month', 'year'] as const;
@@ -24,8 +25,18 @@ const PLAIN_FIELDS = ['arrivalTime', 'dateOfBirthNotKnown', 'estimatedAgeYears',
 /** Every registered input the context reads, in a fixed order. */
 const WATCHED: string[] = [...DATE_FIELDS.flatMap((field) => DATE_PARTS.map((part) => `${field}.${part}`)), ...PLAIN_FIELDS];
 
+/**
+ * The empty answers, made once: a schema parse of every section, run by each of the page's
+ * watches on every change of a watched field (and four times as the page opened), was the
+ * largest piece of script in opening the patient page at 4x (tests/bench/profile.ts). Only
+ * read here: copied, never changed.
+ */
+let empty: Answers | undefined;
+const emptyOnce = (): Answers => (empty ??= emptyAnswers());
+
 function contextFrom(values: readonly unknown[]): AssessmentContext {
-  const patient: Record<string, unknown> = { ...emptyAnswers().patient };
+  const blank = emptyOnce();
+  const patient: Record<string, unknown> = { ...blank.patient };
   let index = 0;
   for (const field of DATE_FIELDS) {
     const date: Record<string, unknown> = {};
@@ -33,7 +44,7 @@ function contextFrom(values: readonly unknown[]): AssessmentContext {
     patient[field] = date;
   }
   for (const field of PLAIN_FIELDS) patient[field] = values[index++];
-  return deriveContext({ ...emptyAnswers(), patient: patient as PatientDraft }, new Date().toISOString());
+  return deriveContext({ ...blank, patient: patient as PatientDraft }, new Date().toISOString());
 }
 
 /** `select` must return plain data (compared by value between changes). */

@@ -83,6 +83,13 @@ export const backupStaffSchema = z.strictObject({
   active: z.union([z.literal(0), z.literal(1)]),
   createdAt: z.string(),
   createdBy: z.string(),
+  // Issue 11: the member's key pair (its private key sealed under their PIN's key) and the
+  // device secret sealed to it. After a re-key their wrap is empty until they next unlock, and
+  // these are what opens the secret for them; optional, so files from before still read.
+  keyPair: z.optional(z.strictObject({ alg: z.literal('ECDH-P-256'), publicKey: base64Url, iv: base64Url, privateKey: base64Url })),
+  secretForKey: z.optional(
+    z.strictObject({ alg: z.literal('ECDH-ES-P-256+HKDF-SHA-256+A256GCM'), epoch: z.number().check(z.int(), z.minimum(1)), ephemeralKey: base64Url, iv: base64Url, ciphertext: base64Url }),
+  ),
 });
 export type BackupStaff = z.infer<typeof backupStaffSchema>;
 

@@ -22,6 +22,7 @@ import type { LetterIdentity } from '../../domain/letters/kinds';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import { BACKUP_CHUNK_BYTES, chunkFrameBytes, deriveBackupKeys, encryptChunk, fileDigest, fileStart, newBackupSalt, passphraseCheck } from '../crypto/backup-cipher';
 import { toBase64Url, utf8Bytes } from '../crypto/encoding';
+import { isSealedKeyPair, isSecretForKey } from '../crypto/key-pairs';
 import type { StaffRow } from '../db';
 import { openRowPart, readWorklistState } from '../repositories/attendance-crypto';
 import type { StorageContext } from '../repositories/context';
@@ -70,6 +71,8 @@ const staffEntry = (row: StaffRow): BackupEntry => ({
     active: row.active,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
+    // After a re-key a member's wrap is empty until their next unlock: their key pair opens the secret (staff-keys.ts).
+    ...(isSealedKeyPair(row.keyPair) && isSecretForKey(row.secretForKey) ? { keyPair: row.keyPair, secretForKey: row.secretForKey } : {}),
   },
 });
 

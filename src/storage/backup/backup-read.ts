@@ -24,6 +24,8 @@ import { verifyAuditMac } from '../crypto/audit-mac';
 import { decryptFrames, deriveBackupKeys, passphraseMatches, readFileStart, readFrames } from '../crypto/backup-cipher';
 import { concatBytes, fromBase64Url, utf8Text } from '../crypto/encoding';
 import { deriveDeviceKeys, deviceKeyCheck, isWrappedSecret } from '../crypto/keys';
+import { isSealedKeyPair, isSecretForKey } from '../crypto/key-pairs';
+import type { SealedKeyPair, SecretForKey } from '../crypto/key-pairs';
 import type { DeviceKeys, WrappedSecret } from '../crypto/keys';
 import { gunzip } from './compression';
 
@@ -41,7 +43,7 @@ export interface ValidatedBackup {
   /** The source tablet's device secret and the keys derived from it (zeroed by the caller when done). */
   secret: Uint8Array;
   sourceKeys: DeviceKeys;
-  staff: (Omit<BackupStaff, 'wrapped'> & { wrapped: WrappedSecret })[];
+  staff: (Omit<BackupStaff, 'wrapped' | 'keyPair' | 'secretForKey'> & { wrapped: WrappedSecret; keyPair?: SealedKeyPair; secretForKey?: SecretForKey })[];
   attendances: { rev: number; record: AssessmentRecord }[];
   letters: IssuedLetter[];
   drafts: BackupLetterDraft[];
@@ -78,8 +80,15 @@ function toWrapped(wrapped: BackupStaff['wrapped']): WrappedSecret | undefined {
   return { kdf: 'PBKDF2-SHA-256', salt, iterations: wrapped.iterations, iv, ciphertext };
 }
 
-/** A removed account keeps its row with an emptied wrap (staff-repository.ts): it is restored as it was, inactive. */
-const validWrap = (staff: BackupStaff, wrapped: WrappedSecret): boolean => (staff.active === 1 ? isWrappedSecret(wrapped) : true);
+/**
+ * A removed account keeps its row with an emptied wrap (staff-repository.ts): it is restored as
+ * it was, inactive. An active account holds the secret in its wrap, or, after a re-key and
+ * before its next unlock, an emptied wrap and the secret sealed to its key pair (staff-keys.ts).
+ */
+function validWrap(staff: BackupStaff, wrapped: WrappedSecret): boolean {
+  const emptied = wrapped.iv.length === 0 && wrapped.ciphertext.length === 0;
+  return staff.active !== 1 || isWrappedSecret(wrapped) || (emptied && isSealedKeyPair(staff.keyPair) && isSecretForKey(staff.secretForKey));
+}
 
 /** Decrypts and checks the whole file. Any refusal means nothing may be written. */
 export async function readBackup(file: Uint8Array, passphrase: string, progress?: ReadProgress): Promise<Result<ValidatedBackup, BackupRefusal>> {
@@ -131,7 +140,8 @@ async function checkEntries(header: BackupHeader, text: string, progress?: ReadP
       case 'staff': {
         const wrapped = toWrapped(entry.value.wrapped);
         if (!wrapped || !validWrap(entry.value, wrapped)) return err('changed');
-        staff.push({ ...entry.value, wrapped });
+        const { keyPair, secretForKey, ...member } = entry.value;
+        staff.push({ ...member, wrapped, ...(keyPair && secretForKey ? { keyPair, secretForKey } : {}) });
         break;
       }
       case 'attendance':

@@ -22,6 +22,8 @@ import type { IssuedLetter } from '../../domain/letters/issued';
 import { readBackup } from './backup-read';
 import { collectEntries, makeBackupFile } from './backup-export';
 import { importedChainKey } from './backup-write';
+import { rekeyJobOf } from '../repositories/rekey';
+import { PENDING_REKEY_KEY } from '../repositories/staff-keys';
 
 const PASSPHRASE = 'amber lantern quartz meadow violin harbor';
 
@@ -136,6 +138,33 @@ describe('backup round trip onto a new tablet', () => {
       expect(editor.record()).toEqual(recordsA[1]);
       editor.close();
     } finally {
+      target.repos.close();
+    }
+  }, 120_000);
+});
+
+describe('a backup made after a re-key', () => {
+  test('restores onto a new tablet, and a member who has not unlocked since the re-key (their wrap emptied) unlocks there with their own PIN', async () => {
+    const storage = await openTestStorage();
+    const target = await openTestStorage(uniqueDatabaseName(), testClock('2026-03-12T09:00:00.000Z'));
+    try {
+      await setUpTablet(storage.repos);
+      const staying = must(await storage.repos.staff.add(triageNurse()), 'add staff');
+      const leaving = must(await storage.repos.staff.add(triageNurse({ name: 'Robin Ellis', secret: '518274' })), 'add staff');
+      must(await storage.repos.staff.remove(leaving.id), 'remove');
+      await rekeyJobOf(storage.repos.internals);
+      expect((await storage.repos.internals.db.meta.get(PENDING_REKEY_KEY))?.value).toBeUndefined();
+      const emptied = await storage.repos.internals.db.staff.get(staying.id);
+      expect(emptied?.wrapped.ciphertext).toHaveLength(0);
+
+      const afterRekey = fileOf(must(await storage.repos.backup.create(PASSPHRASE), 'backup').parts);
+      must(await target.repos.backup.restore(afterRekey, PASSPHRASE), 'restore');
+      const b = await target.reload();
+      expect((await b.session.unlock(staying.id, TRIAGE_NURSE.pin)).ok).toBe(true);
+      await b.session.lock('manual');
+      expect((await b.session.unlock(leaving.id, '518274')).ok).toBe(false);
+    } finally {
+      storage.repos.close();
       target.repos.close();
     }
   }, 120_000);

@@ -67,6 +67,9 @@ export const auditEventTypes = [
   // Added with issue 14: this tablet's rows accepted by the department server, counted (one
   // event per unlock or per hour, never one per push: issue 14 clarification).
   'department-shared',
+  // Added with issue 14: a staff account added, removed or changed on another tablet, applied
+  // here after its binding verified (entityId: the staff id).
+  'department-staff-received',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -109,6 +112,7 @@ export const auditEventTypeLabels = {
   'department-joined': 'Joined the department',
   'tablet-revoked': 'Tablet removed from the department',
   'department-shared': 'Shared with the department',
+  'department-staff-received': 'Staff account received from another tablet',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

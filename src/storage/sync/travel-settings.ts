@@ -35,6 +35,8 @@ export const SETTINGS_FROM_ANOTHER_TABLET = 'Settings changed on another tablet'
 interface Written {
   changedAt: string;
   tabletId: string;
+  /** The row's revision: two changes on one tablet within the same millisecond still order. */
+  revision: number;
 }
 
 interface TravellingSettings {
@@ -46,13 +48,15 @@ interface TravellingSettings {
 
 export const settingsRowId = (tabletId: string): string => `settings:${tabletId}`;
 
-const isWritten = (value: unknown): value is Written => typeof value === 'object' && value !== null && typeof (value as Written).changedAt === 'string' && typeof (value as Written).tabletId === 'string';
+const isWritten = (value: unknown): value is Written =>
+  typeof value === 'object' && value !== null && typeof (value as Written).changedAt === 'string' && typeof (value as Written).tabletId === 'string' && typeof (value as Written).revision === 'number';
 
-/** True when (a) was written after (b): later time, or the same time and the greater tablet id. */
+/** True when (a) was written after (b): the later time, then the greater tablet id, then (one tablet) the later revision. */
 export function writtenAfter(a: Written, b: Written | undefined): boolean {
   if (!b) return true;
   if (a.changedAt !== b.changedAt) return a.changedAt > b.changedAt;
-  return a.tabletId > b.tabletId;
+  if (a.tabletId !== b.tabletId) return a.tabletId > b.tabletId;
+  return a.revision > b.revision;
 }
 
 async function readWritten(db: TriageDatabase): Promise<Written | undefined> {
@@ -77,7 +81,7 @@ export async function settingsToPush(db: TriageDatabase, unlocked: Unlocked, now
   const value: TravellingSettings = { settings: device.settings, contentFiles, settingsMac: device.settingsMac, changedAt };
   const base = ack?.acknowledged ?? 0;
   const revision = base + 1;
-  await db.meta.put({ key: SETTINGS_WRITTEN_KEY, value: { changedAt, tabletId: unlocked.deviceId } satisfies Written });
+  await db.meta.put({ key: SETTINGS_WRITTEN_KEY, value: { changedAt, tabletId: unlocked.deviceId, revision } satisfies Written });
   return {
     rows: [{ kind: SETTINGS_KIND, rowId, revision, baseRevision: base === 0 ? null : base, sealed: await sealToWire(unlocked.secret, value, { kind: SETTINGS_KIND, author: unlocked.deviceId, rowId, revision }) }],
     fingerprints: { [key]: fingerprint },
@@ -106,7 +110,7 @@ export async function applyPulledSettings(db: TriageDatabase, unlocked: Unlocked
       await audit.append('tamper-detected', SETTINGS_ENTITY, 'Settings from the department server did not pass their check and were not applied');
       continue;
     }
-    const candidate: Written = { changedAt: incoming.changedAt, tabletId: pulled.authorTablet };
+    const candidate: Written = { changedAt: incoming.changedAt, tabletId: pulled.authorTablet, revision: pulled.revision };
     const fingerprint = await fingerprintOf({ settings: incoming.settings, contentFiles: incoming.contentFiles });
     const device = await db.device.get('device');
     const same = device !== undefined && (await fingerprintOf({ settings: device.settings, contentFiles: device.contentFiles ?? {} })) === fingerprint;

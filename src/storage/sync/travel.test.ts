@@ -83,7 +83,9 @@ async function firstTablet(): Promise<Tablet> {
   await setUpTablet(repos);
   const on = await repos.department.switchSharingOn();
   if (!on.ok) throw new Error(on.error.message);
-  return engineOf(repos, clock);
+  const tablet = await engineOf(repos, clock);
+  await tablet.engine.syncNow();
+  return tablet;
 }
 
 /** A switches sharing on; B joins by A's code and is unlocked by the nurse in charge. */
@@ -96,7 +98,11 @@ async function department(): Promise<{ a: Tablet; b: Tablet }> {
   const joined = await repos.department.join(code.value.code);
   if (!joined.ok) throw new Error(joined.error.message);
   if (!(await unlockAs(repos, NURSE_IN_CHARGE.name, NURSE_IN_CHARGE.pin))) throw new Error('B did not unlock');
-  return { a, b: await engineOf(repos, clock) };
+  const b = await engineOf(repos, clock);
+  // The first shares done (each engine starts one by itself): what a test does next goes in the next sync, never raced by one already running.
+  await a.engine.syncNow();
+  await b.engine.syncNow();
+  return { a, b };
 }
 
 async function staffIdOf(repos: RealRepositories, name: string): Promise<string> {

@@ -28,6 +28,9 @@ const PATIENT = {
   otherBands: ['2-4', '5-10', '13-15', '16-17'],
 };
 
+/** A planted member of staff: their row travels sealed for transport (storage/sync/travel-staff.ts), so none of it may appear either. */
+const STAFF = { name: 'Perpetua Ostrowski-Vane', registrationNumber: '19Z8765Q', wrapKdf: 'PBKDF2-SHA-256' };
+
 async function sealJson(key: webcrypto.CryptoKey, value: unknown, aad: string): Promise<Buffer> {
   const iv = webcrypto.getRandomValues(new Uint8Array(12));
   const plaintext = new TextEncoder().encode(JSON.stringify(value));
@@ -90,6 +93,8 @@ describe.skipIf(!present)('department server on PostgreSQL 15', () => {
           row({ kind: 'letter-version', sealed: await sealed(letter, 'letter') }),
           row({ kind: 'audit-event', chainSeq: 1, sealed: await sealed({ event: 'mash-referral-planned', ageBand: PATIENT.ageBand }, 'audit') }),
           ...(await Promise.all(PATIENT.otherBands.map(async (band) => row({ kind: 'draft', sealed: await sealed({ ageBand: band, note: PATIENT.concern }, 'draft') })))),
+          row({ kind: 'staff', sealed: await sealed({ name: STAFF.name, registrationNumber: STAFF.registrationNumber, role: 'nurse-in-charge', wrapped: { kdf: STAFF.wrapKdf, salt: 'c2FsdA', iv: 'aXY', ciphertext: 'Y3Q' } }, 'staff') }),
+          row({ kind: 'settings', sealed: await sealed({ settings: { siteName: 'Tenterby General ED', contacts: { mash: '0115 496 0000' } } }, 'settings') }),
         ]);
         expect(pushed.answer.results.every((result) => result.status === 'accepted')).toBe(true);
         await context.app.inject({ method: 'POST', url: `/api/v1/leases/${attendanceId}`, headers: { authorization: `Bearer ${tablet.credential}` }, payload: { action: 'take', holder: randomUUID() } });
@@ -105,6 +110,14 @@ describe.skipIf(!present)('department server on PostgreSQL 15', () => {
         const lower = dump.toLowerCase();
         const planted = [PATIENT.name, 'Quenby', PATIENT.nhsNumber, PATIENT.dateOfBirth, 'Larkspur', 'non-accidental', 'bruising'];
         for (const value of planted) {
+          expect(lower).not.toContain(value.toLowerCase());
+          expect(lower).not.toContain(Buffer.from(value, 'utf8').toString('hex'));
+        }
+      });
+
+      it('the dump holds no staff name, registration number or wrap, and no setting, in clear or as hex', () => {
+        const lower = dump.toLowerCase();
+        for (const value of [STAFF.name, 'Ostrowski', STAFF.registrationNumber, STAFF.wrapKdf, 'nurse-in-charge', 'Tenterby General']) {
           expect(lower).not.toContain(value.toLowerCase());
           expect(lower).not.toContain(Buffer.from(value, 'utf8').toString('hex'));
         }

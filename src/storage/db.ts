@@ -268,6 +268,12 @@ export interface SyncPushedRow {
   acknowledged: number;
   pushedAt: string;
   problem?: { status: 'conflict'; revision: number; serverRevision: number } | { status: 'refused'; revision: number; reason: string };
+  /**
+   * Rows that travel sealed for transport (staff, settings: storage/sync/travel-*.ts): a
+   * SHA-256 of what this tablet held of the row when it last pushed or applied it, so a row
+   * is pushed again only when it changed here. Not indexed; no version change.
+   */
+  fingerprint?: string;
 }
 
 export class TriageDatabase extends Dexie {

@@ -4,7 +4,7 @@
  * (the built app and the API on one origin, PGlite in a temporary folder).
  */
 import { expect, test } from '@playwright/test';
-import { enrolTwoTablets, enterEnrolmentCode, newTablet, startDepartmentServer, unlockAs } from './department-support';
+import { addTriageNurse, enrolTwoTablets, enterEnrolmentCode, newTablet, startDepartmentServer, unlockAs } from './department-support';
 import type { DepartmentServer } from './department-support';
 import { expectNoAxeViolations, NURSE, SECRET_FIELD } from './support';
 
@@ -74,5 +74,29 @@ test('the nurse in charge removes a tablet from the department, after a confirma
   await a.page.getByRole('button', { name: 'Yes, remove this tablet' }).click();
   await expect(a.page.getByText(/^Tablet ending .+ was removed from the department$/)).toBeVisible({ timeout: 20_000 });
   await expect(a.page.getByRole('cell', { name: /^Removed / })).toBeVisible();
+  await Promise.all([a.context.close(), b.context.close()]);
+});
+
+test('a member of staff added on A after B joined unlocks B with their own PIN (their account travels sealed, applied on B once unlocked)', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const { a, b } = await enrolTwoTablets(browser, server);
+  const LATER_NURSE = { name: 'Jo Rahman', pin: '529731' };
+  // B unlocked by the nurse in charge, on its staff accounts page: accounts from A are applied while a key is in memory.
+  await unlockAs(b.page, NURSE);
+  await b.page.getByRole('link', { name: 'Settings' }).click();
+  await b.page.getByRole('link', { name: 'Staff accounts' }).click();
+  await expect(b.page.getByRole('cell', { name: NURSE.name, exact: true })).toBeVisible();
+
+  // A (on its department page) adds the member after B joined; each tablet shares every 30 seconds.
+  await a.page.getByRole('link', { name: 'Home' }).first().click();
+  await addTriageNurse(a.page, LATER_NURSE);
+  await expect(b.page.getByRole('cell', { name: LATER_NURSE.name, exact: true })).toBeVisible({ timeout: 120_000 });
+  await expectNoAxeViolations(b.page);
+
+  // B locked (loading an address locks it); the member picks their name and unlocks with the PIN they chose on A.
+  await b.page.goto(`${server.origin}/`);
+  await unlockAs(b.page, LATER_NURSE);
+  await expect(b.page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible({ timeout: 20_000 });
+  await expect(b.page.getByRole('navigation', { name: 'Account' }).getByText(LATER_NURSE.name)).toBeVisible();
   await Promise.all([a.context.close(), b.context.close()]);
 });

@@ -69,6 +69,9 @@ export const auditEventTypes = [
   'department-shared',
   // Added with issue 11: a re-key completed (every row re-sealed under the new key epoch, the old keys dropped).
   'device-rekey-completed',
+  // Added with issue 14: a staff account added, removed or changed on another tablet, applied
+  // here after its binding verified (entityId: the staff id).
+  'department-staff-received',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -112,6 +115,7 @@ export const auditEventTypeLabels = {
   'tablet-revoked': 'Tablet removed from the department',
   'department-shared': 'Shared with the department',
   'device-rekey-completed': 'Re-keying completed',
+  'department-staff-received': 'Staff account received from another tablet',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

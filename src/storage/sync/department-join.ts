@@ -47,6 +47,7 @@ import type { EnrolmentPackage } from './enrolment-package';
 import { callApi } from './http';
 import type { ApiOptions } from './http';
 import { apiFailure } from './department-words';
+import { joinedAcks } from './travel-settings';
 
 export const NOT_NEW_MESSAGE =
   'This tablet already holds records, so it cannot join a department. Only a new tablet joins, from the set-up screen. To share this tablet, its nurse in charge switches sharing on in Settings; or hand it back first.';
@@ -131,14 +132,17 @@ export async function joinDepartment(ctx: StorageContext, api: ApiOptions, typed
       ...(contents.recovery ? [{ key: RECOVERY_KEY_KEY, value: contents.recovery }] : []),
       ...(contents.keyEpoch > FIRST_KEY_EPOCH ? [{ key: KEY_EPOCH_KEY, value: contents.keyEpoch }] : []),
     ];
+    // The staff and settings as received: held, not pushed back as this tablet's changes (travel-settings.ts).
+    const travelAcks = await joinedAcks(staffRows, settings, contents.contentFiles, deviceId, at);
     const { db } = ctx;
     try {
-      await db.transaction('rw', [db.device, db.staff, db.meta, db.audit, db.attendances], async () => {
+      await db.transaction('rw', [db.device, db.staff, db.meta, db.audit, db.attendances, db.syncPushed], async () => {
         if ((await db.device.count()) > 0 || (await db.attendances.count()) > 0 || (await db.audit.count()) > 0) throw new Error(NOT_NEW_MESSAGE);
         await db.device.add({ id: 'device', deviceId, createdAt: at, keyCheck, settings, contentFiles: contents.contentFiles, settingsMac });
         await db.staff.bulkAdd(staffRows);
         await db.meta.bulkPut(meta);
         await db.audit.add(stored);
+        await db.syncPushed.bulkPut(travelAcks);
       });
     } catch (error) {
       // Nothing was written (one transaction); the server's registration is withdrawn too.

@@ -40,6 +40,8 @@ export interface PendingPush {
   rows: PushRow[];
   /** The scan mark to store once answered. */
   mark: string;
+  /** Rows sealed for transport (travel-*.ts): what each row held when sealed, stored on its acknowledgement once accepted. */
+  fingerprints?: Record<string, string>;
 }
 
 /** A row the server did not accept, kept on this tablet and shown until it is reconciled. */

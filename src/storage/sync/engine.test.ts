@@ -177,11 +177,14 @@ describe('department sync engine, two tablets and the real server', () => {
     await b.repos.sync?.departmentRecord(first.id);
     expect(b.calls.filter((path) => path.startsWith('/api/v1/rows/'))).toHaveLength(1);
 
-    // The header knows when it last shared, and the pushes are one counted audit event at the next unlock.
+    // The header knows when it last shared, and the pushes are counted audit events, never one per push:
+    // the staff account and the settings shared when sharing was switched on, then (an hour on) the 4 rows.
     const state = await firstValue(a.engine.state());
     expect(state?.lastSharedAt).toBe(a.clock.now().toISOString());
+    a.clock.advance(3_600_000);
+    await a.engine.syncNow();
     const events = await a.repos.audit.all();
-    expect(events.ok && events.value.filter((event) => event.type === 'department-shared').map((event) => event.detail)).toEqual(['4 rows shared with the department']);
+    expect(events.ok && events.value.filter((event) => event.type === 'department-shared').map((event) => event.detail)).toEqual(['2 rows shared with the department', '4 rows shared with the department']);
   });
 
   it('B offline records one; when the server is back and after the back-off, A sees it; the online event restarts at once', async () => {
@@ -215,6 +218,8 @@ describe('department sync engine, two tablets and the real server', () => {
     expect((await opened.repos.department.switchSharingOn()).ok).toBe(true);
     const tablet = await engineOf(opened);
     const { calls } = tablet;
+    // Everything shared first (the staff account and the settings), so the sync after 'online' has only the pull to make.
+    expect(await tablet.engine.syncNow()).toMatchObject({ ok: true });
     networkA.offline = true;
     expect(await tablet.engine.syncNow()).toMatchObject({ ok: false });
     const before = calls.length;

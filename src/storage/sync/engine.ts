@@ -27,6 +27,7 @@ import type { AssessmentRecord } from '../../domain/assessment/record';
 import { readEnrolment, writeEnrolment } from './enrolment-state';
 import type { Enrolment } from './enrolment-state';
 import type { ApiFailure, ApiOptions } from './http';
+import type { PendingPush } from './engine-state';
 import { readCount, readReport, readString, SYNC_LAST_SHARED_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
 import { pushAll } from './push';
 import { fetchRecord, pullAll } from './pull';
@@ -34,6 +35,9 @@ import { checkIncoming, checkWith, openPulledRecord } from './pull-record';
 import { rowKey } from './engine-wire';
 import { updateDepartmentWorklist } from './pull-worklist';
 import type { ReferralNotes } from './pull-worklist';
+import { applyPulledStaff, staffToPush, travelPush } from './travel-staff';
+import { applyPulledSettings, settingsToPush } from './travel-settings';
+import { SYNC_PENDING_TRAVEL_KEY } from './travel';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 
@@ -196,11 +200,35 @@ export class SyncEngine {
     const unlocked = this.ctx.vault.peek();
     if (unlocked && (notes.size > 0 || (pulled.ok && pulled.value.applied > 0))) await updateDepartmentWorklist(this.ctx.db, unlocked, notes);
     if (!pulled.ok) return this.failed(pulled.error);
+    // Staff and settings: applied after the pull and pushed after applying, so a tablet never pushes over what it has not seen.
+    await this.applyTravel();
+    const travelled = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId, {
+      pendingKey: SYNC_PENDING_TRAVEL_KEY,
+      next: () => this.nextTravelPush(),
+    });
+    if (!travelled.ok) return this.failed(travelled.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
     this.memory.lastFailure = undefined;
     this.emit();
     if (this.ctx.vault.peek()) await this.auditCount(false);
-    return ok({ pushed: pushed.value.accepted, pulled: pulled.value.applied, tampered: pulled.value.tampered });
+    return ok({ pushed: pushed.value.accepted + travelled.value.accepted, pulled: pulled.value.applied, tampered: pulled.value.tampered });
+  }
+
+  /** Staff and settings rows changed here, sealed for transport: only while unlocked (travel-*.ts). */
+  private async nextTravelPush(): Promise<PendingPush | undefined> {
+    const unlocked = this.ctx.vault.peek();
+    if (!unlocked) return undefined;
+    const staff = await staffToPush(this.ctx.db, unlocked);
+    const settings = await settingsToPush(this.ctx.db, unlocked, this.ctx.now());
+    return travelPush([...staff.rows, ...settings.rows], { ...staff.fingerprints, ...settings.fingerprints }, this.ctx.newId);
+  }
+
+  /** Staff and settings pulled from other tablets, verified and applied (while unlocked; else they wait). */
+  private async applyTravel(): Promise<void> {
+    const unlocked = this.ctx.vault.peek();
+    if (!unlocked) return;
+    await applyPulledStaff(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
+    await applyPulledSettings(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
   }
 
   private failed(failure: ApiFailure): Result<CycleOutcome, ApiFailure> {
@@ -222,6 +250,7 @@ export class SyncEngine {
     const unlocked = this.ctx.vault.peek();
     if (!unlocked) return;
     await checkIncoming(this.ctx.db, unlocked);
+    await this.applyTravel();
     await this.auditCount(true);
     this.emit();
   }

@@ -133,17 +133,18 @@ async function lettersToPush(db: TriageDatabase, room: number): Promise<PushRow[
  * Sends the push waiting for an answer, or makes the next one (stored before it is sent), and
  * records the answer. Undefined when there was nothing to push.
  */
-export async function pushOnce(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string): Promise<Result<PushOutcome | undefined, ApiFailure>> {
-  let pending = (await db.meta.get(SYNC_PENDING_PUSH_KEY))?.value as PendingPush | undefined;
+export async function pushOnce(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, source?: PushSource): Promise<Result<PushOutcome | undefined, ApiFailure>> {
+  const pendingKey = source?.pendingKey ?? SYNC_PENDING_PUSH_KEY;
+  let pending = (await db.meta.get(pendingKey))?.value as PendingPush | undefined;
   if (!pending || typeof pending.requestId !== 'string' || !Array.isArray(pending.rows)) {
-    pending = await nextPush(db, now(), newId);
+    pending = source ? await source.next() : await nextPush(db, now(), newId);
     if (!pending) return ok(undefined);
-    await db.meta.put({ key: SYNC_PENDING_PUSH_KEY, value: pending });
+    await db.meta.put({ key: pendingKey, value: pending });
   }
   const answer = await callApi<PushAnswer>('POST', '/api/v1/push', { requestId: pending.requestId, rows: pending.rows }, api);
   if (!answer.ok) {
     // A request the server will never take (a malformed or oversized batch) must not block every later push: dropped, and made again from the rows.
-    if (answer.error.kind === 'refused' && (answer.error.status === 400 || answer.error.status === 413)) await db.meta.delete(SYNC_PENDING_PUSH_KEY);
+    if (answer.error.kind === 'refused' && (answer.error.status === 400 || answer.error.status === 413)) await db.meta.delete(pendingKey);
     return err(answer.error);
   }
   const at = now();
@@ -157,10 +158,11 @@ export async function pushOnce(db: TriageDatabase, api: ApiOptions, now: () => s
     for (const result of answer.value.results) {
       const key = rowKey(result.kind, result.rowId);
       const before = previous.get(key);
-      const base: SyncPushedRow = { key, kind: result.kind, rowId: result.rowId, acknowledged: before?.acknowledged ?? 0, pushedAt: at };
+      const base: SyncPushedRow = { key, kind: result.kind, rowId: result.rowId, acknowledged: before?.acknowledged ?? 0, pushedAt: at, ...(before?.fingerprint !== undefined ? { fingerprint: before.fingerprint } : {}) };
       if (result.status === 'accepted') {
         accepted += 1;
-        writes.push({ ...base, acknowledged: Math.max(base.acknowledged, result.revision) });
+        const fingerprint = sent.fingerprints?.[key];
+        writes.push({ ...base, acknowledged: Math.max(base.acknowledged, result.revision), ...(fingerprint !== undefined ? { fingerprint } : before?.fingerprint !== undefined ? { fingerprint: before.fingerprint } : {}) });
       } else if (result.status === 'conflict') {
         problems.push({ kind: result.kind, rowId: result.rowId, revision: result.revision, status: 'conflict', detail: String(result.serverRevision) });
         writes.push({ ...base, problem: { status: 'conflict', revision: result.revision, serverRevision: result.serverRevision } });
@@ -179,16 +181,26 @@ export async function pushOnce(db: TriageDatabase, api: ApiOptions, now: () => s
     await db.meta.put({ key: SYNC_UNAUDITED_KEY, value: (await readCount(db, SYNC_UNAUDITED_KEY)) + accepted });
     const mark = (await readString(db, SYNC_PUSH_MARK_KEY)) ?? '';
     if (sent.mark > mark) await db.meta.put({ key: SYNC_PUSH_MARK_KEY, value: sent.mark });
-    await db.meta.delete(SYNC_PENDING_PUSH_KEY);
+    await db.meta.delete(pendingKey);
   });
   return ok({ accepted, problems: problems.length });
 }
 
+/**
+ * Where a push's rows come from when they are not this tablet's attendances and letters: rows
+ * sealed for transport under the key (staff, settings: travel-*.ts), made only while unlocked,
+ * stored under their own pending key so the two kinds of push never wait on each other.
+ */
+export interface PushSource {
+  pendingKey: string;
+  next: () => Promise<PendingPush | undefined>;
+}
+
 /** Pushes until nothing is left (each batch at most {@link MAX_PUSH_ROWS} rows). */
-export async function pushAll(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string): Promise<Result<PushOutcome, ApiFailure>> {
+export async function pushAll(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, source?: PushSource): Promise<Result<PushOutcome, ApiFailure>> {
   const total: PushOutcome = { accepted: 0, problems: 0 };
   for (;;) {
-    const once = await pushOnce(db, api, now, newId);
+    const once = await pushOnce(db, api, now, newId, source);
     if (!once.ok) return once;
     if (!once.value) return ok(total);
     total.accepted += once.value.accepted;

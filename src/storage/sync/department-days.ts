@@ -21,7 +21,9 @@
  *
  * Read as "late, never wrong about who is on the list" (hazard H13): an entry counts only
  * while the summary it was opened from is the one held (`departmentRows`, same revision, not
- * tombstoned), so a moved arrival or a newer revision is read from where it now is. The
+ * tombstoned), so a moved arrival or a newer revision is read from where it now is; an entry
+ * older than the summary held (its note not written, an older copy of the row put back) is
+ * read from the held summary itself. The
  * marker (`department-days:built`) is taken away before a pull whose notes might not be
  * written (the tab closes, the tablet locks mid-pull) and put back after them; whenever it is
  * missing, the build at unlock (`buildDepartmentDays`) opens every held summary and writes the
@@ -170,10 +172,9 @@ export async function buildDepartmentDays(db: TriageDatabase, unlocked: Unlocked
 
 /**
  * Other tablets' attendances that arrived in [from, to), opened, newest arrival first. Only
- * entries whose summary is still the one held count; while the marker is missing (the build
- * has not run since a pull could not finish its notes), held summaries the rows miss are
- * not looked for here: the build at the next unlock brings them, and the list says nothing
- * wrong about the ones it shows.
+ * entries whose summary is still the one held count, and an older entry is read from the
+ * held summary. A held summary no row of the window holds at all (its note lost, the marker
+ * missing) is not looked for here: the build at the next unlock brings it.
  */
 export async function readDepartmentDays(db: TriageDatabase, unlocked: Unlocked, window: { fromInstant: IsoInstant; toInstant: IsoInstant }): Promise<DepartmentDayEntry[]> {
   const names = daysOfWindow(window.fromInstant, window.toInstant);
@@ -190,10 +191,18 @@ export async function readDepartmentDays(db: TriageDatabase, unlocked: Unlocked,
   }
   const held = await db.departmentRows.bulkGet(opened.map((entry) => rowKey('summary', entry.id)));
   const found = new Map<string, DepartmentDayEntry>();
+  const newer: DepartmentRow[] = [];
   opened.forEach((entry, index) => {
     const row = held[index];
-    if (!isHeld(row, entry.rev) || row?.authorTablet === unlocked.deviceId) return;
-    if (arrivedInWindow(entry.summary.arrivedAt, window)) found.set(entry.id, entry);
+    if (!row || row.sealed === '' || row.authorTablet === unlocked.deviceId) return;
+    // An entry older than the summary held (a note not written, an older copy of the row put back): the held summary is read instead.
+    if (row.revision > entry.rev) newer.push(row);
+    else if (isHeld(row, entry.rev) && arrivedInWindow(entry.summary.arrivedAt, window)) found.set(entry.id, entry);
+  });
+  const current = await Promise.all(newer.map((row) => openPulledSummary(unlocked, row)));
+  current.forEach((summary, index) => {
+    const row = newer[index];
+    if (summary && row && arrivedInWindow(summary.arrivedAt, window)) found.set(row.rowId, { id: row.rowId, rev: row.revision, summary });
   });
   return [...found.values()].sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : a.summary.arrivedAt > b.summary.arrivedAt ? -1 : 0));
 }

@@ -180,11 +180,22 @@ describe('the liaison review list and the compliance audit over the department',
     expect(await ids()).toEqual([child.id]);
   }, 60_000);
 
-  it("a newer revision moves the attendance to its new arrival day; a tombstone's attendance leaves the list", async () => {
+  it("a newer revision moves the attendance to its new arrival day, an older copy of a day row put back reads the summary held; a tombstone's attendance leaves the list", async () => {
     const { a, b } = await department();
     const child = await createPatientAttendance(a.repos);
     await a.engine.syncNow();
     await b.engine.syncNow();
+    const bdb = b.repos.internals.db;
+    const firstCopy = await bdb.meta.get(`${DEPARTMENT_DAY_PREFIX}2026-03-10`);
+    // A later arrival time the same day; then the day row's older copy put back: the list reads the summary held, not the older entry.
+    await child.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, arrivalTime: '15:45' } } }));
+    a.clock.advance(31_000);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    if (firstCopy) await bdb.meta.put(firstCopy);
+    const arrivals = await firstValue(b.repos.liaison.list(DAY));
+    expect(arrivals.ok && arrivals.value.summaries.map((summary) => [summary.id, summary.arrivedAt])).toEqual([[child.id, '2026-03-10T15:45:00.000Z']]);
+
     const moved = await child.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, arrivalDate: { day: '9', month: '3', year: '2026' }, arrivalTime: '10:00' } } }));
     expect(moved.ok).toBe(true);
     // An assessment in progress is pushed at most every 30 seconds (push.ts).
@@ -199,7 +210,7 @@ describe('the liaison review list and the compliance audit over the department',
     expect(await listOf({ fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-10T00:00:00.000Z' })).toEqual([child.id]);
 
     // A tombstone takes the summary away (pull.ts); the day row's entry no longer counts.
-    await b.repos.internals.db.departmentRows.delete(`summary ${child.id}`);
+    await bdb.departmentRows.delete(`summary ${child.id}`);
     expect(await listOf({ fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-10T00:00:00.000Z' })).toEqual([]);
   }, 60_000);
 });

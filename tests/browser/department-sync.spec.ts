@@ -12,7 +12,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { answer, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, startAssessment, unlock, waitForSaved } from './support';
+import { answer, dateOfBirthForAge, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, startAssessment, unlock, waitForSaved } from './support';
 import { enrolTwoTablets, startDepartmentServer } from './department-support';
 import type { DepartmentServer } from './department-support';
 
@@ -123,6 +123,52 @@ test('a referral planned out of hours on A is listed on B under Referrals to mak
     await expect(row).toContainText('Planned on another tablet of the department');
     await expectNoAxeViolations(b.page);
     await row.getByRole('link', { name: /View/ }).click();
+    await expect(b.page.getByText('Recorded on another tablet of the department. Read only: changes are made on the tablet that recorded it.')).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('A records a 15-year-old’s attendance; B’s liaison list shows it as recorded on another tablet, and the review is recorded on B', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { a, b } = await enrolTwoTablets(browser, server);
+  const TEEN = { ...CHILD, givenName: 'Riley', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(15) };
+  try {
+    // A: the attendance of a 15-year-old (on the liaison list as under 18), the patient section saved.
+    await a.page.getByRole('link', { name: 'Home' }).first().click();
+    await startAssessment(a.page);
+    await fillPatient(a.page, { ...TEEN, reason: 'Illness', detail: 'Headache since this morning' });
+    await saveAndContinue(a.page);
+    await a.page.getByRole('link', { name: 'Home' }).first().click();
+
+    // B: the nurse in charge (who reviews the liaison list with the paediatric liaison nurse) opens the list until A's attendance has arrived.
+    await unlock(b.page);
+    const cards = b.page.locator('.app-liaison-list > li');
+    const riley = cards.filter({ hasText: 'Riley Okafor' });
+    await expect(async () => {
+      await b.page.getByRole('link', { name: 'Home' }).first().click();
+      await b.page.getByRole('link', { name: 'Open the liaison review list' }).click();
+      await expect(riley).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+    await expect(riley).toContainText('Recorded on another tablet.');
+    await expect(riley).toContainText('Under 18');
+    await expect(riley).toContainText('15 years');
+    await expect(riley).toContainText('To review');
+    await expect(riley).not.toContainText('not issued');
+    await expect(riley.getByRole('link', { name: /View the record/ })).toHaveAttribute('href', /^\/department\/records\//);
+    await expectNoAxeViolations(b.page);
+
+    await riley.getByRole('button', { name: 'Record review for Riley Okafor' }).click();
+    await b.page.getByRole('group', { name: 'What was done after the review?' }).getByRole('radio', { name: 'No further action' }).check();
+    await b.page.getByRole('button', { name: 'Record review', exact: true }).click();
+    await expect(b.page.getByText('Review recorded for Riley Okafor')).toBeVisible();
+    await expect(riley).toContainText('Reviewed');
+    await expect(riley).toContainText('No further action');
+    await expectNoAxeViolations(b.page);
+
+    // The read-only record from the department opens from the card.
+    await riley.getByRole('link', { name: /View the record/ }).click();
     await expect(b.page.getByText('Recorded on another tablet of the department. Read only: changes are made on the tablet that recorded it.')).toBeVisible({ timeout: 20_000 });
   } finally {
     await a.context.close();

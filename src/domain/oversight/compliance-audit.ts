@@ -38,6 +38,12 @@ export interface AuditAttendance {
   gpLetterIssuedAt: IsoInstant;
   /** When its first paediatric liaison review was recorded (the sealed review row); '' when none has been. */
   liaisonReviewedAt: IsoInstant;
+  /**
+   * Recorded on another tablet of the department (issue 14): its letters and the reviews
+   * recorded there are not known on this tablet, so it is left out of the GP letter and
+   * liaison review indicators (never counted as not done), and counted in every other one.
+   */
+  recordedElsewhere?: true;
 }
 
 /** When the audit is run, and the site's bank holidays (settings) that working days skip. */
@@ -121,7 +127,7 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     label: 'GP letter issued within 24 hours',
     denominator: 'Attendances that need a GP letter and arrived 24 hours or more before the audit was run',
     numerator: 'First GP letter issued within 24 hours of arrival',
-    inDenominator: ({ summary }, { now }) => summary.letters.includes('gp') && summary.arrivedAt !== '' && hoursBetween(summary.arrivedAt, now) >= GP_LETTER_HOURS,
+    inDenominator: ({ summary, recordedElsewhere }, { now }) => recordedElsewhere !== true && summary.letters.includes('gp') && summary.arrivedAt !== '' && hoursBetween(summary.arrivedAt, now) >= GP_LETTER_HOURS,
     inNumerator: ({ summary, gpLetterIssuedAt }) => gpLetterIssuedAt !== '' && hoursBetween(summary.arrivedAt, gpLetterIssuedAt) <= GP_LETTER_HOURS,
   },
   {
@@ -151,7 +157,8 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     label: 'Liaison review within one working day',
     denominator: 'Attendances on the paediatric liaison review list whose review fell due before the audit was run',
     numerator: 'First liaison review recorded by the end of the next working day after arrival (weekends and bank holidays skipped)',
-    inDenominator: ({ summary }, { now, bankHolidays }) => liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
+    inDenominator: ({ summary, recordedElsewhere }, { now, bankHolidays }) =>
+      recordedElsewhere !== true && liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
     inNumerator: ({ summary, liaisonReviewedAt }, { bankHolidays }) => liaisonReviewedAt !== '' && Date.parse(liaisonReviewedAt) <= Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
   },
 ];
@@ -182,6 +189,8 @@ export interface ComplianceAuditReport {
   /** Counted, with no age recorded: in no age-based denominator. */
   ageNotRecorded: number;
   indicators: IndicatorResult[];
+  /** Counted, recorded on other tablets of the department (issue 14): not in the GP letter and liaison review indicators. */
+  fromOtherTablets: number;
 }
 
 /** The staff group an attendance counts under: the signer's; for one left unsigned, the starter's. */
@@ -204,7 +213,7 @@ export function complianceAudit(items: Iterable<AuditAttendance>, filter: AuditF
   const clock: AuditClock = { now, bankHolidays };
   const numerators = indicatorDefinitions.map(() => 0);
   const denominators = indicatorDefinitions.map(() => 0);
-  const report = { counted: 0, signed: 0, leftUnsigned: 0, stillInProgress: 0, awaitingRebuild: 0, ageNotRecorded: 0 };
+  const report = { counted: 0, signed: 0, leftUnsigned: 0, stillInProgress: 0, awaitingRebuild: 0, ageNotRecorded: 0, fromOtherTablets: 0 };
   for (const item of items) {
     const { summary } = item;
     if (summary.arrivedAt === '' || Number.isNaN(Date.parse(summary.arrivedAt))) continue;
@@ -226,6 +235,7 @@ export function complianceAudit(items: Iterable<AuditAttendance>, filter: AuditF
     if (unsigned) report.leftUnsigned += 1;
     else report.signed += 1;
     if (summary.ageYears === null) report.ageNotRecorded += 1;
+    if (item.recordedElsewhere === true) report.fromOtherTablets += 1;
     indicatorDefinitions.forEach((definition, index) => {
       if (!definition.inDenominator(item, clock)) return;
       denominators[index] = (denominators[index] ?? 0) + 1;

@@ -80,7 +80,11 @@ function entryRows(entry: LiaisonEntry, issued: ReadonlySet<LetterKind>): Summar
     { key: 'CP-IS', value: [cpisText(summary)] },
     { key: 'Screening flags', value: flags.length ? flags : ['None'] },
     { key: 'Open follow-ups', value: followUps.length ? followUps : ['None'] },
-    { key: 'Letters', value: letters.length ? letters.map((letter) => `${letter.label}: ${letter.issued ? 'issued' : 'not issued'}`) : ['None needed'] },
+    {
+      key: 'Letters',
+      // Letters are issued on the tablet that recorded the attendance and are not seen on this one (issue 14): never "not issued".
+      value: letters.length ? letters.map((letter) => `${letter.label}: ${summary.sharedFrom ? 'not known on this tablet' : letter.issued ? 'issued' : 'not issued'}`) : ['None needed'],
+    },
     { key: 'Assessment', value: [summary.status === 'signed' ? `Signed ${summary.signedAt ? formatDateTime(summary.signedAt) : ''}`.trim() : 'Not signed'] },
   ];
   if (entry.review) {
@@ -146,9 +150,14 @@ function EntryCard({ entry, issued, reviewing, onReview, children }: { entry: Li
         <h3 className="nhsuk-card__heading nhsuk-heading-s">
           <span dir="auto">{entry.summary.displayName}</span> <Tag colour={statusColour[entry.status]}>{liaisonStatusLabels[entry.status]}</Tag>
         </h3>
+        {entry.summary.sharedFrom ? (
+          <p className="nhsuk-body-s app-shared-from">
+            <strong>Recorded on another tablet.</strong> Its record opens read-only here. Letters, and reviews recorded on that tablet, are not shown on this one.
+          </p>
+        ) : null}
         <SummaryList rows={entryRows(entry, issued)} />
         <p>
-          <Link to={paths.record(entry.summary.id)}>
+          <Link to={entry.summary.sharedFrom ? paths.departmentRecord(entry.summary.id) : paths.record(entry.summary.id)}>
             View the record<span className="nhsuk-u-visually-hidden"> of {entry.summary.displayName}</span>
           </Link>
         </p>

@@ -160,6 +160,13 @@ function AuditResults({ report, notice, onExport, onPrint }: { report: Complianc
             hours.
             {report.ageNotRecorded > 0 ? ` ${plural(report.ageNotRecorded, 'has', 'have')} no age recorded and are in no age-based count.` : ''}
           </p>
+          {report.fromOtherTablets > 0 ? (
+            <p>
+              {plural(report.fromOtherTablets, 'attendance was', 'attendances were')} recorded on other tablets of the department. Their letters and liaison reviews are recorded on
+              those tablets and are not known on this one, so they are not in the counts for &quot;GP letter issued within 24 hours&quot; or &quot;Liaison review within one working
+              day&quot;; they are in every other count.
+            </p>
+          ) : null}
           {notCounted.length > 0 ? (
             <p>
               Not counted: {notCounted.join(' ')}

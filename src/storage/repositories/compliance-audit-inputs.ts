@@ -50,13 +50,17 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
   try {
     const { db } = ctx;
     // The sealed per-day index: a 30-day audit opens about 30 rows (day-index.ts).
-    const entries = await readDays(ctx, allowed.value, { fromInstant: range.start, toInstant: range.end }, deferredRollbackCheck(ctx, allowed.value));
+    const window = { fromInstant: range.start, toInstant: range.end };
+    const entries = await readDays(ctx, allowed.value, window, deferredRollbackCheck(ctx, allowed.value));
+    // Other tablets' attendances of the department (issue 14): their sealed day rows, about one per day too.
+    const { departmentEntries } = await import('../sync/department-lists');
+    const department = await departmentEntries(db, allowed.value, window);
     // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
     const device = await db.device.get('device');
     const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
     const now = ctx.now();
-    return ok(
-      entries.map((entry) => {
+    return ok([
+      ...entries.map((entry) => {
         const gpLetterIssuedAt = entry.letters
           .filter((letter) => letter.kind === 'gp')
           .map((letter) => letter.firstIssuedAt)
@@ -65,7 +69,9 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
         const listed = liaisonReasonsFor(entry.summary, now).length > 0;
         return { summary: entry.summary, site, gpLetterIssuedAt, liaisonReviewedAt: listed ? (entry.reviews[0]?.reviewedAt ?? '') : '' };
       }),
-    );
+      // The recording tablet's site name does not travel yet: '' (a site filter leaves them out, "All sites" counts them).
+      ...department.map((entry): AuditAttendance => ({ summary: entry.summary, site: '', gpLetterIssuedAt: '', liaisonReviewedAt: '', recordedElsewhere: true })),
+    ]);
   } catch (error) {
     return err(toStorageFailure(error));
   }

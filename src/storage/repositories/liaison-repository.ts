@@ -20,6 +20,7 @@ import { liaisonReviewAad, liaisonReviewAddress, openReview } from './liaison-re
 import { reportRecordRollbacks } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
+import { rowKey } from '../sync/engine-wire';
 import { withLock } from './locks';
 import { permittedLive, requirePermission } from './permission-gate';
 import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, StorageFailure } from './types';
@@ -38,7 +39,7 @@ const damaged = (): StorageFailure => ({
  * recorded, not with the lock screen or set-up (PRODUCT.md section 10: first load). WebCrypto
  * is awaited inside the live query already; a module import is no different.
  */
-const loadListCode = () => Promise.all([import('./day-index'), import('../../domain/liaison/liaison-list')]);
+const loadListCode = () => Promise.all([import('./day-index'), import('../../domain/liaison/liaison-list'), import('../sync/department-lists')]);
 
 export class RealLiaisonRepository implements LiaisonRepository {
   constructor(private readonly ctx: StorageContext) {}
@@ -49,8 +50,11 @@ export class RealLiaisonRepository implements LiaisonRepository {
       if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
       // The sealed per-day index: a week is about 7 sealed rows holding each attendance's
       // summary, letters and reviews (budget < 100 ms at 100,000 attendances, issue 12).
-      const [{ readDays }, { liaisonReasonsFor }] = await loadListCode();
-      const entries = await readDays(this.ctx, unlocked, window, this.checkRevision);
+      const [{ readDays }, { liaisonReasonsFor }, { departmentEntries }] = await loadListCode();
+      const own = await readDays(this.ctx, unlocked, window, this.checkRevision);
+      // Other tablets' attendances of the department (issue 14), marked `sharedFrom`, with this tablet's reviews of them.
+      const department = await departmentEntries(this.ctx.db, unlocked, window);
+      const entries = [...own, ...department].sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : a.summary.arrivedAt > b.summary.arrivedAt ? -1 : 0));
       const now = this.ctx.now();
       const listed = entries.filter((entry) => liaisonReasonsFor(entry.summary, now).length > 0);
       return {
@@ -80,10 +84,14 @@ export class RealLiaisonRepository implements LiaisonRepository {
       return err({ kind: 'unknown', message: 'The review could not be recorded: choose what was done after the review.' });
     }
     const { db, audit, now } = this.ctx;
+    // Set inside the lock when the attendance is another tablet's (the audit event says so).
+    const attendanceOf = { anotherTablet: false };
     try {
       const result = await withLock(REVIEW_LOCK, async (): Promise<Result<LiaisonReview, StorageFailure>> => {
         const attendance = await db.attendances.get(attendanceId);
-        if (!attendance) return err({ kind: 'not-found', message: 'This attendance is not on this tablet.' });
+        // An attendance recorded on another tablet of the department: the review is this tablet's own row about it (department-lists.ts).
+        const shared = attendance ? undefined : await db.departmentRows.get(rowKey('summary', attendanceId));
+        if (!attendance && (!shared || shared.sealed === '')) return err({ kind: 'not-found', message: 'This attendance is not on this tablet.' });
         const existingRow = await db.liaisonReviews.get(attendanceId);
         const existing = existingRow ? await openReview(unlocked, existingRow) : { attendanceId, reviews: [] };
         if (!existing) return err(damaged());
@@ -95,6 +103,11 @@ export class RealLiaisonRepository implements LiaisonRepository {
         };
         const record: LiaisonReviewRecord = { attendanceId, reviews: [...existing.reviews, review] };
         const payload = await sealRow(unlocked, record, liaisonReviewAddress(attendanceId));
+        if (!attendance) {
+          await db.liaisonReviews.put({ attendanceId, payload });
+          attendanceOf.anotherTablet = true;
+          return ok(review);
+        }
         // The review row and the day index entry commit together (day-index.ts).
         const day = attendance.arrivedDay;
         const { writeWithDays } = await import('./day-index');
@@ -110,7 +123,7 @@ export class RealLiaisonRepository implements LiaisonRepository {
         );
         return ok(review);
       });
-      if (result.ok) await audit.append('liaison-reviewed', attendanceId, 'Paediatric liaison review recorded');
+      if (result.ok) await audit.append('liaison-reviewed', attendanceId, attendanceOf.anotherTablet ? 'Paediatric liaison review recorded of an attendance recorded on another tablet of the department' : 'Paediatric liaison review recorded');
       return result;
     } catch (error) {
       return err(toStorageFailure(error));

@@ -34,6 +34,7 @@ import { fetchRecord, pullAll } from './pull';
 import { checkIncoming, checkWith, openPulledRecord } from './pull-record';
 import { rowKey } from './engine-wire';
 import { updateDepartmentWorklist } from './pull-worklist';
+import { buildDepartmentDays, DEPARTMENT_DAYS_BUILT_KEY, markDepartmentDaysBehind, markDepartmentDaysBuilt, updateDepartmentDays } from './department-days';
 import type { ReferralNotes } from './pull-worklist';
 import { applyPulledStaff, staffToPush, travelPush } from './travel-staff';
 import { applyPulledSettings, settingsToPush } from './travel-settings';
@@ -189,6 +190,9 @@ export class SyncEngine {
     if (!pushed.ok) return this.failed(pushed.error);
     const first = (await readString(this.ctx.db, SYNC_LAST_SHARED_KEY)) === undefined;
     const notes: ReferralNotes = new Map();
+    // The department's day rows may fall behind if this pull's notes are not written (design: department-days.ts).
+    const daysBuilt = this.ctx.vault.peek() !== undefined && (await this.ctx.db.meta.get(DEPARTMENT_DAYS_BUILT_KEY)) !== undefined;
+    if (daysBuilt) await markDepartmentDaysBehind(this.ctx.db);
     const pulled = await pullAll(this.ctx.db, api, enrolment.tabletId, checkWith(() => this.ctx.vault.peek(), notes), (rows) => {
       if (first) {
         this.memory.firstPull = { rows };
@@ -199,6 +203,8 @@ export class SyncEngine {
     // What the pull opened updates the department's referrals to make, under the key (while still unlocked).
     const unlocked = this.ctx.vault.peek();
     if (unlocked && (notes.size > 0 || (pulled.ok && pulled.value.applied > 0))) await updateDepartmentWorklist(this.ctx.db, unlocked, notes);
+    if (unlocked) await updateDepartmentDays(this.ctx.db, unlocked, notes);
+    if (unlocked && daysBuilt) await markDepartmentDaysBuilt(this.ctx.db, this.ctx.now());
     if (!pulled.ok) return this.failed(pulled.error);
     // Staff and settings: applied after the pull and pushed after applying, so a tablet never pushes over what it has not seen.
     await this.applyTravel();
@@ -251,6 +257,7 @@ export class SyncEngine {
     if (!unlocked) return;
     await checkIncoming(this.ctx.db, unlocked);
     await this.applyTravel();
+    await buildDepartmentDays(this.ctx.db, unlocked, this.ctx.now());
     await this.auditCount(true);
     this.emit();
   }

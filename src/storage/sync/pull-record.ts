@@ -13,6 +13,7 @@ import { readReport, SYNC_REPORT_KEY } from './engine-state';
 import type { RowCheck } from './pull';
 import { openPulled, openPulledSummary } from './pull-open';
 import { updateDepartmentWorklist } from './pull-worklist';
+import { updateDepartmentDays } from './department-days';
 import type { ReferralNotes } from './pull-worklist';
 
 type Opened = Pick<DepartmentRow, 'kind' | 'rowId'> & PulledRowFields;
@@ -35,7 +36,7 @@ export const checkWith =
     if (row.kind === 'summary') {
       const summary = await openPulledSummary(unlocked, row);
       // Whether it has a referral still to make, for the department's worklist (pull-worklist.ts).
-      if (summary) notes?.set(row.rowId, { revision: row.revision, pending: summary.pendingReferral !== null });
+      if (summary) notes?.set(row.rowId, { revision: row.revision, pending: summary.pendingReferral !== null, summary });
       return summary !== undefined;
     }
     return (await openPulledRecord(unlocked, row)) !== undefined;
@@ -75,5 +76,7 @@ export async function checkIncoming(db: TriageDatabase, unlocked: Unlocked): Pro
     }
   });
   await updateDepartmentWorklist(db, unlocked, notes);
+  // And the department's day rows (the liaison list, the compliance audit).
+  await updateDepartmentDays(db, unlocked, notes);
   return { checked: waiting.length, tampered };
 }

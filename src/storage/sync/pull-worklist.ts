@@ -16,6 +16,7 @@
  * A referral made on the tablet that planned it changes that attendance's summary; the new
  * revision arrives by the pull and takes the id off the list. A tombstone takes it off too.
  */
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
 import type { TriageDatabase } from '../db';
 import { openRow, sealRow } from '../crypto/sealed-row';
 import type { RowAddress } from '../crypto/sealed-row';
@@ -26,8 +27,12 @@ import { rowKey } from './engine-wire';
 export const DEPARTMENT_WORKLIST_KEY = 'worklist:department';
 const ADDRESS: RowAddress = { table: 'meta', id: DEPARTMENT_WORKLIST_KEY, field: 'value', rev: 0 };
 
-/** What opening pulled summaries found: per attendance id, the revision opened and whether a referral is still to make. */
-export type ReferralNotes = Map<string, { revision: number; pending: boolean }>;
+/**
+ * What opening pulled summaries found: per attendance id, the revision opened and whether a
+ * referral is still to make; and the summary opened, for the department's day rows
+ * (department-days.ts: the liaison list and the compliance audit).
+ */
+export type ReferralNotes = Map<string, { revision: number; pending: boolean; summary?: AttendanceSummary }>;
 
 export async function readDepartmentWorklist(db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<string[]> {
   const row = await db.meta.get(DEPARTMENT_WORKLIST_KEY);

@@ -1,0 +1,216 @@
+/**
+ * The liaison review list and the compliance audit over the department (issue 14; CQC
+ * recommendations 1.5 and 3.5): two tablets A and B on their own fake-indexeddb databases,
+ * sharing the department's secret through the real enrolment, against the department server
+ * (server/src/app.ts on PGlite) in this process, as engine.test.ts does.
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../../server/src/app.ts';
+import { openPglite } from '../../../server/src/db.ts';
+import type { Database } from '../../../server/src/db.ts';
+import { migrate } from '../../../server/src/migrate.ts';
+import { complianceAudit } from '../../domain/oversight/compliance-audit';
+import { createRepositories } from '../repositories/create-repositories';
+import type { RealRepositories } from '../repositories/create-repositories';
+import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, rawTables, serialiseForSearch, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
+import type { TestClock } from '../../test-support/storage-fixtures';
+import type { SyncEngine } from './engine';
+import { DEPARTMENT_DAYS_BUILT_KEY, DEPARTMENT_DAY_PREFIX } from './department-days';
+
+let db: Database;
+let app: FastifyInstance;
+let origin = '';
+
+beforeAll(async () => {
+  db = await openPglite(undefined);
+  await migrate(db);
+  app = await buildServer({ db, claimsPerMinute: 10_000, requestsPerMinute: 100_000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  origin = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
+}, 120_000);
+
+const opened: RealRepositories[] = [];
+afterEach(() => {
+  for (const repos of opened.splice(0)) repos.close();
+});
+
+afterAll(async () => {
+  await app.close();
+  await db.close();
+});
+
+interface Tablet {
+  name: string;
+  repos: RealRepositories;
+  engine: SyncEngine;
+  clock: TestClock;
+}
+
+async function openTablet(): Promise<Omit<Tablet, 'engine'>> {
+  const name = uniqueDatabaseName();
+  const clock = testClock();
+  const online = new EventTarget();
+  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch, origin }, sync: { fetch, origin, random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
+  await repos.ready;
+  opened.push(repos);
+  return { name, repos, clock };
+}
+
+async function engineOf(tablet: Omit<Tablet, 'engine'>): Promise<Tablet> {
+  for (let tries = 0; tries < 200 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  const engine = await tablet.repos.sync?.loaded();
+  if (!engine) throw new Error('the engine did not start');
+  return { ...tablet, engine };
+}
+
+async function unlock(repos: RealRepositories): Promise<void> {
+  const staff = await firstValue(repos.staff.list());
+  const member = staff.find((each) => each.name === NURSE_IN_CHARGE.name);
+  if (!member) throw new Error('no nurse in charge');
+  const unlocked = await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin);
+  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
+}
+
+async function department(): Promise<{ a: Tablet; b: Tablet }> {
+  const openA = await openTablet();
+  await setUpTablet(openA.repos);
+  const on = await openA.repos.department.switchSharingOn();
+  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
+  const a = await engineOf(openA);
+  const code = await a.repos.department.makeEnrolmentCode();
+  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
+  const openB = await openTablet();
+  const joined = await openB.repos.department.join(code.value.code);
+  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
+  await unlock(openB.repos);
+  return { a, b: await engineOf(openB) };
+}
+
+/** The test clock's day (START is 2026-03-10T14:00Z). */
+const DAY = { fromInstant: '2026-03-10T00:00:00.000Z', toInstant: '2026-03-11T00:00:00.000Z' };
+const AUDIT_FILTER = { from: '2026-03-10', to: '2026-03-10', site: '', staffGroup: 'all' } as const;
+
+describe('the liaison review list and the compliance audit over the department', () => {
+  it("A's attendance of a child is on B's liaison list marked as another tablet's; B's liaison nurse records a review kept on B, audited as another tablet's attendance", async () => {
+    const { a, b } = await department();
+    const child = await createPatientAttendance(a.repos);
+    const own = await createPatientAttendance(b.repos);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+
+    const listed = await firstValue(b.repos.liaison.list(DAY));
+    if (!listed.ok) throw new Error(listed.error.kind);
+    const byId = new Map(listed.value.summaries.map((summary) => [summary.id, summary]));
+    expect(byId.get(child.id)?.sharedFrom).toBeDefined();
+    expect(byId.get(own.id)?.sharedFrom).toBeUndefined();
+    expect(byId.get(child.id)?.ageYears).toBe(13);
+    // A's own list is A's attendance only, unmarked (B's attendance is on A's list too, marked, once A pulls).
+    const onA = await firstValue(a.repos.liaison.list(DAY));
+    expect(onA.ok && onA.value.summaries.map((summary) => [summary.id, summary.sharedFrom])).toEqual([[child.id, undefined]]);
+
+    const reviewed = await b.repos.liaison.recordReview(child.id, { action: 'no-further-action', note: 'Seen on the list from A' });
+    expect(reviewed.ok).toBe(true);
+    const after = await firstValue(b.repos.liaison.list(DAY));
+    expect(after.ok && after.value.reviews.map((record) => [record.attendanceId, record.reviews.map((review) => review.note)])).toEqual([[child.id, ['Seen on the list from A']]]);
+
+    // The review is B's own sealed row about A's attendance id; the audit event's words (sealed) say whose attendance it was.
+    const tables = await rawTables(b.name);
+    expect((tables['liaisonReviews'] ?? []).map((row) => (row as { attendanceId: string }).attendanceId)).toEqual([child.id]);
+    expect(serialiseForSearch(tables['liaisonReviews'])).not.toContain('Seen on the list');
+    const events = await b.repos.audit.all();
+    if (!events.ok) throw new Error(events.error.kind);
+    expect(events.value.filter((event) => event.type === 'liaison-reviewed').map((event) => [event.entityId, event.detail])).toEqual([[child.id, 'Paediatric liaison review recorded of an attendance recorded on another tablet of the department']]);
+    // Nothing of it reached A's attendance or A's list (reviews do not travel yet).
+    const stillOnA = await firstValue(a.repos.liaison.list(DAY));
+    expect(stillOnA.ok && stillOnA.value.reviews).toEqual([]);
+  }, 60_000);
+
+  it("the compliance audit on B counts A's attendance, says how many came from other tablets, and leaves it out of the GP letter and liaison review counts", async () => {
+    const { a, b } = await department();
+    const child = await createPatientAttendance(a.repos);
+    await child.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, concernLevel: 'suspect', referral: 'made' } } }));
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const inputs = await b.repos.attendances.complianceAuditInputs({ start: DAY.fromInstant, end: DAY.toInstant });
+    if (!inputs.ok) throw new Error(inputs.error.kind);
+    expect(inputs.value.map((item) => [item.summary.id, item.recordedElsewhere, item.site])).toEqual([[child.id, true, '']]);
+    // Two days later, so the GP letter and the liaison review have fallen due: the other tablet's attendance is counted, but in neither of those.
+    const report = complianceAudit(inputs.value, AUDIT_FILTER, '2026-03-12T18:00:00.000Z');
+    expect(report.counted).toBe(1);
+    expect(report.fromOtherTablets).toBe(1);
+    const indicator = (id: string) => report.indicators.find((each) => each.id === id);
+    expect(indicator('suspect-referral')).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(indicator('gp-letter-24h')).toMatchObject({ denominator: 0 });
+    expect(indicator('liaison-review')).toMatchObject({ denominator: 0 });
+  }, 60_000);
+
+  it('pulled while B was locked, the attendance is on the list after the unlock; a missing or damaged day row is built again from the summaries held', async () => {
+    const { a, b } = await department();
+    await b.repos.session.lock('manual');
+    const child = await createPatientAttendance(a.repos);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await unlock(b.repos);
+    await b.engine.afterUnlock();
+    const ids = async () => {
+      const listed = await firstValue(b.repos.liaison.list(DAY));
+      return listed.ok ? listed.value.summaries.map((summary) => summary.id) : [];
+    };
+    expect(await ids()).toEqual([child.id]);
+
+    // The day row lost (and the marker with it): the next unlock builds it from the held summary.
+    const bdb = b.repos.internals.db;
+    const dayKeys = await bdb.meta.where('key').startsWith(DEPARTMENT_DAY_PREFIX).primaryKeys();
+    expect(dayKeys).toEqual([`${DEPARTMENT_DAY_PREFIX}2026-03-10`]);
+    // The day is as coarse as an attendance's own arrival day; nothing else of the patient is in clear.
+    expect(serialiseForSearch(await bdb.meta.bulkGet(dayKeys))).not.toContain('Quillfeather');
+    await bdb.meta.bulkDelete([...dayKeys, DEPARTMENT_DAYS_BUILT_KEY]);
+    expect(await ids()).toEqual([]);
+    await b.engine.afterUnlock();
+    expect(await ids()).toEqual([child.id]);
+
+    // A day row changed outside the app does not open: the list reads every held summary instead (never hides), and asks for the build.
+    await bdb.meta.put({ key: `${DEPARTMENT_DAY_PREFIX}2026-03-10`, value: (await bdb.meta.get('worklist:department'))?.value ?? 'damaged' });
+    expect(await ids()).toEqual([child.id]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await bdb.meta.get(DEPARTMENT_DAYS_BUILT_KEY)).toBeUndefined();
+    await b.engine.afterUnlock();
+    expect(await ids()).toEqual([child.id]);
+  }, 60_000);
+
+  it("a newer revision moves the attendance to its new arrival day, an older copy of a day row put back reads the summary held; a tombstone's attendance leaves the list", async () => {
+    const { a, b } = await department();
+    const child = await createPatientAttendance(a.repos);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const bdb = b.repos.internals.db;
+    const firstCopy = await bdb.meta.get(`${DEPARTMENT_DAY_PREFIX}2026-03-10`);
+    // A later arrival time the same day; then the day row's older copy put back: the list reads the summary held, not the older entry.
+    await child.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, arrivalTime: '15:45' } } }));
+    a.clock.advance(31_000);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    if (firstCopy) await bdb.meta.put(firstCopy);
+    const arrivals = await firstValue(b.repos.liaison.list(DAY));
+    expect(arrivals.ok && arrivals.value.summaries.map((summary) => [summary.id, summary.arrivedAt])).toEqual([[child.id, '2026-03-10T15:45:00.000Z']]);
+
+    const moved = await child.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, arrivalDate: { day: '9', month: '3', year: '2026' }, arrivalTime: '10:00' } } }));
+    expect(moved.ok).toBe(true);
+    // An assessment in progress is pushed at most every 30 seconds (push.ts).
+    a.clock.advance(31_000);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const listOf = async (window: typeof DAY) => {
+      const listed = await firstValue(b.repos.liaison.list(window));
+      return listed.ok ? listed.value.summaries.map((summary) => summary.id) : [];
+    };
+    expect(await listOf(DAY)).toEqual([]);
+    expect(await listOf({ fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-10T00:00:00.000Z' })).toEqual([child.id]);
+
+    // A tombstone takes the summary away (pull.ts); the day row's entry no longer counts.
+    await bdb.departmentRows.delete(`summary ${child.id}`);
+    expect(await listOf({ fromInstant: '2026-03-09T00:00:00.000Z', toInstant: '2026-03-10T00:00:00.000Z' })).toEqual([]);
+  }, 60_000);
+});

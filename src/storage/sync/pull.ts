@@ -16,8 +16,8 @@
  * not open is reported (the sync report) and not applied; the copy already held is kept.
  *
  * Staff and settings rows are stored as they come for the enrolment side to apply
- * (storage/sync/department*, not this module); a tombstone removes the summary and record
- * held for its id.
+ * (storage/sync/department*, not this module); a tombstone is held but not applied (see
+ * applyRows: it cannot be verified yet).
  */
 import type { DepartmentRow, PulledRowFields, TriageDatabase } from '../db';
 import type { ApiFailure, ApiOptions } from './http';
@@ -90,9 +90,10 @@ export async function applyRows(db: TriageDatabase, rows: readonly ServerRow[], 
       const key = rowKey(row.kind, row.rowId);
       const held = await db.departmentRows.get(key);
       if (held && held.sealed !== '' && held.revision >= row.revision) continue;
-      if (row.kind === 'tombstone') {
-        await db.departmentRows.bulkDelete(['summary', 'attendance', 'letter-version', 'draft', 'liaison-review'].map((kind) => rowKey(kind, row.rowId)));
-      }
+      // A pulled tombstone is kept but NOT applied: no tablet pushes one yet, and its bytes are
+      // not checked under the key, so anyone holding a copied tablet credential could push one
+      // and make every tablet forget an attendance (hidden from the look-up, the 3-in-12 flag
+      // and the liaison list: H13). Purges travel once tombstones are sealed and verified.
       const fields = fieldsOf(row);
       const check = CHECKED_KINDS.has(row.kind) ? checks.get(row) : true;
       if (check === false) {

@@ -15,7 +15,7 @@ import { createDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
 import { createRepositories } from '../repositories/create-repositories';
 import type { RealRepositories } from '../repositories/create-repositories';
-import { NURSE_IN_CHARGE, TRIAGE_NURSE, firstValue, setUpTablet, testClock, triageNurse, uniqueDatabaseName } from '../../test-support/storage-fixtures';
+import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, setUpTablet, testClock, triageNurse, uniqueDatabaseName } from '../../test-support/storage-fixtures';
 import type { SyncEngine } from './engine';
 import { readReport } from './engine-state';
 import { rowKey } from './engine-wire';
@@ -206,6 +206,27 @@ describe('staff accounts travel between the department’s tablets', () => {
     expect(events.some((event) => event.type === 'tamper-detected' && event.entityId === forged.id)).toBe(true);
     await b.repos.session.lock('manual');
     expect(await unlockAs(b.repos, 'Dr Intruder', '111111')).toBe(false);
+  });
+
+  it('attack: a tablet holding a credential but not the key pushes a tombstone for an attendance; B keeps it and still finds it in the look-up', async () => {
+    const { a, b } = await department();
+    const editor = await createPatientAttendance(a.repos);
+    editor.close();
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true });
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const found = async () => {
+      const result = await b.repos.attendances.find({ nhsNumber: PATIENT.nhsDigits });
+      return result.ok ? result.value.map((summary) => summary.id) : [];
+    };
+    expect(await found()).toContain(editor.id);
+
+    // The attacker copied A's credential; the server cannot check a tombstone (it holds no key) and stores it.
+    const answer = await callApi<{ results: { status: string }[] }>('POST', '/api/v1/push', { requestId: crypto.randomUUID(), rows: [{ kind: 'tombstone', rowId: editor.id, revision: 1, baseRevision: null, sealed: 'AAAA', purges: [] }] }, { origin, credential: a.credential });
+    expect(answer.ok && answer.value.results[0]?.status).toBe('accepted');
+
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    expect(await b.repos.internals.db.departmentRows.get(rowKey('summary', editor.id))).toBeDefined();
+    expect(await found()).toContain(editor.id);
   });
 
   it('attack: a row sealed with the key but with a changed role (its binding no longer holds) is refused on B', async () => {

@@ -11,7 +11,6 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import type { StaffRow } from '../db';
 import { bindStaffRow } from './staff-binding';
-import { enrolHardwareFactor, hardwareFactorAvailable, removeHardwareFactor } from './hardware-factor';
 import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
 import { FREE_ATTEMPTS, throttleDelayMs } from './session-repository';
 import { secretProblemForRole } from '../../domain/settings/secret-policy';
@@ -197,15 +196,20 @@ export class RealStaffRepository implements StaffRepository {
     }
   }
 
-  hardwareFactorAvailable(): Promise<boolean> {
+  // The authenticator's code (and the member keys it re-wraps) loads when the account page asks,
+  // not with the lock screen (PRODUCT.md section 10: JavaScript on first load).
+  async hardwareFactorAvailable(): Promise<boolean> {
+    const { hardwareFactorAvailable } = await import('./hardware-factor');
     return hardwareFactorAvailable(this.ctx);
   }
 
-  enrolHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>> {
+  async enrolHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>> {
+    const { enrolHardwareFactor } = await import('./hardware-factor');
     return enrolHardwareFactor(this.ctx, currentSecret);
   }
 
-  removeHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>> {
+  async removeHardwareFactor(currentSecret: string): Promise<Result<void, StorageFailure | UnlockFailure>> {
+    const { removeHardwareFactor } = await import('./hardware-factor');
     return removeHardwareFactor(this.ctx, currentSecret);
   }
 

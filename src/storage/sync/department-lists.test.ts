@@ -4,13 +4,8 @@
  * sharing the department's secret through the real enrolment, against the department server
  * (server/src/app.ts on PGlite) in this process, as engine.test.ts does.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../../server/src/app.ts';
-import { openPglite } from '../../../server/src/db.ts';
-import type { Database } from '../../../server/src/db.ts';
-import { migrate } from '../../../server/src/migrate.ts';
+import { describe, expect, it } from 'vitest';
+import { departmentServerForThisFile } from '../../test-support/department-server';
 import { complianceAudit } from '../../domain/oversight/compliance-audit';
 import { createRepositories } from '../repositories/create-repositories';
 import type { RealRepositories } from '../repositories/create-repositories';
@@ -19,27 +14,7 @@ import type { TestClock } from '../../test-support/storage-fixtures';
 import type { SyncEngine } from './engine';
 import { DEPARTMENT_DAYS_BUILT_KEY, DEPARTMENT_DAY_PREFIX } from './department-days';
 
-let db: Database;
-let app: FastifyInstance;
-let origin = '';
-
-beforeAll(async () => {
-  db = await openPglite(undefined);
-  await migrate(db);
-  app = await buildServer({ db, claimsPerMinute: 10_000, requestsPerMinute: 100_000 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  origin = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
-}, 120_000);
-
-const opened: RealRepositories[] = [];
-afterEach(() => {
-  for (const repos of opened.splice(0)) repos.close();
-});
-
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+const server = departmentServerForThisFile();
 
 interface Tablet {
   name: string;
@@ -52,9 +27,9 @@ async function openTablet(): Promise<Omit<Tablet, 'engine'>> {
   const name = uniqueDatabaseName();
   const clock = testClock();
   const online = new EventTarget();
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch, origin }, sync: { fetch, origin, random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
+  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch, origin: server.origin() }, sync: { fetch, origin: server.origin(), random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
   await repos.ready;
-  opened.push(repos);
+  server.keep(repos);
   return { name, repos, clock };
 }
 

@@ -4,13 +4,8 @@
  * fake-indexeddb databases: A switches sharing on, B joins with A's enrolment code (the
  * department repository, storage/sync/department*), so both hold the department's secret.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../../server/src/app.ts';
-import { openPglite } from '../../../server/src/db.ts';
-import type { Database } from '../../../server/src/db.ts';
-import { migrate } from '../../../server/src/migrate.ts';
+import { describe, expect, it } from 'vitest';
+import { departmentServerForThisFile } from '../../test-support/department-server';
 import { lookUpFlags } from '../../domain/assessment/patient-look-up';
 import { composeLetter, restrictedContentOf } from '../../domain/letters/letters';
 import { infantSuspectRecord, letterSettings } from '../../test-support/letter-fixtures';
@@ -26,28 +21,7 @@ import { readEnrolment } from './enrolment-state';
 import { pullAll } from './pull';
 import { checkWith } from './pull-record';
 
-let db: Database;
-let app: FastifyInstance;
-let origin = '';
-
-beforeAll(async () => {
-  db = await openPglite(undefined);
-  await migrate(db);
-  app = await buildServer({ db, claimsPerMinute: 10_000, requestsPerMinute: 100_000 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  origin = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
-}, 120_000);
-
-/** Every tablet a test opened, closed after it (their engines stop with them). */
-const opened: RealRepositories[] = [];
-afterEach(() => {
-  for (const repos of opened.splice(0)) repos.close();
-});
-
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+const server = departmentServerForThisFile();
 
 interface Tablet {
   name: string;
@@ -93,9 +67,9 @@ async function openTablet(name: string, network: Network, clock = testClock()): 
   const calls: string[] = [];
   const online = new EventTarget();
   const fetchVia = tabletFetch(calls, network);
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch: fetchVia, origin }, sync: { fetch: fetchVia, origin, random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
+  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch: fetchVia, origin: server.origin() }, sync: { fetch: fetchVia, origin: server.origin(), random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
   await repos.ready;
-  opened.push(repos);
+  server.keep(repos);
   return { name, repos, calls, clock, online };
 }
 
@@ -137,7 +111,7 @@ async function department(): Promise<{ a: Tablet; b: Tablet; networkA: Network; 
 }
 
 async function serverRows(rowId: string): Promise<{ kind: string; revision: number }[]> {
-  return db.query<{ kind: string; revision: number }>('SELECT kind, revision FROM rows WHERE row_id = $1 ORDER BY kind, revision', [rowId]);
+  return server.db().query<{ kind: string; revision: number }>('SELECT kind, revision FROM rows WHERE row_id = $1 ORDER BY kind, revision', [rowId]);
 }
 
 describe('department sync engine, two tablets and the real server', () => {
@@ -240,7 +214,7 @@ describe('department sync engine, two tablets and the real server', () => {
     expect(await serverRows(editor.id)).toHaveLength(2);
     const pending = (await a.repos.internals.db.meta.get(SYNC_PENDING_PUSH_KEY))?.value as PendingPush;
     expect(pending.rows).toHaveLength(2);
-    const receipts = await db.query<{ request_id: string }>('SELECT request_id FROM push_receipts WHERE request_id = $1', [pending.requestId]);
+    const receipts = await server.db().query<{ request_id: string }>('SELECT request_id FROM push_receipts WHERE request_id = $1', [pending.requestId]);
     expect(receipts).toHaveLength(1);
 
     expect(await a.engine.syncNow()).toMatchObject({ ok: true, value: { pushed: 2 } });
@@ -271,7 +245,7 @@ describe('department sync engine, two tablets and the real server', () => {
     expect((await serverRows(editor.id)).map((row) => row.revision)).toEqual([2, 3, 2, 3]);
 
     // Another writer's revision 4 of the summary on the server: A's next revision is a conflict, kept and reported.
-    await app.inject({ method: 'POST', url: '/api/v1/push', headers: { authorization: `Bearer ${a.credential}` }, payload: { requestId: crypto.randomUUID(), rows: [{ kind: 'summary', rowId: editor.id, revision: 4, baseRevision: 3, sealed: 'AAAA' }] } });
+    await server.app().inject({ method: 'POST', url: '/api/v1/push', headers: { authorization: `Bearer ${a.credential}` }, payload: { requestId: crypto.randomUUID(), rows: [{ kind: 'summary', rowId: editor.id, revision: 4, baseRevision: 3, sealed: 'AAAA' }] } });
     await editor.update((record) => ({ ...record }));
     a.clock.advance(30_000);
     expect(await a.engine.syncNow()).toMatchObject({ ok: true });
@@ -305,7 +279,7 @@ describe('department sync engine, two tablets and the real server', () => {
     await a.repos.backgroundWork();
     // Signed: no 30-second wait.
     expect(await a.engine.syncNow()).toMatchObject({ ok: true, value: { pushed: 3 } });
-    const rows = await db.query<{ kind: string; row_id: string; signed: boolean; sealed: Uint8Array }>('SELECT kind, row_id, signed, sealed FROM rows WHERE row_id = $1 OR kind = $2 AND author_tablet = $3 ORDER BY kind, revision', [record.id, 'letter-version', a.deviceId]);
+    const rows = await server.db().query<{ kind: string; row_id: string; signed: boolean; sealed: Uint8Array }>('SELECT kind, row_id, signed, sealed FROM rows WHERE row_id = $1 OR kind = $2 AND author_tablet = $3 ORDER BY kind, revision', [record.id, 'letter-version', a.deviceId]);
     // The revision in progress pushed before, then the signed one and the letter.
     expect(rows.map((row) => [row.kind, row.signed])).toEqual([
       ['attendance', false],
@@ -362,13 +336,13 @@ describe('department sync engine, two tablets and the real server', () => {
     await editor.update((record) => ({ ...record }));
     a.clock.advance(30_000);
     await a.engine.syncNow();
-    const [stored] = await db.query<{ sealed: Uint8Array }>(`SELECT sealed FROM rows WHERE row_id = $1 AND kind = 'summary' AND revision = 3`, [editor.id]);
+    const [stored] = await server.db().query<{ sealed: Uint8Array }>(`SELECT sealed FROM rows WHERE row_id = $1 AND kind = 'summary' AND revision = 3`, [editor.id]);
     // The server keeps the bytes the base64url text carried: the box's JSON (engine-wire.ts).
     const wire = JSON.parse(Buffer.from(stored?.sealed ?? []).toString()) as { ct: string };
     const ct = Buffer.from(wire.ct, 'base64url');
     ct[0] = (ct[0] ?? 0) ^ 1;
     const changed = Buffer.from(JSON.stringify({ ...wire, ct: ct.toString('base64url') }));
-    await db.query(`UPDATE rows SET sealed = $1 WHERE row_id = $2 AND kind = 'summary' AND revision = 3`, [changed, editor.id]);
+    await server.db().query(`UPDATE rows SET sealed = $1 WHERE row_id = $2 AND kind = 'summary' AND revision = 3`, [changed, editor.id]);
 
     await b.repos.session.lock('manual');
     expect(await b.engine.syncNow()).toMatchObject({ ok: true, value: { tampered: 0 } });
@@ -387,7 +361,7 @@ describe('department sync engine, two tablets and the real server', () => {
     await editor.update((record) => ({ ...record }));
     a.clock.advance(30_000);
     await a.engine.syncNow();
-    await db.query(`UPDATE rows SET sealed = $1 WHERE row_id = $2 AND kind = 'summary' AND revision = 4`, [changed, editor.id]);
+    await server.db().query(`UPDATE rows SET sealed = $1 WHERE row_id = $2 AND kind = 'summary' AND revision = 4`, [changed, editor.id]);
     expect(await b.engine.syncNow()).toMatchObject({ ok: true, value: { tampered: 1 } });
     expect((await b.repos.internals.db.departmentRows.get(rowKey('summary', editor.id)))?.revision).toBe(2);
     editor.close();
@@ -403,7 +377,7 @@ describe('department sync engine, two tablets and the real server', () => {
     }
     await a.engine.syncNow();
     networkB.failPullAfter = 2;
-    const api = { credential: b.credential, origin, fetch: tabletFetch(b.calls, networkB) };
+    const api = { credential: b.credential, origin: server.origin(), fetch: tabletFetch(b.calls, networkB) };
     const cut = await pullAll(b.repos.internals.db, api, b.deviceId, checkWith(() => b.repos.internals.vault.peek()), undefined, 1);
     expect(cut).toMatchObject({ ok: false, error: { kind: 'unreachable' } });
     const cursor = (await b.repos.internals.db.meta.get(SYNC_CURSOR_KEY))?.value;
@@ -419,7 +393,7 @@ describe('department sync engine, two tablets and the real server', () => {
     const { a, b } = await department();
     const editor = await createPatientAttendance(b.repos);
     editor.close();
-    await app.inject({ method: 'POST', url: `/api/v1/tablets/${b.deviceId}/revoke`, headers: { authorization: `Bearer ${a.credential}` } });
+    await server.app().inject({ method: 'POST', url: `/api/v1/tablets/${b.deviceId}/revoke`, headers: { authorization: `Bearer ${a.credential}` } });
     expect(await b.engine.syncNow()).toMatchObject({ ok: false, error: { kind: 'revoked' } });
     const state = await firstValue(b.engine.state());
     expect(state?.revokedAt).toBe(b.clock.now().toISOString());
@@ -432,7 +406,7 @@ describe('department sync engine, two tablets and the real server', () => {
   it('a tablet that is not enrolled never calls the network, even with sharing composed', async () => {
     const calls: string[] = [];
     const network: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
-    const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: testClock().now, newId: () => crypto.randomUUID(), sync: { fetch: tabletFetch(calls, network), origin, onlineTarget: new EventTarget(), intervalMs: 10 } });
+    const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: testClock().now, newId: () => crypto.randomUUID(), sync: { fetch: tabletFetch(calls, network), origin: server.origin(), onlineTarget: new EventTarget(), intervalMs: 10 } });
     await repos.ready;
     await setUpTablet(repos);
     (await createPatientAttendance(repos)).close();

@@ -4,13 +4,8 @@
  * tablet on its own fake-indexeddb database: A switches sharing on, B joins by A's code.
  * Each attack is written as the attacker's steps.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../../server/src/app.ts';
-import { openPglite } from '../../../server/src/db.ts';
-import type { Database } from '../../../server/src/db.ts';
-import { migrate } from '../../../server/src/migrate.ts';
+import { describe, expect, it } from 'vitest';
+import { departmentServerForThisFile } from '../../test-support/department-server';
 import { createDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
 import { createRepositories } from '../repositories/create-repositories';
@@ -24,27 +19,7 @@ import { callApi } from './http';
 import { sealToWire } from './travel';
 import { SETTINGS_FROM_ANOTHER_TABLET, settingsRowId } from './travel-settings';
 
-let db: Database;
-let app: FastifyInstance;
-let origin = '';
-
-beforeAll(async () => {
-  db = await openPglite(undefined);
-  await migrate(db);
-  app = await buildServer({ db, claimsPerMinute: 10_000, requestsPerMinute: 100_000 });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  origin = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
-}, 120_000);
-
-const opened: RealRepositories[] = [];
-afterEach(() => {
-  for (const repos of opened.splice(0)) repos.close();
-});
-
-afterAll(async () => {
-  await app.close();
-  await db.close();
-});
+const server = departmentServerForThisFile();
 
 interface Tablet {
   repos: RealRepositories;
@@ -55,9 +30,9 @@ interface Tablet {
 }
 
 async function openTablet(clock = testClock()): Promise<RealRepositories> {
-  const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { origin }, sync: { origin, random: () => 0.5, intervalMs: 3_600_000 } });
+  const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { origin: server.origin() }, sync: { origin: server.origin(), random: () => 0.5, intervalMs: 3_600_000 } });
   await repos.ready;
-  opened.push(repos);
+  server.keep(repos);
   return repos;
 }
 
@@ -113,13 +88,13 @@ async function staffIdOf(repos: RealRepositories, name: string): Promise<string>
 
 /** The server's rows of a kind, their sealed bytes as text (what a dump shows: the box's JSON). */
 async function serverText(kind: string): Promise<string> {
-  const rows = await db.query<{ sealed: Uint8Array }>('SELECT sealed FROM rows WHERE kind = $1', [kind]);
+  const rows = await server.db().query<{ sealed: Uint8Array }>('SELECT sealed FROM rows WHERE kind = $1', [kind]);
   return rows.map((row) => Buffer.from(row.sealed).toString()).join('\n');
 }
 
 /** A push made by hand with a tablet's credential (what an attacker holding only the credential can send). */
 async function pushByHand(credential: string, row: { kind: string; rowId: string; revision: number; baseRevision: number | null; sealed: string }) {
-  return callApi<{ results: { status: string; reason?: string }[] }>('POST', '/api/v1/push', { requestId: crypto.randomUUID(), rows: [row] }, { origin, credential });
+  return callApi<{ results: { status: string; reason?: string }[] }>('POST', '/api/v1/push', { requestId: crypto.randomUUID(), rows: [row] }, { origin: server.origin(), credential });
 }
 
 describe('staff accounts travel between the department’s tablets', () => {
@@ -221,7 +196,7 @@ describe('staff accounts travel between the department’s tablets', () => {
     expect(await found()).toContain(editor.id);
 
     // The attacker copied A's credential; the server cannot check a tombstone (it holds no key) and stores it.
-    const answer = await callApi<{ results: { status: string }[] }>('POST', '/api/v1/push', { requestId: crypto.randomUUID(), rows: [{ kind: 'tombstone', rowId: editor.id, revision: 1, baseRevision: null, sealed: 'AAAA', purges: [] }] }, { origin, credential: a.credential });
+    const answer = await callApi<{ results: { status: string }[] }>('POST', '/api/v1/push', { requestId: crypto.randomUUID(), rows: [{ kind: 'tombstone', rowId: editor.id, revision: 1, baseRevision: null, sealed: 'AAAA', purges: [] }] }, { origin: server.origin(), credential: a.credential });
     expect(answer.ok && answer.value.results[0]?.status).toBe('accepted');
 
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
@@ -251,7 +226,7 @@ describe('staff accounts travel between the department’s tablets', () => {
     await other.repos.staff.add(triageNurse({ name: 'Other Department Nurse' }));
     await other.engine.syncNow();
     const otherId = await staffIdOf(other.repos, 'Other Department Nurse');
-    const [copied] = await db.query<{ sealed: Uint8Array }>('SELECT sealed FROM rows WHERE kind = $1 AND row_id = $2', ['staff', otherId]);
+    const [copied] = await server.db().query<{ sealed: Uint8Array }>('SELECT sealed FROM rows WHERE kind = $1 AND row_id = $2', ['staff', otherId]);
     if (!copied) throw new Error('the other department pushed nothing');
     const sealed = Buffer.from(copied.sealed).toString('base64url');
     // Under its own id: the server refuses a row id another department holds.

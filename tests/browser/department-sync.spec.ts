@@ -66,7 +66,8 @@ test('A records a child’s attendances; B, enrolled by code, finds them and cou
     await expectNoAxeViolations(b.page);
 
     // Opening one of A's: fetched from the department, read-only.
-    await b.page.getByRole('table', { name: 'Attendances of this patient, newest first' }).getByRole('link').nth(1).click();
+    // By its marker, not its position: attendances of the same day can list in either order.
+    await b.page.getByRole('table', { name: 'Attendances of this patient, newest first' }).getByRole('row').filter({ hasText: 'Recorded on another tablet of the department' }).first().getByRole('link').click();
     await expect(b.page.getByRole('heading', { name: 'Attendance recorded on another tablet', level: 1 })).toBeVisible();
     await expect(b.page.getByText('Recorded on another tablet of the department. Read only: changes are made on the tablet that recorded it.')).toBeVisible({ timeout: 20_000 });
     await expect(b.page.getByText('Hughes').first()).toBeVisible();

@@ -128,7 +128,7 @@ export function serverProbe(api: ApiOptions): ChainProbe {
 
 function asTravelling(value: unknown, chainSeq: number): TravellingEvent | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const travelling = value as Partial<TravellingEvent>;
+  const travelling = value as { chainSeq?: unknown; event?: unknown };
   return travelling.chainSeq === chainSeq && typeof travelling.event === 'object' && travelling.event !== null ? (travelling as TravellingEvent) : undefined;
 }
 
@@ -288,10 +288,18 @@ export async function shareAuditChains(ctx: StorageContext, api: ApiOptions, tab
   return ok({ pushed: pushed.value.accepted, pulled: pulled.value.stored });
 }
 
-/** At unlock (engine.ts afterUnlock): every chain held is checked, the server asked about each newest event. */
+/**
+ * At unlock (engine.ts afterUnlock): every chain held is checked, the server asked about each
+ * newest event. Never throws: a storage failure here (the database closed meanwhile) leaves
+ * the check to the next sync.
+ */
 export async function checkChainsAtUnlock(ctx: StorageContext, api: ApiOptions): Promise<void> {
   const unlocked = ctx.vault.peek();
   if (!unlocked) return;
-  await checkDepartmentChains(ctx, unlocked, { probe: serverProbe(api) });
-  await ctx.db.meta.put({ key: CHAIN_PROBED_AT_KEY, value: ctx.now() });
+  try {
+    await checkDepartmentChains(ctx, unlocked, { probe: serverProbe(api) });
+    await ctx.db.meta.put({ key: CHAIN_PROBED_AT_KEY, value: ctx.now() });
+  } catch {
+    // Checked again at the next sync (the probe is then due).
+  }
 }

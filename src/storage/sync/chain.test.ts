@@ -15,7 +15,7 @@ import type { SyncEngine } from './engine';
 import { SYNC_UNAUDITED_KEY } from './engine-state';
 import { readEnrolment } from './enrolment-state';
 import { pushAll } from './push';
-import { AUDIT_KIND, auditPushSource, chainRowId, foldAcknowledged } from './travel-audit';
+import { AUDIT_KIND, AUDIT_PULL_CURSOR_KEY, auditPushSource, chainRowId, foldAcknowledged } from './travel-audit';
 
 const server = departmentServerForThisFile();
 
@@ -175,6 +175,25 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     expect(ofA?.breaks.map((found) => found.reason)).toEqual([expect.stringContaining('no longer holds events it sent before') as string]);
     expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
     expect((await headerFacts(b))?.brokenChains).toBe(1);
+  });
+
+  it('attack: an event B already holds, sent again by the server with other bytes, is reported as a rewrite and the copy held is kept', async () => {
+    const { a, b } = await department();
+    await a.engine.syncNow();
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const [first] = await serverChain(a.tabletId);
+    if (!first) throw new Error('no event');
+    const heldBefore = await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`);
+    const box = JSON.parse(first.text) as { ct: string };
+    await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify({ ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) })), first.rowId]);
+    // B reads the department's audit events again from the start (a cursor lost, or a pull asked again).
+    await b.repos.internals.db.meta.put({ key: AUDIT_PULL_CURSOR_KEY, value: 0 });
+
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA?.breaks).toEqual([{ at: 1, reason: expect.stringContaining('different copy of an event') as string, recordedByItsTablet: false }]);
+    expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`)).toEqual(heldBefore);
+    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
   });
 
   it('pushing resumes after an answer lost on the way back: every position once, none skipped, batches of at most 500', async () => {

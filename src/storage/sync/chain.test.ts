@@ -12,7 +12,7 @@ import type { RealRepositories } from '../repositories/create-repositories';
 import type { DepartmentChainStatus } from '../repositories/types';
 import { checkChainsAtUnlock } from './chain-check';
 import type { SyncEngine } from './engine';
-import { SYNC_UNAUDITED_KEY } from './engine-state';
+import { readReport, SYNC_UNAUDITED_KEY } from './engine-state';
 import { readEnrolment } from './enrolment-state';
 import { pushAll } from './push';
 import { AUDIT_KIND, AUDIT_PULL_CURSOR_KEY, auditPushSource, chainRowId, foldAcknowledged } from './travel-audit';
@@ -194,6 +194,22 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     expect(ofA?.breaks).toEqual([{ at: 1, reason: expect.stringContaining('different copy of an event') as string, recordedByItsTablet: false }]);
     expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`)).toEqual(heldBefore);
     expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+  });
+
+  it('attack: A’s own chain rolled back at the server is refused at A’s next push, reported under A’s header line, and A pushes no more of its chain', async () => {
+    const { a } = await department();
+    await a.engine.syncNow();
+    const held = await serverChain(a.tabletId);
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.tabletId, held.length - 2]);
+    await a.repos.audit.record('print', '', 'Printed a test page');
+
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true });
+    expect((await readReport(a.repos.internals.db)).problems).toEqual([expect.objectContaining({ kind: AUDIT_KIND, status: 'refused', detail: 'audit-gap' })]);
+    expect((await headerFacts(a))?.conflicts).toBe(1);
+    expect((await foldAcknowledged(a.repos.internals.db, a.tabletId)).blocked).toBe(true);
+    await a.repos.audit.record('print', '', 'Printed a test page');
+    await a.engine.syncNow();
+    expect((await serverChain(a.tabletId)).length).toBe(held.length - 2);
   });
 
   it('pushing resumes after an answer lost on the way back: every position once, none skipped, batches of at most 500', async () => {

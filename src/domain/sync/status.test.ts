@@ -35,6 +35,14 @@ describe('the header status of department sharing', () => {
     expect(status.details).toEqual(['2 changes were not accepted by the department and are kept on this tablet', '1 record from the department could not be opened and was not used']);
   });
 
+  it('says when other tablets’ audit trails did not pass their check here, even after sharing stopped', () => {
+    const one = syncStatusText({ ...base, lastSharedAt: '2026-03-02T14:02:00.000Z', brokenChains: 1 }, '2026-03-02T14:03:00.000Z');
+    expect(one.details).toEqual(['The audit trail of 1 other tablet did not pass its check: the nurse in charge can see it on the audit trail page']);
+    const stopped = syncStatusText({ ...base, lastSharedAt: '2026-03-02T14:02:00.000Z', revokedAt: '2026-03-02T14:02:30.000Z', brokenChains: 2 }, '2026-03-02T14:03:00.000Z');
+    expect(stopped.details).toEqual(['The audit trail of 2 other tablets did not pass its check: the nurse in charge can see it on the audit trail page']);
+    expect(syncStatusText({ ...base, lastSharedAt: '2026-03-02T14:02:00.000Z', brokenChains: 0 }, '2026-03-02T14:03:00.000Z').details).toEqual([]);
+  });
+
   it('describes spans in whole units', () => {
     expect([describeSpan(0.001), describeSpan(0.5), describeSpan(1), describeSpan(47.9), describeSpan(49)]).toEqual(['1 minute', '30 minutes', '1 hour', '47 hours', '2 days']);
   });

@@ -24,6 +24,8 @@ export interface SyncStatusFacts {
   tampered: number;
   /** Rows pulled so far by a first pull still running (the progress line), else undefined. */
   firstPull?: { rows: number } | undefined;
+  /** Other tablets' audit chains with a break found here (the server left out, changed or rolled back events). */
+  brokenChains?: number | undefined;
 }
 
 export interface SyncStatusText {
@@ -46,6 +48,7 @@ export const syncStatusWords = {
   firstPull: (rows: number) => `Fetching the department's records: ${String(rows)} so far`,
   conflicts: (count: number) => `${String(count)} ${count === 1 ? 'change was' : 'changes were'} not accepted by the department and ${count === 1 ? 'is' : 'are'} kept on this tablet`,
   tampered: (count: number) => `${String(count)} ${count === 1 ? 'record' : 'records'} from the department could not be opened and ${count === 1 ? 'was' : 'were'} not used`,
+  brokenChains: (count: number) => `The audit trail of ${String(count)} other ${count === 1 ? 'tablet' : 'tablets'} did not pass its check: the nurse in charge can see it on the audit trail page`,
 } as const;
 
 /** "3 hours", "1 hour", "25 minutes", "2 days": how long, rounded down. */
@@ -66,6 +69,7 @@ export function syncStatusText(facts: SyncStatusFacts, now: IsoInstant): SyncSta
   const details: string[] = [];
   if (facts.conflicts > 0) details.push(syncStatusWords.conflicts(facts.conflicts));
   if (facts.tampered > 0) details.push(syncStatusWords.tampered(facts.tampered));
+  if ((facts.brokenChains ?? 0) > 0) details.push(syncStatusWords.brokenChains(facts.brokenChains ?? 0));
   if (facts.revokedAt !== undefined) return { text: syncStatusWords.stopped, tone: 'stopped', details };
   if (facts.firstPull) return { text: syncStatusWords.firstPull(facts.firstPull.rows), tone: 'behind', details };
   if (facts.lastSharedAt === undefined) {

@@ -19,6 +19,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useRecentAuditEvents, useRepositories } from '../../storage/repositories/react';
 import type { AuditBreakReport, AuditVerification } from '../../storage/repositories/types';
+import { DepartmentChainsSection } from './department-chains';
 
 const SHOWN = 200;
 
@@ -118,6 +119,7 @@ export function AuditTrailPage() {
           </ul>
         </>
       ) : null}
+      <DepartmentChainsSection allowed={allowed} />
       <Button variant="secondary" onClick={() => void exportCsv()}>
         Export the audit trail (CSV)
       </Button>

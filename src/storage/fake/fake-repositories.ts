@@ -49,6 +49,7 @@ import type {
 } from '../repositories/types';
 import type { SchemaUpgradeState } from '../repositories/types';
 import type { DepartmentState } from '../repositories/types';
+import type { DepartmentChains } from '../repositories/types';
 import { createFakeDepartment } from '../sync/department-fake';
 
 class Store<T> {
@@ -109,6 +110,8 @@ export interface FakeOptions {
   department?: DepartmentState;
   /** Issue 14: the department server cannot be reached. */
   departmentUnreachable?: boolean;
+  /** Issue 14: the other tablets' audit chains held and checked here (the audit trail page). */
+  departmentChains?: DepartmentChains;
 }
 
 export interface FakeRepositories extends Repositories {
@@ -573,6 +576,11 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
         if (!detected || about.some((event) => event.type === 'audit-break-acknowledged')) return err({ kind: 'not-found' as const, message: 'There is no unacknowledged break at that event.' });
         await appendAudit('audit-break-acknowledged', auditBreakEntityId(brokenAt), `Acknowledged by the nurse in charge: ${detected.detail}`);
         return ok(undefined);
+      },
+      departmentChains: () => {
+        const allowed = permitted('view-audit-trail');
+        if (!allowed.ok) return Promise.resolve(allowed);
+        return Promise.resolve(ok(options.departmentChains));
       },
     },
     liaison: {

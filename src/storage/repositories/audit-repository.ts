@@ -12,7 +12,7 @@ import { readableEvents } from './audit-details';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { permittedLive, requirePermission } from './permission-gate';
-import type { AuditCheckScope, AuditRepository, AuditVerification, LiveValue, StorageFailure } from './types';
+import type { AuditCheckScope, AuditRepository, AuditVerification, DepartmentChains, LiveValue, StorageFailure } from './types';
 
 export class RealAuditRepository implements AuditRepository {
   constructor(private readonly ctx: StorageContext) {}
@@ -54,6 +54,18 @@ export class RealAuditRepository implements AuditRepository {
     if (!allowed.ok) return allowed;
     try {
       return (await this.ctx.audit.acknowledge(brokenAt)) ? ok(undefined) : err({ kind: 'not-found', message: 'There is no unacknowledged break at that event.' });
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async departmentChains(): Promise<Result<DepartmentChains | undefined, StorageFailure>> {
+    const allowed = requirePermission(this.ctx.vault, 'view-audit-trail');
+    if (!allowed.ok) return allowed;
+    try {
+      // Loaded on demand: only an enrolled tablet's audit trail page asks.
+      const { departmentChains } = await import('../sync/chain-view');
+      return ok(await departmentChains(this.ctx, allowed.value));
     } catch (error) {
       return err(toStorageFailure(error));
     }

@@ -305,6 +305,37 @@ export interface AuditRepository {
   record(type: AuditEventType, entityId: string, detail: string): Promise<void>;
   /** The nurse in charge acknowledges the break starting at this event (recorded as an event of its own); 'forbidden' to anyone else. */
   acknowledgeBreak(brokenAt: number): Promise<Result<void, StorageFailure>>;
+  /**
+   * Issue 14: every other tablet's audit chain held here from the department server, each
+   * checked whole as that tablet's own (storage/sync/chain-check.ts), and how much of this
+   * tablet's own chain the server holds; undefined on a tablet that does not share. Nurse in charge only.
+   */
+  departmentChains(): Promise<Result<DepartmentChains | undefined, StorageFailure>>;
+}
+
+/** One place another tablet's chain cannot be trusted from: its event number there, and why (issue 14). */
+export interface DepartmentChainBreak {
+  at: number;
+  reason: string;
+  /** True when that tablet's own trail records this break (found and recorded there): not something the server did. */
+  recordedByItsTablet: boolean;
+}
+
+/** Another tablet's audit chain as this tablet holds and checked it (issue 14). */
+export interface DepartmentChainStatus {
+  tabletId: string;
+  /** Events held (positions in that tablet's chain). */
+  count: number;
+  /** That tablet's own number of the newest event held. */
+  lastEventSeq: number;
+  checkedAt: IsoInstant;
+  breaks: DepartmentChainBreak[];
+}
+
+export interface DepartmentChains {
+  /** This tablet's id, and how many of its events the department server holds. */
+  own: { tabletId: string; shared: number };
+  others: DepartmentChainStatus[];
 }
 
 /** Issuing a letter: the document is composed by the caller for the version and time storage assigns. */

@@ -32,6 +32,8 @@ export interface PushRow {
   nhsIndex?: string;
   nameDobIndex?: string;
   signed?: boolean;
+  /** Audit events only: the event's position in its tablet's chain (travel-audit.ts). */
+  chainSeq?: number;
 }
 
 /** A push made and not yet answered: resent as it is (same request id, same rows) until an answer comes. */

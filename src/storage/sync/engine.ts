@@ -41,6 +41,7 @@ import { applyPulledSettings, settingsToPush } from './travel-settings';
 import { SYNC_PENDING_TRAVEL_KEY } from './travel';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
+import { brokenChainCount, checkChainsAtUnlock, shareAuditChains } from './chain-check';
 
 /** Time between syncs while the server answers. */
 export const SYNC_INTERVAL_MS = 30_000;
@@ -213,6 +214,8 @@ export class SyncEngine {
       next: () => this.nextTravelPush(),
     });
     if (!travelled.ok) return this.failed(travelled.error);
+    const chains = await shareAuditChains(this.ctx, api, enrolment.tabletId);
+    if (!chains.ok) return this.failed(chains.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
     this.memory.lastFailure = undefined;
     this.emit();
@@ -259,6 +262,7 @@ export class SyncEngine {
     await this.applyTravel();
     await buildDepartmentDays(this.ctx.db, unlocked, this.ctx.now());
     await this.auditCount(true);
+    if (this.active) await checkChainsAtUnlock(this.ctx, this.api());
     this.emit();
   }
 
@@ -321,7 +325,7 @@ export class SyncEngine {
           const enrolment = await readEnrolment(this.ctx.db);
           if (!enrolment) return undefined;
           const [lastSharedAt, report] = await Promise.all([readString(this.ctx.db, SYNC_LAST_SHARED_KEY), readReport(this.ctx.db)]);
-          return { enrolledAt: enrolment.enrolledAt, revokedAt: enrolment.revokedAt, lastSharedAt, conflicts: report.problems.length, tampered: report.tampered.length };
+          return { enrolledAt: enrolment.enrolledAt, revokedAt: enrolment.revokedAt, lastSharedAt, conflicts: report.problems.length, tampered: report.tampered.length, brokenChains: await brokenChainCount(this.ctx.db) };
         }).subscribe((value) => {
           enrolled = value !== undefined;
           latest = value;

@@ -178,7 +178,7 @@ export async function pushOnce(db: TriageDatabase, api: ApiOptions, now: () => s
     const newKeys = new Set(problems.map((problem) => rowKey(problem.kind, problem.rowId)));
     report.problems = [...report.problems.filter((problem) => !acceptedKeys.has(rowKey(problem.kind, problem.rowId)) && !newKeys.has(rowKey(problem.kind, problem.rowId))), ...problems];
     await db.meta.put({ key: SYNC_REPORT_KEY, value: report });
-    await db.meta.put({ key: SYNC_UNAUDITED_KEY, value: (await readCount(db, SYNC_UNAUDITED_KEY)) + accepted });
+    if (!source?.uncounted) await db.meta.put({ key: SYNC_UNAUDITED_KEY, value: (await readCount(db, SYNC_UNAUDITED_KEY)) + accepted });
     const mark = (await readString(db, SYNC_PUSH_MARK_KEY)) ?? '';
     if (sent.mark > mark) await db.meta.put({ key: SYNC_PUSH_MARK_KEY, value: sent.mark });
     await db.meta.delete(pendingKey);
@@ -194,6 +194,8 @@ export async function pushOnce(db: TriageDatabase, api: ApiOptions, now: () => s
 export interface PushSource {
   pendingKey: string;
   next: () => Promise<PendingPush | undefined>;
+  /** Not counted in the 'department-shared' audit event (audit events themselves: travel-audit.ts). */
+  uncounted?: boolean;
 }
 
 /** Pushes until nothing is left (each batch at most {@link MAX_PUSH_ROWS} rows). */

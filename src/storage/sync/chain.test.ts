@@ -1,0 +1,278 @@
+/**
+ * Each tablet's audit chain travelling and checked on every other tablet (travel-audit.ts,
+ * chain-check.ts), against the real department server in this process (PGlite): A switches
+ * sharing on, B joins by A's code. The server's misdeeds are done to its database by hand, as
+ * a compromised server (or its operator) would.
+ */
+import { describe, expect, it } from 'vitest';
+import { departmentServerForThisFile } from '../../test-support/department-server';
+import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
+import { createRepositories } from '../repositories/create-repositories';
+import type { RealRepositories } from '../repositories/create-repositories';
+import type { DepartmentChainStatus } from '../repositories/types';
+import { checkChainsAtUnlock } from './chain-check';
+import type { SyncEngine } from './engine';
+import { readReport, SYNC_UNAUDITED_KEY } from './engine-state';
+import { readEnrolment } from './enrolment-state';
+import { pushAll } from './push';
+import { AUDIT_KIND, AUDIT_PULL_CURSOR_KEY, auditPushSource, chainRowId, foldAcknowledged } from './travel-audit';
+
+const server = departmentServerForThisFile();
+
+interface Tablet {
+  repos: RealRepositories;
+  engine: SyncEngine;
+  tabletId: string;
+  credential: string;
+  clock: ReturnType<typeof testClock>;
+}
+
+async function openTablet(clock: ReturnType<typeof testClock>): Promise<RealRepositories> {
+  const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { origin: server.origin() }, sync: { origin: server.origin(), random: () => 0.5, intervalMs: 3_600_000 } });
+  await repos.ready;
+  server.keep(repos);
+  return repos;
+}
+
+async function engineOf(repos: RealRepositories, clock: ReturnType<typeof testClock>): Promise<Tablet> {
+  for (let tries = 0; tries < 200 && !(await repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+  const engine = await repos.sync?.loaded();
+  const enrolment = await readEnrolment(repos.internals.db);
+  if (!engine || !enrolment) throw new Error('the engine did not start');
+  return { repos, engine, tabletId: enrolment.tabletId, credential: enrolment.credential, clock };
+}
+
+async function unlockNurseInCharge(repos: RealRepositories): Promise<void> {
+  const member = (await firstValue(repos.staff.list())).find((each) => each.name === NURSE_IN_CHARGE.name);
+  if (!member || !(await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin)).ok) throw new Error('did not unlock');
+}
+
+/** A switches sharing on and records an attendance; B joins by A's code and is unlocked by the nurse in charge. */
+async function department(): Promise<{ a: Tablet; b: Tablet }> {
+  const clockA = testClock();
+  const reposA = await openTablet(clockA);
+  await setUpTablet(reposA);
+  const on = await reposA.department.switchSharingOn();
+  if (!on.ok) throw new Error(on.error.message);
+  const a = await engineOf(reposA, clockA);
+  await createPatientAttendance(reposA);
+  const code = await reposA.department.makeEnrolmentCode();
+  if (!code.ok) throw new Error(code.error.message);
+  const clockB = testClock();
+  const reposB = await openTablet(clockB);
+  const joined = await reposB.department.join(code.value.code);
+  if (!joined.ok) throw new Error(joined.error.message);
+  await unlockNurseInCharge(reposB);
+  const b = await engineOf(reposB, clockB);
+  await b.engine.syncNow();
+  return { a, b };
+}
+
+/** What the server holds of a tablet's chain: positions and the sealed bytes as text. */
+async function serverChain(tabletId: string): Promise<{ chainSeq: number; rowId: string; text: string }[]> {
+  const rows = await server.db().query<{ chain_seq: number; row_id: string; sealed: Uint8Array }>("SELECT chain_seq, row_id, sealed FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 ORDER BY chain_seq", [tabletId]);
+  return rows.map((row) => ({ chainSeq: row.chain_seq, rowId: row.row_id, text: Buffer.from(row.sealed).toString() }));
+}
+
+async function chainsOn(tablet: Tablet): Promise<DepartmentChainStatus[]> {
+  const chains = await tablet.repos.audit.departmentChains();
+  if (!chains.ok || !chains.value) throw new Error('no chains');
+  return chains.value.others;
+}
+
+async function tamperEvents(tablet: Tablet, about: string) {
+  return (await tablet.repos.internals.db.audit.where('type').equals('tamper-detected').toArray()).filter((event) => event.entityId === about);
+}
+
+/** A writes more events and pushes them; the first position B does not hold yet. */
+async function newEventsOnA(a: Tablet, b: Tablet): Promise<number> {
+  const held = await b.repos.internals.db.departmentRows.where('key').startsWith(`${AUDIT_KIND} ${a.tabletId}:`).count();
+  for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
+  await settled(a);
+  expect((await serverChain(a.tabletId)).length).toBeGreaterThan(held + 2);
+  return held + 2;
+}
+
+/**
+ * A sync that starts after everything the test did: an engine's own sync (after a write) may
+ * be running, and asking for one then answers with that one; the second starts afresh.
+ */
+async function settled(tablet: Tablet): Promise<void> {
+  await tablet.engine.syncNow();
+  expect(await tablet.engine.syncNow()).toMatchObject({ ok: true });
+}
+
+async function headerFacts(tablet: Tablet) {
+  return firstValue(tablet.engine.state());
+}
+
+describe('each tablet’s audit chain travels whole and is checked on every other tablet', () => {
+  it('A’s events reach B and verify there; the server holds positions and sealed bytes, never the actor’s name or the event’s words', async () => {
+    const { a, b } = await department();
+    await settled(a);
+    await settled(b);
+
+    const head = (await a.repos.internals.db.audit.orderBy('seq').last())?.seq ?? 0;
+    const held = await serverChain(a.tabletId);
+    expect(held.map((row) => row.chainSeq)).toEqual(Array.from({ length: held.length }, (_, index) => index + 1));
+    expect(held.length).toBeGreaterThanOrEqual(head - 1);
+    expect(held.length).toBeGreaterThan(3);
+
+    const chains = await chainsOn(b);
+    const ofA = chains.find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA).toMatchObject({ count: held.length, breaks: [] });
+    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect((await headerFacts(b))?.brokenChains).toBe(0);
+
+    const text = held.map((row) => row.text).join('\n').toLowerCase();
+    const words = [NURSE_IN_CHARGE.name.toLowerCase(), 'department-sharing-on', 'unlock', 'created', 'enrolment', 'sharing', 'alex', 'morgan', 'mash', 'referral'];
+    for (const word of words) expect(text).not.toContain(word);
+    // The trail on A does hold them in clear: the search would find them if they travelled so.
+    const clearOnA = JSON.stringify(await a.repos.internals.db.audit.toArray()).toLowerCase();
+    expect(clearOnA).toContain(NURSE_IN_CHARGE.name.toLowerCase());
+    expect(clearOnA).toContain('department-sharing-on');
+  });
+
+  it('attack: an event’s bytes changed at the server are reported under the header line and audited on B; the rest of the chain is still held', async () => {
+    const { a, b } = await department();
+    const next = await newEventsOnA(a, b);
+    const target = (await serverChain(a.tabletId)).find((row) => row.chainSeq === next);
+    if (!target) throw new Error('no new event');
+    const box = JSON.parse(target.text) as { ct: string };
+    const flipped = { ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) };
+    await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify(flipped)), target.rowId]);
+
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA?.count).toBe((await serverChain(a.tabletId)).length);
+    expect(ofA?.breaks[0]).toMatchObject({ at: next, recordedByItsTablet: false, reason: expect.stringContaining('changed at the department server') as string });
+    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect((await headerFacts(b))?.brokenChains).toBe(1);
+    // Never blocking: B still works and shares.
+    await createPatientAttendance(b.repos);
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+  });
+
+  it('attack: an event the server leaves out (a gap it closes by omission) is reported and audited on B', async () => {
+    const { a, b } = await department();
+    const next = await newEventsOnA(a, b);
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, next)]);
+
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    // Checked again (whole, as the audit trail page does): still the server's omission, not something removed on B.
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA?.breaks[0]).toMatchObject({ at: next, reason: expect.stringContaining('left it out') as string });
+    const audited = await tamperEvents(b, a.tabletId);
+    expect(audited).toHaveLength(1);
+    expect((await headerFacts(b))?.brokenChains).toBe(1);
+  });
+
+  it('attack: a rollback (the server serves a chain shorter than B already holds) is reported and audited on B at its next check', async () => {
+    const { a, b } = await department();
+    await settled(a);
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const held = await serverChain(a.tabletId);
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: held.length, breaks: [] });
+
+    // The server put back to an older copy: its newest two events of A's chain are gone.
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.tabletId, held.length - 2]);
+    await checkChainsAtUnlock(b.repos.internals, { origin: server.origin(), credential: (await readEnrolment(b.repos.internals.db))?.credential ?? '' });
+
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA?.count).toBe(held.length);
+    expect(ofA?.breaks.map((found) => found.reason)).toEqual([expect.stringContaining('no longer holds events it sent before') as string]);
+    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect((await headerFacts(b))?.brokenChains).toBe(1);
+  });
+
+  it('attack: an event B already holds, sent again by the server with other bytes, is reported as a rewrite and the copy held is kept', async () => {
+    const { a, b } = await department();
+    await settled(a);
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const [first] = await serverChain(a.tabletId);
+    if (!first) throw new Error('no event');
+    const heldBefore = await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`);
+    const box = JSON.parse(first.text) as { ct: string };
+    await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify({ ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) })), first.rowId]);
+    // B reads the department's audit events again from the start (a cursor lost, or a pull asked again).
+    await b.repos.internals.db.meta.put({ key: AUDIT_PULL_CURSOR_KEY, value: 0 });
+
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA?.breaks).toEqual([{ at: 1, reason: expect.stringContaining('different copy of an event') as string, recordedByItsTablet: false }]);
+    expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`)).toEqual(heldBefore);
+    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+  });
+
+  it('attack: A’s own chain rolled back at the server is refused at A’s next push, reported under A’s header line, and A pushes no more of its chain', async () => {
+    const { a } = await department();
+    await settled(a);
+    const held = await serverChain(a.tabletId);
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.tabletId, held.length - 2]);
+    await a.repos.audit.record('print', '', 'Printed a test page');
+
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true });
+    // Every event of the batch refused (the print, and any other event written since the last push).
+    const problems = (await readReport(a.repos.internals.db)).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((problem) => problem.kind === AUDIT_KIND && problem.status === 'refused' && problem.detail === 'audit-gap')).toBe(true);
+    expect((await headerFacts(a))?.conflicts).toBe(problems.length);
+    expect((await foldAcknowledged(a.repos.internals.db, a.tabletId)).blocked).toBe(true);
+    await a.repos.audit.record('print', '', 'Printed a test page');
+    await a.engine.syncNow();
+    expect((await serverChain(a.tabletId)).length).toBe(held.length - 2);
+  });
+
+  it('pushing resumes after an answer lost on the way back: every position once, none skipped, batches of at most 500', async () => {
+    const { a } = await department();
+    // This test pushes by hand: the engine's own syncs (one may be running) are finished and stopped first.
+    await a.engine.syncNow();
+    a.engine.stop();
+    for (let index = 0; index < 520; index += 1) await a.repos.internals.audit.append('print', '', 'Printed a test page');
+    const db = a.repos.internals.db;
+    const api = { origin: server.origin(), credential: a.credential };
+    const sizes: number[] = [];
+    let cut = true;
+    const cutting: typeof fetch = async (input, init) => {
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { rows?: unknown[] }) : undefined;
+      if (body?.rows) sizes.push(body.rows.length);
+      const answer = await fetch(input, init);
+      if (cut) {
+        cut = false;
+        throw new TypeError('the network went away with the answer');
+      }
+      return answer;
+    };
+    const source = auditPushSource(db, () => a.repos.internals.vault.peek(), a.tabletId, () => crypto.randomUUID());
+    const first = await pushAll(db, { ...api, fetch: cutting }, a.repos.internals.now, () => crypto.randomUUID(), source);
+    expect(first.ok).toBe(false);
+    const second = await pushAll(db, { ...api, fetch: cutting }, a.repos.internals.now, () => crypto.randomUUID(), source);
+    expect(second.ok).toBe(true);
+
+    const held = await serverChain(a.tabletId);
+    const head = (await db.audit.orderBy('seq').last())?.seq ?? 0;
+    expect(held.map((row) => row.chainSeq)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(500);
+    // The first request was sent twice (the same bytes: accepted again), then the rest.
+    expect(sizes[0]).toBe(500);
+    expect(sizes[1]).toBe(500);
+    expect((await foldAcknowledged(db, a.tabletId)).mark).toEqual({ chainSeq: head, seq: head });
+    expect(await db.syncPushed.where('kind').equals(AUDIT_KIND).count()).toBe(0);
+  });
+
+  it('pushing audit events writes no audit event of its own: quiet hours add nothing to the trail', async () => {
+    const { a } = await department();
+    await settled(a);
+    a.clock.advance(2 * 3_600_000);
+    await a.engine.syncNow();
+    const before = await a.repos.internals.db.audit.count();
+    for (let hour = 0; hour < 3; hour += 1) {
+      a.clock.advance(2 * 3_600_000);
+      expect(await a.engine.syncNow()).toMatchObject({ ok: true });
+    }
+    expect(await a.repos.internals.db.audit.count()).toBe(before);
+    expect((await a.repos.internals.db.meta.get(SYNC_UNAUDITED_KEY))?.value ?? 0).toBe(0);
+    expect((await serverChain(a.tabletId)).length).toBe(before);
+  });
+});

@@ -11,6 +11,8 @@
  * through the service worker), then opening the database, then the first render. Every
  * stage's files are preloaded from the page (vite.config.ts, `preloadStartStages`), so
  * fetching and compiling them still starts at once; only their evaluation is spread out.
+ * Each stage is one file (vite.config.ts, `groupStartStages`): some forty small files were
+ * as many requests for the page to issue while it parsed.
  */
 import './styles/app.scss';
 import { isFramed, showFramedNotice } from './pwa/frame-guard';

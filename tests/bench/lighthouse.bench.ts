@@ -12,9 +12,9 @@
  * the browser journeys' helpers, on the same tab through Playwright. Scores go to
  * .bench-out/results.json for run.mjs; a page that does not load records no score.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { navigation, snapshot, startTimespan } from 'lighthouse';
@@ -37,6 +37,17 @@ interface Scores {
   below: string[];
   /** Lighthouse's long tasks (simulated at 4x in a navigation): where the blocking time is, script by script. */
   longTasks: string[];
+}
+
+/** Each page's whole Lighthouse report, beside results.json: the audits behind a score. */
+function keepReport(page: string, result: RunnerResult | undefined): void {
+  if (!result) return;
+  const directory = resolve(import.meta.dirname, '../../.bench-out/lighthouse');
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, `${page}.json`), JSON.stringify(result.lhr));
+  // The trace behind it (chrome://tracing or DevTools' Performance panel), when asked for: tens of MB.
+  const trace = (result.artifacts as { Trace?: unknown } | undefined)?.Trace;
+  if (process.env.BENCH_LIGHTHOUSE_TRACE === '1' && trace) writeFileSync(join(directory, `${page}.trace.json`), JSON.stringify(trace));
 }
 
 function scores(result: RunnerResult | undefined): Scores {
@@ -87,7 +98,9 @@ test('Lighthouse, mobile preset: set-up page, lock screen, assessment page', asy
     const lighthousePage = await samePage(`http://127.0.0.1:${port}`, page);
     const run = async (what: string, gather: () => Promise<RunnerResult | undefined>) => {
       try {
-        return scores(await gather());
+        const result = await gather();
+        keepReport(what.replaceAll(' ', '-'), result);
+        return scores(result);
       } catch (error) {
         process.stderr.write(`Lighthouse, ${what}: ${String(error)}\n`);
         return undefined;
@@ -109,7 +122,9 @@ test('Lighthouse, mobile preset: set-up page, lock screen, assessment page', asy
       await startAssessment(page);
       await page.getByRole('radio', { name: 'Female', exact: true }).check();
       await page.waitForTimeout(1000);
-      unlockToAssessment = scores(await timespan.endTimespan());
+      const flow = await timespan.endTimespan();
+      keepReport('unlock-to-assessment', flow);
+      unlockToAssessment = scores(flow);
       await fillPatient(page, { givenName: 'Maya', familyName: 'Okafor', dateOfBirth: dateOfBirthForAge(14), reason: 'Injury', detail: 'Fell from a bike' });
       await waitForSaved(page);
       assessmentPage = await run('assessment page', () => snapshot(lighthousePage, { config, flags: keep }));

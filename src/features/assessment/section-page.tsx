@@ -13,6 +13,7 @@ import type { DefaultValues, FieldValues } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import type { AssessmentContext } from '../../domain/assessment/context';
 import { deriveContext } from '../../domain/assessment/derive-context';
+import { fieldId } from '../../domain/assessment/issues';
 import type { Issue } from '../../domain/assessment/issues';
 import { addendumAnswers, addendumConcernIssue, changedSections, REVISIT_CONCERN_FIELD, withAddendumDraft, withConfirmedSection, withSectionAnswers } from '../../domain/assessment/lifecycle';
 import type { Addendum, Answers, SectionId } from '../../domain/assessment/record';
@@ -50,6 +51,18 @@ const REASON_FIELD = 'addendumReason';
 const OTHER_SECTIONS_FIELD = 'addendumOtherSections';
 
 const nowIso = () => new Date().toISOString();
+
+/**
+ * Focuses a field once it is on the page: the lower part of a long form renders a moment
+ * after the rest (components/layout/after-first-paint.tsx), so a field a "Change" link or a
+ * resume points at may not be there in the first frame. Gives up after about a second.
+ */
+function focusFieldOnceRendered(target: string, framesLeft = 60): void {
+  requestAnimationFrame(() => {
+    if (document.getElementById(fieldId(target)) || framesLeft <= 0) focusField(target);
+    else focusFieldOnceRendered(target, framesLeft - 1);
+  });
+}
 
 export function SectionPage<K extends SectionId>({ open, section, schema, children, intro, mode = 'edit' }: SectionPageProps<K>) {
   const { editor, status } = open;
@@ -106,7 +119,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
   // Arriving from a "Change" link or resuming: focus that field; otherwise remember this page.
   useEffect(() => {
     const target = navigationFocusTarget() ?? (initial.resume.page === location.pathname ? initial.resume.field : '');
-    if (target) requestAnimationFrame(() => focusField(target));
+    if (target) focusFieldOnceRendered(target);
     if (!readOnly && !addendum && initial.resume.page !== location.pathname) {
       void editor.update((record) => ({ ...record, resume: { page: location.pathname, field: '' } }));
     }

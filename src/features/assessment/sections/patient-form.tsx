@@ -13,6 +13,7 @@ import { DateInput, TimeInput } from '../../../components/form/date-input';
 import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { InsetText } from '../../../components/content/feedback';
+import { AfterFirstPaint } from '../../../components/layout/after-first-paint';
 import { useLivePatientContext } from './use-live-context';
 import { useOpenAssessment } from '../assessment-context';
 
@@ -126,38 +127,41 @@ export function PatientForm() {
       </Checkbox>
       <PathwayNote />
 
-      <Radios name="sex" legend={q.sex.label} options={sexOptions} inline />
+      {/* Below the fold on a phone: built after the top of the page is painted (PRODUCT.md section 10). */}
+      <AfterFirstPaint>
+        <Radios name="sex" legend={q.sex.label} options={sexOptions} inline />
 
-      <TextInput name="nhsNumber" label={q.nhsNumber.label} hint={q.nhsNumber.hint} width={10} inputMode="numeric" spellCheck={false} />
-      <Checkbox name="nhsNumberNotKnown" label={q.nhsNumberNotKnown.label} hint="Child Protection Information Sharing (CP-IS) cannot be checked without it">
+        <TextInput name="nhsNumber" label={q.nhsNumber.label} hint={q.nhsNumber.hint} width={10} inputMode="numeric" spellCheck={false} />
+        <Checkbox name="nhsNumberNotKnown" label={q.nhsNumberNotKnown.label} hint="Child Protection Information Sharing (CP-IS) cannot be checked without it">
+          <Radios
+            name="nhsNumberNotKnownReason"
+            legend={q.nhsNumberNotKnown.reasonLabel}
+            options={nhsNumberNotKnownReasonOptions}
+            conditional={{ other: <TextInput name="nhsNumberNotKnownOther" label={q.nhsNumberNotKnown.otherLabel} /> }}
+          />
+        </Checkbox>
+
+        <Textarea name="address" label={q.address.label} rows={3} spellCheck={false} />
+        <TextInput name="postcode" label={q.postcode.label} width={10} spellCheck={false} after={<PostcodeButtons />} />
+
+        <TextInput name="gpPractice" label={q.gpPractice.label} hint={q.gpPractice.hint} />
+        <Checkbox name="gpNotRegistered" label={q.gpNotRegistered.label} />
+
+        <ChildQuestions />
+
         <Radios
-          name="nhsNumberNotKnownReason"
-          legend={q.nhsNumberNotKnown.reasonLabel}
-          options={nhsNumberNotKnownReasonOptions}
-          conditional={{ other: <TextInput name="nhsNumberNotKnownOther" label={q.nhsNumberNotKnown.otherLabel} /> }}
+          name="interpreterNeeded"
+          legend={q.interpreterNeeded.label}
+          hint={q.interpreterNeeded.hint}
+          options={yesNoOptions}
+          conditional={{ yes: <TextInput name="interpreterLanguage" label={q.interpreterNeeded.languageLabel} /> }}
         />
-      </Checkbox>
 
-      <Textarea name="address" label={q.address.label} rows={3} spellCheck={false} />
-      <TextInput name="postcode" label={q.postcode.label} width={10} spellCheck={false} after={<PostcodeButtons />} />
+        <Radios name="attendanceReason" legend={q.attendanceReason.label} options={attendanceReasonOptions} />
+        <AttendanceReasonDetail />
 
-      <TextInput name="gpPractice" label={q.gpPractice.label} hint={q.gpPractice.hint} />
-      <Checkbox name="gpNotRegistered" label={q.gpNotRegistered.label} />
-
-      <ChildQuestions />
-
-      <Radios
-        name="interpreterNeeded"
-        legend={q.interpreterNeeded.label}
-        hint={q.interpreterNeeded.hint}
-        options={yesNoOptions}
-        conditional={{ yes: <TextInput name="interpreterLanguage" label={q.interpreterNeeded.languageLabel} /> }}
-      />
-
-      <Radios name="attendanceReason" legend={q.attendanceReason.label} options={attendanceReasonOptions} />
-      <AttendanceReasonDetail />
-
-      <InjuryQuestions />
+        <InjuryQuestions />
+      </AfterFirstPaint>
     </>
   );
 }

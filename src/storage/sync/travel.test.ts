@@ -18,6 +18,7 @@ import { readEnrolment } from './enrolment-state';
 import { callApi } from './http';
 import { sealToWire } from './travel';
 import { SETTINGS_FROM_ANOTHER_TABLET, settingsRowId } from './travel-settings';
+import { wireClearText } from '../../test-support/wire-text';
 
 const server = departmentServerForThisFile();
 
@@ -89,7 +90,7 @@ async function staffIdOf(repos: RealRepositories, name: string): Promise<string>
 /** The server's rows of a kind, their sealed bytes as text (what a dump shows: the box's JSON). */
 async function serverText(kind: string): Promise<string> {
   const rows = await server.db().query<{ sealed: Uint8Array }>('SELECT sealed FROM rows WHERE kind = $1', [kind]);
-  return rows.map((row) => Buffer.from(row.sealed).toString()).join('\n');
+  return rows.map((row) => wireClearText(Buffer.from(row.sealed).toString())).join('\n');
 }
 
 /** A push made by hand with a tablet's credential (what an attacker holding only the credential can send). */

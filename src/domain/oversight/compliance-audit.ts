@@ -39,9 +39,10 @@ export interface AuditAttendance {
   /** When its first paediatric liaison review was recorded (the sealed review row); '' when none has been. */
   liaisonReviewedAt: IsoInstant;
   /**
-   * Recorded on another tablet of the department (issue 14): its letters and the reviews
-   * recorded there are not known on this tablet, so it is left out of the GP letter and
-   * liaison review indicators (never counted as not done), and counted in every other one.
+   * Recorded on another tablet of the department (issue 14): its letters are not known on
+   * this tablet, so it is left out of the GP letter indicator (never counted as not done),
+   * and counted in every other one. Liaison reviews travel between the tablets, so its first
+   * review (on any tablet) is timed as this tablet's are.
    */
   recordedElsewhere?: true;
 }
@@ -157,8 +158,8 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     label: 'Liaison review within one working day',
     denominator: 'Attendances on the paediatric liaison review list whose review fell due before the audit was run',
     numerator: 'First liaison review recorded by the end of the next working day after arrival (weekends and bank holidays skipped)',
-    inDenominator: ({ summary, recordedElsewhere }, { now, bankHolidays }) =>
-      recordedElsewhere !== true && liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
+    // Attendances of other tablets count too: liaison reviews travel between the department's tablets (issue 14).
+    inDenominator: ({ summary }, { now, bankHolidays }) => liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
     inNumerator: ({ summary, liaisonReviewedAt }, { bankHolidays }) => liaisonReviewedAt !== '' && Date.parse(liaisonReviewedAt) <= Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
   },
 ];

@@ -32,6 +32,8 @@ export interface PushRow {
   nhsIndex?: string;
   nameDobIndex?: string;
   signed?: boolean;
+  /** Tombstones only (tombstone.ts): the purged record's rows whose ids the server cannot link to it. */
+  purges?: { kind: string; rowId: string }[];
 }
 
 /** A push made and not yet answered: resent as it is (same request id, same rows) until an answer comes. */

@@ -39,6 +39,8 @@ import type { ReferralNotes } from './pull-worklist';
 import { applyPulledStaff, staffToPush, travelPush } from './travel-staff';
 import { applyPulledSettings, settingsToPush } from './travel-settings';
 import { SYNC_PENDING_TRAVEL_KEY } from './travel';
+import { applyPulledPurgesAndReviews } from './tombstone';
+import { nextPurgeReviewPush, SYNC_PENDING_SHARED_KEY } from './travel-stub';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 
@@ -213,6 +215,8 @@ export class SyncEngine {
       next: () => this.nextTravelPush(),
     });
     if (!travelled.ok) return this.failed(travelled.error);
+    const shared = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId, { pendingKey: SYNC_PENDING_SHARED_KEY, next: () => nextPurgeReviewPush(this.ctx.db, this.ctx.vault.peek(), api, this.ctx.newId) });
+    if (!shared.ok) return this.failed(shared.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
     this.memory.lastFailure = undefined;
     this.emit();
@@ -235,6 +239,7 @@ export class SyncEngine {
     if (!unlocked) return;
     await applyPulledStaff(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
     await applyPulledSettings(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
+    await applyPulledPurgesAndReviews(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
   }
 
   private failed(failure: ApiFailure): Result<CycleOutcome, ApiFailure> {

@@ -61,9 +61,9 @@ export function sealTombstone(unlocked: Unlocked, content: TombstoneContent): Pr
 
 /** Opens a pulled tombstone; undefined unless it opens under the key and names its row and its pushing tablet. */
 export async function openTombstone(unlocked: Unlocked, row: Pick<DepartmentRow, 'kind' | 'rowId' | 'revision' | 'authorTablet' | 'sealed'>): Promise<TombstoneContent | undefined> {
-  const value = (await openFromWire(unlocked.secret, row)) as Partial<TombstoneContent> | undefined;
+  const value: unknown = await openFromWire(unlocked.secret, row);
   if (typeof value !== 'object' || value === null) return undefined;
-  const { attendanceId, recordedOn, arrivedOn, purgedAt } = value;
+  const { attendanceId, recordedOn, arrivedOn, purgedAt } = value as Partial<TombstoneContent>;
   if (attendanceId !== row.rowId || recordedOn !== row.authorTablet || typeof arrivedOn !== 'string' || typeof purgedAt !== 'string') return undefined;
   return { attendanceId, recordedOn, arrivedOn, purgedAt };
 }

@@ -70,7 +70,7 @@ export const reviewRowId = (keys: Pick<DeviceKeys, 'indexKey'>, attendanceId: st
 function parseReviews(value: unknown): LiaisonReview[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const parsed = value.map((each) => liaisonReviewSchema.safeParse(each));
-  return parsed.every((each) => each.success) ? parsed.map((each) => each.data as LiaisonReview) : undefined;
+  return parsed.every((each) => each.success) ? parsed.map((each) => each.data) : undefined;
 }
 
 /** The London day an attendance arrived on, from this tablet's row or the department's summary held; undefined when neither is here. */
@@ -171,8 +171,9 @@ export async function applyPulledReviews(db: TriageDatabase, unlocked: Unlocked,
 
 /** Opens a pulled review row: it must open as its pushing tablet and sit at that tablet's row id for the attendance it names. */
 async function openReviewRow(unlocked: Unlocked, pulled: DepartmentRow): Promise<TravellingReviews | undefined> {
-  const value = (await openFromWire(unlocked.secret, pulled)) as Partial<TravellingReviews> | undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
+  const opened: unknown = await openFromWire(unlocked.secret, pulled);
+  if (typeof opened !== 'object' || opened === null) return undefined;
+  const value = opened as Partial<TravellingReviews>;
   const reviews = parseReviews(value.reviews);
   if (typeof value.attendanceId !== 'string' || typeof value.arrivedOn !== 'string' || !reviews) return undefined;
   if ((await reviewRowId(unlocked.keys, value.attendanceId, pulled.authorTablet)) !== pulled.rowId) return undefined;

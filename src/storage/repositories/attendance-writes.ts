@@ -7,8 +7,9 @@
  * PrematureCommitError). Look-ups use HMAC blind indexes of the normalised NHS number and
  * of last name + date of birth, never the clear values.
  */
-import { summariseAttendance } from '../../domain/assessment/attendance-summary';
-import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import { issuedLetterFacts, summariseAttendance } from '../../domain/assessment/attendance-summary';
+import type { AttendanceSummary, IssuedLetterFacts } from '../../domain/assessment/attendance-summary';
+import { lettersIssuedOf } from './letters-due-facts';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
@@ -48,8 +49,16 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
  * referral from it and the per-day index holds it) and the exact arrival instant (inside the
  * seal only: the attendance row keeps the London day, db.ts version 5, issue 11).
  */
-export async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
-  const summary = summariseAttendance(record, now);
+export async function sealAttendance(
+  unlocked: Unlocked,
+  record: AssessmentRecord,
+  rev: number,
+  now: string,
+  indexes: IndexCache,
+  /** The letters issued for it (letters-due-facts.ts), so the summary says which are (issue 14); absent: it says nothing of them. */
+  issued?: IssuedLetterFacts,
+): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
+  const summary = summariseAttendance(record, now, issued);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
     sealAttendancePart(unlocked, summary, record.id, 'summary', rev),
@@ -175,7 +184,8 @@ class Editor implements AssessmentEditor {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
     try {
-      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
+      const issued = await lettersIssuedOf(this.ctx.db, unlocked.value, record.id);
+      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes, issued);
       const { db } = this.ctx;
       const expected = this.rev;
       // The row and any change to the referral worklist commit in one transaction, so a
@@ -272,7 +282,8 @@ export async function createAttendance(ctx: StorageContext, options: { prefillFr
         if (!earlier.ok) return earlier;
         record = prefillFromEarlierAttendance(record, earlier.value);
       }
-      const { row, summary } = await sealAttendance(unlocked.value, record, 1, ctx.now(), new IndexCache());
+      // A new attendance has no letter issued (the summary says so: issue 14).
+      const { row, summary } = await sealAttendance(unlocked.value, record, 1, ctx.now(), new IndexCache(), issuedLetterFacts([]));
       const { db } = ctx;
       await writeWithDays(
         ctx,

@@ -174,7 +174,7 @@ describe('the audit over the department (issue 14)', () => {
     renderScreen(<ComplianceAuditPage />, { repositories: { ...base, attendances: { ...base.attendances, complianceAuditInputs, create: base.attendances.create.bind(base.attendances) } } });
     expect(await screen.findByText(/2 attendances counted/)).toBeInTheDocument();
     expect(screen.getByText(/^1 attendance was recorded on other tablets of the department\./)).toHaveTextContent(
-      'Their letters are recorded on those tablets and are not known on this one, so they are not in the count for "GP letter issued within 24 hours"; they are in every other count, with the liaison reviews recorded on any tablet of the department.',
+      'They are in every count, with the liaison reviews recorded on any tablet of the department; their letters are issued on those tablets, and one whose shared summary does not yet say which letters are issued is not in the count for "GP letter issued within 24 hours".',
     );
   });
 });

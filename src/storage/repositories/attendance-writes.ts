@@ -10,6 +10,7 @@
 import { issuedLetterFacts, summariseAttendance } from '../../domain/assessment/attendance-summary';
 import type { AttendanceSummary, IssuedLetterFacts } from '../../domain/assessment/attendance-summary';
 import { lettersIssuedOf } from './letters-due-facts';
+import { transportFingerprint } from '../crypto/transport';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
@@ -126,6 +127,24 @@ class Editor implements AssessmentEditor {
     private readonly release: (() => void) | undefined,
   ) {
     this.current = record;
+    this.saved = record;
+  }
+
+  /** The record as this editor last read or saved it (see adoptLetterReseal). */
+  private saved: AssessmentRecord;
+
+  /**
+   * A letter issued since this editor read the record seals the row again at the next
+   * revision with the record unchanged (letter-writes.ts, issue 14: the summary says the letter
+   * is issued). When the stored record is exactly the one this editor last saved (the same
+   * canonical JSON), the editor goes on from the stored revision instead of reporting a change
+   * made elsewhere; any other difference is still 'stale'.
+   */
+  private async adoptLetterReseal(unlocked: Unlocked, id: string): Promise<void> {
+    const stored = await this.ctx.db.attendances.get(id);
+    if (!stored || stored.rev <= this.rev) return;
+    const opened = await openRowPart(unlocked, stored, 'payload');
+    if (opened && (await transportFingerprint(opened.value)) === (await transportFingerprint(this.saved))) this.rev = stored.rev;
   }
 
   get id(): string {
@@ -184,6 +203,7 @@ class Editor implements AssessmentEditor {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
     try {
+      await this.adoptLetterReseal(unlocked.value, record.id);
       const issued = await lettersIssuedOf(this.ctx.db, unlocked.value, record.id);
       const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes, issued);
       const { db } = this.ctx;
@@ -224,6 +244,7 @@ class Editor implements AssessmentEditor {
           : await withLock(WORKLIST_LOCK, async () => put(await nextWorklist(this.ctx, unlocked.value, record.id, pending)));
       if (stale) return err({ kind: 'stale', message: messages.stale });
       this.rev = row.rev;
+      this.saved = record;
       this.day = toDay;
       this.onWorklist = pending;
       return ok({ savedAt: row.updatedAt, rev: row.rev });

@@ -75,7 +75,8 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
       ...department.map((entry): AuditAttendance => ({
         summary: entry.summary,
         site: '',
-        gpLetterIssuedAt: '',
+        // From the summary its tablet shared (version 9): '' when not issued, or when not known (the audit then leaves it out).
+        gpLetterIssuedAt: entry.summary.lettersIssued?.gpFirstIssuedAt ?? '',
         liaisonReviewedAt: liaisonReasonsFor(entry.summary, now).length > 0 ? (entry.reviews[0]?.reviewedAt ?? '') : '',
         recordedElsewhere: true,
       })),

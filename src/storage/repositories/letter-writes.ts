@@ -22,7 +22,7 @@ import type { Result } from '../../domain/shared/result';
 import { openRow, sealRow } from '../crypto/sealed-row';
 import type { AttendanceRow, LetterRow } from '../db';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
-import { IndexCache, openRowPart } from './attendance-crypto';
+import { IndexCache, openRowPart, sealAttendancePart } from './attendance-crypto';
 import { sealAttendance } from './attendance-writes';
 import { lettersIssuedOf } from './letters-due-facts';
 import { DayIndexConflict, writeWithDays } from './day-index';
@@ -151,7 +151,9 @@ async function resealWithLetter(unlocked: Unlocked, db: StorageContext['db'], at
   const issued = await lettersIssuedOf(db, unlocked, attendance.id, letter);
   if (!issued) return undefined;
   const { row, summary } = await sealAttendance(unlocked, parsed.data, attendance.rev + 1, now, new IndexCache(), issued);
-  return { from: attendance.rev, row: { ...row, updatedAt: letter.issuedAt }, summary };
+  // The record sealed again exactly as stored (not as parsed), so an editor holding it open sees it unchanged (attendance-writes.ts).
+  const payload = await sealAttendancePart(unlocked, opened?.value, attendance.id, 'payload', attendance.rev + 1);
+  return { from: attendance.rev, row: { ...row, payload, updatedAt: letter.issuedAt }, summary };
 }
 
 export async function openLetter(ctx: StorageContext, letterId: string): Promise<Result<IssuedLetter, StorageFailure>> {

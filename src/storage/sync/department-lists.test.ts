@@ -13,6 +13,7 @@ import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, rawTables, serial
 import type { TestClock } from '../../test-support/storage-fixtures';
 import type { SyncEngine } from './engine';
 import { DEPARTMENT_DAYS_BUILT_KEY, DEPARTMENT_DAY_PREFIX } from './department-days';
+import { readEnrolment } from './enrolment-state';
 
 const server = departmentServerForThisFile();
 
@@ -125,7 +126,9 @@ describe('the liaison review list and the compliance audit over the department',
     expect(await notesOn(b)).toEqual(['Reviewed on A', 'Reviewed on B']);
 
     // Two rows at the server, one per reviewing tablet, under ids that do not name the attendance; nothing of the review in clear.
-    const rows = await server.db().query<{ row_id: string; author_tablet: string; sealed: Uint8Array }>('SELECT row_id, author_tablet, sealed FROM rows WHERE kind = $1', ['liaison-review']);
+    // This department's (the server is shared by this file's tests).
+    const departmentId = (await readEnrolment(a.repos.internals.db))?.departmentId ?? '';
+    const rows = await server.db().query<{ row_id: string; author_tablet: string; sealed: Uint8Array }>('SELECT row_id, author_tablet, sealed FROM rows WHERE kind = $1 AND department_id = $2', ['liaison-review', departmentId]);
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((row) => row.author_tablet)).size).toBe(2);
     for (const row of rows) expect(row.row_id).not.toContain(child.id);

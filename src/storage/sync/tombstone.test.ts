@@ -21,6 +21,8 @@ import { rowKey } from './engine-wire';
 import { readEnrolment } from './enrolment-state';
 import { callApi } from './http';
 import { sealTombstone } from './tombstone';
+import { gpLetterDueBySummary } from './letters-due';
+import { complianceAudit } from '../../domain/oversight/compliance-audit';
 
 const server = departmentServerForThisFile();
 const DAY_MS = 86_400_000;
@@ -93,6 +95,46 @@ async function finishedOn(a: Tablet): Promise<string> {
 }
 
 const serverRows = (id: string) => server.db().query<{ kind: string; row_id: string }>('SELECT kind, row_id FROM rows WHERE row_id = $1 ORDER BY kind', [id]);
+/** The rows of a kind at the server in A's department (the server is shared by this file's tests). */
+const kindCount = async (a: Tablet, kind: string) => (await server.db().query('SELECT 1 FROM rows WHERE kind = $1 AND department_id = $2', [kind, (await readEnrolment(a.repos.internals.db))?.departmentId ?? ''])).length;
+
+describe('GP letters due across the department', () => {
+  it("B's home lists A's attendance whose GP letter is due, marked as another tablet's, and drops it once A issues the letter; B's audit then counts it as issued", async () => {
+    const { a, b } = await department();
+    const editor = await createPatientAttendance(a.repos);
+    expect((await editor.sign()).ok).toBe(true);
+    editor.close();
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const dueOnB = async () => (await firstValue(b.repos.letters.awaitingGpLetter())).filter((summary) => summary.id === editor.id);
+    const listed = await dueOnB();
+    expect(listed.map((summary) => [summary.letters.includes('gp'), summary.lettersIssued?.gpFirstIssuedAt, summary.sharedFrom?.tabletId])).toEqual([[true, '', a.deviceId]]);
+
+    a.clock.advance(60 * 60_000);
+    const request = { attendanceId: editor.id, kind: 'gp', choices: { slots: {}, restricted: {} }, compose: () => ({ document: { title: 'gp', blocks: [] }, restrictedCategories: [] }) } as unknown as IssueLetterRequest;
+    expect((await a.repos.letters.issue(request)).ok).toBe(true);
+    // Still due on B until A shares: B's list is as late as any department fact, never earlier than the letter.
+    expect(await dueOnB()).toHaveLength(1);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await dueOnB()).toEqual([]);
+
+    const inputs = await b.repos.attendances.complianceAuditInputs({ start: '2026-03-10T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z' });
+    if (!inputs.ok) throw new Error(inputs.error.kind);
+    expect(inputs.value.filter((item) => item.summary.id === editor.id).map((item) => [item.recordedElsewhere, item.gpLetterIssuedAt])).toEqual([[true, '2026-03-10T15:00:00.000Z']]);
+    const report = complianceAudit(inputs.value, { from: '2026-03-10', to: '2026-03-10', site: '', staffGroup: 'all' }, '2026-03-12T18:00:00.000Z');
+    expect(report.indicators.find((each) => each.id === 'gp-letter-24h')).toMatchObject({ numerator: 1, denominator: 1 });
+  }, 60_000);
+
+  it('a summary that does not say which letters are issued (older, or its letters did not open) is never listed as due', () => {
+    const signed = { status: 'signed' as const, letters: ['gp' as const] };
+    expect(gpLetterDueBySummary({ ...signed, lettersIssued: { kinds: [], gpFirstIssuedAt: '' } })).toBe(true);
+    expect(gpLetterDueBySummary({ ...signed, lettersIssued: { kinds: ['gp'], gpFirstIssuedAt: '2026-03-10T15:00:00.000Z' } })).toBe(false);
+    expect(gpLetterDueBySummary({ ...signed, lettersIssued: undefined })).toBe(false);
+    expect(gpLetterDueBySummary({ ...signed, lettersIssued: null })).toBe(false);
+    expect(gpLetterDueBySummary({ status: 'in-progress', letters: ['gp'], lettersIssued: { kinds: [], gpFirstIssuedAt: '' } })).toBe(false);
+  });
+});
 
 describe('purges travel as sealed tombstones with their stubs', () => {
   it('A purges: B removes the record but finds the stub in the look-up and counts it in 3 or more in 12 months; nothing else of it is left on B or the server', async () => {
@@ -104,8 +146,8 @@ describe('purges travel as sealed tombstones with their stubs', () => {
     expect((await b.repos.liaison.recordReview(purged, { action: 'no-further-action', note: 'Reviewed on B' })).ok).toBe(true);
     await b.engine.syncNow();
     expect(await b.repos.internals.db.departmentRows.get(rowKey('summary', purged))).toBeDefined();
-    expect((await server.db().query('SELECT 1 FROM rows WHERE kind = $1', ['liaison-review'])).length).toBe(2);
-    expect((await server.db().query('SELECT 1 FROM rows WHERE kind = $1', ['letter-version'])).length).toBeGreaterThan(0);
+    expect((await kindCount(a, 'liaison-review'))).toBe(2);
+    expect((await kindCount(a, 'letter-version'))).toBeGreaterThan(0);
 
     a.clock.advance(31 * DAY_MS);
     b.clock.advance(31 * DAY_MS);
@@ -117,8 +159,8 @@ describe('purges travel as sealed tombstones with their stubs', () => {
 
     // The server keeps the stub and the tombstone of it and nothing else: no record, summary, letter version or review row (either tablet's).
     expect((await serverRows(purged)).map((row) => row.kind)).toEqual(['stub', 'tombstone']);
-    expect((await server.db().query('SELECT 1 FROM rows WHERE kind = $1', ['letter-version'])).length).toBe(0);
-    expect((await server.db().query('SELECT 1 FROM rows WHERE kind = $1', ['liaison-review'])).length).toBe(0);
+    expect((await kindCount(a, 'letter-version'))).toBe(0);
+    expect((await kindCount(a, 'liaison-review'))).toBe(0);
 
     await b.engine.syncNow();
     const bdb = b.repos.internals.db;

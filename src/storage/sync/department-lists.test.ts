@@ -136,7 +136,7 @@ describe('the liaison review list and the compliance audit over the department',
     for (const clear of ['Reviewed on', 'escalated', child.id]) expect(text).not.toContain(clear);
   }, 60_000);
 
-  it("the compliance audit on B counts A's attendance, says how many came from other tablets, leaves it out of the GP letter count, and times its review recorded on A", async () => {
+  it("the compliance audit on B counts A's attendance, says how many came from other tablets, counts its GP letter from its summary, and times its review recorded on A", async () => {
     const { a, b } = await department();
     const child = await createPatientAttendance(a.repos);
     await child.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, concernLevel: 'suspect', referral: 'made' } } }));
@@ -145,13 +145,14 @@ describe('the liaison review list and the compliance audit over the department',
     const inputs = await b.repos.attendances.complianceAuditInputs({ start: DAY.fromInstant, end: DAY.toInstant });
     if (!inputs.ok) throw new Error(inputs.error.kind);
     expect(inputs.value.map((item) => [item.summary.id, item.recordedElsewhere, item.site])).toEqual([[child.id, true, '']]);
-    // Two days later, so the GP letter and the liaison review have fallen due: the other tablet's attendance is counted, but not in the GP letter count.
+    // Two days later, so the GP letter and the liaison review have fallen due: the other tablet's attendance is counted in both. Its summary
+    // says which letters are issued (version 9): none, so the GP letter counts as not issued in 24 hours.
     const report = complianceAudit(inputs.value, AUDIT_FILTER, '2026-03-12T18:00:00.000Z');
     expect(report.counted).toBe(1);
     expect(report.fromOtherTablets).toBe(1);
     const indicator = (id: string) => report.indicators.find((each) => each.id === id);
     expect(indicator('suspect-referral')).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(indicator('gp-letter-24h')).toMatchObject({ denominator: 0 });
+    expect(indicator('gp-letter-24h')).toMatchObject({ numerator: 0, denominator: 1 });
     expect(indicator('liaison-review')).toMatchObject({ numerator: 0, denominator: 1 });
     // Reviewed on A the same day: the review travels, and B's audit times it.
     expect((await a.repos.liaison.recordReview(child.id, { action: 'referral', note: '' })).ok).toBe(true);

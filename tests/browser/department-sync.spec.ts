@@ -110,6 +110,11 @@ test('a referral planned out of hours on A is listed on B under Referrals to mak
     await fillDate(a.page, 'Date the referral will be made', ['16', '3', '2026']);
     await a.page.getByLabel('Time the referral will be made').fill('09:00');
     await waitForSaved(a.page);
+    // A's clock stands still (fixed above). An assessment in progress is pushed at most every 30 seconds (push.ts), timed by that
+    // clock: once A has pushed an earlier revision (a pause of over a second between saves under load), every later one would be
+    // held back for ever. The clock moves on past 30 seconds, as typing takes in use, so the revision with the planned referral
+    // goes at A's next share (within its 30-second interval); B then has it within its own.
+    await a.page.clock.setFixedTime(new Date(saturday.getTime() + 31_000));
 
     // B: listed under Referrals to make once shared, marked as another tablet's, with a read-only view.
     await unlock(b.page);

@@ -36,10 +36,12 @@ import { staffGroupSchema } from './staff-ref';
  * "left before assessment". 6: the number of children Think Family found (the liaison list).
  * 7: the compliance audit's recorded facts (next of kin, parental responsibility, companion,
  * child's account, MASH referral answer; oversight/recorded-facts.ts). 8: whether Think
- * Family was asked when mandatory (the audit's "Think Family asked when triggered").
+ * Family was asked when mandatory (the audit's "Think Family asked when triggered"). 9: which
+ * needed letters are issued and the GP letter's first issue time (`lettersIssued`, derived
+ * from the letter rows as well as the record; issue 14: GP letters due across the department).
  * Raise by one whenever summariseAttendance changes what it derives.
  */
-export const SUMMARY_VERSION = 8;
+export const SUMMARY_VERSION = 9;
 
 /**
  * Where a screen stands for oversight:
@@ -193,6 +195,14 @@ export const attendanceSummarySchema = z.object({
    * to ask" or no answer). Absent otherwise, to keep the summary small. Version 8.
    */
   thinkFamilyAsked: z.optional(z.catch(z.boolean(), false)),
+  /**
+   * The letters issued for this attendance, as its writer knew them (issue 14): the kinds with
+   * at least one version issued (a MASH referral included) and when the patient's own GP letter
+   * was first issued ('' when not yet). Absent when the summary was derived without the letter
+   * rows (before version 9, or a writer that does not read them): then which letters are issued
+   * is NOT known from the summary, and nothing may read its absence as "not issued". Version 9.
+   */
+  lettersIssued: z.optional(z.catch(z.nullable(z.object({ kinds: knownIds(isLetterKind), gpFirstIssuedAt: z.catch(z.string(), '') })), null)),
   /**
    * Present only on what a look-up reads for a purged attendance's retained stub
    * (retention/retention.ts stubAsSummary; never derived from a record, so no summary version):

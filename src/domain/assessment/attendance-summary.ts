@@ -13,6 +13,7 @@
  * older summaries from their records after unlock.
  */
 import { applicableLetters } from '../letters/letters';
+import type { LetterKind } from '../letters/kinds';
 import { recordedFacts } from '../oversight/recorded-facts';
 import { screenSummaries } from '../screening/screen-summaries';
 import { followUpsFromAnswers } from '../screening/open-follow-ups';
@@ -49,7 +50,24 @@ function thinkFamilyChildren(draft: ThinkFamilyDraft, ctx: AssessmentContext): n
 export { attendanceSummarySchema, SUMMARY_VERSION } from './attendance-summary-schema';
 export type { AttendanceSummary } from './attendance-summary-schema';
 
-export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): AttendanceSummary {
+/** The letters issued for an attendance, from its letter rows (storage reads them): what `lettersIssued` carries. */
+export interface IssuedLetterFacts {
+  kinds: LetterKind[];
+  gpFirstIssuedAt: IsoInstant;
+}
+
+/** The facts of a set of issued letter versions: every kind issued, and the patient's own GP letter's first issue time. */
+export function issuedLetterFacts(letters: readonly { kind: LetterKind; childId?: string | undefined; issuedAt: IsoInstant }[]): IssuedLetterFacts {
+  const gp = letters.filter((letter) => letter.kind === 'gp' && !letter.childId).map((letter) => letter.issuedAt);
+  return { kinds: [...new Set(letters.map((letter) => letter.kind))], gpFirstIssuedAt: gp.reduce((earliest, at) => (earliest === '' || at < earliest ? at : earliest), '') };
+}
+
+/**
+ * The summary of a record. `issued`: the letters issued for it (storage's writers pass them from
+ * the letter rows, so the department can list GP letters due: issue 14); without it the summary
+ * carries no `lettersIssued` and says nothing about which letters are issued.
+ */
+export function summariseAttendance(record: AssessmentRecord, now: IsoInstant, issued?: IssuedLetterFacts): AttendanceSummary {
   const patient = record.answers.patient;
   const arrivedAt = readArrivedAt(patient);
   const dob = readDateOfBirth(patient);
@@ -87,5 +105,6 @@ export function summariseAttendance(record: AssessmentRecord, now: IsoInstant): 
     // The audit's "Think Family asked when triggered" (oversight/compliance-audit.ts).
     ...(thinkFamilyRequired(answers, ctx) ? { thinkFamilyAsked: thinkFamilyAsked(answers.thinkFamily) } : {}),
     ...recordedFacts(answers, ctx),
+    ...(issued ? { lettersIssued: { kinds: [...issued.kinds], gpFirstIssuedAt: issued.gpFirstIssuedAt } } : {}),
   };
 }

@@ -39,9 +39,11 @@ export interface AuditAttendance {
   /** When its first paediatric liaison review was recorded (the sealed review row); '' when none has been. */
   liaisonReviewedAt: IsoInstant;
   /**
-   * Recorded on another tablet of the department (issue 14): its letters and the reviews
-   * recorded there are not known on this tablet, so it is left out of the GP letter and
-   * liaison review indicators (never counted as not done), and counted in every other one.
+   * Recorded on another tablet of the department (issue 14): its letters are known here only
+   * from its summary (`lettersIssued`, version 9), so without that it is left out of the GP
+   * letter indicator (never counted as not done); it is counted in every other one. Liaison
+   * reviews travel between the tablets, so its first review (on any tablet) is timed as this
+   * tablet's are.
    */
   recordedElsewhere?: true;
 }
@@ -127,7 +129,9 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     label: 'GP letter issued within 24 hours',
     denominator: 'Attendances that need a GP letter and arrived 24 hours or more before the audit was run',
     numerator: 'First GP letter issued within 24 hours of arrival',
-    inDenominator: ({ summary, recordedElsewhere }, { now }) => recordedElsewhere !== true && summary.letters.includes('gp') && summary.arrivedAt !== '' && hoursBetween(summary.arrivedAt, now) >= GP_LETTER_HOURS,
+    // Another tablet's attendance counts when its summary says which letters are issued (summary version 9, issue 14), never from an absence.
+    inDenominator: ({ summary, recordedElsewhere }, { now }) =>
+      (recordedElsewhere !== true || (summary.lettersIssued !== undefined && summary.lettersIssued !== null)) && summary.letters.includes('gp') && summary.arrivedAt !== '' && hoursBetween(summary.arrivedAt, now) >= GP_LETTER_HOURS,
     inNumerator: ({ summary, gpLetterIssuedAt }) => gpLetterIssuedAt !== '' && hoursBetween(summary.arrivedAt, gpLetterIssuedAt) <= GP_LETTER_HOURS,
   },
   {
@@ -157,8 +161,8 @@ export const indicatorDefinitions: readonly IndicatorDefinition[] = [
     label: 'Liaison review within one working day',
     denominator: 'Attendances on the paediatric liaison review list whose review fell due before the audit was run',
     numerator: 'First liaison review recorded by the end of the next working day after arrival (weekends and bank holidays skipped)',
-    inDenominator: ({ summary, recordedElsewhere }, { now, bankHolidays }) =>
-      recordedElsewhere !== true && liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
+    // Attendances of other tablets count too: liaison reviews travel between the department's tablets (issue 14).
+    inDenominator: ({ summary }, { now, bankHolidays }) => liaisonReasonsFor(summary, now).length > 0 && Date.parse(now) > Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
     inNumerator: ({ summary, liaisonReviewedAt }, { bankHolidays }) => liaisonReviewedAt !== '' && Date.parse(liaisonReviewedAt) <= Date.parse(liaisonReviewDueAt(summary.arrivedAt, bankHolidays)),
   },
 ];

@@ -10,6 +10,7 @@ import type { Answers } from '../../domain/assessment/record';
 import { assessmentRecord } from '../../test-support/assessment-fixtures';
 import { fakeRepositories, renderScreen, TEST_NURSE } from '../../test-support/render-screen';
 import { HomePage } from './home-page';
+import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 
 /** Monday 16 March 2026, 10:00 London time. */
 const NOW = '2026-03-16T10:00:00.000Z';
@@ -122,5 +123,29 @@ describe('"No concern" records to review (false reassurance sweep)', () => {
     const seen: number[] = [];
     repositories.attendances.noConcernToReview().subscribe((items) => seen.push(items.length)).unsubscribe();
     expect(seen).toEqual([0]);
+  });
+});
+
+describe('GP letters due over the department (issue 14)', () => {
+  test("another tablet's attendance whose GP letter is due is listed beside this tablet's, marked, with a read-only view instead of the letters", async () => {
+    const own = assessmentRecord({ id: 'own-signed', givenName: 'Leo', familyName: 'Brown', arrivedAt: '2026-03-16T07:00:00.000Z', dateOfBirth: '2019-02-02', signedAt: '2026-03-16T08:00:00.000Z' });
+    const base = fakeRepositories({ attendances: [own] });
+    const fromA = { ...summariseAttendance(assessmentRecord({ id: 'from-a', givenName: 'Maya', familyName: 'Hughes', arrivedAt: '2026-03-16T06:00:00.000Z', dateOfBirth: '2017-02-14', signedAt: '2026-03-16T07:00:00.000Z' }), NOW), sharedFrom: { tabletId: 'tablet-a' } };
+    const awaitingGpLetter: typeof base.letters.awaitingGpLetter = () => ({
+      subscribe: (onNext) => {
+        const inner = base.letters.awaitingGpLetter().subscribe((rows) => onNext([...rows, fromA]));
+        return { unsubscribe: () => inner.unsubscribe() };
+      },
+    });
+    renderScreen(<HomePage />, { repositories: { ...base, letters: { ...base.letters, awaitingGpLetter } } });
+    const table = await screen.findByRole('table', { name: 'Signed assessments whose GP letter is not issued' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getAllByRole('cell')[0]?.textContent)).toEqual(['Maya Hughes', 'Leo Brown']);
+    const [shared, ownRow] = rows as [HTMLElement, HTMLElement];
+    expect(within(shared).getByText('Recorded on another tablet of the department')).toBeInTheDocument();
+    expect(within(shared).getAllByRole('link').map((each) => [each.textContent, each.getAttribute('href')])).toEqual([['View the attendance of Maya Hughes', '/department/records/from-a']]);
+    expect(within(shared).queryByRole('link', { name: /^Letters/ })).toBeNull();
+    expect(within(ownRow).queryByText('Recorded on another tablet of the department')).toBeNull();
+    expect(within(ownRow).getAllByRole('link').map((each) => [each.textContent, each.getAttribute('href')])).toEqual([['Letters for Leo Brown', '/assessments/own-signed/letters']]);
   });
 });

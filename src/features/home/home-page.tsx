@@ -96,10 +96,20 @@ function GpLettersDue() {
               <td>{formatDateTime(row.arrivedAt)}</td>
               <td>{due.overdue ? <strong className="nhsuk-tag nhsuk-tag--red">{due.text}</strong> : due.text}</td>
               <td>
-                <Link to={paths.letters(row.id)}>
-                  Letters
-                  <span className="nhsuk-u-visually-hidden"> for {row.displayName}</span>
-                </Link>
+                {row.sharedFrom ? (
+                  // Recorded on another tablet of the department (issue 14): its letters are issued there; read here.
+                  <>
+                    <span className="nhsuk-body-s app-shared-from">Recorded on another tablet of the department</span>{' '}
+                    <Link to={paths.departmentRecord(row.id)}>
+                      View<span className="nhsuk-u-visually-hidden"> the attendance of {row.displayName}</span>
+                    </Link>
+                  </>
+                ) : (
+                  <Link to={paths.letters(row.id)}>
+                    Letters
+                    <span className="nhsuk-u-visually-hidden"> for {row.displayName}</span>
+                  </Link>
+                )}
               </td>
             </tr>
           );

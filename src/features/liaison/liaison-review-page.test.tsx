@@ -53,6 +53,8 @@ describe('the liaison review list over the department', () => {
     const own = card(links.find((link) => link.getAttribute('href') === '/assessments/own/record') ?? links[0]!);
 
     expect(within(shared).getByText('Recorded on another tablet.')).toBeInTheDocument();
+    // Reviews travel between the department's tablets (issue 14): the card no longer says that tablet's reviews are not shown.
+    expect(within(shared).getByText(/Reviews recorded on any tablet of the department are shown; its letters are not known on this one\./)).toBeInTheDocument();
     expect(within(own).queryByText('Recorded on another tablet.')).toBeNull();
     // Letters: never "not issued" for another tablet's attendance.
     const sharedLetters = within(shared).getByText('Letters').closest('div') as HTMLElement;

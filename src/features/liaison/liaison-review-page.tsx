@@ -152,7 +152,7 @@ function EntryCard({ entry, issued, reviewing, onReview, children }: { entry: Li
         </h3>
         {entry.summary.sharedFrom ? (
           <p className="nhsuk-body-s app-shared-from">
-            <strong>Recorded on another tablet.</strong> Its record opens read-only here. Letters, and reviews recorded on that tablet, are not shown on this one.
+            <strong>Recorded on another tablet.</strong> Its record opens read-only here. Reviews recorded on any tablet of the department are shown; its letters are not known on this one.
           </p>
         ) : null}
         <SummaryList rows={entryRows(entry, issued)} />

@@ -165,7 +165,7 @@ test('a triage nurse is refused by storage, in words', async () => {
 });
 
 describe('the audit over the department (issue 14)', () => {
-  test('says how many attendances came from other tablets and which counts leave them out', async () => {
+  test('says how many attendances came from other tablets and which count leaves them out', async () => {
     const base = fakeRepositories({ staff: [NURSE_IN_CHARGE, LIAISON, TEST_NURSE], unlockedAs: NURSE_IN_CHARGE.id, attendances: attendances() });
     const complianceAuditInputs: typeof base.attendances.complianceAuditInputs = async (range) => {
       const inputs = await base.attendances.complianceAuditInputs(range);
@@ -174,7 +174,7 @@ describe('the audit over the department (issue 14)', () => {
     renderScreen(<ComplianceAuditPage />, { repositories: { ...base, attendances: { ...base.attendances, complianceAuditInputs, create: base.attendances.create.bind(base.attendances) } } });
     expect(await screen.findByText(/2 attendances counted/)).toBeInTheDocument();
     expect(screen.getByText(/^1 attendance was recorded on other tablets of the department\./)).toHaveTextContent(
-      'Their letters and liaison reviews are recorded on those tablets and are not known on this one, so they are not in the counts for "GP letter issued within 24 hours" or "Liaison review within one working day"; they are in every other count.',
+      'They are in every count, with the liaison reviews recorded on any tablet of the department; their letters are issued on those tablets, and one whose shared summary does not yet say which letters are issued is not in the count for "GP letter issued within 24 hours".',
     );
   });
 });

@@ -162,9 +162,9 @@ function AuditResults({ report, notice, onExport, onPrint }: { report: Complianc
           </p>
           {report.fromOtherTablets > 0 ? (
             <p>
-              {plural(report.fromOtherTablets, 'attendance was', 'attendances were')} recorded on other tablets of the department. Their letters and liaison reviews are recorded on
-              those tablets and are not known on this one, so they are not in the counts for &quot;GP letter issued within 24 hours&quot; or &quot;Liaison review within one working
-              day&quot;; they are in every other count.
+              {plural(report.fromOtherTablets, 'attendance was', 'attendances were')} recorded on other tablets of the department. They are in every count, with the liaison
+              reviews recorded on any tablet of the department; their letters are issued on those tablets, and one whose shared summary does not yet say which letters are issued
+              is not in the count for &quot;GP letter issued within 24 hours&quot;.
             </p>
           ) : null}
           {notCounted.length > 0 ? (

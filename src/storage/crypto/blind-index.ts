@@ -19,8 +19,10 @@ import { toBase64Url, utf8Bytes } from './encoding';
  * What a blind index is for. Each purpose is a separate index space. 'letter-identity'
  * indexes letters and 'letter-draft' names draft rows by attendance + kind + child (issue 11),
  * so neither the kind nor the child is in clear; 'letter-route' names a letter in its address.
+ * 'liaison-review-row' names a liaison review row at the department server by attendance +
+ * reviewing tablet (issue 14), so the server cannot tell which attendances were reviewed.
  */
-export type BlindIndexPurpose = 'nhs-number' | 'name-dob' | 'letter-identity' | 'letter-draft' | 'letter-route';
+export type BlindIndexPurpose = 'nhs-number' | 'name-dob' | 'letter-identity' | 'letter-draft' | 'letter-route' | 'liaison-review-row';
 
 const INDEX_BYTES = 16;
 

@@ -7,8 +7,10 @@
  * PrematureCommitError). Look-ups use HMAC blind indexes of the normalised NHS number and
  * of last name + date of birth, never the clear values.
  */
-import { summariseAttendance } from '../../domain/assessment/attendance-summary';
-import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import { issuedLetterFacts, summariseAttendance } from '../../domain/assessment/attendance-summary';
+import type { AttendanceSummary, IssuedLetterFacts } from '../../domain/assessment/attendance-summary';
+import { lettersIssuedOf } from './letters-due-facts';
+import { transportFingerprint } from '../crypto/transport';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
@@ -48,8 +50,16 @@ export function blindIndexInputs(record: AssessmentRecord): { nhs: string | unde
  * referral from it and the per-day index holds it) and the exact arrival instant (inside the
  * seal only: the attendance row keeps the London day, db.ts version 5, issue 11).
  */
-export async function sealAttendance(unlocked: Unlocked, record: AssessmentRecord, rev: number, now: string, indexes: IndexCache): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
-  const summary = summariseAttendance(record, now);
+export async function sealAttendance(
+  unlocked: Unlocked,
+  record: AssessmentRecord,
+  rev: number,
+  now: string,
+  indexes: IndexCache,
+  /** The letters issued for it (letters-due-facts.ts), so the summary says which are (issue 14); absent: it says nothing of them. */
+  issued?: IssuedLetterFacts,
+): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
+  const summary = summariseAttendance(record, now, issued);
   const inputs = blindIndexInputs(record);
   const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
     sealAttendancePart(unlocked, summary, record.id, 'summary', rev),
@@ -117,6 +127,24 @@ class Editor implements AssessmentEditor {
     private readonly release: (() => void) | undefined,
   ) {
     this.current = record;
+    this.saved = record;
+  }
+
+  /** The record as this editor last read or saved it (see adoptLetterReseal). */
+  private saved: AssessmentRecord;
+
+  /**
+   * A letter issued since this editor read the record seals the row again at the next
+   * revision with the record unchanged (letter-writes.ts, issue 14: the summary says the letter
+   * is issued). When the stored record is exactly the one this editor last saved (the same
+   * canonical JSON), the editor goes on from the stored revision instead of reporting a change
+   * made elsewhere; any other difference is still 'stale'.
+   */
+  private async adoptLetterReseal(unlocked: Unlocked, id: string): Promise<void> {
+    const stored = await this.ctx.db.attendances.get(id);
+    if (!stored || stored.rev <= this.rev) return;
+    const opened = await openRowPart(unlocked, stored, 'payload');
+    if (opened && (await transportFingerprint(opened.value)) === (await transportFingerprint(this.saved))) this.rev = stored.rev;
   }
 
   get id(): string {
@@ -175,7 +203,9 @@ class Editor implements AssessmentEditor {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
     try {
-      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes);
+      await this.adoptLetterReseal(unlocked.value, record.id);
+      const issued = await lettersIssuedOf(this.ctx.db, unlocked.value, record.id);
+      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes, issued);
       const { db } = this.ctx;
       const expected = this.rev;
       // The row and any change to the referral worklist commit in one transaction, so a
@@ -214,6 +244,7 @@ class Editor implements AssessmentEditor {
           : await withLock(WORKLIST_LOCK, async () => put(await nextWorklist(this.ctx, unlocked.value, record.id, pending)));
       if (stale) return err({ kind: 'stale', message: messages.stale });
       this.rev = row.rev;
+      this.saved = record;
       this.day = toDay;
       this.onWorklist = pending;
       return ok({ savedAt: row.updatedAt, rev: row.rev });
@@ -272,7 +303,8 @@ export async function createAttendance(ctx: StorageContext, options: { prefillFr
         if (!earlier.ok) return earlier;
         record = prefillFromEarlierAttendance(record, earlier.value);
       }
-      const { row, summary } = await sealAttendance(unlocked.value, record, 1, ctx.now(), new IndexCache());
+      // A new attendance has no letter issued (the summary says so: issue 14).
+      const { row, summary } = await sealAttendance(unlocked.value, record, 1, ctx.now(), new IndexCache(), issuedLetterFacts([]));
       const { db } = ctx;
       await writeWithDays(
         ctx,

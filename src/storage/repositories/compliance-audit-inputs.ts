@@ -51,10 +51,12 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
     const { db } = ctx;
     // The sealed per-day index: a 30-day audit opens about 30 rows (day-index.ts).
     const window = { fromInstant: range.start, toInstant: range.end };
-    const entries = await readDays(ctx, allowed.value, window, deferredRollbackCheck(ctx, allowed.value));
-    // Other tablets' attendances of the department (issue 14): their sealed day rows, about one per day too.
-    const { departmentEntries } = await import('../sync/department-lists');
+    const read = await readDays(ctx, allowed.value, window, deferredRollbackCheck(ctx, allowed.value));
+    // Other tablets' attendances of the department (issue 14): their sealed day rows, about one per day too; and the
+    // reviews every tablet recorded (reviews travel: sync/travel-review.ts), about one more sealed row per day.
+    const { departmentEntries, withDepartmentReviews } = await import('../sync/department-lists');
     const department = await departmentEntries(db, allowed.value, window);
+    const entries = await withDepartmentReviews(db, allowed.value, window, read);
     // One tablet is one site; shared records (PRODUCT.md 8a) will carry their tablet's.
     const device = await db.device.get('device');
     const site = device ? deviceSettingsSchema.parse(device.settings).siteName : '';
@@ -70,7 +72,14 @@ export async function complianceAuditInputs(ctx: StorageContext, range: { start:
         return { summary: entry.summary, site, gpLetterIssuedAt, liaisonReviewedAt: listed ? (entry.reviews[0]?.reviewedAt ?? '') : '' };
       }),
       // The recording tablet's site name does not travel yet: '' (a site filter leaves them out, "All sites" counts them).
-      ...department.map((entry): AuditAttendance => ({ summary: entry.summary, site: '', gpLetterIssuedAt: '', liaisonReviewedAt: '', recordedElsewhere: true })),
+      ...department.map((entry): AuditAttendance => ({
+        summary: entry.summary,
+        site: '',
+        // From the summary its tablet shared (version 9): '' when not issued, or when not known (the audit then leaves it out).
+        gpLetterIssuedAt: entry.summary.lettersIssued?.gpFirstIssuedAt ?? '',
+        liaisonReviewedAt: liaisonReasonsFor(entry.summary, now).length > 0 ? (entry.reviews[0]?.reviewedAt ?? '') : '',
+        recordedElsewhere: true,
+      })),
     ]);
   } catch (error) {
     return err(toStorageFailure(error));

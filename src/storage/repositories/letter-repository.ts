@@ -18,6 +18,7 @@ import { openSummaries } from './attendance-crypto';
 import type { AttendanceRow } from '../db';
 import type { StorageContext } from './context';
 import { describeLetter, letterRouteToken, letterSummary } from './letter-rows';
+import { DEPARTMENT_LETTERS_DUE_KEY, departmentLettersDue } from '../sync/letters-due';
 import type { IssueLetterRequest, LetterRepository, LiveValue, StorageFailure } from './types';
 
 export class RealLetterRepository implements LetterRepository {
@@ -79,7 +80,12 @@ export class RealLetterRepository implements LetterRepository {
       // The due list holds ids only; just those attendances' rows are read and opened.
       const due = await db.gpLettersDue.toCollection().primaryKeys();
       const rows = (await db.attendances.bulkGet(due)).filter((row): row is AttendanceRow => row?.status === 'signed');
-      return openSummaries(this.ctx.vault.peek(), rows);
+      const unlocked = this.ctx.vault.peek();
+      const own = await openSummaries(unlocked, rows);
+      // Other tablets' attendances whose summary says their GP letter is due (issue 14; sync/letters-due.ts), marked `sharedFrom`.
+      if (!unlocked || (await db.meta.get(DEPARTMENT_LETTERS_DUE_KEY)) === undefined) return own;
+      const ownIds = new Set(own.map((summary) => summary.id));
+      return [...own, ...(await departmentLettersDue(db, unlocked)).filter((summary) => !ownIds.has(summary.id))];
     });
   }
 }

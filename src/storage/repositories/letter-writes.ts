@@ -20,12 +20,16 @@ import type { IssuedLetter } from '../../domain/letters/issued';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { openRow, sealRow } from '../crypto/sealed-row';
-import type { LetterRow } from '../db';
-import { openRowPart } from './attendance-crypto';
+import type { AttendanceRow, LetterRow } from '../db';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
+import { IndexCache, openRowPart, sealAttendancePart } from './attendance-crypto';
+import { sealAttendance } from './attendance-writes';
+import { lettersIssuedOf } from './letters-due-facts';
 import { DayIndexConflict, writeWithDays } from './day-index';
 import type { DayEdit } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import { lookupKeys } from './vault';
+import type { Unlocked } from './vault';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { describeLetter, legacyLetterDraftKey, letterAad, letterAddress, letterDraftAad, letterDraftAddress, letterDraftKey, letterIdentityIndex, letterIdentityOf, versionsOf } from './letter-rows';
@@ -95,10 +99,17 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
     const row: LetterRow = { id, attendanceId: request.attendanceId, version, issuedAt: at, issuedById: staff.id, payload, identity: index, about };
     // The attendance's day index entry records the letter in the same transaction (day-index.ts).
     let day: string | undefined;
+    // Issue 14: the attendance is sealed again at its next revision with its summary re-derived, which now says the letter is
+    // issued, so the department's other tablets stop listing its GP letter as due (letters-due-facts.ts). Undefined when the
+    // record does not open here (the letter is still issued; the summary keeps saying what it said).
+    let resealed: { from: number; row: AttendanceRow; summary: AttendanceSummary } | undefined;
     const edits = async (): Promise<DayEdit[]> => {
       const attendance = await db.attendances.get(request.attendanceId);
       day = attendance?.arrivedDay;
-      return day === undefined ? [] : [{ type: 'letter', id: request.attendanceId, day, letter: { kind: request.kind, childId: request.childId ?? '', firstIssuedAt: at, version } }];
+      resealed = attendance ? await resealWithLetter(unlocked.value, db, attendance, { kind: request.kind, childId: request.childId, issuedAt: at }, ctx.now()) : undefined;
+      if (day === undefined) return [];
+      const letterEdit: DayEdit = { type: 'letter', id: request.attendanceId, day, letter: { kind: request.kind, childId: request.childId ?? '', firstIssuedAt: at, version } };
+      return resealed ? [{ type: 'summary', id: request.attendanceId, from: day, to: day, rev: resealed.row.rev, summary: resealed.summary }, letterEdit] : [letterEdit];
     };
     // Another tab issued the same letter meanwhile: refuse rather than make two "version N".
     const clash = await writeWithDays(ctx, unlocked.value, edits, (commit) =>
@@ -107,7 +118,10 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
         if (now !== existing.length) return true;
         const current = await db.attendances.get(request.attendanceId);
         if (current?.arrivedDay !== day) throw new DayIndexConflict();
+        // Saved since it was sealed again: sealed again from what is stored now.
+        if (resealed && current?.rev !== resealed.from) throw new DayIndexConflict();
         await db.letters.add(row);
+        if (resealed) await db.attendances.put(resealed.row);
         await commit();
         if (request.kind === 'gp' && !request.childId) await db.gpLettersDue.delete(request.attendanceId);
         // The words are in the issued letter now: the unfinished copy goes (and one kept under the key from before version 5).
@@ -123,6 +137,23 @@ export async function issueLetter(ctx: StorageContext, request: IssueLetterReque
   } catch (error) {
     return err(toStorageFailure(error));
   }
+}
+
+/**
+ * The attendance row sealed again at its next revision, its record unchanged and its summary
+ * derived with the letters issued, this one included; the row's change time is the issue, so
+ * the sync pushes it (push.ts). Undefined when the record does not open or names another id.
+ */
+async function resealWithLetter(unlocked: Unlocked, db: StorageContext['db'], attendance: AttendanceRow, letter: { kind: LetterKind; childId?: string | undefined; issuedAt: string }, now: string): Promise<{ from: number; row: AttendanceRow; summary: AttendanceSummary } | undefined> {
+  const opened = await openRowPart(unlocked, attendance, 'payload');
+  const parsed = opened ? assessmentRecordSchema.safeParse(opened.value) : undefined;
+  if (!parsed?.success || parsed.data.id !== attendance.id) return undefined;
+  const issued = await lettersIssuedOf(db, unlocked, attendance.id, letter);
+  if (!issued) return undefined;
+  const { row, summary } = await sealAttendance(unlocked, parsed.data, attendance.rev + 1, now, new IndexCache(), issued);
+  // The record sealed again exactly as stored (not as parsed), so an editor holding it open sees it unchanged (attendance-writes.ts).
+  const payload = await sealAttendancePart(unlocked, opened?.value, attendance.id, 'payload', attendance.rev + 1);
+  return { from: attendance.rev, row: { ...row, payload, updatedAt: letter.issuedAt }, summary };
 }
 
 export async function openLetter(ctx: StorageContext, letterId: string): Promise<Result<IssuedLetter, StorageFailure>> {

@@ -21,6 +21,8 @@ import { reportRecordRollbacks } from './revisions';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import { rowKey } from '../sync/engine-wire';
+import { readEnrolment } from '../sync/enrolment-state';
+import { markReviewToPush } from '../sync/review-marks';
 import { withLock } from './locks';
 import { permittedLive, requirePermission } from './permission-gate';
 import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, StorageFailure } from './types';
@@ -50,10 +52,12 @@ export class RealLiaisonRepository implements LiaisonRepository {
       if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
       // The sealed per-day index: a week is about 7 sealed rows holding each attendance's
       // summary, letters and reviews (budget < 100 ms at 100,000 attendances, issue 12).
-      const [{ readDays }, { liaisonReasonsFor }, { departmentEntries }] = await loadListCode();
-      const own = await readDays(this.ctx, unlocked, window, this.checkRevision);
-      // Other tablets' attendances of the department (issue 14), marked `sharedFrom`, with this tablet's reviews of them.
+      const [{ readDays }, { liaisonReasonsFor }, { departmentEntries, withDepartmentReviews }] = await loadListCode();
+      const read = await readDays(this.ctx, unlocked, window, this.checkRevision);
+      // Other tablets' attendances of the department (issue 14), marked `sharedFrom`, with the reviews of them recorded here and on other tablets.
       const department = await departmentEntries(this.ctx.db, unlocked, window);
+      // And this tablet's own attendances with the reviews other tablets recorded of them (sync/travel-review.ts).
+      const own = await withDepartmentReviews(this.ctx.db, unlocked, window, read);
       const entries = [...own, ...department].sort((a, b) => (a.summary.arrivedAt < b.summary.arrivedAt ? 1 : a.summary.arrivedAt > b.summary.arrivedAt ? -1 : 0));
       const now = this.ctx.now();
       const listed = entries.filter((entry) => liaisonReasonsFor(entry.summary, now).length > 0);
@@ -103,8 +107,13 @@ export class RealLiaisonRepository implements LiaisonRepository {
         };
         const record: LiaisonReviewRecord = { attendanceId, reviews: [...existing.reviews, review] };
         const payload = await sealRow(unlocked, record, liaisonReviewAddress(attendanceId));
+        // On a tablet that shares, the review row is marked to travel to the department's other tablets (sync/travel-review.ts).
+        const sharing = (await readEnrolment(db)) !== undefined;
         if (!attendance) {
-          await db.liaisonReviews.put({ attendanceId, payload });
+          await db.transaction('rw', db.liaisonReviews, db.meta, async () => {
+            await db.liaisonReviews.put({ attendanceId, payload });
+            if (sharing) await markReviewToPush(db, attendanceId);
+          });
           attendanceOf.anotherTablet = true;
           return ok(review);
         }
@@ -118,6 +127,7 @@ export class RealLiaisonRepository implements LiaisonRepository {
           (commit) =>
             db.transaction('rw', db.liaisonReviews, db.attendanceDays, db.meta, async () => {
               await db.liaisonReviews.put({ attendanceId, payload });
+              if (sharing) await markReviewToPush(db, attendanceId);
               await commit();
             }),
         );

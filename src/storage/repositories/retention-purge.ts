@@ -23,9 +23,11 @@
  * due, with the way to a backup (/settings/backup), and the purge runs when they choose to
  * remove them (features/home/retention-reminder.tsx).
  *
- * Department sharing (later): the stub row, keyed by the purged attendance's id and sealing
- * when it was purged, is the tombstone a sync sends so the department's other tablets delete
- * their copy; a hand-back revokes the tablet's enrolment before the wipe.
+ * Department sharing (issue 14): on an enrolled tablet the purge also remembers, per
+ * attendance, the ids of the letter versions it removed (meta `purged:<id>`); the sync then
+ * pushes the stub and a sealed tombstone naming them (sync/travel-stub.ts, sync/tombstone.ts),
+ * so the department's other tablets delete their copy and keep the stub. A hand-back revokes
+ * the tablet's enrolment before the wipe (sync/department-repository.ts leave).
  */
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
 import { purgeDecision, retainedStubSchema, stubAsSummary, stubFromSummary, stubKeptFrom } from '../../domain/retention/retention';
@@ -52,6 +54,9 @@ import { tryHoldLock, withLock } from './locks';
 import { requirePermission } from './permission-gate';
 import type { StorageFailure } from './types';
 import { lookupKeys } from './vault';
+import { readEnrolment } from '../sync/enrolment-state';
+import { purgedRowsKey } from '../sync/tombstone-keys';
+import type { PurgedRows } from '../sync/tombstone-keys';
 import type { Unlocked } from './vault';
 
 /** One purge at a time across tabs. */
@@ -192,6 +197,7 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
       draftKeys: await draftKeysOf(unlocked, row),
     });
   }
+  const sharing = (await readEnrolment(db)) !== undefined;
   return writeWithDays(
     ctx,
     unlocked,
@@ -203,6 +209,8 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
         if (stubs.some(({ rev }, index) => current[index]?.rev !== rev)) return 0;
         let purged = 0;
         for (const { row, draftKeys } of stubs) {
+          // On a tablet that shares: the letter versions' ids, for the tombstone the sync pushes (sync/travel-stub.ts).
+          if (sharing) await db.meta.put({ key: purgedRowsKey(row.id), value: { letters: await db.letters.where('attendanceId').equals(row.id).primaryKeys() } satisfies PurgedRows });
           await db.attendances.delete(row.id);
           await db.meta.bulkDelete(draftKeys);
           await db.letters.where('attendanceId').equals(row.id).delete();

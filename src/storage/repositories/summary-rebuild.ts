@@ -26,7 +26,8 @@ import { SUMMARY_VERSION, attendanceSummarySchema } from '../../domain/assessmen
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 import { assessmentRecordSchema } from '../../domain/assessment/record';
 import type { Sealed } from '../crypto/codec';
-import type { AttendanceRow } from '../db';
+import type { AttendanceRow, TriageDatabase } from '../db';
+import { lettersIssuedOf } from './letters-due-facts';
 import { openRowPart, sealAttendancePart } from './attendance-crypto';
 import type { StorageContext } from './context';
 import { tryHoldLock } from './locks';
@@ -86,13 +87,13 @@ async function summaryIsCurrent(unlocked: Unlocked, row: AttendanceRow): Promise
 }
 
 /** A fresh sealed summary derived from the row's sealed record, or undefined when the record cannot be opened. */
-async function rebuiltSummary(unlocked: Unlocked, row: AttendanceRow, now: string): Promise<{ sealed: Sealed; arrivedAt: string } | undefined> {
+async function rebuiltSummary(db: Pick<TriageDatabase, 'letters'>, unlocked: Unlocked, row: AttendanceRow, now: string): Promise<{ sealed: Sealed; arrivedAt: string } | undefined> {
   const opened = await openRowPart(unlocked, row, 'payload');
   if (!opened) return undefined;
   const parsed = assessmentRecordSchema.safeParse(opened.value);
   if (!parsed.success || parsed.data.id !== row.id) return undefined;
-  // In the current row format at the row's revision (the re-seal job binds the record's too).
-  const summary = summariseAttendance(parsed.data, now);
+  // In the current row format at the row's revision (the re-seal job binds the record's too); with the letters issued (version 9).
+  const summary = summariseAttendance(parsed.data, now, await lettersIssuedOf(db, unlocked, row.id));
   return { sealed: await sealAttendancePart(unlocked, summary, row.id, 'summary', row.rev), arrivedAt: summary.arrivedAt };
 }
 
@@ -125,7 +126,7 @@ export async function rebuildSummaries(ctx: StorageContext, options: SummaryRebu
         if (!stillUnlocked()) return { ...result, status: 'stopped' };
         result.checked += 1;
         if (await summaryIsCurrent(unlocked, row)) continue;
-        const summary = await rebuiltSummary(unlocked, row, now);
+        const summary = await rebuiltSummary(db, unlocked, row, now);
         if (summary) updates.push({ id: row.id, rev: row.rev, summary: summary.sealed, arrivedAt: summary.arrivedAt });
         else result.unreadable += 1;
       }

@@ -13,6 +13,7 @@ import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, rawTables, serial
 import type { TestClock } from '../../test-support/storage-fixtures';
 import type { SyncEngine } from './engine';
 import { DEPARTMENT_DAYS_BUILT_KEY, DEPARTMENT_DAY_PREFIX } from './department-days';
+import { readEnrolment } from './enrolment-state';
 
 const server = departmentServerForThisFile();
 
@@ -97,12 +98,45 @@ describe('the liaison review list and the compliance audit over the department',
     const events = await b.repos.audit.all();
     if (!events.ok) throw new Error(events.error.kind);
     expect(events.value.filter((event) => event.type === 'liaison-reviewed').map((event) => [event.entityId, event.detail])).toEqual([[child.id, 'Paediatric liaison review recorded of an attendance recorded on another tablet of the department']]);
-    // Nothing of it reached A's attendance or A's list (reviews do not travel yet).
-    const stillOnA = await firstValue(a.repos.liaison.list(DAY));
-    expect(stillOnA.ok && stillOnA.value.reviews).toEqual([]);
+    // Not on A before B shares.
+    const beforeShare = await firstValue(a.repos.liaison.list(DAY));
+    expect(beforeShare.ok && beforeShare.value.reviews).toEqual([]);
   }, 60_000);
 
-  it("the compliance audit on B counts A's attendance, says how many came from other tablets, and leaves it out of the GP letter and liaison review counts", async () => {
+  it("reviews travel: a review recorded on A of its attendance shows on B's list beside the department entry, and one recorded on B shows on A's; each tablet's is its own row, sealed", async () => {
+    const { a, b } = await department();
+    const child = await createPatientAttendance(a.repos);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const notesOn = async (tablet: Tablet) => {
+      const listed = await firstValue(tablet.repos.liaison.list(DAY));
+      if (!listed.ok) throw new Error(listed.error.kind);
+      return listed.value.reviews.filter((record) => record.attendanceId === child.id).flatMap((record) => record.reviews.map((review) => review.note));
+    };
+    expect((await a.repos.liaison.recordReview(child.id, { action: 'no-further-action', note: 'Reviewed on A' })).ok).toBe(true);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await notesOn(b)).toEqual(['Reviewed on A']);
+
+    b.clock.advance(60_000);
+    expect((await b.repos.liaison.recordReview(child.id, { action: 'escalated', note: 'Reviewed on B' })).ok).toBe(true);
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    expect(await notesOn(a)).toEqual(['Reviewed on A', 'Reviewed on B']);
+    expect(await notesOn(b)).toEqual(['Reviewed on A', 'Reviewed on B']);
+
+    // Two rows at the server, one per reviewing tablet, under ids that do not name the attendance; nothing of the review in clear.
+    // This department's (the server is shared by this file's tests).
+    const departmentId = (await readEnrolment(a.repos.internals.db))?.departmentId ?? '';
+    const rows = await server.db().query<{ row_id: string; author_tablet: string; sealed: Uint8Array }>('SELECT row_id, author_tablet, sealed FROM rows WHERE kind = $1 AND department_id = $2', ['liaison-review', departmentId]);
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((row) => row.author_tablet)).size).toBe(2);
+    for (const row of rows) expect(row.row_id).not.toContain(child.id);
+    const text = rows.map((row) => Buffer.from(row.sealed).toString()).join('\n');
+    for (const clear of ['Reviewed on', 'escalated', child.id]) expect(text).not.toContain(clear);
+  }, 60_000);
+
+  it("the compliance audit on B counts A's attendance, says how many came from other tablets, counts its GP letter from its summary, and times its review recorded on A", async () => {
     const { a, b } = await department();
     const child = await createPatientAttendance(a.repos);
     await child.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, concernLevel: 'suspect', referral: 'made' } } }));
@@ -111,14 +145,23 @@ describe('the liaison review list and the compliance audit over the department',
     const inputs = await b.repos.attendances.complianceAuditInputs({ start: DAY.fromInstant, end: DAY.toInstant });
     if (!inputs.ok) throw new Error(inputs.error.kind);
     expect(inputs.value.map((item) => [item.summary.id, item.recordedElsewhere, item.site])).toEqual([[child.id, true, '']]);
-    // Two days later, so the GP letter and the liaison review have fallen due: the other tablet's attendance is counted, but in neither of those.
+    // Two days later, so the GP letter and the liaison review have fallen due: the other tablet's attendance is counted in both. Its summary
+    // says which letters are issued (version 9): none, so the GP letter counts as not issued in 24 hours.
     const report = complianceAudit(inputs.value, AUDIT_FILTER, '2026-03-12T18:00:00.000Z');
     expect(report.counted).toBe(1);
     expect(report.fromOtherTablets).toBe(1);
     const indicator = (id: string) => report.indicators.find((each) => each.id === id);
     expect(indicator('suspect-referral')).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(indicator('gp-letter-24h')).toMatchObject({ denominator: 0 });
-    expect(indicator('liaison-review')).toMatchObject({ denominator: 0 });
+    expect(indicator('gp-letter-24h')).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(indicator('liaison-review')).toMatchObject({ numerator: 0, denominator: 1 });
+    // Reviewed on A the same day: the review travels, and B's audit times it.
+    expect((await a.repos.liaison.recordReview(child.id, { action: 'referral', note: '' })).ok).toBe(true);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const after = await b.repos.attendances.complianceAuditInputs({ start: DAY.fromInstant, end: DAY.toInstant });
+    if (!after.ok) throw new Error(after.error.kind);
+    const reviewed = complianceAudit(after.value, AUDIT_FILTER, '2026-03-12T18:00:00.000Z');
+    expect(reviewed.indicators.find((each) => each.id === 'liaison-review')).toMatchObject({ numerator: 1, denominator: 1 });
   }, 60_000);
 
   it('pulled while B was locked, the attendance is on the list after the unlock; a missing or damaged day row is built again from the summaries held', async () => {

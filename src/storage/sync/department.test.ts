@@ -16,6 +16,7 @@ import type { RealRepositories } from '../repositories/create-repositories';
 import { ENROLMENT_KEY, readEnrolment } from './enrolment-state';
 import { BAD_PACKAGE_MESSAGE, NOT_NEW_MESSAGE } from './department-join';
 import { REKEY_PENDING_MESSAGE } from './department-repository';
+import { callApi } from './http';
 
 let serverDb: Database;
 let close: () => Promise<void>;
@@ -260,8 +261,15 @@ describe('the tablets page and hand-back', () => {
   test('hand-back revokes this tablet’s own credential first', async () => {
     const a = await sharingTablet();
     const own = (await readEnrolment(a.repos.internals.db))?.tabletId ?? '';
+    const credential = (await readEnrolment(a.repos.internals.db))?.credential ?? '';
     expect(await a.repos.department.leave()).toEqual({ ok: true, value: undefined });
     expect((await serverDb.query('SELECT 1 FROM tablets WHERE id = $1 AND revoked_at IS NOT NULL', [own])).length).toBe(1);
+    // The old credential is refused from then on (a copy of the profile kept after the wipe reaches nothing).
+    const after = await callApi('GET', '/api/v1/tablets', undefined, { origin, credential });
+    expect(after.ok ? 200 : after.error).toMatchObject({ kind: 'revoked' });
+    // Audited before the wipe, on this tablet's own trail.
+    const events = await a.repos.internals.db.audit.toArray();
+    expect(events.filter((event) => event.type === 'tablet-revoked').map((event) => event.entityId)).toEqual([own]);
     // A tablet that does not share has nothing to revoke.
     const alone = await tablet();
     await setUpTablet(alone.repos);

@@ -34,6 +34,8 @@ export interface PushRow {
   signed?: boolean;
   /** Audit events only: the event's position in its tablet's chain (travel-audit.ts). */
   chainSeq?: number;
+  /** Tombstones only (tombstone.ts): the purged record's rows whose ids the server cannot link to it. */
+  purges?: { kind: string; rowId: string }[];
 }
 
 /** A push made and not yet answered: resent as it is (same request id, same rows) until an answer comes. */

@@ -39,6 +39,8 @@ import type { ReferralNotes } from './pull-worklist';
 import { applyPulledStaff, staffToPush, travelPush } from './travel-staff';
 import { applyPulledSettings, settingsToPush } from './travel-settings';
 import { SYNC_PENDING_TRAVEL_KEY } from './travel';
+import { applyPulledPurgesAndReviews } from './tombstone';
+import { nextPurgeReviewPush, SYNC_PENDING_SHARED_KEY } from './travel-stub';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { brokenChainCount, checkChainsAtUnlock, shareAuditChains } from './chain-check';
@@ -214,6 +216,9 @@ export class SyncEngine {
       next: () => this.nextTravelPush(),
     });
     if (!travelled.ok) return this.failed(travelled.error);
+    const shared = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId, { pendingKey: SYNC_PENDING_SHARED_KEY, next: () => nextPurgeReviewPush(this.ctx.db, this.ctx.vault.peek(), api, this.ctx.newId) });
+    if (!shared.ok) return this.failed(shared.error);
+    // Audit events last, so the events this sync wrote (a purge applied, a review) go in the same sync.
     const chains = await shareAuditChains(this.ctx, api, enrolment.tabletId);
     if (!chains.ok) return this.failed(chains.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
@@ -238,6 +243,7 @@ export class SyncEngine {
     if (!unlocked) return;
     await applyPulledStaff(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
     await applyPulledSettings(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
+    await applyPulledPurgesAndReviews(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);
   }
 
   private failed(failure: ApiFailure): Result<CycleOutcome, ApiFailure> {

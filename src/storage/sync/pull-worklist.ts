@@ -22,6 +22,7 @@ import { openRow, sealRow } from '../crypto/sealed-row';
 import type { RowAddress } from '../crypto/sealed-row';
 import type { Unlocked } from '../repositories/vault';
 import { rowKey } from './engine-wire';
+import { updateDepartmentLettersDue } from './letters-due-keep';
 
 /** meta: the sealed ids of department attendances (other tablets') with a referral still to make. */
 export const DEPARTMENT_WORKLIST_KEY = 'worklist:department';
@@ -48,6 +49,8 @@ export async function readDepartmentWorklist(db: Pick<TriageDatabase, 'meta'>, u
  * off ids whose summary is no longer held (a tombstone).
  */
 export async function updateDepartmentWorklist(db: TriageDatabase, unlocked: Unlocked, notes: ReferralNotes): Promise<void> {
+  // The department's GP letters due are kept from the same notes (letters-due-keep.ts).
+  await updateDepartmentLettersDue(db, unlocked, notes);
   const current = new Set(await readDepartmentWorklist(db, unlocked));
   const ids = [...new Set([...current, ...notes.keys()])];
   const held = await db.departmentRows.bulkGet(ids.map((id) => rowKey('summary', id)));

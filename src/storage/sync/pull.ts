@@ -16,8 +16,8 @@
  * not open is reported (the sync report) and not applied; the copy already held is kept.
  *
  * Staff and settings rows are stored as they come for the enrolment side to apply
- * (storage/sync/department*, not this module); a tombstone is held but not applied (see
- * applyRows: it cannot be verified yet).
+ * (storage/sync/department*, not this module); tombstones, stubs and liaison reviews are
+ * held for tombstone.ts and travel-review.ts, which open and check them under the key.
  */
 import type { DepartmentRow, PulledRowFields, TriageDatabase } from '../db';
 import type { ApiFailure, ApiOptions } from './http';
@@ -28,7 +28,7 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 
 /** What every tablet keeps of every department record (the first pull and each pull after it). */
-export const PULL_KINDS = ['summary', 'stub', 'tombstone', 'staff', 'settings'] as const;
+export const PULL_KINDS = ['summary', 'stub', 'tombstone', 'staff', 'settings', 'liaison-review'] as const;
 /** Kinds opened before they are used (their author's seal, crypto/sealed-row.ts). */
 export const CHECKED_KINDS: ReadonlySet<string> = new Set(['summary', 'attendance']);
 /** Rows a pull asks for at a time. */
@@ -90,10 +90,9 @@ export async function applyRows(db: TriageDatabase, rows: readonly ServerRow[], 
       const key = rowKey(row.kind, row.rowId);
       const held = await db.departmentRows.get(key);
       if (held && held.sealed !== '' && held.revision >= row.revision) continue;
-      // A pulled tombstone is kept but NOT applied: no tablet pushes one yet, and its bytes are
-      // not checked under the key, so anyone holding a copied tablet credential could push one
-      // and make every tablet forget an attendance (hidden from the look-up, the 3-in-12 flag
-      // and the liaison list: H13). Purges travel once tombstones are sealed and verified.
+      // A pulled tombstone, stub or review is kept here as it came and applied only after it
+      // opens under the key (tombstone.ts, travel-review.ts): a copied tablet credential alone
+      // cannot make every tablet forget an attendance (H13).
       const fields = fieldsOf(row);
       const check = CHECKED_KINDS.has(row.kind) ? checks.get(row) : true;
       if (check === false) {

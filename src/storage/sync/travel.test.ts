@@ -185,6 +185,7 @@ describe('staff accounts travel between the department’s tablets', () => {
   });
 
   it('attack: a tablet holding a credential but not the key pushes a tombstone for an attendance; B keeps it and still finds it in the look-up', async () => {
+    // Hazard H13: a tombstone is applied only when it opens under the department key (tombstone.ts).
     const { a, b } = await department();
     const editor = await createPatientAttendance(a.repos);
     editor.close();
@@ -203,6 +204,11 @@ describe('staff accounts travel between the department’s tablets', () => {
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
     expect(await b.repos.internals.db.departmentRows.get(rowKey('summary', editor.id))).toBeDefined();
     expect(await found()).toContain(editor.id);
+    // Not applied, reported under the header line and audited.
+    expect((await readReport(b.repos.internals.db)).tampered).toContain(`${rowKey('tombstone', editor.id)} revision 1`);
+    const events = await b.repos.internals.db.audit.toArray();
+    expect(events.some((event) => event.type === 'tamper-detected' && event.entityId === editor.id)).toBe(true);
+    expect(await b.repos.internals.db.retainedStubs.get(editor.id)).toBeUndefined();
   });
 
   it('attack: a row sealed with the key but with a changed role (its binding no longer holds) is refused on B', async () => {

@@ -41,6 +41,7 @@ import { applyPulledSettings, settingsToPush } from './travel-settings';
 import { SYNC_PENDING_TRAVEL_KEY } from './travel';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
+import { conflictsAfterPull, conflictsAfterPush } from './conflict-sync';
 
 /** Time between syncs while the server answers. */
 export const SYNC_INTERVAL_MS = 30_000;
@@ -188,6 +189,7 @@ export class SyncEngine {
     const api = this.api();
     const pushed = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId);
     if (!pushed.ok) return this.failed(pushed.error);
+    await conflictsAfterPush(this.ctx, api, enrolment.tabletId);
     const first = (await readString(this.ctx.db, SYNC_LAST_SHARED_KEY)) === undefined;
     const notes: ReferralNotes = new Map();
     // The department's day rows may fall behind if this pull's notes are not written (design: department-days.ts).
@@ -213,6 +215,8 @@ export class SyncEngine {
       next: () => this.nextTravelPush(),
     });
     if (!travelled.ok) return this.failed(travelled.error);
+    const conflicted = await conflictsAfterPull(this.ctx, api, enrolment.tabletId);
+    if (!conflicted.ok) return this.failed(conflicted.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
     this.memory.lastFailure = undefined;
     this.emit();

@@ -1,0 +1,60 @@
+/**
+ * A conflict addendum (issue 14 clarification: "An edit made offline under a lost lease is
+ * never dropped: it becomes a conflict addendum for the record's owner to reconcile"; design
+ * docs/design/department-sync.md §6). Pure: its shape and how it reads.
+ *
+ * It holds the whole record as the tablet that lost the lease had it (nothing dropped), who
+ * last edited it there and when, and the revisions involved. Reconciling adds who marked it
+ * and when; the edit itself is never changed (append-only). The clinician compares it with the
+ * record and makes any change still needed: nothing is merged automatically (the app prompts,
+ * the clinician decides).
+ */
+import * as z from 'zod/mini';
+import { assessmentRecordSchema } from '../assessment/record';
+import { staffRefSchema } from '../assessment/staff-ref';
+import type { StaffRef } from '../assessment/staff-ref';
+
+export const conflictAddendumSchema = z.object({
+  v: z.literal(1),
+  attendanceId: z.string(),
+  /** The tablet whose edit lost (its database id). */
+  tabletId: z.string(),
+  /** When the conflicting edit was last saved there, and by whom. */
+  editedAt: z.string(),
+  editedBy: staffRefSchema,
+  /** The revision that tablet had made, and the department's revision that stood instead. */
+  localRevision: z.number(),
+  serverRevision: z.number(),
+  /** The record as that tablet had it. */
+  record: assessmentRecordSchema,
+  reconciled: z.optional(z.object({ at: z.string(), by: staffRefSchema })),
+});
+export type ConflictAddendum = z.infer<typeof conflictAddendumSchema>;
+
+/** The row id of a conflict addendum: the attendance, the tablet and the revision it made (the same conflict always gives the same id, so a retry never makes two). */
+export const conflictAddendumId = (attendanceId: string, tabletId: string, localRevision: number): string => `${attendanceId}:conflict:${tabletId}:${String(localRevision)}`;
+
+/** The attendance a conflict addendum row id belongs to; undefined for any other id. */
+export function attendanceOfConflictId(rowId: string): string | undefined {
+  const at = rowId.indexOf(':conflict:');
+  return at > 0 ? rowId.slice(0, at) : undefined;
+}
+
+/** A conflict addendum as the screens list it. */
+export interface ConflictAddendumView {
+  rowId: string;
+  attendanceId: string;
+  editedBy: StaffRef;
+  editedAt: string;
+  /** Made on this tablet or on another of the department. */
+  madeHere: boolean;
+  reconciled: { at: string; by: StaffRef } | undefined;
+  /** Whether this tablet may mark it reconciled (it holds the record's current revision). */
+  canReconcile: boolean;
+  /** The record as the edit left it (for the clinician to compare). */
+  record: ConflictAddendum['record'];
+}
+
+/** The audit detail when one is made: opaque revisions only. */
+export const conflictMadeDetail = (localRevision: number, serverRevision: number): string =>
+  `An edit made on this tablet while another tablet held the assessment was kept as a conflict addendum (this tablet's revision ${String(localRevision)}; the department's revision ${String(serverRevision)})`;

@@ -13,6 +13,11 @@ import * as z from 'zod/mini';
 import { assessmentRecordSchema } from '../assessment/record';
 import { staffRefSchema } from '../assessment/staff-ref';
 import type { StaffRef } from '../assessment/staff-ref';
+import type { AssessmentRecord, SectionId } from '../assessment/record';
+import type { AssessmentContext } from '../assessment/context';
+import { changedSections } from '../assessment/lifecycle';
+import { relevantSections } from '../rules/sections';
+import type { SummaryRow } from '../assessment/summary';
 
 export const conflictAddendumSchema = z.object({
   v: z.literal(1),
@@ -58,3 +63,15 @@ export interface ConflictAddendumView {
 /** The audit detail when one is made: opaque revisions only. */
 export const conflictMadeDetail = (localRevision: number, serverRevision: number): string =>
   `An edit made on this tablet while another tablet held the assessment was kept as a conflict addendum (this tablet's revision ${String(localRevision)}; the department's revision ${String(serverRevision)})`;
+
+/**
+ * What a conflicting edit says differently from the record as it stands: the sections whose
+ * answers differ, each with the edit's answers as the record view shows them (rules/sections.ts
+ * summarise). For the clinician to compare; nothing is merged.
+ */
+export function conflictingSections(current: AssessmentRecord, conflicting: AssessmentRecord, ctx: AssessmentContext): { id: SectionId; title: string; rows: SummaryRow[] }[] {
+  const differ = new Set(changedSections(current, conflicting.answers));
+  return relevantSections(ctx)
+    .filter((section) => differ.has(section.id))
+    .map((section) => ({ id: section.id, title: section.title, rows: section.summarise(conflicting.answers, ctx) }));
+}

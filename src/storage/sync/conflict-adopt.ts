@@ -117,7 +117,7 @@ export async function adoptRecord(
             await commit();
             if (worklist) await db.meta.put(worklist);
             if (row.status === 'signed' && existing?.status !== 'signed')
-              await db.gpLettersDue.put({ attendanceId: row.id });
+              {await db.gpLettersDue.put({ attendanceId: row.id });}
             // Acknowledged at the department's revision: pushed only above it. Pushed at once when asked (the epoch time).
             const acks: SyncPushedRow[] = ATTENDANCE_KINDS.map((kind) => ({
               key: rowKey(kind, record.id),
@@ -131,10 +131,10 @@ export async function adoptRecord(
               ATTENDANCE_KINDS.map((kind) => rowKey(kind, record.id)),
             );
             if (revs.fromTablet !== undefined)
-              await db.meta.put({
+              {await db.meta.put({
                 key: adoptedKey(record.id),
                 value: { revision: revs.localRev, fromTablet: revs.fromTablet } satisfies Adopted,
-              });
+              });}
             else await db.meta.delete(adoptedKey(record.id));
             // The conflict this replaces is no longer waiting: its edit is kept as an addendum.
             const report = await readReport(db);
@@ -143,7 +143,7 @@ export async function adoptRecord(
               (problem) => !keys.has(rowKey(problem.kind, problem.rowId)),
             );
             if (problems.length !== report.problems.length)
-              await db.meta.put({ key: SYNC_REPORT_KEY, value: { ...report, problems } });
+              {await db.meta.put({ key: SYNC_REPORT_KEY, value: { ...report, problems } });}
           },
         ),
     );

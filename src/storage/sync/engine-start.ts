@@ -137,7 +137,10 @@ export class SyncComposition implements SyncRepository {
         let watch: { unsubscribe(): void } | undefined;
         let closed = false;
         void readEnrolment(this.ctx.db).then(async (enrolment) => {
-          if (!enrolment) return onNext([]);
+          if (!enrolment) {
+            onNext([]);
+            return;
+          }
           const module = await import('./lease-repository');
           if (!closed) watch = module.conflictAddenda(this.ctx, attendanceId).subscribe(onNext, onError);
         }, onError);

@@ -103,13 +103,13 @@ async function settled(handle: EditLeaseHandle): Promise<EditLeaseState> {
 }
 
 function leaseOn(tablet: Tablet, id: string, idleLockMinutes = 5): EditLeaseHandle {
-  const handle = tablet.repos.sync?.editLease?.(id, idleLockMinutes);
+  const handle = tablet.repos.sync?.editLease(id, idleLockMinutes);
   if (!handle) throw new Error('no lease');
   return handle;
 }
 
 async function addendaOn(tablet: Tablet, id: string): Promise<ConflictAddendumView[]> {
-  const live = tablet.repos.sync?.conflictAddenda?.(id);
+  const live = tablet.repos.sync?.conflictAddenda(id);
   if (!live) throw new Error('no conflict addenda');
   return firstValue(live);
 }
@@ -134,9 +134,9 @@ describe('the edit lease between two tablets and the real server', () => {
       now: testClock().now,
       newId: () => crypto.randomUUID(),
       sync: {
-        fetch: async () => {
+        fetch: () => {
           calls += 1;
-          return new Response('{}');
+          return Promise.resolve(new Response('{}'));
         },
         origin: server.origin(),
         onlineTarget: new EventTarget(),
@@ -146,10 +146,10 @@ describe('the edit lease between two tablets and the real server', () => {
     server.keep(repos);
     await setUpTablet(repos);
     const editor = await createPatientAttendance(repos);
-    const handle = repos.sync?.editLease?.(editor.id, 5);
+    const handle = repos.sync?.editLease(editor.id, 5);
     if (!handle) throw new Error('no lease');
     expect(await firstValue(handle.state())).toEqual({ status: 'not-shared' });
-    expect(await repos.sync?.leaseOf?.(editor.id)).toEqual({ status: 'not-shared' });
+    expect(await repos.sync?.leaseOf(editor.id)).toEqual({ status: 'not-shared' });
     await handle.close();
     editor.close();
     expect(calls).toBe(0);
@@ -167,15 +167,15 @@ describe('the edit lease between two tablets and the real server', () => {
     expect(Date.parse(stored?.expires_at ?? '') - serverNow).toBe(7 * 60 * 1000);
 
     await b.engine.syncNow();
-    expect(await b.repos.sync?.leaseOf?.(editor.id)).toEqual({ status: 'elsewhere', holder: { name: NURSE_IN_CHARGE.name, thisTablet: false }, tabletId: a.deviceId, expiresAt: expect.any(String) as string });
-    const refused = await b.repos.sync?.continueHere?.(editor.id, 5);
+    expect(await b.repos.sync?.leaseOf(editor.id)).toEqual({ status: 'elsewhere', holder: { name: NURSE_IN_CHARGE.name, thisTablet: false }, tabletId: a.deviceId, expiresAt: expect.any(String) as string });
+    const refused = await b.repos.sync?.continueHere(editor.id, 5);
     expect(refused).toMatchObject({ ok: false, error: { kind: 'held-elsewhere' } });
     expect(await b.repos.attendances.open(editor.id)).toMatchObject({ ok: false, error: { kind: 'not-found' } });
 
     // Left for the idle-lock time (the server's clock moves on): the lease lapses and B may take it.
     serverNow += 7 * 60 * 1000 + 1000;
-    expect(await b.repos.sync?.leaseOf?.(editor.id)).toEqual({ status: 'free' });
-    const continued = await b.repos.sync?.continueHere?.(editor.id, 5);
+    expect(await b.repos.sync?.leaseOf(editor.id)).toEqual({ status: 'free' });
+    const continued = await b.repos.sync?.continueHere(editor.id, 5);
     expect(continued).toEqual({ ok: true, value: editor.id });
     await held.close();
     editor.close();
@@ -215,7 +215,7 @@ describe('the edit lease between two tablets and the real server', () => {
     await a.engine.syncNow();
     await b.engine.syncNow();
 
-    const continued = await b.repos.sync?.continueHere?.(editor.id, 5);
+    const continued = await b.repos.sync?.continueHere(editor.id, 5);
     expect(continued).toEqual({ ok: true, value: editor.id });
     // Continuing pushes at once (the sync it starts, joined here).
     await b.engine.syncNow();
@@ -260,7 +260,7 @@ describe('the edit lease between two tablets and the real server', () => {
     editor.close();
 
     // Meanwhile B continues it and saves its own change.
-    expect(await b.repos.sync?.continueHere?.(editor.id, 5)).toEqual({ ok: true, value: editor.id });
+    expect(await b.repos.sync?.continueHere(editor.id, 5)).toEqual({ ok: true, value: editor.id });
     await b.engine.syncNow();
     const onB = await b.repos.attendances.open(editor.id);
     if (!onB.ok) throw new Error(onB.error.kind);
@@ -293,8 +293,8 @@ describe('the edit lease between two tablets and the real server', () => {
     expect(onBList).toHaveLength(1);
     expect(onBList[0]).toMatchObject({ madeHere: false, canReconcile: true });
     expect(onBList[0]?.record.answers.patient.givenName).toBe('Typed offline on A');
-    expect(await a.repos.sync?.reconcileConflict?.(onAList[0]?.rowId ?? '')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await b.repos.sync?.reconcileConflict?.(onBList[0]?.rowId ?? '')).toEqual({ ok: true, value: undefined });
+    expect(await a.repos.sync?.reconcileConflict(onAList[0]?.rowId ?? '')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await b.repos.sync?.reconcileConflict(onBList[0]?.rowId ?? '')).toEqual({ ok: true, value: undefined });
     await b.engine.syncNow();
     await a.engine.syncNow();
     expect((await addendaOn(a, editor.id))[0]).toMatchObject({ reconciled: { by: { name: NURSE_IN_CHARGE.name } }, canReconcile: false });

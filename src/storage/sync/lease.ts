@@ -150,6 +150,10 @@ export class EditLease {
     for (const listener of [...this.listeners]) listener(state);
   }
 
+  isClosed(): boolean {
+    return this.closed;
+  }
+
   current(): EditLeaseState {
     return this.value;
   }
@@ -196,7 +200,8 @@ export class EditLease {
   async ask(action: 'take' | 'renew'): Promise<void> {
     if (this.closed || !this.api || !this.holder) return;
     const answer = await leaseCall(this.api, this.rowId, action, this.holder, this.ttl);
-    if (this.closed) return;
+    // Closed while the answer was on its way: nothing more.
+    if (this.isClosed()) return;
     if (!answer.ok) {
       // Offline or the server is away: editing goes on here; sync sorts out any clash later.
       // A lease this tablet held stays 'held' until it would have lapsed.

@@ -18,6 +18,9 @@ import type { AssessmentContext } from '../assessment/context';
 import { changedSections } from '../assessment/lifecycle';
 import { relevantSections } from '../rules/sections';
 import type { SummaryRow } from '../assessment/summary';
+import { deriveContext } from '../assessment/derive-context';
+import { formatDateTime } from '../shared/dates';
+import { leaseWords } from './lease';
 
 export const conflictAddendumSchema = z.object({
   v: z.literal(1),
@@ -74,4 +77,23 @@ export function conflictingSections(current: AssessmentRecord, conflicting: Asse
   return relevantSections(ctx)
     .filter((section) => differ.has(section.id))
     .map((section) => ({ id: section.id, title: section.title, rows: section.summarise(conflicting.answers, ctx) }));
+}
+
+/** A conflict addendum as the record shows it: the words, and what it says differently. */
+export interface ConflictAddendumLines {
+  rowId: string;
+  byline: string;
+  reconciledLine: string | undefined;
+  sections: { id: SectionId; title: string; rows: SummaryRow[] }[];
+  canReconcile: boolean;
+}
+
+export function conflictAddendumLines(views: readonly ConflictAddendumView[], current: AssessmentRecord, now: string, options: { thinkFamilyTriggersOff: readonly string[] }): ConflictAddendumLines[] {
+  return views.map((view) => ({
+    rowId: view.rowId,
+    byline: leaseWords.conflictBy(view.editedBy.name, formatDateTime(view.editedAt), view.madeHere ? 'this' : 'another'),
+    reconciledLine: view.reconciled ? leaseWords.conflictReconciled(view.reconciled.by.name, formatDateTime(view.reconciled.at)) : undefined,
+    sections: conflictingSections(current, view.record, deriveContext(view.record.answers, now, { thinkFamilyTriggersOff: [...options.thinkFamilyTriggersOff] })),
+    canReconcile: view.canReconcile,
+  }));
 }

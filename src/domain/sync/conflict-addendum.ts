@@ -59,6 +59,8 @@ export interface ConflictAddendumView {
   reconciled: { at: string; by: StaffRef } | undefined;
   /** Whether this tablet may mark it reconciled (it holds the record's current revision). */
   canReconcile: boolean;
+  /** Whether the record is one of this tablet's attendances (else it opens from the department). */
+  recordHere: boolean;
   /** The record as the edit left it (for the clinician to compare). */
   record: ConflictAddendum['record'];
 }

@@ -143,6 +143,7 @@ export async function listConflictAddenda(ctx: Pick<StorageContext, 'db'>, unloc
       madeHere: addendum.tabletId === unlocked.deviceId,
       reconciled: addendum.reconciled,
       canReconcile: addendum.reconciled === undefined && (await holdsCurrent(ctx, addendum.attendanceId)),
+      recordHere: (await ctx.db.attendances.get(addendum.attendanceId)) !== undefined,
       record: addendum.record,
     });
   }

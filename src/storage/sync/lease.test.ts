@@ -114,6 +114,12 @@ async function addendaOn(tablet: Tablet, id: string): Promise<ConflictAddendumVi
   return firstValue(live);
 }
 
+function tabletAll(tablet: Tablet) {
+  const live = tablet.repos.sync?.conflictAddenda();
+  if (!live) throw new Error('no conflict addenda');
+  return live;
+}
+
 async function serverLease(rowId: string): Promise<{ tablet_id: string; holder: string; expires_at: string }[]> {
   return server.db().query('SELECT tablet_id, holder, expires_at FROM leases WHERE row_id = $1', [rowId]);
 }
@@ -292,6 +298,9 @@ describe('the edit lease between two tablets and the real server', () => {
     const onBList = await addendaOn(b, editor.id);
     expect(onBList).toHaveLength(1);
     expect(onBList[0]).toMatchObject({ madeHere: false, canReconcile: true });
+    // The liaison review list reads every one, unreconciled, with where the record opens.
+    const all = tabletAll(b);
+    expect(await firstValue(all)).toEqual([expect.objectContaining({ attendanceId: editor.id, recordHere: true, reconciled: undefined })]);
     expect(onBList[0]?.record.answers.patient.givenName).toBe('Typed offline on A');
     expect(await a.repos.sync?.reconcileConflict(onAList[0]?.rowId ?? '')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await b.repos.sync?.reconcileConflict(onBList[0]?.rowId ?? '')).toEqual({ ok: true, value: undefined });

@@ -10,7 +10,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { expectNoAxeViolations, fillPatient, saveAndContinue, startAssessment, unlock } from './support';
+import { expectNoAxeViolations, fillPatient, startAssessment, unlock } from './support';
 import { enrolTwoTablets, startDepartmentServer } from './department-support';
 import type { DepartmentServer } from './department-support';
 
@@ -40,9 +40,11 @@ test('B continues an assessment in progress started on A; A shows it read-only, 
   const { a, b } = await enrolTwoTablets(browser, server);
   try {
     // A starts the assessment and leaves it in progress (its lease is released on leaving).
+    await a.page.getByRole('link', { name: 'Home' }).first().click();
     await startAssessment(a.page);
     await fillPatient(a.page, { ...CHILD, reason: 'Injury', detail: 'Fall from a climbing frame' });
-    await saveAndContinue(a.page);
+    await a.page.getByRole('button', { name: 'Save and return later' }).click();
+    await expect(a.page.getByRole('heading', { name: 'Safeguarding assessment', level: 1 })).toBeVisible();
     await a.page.getByRole('link', { name: 'Home' }).first().click();
     await expect(a.page.getByTestId('sync-status')).toHaveText(/^Shared with the department at \d\d:\d\d$/, { timeout: 60_000 });
 

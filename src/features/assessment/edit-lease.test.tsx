@@ -54,11 +54,11 @@ function fakeLease(initial: EditLeaseState) {
   return { editLease, calls };
 }
 
-function render(initial: EditLeaseState, role: 'triage-nurse' | 'nurse-in-charge', page = 'patient') {
+function render(initial: EditLeaseState, role: 'triage-nurse' | 'nurse-in-charge', page = 'patient', extra: Partial<SyncRepository> = {}) {
   const lease = fakeLease(initial);
   const base = fakeRepositories({ staff: [{ ...TEST_NURSE, role }], attendances: [assessmentRecord({ id: 'a1', arrivedAt: '2026-03-10T15:00:00.000Z', dateOfBirth: '2019-05-04' })] });
   const state: SyncRepository['state'] = () => ({ subscribe: (onNext) => (onNext(undefined), { unsubscribe: () => undefined }) });
-  const repositories: FakeRepositories = { ...base, sync: { state, departmentRecord: () => Promise.reject(new Error('not used')), editLease: lease.editLease } };
+  const repositories: FakeRepositories = { ...base, sync: { state, departmentRecord: () => Promise.reject(new Error('not used')), editLease: lease.editLease, ...extra } };
   const screenResult = renderScreen(
     (pathname) => {
       const [, id = '', ...rest] = pathname.split('/').filter(Boolean).map(decodeURIComponent);
@@ -110,5 +110,31 @@ describe('the edit lease on the assessment screens', () => {
     render(elsewhere, 'triage-nurse', '');
     const banner = await screen.findByRole('region', { name: 'Read only' });
     expect(within(banner).getByText('This assessment is being edited by Sam Patel on another tablet of the department.')).toBeInTheDocument();
+  });
+});
+
+describe('conflicting edits on the record', () => {
+  test('the task list shows what the conflicting edit says, who made it and when; the record’s tablet marks it reconciled', async () => {
+    const current = assessmentRecord({ id: 'a1', arrivedAt: '2026-03-10T15:00:00.000Z', dateOfBirth: '2019-05-04' });
+    const conflicting = { ...current, answers: { ...current.answers, patient: { ...current.answers.patient, familyName: 'Okonjo' } } };
+    const reconciled: string[] = [];
+    const conflictAddenda: SyncRepository['conflictAddenda'] = () => ({
+      subscribe: (onNext) => (
+        onNext([{ rowId: 'a1:conflict:tablet-a:4', attendanceId: 'a1', editedBy: { ...current.createdBy, name: 'Sam Patel' }, editedAt: '2026-03-10T15:30:00.000Z', madeHere: false, reconciled: undefined, canReconcile: true, recordHere: true, record: conflicting }]),
+        { unsubscribe: () => undefined }
+      ),
+    });
+    const { user } = render({ status: 'held', expiresAt: '2026-03-10T16:05:00.000Z' }, 'triage-nurse', '', {
+      conflictAddenda,
+      reconcileConflict: (rowId) => {
+        reconciled.push(rowId);
+        return Promise.resolve(ok(undefined));
+      },
+    });
+    const panel = (await screen.findByRole('heading', { name: 'Conflicting edits to reconcile' })).closest('section') as HTMLElement;
+    expect(within(panel).getByRole('heading', { name: /^Edited by Sam Patel at .* on another tablet of the department$/ })).toBeInTheDocument();
+    expect(within(panel).getByText('Okonjo', { exact: false })).toBeInTheDocument();
+    await user.click(within(panel).getByRole('button', { name: 'Mark as reconciled' }));
+    expect(reconciled).toEqual(['a1:conflict:tablet-a:4']);
   });
 });

@@ -4,6 +4,7 @@
  * file, started before its tests and stopped after them, and every tablet a test opened closed
  * after that test (their sync engines stop with them). Tests that act as the server's operator
  * or as an attacker reach its database and its routes directly through `db()` and `app()`.
+ * `options.now`: the server's clock (a lease's expiry, storage/sync/lease.test.ts).
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -24,7 +25,7 @@ export interface DepartmentServerForTests {
 }
 
 /** Registers the server's start and stop, and the closing of tablets, in the calling test file. */
-export function departmentServerForThisFile(): DepartmentServerForTests {
+export function departmentServerForThisFile(options: { now?: () => Date } = {}): DepartmentServerForTests {
   let started: { origin: string; db: Database; app: FastifyInstance } | undefined;
   const opened: RealRepositories[] = [];
   const running = () => {
@@ -34,7 +35,7 @@ export function departmentServerForThisFile(): DepartmentServerForTests {
   beforeAll(async () => {
     const db = await openPglite(undefined);
     await migrate(db);
-    const app = await buildServer({ db, claimsPerMinute: 10_000, requestsPerMinute: 100_000 });
+    const app = await buildServer({ db, claimsPerMinute: 10_000, requestsPerMinute: 100_000, ...(options.now ? { now: options.now } : {}) });
     await app.listen({ port: 0, host: '127.0.0.1' });
     started = { origin: `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`, db, app };
   }, 120_000);

@@ -72,6 +72,14 @@ export const auditEventTypes = [
   // Added with issue 14: a staff account added, removed or changed on another tablet, applied
   // here after its binding verified (entityId: the staff id).
   'department-staff-received',
+  // Added with issue 14 (edit lease, conflict addenda): the nurse in charge took over editing an
+  // assessment from another tablet; an assessment in progress on another tablet continued on
+  // this one; a conflicting edit made into a conflict addendum here; one marked reconciled
+  // (entityId: the attendance id in each).
+  'edit-lease-taken-over',
+  'department-record-continued',
+  'conflict-addendum-made',
+  'conflict-addendum-reconciled',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -116,6 +124,10 @@ export const auditEventTypeLabels = {
   'department-shared': 'Shared with the department',
   'device-rekey-completed': 'Re-keying completed',
   'department-staff-received': 'Staff account received from another tablet',
+  'edit-lease-taken-over': 'Editing taken over from another tablet',
+  'department-record-continued': 'Assessment continued on this tablet',
+  'conflict-addendum-made': 'Conflicting edit kept as an addendum',
+  'conflict-addendum-reconciled': 'Conflicting edit reconciled',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

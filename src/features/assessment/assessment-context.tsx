@@ -6,10 +6,19 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { AssessmentRecord } from '../../domain/assessment/record';
 import type { AssessmentEditor } from '../../storage/repositories/types';
 import type { SaveStatusStore } from './save-status';
+import type { EditLeaseState } from '../../domain/sync/lease';
+import type { Result } from '../../domain/shared/result';
+
+/** The edit lease while the assessment is open (issue 14; storage/sync/lease.ts): absent or 'not-shared' on a tablet that does not share. */
+export interface AssessmentLease {
+  state: EditLeaseState;
+  takeOver: () => Promise<Result<EditLeaseState, { kind: string; message: string }>>;
+}
 
 export interface OpenAssessment {
   editor: AssessmentEditor;
   status: SaveStatusStore;
+  lease?: AssessmentLease | undefined;
 }
 
 export const OpenAssessmentContext = createContext<OpenAssessment | undefined>(undefined);

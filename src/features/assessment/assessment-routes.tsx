@@ -10,7 +10,9 @@ import { ButtonLink } from '../../components/content/button';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useNavigate } from '../../components/navigation/router';
-import { useAssessmentEditor } from '../../storage/repositories/react';
+import { useAssessmentEditor, useDeviceSettings, useEditLease } from '../../storage/repositories/react';
+import { leaseReadOnlyEditor } from '../../storage/sync/lease-editor';
+import { leaseMakesReadOnly } from '../../domain/sync/lease';
 import { AddendumStartPage } from './addendum-start-page';
 import { OpenAssessmentContext } from './assessment-context';
 import type { OpenAssessment } from './assessment-context';
@@ -68,7 +70,13 @@ function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }
 export function AssessmentRoutes({ id, rest }: { id: string; rest: string[] }) {
   const state = useAssessmentEditor(id);
   const status = useMemo(() => new SaveStatusStore(), []);
-  const open = useMemo(() => (state.status === 'ready' ? { editor: state.editor, status } : undefined), [state, status]);
+  // The edit lease (issue 14): taken for an assessment in progress this tab may edit; another tablet's lease makes it read-only here.
+  const settings = useDeviceSettings();
+  const editable = state.status === 'ready' && !state.editor.readOnly && state.editor.record().status === 'in-progress';
+  const { state: leaseState, takeOver } = useEditLease(id, settings?.idleLockMinutes, editable);
+  const leaseReadOnly = leaseMakesReadOnly(leaseState);
+  const editor = useMemo(() => (state.status === 'ready' ? (leaseReadOnly ? leaseReadOnlyEditor(state.editor) : state.editor) : undefined), [state, leaseReadOnly]);
+  const open = useMemo(() => (editor ? { editor, status, lease: { state: leaseState, takeOver } } : undefined), [editor, status, leaseState, takeOver]);
   if (state.status === 'loading') {
     return (
       <Page title="Opening assessment">

@@ -17,6 +17,7 @@ import type { OpenAssessment } from './assessment-context';
 import { useDeviceSettings } from '../../storage/repositories/react';
 import { useRecord } from './assessment-context';
 import { PatientHeading } from './patient-heading';
+import { ConflictAddendaPanel } from './conflict-addenda-panel';
 
 export function RecordPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
@@ -47,6 +48,7 @@ export function RecordPage({ open }: { open: OpenAssessment }) {
       <h1>Signed assessment</h1>
       <ButtonLink to={paths.letters(record.id)}>Letters</ButtonLink>{' '}
       {!open.editor.readOnly ? <ButtonLink to={paths.addendum(record.id)} variant="secondary">Add an addendum</ButtonLink> : null}
+      <ConflictAddendaPanel record={record} />
       {relevantSections(ctx).map((section) => (
         <section key={section.id} aria-labelledby={`heading-${section.id}`}>
           <h2 className="nhsuk-heading-m" id={`heading-${section.id}`}>

@@ -32,6 +32,7 @@ import { useDeviceSettings } from '../../storage/repositories/react';
 import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
 import { useAutosave } from './use-autosave';
+import { EditLeaseBanner } from './edit-lease-banner';
 
 export interface SectionPageProps<K extends SectionId> {
   open: OpenAssessment;
@@ -209,7 +210,9 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
       focusHeading={issues.length === 0}
     >
       <ErrorSummary issues={issues} />
-      {editor.readOnly ? (
+      {open.lease?.state.status === 'elsewhere' ? (
+        <EditLeaseBanner lease={open.lease} />
+      ) : editor.readOnly ? (
         <NotificationBanner title="Read only">
           <p className="nhsuk-notification-banner__heading">This assessment is open in another tab or window.</p>
           <p>To avoid two versions, you can only read it here. Close the other tab to edit it here.</p>

@@ -18,6 +18,8 @@ import { useRecord } from './assessment-context';
 import { SavedNextSteps } from './next-steps-panel';
 import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
+import { EditLeaseBanner } from './edit-lease-banner';
+import { ConflictAddendaPanel } from './conflict-addenda-panel';
 import { useDeviceSettings } from '../../storage/repositories/react';
 
 export function TaskListPage({ open }: { open: OpenAssessment }) {
@@ -57,6 +59,8 @@ export function TaskListPage({ open }: { open: OpenAssessment }) {
     <Page title="Safeguarding assessment" backLink={{ to: paths.home(), text: 'Home' }}>
       <PatientHeading patient={record.answers.patient} />
       <h1>Safeguarding assessment</h1>
+      <EditLeaseBanner lease={open.lease} />
+      <ConflictAddendaPanel record={record} />
       <p>
         You have completed {done} of {sections.length} sections. Everything you enter is saved on this device as you go: you can stop and come back at any time.
       </p>

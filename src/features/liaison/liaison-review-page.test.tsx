@@ -70,3 +70,36 @@ describe('the liaison review list over the department', () => {
     expect(repositories.liaisonReviews.get().get('from-a')?.reviews.map((review) => review.action)).toEqual(['no-further-action']);
   });
 });
+
+describe('conflicting edits to reconcile (issue 14, conflict addenda)', () => {
+  test('each one not yet reconciled is listed with who made it and when, and links to its record; a reconciled one is not', async () => {
+    const base = department('from-a');
+    const edited = child('own');
+    const view = (rowId: string, reconciled: boolean) => ({
+      rowId,
+      attendanceId: 'own',
+      editedBy: { ...edited.createdBy, name: 'Sam Patel' },
+      editedAt: '2026-03-10T12:30:00.000Z',
+      madeHere: false,
+      reconciled: reconciled ? { at: '2026-03-10T13:00:00.000Z', by: edited.createdBy } : undefined,
+      canReconcile: !reconciled,
+      recordHere: true,
+      record: edited,
+    });
+    const repositories: FakeRepositories = {
+      ...base,
+      sync: {
+        state: () => ({ subscribe: (onNext) => (onNext(undefined), { unsubscribe: () => undefined }) }),
+        departmentRecord: () => Promise.reject(new Error('not used')),
+        conflictAddenda: () => ({ subscribe: (onNext) => (onNext([view('own:conflict:tablet-a:3', false), view('own:conflict:tablet-a:5', true)]), { unsubscribe: () => undefined }) }),
+      },
+    };
+    renderScreen(<LiaisonReviewPage />, { repositories });
+    const section = (await screen.findByRole('heading', { name: 'Conflicting edits to reconcile' })).closest('section') as HTMLElement;
+    const items = within(section).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('A conflicting edit to reconcile. Edited by Sam Patel at');
+    expect(items[0]).toHaveTextContent('on another tablet of the department');
+    expect(within(section).getByRole('link', { name: /^Open the record of / })).toHaveAttribute('href', '/assessments/own');
+  });
+});

@@ -31,7 +31,8 @@ import { Textarea } from '../../components/form/text-input';
 import { Page } from '../../components/layout/page';
 import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useDeviceSettings, useLiaisonList, useRepositories } from '../../storage/repositories/react';
+import { useConflictAddenda, useDeviceSettings, useLiaisonList, useRepositories } from '../../storage/repositories/react';
+import { leaseWords } from '../../domain/sync/lease';
 
 const TITLE = 'Paediatric liaison review list';
 
@@ -174,6 +175,30 @@ function EntryCard({ entry, issued, reviewing, onReview, children }: { entry: Li
   );
 }
 
+/** Issue 14: conflicting edits to reconcile, across the department's records this tablet holds (storage/sync/conflict.ts). */
+function ConflictsToReconcile() {
+  const views = useConflictAddenda();
+  const open = (views ?? []).filter((view) => view.reconciled === undefined);
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="conflicts-to-reconcile">
+      <h2 className="nhsuk-heading-m" id="conflicts-to-reconcile">
+        {leaseWords.conflictHeading}
+      </h2>
+      <ul className="nhsuk-list">
+        {open.map((view) => (
+          <li key={view.rowId}>
+            <strong>{leaseWords.liaisonItem}</strong>. {leaseWords.conflictBy(view.editedBy.name, formatDateTime(view.editedAt), view.madeHere ? 'this' : 'another')}.{' '}
+            <Link to={view.recordHere ? paths.assessment(view.attendanceId) : paths.departmentRecord(view.attendanceId)}>
+              {`Open the record of ${`${view.record.answers.patient.givenName} ${view.record.answers.patient.familyName}`.trim() || 'this patient'}`}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function LiaisonReviewPage() {
   const settings = useDeviceSettings();
   const [now] = useState(() => new Date().toISOString());
@@ -225,6 +250,7 @@ export function LiaisonReviewPage() {
           still to make, every patient who left before assessment, and every assessment left unsigned for more than 12 hours. A review is
           overdue if it is not recorded by the end of the next working day after arrival.
         </p>
+        <ConflictsToReconcile />
         <FilterForm
           key={`${range.from}|${range.to}|${status}`}
           initial={initial}

@@ -72,3 +72,42 @@ describe('an attendance recorded on another tablet', () => {
     expect(await screen.findByText('The department server cannot be reached. Records are kept on this tablet and shared when it is back.')).toBeInTheDocument();
   });
 });
+
+describe('continuing another tablet’s assessment in progress here (issue 14, the edit lease)', () => {
+  const inProgress = () => assessmentRecord({ id: 'from-b-3', arrivedAt: '2026-03-10T12:00:00.000Z', dateOfBirth: '2019-05-04' });
+
+  test('offered when no other tablet is editing it; pressing it continues it here and opens the assessment', async () => {
+    const continued: { id: string; minutes: number }[] = [];
+    const base = department([], () => Promise.resolve(ok(inProgress())));
+    const repositories: FakeRepositories = {
+      ...base,
+      sync: {
+        ...(base.sync as SyncRepository),
+        leaseOf: () => Promise.resolve({ status: 'free' }),
+        continueHere: (id, minutes) => {
+          continued.push({ id, minutes });
+          return Promise.resolve(ok(id));
+        },
+      },
+    };
+    const { user } = renderScreen((pathname) => (pathname.startsWith('/assessments/') ? <h1>Assessment {pathname}</h1> : <DepartmentRecordPage id="from-b-3" />), { repositories, path: '/department/records/from-b-3' });
+    await user.click(await screen.findByRole('button', { name: 'Continue this assessment on this tablet' }));
+    expect(continued).toEqual([{ id: 'from-b-3', minutes: expect.any(Number) as number }]);
+    expect(await screen.findByRole('heading', { name: 'Assessment /assessments/from-b-3' })).toBeInTheDocument();
+  });
+
+  test('not offered while another tablet is editing it: says who', async () => {
+    const base = department([], () => Promise.resolve(ok(inProgress())));
+    const repositories: FakeRepositories = {
+      ...base,
+      sync: {
+        ...(base.sync as SyncRepository),
+        leaseOf: () => Promise.resolve({ status: 'elsewhere', holder: { name: 'Sam Patel', thisTablet: false }, tabletId: 'tablet-b', expiresAt: '2026-03-10T14:05:00.000Z' }),
+        continueHere: () => Promise.reject(new Error('must not be called')),
+      },
+    };
+    renderScreen(<DepartmentRecordPage id="from-b-3" />, { repositories });
+    expect(await screen.findByText('It cannot be continued here now: Sam Patel is editing it on another tablet of the department.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Continue this assessment on this tablet' })).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@
  * values (dexie-react-hooks' useObservable). Screens get data only through these hooks,
  * never from the database (ARCHITECTURE.md).
  */
-import { createContext, startTransition, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useObservable } from 'dexie-react-hooks';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
@@ -15,6 +15,9 @@ import type { ArrivalWindow, AssessmentEditor, LiaisonListData, NoConcernReviewI
 import type { RekeyStatus, SchemaUpgradeState } from './types';
 import type { DepartmentState, LiveValue } from './types';
 import type { SyncStatusFacts } from '../../domain/sync/status';
+import type { EditLeaseHandle } from './types';
+import type { EditLeaseState } from '../../domain/sync/lease';
+import type { ConflictAddendumView } from '../../domain/sync/conflict-addendum';
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
@@ -181,3 +184,44 @@ export function useSyncState(): SyncStatusFacts | undefined {
   const { sync } = useRepositories();
   return useObservable(() => sync?.state() ?? { subscribe: (onNext: (value: undefined) => void) => (onNext(undefined), { unsubscribe: () => undefined }) }, [sync], undefined);
 }
+
+/** Conflict addenda this tablet holds (issue 14, storage/sync/conflict.ts): of one attendance, or all; empty on a tablet that does not share. */
+export function useConflictAddenda(attendanceId?: string): ConflictAddendumView[] | undefined {
+  const { sync } = useRepositories();
+  return useObservable(() => sync?.conflictAddenda?.(attendanceId) ?? { subscribe: (onNext: (value: ConflictAddendumView[]) => void) => (onNext([]), { unsubscribe: () => undefined }) }, [sync, attendanceId], undefined);
+}
+
+/**
+ * The edit lease of an assessment open for editing (issue 14, storage/sync/lease.ts): taken
+ * while `active`, renewed while the component is mounted, released when it unmounts or the
+ * page is hidden. 'not-shared' on a tablet that does not share (no call is made).
+ */
+export function useEditLease(attendanceId: string, idleLockMinutes: number | undefined, active: boolean): { state: EditLeaseState; takeOver: () => Promise<Result<EditLeaseState, { kind: string; message: string }>> } {
+  const { sync } = useRepositories();
+  const [found, setFound] = useState<{ handle: EditLeaseHandle; state: EditLeaseState } | undefined>(undefined);
+  const on = active && sync?.editLease !== undefined && idleLockMinutes !== undefined;
+  useEffect(() => {
+    if (!active || !sync?.editLease || idleLockMinutes === undefined) return undefined;
+    const opened = sync.editLease(attendanceId, idleLockMinutes);
+    const watch = opened.state().subscribe((value) => {
+      setFound({ handle: opened, state: value });
+    });
+    const onHide = () => void opened.close();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      watch.unsubscribe();
+      void opened.close();
+    };
+  }, [sync, attendanceId, idleLockMinutes, active]);
+  const handle = on ? found?.handle : undefined;
+  const takeOver = useCallback(
+    async (): Promise<Result<EditLeaseState, { kind: string; message: string }>> => (handle ? handle.takeOver() : { ok: false, error: { kind: 'not-shared', message: 'This tablet does not share with a department.' } }),
+    [handle],
+  );
+  return { state: on ? (found?.state ?? LEASE_CHECKING) : LEASE_NOT_SHARED, takeOver };
+}
+
+// Constant objects: a screen memoised on the lease's state does not re-render for nothing.
+const LEASE_CHECKING: EditLeaseState = { status: 'checking' };
+const LEASE_NOT_SHARED: EditLeaseState = { status: 'not-shared' };

@@ -20,6 +20,8 @@ import type { LiaisonReview, LiaisonReviewAction, LiaisonReviewRecord } from '..
 import type { BackupHeader } from '../../domain/backup/backup-format';
 import type { BackupRefusal } from '../../domain/backup/backup-rules';
 import type { SyncStatusFacts } from '../../domain/sync/status';
+import type { EditLeaseState } from '../../domain/sync/lease';
+import type { ConflictAddendumView } from '../../domain/sync/conflict-addendum';
 import type { RekeyStatus } from './rekey-progress';
 export type { RekeyStatus } from './rekey-progress';
 
@@ -487,6 +489,25 @@ export interface SyncRepository {
   state(): LiveValue<SyncStatusFacts | undefined>;
   /** A record from another tablet, read-only: cached, or fetched from the department server and checked. */
   departmentRecord(id: string): Promise<Result<AssessmentRecord, { kind: string; message: string }>>;
+  /** The edit lease of an assessment open for editing (storage/sync/lease.ts): taken now, renewed while open, released by close(). Says 'not-shared' and calls no one on a tablet that is not enrolled. */
+  editLease?(attendanceId: string, idleLockMinutes: number): EditLeaseHandle;
+  /** Who holds an assessment's lease now, without taking it. */
+  leaseOf?(attendanceId: string): Promise<EditLeaseState>;
+  /** Continues another tablet's assessment in progress here (storage/sync/lease-continue.ts): the id to open, once it is this tablet's. */
+  continueHere?(attendanceId: string, idleLockMinutes: number): Promise<Result<string, { kind: string; message: string; lease?: EditLeaseState }>>;
+  /** Conflict addenda this tablet holds (storage/sync/conflict.ts): of one attendance, or every one (the liaison list). */
+  conflictAddenda?(attendanceId?: string): LiveValue<ConflictAddendumView[]>;
+  /** Marks a conflict addendum reconciled (the record's current tablet only; audited). */
+  reconcileConflict?(rowId: string): Promise<Result<void, { kind: string; message: string }>>;
+}
+
+/** One assessment's edit lease while it is open (storage/sync/lease.ts EditLease). */
+export interface EditLeaseHandle {
+  state(): LiveValue<EditLeaseState>;
+  /** The nurse in charge only ('forbidden' otherwise); audited. */
+  takeOver(): Promise<Result<EditLeaseState, { kind: string; message: string }>>;
+  /** Stops renewing and releases the lease (best effort). */
+  close(): Promise<void>;
 }
 
 /**

@@ -44,6 +44,7 @@ import { nextPurgeReviewPush, SYNC_PENDING_SHARED_KEY } from './travel-stub';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { brokenChainCount, checkChainsAtUnlock, shareAuditChains } from './chain-check';
+import { conflictsAfterPull, conflictsAfterPush } from './conflict-sync';
 
 /** Time between syncs while the server answers. */
 export const SYNC_INTERVAL_MS = 30_000;
@@ -191,6 +192,7 @@ export class SyncEngine {
     const api = this.api();
     const pushed = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId);
     if (!pushed.ok) return this.failed(pushed.error);
+    await conflictsAfterPush(this.ctx, api, enrolment.tabletId);
     const first = (await readString(this.ctx.db, SYNC_LAST_SHARED_KEY)) === undefined;
     const notes: ReferralNotes = new Map();
     // The department's day rows may fall behind if this pull's notes are not written (design: department-days.ts).
@@ -216,9 +218,11 @@ export class SyncEngine {
       next: () => this.nextTravelPush(),
     });
     if (!travelled.ok) return this.failed(travelled.error);
+    const conflicted = await conflictsAfterPull(this.ctx, api, enrolment.tabletId);
+    if (!conflicted.ok) return this.failed(conflicted.error);
     const shared = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId, { pendingKey: SYNC_PENDING_SHARED_KEY, next: () => nextPurgeReviewPush(this.ctx.db, this.ctx.vault.peek(), api, this.ctx.newId) });
     if (!shared.ok) return this.failed(shared.error);
-    // Audit events last, so the events this sync wrote (a purge applied, a review) go in the same sync.
+    // Audit events last, so the events this sync wrote (a purge applied, a review, a conflict kept) go in the same sync.
     const chains = await shareAuditChains(this.ctx, api, enrolment.tabletId);
     if (!chains.ok) return this.failed(chains.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });

@@ -28,7 +28,7 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 
 /** What every tablet keeps of every department record (the first pull and each pull after it). */
-export const PULL_KINDS = ['summary', 'stub', 'tombstone', 'staff', 'settings', 'liaison-review'] as const;
+export const PULL_KINDS = ['summary', 'stub', 'tombstone', 'staff', 'settings', 'liaison-review', 'draft'] as const;
 /** Kinds opened before they are used (their author's seal, crypto/sealed-row.ts). */
 export const CHECKED_KINDS: ReadonlySet<string> = new Set(['summary', 'attendance']);
 /** Rows a pull asks for at a time. */

@@ -212,7 +212,11 @@ export async function push(db: Database, tablet: Tablet, requestId: string, rows
         continue;
       }
       if (!latest && (PURGEABLE as ReadonlySet<string>).has(row.kind)) {
-        const purged = await tx.query('SELECT 1 FROM purged_rows WHERE department_id = $1 AND kind = $2 AND row_id = $3', [tablet.departmentId, row.kind, row.rowId]);
+        const owner = attachedTo(row);
+        const purged = await tx.query(
+          'SELECT 1 FROM purged_rows WHERE department_id = $1 AND ((kind = $2 AND row_id = $3) OR (kind = $4 AND row_id = $5))',
+          [tablet.departmentId, row.kind, row.rowId, 'attendance', owner ?? ''],
+        );
         if (purged.length > 0) {
           results.push({ ...head, status: 'refused', reason: 'purged' });
           continue;
@@ -268,6 +272,18 @@ async function sweepReceipts(db: Database, now: Date): Promise<void> {
 const PURGEABLE: ReadonlySet<RowKind> = new Set<RowKind>(PURGEABLE_KINDS);
 
 /**
+ * A `draft` row whose id is `<record id>:<anything>` (a conflict addendum: the tablets name it
+ * `<attendance>:conflict:<tablet>:<revision>`) belongs to that record: a tombstone deletes it
+ * with the record, and one pushed after the purge is refused. Its author may not hold the
+ * record's other rows, so the purging tablet cannot list every such row in `purges`.
+ */
+function attachedTo(row: Pick<PushRow, 'kind' | 'rowId'>): string | undefined {
+  if (row.kind !== 'draft') return undefined;
+  const at = row.rowId.indexOf(':');
+  return at > 0 ? row.rowId.slice(0, at) : undefined;
+}
+
+/**
  * A tombstone deletes the record's rows (those with the tombstone's id, and those it lists)
  * and remembers their ids, so a purged row pushed again later is refused. The stub and the
  * tombstone stay (design §6).
@@ -281,6 +297,7 @@ async function purge(tx: Queryable, tablet: Tablet, tombstone: PushRow, now: Dat
       [tablet.departmentId, target.kind, target.rowId, now],
     );
   }
+  await tx.query("DELETE FROM rows WHERE department_id = $1 AND kind = 'draft' AND left(row_id, $3) = $2", [tablet.departmentId, `${tombstone.rowId}:`, tombstone.rowId.length + 1]);
   await tx.query('DELETE FROM leases WHERE department_id = $1 AND row_id = $2', [tablet.departmentId, tombstone.rowId]);
 }
 

@@ -532,15 +532,20 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const recordId = randomUUID();
       const letterId = randomUUID();
       const unrelated = row({ kind: 'summary' });
+      const addendum = row({ kind: 'draft', rowId: `${recordId}:conflict:${randomUUID()}:3` });
+      const otherAddendum = row({ kind: 'draft', rowId: `${randomUUID()}:conflict:${randomUUID()}:1` });
       await pushRows(context.app, department, [row({ rowId: recordId }), row({ kind: 'summary', rowId: recordId }), row({ kind: 'letter-version', rowId: letterId }), row({ kind: 'stub', rowId: recordId }), unrelated, row({ kind: 'audit-event', chainSeq: 1 })]);
+      await pushRows(context.app, tablet, [addendum, otherAddendum]);
       const lateEdit = row({ rowId: recordId, revision: 2 });
       const tombstone = { ...row({ kind: 'tombstone', rowId: recordId }), purges: [{ kind: 'letter-version', rowId: letterId }] };
       const purged = await pushRows(context.app, department, [tombstone]);
       expect(purged.answer.results[0]).toMatchObject({ status: 'accepted' });
       const left = await pullAll(context.app, tablet, 'after=0');
-      expect(left.rows.map((r) => [r.kind, r.rowId === recordId])).toEqual([['stub', true], ['summary', false], ['audit-event', false], ['tombstone', true]]);
-      const again = await pushRows(context.app, tablet, [{ ...lateEdit, revision: 1, baseRevision: 0 }, row({ kind: 'letter-version', rowId: letterId })]);
-      expect(again.answer.results.map((result) => result.status === 'refused' && result.reason)).toEqual(['purged', 'purged']);
+      // The record's conflict addendum (id `<record>:…`, pushed by another tablet, not listed) goes with it; another record's stays.
+      expect(left.rows.map((r) => [r.kind, r.rowId === recordId || r.rowId === otherAddendum.rowId])).toEqual([['stub', true], ['summary', false], ['audit-event', false], ['draft', true], ['tombstone', true]]);
+      const lateAddendum = row({ kind: 'draft', rowId: `${recordId}:conflict:${randomUUID()}:4` });
+      const again = await pushRows(context.app, tablet, [{ ...lateEdit, revision: 1, baseRevision: 0 }, row({ kind: 'letter-version', rowId: letterId }), lateAddendum]);
+      expect(again.answer.results.map((result) => result.status === 'refused' && result.reason)).toEqual(['purged', 'purged', 'purged']);
       const badPurge = await pushRows(context.app, department, [{ ...row({ kind: 'tombstone' }), purges: [{ kind: 'audit-event', rowId: randomUUID() }] }]);
       expect(badPurge.response.statusCode).toBe(400);
       const notTombstone = await pushRows(context.app, department, [{ ...row(), purges: [{ kind: 'draft', rowId: randomUUID() }] }]);

@@ -203,7 +203,7 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
     unlocked,
     () => stubs.map(({ row }) => ({ type: 'remove' as const, id: row.id, day: rows.find((each) => each?.id === row.id)?.arrivedDay ?? '' })),
     (commit) =>
-      db.transaction('rw', [db.attendances, db.letters, db.liaisonReviews, db.gpLettersDue, db.meta, db.attendanceDays, db.retainedStubs], async () => {
+      db.transaction('rw', [db.attendances, db.letters, db.liaisonReviews, db.gpLettersDue, db.meta, db.attendanceDays, db.retainedStubs, db.departmentRows], async () => {
         // One saved since it was read (an addendum): the day is left for the next purge, which reads it again.
         const current = await db.attendances.bulkGet(stubs.map(({ row }) => row.id));
         if (stubs.some(({ rev }, index) => current[index]?.rev !== rev)) return 0;
@@ -216,6 +216,8 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
           await db.letters.where('attendanceId').equals(row.id).delete();
           await db.liaisonReviews.delete(row.id);
           await db.gpLettersDue.delete(row.id);
+          // Conflict addenda held for it on a tablet that shares (rows `draft <attendance>:…`, sync/conflict.ts); the tombstone purges them at the server.
+          await db.departmentRows.where('key').startsWith(`draft ${row.id}:`).delete();
           await db.meta.where('key').between(`letter-draft:${row.id}:`, `letter-draft:${row.id}:\uffff`, true, true).delete();
           await db.retainedStubs.put(row);
           purged += 1;

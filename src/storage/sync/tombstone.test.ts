@@ -149,10 +149,17 @@ describe('purges travel as sealed tombstones with their stubs', () => {
     expect((await kindCount(a, 'liaison-review'))).toBe(2);
     expect((await kindCount(a, 'letter-version'))).toBeGreaterThan(0);
 
+    // A conflict addendum of it held on both tablets (rows `draft <attendance>:…`, conflict.ts): it goes with the record.
+    const addendumId = `${purged}:conflict:${b.deviceId}:2`;
+    const addendum = { key: rowKey('draft', addendumId), kind: 'draft', rowId: addendumId, revision: 1, authorTablet: b.deviceId, seq: 0, sealed: 'sealed-words', nhsIndex: '', nameDobIndex: '', signed: false };
+    await a.repos.internals.db.departmentRows.put(addendum);
+    await b.repos.internals.db.departmentRows.put(addendum);
+
     a.clock.advance(31 * DAY_MS);
     b.clock.advance(31 * DAY_MS);
     const outcome = await a.repos.retention.purge();
     expect(outcome.ok && outcome.value.purged).toBe(1);
+    expect(await a.repos.internals.db.departmentRows.get(addendum.key)).toBeUndefined();
     // Two more attendances of the same patient on A: with the purged one's stub, three in 12 months.
     for (let each = 0; each < 2; each += 1) (await createPatientAttendance(a.repos)).close();
     await a.engine.syncNow();

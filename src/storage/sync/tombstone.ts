@@ -128,6 +128,8 @@ export async function applyPulledPurges(db: TriageDatabase, unlocked: Unlocked, 
     const at = now();
     await db.transaction('rw', [db.departmentRows, db.liaisonReviews, db.syncPushed], async () => {
       await db.departmentRows.bulkDelete([rowKey('summary', pulled.rowId), rowKey('attendance', pulled.rowId), pulled.key]);
+      // Its conflict addenda (rows `draft <attendance>:…`) go too: the server deleted them with the record.
+      await db.departmentRows.where('key').startsWith(rowKey('draft', `${pulled.rowId}:`)).delete();
       // This tablet's own review of the attendance goes with it (its copy at the server was purged by the tombstone's list).
       await db.liaisonReviews.delete(pulled.rowId);
       await db.syncPushed.put(heldAck('tombstone', pulled.rowId, pulled.revision, at, undefined));

@@ -4,7 +4,7 @@
  * where (like the two-tab rule), and only the nurse in charge is offered "Take over editing",
  * after a confirmation. Offline (the server cannot be reached) nothing is blocked.
  */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { assessmentRecord } from '../../test-support/assessment-fixtures';
 import { TEST_NURSE, fakeRepositories, renderScreen } from '../../test-support/render-screen';
@@ -51,7 +51,12 @@ function fakeLease(initial: EditLeaseState) {
       },
     };
   };
-  return { editLease, calls };
+  /** The server's answer changes while the page is open (another tablet took the lease over). */
+  const move = (next: EditLeaseState) => {
+    current = next;
+    for (const listener of listeners) listener(current);
+  };
+  return { editLease, calls, move };
 }
 
 function render(initial: EditLeaseState, role: 'triage-nurse' | 'nurse-in-charge', page = 'patient', extra: Partial<SyncRepository> = {}) {
@@ -66,7 +71,7 @@ function render(initial: EditLeaseState, role: 'triage-nurse' | 'nurse-in-charge
     },
     { repositories, path: `/assessments/a1/${page}` },
   );
-  return { ...screenResult, lease };
+  return { ...screenResult, lease, repositories };
 }
 
 describe('the edit lease on the assessment screens', () => {
@@ -104,6 +109,18 @@ describe('the edit lease on the assessment screens', () => {
     expect(await screen.findByRole('button', { name: 'Save and continue' })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Read only' })).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Last name/ })).toBeEnabled();
+  });
+
+  test('the lease taken over while the nurse is typing: the page turns read-only and what was typed in the last second is still saved here (it then travels as a conflict addendum)', async () => {
+    const { user, lease, repositories } = render({ status: 'held', expiresAt: '2026-03-10T16:05:00.000Z' }, 'triage-nurse');
+    const lastName = await screen.findByRole('textbox', { name: /Last name/ });
+    await user.clear(lastName);
+    await user.type(lastName, 'Okonjo');
+    // Before the autosave's idle wait has passed, another tablet takes the lease over.
+    lease.move(elsewhere);
+    expect(await screen.findByRole('region', { name: 'Read only' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /Last name/ })).toBeDisabled();
+    await waitFor(() => expect(repositories.records.get().get('a1')?.answers.patient.familyName).toBe('Okonjo'));
   });
 
   test('the task list says so too', async () => {

@@ -28,11 +28,11 @@
  * position in clear for the pull): the next events are checked on from N's hash, the row at N
  * stays for the rollback probe and for a rewrite of it to be seen. A chain with an open break
  * keeps every row from its checkpoint on. A chain the server held when this tablet's audit pull
- * was anchored (travel-audit.ts) is checked from the position after its anchor: that event's
- * own hash and MAC are checked (its link to the event before cannot be: this tablet never held
- * it), every event after it links on from it, and a position missing after the anchor is an
- * omission; the events up to the anchor were checked by the tablets that held them then, and
- * by their author.
+ * was anchored (travel-audit.ts) is checked from its newest event then (fetched at the anchor):
+ * that event's own hash and MAC are checked (its link to the event before cannot be: this
+ * tablet never held it), every event after it links on from it, and a position missing after
+ * it is an omission; the events before it were checked by the tablets that held them then,
+ * and by their author.
  *
  * Each break found here, and not recorded by its own tablet, is written
  * once to this tablet's trail ('tamper-detected', entityId the tablet id, words sealed as for

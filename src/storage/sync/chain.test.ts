@@ -359,8 +359,13 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     // Every event of A's at the server when B joined came before the anchor: the cursor pull never sent them to B.
     const [{ seq: sixHundredth } = { seq: Infinity }] = await server.db().query<{ seq: string | number }>("SELECT seq FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, 600)]);
     expect(Number(sixHundredth)).toBeLessThanOrEqual(Number(anchor));
-    expect(((await db.meta.get(CHAIN_ANCHORS_KEY))?.value as Record<string, number> | undefined)?.[a.tabletId]).toBeGreaterThanOrEqual(600);
+    const anchorAt = ((await db.meta.get(CHAIN_ANCHORS_KEY))?.value as Record<string, number> | undefined)?.[a.tabletId] ?? 0;
+    expect(anchorAt).toBeGreaterThanOrEqual(600);
     expect((await heldOn(b, a)).positions.every((position) => position > 600)).toBe(true);
+    // A's chain is held and checked from its newest event at the anchor (fetched then), before A writes anything more.
+    const atJoin = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(atJoin?.count).toBeGreaterThan(anchorAt);
+    expect(atJoin?.breaks).toEqual([]);
 
     for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
     await settled(a);

@@ -27,9 +27,9 @@
  * {@link AUDIT_PULL_BATCHES} batches a sync, written with the cursor in one transaction. The
  * first audit pull starts where the department stands then (`GET /api/v1/audit-heads`: its
  * newest sequence number, meta {@link AUDIT_ANCHOR_KEY}, and each chain's newest position,
- * meta {@link CHAIN_ANCHORS_KEY}), so a tablet that joins a department a year on does not pull
- * a year of every tablet's events: each chain is checked from the position after its anchor
- * (chain-check.ts). Rows stay sealed in `departmentRows` (kind `audit-event`) until checked:
+ * meta {@link CHAIN_ANCHORS_KEY}; that newest event fetched), so a tablet that joins a
+ * department a year on does not pull a year of every tablet's events: each chain is checked
+ * from the position after its anchor (chain-check.ts). Rows stay sealed in `departmentRows` (kind `audit-event`) until checked:
  * the check then prunes a whole chain to its newest event (the checkpoint, meta
  * {@link CHAIN_CHECKPOINTS_KEY}, clear). A row already held that comes again with other bytes
  * is not taken: its id is kept for the chain check to report as a rewrite. A position below a
@@ -65,7 +65,7 @@ export const CHAIN_TABLETS_KEY = 'department-chains:tablets';
 export const CHAIN_REWRITES_KEY = 'department-chains:rewrites';
 /** meta: the department sequence number the first pull of audit events started after (0 or absent: from the start). */
 export const AUDIT_ANCHOR_KEY = 'sync:audit-anchor';
-/** meta: per tablet, the newest position of its chain the server held when this tablet's audit pull was anchored. */
+/** meta: per tablet, the position before the newest of its chain the server held when this tablet's audit pull was anchored (the newest is the first checked here). */
 export const CHAIN_ANCHORS_KEY = 'department-chains:anchors';
 /** meta: per tablet, the position of its chain checked whole and pruned below (clear: the pull reads it while locked). */
 export const CHAIN_CHECKPOINTS_KEY = 'department-chains:checkpoints';
@@ -240,9 +240,12 @@ interface AuditHeads {
 
 /**
  * The first time audit events are pulled here, the cursor starts where the department stands
- * (the server's newest sequence number) and each chain held then is anchored at its newest
- * position: events written before were checked by the tablets that held them then, and by
- * their author. A server without the route (404) is pulled from the start, as before.
+ * (the server's newest sequence number), and each chain held then is anchored at its newest
+ * event, fetched now (`GET /rows/audit-event/<tablet>:<position>`), so the check starts with
+ * that event (its own hash and MAC) and the rollback probe has a row to ask about from the
+ * start. Events written before were checked by the tablets that held them then, and by their
+ * author. A server without the route (404) is pulled from the start, as before. Written in one
+ * transaction: a failure part-way leaves the pull unanchored, to be anchored at the next sync.
  */
 export async function anchorAuditPull(db: TriageDatabase, api: ApiOptions, ownTablet: string): Promise<Result<void, ApiFailure>> {
   if ((await db.meta.get(AUDIT_PULL_CURSOR_KEY)) !== undefined) return ok(undefined);
@@ -250,12 +253,21 @@ export async function anchorAuditPull(db: TriageDatabase, api: ApiOptions, ownTa
   if (!answer.ok && !(answer.error.kind === 'refused' && answer.error.status === 404)) return err(answer.error);
   const heads: AuditHeads = answer.ok ? answer.value : { seq: 0, chains: [] };
   const seq = isCount(heads.seq) ? heads.seq : 0;
-  const anchors = Object.fromEntries(heads.chains.filter((chain) => chain.tabletId !== ownTablet && isCount(chain.chainSeq)).map((chain) => [chain.tabletId, chain.chainSeq]));
-  await db.transaction('rw', db.meta, async () => {
+  const chains = heads.chains.filter((chain) => chain.tabletId !== ownTablet && isCount(chain.chainSeq) && chain.chainSeq > 0);
+  const newest: ServerRow[] = [];
+  for (const chain of chains) {
+    const rows = await callApi<{ rows: ServerRow[] }>('GET', `/api/v1/rows/${AUDIT_KIND}/${encodeURIComponent(chainRowId(chain.tabletId, chain.chainSeq))}`, undefined, api);
+    // Not served: left out, so the check reports the position after the anchor as omitted.
+    if (!rows.ok && rows.error.kind === 'refused' && rows.error.status === 404) continue;
+    if (!rows.ok) return err(rows.error);
+    const first = rows.value.rows.find((row) => row.revision === 1);
+    if (first) newest.push(first);
+  }
+  await db.transaction('rw', db.meta, db.departmentRows, async () => {
     if ((await db.meta.get(AUDIT_PULL_CURSOR_KEY)) !== undefined) return;
     await db.meta.put({ key: AUDIT_ANCHOR_KEY, value: seq });
-    await db.meta.put({ key: CHAIN_ANCHORS_KEY, value: anchors });
-    await db.meta.put({ key: AUDIT_PULL_CURSOR_KEY, value: seq });
+    await db.meta.put({ key: CHAIN_ANCHORS_KEY, value: Object.fromEntries(chains.map((chain) => [chain.tabletId, chain.chainSeq - 1])) });
+    await storeAuditRows(db, newest, ownTablet, seq);
   });
   return ok(undefined);
 }

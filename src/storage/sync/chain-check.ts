@@ -258,6 +258,8 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
     // Not asked this time (or no answer): a rollback found before stays reported until the server holds the event again.
     for (const old of previous?.breaks ?? []) if (old.reason === 'rolled-back') note(old.at, old.reason);
   }
+  // A break its own tablet recorded, checked before the checkpoint (its rows pruned): still shown as recorded there.
+  for (const old of previous?.breaks ?? []) if (old.recorded && old.at <= base.lastSeq && base.headHash !== null) note(old.at, old.reason, true);
   notes.sort((a, b) => a.at - b.at);
   state.breaks = notes;
 
@@ -267,8 +269,8 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
     state.reported = [...state.reported, key];
     await deps.audit.append('tamper-detected', tabletId, `The audit trail of another tablet of the department (tablet ending ${tabletId.slice(-6).toUpperCase()}) did not verify at its event ${String(found.at)}: ${chainProblemWords[found.reason]}`);
   }
-  // Whole to its newest position, which is held: the rows below it go, and it becomes the checkpoint.
-  const prune = notes.length === 0 && state.missing.length === 0 && last !== undefined && headRow !== undefined && count > base.count && headRow.rowId === chainRowId(tabletId, count);
+  // Whole to its newest position (no break but those its own tablet recorded), which is held: the rows below it go, and it becomes the checkpoint.
+  const prune = notes.every((found) => found.recorded) && state.missing.length === 0 && last !== undefined && headRow !== undefined && count > base.count && headRow.rowId === chainRowId(tabletId, count);
   if (prune) state.base = { count, lastSeq: state.lastSeq, headHash: state.headHash };
   const stored: StoredChain = { broken: notes.some((found) => !found.recorded) ? 1 : 0, state: await sealRow(unlocked, state, stateAddress(tabletId)) };
   await db.transaction('rw', db.meta, db.departmentRows, async () => {

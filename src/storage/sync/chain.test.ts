@@ -351,6 +351,44 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
   }, 120_000);
 
+  it('a break A recorded in its own trail is shown on B as recorded there, not audited, and does not stop B pruning A’s chain', async () => {
+    const { a, b } = await department();
+    await settled(a);
+    await b.engine.syncNow();
+    b.engine.stop();
+    const api = { origin: server.origin(), credential: b.credential };
+    const check = async () => {
+      expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
+      return (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    };
+    await check();
+    // Someone with A's files removes an event before it travels; A's own check at the next unlock records the break.
+    a.engine.stop();
+    for (let index = 0; index < 3; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
+    const removed = (await a.repos.internals.db.audit.orderBy('seq').last())?.seq ?? 0;
+    await a.repos.internals.db.audit.delete(removed - 1);
+    await a.repos.session.lock('manual');
+    await unlockNurseInCharge(a.repos);
+    const source = auditPushSource(a.repos.internals.db, () => a.repos.internals.vault.peek(), a.tabletId, () => crypto.randomUUID());
+    expect(await pushAll(a.repos.internals.db, { origin: server.origin(), credential: a.credential }, a.repos.internals.now, () => crypto.randomUUID(), source)).toMatchObject({ ok: true });
+
+    const length = (await serverChain(a.tabletId)).length;
+    const ofA = await check();
+    expect(ofA?.count).toBe(length);
+    expect(ofA?.breaks).toEqual([expect.objectContaining({ at: removed - 1, recordedByItsTablet: true })]);
+    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect((await heldOn(b, a)).positions).toEqual([length]);
+
+    // Later events prune on; the recorded break stays listed as A's own.
+    await a.repos.audit.record('print', '', 'Printed a test page');
+    expect(await pushAll(a.repos.internals.db, { origin: server.origin(), credential: a.credential }, a.repos.internals.now, () => crypto.randomUUID(), source)).toMatchObject({ ok: true });
+    const later = await check();
+    const longer = (await serverChain(a.tabletId)).length;
+    expect(later).toMatchObject({ count: longer, breaks: [expect.objectContaining({ at: removed - 1, recordedByItsTablet: true })] });
+    expect((await heldOn(b, a)).positions).toEqual([longer]);
+    expect((await headerFacts(b))?.brokenChains).toBe(0);
+  }, 120_000);
+
   it('a tablet that joins after A wrote 600 events pulls A’s chain only from its anchor (where the department stood when B first pulled audit events), and checks every event after it', async () => {
     const { a, b } = await department(600);
     const db = b.repos.internals.db;

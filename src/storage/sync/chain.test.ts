@@ -11,11 +11,12 @@ import { createRepositories } from '../repositories/create-repositories';
 import type { RealRepositories } from '../repositories/create-repositories';
 import type { DepartmentChainStatus } from '../repositories/types';
 import { checkChainsAtUnlock } from './chain-check';
+import { AUDIT_ANCHOR_KEY, CHAIN_ANCHORS_KEY, parseChainRowId, pullAuditEvents } from './travel-audit';
 import type { SyncEngine } from './engine';
 import { readReport, SYNC_UNAUDITED_KEY } from './engine-state';
 import { readEnrolment } from './enrolment-state';
 import { pushAll } from './push';
-import { AUDIT_ANCHOR_KEY, AUDIT_KIND, CHAIN_ANCHORS_KEY, AUDIT_PULL_CURSOR_KEY, auditPushSource, chainRowId, foldAcknowledged, parseChainRowId, pullAuditEvents } from './travel-audit';
+import { AUDIT_KIND, AUDIT_PULL_CURSOR_KEY, auditPushSource, chainRowId, foldAcknowledged } from './travel-audit';
 
 const server = departmentServerForThisFile();
 

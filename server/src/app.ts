@@ -194,6 +194,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { rows };
   });
 
+  app.get('/api/v1/audit-heads', async (request) => store.auditHeads(db, tabletOf(request)));
+
   app.get('/api/v1/leases/:rowId', async (request) => {
     const params = parse(leaseParamsSchema, request.params);
     return { lease: await store.currentLease(db, tabletOf(request), params.rowId, now()) };

@@ -388,6 +388,24 @@ export async function rowRevisions(db: Database, tablet: Tablet, kind: RowKind, 
   return rows.map(toPulled);
 }
 
+/**
+ * Where the department stands now: its newest sequence number and, per tablet, the newest
+ * position of its audit chain held. One statement, so both are of one snapshot. A tablet
+ * that starts holding the department's chains anchors there (design §6, "Where the built audit
+ * chains travel differs"), and so never pulls a year of every tablet's events.
+ */
+export async function auditHeads(db: Database, tablet: Tablet): Promise<{ seq: number; chains: { tabletId: string; chainSeq: number }[] }> {
+  const rows = await db.query<{ seq: string | number | null; tablet_id: string | null; chain_seq: number | null }>(
+    `SELECT s.last_seq AS seq, t.id AS tablet_id,
+       (SELECT max(r.chain_seq) FROM rows r WHERE r.department_id = $1 AND r.kind = 'audit-event' AND r.author_tablet = t.id) AS chain_seq
+     FROM department_seq s LEFT JOIN tablets t ON t.department_id = s.department_id
+     WHERE s.department_id = $1 ORDER BY t.id`,
+    [tablet.departmentId],
+  );
+  const chains = rows.flatMap((row) => (row.tablet_id !== null && row.chain_seq !== null ? [{ tabletId: row.tablet_id, chainSeq: row.chain_seq }] : []));
+  return { seq: asNumber(rows[0]?.seq ?? 0), chains };
+}
+
 // --- Leases ----------------------------------------------------------------------------------
 
 export interface Lease {

@@ -618,6 +618,23 @@ export function defineServerSuite(open: () => Promise<Database>, extra?: (contex
       const missing = await context.app.inject({ method: 'GET', url: `/api/v1/rows/attendance/${randomUUID()}`, headers: bearer(department.credential) });
       expect(missing.statusCode).toBe(404);
     });
+
+    it('audit heads: the department’s newest sequence number and each tablet’s newest chain position, never another department’s', async () => {
+      const department = await newDepartment(context.app);
+      const { tablet } = await enrol(context.app, department);
+      const other = await newDepartment(context.app);
+      const audit = (chainSeq: number) => row({ kind: 'audit-event', chainSeq });
+      const heads = async (who: Department) => (await context.app.inject({ method: 'GET', url: '/api/v1/audit-heads', headers: bearer(who.credential) })).json<{ seq: number; chains: { tabletId: string; chainSeq: number }[] }>();
+      expect(await heads(department)).toEqual({ seq: 0, chains: [] });
+      await pushRows(context.app, department, [audit(1), audit(2), audit(3), row()]);
+      await pushRows(context.app, tablet, [audit(1)]);
+      await pushRows(context.app, other, [audit(1), audit(2), audit(3), audit(4)]);
+      const seen = await heads(tablet);
+      expect(seen.seq).toBe(5);
+      expect([...seen.chains].sort((x, y) => x.chainSeq - y.chainSeq)).toEqual([{ tabletId: tablet.tabletId, chainSeq: 1 }, { tabletId: department.tabletId, chainSeq: 3 }]);
+      const refused = await context.app.inject({ method: 'GET', url: '/api/v1/audit-heads' });
+      expect(refused.statusCode).toBe(401);
+    });
   });
 
   describe('edit leases', () => {

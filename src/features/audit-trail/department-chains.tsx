@@ -28,7 +28,7 @@ export function DepartmentChainsView({ chains }: { chains: DepartmentChains }) {
       <h2 className="nhsuk-heading-m" id="department-chains-heading">
         Audit trails of the department&apos;s tablets
       </h2>
-      <p>Every tablet of the department sends its audit trail to the department server, sealed: the server cannot read it. This tablet keeps a copy of each other tablet&apos;s trail and checks it as that tablet&apos;s own, so an event left out, changed or taken back by the server shows here.</p>
+      <p>Every tablet of the department sends its audit trail to the department server, sealed: the server cannot read it. This tablet checks each other tablet&apos;s trail as that tablet&apos;s own, from when this tablet first received it, so an event left out, changed or taken back by the server shows here. Once checked, only the newest event of each trail is kept here.</p>
       <p>
         This tablet ({chainTabletName(chains.own.tabletId)}): {chains.own.shared} {chains.own.shared === 1 ? 'event' : 'events'} of its audit trail held by the department server.
       </p>
@@ -47,7 +47,7 @@ export function DepartmentChainsView({ chains }: { chains: DepartmentChains }) {
           <thead className="nhsuk-table__head">
             <tr>
               <th scope="col">Tablet</th>
-              <th scope="col">Events held</th>
+              <th scope="col">Events in its trail</th>
               <th scope="col">Checked</th>
               <th scope="col">Result</th>
             </tr>

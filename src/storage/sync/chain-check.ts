@@ -19,8 +19,22 @@
  * What this tablet knows of each chain is kept sealed (meta 'department-chain:<tablet>', the
  * row format of crypto/sealed-row.ts), with one clear flag for the header line (whether a break
  * not recorded by that tablet itself is open). Only new positions are checked while the chain
- * is whole; a chain with a break is checked whole each time, so a gap the server fills later
- * stops being reported. Each break found here, and not recorded by its own tablet, is written
+ * is whole; a chain with a break is checked whole (from its checkpoint) each time, so a gap the
+ * server fills later stops being reported.
+ *
+ * Pruning (issue 14's scale: 50 tablets' events for a year would be gigabytes on each tablet):
+ * once a chain checks whole to its newest position N, the rows held below N are deleted and N
+ * becomes the checkpoint (its position, event number and hash in the sealed state, its
+ * position in clear for the pull): the next events are checked on from N's hash, the row at N
+ * stays for the rollback probe and for a rewrite of it to be seen. A chain with an open break
+ * keeps every row from its checkpoint on. A chain the server held when this tablet's audit pull
+ * was anchored (travel-audit.ts) is checked from its newest event then (fetched at the anchor):
+ * that event's own hash and MAC are checked (its link to the event before cannot be: this
+ * tablet never held it), every event after it links on from it, and a position missing after
+ * it is an omission; the events before it were checked by the tablets that held them then,
+ * and by their author.
+ *
+ * Each break found here, and not recorded by its own tablet, is written
  * once to this tablet's trail ('tamper-detected', entityId the tablet id, words sealed as for
  * every such event); never blocking: the chain stays held and work goes on.
  */
@@ -47,7 +61,7 @@ import type { ApiFailure, ApiOptions } from './http';
 import type { ServerRow } from './pull';
 import { pushAll } from './push';
 import { openFromWire } from './travel';
-import { AUDIT_KIND, auditPushSource, chainKeyRange, chainRewrites, chainRowId, chainTablets, CHAIN_REWRITES_KEY, parseChainRowId, pullAuditEvents } from './travel-audit';
+import { AUDIT_KIND, auditPushSource, chainAnchors, chainCheckpoints, chainKeyRange, chainRewrites, chainRowId, chainTablets, CHAIN_CHECKPOINTS_KEY, CHAIN_REWRITES_KEY, parseChainRowId, pullAuditEvents } from './travel-audit';
 import type { TravellingEvent } from './travel-audit';
 
 /** meta prefix: what this tablet knows of another tablet's chain. */
@@ -66,8 +80,21 @@ interface ChainBreakNote {
   recorded: boolean;
 }
 
+/**
+ * Where a check starts: positions up to `count` are checked and pruned (the row at `count`
+ * kept); the next event must be number `lastSeq + 1` and link to `headHash`. `headHash` null: an
+ * anchor, the first event after `count` is taken as the chain's start here.
+ */
+interface ChainBase {
+  count: number;
+  lastSeq: number;
+  headHash: string | null;
+}
+
 /** Sealed: how far the chain was checked (position, event number and hash), its breaks, and those already audited here. */
 interface ChainState {
+  /** The checkpoint (absent in states written before pruning: the chain's start). */
+  base?: ChainBase;
   count: number;
   lastSeq: number;
   headHash: string;
@@ -100,7 +127,7 @@ export const chainProblemWords: Record<ChainProblem, string> = {
 
 export const chainStateKey = (tabletId: string): string => `${CHAIN_STATE_PREFIX}${tabletId}`;
 const stateAddress = (tabletId: string): RowAddress => ({ table: 'meta', id: chainStateKey(tabletId), field: 'state', rev: 0 });
-const FRESH = (now: string): ChainState => ({ count: 0, lastSeq: 0, headHash: GENESIS_HASH, breaks: [], missing: [], reported: [], checkedAt: now });
+const GENESIS_BASE: ChainBase = { count: 0, lastSeq: 0, headHash: GENESIS_HASH };
 
 function isState(value: unknown): value is ChainState {
   if (typeof value !== 'object' || value === null) return false;
@@ -139,12 +166,15 @@ interface CheckDeps {
 }
 
 /** Checks one tablet's chain, records new breaks in this tablet's trail, and stores what it knows. */
-async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string, whole: boolean, rewrites: Set<string>, probe: ChainProbe | undefined): Promise<DepartmentChainStatus> {
+async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string, whole: boolean, rewrites: Set<string>, anchors: Record<string, number>, probe: ChainProbe | undefined): Promise<DepartmentChainStatus> {
   const { db } = deps;
   const now = deps.now();
   const previous = await readState(db, unlocked, tabletId);
   const full = whole || !previous || previous.breaks.length > 0;
-  const start = full ? FRESH(now) : previous;
+  // A chain the server held when this tablet's audit pull was anchored: checked from the position after its anchor.
+  const anchor = anchors[tabletId];
+  let base: ChainBase = previous?.base ?? (anchor !== undefined && anchor > 0 ? { count: anchor, lastSeq: anchor, headHash: null } : GENESIS_BASE);
+  const start = previous && !full ? previous : { count: base.count, lastSeq: base.lastSeq, headHash: base.headHash, missing: [] as number[] };
   const rows = (await db.departmentRows.where('key').between(...chainKeyRange(tabletId, start.count + 1), true, true).toArray())
     .map((row) => ({ row, position: parseChainRowId(row.rowId)?.chainSeq ?? 0 }))
     .filter((item) => item.position > start.count)
@@ -159,7 +189,7 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
   let position = start.count;
   let lastSeq = start.lastSeq;
   let newest: DepartmentRow | undefined;
-  const missing = new Set(full ? [] : start.missing);
+  const missing = new Set(start.missing);
   const neverHeld = new Set(previous?.missing ?? []);
   for (const { row, position: at } of rows) {
     for (; position + 1 < at; position += 1) {
@@ -178,14 +208,19 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
     }
     const [event] = await chainRows(author, [travelling.event]);
     const seq = (event as Partial<AuditEvent>).seq;
-    if (typeof seq === 'number') lastSeq = seq;
+    if (typeof seq === 'number') {
+      if (events.length === 0 && start.headHash === null) base = { ...base, lastSeq: seq - 1 };
+      lastSeq = seq;
+    }
     if (rewrites.has(row.rowId)) note(lastSeq, 'rewritten');
     events.push(event);
   }
+  // The checkpoint's row, kept when the rows below it were pruned, sent again with other bytes.
+  if (base.count > 0 && base.headHash !== null && rewrites.has(chainRowId(tabletId, base.count))) note(base.lastSeq, 'rewritten');
   // Held before and gone from this tablet since.
   if (previous && position < previous.count) note(lastSeq + 1, 'removed-here');
 
-  const { breaks, events: parsed } = chainBreaks(events, full ? undefined : { seq: start.lastSeq + 1, prevHash: start.headHash });
+  const { breaks, events: parsed } = chainBreaks(events, start.headHash === null ? { seq: base.lastSeq + 1, prevHash: undefined } : { seq: start.lastSeq + 1, prevHash: start.headHash });
   const recorded = new Set(parsed.filter((event) => event.type === 'audit-break-detected').map((event) => auditBreakPosition(event.entityId)));
   for (const found of breaks) note(found.brokenAt, found.reason, recorded.has(found.brokenAt));
   let inRun = false;
@@ -201,9 +236,10 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
   const last = parsed.at(-1);
   const keepOld = previous !== undefined && position < previous.count;
   const state: ChainState = {
+    base,
     count,
     lastSeq: keepOld ? previous.lastSeq : (last?.seq ?? start.lastSeq),
-    headHash: keepOld ? previous.headHash : (last?.hash ?? start.headHash),
+    headHash: keepOld ? previous.headHash : (last?.hash ?? start.headHash ?? GENESIS_HASH),
     breaks: [],
     missing: [...missing].sort((x, y) => x - y),
     reported: previous?.reported ?? [],
@@ -222,6 +258,8 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
     // Not asked this time (or no answer): a rollback found before stays reported until the server holds the event again.
     for (const old of previous?.breaks ?? []) if (old.reason === 'rolled-back') note(old.at, old.reason);
   }
+  // A break its own tablet recorded, checked before the checkpoint (its rows pruned): still shown as recorded there.
+  for (const old of previous?.breaks ?? []) if (old.recorded && old.at <= base.lastSeq && base.headHash !== null) note(old.at, old.reason, true);
   notes.sort((a, b) => a.at - b.at);
   state.breaks = notes;
 
@@ -231,8 +269,22 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
     state.reported = [...state.reported, key];
     await deps.audit.append('tamper-detected', tabletId, `The audit trail of another tablet of the department (tablet ending ${tabletId.slice(-6).toUpperCase()}) did not verify at its event ${String(found.at)}: ${chainProblemWords[found.reason]}`);
   }
+  // Whole to its newest position (no break but those its own tablet recorded), which is held: the rows below it go, and it becomes the checkpoint.
+  const prune = notes.every((found) => found.recorded) && state.missing.length === 0 && last !== undefined && headRow !== undefined && count > base.count && headRow.rowId === chainRowId(tabletId, count);
+  if (prune) state.base = { count, lastSeq: state.lastSeq, headHash: state.headHash };
   const stored: StoredChain = { broken: notes.some((found) => !found.recorded) ? 1 : 0, state: await sealRow(unlocked, state, stateAddress(tabletId)) };
-  await db.meta.put({ key: chainStateKey(tabletId), value: stored });
+  await db.transaction('rw', db.meta, db.departmentRows, async () => {
+    await db.meta.put({ key: chainStateKey(tabletId), value: stored });
+    if (!prune) return;
+    const [from] = chainKeyRange(tabletId, 1);
+    await db.departmentRows.where('key').between(from, rowKey(AUDIT_KIND, chainRowId(tabletId, count)), true, false).delete();
+    await db.meta.put({ key: CHAIN_CHECKPOINTS_KEY, value: { ...(await chainCheckpoints(db)), [tabletId]: count } });
+    const kept = [...(await chainRewrites(db))].filter((rowId) => {
+      const parsed = parseChainRowId(rowId);
+      return !parsed || parsed.tabletId !== tabletId || parsed.chainSeq >= count;
+    });
+    await db.meta.put({ key: CHAIN_REWRITES_KEY, value: kept });
+  });
   return statusOf(tabletId, state);
 }
 
@@ -248,10 +300,11 @@ function statusOf(tabletId: string, state: ChainState): DepartmentChainStatus {
 export async function checkDepartmentChains(deps: CheckDeps, unlocked: Unlocked, options: { whole?: boolean; probe?: ChainProbe | undefined } = {}): Promise<DepartmentChainStatus[]> {
   return withLock(CHAIN_LOCK, async () => {
     const rewrites = await chainRewrites(deps.db);
+    const anchors = await chainAnchors(deps.db);
     const statuses: DepartmentChainStatus[] = [];
     for (const tabletId of await chainTablets(deps.db)) {
       if (tabletId === unlocked.deviceId) continue;
-      statuses.push(await checkChain(deps, unlocked, tabletId, options.whole === true, rewrites, options.probe));
+      statuses.push(await checkChain(deps, unlocked, tabletId, options.whole === true, rewrites, anchors, options.probe));
     }
     return statuses;
   });

@@ -1,7 +1,7 @@
 /**
  * The department's audit chains as the audit trail page shows them to the nurse in charge
  * (issue 14; design docs/design/department-sync.md §6): every other tablet's chain held here,
- * checked whole now (chain-check.ts, without asking the server: the engine does that at unlock
+ * checked now from its checkpoint, the newest event checked before, or from its anchor (chain-check.ts, without asking the server: the engine does that at unlock
  * and every few minutes), and how many of this tablet's own events the server holds.
  * Loaded on demand by the audit repository; undefined on a tablet that does not share.
  */

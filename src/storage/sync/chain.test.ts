@@ -11,6 +11,7 @@ import { createRepositories } from '../repositories/create-repositories';
 import type { RealRepositories } from '../repositories/create-repositories';
 import type { DepartmentChainStatus } from '../repositories/types';
 import { checkChainsAtUnlock } from './chain-check';
+import { AUDIT_ANCHOR_KEY, CHAIN_ANCHORS_KEY, parseChainRowId, pullAuditEvents } from './travel-audit';
 import type { SyncEngine } from './engine';
 import { readReport, SYNC_UNAUDITED_KEY } from './engine-state';
 import { readEnrolment } from './enrolment-state';
@@ -48,8 +49,11 @@ async function unlockNurseInCharge(repos: RealRepositories): Promise<void> {
   if (!member || !(await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin)).ok) throw new Error('did not unlock');
 }
 
-/** A switches sharing on and records an attendance; B joins by A's code and is unlocked by the nurse in charge. */
-async function department(): Promise<{ a: Tablet; b: Tablet }> {
+/**
+ * A switches sharing on and records an attendance (and `eventsBeforeJoin` more events, pushed);
+ * B joins by A's code and is unlocked by the nurse in charge.
+ */
+async function department(eventsBeforeJoin = 0): Promise<{ a: Tablet; b: Tablet }> {
   const clockA = testClock();
   const reposA = await openTablet(clockA);
   await setUpTablet(reposA);
@@ -57,6 +61,10 @@ async function department(): Promise<{ a: Tablet; b: Tablet }> {
   if (!on.ok) throw new Error(on.error.message);
   const a = await engineOf(reposA, clockA);
   await createPatientAttendance(reposA);
+  if (eventsBeforeJoin > 0) {
+    for (let index = 0; index < eventsBeforeJoin; index += 1) await reposA.internals.audit.append('print', '', 'Printed a test page');
+    await settled(a);
+  }
   const code = await reposA.department.makeEnrolmentCode();
   if (!code.ok) throw new Error(code.error.message);
   const clockB = testClock();
@@ -85,13 +93,23 @@ async function tamperEvents(tablet: Tablet, about: string) {
   return (await tablet.repos.internals.db.audit.where('type').equals('tamper-detected').toArray()).filter((event) => event.entityId === about);
 }
 
-/** A writes more events and pushes them; the first position B does not hold yet. */
-async function newEventsOnA(a: Tablet, b: Tablet): Promise<number> {
-  const held = await b.repos.internals.db.departmentRows.where('key').startsWith(`${AUDIT_KIND} ${a.tabletId}:`).count();
+/**
+ * A writes more events and pushes them; returns the second of them, a position B has not
+ * received (B prunes what it checked, so it is counted from what the server held before).
+ */
+async function newEventsOnA(a: Tablet): Promise<number> {
+  await settled(a);
+  const before = (await serverChain(a.tabletId)).length;
   for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
   await settled(a);
-  expect((await serverChain(a.tabletId)).length).toBeGreaterThan(held + 2);
-  return held + 2;
+  expect((await serverChain(a.tabletId)).length).toBeGreaterThan(before + 2);
+  return before + 2;
+}
+
+/** The positions of A's chain held on B, and their size as stored (characters of each row as JSON). */
+async function heldOn(b: Tablet, a: Tablet): Promise<{ positions: number[]; chars: number }> {
+  const rows = await b.repos.internals.db.departmentRows.where('key').startsWith(`${AUDIT_KIND} ${a.tabletId}:`).toArray();
+  return { positions: rows.map((row) => parseChainRowId(row.rowId)?.chainSeq ?? 0).sort((x, y) => x - y), chars: rows.reduce((sum, row) => sum + JSON.stringify(row).length, 0) };
 }
 
 /**
@@ -136,7 +154,7 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
 
   it('attack: an event’s bytes changed at the server are reported under the header line and audited on B; the rest of the chain is still held', async () => {
     const { a, b } = await department();
-    const next = await newEventsOnA(a, b);
+    const next = await newEventsOnA(a);
     const target = (await serverChain(a.tabletId)).find((row) => row.chainSeq === next);
     if (!target) throw new Error('no new event');
     const box = JSON.parse(target.text) as { ct: string };
@@ -157,7 +175,7 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
 
   it('attack: an event the server leaves out (a gap it closes by omission) is reported and audited on B', async () => {
     const { a, b } = await department();
-    const next = await newEventsOnA(a, b);
+    const next = await newEventsOnA(a);
     await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, next)]);
 
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
@@ -175,6 +193,8 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
     const held = await serverChain(a.tabletId);
     expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: held.length, breaks: [] });
+    // Checked and pruned: B holds only the newest event, so the rollback is below its checkpoint.
+    expect((await heldOn(b, a)).positions).toEqual([held.length]);
 
     // The server put back to an older copy: its newest two events of A's chain are gone.
     await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.tabletId, held.length - 2]);
@@ -191,18 +211,30 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     const { a, b } = await department();
     await settled(a);
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
-    const [first] = await serverChain(a.tabletId);
-    if (!first) throw new Error('no event');
-    const heldBefore = await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`);
-    const box = JSON.parse(first.text) as { ct: string };
-    await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify({ ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) })), first.rowId]);
+    // B holds A's chain checked to its newest position (the checkpoint); the rows below it are pruned.
+    const { positions } = await heldOn(b, a);
+    const checkpoint = positions.at(-1) ?? 0;
+    expect(positions).toEqual([checkpoint]);
+    const chain = await serverChain(a.tabletId);
+    const [first] = chain;
+    const target = chain.find((row) => row.chainSeq === checkpoint);
+    if (!first || !target || first === target) throw new Error('no events');
+    const heldBefore = await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${target.rowId}`);
+    const flip = async (row: { rowId: string; text: string }) => {
+      const box = JSON.parse(row.text) as { ct: string };
+      await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify({ ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) })), row.rowId]);
+    };
+    await flip(target);
+    // A position below the checkpoint, pruned (or before B's anchor): nothing is left on B to compare it with.
+    await flip(first);
     // B reads the department's audit events again from the start (a cursor lost, or a pull asked again).
     await b.repos.internals.db.meta.put({ key: AUDIT_PULL_CURSOR_KEY, value: 0 });
 
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
     const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
-    expect(ofA?.breaks).toEqual([{ at: 1, reason: expect.stringContaining('different copy of an event') as string, recordedByItsTablet: false }]);
-    expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`)).toEqual(heldBefore);
+    expect(ofA?.breaks).toEqual([{ at: checkpoint, reason: expect.stringContaining('different copy of an event') as string, recordedByItsTablet: false }]);
+    expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${target.rowId}`)).toEqual(heldBefore);
+    expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`)).toBeUndefined();
     expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
   });
 
@@ -276,4 +308,120 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     expect((await a.repos.internals.db.meta.get(SYNC_UNAUDITED_KEY))?.value ?? 0).toBe(0);
     expect((await serverChain(a.tabletId)).length).toBe(before);
   });
+});
+
+describe('the chains held on a tablet stay small: checked events are pruned, and a tablet that joins late starts from an anchor', () => {
+  it('after B checks 1,200 of A’s events it holds only the newest (the checkpoint); A’s next events verify on from it, and a later gap is still found with the rows from the checkpoint kept', async () => {
+    const { a, b } = await department();
+    // B pulls and checks by hand (its engine's own syncs finished and stopped), so what the pull keeps can be measured before the check.
+    await b.engine.syncNow();
+    b.engine.stop();
+    await settled(a);
+    for (let index = 0; index < 1_200; index += 1) await a.repos.internals.audit.append('print', '', 'Printed a test page');
+    await settled(a);
+    const length = (await serverChain(a.tabletId)).length;
+    expect(length).toBeGreaterThan(1_200);
+    const api = { origin: server.origin(), credential: b.credential };
+    expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
+    const pulled = await heldOn(b, a);
+    expect(pulled.positions.length).toBeGreaterThanOrEqual(1_200);
+
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(ofA).toMatchObject({ count: length, breaks: [] });
+    const checked = await heldOn(b, a);
+    expect(checked.positions).toEqual([length]);
+    expect(checked.chars * 500).toBeLessThan(pulled.chars);
+
+    // The next events are checked on from the checkpoint's hash, and pruned in turn.
+    for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
+    await settled(a);
+    const longer = (await serverChain(a.tabletId)).length;
+    expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: longer, breaks: [] });
+    expect((await heldOn(b, a)).positions).toEqual([longer]);
+    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+
+    // A later event left out by the server is still found, and the rows from the checkpoint on are kept while it is open.
+    for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
+    await settled(a);
+    const newest = (await serverChain(a.tabletId)).length;
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, longer + 2)]);
+    expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
+    const broken = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(broken?.breaks[0]).toMatchObject({ at: longer + 2, reason: expect.stringContaining('left it out') as string });
+    expect((await heldOn(b, a)).positions).toEqual(Array.from({ length: newest - longer + 1 }, (_, index) => longer + index).filter((position) => position !== longer + 2));
+    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+  }, 120_000);
+
+  it('a break A recorded in its own trail is shown on B as recorded there, not audited, and does not stop B pruning A’s chain', async () => {
+    const { a, b } = await department();
+    await settled(a);
+    await b.engine.syncNow();
+    b.engine.stop();
+    const api = { origin: server.origin(), credential: b.credential };
+    const check = async () => {
+      expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
+      return (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    };
+    await check();
+    // Someone with A's files removes an event before it travels; A's own check at the next unlock records the break.
+    a.engine.stop();
+    for (let index = 0; index < 3; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
+    const removed = (await a.repos.internals.db.audit.orderBy('seq').last())?.seq ?? 0;
+    await a.repos.internals.db.audit.delete(removed - 1);
+    await a.repos.session.lock('manual');
+    await unlockNurseInCharge(a.repos);
+    const source = auditPushSource(a.repos.internals.db, () => a.repos.internals.vault.peek(), a.tabletId, () => crypto.randomUUID());
+    expect(await pushAll(a.repos.internals.db, { origin: server.origin(), credential: a.credential }, a.repos.internals.now, () => crypto.randomUUID(), source)).toMatchObject({ ok: true });
+
+    const length = (await serverChain(a.tabletId)).length;
+    const ofA = await check();
+    expect(ofA?.count).toBe(length);
+    expect(ofA?.breaks).toEqual([expect.objectContaining({ at: removed - 1, recordedByItsTablet: true })]);
+    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect((await heldOn(b, a)).positions).toEqual([length]);
+
+    // Later events prune on; the recorded break stays listed as A's own.
+    await a.repos.audit.record('print', '', 'Printed a test page');
+    expect(await pushAll(a.repos.internals.db, { origin: server.origin(), credential: a.credential }, a.repos.internals.now, () => crypto.randomUUID(), source)).toMatchObject({ ok: true });
+    const later = await check();
+    const longer = (await serverChain(a.tabletId)).length;
+    expect(later).toMatchObject({ count: longer, breaks: [expect.objectContaining({ at: removed - 1, recordedByItsTablet: true })] });
+    expect((await heldOn(b, a)).positions).toEqual([longer]);
+    expect((await headerFacts(b))?.brokenChains).toBe(0);
+  }, 120_000);
+
+  it('a tablet that joins after A wrote 600 events pulls A’s chain only from its anchor (where the department stood when B first pulled audit events), and checks every event after it', async () => {
+    const { a, b } = await department(600);
+    const db = b.repos.internals.db;
+    const anchor = (await db.meta.get(AUDIT_ANCHOR_KEY))?.value;
+    expect(typeof anchor).toBe('number');
+    // Every event of A's at the server when B joined came before the anchor: the cursor pull never sent them to B.
+    const [{ seq: sixHundredth } = { seq: Infinity }] = await server.db().query<{ seq: string | number }>("SELECT seq FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, 600)]);
+    expect(Number(sixHundredth)).toBeLessThanOrEqual(Number(anchor));
+    const anchorAt = ((await db.meta.get(CHAIN_ANCHORS_KEY))?.value as Record<string, number> | undefined)?.[a.tabletId] ?? 0;
+    expect(anchorAt).toBeGreaterThanOrEqual(600);
+    expect((await heldOn(b, a)).positions.every((position) => position > 600)).toBe(true);
+    // A's chain is held and checked from its newest event at the anchor (fetched then), before A writes anything more.
+    const atJoin = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    expect(atJoin?.count).toBeGreaterThan(anchorAt);
+    expect(atJoin?.breaks).toEqual([]);
+
+    for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
+    await settled(a);
+    await settled(b);
+    const length = (await serverChain(a.tabletId)).length;
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: length, breaks: [] });
+    expect((await heldOn(b, a)).positions).toEqual([length]);
+    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+
+    // From the anchor on every event is checked: one changed at the server after it is reported.
+    const next = await newEventsOnA(a);
+    const target = (await serverChain(a.tabletId)).find((row) => row.chainSeq === next);
+    if (!target) throw new Error('no new event');
+    const box = JSON.parse(target.text) as { ct: string };
+    await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify({ ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) })), target.rowId]);
+    await settled(b);
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)?.breaks[0]).toMatchObject({ at: next, reason: expect.stringContaining('changed at the department server') as string });
+  }, 120_000);
 });

@@ -24,9 +24,18 @@
  *
  * Pull: by a cursor of its own (meta {@link AUDIT_PULL_CURSOR_KEY}), after the main pull (the
  * first pull stays light: summaries, stubs, tombstones, staff, settings), at most
- * {@link AUDIT_PULL_BATCHES} batches a sync, written with the cursor in one transaction. Rows
- * stay sealed in `departmentRows` (kind `audit-event`); a row already held that comes again
- * with other bytes is not taken: its id is kept for the chain check to report as a rewrite.
+ * {@link AUDIT_PULL_BATCHES} batches a sync, written with the cursor in one transaction. The
+ * first audit pull starts where the department stands then (`GET /api/v1/audit-heads`: its
+ * newest sequence number, meta {@link AUDIT_ANCHOR_KEY}, and each chain's newest position,
+ * meta {@link CHAIN_ANCHORS_KEY}; that newest event fetched), so a tablet that joins a
+ * department a year on does not pull a year of every tablet's events: each chain is checked
+ * from the position after its anchor (chain-check.ts). Rows stay sealed in `departmentRows` (kind `audit-event`) until checked:
+ * the check then prunes a whole chain to its newest event (the checkpoint, meta
+ * {@link CHAIN_CHECKPOINTS_KEY}, clear). A row already held that comes again with other bytes
+ * is not taken: its id is kept for the chain check to report as a rewrite. A position below a
+ * chain's checkpoint that comes again is not taken either: there is nothing left here to
+ * compare it with (design "Where the built audit chains travel differs": what a tablet can
+ * and cannot detect after pruning).
  * Runs while locked (sealed rows need no key); chains are checked while unlocked (chain-check.ts).
  */
 import type { AuditRow, DepartmentRow, TriageDatabase } from '../db';
@@ -54,6 +63,12 @@ export const AUDIT_PULL_CURSOR_KEY = 'sync:audit-cursor';
 export const CHAIN_TABLETS_KEY = 'department-chains:tablets';
 /** meta: row ids of held events the server later sent with other bytes (for the chain check to report). */
 export const CHAIN_REWRITES_KEY = 'department-chains:rewrites';
+/** meta: the department sequence number the first pull of audit events started after (0 or absent: from the start). */
+export const AUDIT_ANCHOR_KEY = 'sync:audit-anchor';
+/** meta: per tablet, the position before the newest of its chain the server held when this tablet's audit pull was anchored (the newest is the first checked here). */
+export const CHAIN_ANCHORS_KEY = 'department-chains:anchors';
+/** meta: per tablet, the position of its chain checked whole and pruned below (clear: the pull reads it while locked). */
+export const CHAIN_CHECKPOINTS_KEY = 'department-chains:checkpoints';
 /** Batches of audit events pulled in one sync at most (500 each). */
 export const AUDIT_PULL_BATCHES = 10;
 const PULL_LIMIT = 500;
@@ -175,11 +190,15 @@ export async function storeAuditRows(db: TriageDatabase, rows: readonly ServerRo
     const rewrites = new Set(((await db.meta.get(CHAIN_REWRITES_KEY))?.value as string[] | undefined) ?? []);
     const tabletsBefore = tablets.size;
     const rewritesBefore = rewrites.size;
+    const checkpoints = await chainCheckpoints(db);
+    const anchors = await chainAnchors(db);
     for (const row of rows) {
       if (row.kind !== AUDIT_KIND) continue;
       // The chain a row belongs to is the one its id names (bound into its seal), not the server's say.
       const parsed = parseChainRowId(row.rowId);
       if (!parsed || parsed.tabletId === ownTablet) continue;
+      // Checked and pruned here: a copy sent again has nothing left to be compared with.
+      if (parsed.chainSeq < (checkpoints[parsed.tabletId] ?? 0) || parsed.chainSeq <= (anchors[parsed.tabletId] ?? 0)) continue;
       const key = rowKey(AUDIT_KIND, row.rowId);
       const held = await db.departmentRows.get(key);
       if (held) {
@@ -201,6 +220,8 @@ export async function storeAuditRows(db: TriageDatabase, rows: readonly ServerRo
 /** Pulls the department's audit events from the stored cursor: at most `batches` batches this time. */
 export async function pullAuditEvents(db: TriageDatabase, api: ApiOptions, ownTablet: string, batches = AUDIT_PULL_BATCHES): Promise<Result<{ stored: number }, ApiFailure>> {
   let stored = 0;
+  const anchored = await anchorAuditPull(db, api, ownTablet);
+  if (!anchored.ok) return anchored;
   for (let batch = 0; batch < batches; batch += 1) {
     const value = (await db.meta.get(AUDIT_PULL_CURSOR_KEY))?.value;
     const after = isCount(value) ? value : 0;
@@ -210,6 +231,60 @@ export async function pullAuditEvents(db: TriageDatabase, api: ApiOptions, ownTa
     if (!answer.value.more || answer.value.rows.length === 0) break;
   }
   return ok({ stored });
+}
+
+interface AuditHeads {
+  seq: number;
+  chains: { tabletId: string; chainSeq: number }[];
+}
+
+/**
+ * The first time audit events are pulled here, the cursor starts where the department stands
+ * (the server's newest sequence number), and each chain held then is anchored at its newest
+ * event, fetched now (`GET /rows/audit-event/<tablet>:<position>`), so the check starts with
+ * that event (its own hash and MAC) and the rollback probe has a row to ask about from the
+ * start. Events written before were checked by the tablets that held them then, and by their
+ * author. A server without the route (404) is pulled from the start, as before. Written in one
+ * transaction: a failure part-way leaves the pull unanchored, to be anchored at the next sync.
+ */
+export async function anchorAuditPull(db: TriageDatabase, api: ApiOptions, ownTablet: string): Promise<Result<void, ApiFailure>> {
+  if ((await db.meta.get(AUDIT_PULL_CURSOR_KEY)) !== undefined) return ok(undefined);
+  const answer = await callApi<AuditHeads>('GET', '/api/v1/audit-heads', undefined, api);
+  if (!answer.ok && !(answer.error.kind === 'refused' && answer.error.status === 404)) return err(answer.error);
+  const heads: AuditHeads = answer.ok ? answer.value : { seq: 0, chains: [] };
+  const seq = isCount(heads.seq) ? heads.seq : 0;
+  const chains = heads.chains.filter((chain) => chain.tabletId !== ownTablet && isCount(chain.chainSeq) && chain.chainSeq > 0);
+  const newest: ServerRow[] = [];
+  for (const chain of chains) {
+    const rows = await callApi<{ rows: ServerRow[] }>('GET', `/api/v1/rows/${AUDIT_KIND}/${encodeURIComponent(chainRowId(chain.tabletId, chain.chainSeq))}`, undefined, api);
+    // Not served: left out, so the check reports the position after the anchor as omitted.
+    if (!rows.ok && rows.error.kind === 'refused' && rows.error.status === 404) continue;
+    if (!rows.ok) return err(rows.error);
+    const first = rows.value.rows.find((row) => row.revision === 1);
+    if (first) newest.push(first);
+  }
+  await db.transaction('rw', db.meta, db.departmentRows, async () => {
+    if ((await db.meta.get(AUDIT_PULL_CURSOR_KEY)) !== undefined) return;
+    await db.meta.put({ key: AUDIT_ANCHOR_KEY, value: seq });
+    await db.meta.put({ key: CHAIN_ANCHORS_KEY, value: Object.fromEntries(chains.map((chain) => [chain.tabletId, chain.chainSeq - 1])) });
+    await storeAuditRows(db, newest, ownTablet, seq);
+  });
+  return ok(undefined);
+}
+
+function positions(value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => isCount(entry[1])));
+}
+
+/** Per tablet, the position its chain was anchored at here (held by the server before this tablet pulled any of it). */
+export async function chainAnchors(db: Pick<TriageDatabase, 'meta'>): Promise<Record<string, number>> {
+  return positions((await db.meta.get(CHAIN_ANCHORS_KEY))?.value);
+}
+
+/** Per tablet, the position its chain was checked whole to and pruned below. */
+export async function chainCheckpoints(db: Pick<TriageDatabase, 'meta'>): Promise<Record<string, number>> {
+  return positions((await db.meta.get(CHAIN_CHECKPOINTS_KEY))?.value);
 }
 
 /** The tablets whose chains this tablet holds. */

@@ -114,12 +114,21 @@ test('a referral planned out of hours on A is listed on B under Referrals to mak
     // clock: once A has pushed an earlier revision (a pause of over a second between saves under load), every later one would be
     // held back for ever. The clock moves on past 30 seconds, as typing takes in use, so the revision with the planned referral
     // goes at A's next share (within its 30-second interval); B then has it within its own.
-    await a.page.clock.setFixedTime(new Date(saturday.getTime() + 31_000));
+    // A push that is answered just as the clock moves stamps its time with the moved clock, which then never passes 30 seconds
+    // more: so A's clock moves on again while B waits (at most four times, two minutes, well inside the idle lock).
+    let aNow = saturday.getTime() + 31_000;
+    await a.page.clock.setFixedTime(new Date(aNow));
 
     // B: listed under Referrals to make once shared, marked as another tablet's, with a read-only view.
     await unlock(b.page);
     const referrals = b.page.getByRole('table', { name: "Referrals to children's social care to make" });
+    let moves = 0;
     await expect(async () => {
+      if (moves < 4) {
+        moves += 1;
+        aNow += 31_000;
+        await a.page.clock.setFixedTime(new Date(aNow));
+      }
       await b.page.getByRole('link', { name: 'Home' }).first().click();
       await expect(referrals.getByRole('row', { name: /Maya Hughes/ })).toBeVisible({ timeout: 3_000 });
     }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });

@@ -18,15 +18,12 @@
  */
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
 import type { TriageDatabase } from '../db';
-import { openRow, sealRow } from '../crypto/sealed-row';
-import type { RowAddress } from '../crypto/sealed-row';
 import type { Unlocked } from '../repositories/vault';
-import { rowKey } from './engine-wire';
 import { updateDepartmentLettersDue } from './letters-due-keep';
+import { keepSummaryIdList, readSummaryIdList } from './summary-id-list';
 
 /** meta: the sealed ids of department attendances (other tablets') with a referral still to make. */
 export const DEPARTMENT_WORKLIST_KEY = 'worklist:department';
-const ADDRESS: RowAddress = { table: 'meta', id: DEPARTMENT_WORKLIST_KEY, field: 'value', rev: 0 };
 
 /**
  * What opening pulled summaries found: per attendance id, the revision opened and whether a
@@ -35,13 +32,8 @@ const ADDRESS: RowAddress = { table: 'meta', id: DEPARTMENT_WORKLIST_KEY, field:
  */
 export type ReferralNotes = Map<string, { revision: number; pending: boolean; summary?: AttendanceSummary }>;
 
-export async function readDepartmentWorklist(db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<string[]> {
-  const row = await db.meta.get(DEPARTMENT_WORKLIST_KEY);
-  if (!row) return [];
-  const opened = await openRow(unlocked, row.value, ADDRESS);
-  const value = opened?.value;
-  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
-}
+export const readDepartmentWorklist = (db: Pick<TriageDatabase, 'meta'>, unlocked: Unlocked): Promise<string[]> =>
+  readSummaryIdList(db, unlocked, DEPARTMENT_WORKLIST_KEY);
 
 /**
  * Applies what was noted, for the summaries this tablet now holds at the noted revision (a
@@ -51,24 +43,5 @@ export async function readDepartmentWorklist(db: Pick<TriageDatabase, 'meta'>, u
 export async function updateDepartmentWorklist(db: TriageDatabase, unlocked: Unlocked, notes: ReferralNotes): Promise<void> {
   // The department's GP letters due are kept from the same notes (letters-due-keep.ts).
   await updateDepartmentLettersDue(db, unlocked, notes);
-  const current = new Set(await readDepartmentWorklist(db, unlocked));
-  const ids = [...new Set([...current, ...notes.keys()])];
-  const held = await db.departmentRows.bulkGet(ids.map((id) => rowKey('summary', id)));
-  let changed = false;
-  for (const [index, id] of ids.entries()) {
-    const row = held[index];
-    if (!row || row.sealed === '') {
-      changed = current.delete(id) || changed;
-      continue;
-    }
-    const note = notes.get(id);
-    if (!note || note.revision !== row.revision) continue;
-    if (note.pending !== current.has(id)) {
-      if (note.pending) current.add(id);
-      else current.delete(id);
-      changed = true;
-    }
-  }
-  if (!changed) return;
-  await db.meta.put({ key: DEPARTMENT_WORKLIST_KEY, value: await sealRow(unlocked, [...current], ADDRESS) });
+  await keepSummaryIdList(db, unlocked, DEPARTMENT_WORKLIST_KEY, notes, (note) => note.pending);
 }

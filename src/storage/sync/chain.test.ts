@@ -6,13 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
-import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
-import { createRepositories } from '../repositories/create-repositories';
+import { firstTablet, joinedTablet, unlockAs } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
+import { NURSE_IN_CHARGE, createPatientAttendance, firstValue } from '../../test-support/storage-fixtures';
 import type { RealRepositories } from '../repositories/create-repositories';
 import type { DepartmentChainStatus } from '../repositories/types';
 import { checkChainsAtUnlock } from './chain-check';
 import { AUDIT_ANCHOR_KEY, CHAIN_ANCHORS_KEY, parseChainRowId, pullAuditEvents } from './travel-audit';
-import type { SyncEngine } from './engine';
 import { readReport, SYNC_UNAUDITED_KEY } from './engine-state';
 import { readEnrolment } from './enrolment-state';
 import { pushAll } from './push';
@@ -21,58 +21,18 @@ import { wireClearText } from '../../test-support/wire-text';
 
 const server = departmentServerForThisFile();
 
-interface Tablet {
-  repos: RealRepositories;
-  engine: SyncEngine;
-  tabletId: string;
-  credential: string;
-  clock: ReturnType<typeof testClock>;
-}
+type Tablet = DepartmentTablet;
+const unlockNurseInCharge = (repos: RealRepositories) => unlockAs(repos);
 
-async function openTablet(clock: ReturnType<typeof testClock>): Promise<RealRepositories> {
-  const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { origin: server.origin() }, sync: { origin: server.origin(), random: () => 0.5, intervalMs: 3_600_000 } });
-  await repos.ready;
-  server.keep(repos);
-  return repos;
-}
-
-async function engineOf(repos: RealRepositories, clock: ReturnType<typeof testClock>): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await repos.sync?.loaded();
-  const enrolment = await readEnrolment(repos.internals.db);
-  if (!engine || !enrolment) throw new Error('the engine did not start');
-  return { repos, engine, tabletId: enrolment.tabletId, credential: enrolment.credential, clock };
-}
-
-async function unlockNurseInCharge(repos: RealRepositories): Promise<void> {
-  const member = (await firstValue(repos.staff.list())).find((each) => each.name === NURSE_IN_CHARGE.name);
-  if (!member || !(await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin)).ok) throw new Error('did not unlock');
-}
-
-/**
- * A switches sharing on and records an attendance (and `eventsBeforeJoin` more events, pushed);
- * B joins by A's code and is unlocked by the nurse in charge.
- */
+/** A and B; A has recorded an attendance and `eventsBeforeJoin` more events, and shared them, before B joins. */
 async function department(eventsBeforeJoin = 0): Promise<{ a: Tablet; b: Tablet }> {
-  const clockA = testClock();
-  const reposA = await openTablet(clockA);
-  await setUpTablet(reposA);
-  const on = await reposA.department.switchSharingOn();
-  if (!on.ok) throw new Error(on.error.message);
-  const a = await engineOf(reposA, clockA);
-  await createPatientAttendance(reposA);
+  const a = await firstTablet(server);
+  await createPatientAttendance(a.repos);
   if (eventsBeforeJoin > 0) {
-    for (let index = 0; index < eventsBeforeJoin; index += 1) await reposA.internals.audit.append('print', '', 'Printed a test page');
+    for (let index = 0; index < eventsBeforeJoin; index += 1) await a.repos.internals.audit.append('print', '', 'Printed a test page');
     await settled(a);
   }
-  const code = await reposA.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(code.error.message);
-  const clockB = testClock();
-  const reposB = await openTablet(clockB);
-  const joined = await reposB.department.join(code.value.code);
-  if (!joined.ok) throw new Error(joined.error.message);
-  await unlockNurseInCharge(reposB);
-  const b = await engineOf(reposB, clockB);
+  const b = await joinedTablet(server, a);
   await b.engine.syncNow();
   return { a, b };
 }
@@ -99,16 +59,16 @@ async function tamperEvents(tablet: Tablet, about: string) {
  */
 async function newEventsOnA(a: Tablet): Promise<number> {
   await settled(a);
-  const before = (await serverChain(a.tabletId)).length;
+  const before = (await serverChain(a.deviceId)).length;
   for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
   await settled(a);
-  expect((await serverChain(a.tabletId)).length).toBeGreaterThan(before + 2);
+  expect((await serverChain(a.deviceId)).length).toBeGreaterThan(before + 2);
   return before + 2;
 }
 
 /** The positions of A's chain held on B, and their size as stored (characters of each row as JSON). */
 async function heldOn(b: Tablet, a: Tablet): Promise<{ positions: number[]; chars: number }> {
-  const rows = await b.repos.internals.db.departmentRows.where('key').startsWith(`${AUDIT_KIND} ${a.tabletId}:`).toArray();
+  const rows = await b.repos.internals.db.departmentRows.where('key').startsWith(`${AUDIT_KIND} ${a.deviceId}:`).toArray();
   return { positions: rows.map((row) => parseChainRowId(row.rowId)?.chainSeq ?? 0).sort((x, y) => x - y), chars: rows.reduce((sum, row) => sum + JSON.stringify(row).length, 0) };
 }
 
@@ -132,15 +92,15 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     await settled(b);
 
     const head = (await a.repos.internals.db.audit.orderBy('seq').last())?.seq ?? 0;
-    const held = await serverChain(a.tabletId);
+    const held = await serverChain(a.deviceId);
     expect(held.map((row) => row.chainSeq)).toEqual(Array.from({ length: held.length }, (_, index) => index + 1));
     expect(held.length).toBeGreaterThanOrEqual(head - 1);
     expect(held.length).toBeGreaterThan(3);
 
     const chains = await chainsOn(b);
-    const ofA = chains.find((chain) => chain.tabletId === a.tabletId);
+    const ofA = chains.find((chain) => chain.tabletId === a.deviceId);
     expect(ofA).toMatchObject({ count: held.length, breaks: [] });
-    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect(await tamperEvents(b, a.deviceId)).toEqual([]);
     expect((await headerFacts(b))?.brokenChains).toBe(0);
 
     const text = held.map((row) => wireClearText(row.text)).join('\n').toLowerCase();
@@ -155,34 +115,34 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
   it('attack: an event’s bytes changed at the server are reported under the header line and audited on B; the rest of the chain is still held', async () => {
     const { a, b } = await department();
     const next = await newEventsOnA(a);
-    const target = (await serverChain(a.tabletId)).find((row) => row.chainSeq === next);
+    const target = (await serverChain(a.deviceId)).find((row) => row.chainSeq === next);
     if (!target) throw new Error('no new event');
     const box = JSON.parse(target.text) as { ct: string };
     const flipped = { ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) };
     await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify(flipped)), target.rowId]);
 
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
-    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
-    expect(ofA?.count).toBe((await serverChain(a.tabletId)).length);
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
+    expect(ofA?.count).toBe((await serverChain(a.deviceId)).length);
     expect(ofA?.breaks[0]).toMatchObject({ at: next, recordedByItsTablet: false, reason: expect.stringContaining('changed at the department server') as string });
-    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect(await tamperEvents(b, a.deviceId)).toHaveLength(1);
     expect((await headerFacts(b))?.brokenChains).toBe(1);
     // Never blocking: B still works and shares.
     await createPatientAttendance(b.repos);
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
-    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect(await tamperEvents(b, a.deviceId)).toHaveLength(1);
   });
 
   it('attack: an event the server leaves out (a gap it closes by omission) is reported and audited on B', async () => {
     const { a, b } = await department();
     const next = await newEventsOnA(a);
-    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, next)]);
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.deviceId, next)]);
 
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
     // Checked again (whole, as the audit trail page does): still the server's omission, not something removed on B.
-    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     expect(ofA?.breaks[0]).toMatchObject({ at: next, reason: expect.stringContaining('left it out') as string });
-    const audited = await tamperEvents(b, a.tabletId);
+    const audited = await tamperEvents(b, a.deviceId);
     expect(audited).toHaveLength(1);
     expect((await headerFacts(b))?.brokenChains).toBe(1);
   });
@@ -191,19 +151,19 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     const { a, b } = await department();
     await settled(a);
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
-    const held = await serverChain(a.tabletId);
-    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: held.length, breaks: [] });
+    const held = await serverChain(a.deviceId);
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId)).toMatchObject({ count: held.length, breaks: [] });
     // Checked and pruned: B holds only the newest event, so the rollback is below its checkpoint.
     expect((await heldOn(b, a)).positions).toEqual([held.length]);
 
     // The server put back to an older copy: its newest two events of A's chain are gone.
-    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.tabletId, held.length - 2]);
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.deviceId, held.length - 2]);
     await checkChainsAtUnlock(b.repos.internals, { origin: server.origin(), credential: (await readEnrolment(b.repos.internals.db))?.credential ?? '' });
 
-    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     expect(ofA?.count).toBe(held.length);
     expect(ofA?.breaks.map((found) => found.reason)).toEqual([expect.stringContaining('no longer holds events it sent before') as string]);
-    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect(await tamperEvents(b, a.deviceId)).toHaveLength(1);
     expect((await headerFacts(b))?.brokenChains).toBe(1);
   });
 
@@ -215,7 +175,7 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     const { positions } = await heldOn(b, a);
     const checkpoint = positions.at(-1) ?? 0;
     expect(positions).toEqual([checkpoint]);
-    const chain = await serverChain(a.tabletId);
+    const chain = await serverChain(a.deviceId);
     const [first] = chain;
     const target = chain.find((row) => row.chainSeq === checkpoint);
     if (!first || !target || first === target) throw new Error('no events');
@@ -231,18 +191,18 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     await b.repos.internals.db.meta.put({ key: AUDIT_PULL_CURSOR_KEY, value: 0 });
 
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
-    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     expect(ofA?.breaks).toEqual([{ at: checkpoint, reason: expect.stringContaining('different copy of an event') as string, recordedByItsTablet: false }]);
     expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${target.rowId}`)).toEqual(heldBefore);
     expect(await b.repos.internals.db.departmentRows.get(`${AUDIT_KIND} ${first.rowId}`)).toBeUndefined();
-    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect(await tamperEvents(b, a.deviceId)).toHaveLength(1);
   });
 
   it('attack: A’s own chain rolled back at the server is refused at A’s next push, reported under A’s header line, and A pushes no more of its chain', async () => {
     const { a } = await department();
     await settled(a);
-    const held = await serverChain(a.tabletId);
-    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.tabletId, held.length - 2]);
+    const held = await serverChain(a.deviceId);
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND author_tablet = $1 AND chain_seq > $2", [a.deviceId, held.length - 2]);
     await a.repos.audit.record('print', '', 'Printed a test page');
 
     expect(await a.engine.syncNow()).toMatchObject({ ok: true });
@@ -251,10 +211,10 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((problem) => problem.kind === AUDIT_KIND && problem.status === 'refused' && problem.detail === 'audit-gap')).toBe(true);
     expect((await headerFacts(a))?.conflicts).toBe(problems.length);
-    expect((await foldAcknowledged(a.repos.internals.db, a.tabletId)).blocked).toBe(true);
+    expect((await foldAcknowledged(a.repos.internals.db, a.deviceId)).blocked).toBe(true);
     await a.repos.audit.record('print', '', 'Printed a test page');
     await a.engine.syncNow();
-    expect((await serverChain(a.tabletId)).length).toBe(held.length - 2);
+    expect((await serverChain(a.deviceId)).length).toBe(held.length - 2);
   });
 
   it('pushing resumes after an answer lost on the way back: every position once, none skipped, batches of at most 500', async () => {
@@ -277,20 +237,20 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
       }
       return answer;
     };
-    const source = auditPushSource(db, () => a.repos.internals.vault.peek(), a.tabletId, () => crypto.randomUUID());
+    const source = auditPushSource(db, () => a.repos.internals.vault.peek(), a.deviceId, () => crypto.randomUUID());
     const first = await pushAll(db, { ...api, fetch: cutting }, a.repos.internals.now, () => crypto.randomUUID(), source);
     expect(first.ok).toBe(false);
     const second = await pushAll(db, { ...api, fetch: cutting }, a.repos.internals.now, () => crypto.randomUUID(), source);
     expect(second.ok).toBe(true);
 
-    const held = await serverChain(a.tabletId);
+    const held = await serverChain(a.deviceId);
     const head = (await db.audit.orderBy('seq').last())?.seq ?? 0;
     expect(held.map((row) => row.chainSeq)).toEqual(Array.from({ length: head }, (_, index) => index + 1));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(500);
     // The first request was sent twice (the same bytes: accepted again), then the rest.
     expect(sizes[0]).toBe(500);
     expect(sizes[1]).toBe(500);
-    expect((await foldAcknowledged(db, a.tabletId)).mark).toEqual({ chainSeq: head, seq: head });
+    expect((await foldAcknowledged(db, a.deviceId)).mark).toEqual({ chainSeq: head, seq: head });
     expect(await db.syncPushed.where('kind').equals(AUDIT_KIND).count()).toBe(0);
   });
 
@@ -306,7 +266,7 @@ describe('each tablet’s audit chain travels whole and is checked on every othe
     }
     expect(await a.repos.internals.db.audit.count()).toBe(before);
     expect((await a.repos.internals.db.meta.get(SYNC_UNAUDITED_KEY))?.value ?? 0).toBe(0);
-    expect((await serverChain(a.tabletId)).length).toBe(before);
+    expect((await serverChain(a.deviceId)).length).toBe(before);
   });
 });
 
@@ -319,14 +279,14 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     await settled(a);
     for (let index = 0; index < 1_200; index += 1) await a.repos.internals.audit.append('print', '', 'Printed a test page');
     await settled(a);
-    const length = (await serverChain(a.tabletId)).length;
+    const length = (await serverChain(a.deviceId)).length;
     expect(length).toBeGreaterThan(1_200);
     const api = { origin: server.origin(), credential: b.credential };
-    expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
+    expect(await pullAuditEvents(b.repos.internals.db, api, b.deviceId)).toMatchObject({ ok: true });
     const pulled = await heldOn(b, a);
     expect(pulled.positions.length).toBeGreaterThanOrEqual(1_200);
 
-    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    const ofA = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     expect(ofA).toMatchObject({ count: length, breaks: [] });
     const checked = await heldOn(b, a);
     expect(checked.positions).toEqual([length]);
@@ -335,22 +295,22 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     // The next events are checked on from the checkpoint's hash, and pruned in turn.
     for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
     await settled(a);
-    const longer = (await serverChain(a.tabletId)).length;
-    expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
-    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: longer, breaks: [] });
+    const longer = (await serverChain(a.deviceId)).length;
+    expect(await pullAuditEvents(b.repos.internals.db, api, b.deviceId)).toMatchObject({ ok: true });
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId)).toMatchObject({ count: longer, breaks: [] });
     expect((await heldOn(b, a)).positions).toEqual([longer]);
-    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect(await tamperEvents(b, a.deviceId)).toEqual([]);
 
     // A later event left out by the server is still found, and the rows from the checkpoint on are kept while it is open.
     for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
     await settled(a);
-    const newest = (await serverChain(a.tabletId)).length;
-    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, longer + 2)]);
-    expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
-    const broken = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    const newest = (await serverChain(a.deviceId)).length;
+    await server.db().query("DELETE FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.deviceId, longer + 2)]);
+    expect(await pullAuditEvents(b.repos.internals.db, api, b.deviceId)).toMatchObject({ ok: true });
+    const broken = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     expect(broken?.breaks[0]).toMatchObject({ at: longer + 2, reason: expect.stringContaining('left it out') as string });
     expect((await heldOn(b, a)).positions).toEqual(Array.from({ length: newest - longer + 1 }, (_, index) => longer + index).filter((position) => position !== longer + 2));
-    expect(await tamperEvents(b, a.tabletId)).toHaveLength(1);
+    expect(await tamperEvents(b, a.deviceId)).toHaveLength(1);
   }, 120_000);
 
   it('a break A recorded in its own trail is shown on B as recorded there, not audited, and does not stop B pruning A’s chain', async () => {
@@ -360,8 +320,8 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     b.engine.stop();
     const api = { origin: server.origin(), credential: b.credential };
     const check = async () => {
-      expect(await pullAuditEvents(b.repos.internals.db, api, b.tabletId)).toMatchObject({ ok: true });
-      return (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+      expect(await pullAuditEvents(b.repos.internals.db, api, b.deviceId)).toMatchObject({ ok: true });
+      return (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     };
     await check();
     // Someone with A's files removes an event before it travels; A's own check at the next unlock records the break.
@@ -371,21 +331,21 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     await a.repos.internals.db.audit.delete(removed - 1);
     await a.repos.session.lock('manual');
     await unlockNurseInCharge(a.repos);
-    const source = auditPushSource(a.repos.internals.db, () => a.repos.internals.vault.peek(), a.tabletId, () => crypto.randomUUID());
+    const source = auditPushSource(a.repos.internals.db, () => a.repos.internals.vault.peek(), a.deviceId, () => crypto.randomUUID());
     expect(await pushAll(a.repos.internals.db, { origin: server.origin(), credential: a.credential }, a.repos.internals.now, () => crypto.randomUUID(), source)).toMatchObject({ ok: true });
 
-    const length = (await serverChain(a.tabletId)).length;
+    const length = (await serverChain(a.deviceId)).length;
     const ofA = await check();
     expect(ofA?.count).toBe(length);
     expect(ofA?.breaks).toEqual([expect.objectContaining({ at: removed - 1, recordedByItsTablet: true })]);
-    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect(await tamperEvents(b, a.deviceId)).toEqual([]);
     expect((await heldOn(b, a)).positions).toEqual([length]);
 
     // Later events prune on; the recorded break stays listed as A's own.
     await a.repos.audit.record('print', '', 'Printed a test page');
     expect(await pushAll(a.repos.internals.db, { origin: server.origin(), credential: a.credential }, a.repos.internals.now, () => crypto.randomUUID(), source)).toMatchObject({ ok: true });
     const later = await check();
-    const longer = (await serverChain(a.tabletId)).length;
+    const longer = (await serverChain(a.deviceId)).length;
     expect(later).toMatchObject({ count: longer, breaks: [expect.objectContaining({ at: removed - 1, recordedByItsTablet: true })] });
     expect((await heldOn(b, a)).positions).toEqual([longer]);
     expect((await headerFacts(b))?.brokenChains).toBe(0);
@@ -397,31 +357,31 @@ describe('the chains held on a tablet stay small: checked events are pruned, and
     const anchor = (await db.meta.get(AUDIT_ANCHOR_KEY))?.value;
     expect(typeof anchor).toBe('number');
     // Every event of A's at the server when B joined came before the anchor: the cursor pull never sent them to B.
-    const [{ seq: sixHundredth } = { seq: Infinity }] = await server.db().query<{ seq: string | number }>("SELECT seq FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.tabletId, 600)]);
+    const [{ seq: sixHundredth } = { seq: Infinity }] = await server.db().query<{ seq: string | number }>("SELECT seq FROM rows WHERE kind = 'audit-event' AND row_id = $1", [chainRowId(a.deviceId, 600)]);
     expect(Number(sixHundredth)).toBeLessThanOrEqual(Number(anchor));
-    const anchorAt = ((await db.meta.get(CHAIN_ANCHORS_KEY))?.value as Record<string, number> | undefined)?.[a.tabletId] ?? 0;
+    const anchorAt = ((await db.meta.get(CHAIN_ANCHORS_KEY))?.value as Record<string, number> | undefined)?.[a.deviceId] ?? 0;
     expect(anchorAt).toBeGreaterThanOrEqual(600);
     expect((await heldOn(b, a)).positions.every((position) => position > 600)).toBe(true);
     // A's chain is held and checked from its newest event at the anchor (fetched then), before A writes anything more.
-    const atJoin = (await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId);
+    const atJoin = (await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId);
     expect(atJoin?.count).toBeGreaterThan(anchorAt);
     expect(atJoin?.breaks).toEqual([]);
 
     for (let index = 0; index < 4; index += 1) await a.repos.audit.record('print', '', 'Printed a test page');
     await settled(a);
     await settled(b);
-    const length = (await serverChain(a.tabletId)).length;
-    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)).toMatchObject({ count: length, breaks: [] });
+    const length = (await serverChain(a.deviceId)).length;
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId)).toMatchObject({ count: length, breaks: [] });
     expect((await heldOn(b, a)).positions).toEqual([length]);
-    expect(await tamperEvents(b, a.tabletId)).toEqual([]);
+    expect(await tamperEvents(b, a.deviceId)).toEqual([]);
 
     // From the anchor on every event is checked: one changed at the server after it is reported.
     const next = await newEventsOnA(a);
-    const target = (await serverChain(a.tabletId)).find((row) => row.chainSeq === next);
+    const target = (await serverChain(a.deviceId)).find((row) => row.chainSeq === next);
     if (!target) throw new Error('no new event');
     const box = JSON.parse(target.text) as { ct: string };
     await server.db().query("UPDATE rows SET sealed = $1 WHERE kind = 'audit-event' AND row_id = $2", [Buffer.from(JSON.stringify({ ...box, ct: (box.ct.startsWith('A') ? 'B' : 'A') + box.ct.slice(1) })), target.rowId]);
     await settled(b);
-    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.tabletId)?.breaks[0]).toMatchObject({ at: next, reason: expect.stringContaining('changed at the department server') as string });
+    expect((await chainsOn(b)).find((chain) => chain.tabletId === a.deviceId)?.breaks[0]).toMatchObject({ at: next, reason: expect.stringContaining('changed at the department server') as string });
   }, 120_000);
 });

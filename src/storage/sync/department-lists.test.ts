@@ -6,63 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
+import { twoTablets, unlockAs } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { complianceAudit } from '../../domain/oversight/compliance-audit';
-import { createRepositories } from '../repositories/create-repositories';
-import type { RealRepositories } from '../repositories/create-repositories';
-import { NURSE_IN_CHARGE, createPatientAttendance, firstValue, rawTables, serialiseForSearch, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
-import type { TestClock } from '../../test-support/storage-fixtures';
-import type { SyncEngine } from './engine';
+import { createPatientAttendance, firstValue, rawTables, serialiseForSearch } from '../../test-support/storage-fixtures';
 import { DEPARTMENT_DAYS_BUILT_KEY, DEPARTMENT_DAY_PREFIX } from './department-days';
 import { readEnrolment } from './enrolment-state';
 
 const server = departmentServerForThisFile();
 
-interface Tablet {
-  name: string;
-  repos: RealRepositories;
-  engine: SyncEngine;
-  clock: TestClock;
-}
-
-async function openTablet(): Promise<Omit<Tablet, 'engine'>> {
-  const name = uniqueDatabaseName();
-  const clock = testClock();
-  const online = new EventTarget();
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch, origin: server.origin() }, sync: { fetch, origin: server.origin(), random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
-  await repos.ready;
-  server.keep(repos);
-  return { name, repos, clock };
-}
-
-async function engineOf(tablet: Omit<Tablet, 'engine'>): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await tablet.repos.sync?.loaded();
-  if (!engine) throw new Error('the engine did not start');
-  return { ...tablet, engine };
-}
-
-async function unlock(repos: RealRepositories): Promise<void> {
-  const staff = await firstValue(repos.staff.list());
-  const member = staff.find((each) => each.name === NURSE_IN_CHARGE.name);
-  if (!member) throw new Error('no nurse in charge');
-  const unlocked = await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin);
-  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
-}
-
-async function department(): Promise<{ a: Tablet; b: Tablet }> {
-  const openA = await openTablet();
-  await setUpTablet(openA.repos);
-  const on = await openA.repos.department.switchSharingOn();
-  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
-  const a = await engineOf(openA);
-  const code = await a.repos.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
-  const openB = await openTablet();
-  const joined = await openB.repos.department.join(code.value.code);
-  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
-  await unlock(openB.repos);
-  return { a, b: await engineOf(openB) };
-}
+type Tablet = DepartmentTablet;
+const department = () => twoTablets(server);
 
 /** The test clock's day (START is 2026-03-10T14:00Z). */
 const DAY = { fromInstant: '2026-03-10T00:00:00.000Z', toInstant: '2026-03-11T00:00:00.000Z' };
@@ -92,7 +46,7 @@ describe('the liaison review list and the compliance audit over the department',
     expect(after.ok && after.value.reviews.map((record) => [record.attendanceId, record.reviews.map((review) => review.note)])).toEqual([[child.id, ['Seen on the list from A']]]);
 
     // The review is B's own sealed row about A's attendance id; the audit event's words (sealed) say whose attendance it was.
-    const tables = await rawTables(b.name);
+    const tables = await rawTables(b.databaseName);
     expect((tables['liaisonReviews'] ?? []).map((row) => (row as { attendanceId: string }).attendanceId)).toEqual([child.id]);
     expect(serialiseForSearch(tables['liaisonReviews'])).not.toContain('Seen on the list');
     const events = await b.repos.audit.all();
@@ -170,7 +124,7 @@ describe('the liaison review list and the compliance audit over the department',
     const child = await createPatientAttendance(a.repos);
     await a.engine.syncNow();
     await b.engine.syncNow();
-    await unlock(b.repos);
+    await unlockAs(b.repos);
     await b.engine.afterUnlock();
     const ids = async () => {
       const listed = await firstValue(b.repos.liaison.list(DAY));

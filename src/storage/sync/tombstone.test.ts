@@ -9,13 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { lookUpFlags } from '../../domain/assessment/patient-look-up';
 import { runLookUp } from '../../features/lookup/run-look-up';
 import { departmentServerForThisFile } from '../../test-support/department-server';
-import { createRepositories } from '../repositories/create-repositories';
-import type { RealRepositories } from '../repositories/create-repositories';
+import { twoTablets } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { readDays } from '../repositories/day-index';
 import type { IssueLetterRequest } from '../repositories/types';
-import { NURSE_IN_CHARGE, PATIENT, createPatientAttendance, firstValue, like, rawTables, serialiseForSearch, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
-import type { TestClock } from '../../test-support/storage-fixtures';
-import type { SyncEngine } from './engine';
+import { PATIENT, createPatientAttendance, firstValue, like, rawTables, serialiseForSearch } from '../../test-support/storage-fixtures';
 import { readReport } from './engine-state';
 import { rowKey } from './engine-wire';
 import { readEnrolment } from './enrolment-state';
@@ -27,56 +25,8 @@ import { complianceAudit } from '../../domain/oversight/compliance-audit';
 const server = departmentServerForThisFile();
 const DAY_MS = 86_400_000;
 
-interface Tablet {
-  name: string;
-  repos: RealRepositories;
-  engine: SyncEngine;
-  clock: TestClock;
-  deviceId: string;
-  credential: string;
-}
-
-async function openTablet(): Promise<Omit<Tablet, 'engine' | 'deviceId' | 'credential'>> {
-  const name = uniqueDatabaseName();
-  const clock = testClock();
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch, origin: server.origin() }, sync: { fetch, origin: server.origin(), random: () => 0.5, onlineTarget: new EventTarget(), intervalMs: 3_600_000 } });
-  await repos.ready;
-  server.keep(repos);
-  return { name, repos, clock };
-}
-
-async function engineOf(tablet: Omit<Tablet, 'engine' | 'deviceId' | 'credential'>): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await tablet.repos.sync?.loaded();
-  const enrolment = await readEnrolment(tablet.repos.internals.db);
-  if (!engine || !enrolment) throw new Error('the engine did not start');
-  return { ...tablet, engine, deviceId: enrolment.tabletId, credential: enrolment.credential };
-}
-
-async function unlock(repos: RealRepositories): Promise<void> {
-  const member = (await firstValue(repos.staff.list())).find((each) => each.name === NURSE_IN_CHARGE.name);
-  if (!member) throw new Error('no nurse in charge');
-  const unlocked = await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin);
-  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
-}
-
-async function department(): Promise<{ a: Tablet; b: Tablet }> {
-  const openA = await openTablet();
-  await setUpTablet(openA.repos);
-  const on = await openA.repos.department.switchSharingOn();
-  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
-  const a = await engineOf(openA);
-  const code = await a.repos.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
-  const openB = await openTablet();
-  const joined = await openB.repos.department.join(code.value.code);
-  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
-  await unlock(openB.repos);
-  const b = await engineOf(openB);
-  await a.engine.syncNow();
-  await b.engine.syncNow();
-  return { a, b };
-}
+type Tablet = DepartmentTablet;
+const department = () => twoTablets(server, { settled: true });
 
 /** A signed attendance of the test patient on A, every letter it needs issued and a liaison review recorded: what the purge lets go. */
 async function finishedOn(a: Tablet): Promise<string> {
@@ -181,7 +131,7 @@ describe('purges travel as sealed tombstones with their stubs', () => {
 
     // Nothing of the purged attendance is left on B beyond its stub: no cached summary or record, no review (B's own or A's),
     // no entry on the liaison list; its id only on the stub row and on the acknowledgements that mark the stub and tombstone held.
-    const tables = await rawTables(b.name);
+    const tables = await rawTables(b.databaseName);
     const naming: Record<string, number> = {};
     for (const [table, rows] of Object.entries(tables)) {
       const count = rows.filter((row) => serialiseForSearch(row).includes(purged)).length;

@@ -6,15 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
+import { firstTablet as firstDepartmentTablet, joinedTablet, tryUnlockAs } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { createDeviceSecret, wrapDeviceSecret } from '../crypto/keys';
 import type { StaffRow } from '../db';
-import { createRepositories } from '../repositories/create-repositories';
 import type { RealRepositories } from '../repositories/create-repositories';
-import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, setUpTablet, testClock, triageNurse, uniqueDatabaseName } from '../../test-support/storage-fixtures';
-import type { SyncEngine } from './engine';
+import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, triageNurse } from '../../test-support/storage-fixtures';
 import { readReport } from './engine-state';
 import { rowKey } from './engine-wire';
-import { readEnrolment } from './enrolment-state';
 import { callApi } from './http';
 import { sealToWire } from './travel';
 import { SETTINGS_FROM_ANOTHER_TABLET, settingsRowId } from './travel-settings';
@@ -22,59 +21,19 @@ import { wireClearText } from '../../test-support/wire-text';
 
 const server = departmentServerForThisFile();
 
-interface Tablet {
-  repos: RealRepositories;
-  engine: SyncEngine;
-  deviceId: string;
-  credential: string;
-  clock: ReturnType<typeof testClock>;
-}
+type Tablet = DepartmentTablet;
+const unlockAs = (repos: RealRepositories, name: string, secret: string): Promise<boolean> => tryUnlockAs(repos, { name, pin: secret });
 
-async function openTablet(clock = testClock()): Promise<RealRepositories> {
-  const repos = createRepositories({ databaseName: uniqueDatabaseName(), now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { origin: server.origin() }, sync: { origin: server.origin(), random: () => 0.5, intervalMs: 3_600_000 } });
-  await repos.ready;
-  server.keep(repos);
-  return repos;
-}
-
-async function engineOf(repos: RealRepositories, clock: ReturnType<typeof testClock>): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await repos.sync?.loaded();
-  const enrolment = await readEnrolment(repos.internals.db);
-  if (!engine || !enrolment) throw new Error('the engine did not start');
-  return { repos, engine, deviceId: enrolment.tabletId, credential: enrolment.credential, clock };
-}
-
-async function unlockAs(repos: RealRepositories, name: string, secret: string): Promise<boolean> {
-  const staff = await firstValue(repos.staff.list());
-  const member = staff.find((each) => each.name === name);
-  if (!member) return false;
-  return (await repos.session.unlock(member.id, secret)).ok;
-}
-
-/** A department of its own: its first tablet, sharing switched on, unlocked as the nurse in charge. */
+/** The department's first tablet, its first share done. */
 async function firstTablet(): Promise<Tablet> {
-  const clock = testClock();
-  const repos = await openTablet(clock);
-  await setUpTablet(repos);
-  const on = await repos.department.switchSharingOn();
-  if (!on.ok) throw new Error(on.error.message);
-  const tablet = await engineOf(repos, clock);
+  const tablet = await firstDepartmentTablet(server);
   await tablet.engine.syncNow();
   return tablet;
 }
 
-/** A switches sharing on; B joins by A's code and is unlocked by the nurse in charge. */
 async function department(): Promise<{ a: Tablet; b: Tablet }> {
   const a = await firstTablet();
-  const code = await a.repos.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(code.error.message);
-  const clock = testClock();
-  const repos = await openTablet(clock);
-  const joined = await repos.department.join(code.value.code);
-  if (!joined.ok) throw new Error(joined.error.message);
-  if (!(await unlockAs(repos, NURSE_IN_CHARGE.name, NURSE_IN_CHARGE.pin))) throw new Error('B did not unlock');
-  const b = await engineOf(repos, clock);
+  const b = await joinedTablet(server, a);
   // The first shares done (each engine starts one by itself): what a test does next goes in the next sync, never raced by one already running.
   await a.engine.syncNow();
   await b.engine.syncNow();

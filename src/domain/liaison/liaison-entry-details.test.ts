@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { attendanceSummarySchema } from '../assessment/attendance-summary-schema';
-import { concernLevelText, cpisText, followUpTexts, letterStates, screeningFlags } from './liaison-entry-details';
+import { concernLevelText, cpisText, followUpTexts, letterLines, letterStates, screeningFlags } from './liaison-entry-details';
 
 const summary = (fields: Record<string, unknown>) => attendanceSummarySchema.parse({ id: 'a1', ...fields });
 
@@ -53,6 +53,19 @@ describe('what each liaison entry shows', () => {
     expect(letterStates(summary({ letters: ['gp', 'school-nurse'] }), new Set(['gp'] as const))).toEqual([
       { kind: 'gp', label: 'GP discharge letter', issued: true },
       { kind: 'school-nurse', label: 'Notification to the school nurse', issued: false },
+    ]);
+  });
+
+  test("another tablet's letters: as its summary last said, or not known; never 'not issued' from an older summary", () => {
+    const own = summary({ letters: ['gp', 'school-nurse'] });
+    expect(letterLines(own, new Set(['gp'] as const))).toEqual(['GP discharge letter: issued', 'Notification to the school nurse: not issued']);
+    const shared = { ...own, sharedFrom: { tabletId: 'tablet-a' } };
+    // This tablet's issued letters say nothing of another tablet's attendance.
+    expect(letterLines({ ...shared, lettersIssued: null }, new Set(['gp'] as const))).toEqual(['GP discharge letter: not known on this tablet', 'Notification to the school nurse: not known on this tablet']);
+    expect(letterLines(shared, new Set())).toEqual(['GP discharge letter: not known on this tablet', 'Notification to the school nurse: not known on this tablet']);
+    expect(letterLines({ ...shared, lettersIssued: { kinds: ['school-nurse'], gpFirstIssuedAt: '' } }, new Set(['gp'] as const))).toEqual([
+      'GP discharge letter: not issued when that tablet last shared',
+      'Notification to the school nurse: issued',
     ]);
   });
 });

@@ -74,6 +74,19 @@ export interface LetterState {
   issued: boolean;
 }
 
+/**
+ * What the card says of each letter. Another tablet's attendance (issue 14): its letters are
+ * issued on that tablet, so this one knows only what that tablet's summary said when it last
+ * shared (summary version 9, `lettersIssued`); an older summary, or one whose letters did not
+ * open there, says nothing, and the card says "not known on this tablet", never "not issued".
+ */
+export function letterLines(summary: Pick<AttendanceSummary, 'letters' | 'sharedFrom' | 'lettersIssued'>, issued: ReadonlySet<LetterKind>): string[] {
+  if (!summary.sharedFrom) return letterStates(summary, issued).map((letter) => `${letter.label}: ${letter.issued ? 'issued' : 'not issued'}`);
+  const known = summary.lettersIssued;
+  if (!known) return summary.letters.map((kind) => `${letterKindLabels[kind]}: not known on this tablet`);
+  return letterStates(summary, new Set(known.kinds)).map((letter) => `${letter.label}: ${letter.issued ? 'issued' : 'not issued when that tablet last shared'}`);
+}
+
 /** Each letter the attendance needs, and whether it is issued. */
 export function letterStates(summary: Pick<AttendanceSummary, 'letters'>, issued: ReadonlySet<LetterKind>): LetterState[] {
   return summary.letters.map((kind) => ({ kind, label: letterKindLabels[kind], issued: issued.has(kind) }));

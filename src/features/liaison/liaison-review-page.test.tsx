@@ -1,14 +1,15 @@
 /**
  * Issue 14: the paediatric liaison review list over the department. An attendance recorded on
  * another tablet is listed with this tablet's own, marked "Recorded on another tablet", links
- * to its read-only record, never says a letter was not issued (letters are issued on the
- * tablet that recorded it and are not seen here), and can be reviewed from this tablet.
+ * to its read-only record, shows its letters as that tablet's summary last said (never "not
+ * issued" when the summary does not say), and can be reviewed from this tablet.
  */
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ok } from '../../domain/shared/result';
 import { assessmentRecord } from '../../test-support/assessment-fixtures';
 import { TEST_NURSE, fakeRepositories, renderScreen } from '../../test-support/render-screen';
+import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
 import type { FakeRepositories } from '../../storage/fake/fake-repositories';
 import type { LiaisonRepository } from '../../storage/repositories/types';
 import { LiaisonReviewPage } from './liaison-review-page';
@@ -24,13 +25,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The fake's list, with the attendance `shared` as pulled from another tablet. */
-function department(shared: string): FakeRepositories {
+/** The fake's list, with the attendance `shared` as pulled from another tablet (its summary older than version 9 unless `lettersIssued` is given). */
+function department(shared: string, lettersIssued?: AttendanceSummary['lettersIssued']): FakeRepositories {
   const base = fakeRepositories({ staff: [LIAISON, TEST_NURSE], unlockedAs: LIAISON.id, attendances: [child('own'), child(shared)] });
   const list: LiaisonRepository['list'] = (window, options) => ({
     subscribe: (onNext) =>
       base.liaison.list(window, options).subscribe((result) => {
-        onNext(result.ok ? ok({ ...result.value, summaries: result.value.summaries.map((summary) => (summary.id === shared ? { ...summary, sharedFrom: { tabletId: 'tablet-a' } } : summary)) }) : result);
+        onNext(result.ok ? ok({ ...result.value, summaries: result.value.summaries.map((summary) => (summary.id === shared ? { ...summary, sharedFrom: { tabletId: 'tablet-a' }, lettersIssued } : summary)) }) : result);
       }),
   });
   return { ...base, liaison: { ...base.liaison, list, recordReview: base.liaison.recordReview.bind(base.liaison) } };
@@ -43,6 +44,16 @@ const card = (link: HTMLElement): HTMLElement => {
 };
 
 describe('the liaison review list over the department', () => {
+  test("another tablet's letters as its version 9 summary last said: issued, or not issued when that tablet last shared", async () => {
+    const repositories = department('from-a', { kinds: ['gp'], gpFirstIssuedAt: '2026-03-10T12:00:00.000Z' });
+    renderScreen(<LiaisonReviewPage />, { repositories });
+    const link = (await screen.findAllByRole('link', { name: /^View the record/ })).find((each) => each.getAttribute('href') === '/department/records/from-a');
+    if (!link) throw new Error('no card for the shared attendance');
+    const letters = within(card(link)).getByText('Letters').closest('div') as HTMLElement;
+    expect(letters.textContent).toMatch(/GP discharge letter: issued/);
+    expect(letters.textContent).not.toMatch(/not known on this tablet/);
+  });
+
   test("another tablet's attendance is marked, opens read-only, shows its letters as not known here, and is reviewed from this tablet", async () => {
     const repositories = department('from-a');
     const { user } = renderScreen(<LiaisonReviewPage />, { repositories });
@@ -54,7 +65,7 @@ describe('the liaison review list over the department', () => {
 
     expect(within(shared).getByText('Recorded on another tablet.')).toBeInTheDocument();
     // Reviews travel between the department's tablets (issue 14): the card no longer says that tablet's reviews are not shown.
-    expect(within(shared).getByText(/Reviews recorded on any tablet of the department are shown; its letters are not known on this one\./)).toBeInTheDocument();
+    expect(within(shared).getByText(/Reviews recorded on any tablet of the department are shown; its letters are as that tablet last shared them\./)).toBeInTheDocument();
     expect(within(own).queryByText('Recorded on another tablet.')).toBeNull();
     // Letters: never "not issued" for another tablet's attendance.
     const sharedLetters = within(shared).getByText('Letters').closest('div') as HTMLElement;

@@ -11,7 +11,7 @@ import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
-import { concernLevelText, cpisText, followUpTexts, letterStates, screeningFlags } from '../../domain/liaison/liaison-entry-details';
+import { concernLevelText, cpisText, followUpTexts, letterLines, screeningFlags } from '../../domain/liaison/liaison-entry-details';
 import { defaultArrivalRange, filterByStatus, liaisonEntries, liaisonReasonLabels, liaisonStatusFilterOptions, liaisonStatusLabels, readDateRange } from '../../domain/liaison/liaison-list';
 import type { ArrivalRange, LiaisonEntry, LiaisonStatusFilter } from '../../domain/liaison/liaison-list';
 import { liaisonReviewActionLabel, liaisonReviewActionOptions, liaisonReviewDraftSchema, liaisonReviewQuestions, validateLiaisonReview } from '../../domain/liaison/liaison-review';
@@ -72,7 +72,7 @@ function entryRows(entry: LiaisonEntry, issued: ReadonlySet<LetterKind>): Summar
   const { summary } = entry;
   const flags = screeningFlags(summary);
   const followUps = followUpTexts(summary);
-  const letters = letterStates(summary, issued);
+  const letters = letterLines(summary, issued);
   const rows: SummaryListRow[] = [
     { key: 'Age', value: [summary.ageText || 'Not recorded'] },
     { key: 'Arrived', value: [formatDateTime(summary.arrivedAt)] },
@@ -83,8 +83,7 @@ function entryRows(entry: LiaisonEntry, issued: ReadonlySet<LetterKind>): Summar
     { key: 'Open follow-ups', value: followUps.length ? followUps : ['None'] },
     {
       key: 'Letters',
-      // Letters are issued on the tablet that recorded the attendance and are not seen on this one (issue 14): never "not issued".
-      value: letters.length ? letters.map((letter) => `${letter.label}: ${summary.sharedFrom ? 'not known on this tablet' : letter.issued ? 'issued' : 'not issued'}`) : ['None needed'],
+      value: letters.length ? letters : ['None needed'],
     },
     { key: 'Assessment', value: [summary.status === 'signed' ? `Signed ${summary.signedAt ? formatDateTime(summary.signedAt) : ''}`.trim() : 'Not signed'] },
   ];
@@ -153,7 +152,7 @@ function EntryCard({ entry, issued, reviewing, onReview, children }: { entry: Li
         </h3>
         {entry.summary.sharedFrom ? (
           <p className="nhsuk-body-s app-shared-from">
-            <strong>Recorded on another tablet.</strong> Its record opens read-only here. Reviews recorded on any tablet of the department are shown; its letters are not known on this one.
+            <strong>Recorded on another tablet.</strong> Its record opens read-only here. Reviews recorded on any tablet of the department are shown; its letters are as that tablet last shared them.
           </p>
         ) : null}
         <SummaryList rows={entryRows(entry, issued)} />

@@ -90,4 +90,9 @@ for (const [page, scores] of Object.entries(lh ?? {})) {
   if (scores?.below?.length) console.log(`\nLighthouse, ${page}, audits below full marks: ${scores.below.join('; ')}`);
   if (scores?.longTasks?.length) console.log(`Lighthouse, ${page}, long tasks: ${scores.longTasks.join('; ')}`);
 }
+// Opt-in (BENCH_LIGHTHOUSE_CONTROL=1, lighthouse-control.bench.ts): the lock screen's task before commit, with and without Lighthouse.
+for (const [how, loads] of Object.entries(figures.lighthouseControl ?? {})) {
+  const each = loads.map((load) => `${load.preCommitTaskMs} ms (renderer ${load.rendererPid})${load.performance === undefined ? '' : ` perf ${load.performance}, long tasks ${load.longTasks?.join(', ') || 'none'}`}`);
+  console.log(`Lighthouse control, lock screen, ${how}: longest task before commit ${each.join('; ')}`);
+}
 console.log(`\nRaw figures: ${results}`);

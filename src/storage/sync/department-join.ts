@@ -68,7 +68,7 @@ async function isNew(ctx: StorageContext): Promise<boolean> {
 }
 
 /** Every check of step 4: the contents belong together and were made under the secret they carry. */
-async function checkPackage(ctx: StorageContext, contents: EnrolmentPackage, auditKey: CryptoKey, keyCheck: string): Promise<boolean> {
+export async function checkPackage(ctx: StorageContext, contents: EnrolmentPackage, auditKey: CryptoKey, keyCheck: string): Promise<boolean> {
   if (!textEqual(keyCheck, contents.keyCheck)) return false;
   // Every staff row of a package carries its binding (the enrolling tablet bound any row from before bindings first): 'bound' only.
   for (const row of contents.staff) if ((await checkStaffRow(ctx.db, auditKey, row)) !== 'bound') return false;

@@ -189,6 +189,27 @@ describe('a tablet that holds records joins the department', () => {
     expect(found.ok && found.value.matches).toHaveLength(6);
   }, 120_000);
 
+  it("B re-keyed on its own before (its epoch above the department's): joins, and A finds B's attendance; B's removed member stays unable to unlock", async () => {
+    const a = await tabletA();
+    const b = await tabletB();
+    const leaving = await b.repos.staff.add(triageNurse({ name: 'Kim Leaver', secret: '602917' }));
+    if (!leaving.ok) throw new Error('not added');
+    expect((await b.repos.staff.remove(leaving.value.id)).ok).toBe(true);
+    await rekeyJobOf(b.repos.internals);
+    expect((await b.repos.internals.db.meta.get('key-epoch'))?.value).toBe(2);
+    const bId = (await b.repos.internals.db.device.get('device'))?.deviceId ?? '';
+    const joined = await b.repos.department.joinWithRecords(await codeOn(a));
+    if (!joined.ok) throw new Error(joined.error.message);
+    await rekeyJobOf(b.repos.internals);
+    expect((await b.repos.internals.db.meta.get('key-epoch'))?.value).toBe(1);
+    expect(await (await engineOf(b)).syncNow()).toMatchObject({ ok: true });
+    await a.engine.syncNow();
+    const found = await runLookUp(a.repos.attendances, { nhsNumber: PATIENT.nhsDigits });
+    expect(found.ok && found.value.matches.find((summary) => summary.id === b.attendanceId)?.sharedFrom?.tabletId).toBe(bId);
+    await b.repos.session.lock('manual');
+    expect((await b.repos.session.unlock(leaving.value.id, '602917')).ok).toBe(false);
+  }, 120_000);
+
   it('B holding an unfinished re-key of its own is refused with plain words, before the code is used', async () => {
     const a = await tabletA();
     const b = await tabletB();

@@ -26,7 +26,7 @@ test.afterAll(async () => {
 async function recordAttendance(page: Page, daysAgo: number): Promise<void> {
   await page.getByRole('link', { name: 'Home' }).first().click();
   await startAssessment(page);
-  await fillPatient(page, { ...CHILD, reason: 'Injury', detail: 'Fall from a bicycle' });
+  await fillPatient(page, { ...CHILD, reason: 'Illness', detail: 'Fever and a rash' });
   await fillDate(page, 'Arrival date', londonParts(new Date(Date.now() - daysAgo * 86_400_000)).date);
   await saveAndContinue(page);
   await page.getByRole('link', { name: 'Home' }).first().click();

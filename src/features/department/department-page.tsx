@@ -14,6 +14,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useDepartmentState, useRepositories } from '../../storage/repositories/react';
 import type { DepartmentState, TabletListing } from '../../storage/repositories/types';
+import { JoinedWithRecordsNotice, JoinWithRecords } from './join-with-records';
 
 /** How a tablet is named on this page: its id is random, so the end of it is enough to tell two apart. */
 export const tabletName = (tablet: Pick<TabletListing, 'tabletId' | 'thisTablet'>): string => (tablet.thisTablet ? 'This tablet' : `Tablet ending ${tablet.tabletId.slice(-6).toUpperCase()}`);
@@ -106,7 +107,7 @@ function AddTablet() {
       <Failure message={failure} />
       {made && !expired ? (
         <>
-          <p>On the new tablet, choose &apos;Join a department&apos; on the set-up screen and type this code:</p>
+          <p>On the new tablet, choose &apos;Join a department&apos; on the set-up screen; on a tablet already in use, its nurse in charge opens Settings, Department sharing. Type this code:</p>
           <p className="app-enrolment-code" data-enrolment-code>
             {made.code}
           </p>
@@ -117,7 +118,7 @@ function AddTablet() {
         </>
       ) : (
         <>
-          {made ? <p>{enrolmentCodeCountdown(made.expiresAt, now)}. Make a new one when the new tablet is ready.</p> : <p>Only a new tablet can join: one that has not been set up. You will be shown a code that works once, for 10 minutes.</p>}
+          {made ? <p>{enrolmentCodeCountdown(made.expiresAt, now)}. Make a new one when the new tablet is ready.</p> : <p>A new tablet joins from its set-up screen; a tablet already in use joins from its own Department sharing page. You will be shown a code that works once, for 10 minutes.</p>}
           <Button onClick={() => void makeCode()} disabled={busy}>
             {busy ? 'Making a code…' : 'Add a tablet'}
           </Button>
@@ -227,6 +228,7 @@ function Sharing({ state }: { state: DepartmentState }) {
   return (
     <>
       <p>This tablet has shared its records with the department since {formatDateTime(state.enrolledAt)}.</p>
+      <JoinedWithRecordsNotice />
       <AddTablet />
       <Tablets />
     </>
@@ -238,7 +240,16 @@ export function DepartmentPage() {
   return (
     <Page title="Department sharing" backLink={{ to: paths.settings(), text: 'Settings' }}>
       <h1>Department sharing</h1>
-      {state === undefined ? <p role="status">Loading…</p> : state ? <Sharing state={state} /> : <SwitchOn />}
+      {state === undefined ? (
+        <p role="status">Loading…</p>
+      ) : state ? (
+        <Sharing state={state} />
+      ) : (
+        <>
+          <SwitchOn />
+          <JoinWithRecords />
+        </>
+      )}
     </Page>
   );
 }

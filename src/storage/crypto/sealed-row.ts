@@ -78,16 +78,30 @@ export function rowAad(author: string, address: RowAddress, epoch: number, scope
 }
 
 /** True when the box is in the current format and the keys' epoch: nothing for the re-seal job to do. */
-export function isCurrentRow(box: unknown, keys: Pick<RowKeys, 'epoch'>): box is SealedRow {
+export function isCurrentRow(box: unknown, keys: Pick<RowKeys, 'epoch'> & { previous?: { epoch: number } | undefined }): box is SealedRow {
   if (!isSealed(box)) return false;
   const { f, e } = box as Partial<SealedRow>;
-  return f === ROW_FORMAT && e === epochOf(keys);
+  // Epochs that clash (a tablet joining a department with records, sync/department-join-records.ts): only opening tells which key sealed it.
+  return f === ROW_FORMAT && e === epochOf(keys) && keys.previous?.epoch !== e;
 }
 
 /** The data key that opens boxes of this epoch, or undefined when these keys hold none (a superseded epoch). */
 function keyForEpoch(keys: RowKeys, epoch: number): CryptoKey | undefined {
   if (epoch === epochOf(keys)) return keys.keys.dataKey;
   return keys.previous?.epoch === epoch ? keys.previous.keys.dataKey : undefined;
+}
+
+/**
+ * The data keys that may open boxes of this epoch, the current one first. Two only when the
+ * epoch being left has the same number as the current one: a tablet that joined a department
+ * holding records of its own (sync/department-join-records.ts) adopts the department's epoch,
+ * which its own secret may share. AES-GCM authenticates the box under its additional data, so
+ * the key that opens it is the key that sealed it; the other fails.
+ */
+function keysForEpoch(keys: RowKeys, epoch: number): CryptoKey[] {
+  const key = keyForEpoch(keys, epoch);
+  if (!key) return [];
+  return epoch === epochOf(keys) && keys.previous?.epoch === epoch ? [key, keys.previous.keys.dataKey] : [key];
 }
 
 /** Seals a JSON value into the current format at `address`, under the keys' (newest) epoch. */
@@ -117,18 +131,19 @@ export async function openRow(keys: RowKeys, box: unknown, address: RowAddress, 
   const { f, e } = box as Partial<SealedRow>;
   if (f !== undefined || e !== undefined) {
     if (f !== ROW_FORMAT || typeof e !== 'number' || !Number.isSafeInteger(e)) return undefined;
-    const key = keyForEpoch(keys, e);
-    if (!key) return undefined;
-    const opened = await openSealed(key, box, rowAad(keys.deviceId, address, e));
-    return opened.ok ? { value: opened.value, current: e === epochOf(keys), legacyIndex: -1 } : undefined;
+    for (const key of keysForEpoch(keys, e)) {
+      const opened = await openSealed(key, box, rowAad(keys.deviceId, address, e));
+      if (opened.ok) return { value: opened.value, current: e === epochOf(keys) && key === keys.keys.dataKey, legacyIndex: -1 };
+    }
+    return undefined;
   }
   // The formats before this one were all sealed under the set-up key (epoch 1): after a
   // re-key completes, the re-seal job has moved every one of them.
-  const legacyKey = keyForEpoch(keys, FIRST_EPOCH);
-  if (!legacyKey) return undefined;
-  for (const [index, aad] of legacy.entries()) {
-    const opened = await openSealed(legacyKey, box, aad);
-    if (opened.ok) return { value: opened.value, current: false, legacyIndex: index };
+  for (const legacyKey of keysForEpoch(keys, FIRST_EPOCH)) {
+    for (const [index, aad] of legacy.entries()) {
+      const opened = await openSealed(legacyKey, box, aad);
+      if (opened.ok) return { value: opened.value, current: false, legacyIndex: index };
+    }
   }
   return undefined;
 }

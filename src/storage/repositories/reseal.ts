@@ -215,6 +215,8 @@ async function attendanceBatch(ctx: StorageContext, unlocked: Unlocked, rows: At
     const record = rekeying ? sealedRecord(payload.value) : undefined;
     if (rekeying && drafts.size > 0) batch.writes.push(...(await movedDrafts(ctx, rekeying, row.id, record, drafts)));
     if (current) continue;
+    // Epochs that clash (a join with records, sync/department-join-records.ts): a row that opened under the current key is current.
+    if (payload.current && summary?.current === true) continue;
     const change: Partial<Pick<AttendanceRow, 'payload' | 'summary' | 'nhsIndex' | 'nameDobIndex'>> = { payload: await sealAttendancePart(unlocked, payload.value, row.id, 'payload', row.rev) };
     // A summary that does not open is left for the summary rebuild, which derives a new one from the record.
     if (summary) change.summary = await sealAttendancePart(unlocked, summary.value, row.id, 'summary', row.rev);

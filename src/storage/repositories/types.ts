@@ -565,4 +565,32 @@ export interface DepartmentRepository {
   revokeTablet(tabletId: string): Promise<Result<void, DepartmentFailure>>;
   /** Hand-back: revokes this tablet's own credential first (best effort; ok when it does not share). */
   leave(): Promise<Result<void, DepartmentFailure>>;
+  /** A set-up tablet holding records joins with the code (the nurse in charge, unlocked): its records, staff and trail move under the department's key in the background; audited. */
+  joinWithRecords(code: string): Promise<Result<JoinedWithRecords, DepartmentFailure>>;
+  /** After a join with records: what was brought, whether it is still being sealed, the accounts to look at (the nurse in charge). */
+  joinedWithRecords(): Promise<Result<JoinedWithRecords | undefined, DepartmentFailure>>;
+}
+
+/** What a tablet brought when it joined a department holding records (counts only: nothing about a patient). */
+export interface JoinedCounts {
+  attendances: number;
+  letters: number;
+  stubs: number;
+  auditEvents: number;
+  ownAccounts: number;
+  departmentAccounts: number;
+  sameNames: number;
+}
+
+/** The department page after a join with records. */
+export interface JoinedWithRecords {
+  departmentId: string;
+  joinedAt: IsoInstant;
+  /** True until every record is sealed under the department's key: nothing of this tablet is shared before. */
+  sealing: boolean;
+  counts: JoinedCounts;
+  /** This tablet's own accounts, moved to the department's key. */
+  ownAccounts: { id: string; name: string; active: boolean }[];
+  /** Names held by an account of this tablet and an account of the department: two accounts, kept apart. */
+  sameNames: string[];
 }

@@ -9,7 +9,7 @@ import type { StaffRef } from '../../domain/assessment/staff-ref';
 import type { Permission } from '../../domain/settings/permissions';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
-import type { DepartmentFailure, DepartmentRepository, DepartmentState, LiveValue, SessionState, StorageFailure, TabletListing } from '../repositories/types';
+import type { DepartmentFailure, DepartmentRepository, DepartmentState, JoinedWithRecords, LiveValue, SessionState, StorageFailure, TabletListing } from '../repositories/types';
 
 export interface FakeDepartmentDeps {
   now: () => string;
@@ -29,6 +29,10 @@ const UNREACHABLE: DepartmentFailure = { kind: 'server', reason: 'unreachable', 
 export interface FakeDepartment extends DepartmentRepository {
   /** The tablets the fake server knows (tests add one to show a second tablet). */
   tablets: TabletListing[];
+  /** Codes shown on another tablet of the department, which this one may join with (tests). */
+  otherTabletCodes: Set<string>;
+  /** What a join with records brought (tests set the accounts; joinWithRecords sets the rest). */
+  joined: JoinedWithRecords | undefined;
 }
 
 export function createFakeDepartment(deps: FakeDepartmentDeps): FakeDepartment {
@@ -86,6 +90,29 @@ export function createFakeDepartment(deps: FakeDepartmentDeps): FakeDepartment {
       return ok(undefined);
     },
     leave: () => Promise.resolve(leaveNow()),
+    otherTabletCodes: new Set<string>(),
+    joined: undefined,
+    joinWithRecords: async (typed) => {
+      const allowed = deps.permitted('share-with-department');
+      if (!allowed.ok) return allowed;
+      const parsed = parseEnrolmentCode(typed);
+      if (!parsed.ok) return err({ kind: 'code', message: enrolmentCodeProblemWords[parsed.error] });
+      if (state) return err({ kind: 'forbidden', message: 'This tablet already shares its records with a department.' });
+      if (deps.unreachable) return err(UNREACHABLE);
+      const code = formatEnrolmentCode(parsed.value);
+      if (!repository.otherTabletCodes.delete(code)) return err({ kind: 'server', reason: 'refused', message: FAKE_EXPIRED_MESSAGE });
+      const next = { departmentId: 'fake-department', tabletId: 'fake-tablet', enrolledAt: deps.now() };
+      repository.tablets = [{ tabletId: next.tabletId, enrolledAt: next.enrolledAt, revokedAt: null, thisTablet: true }];
+      const joined: JoinedWithRecords = repository.joined ?? { departmentId: next.departmentId, joinedAt: next.enrolledAt, sealing: true, counts: { attendances: 0, letters: 0, stubs: 0, auditEvents: 0, ownAccounts: 0, departmentAccounts: 0, sameNames: 0 }, ownAccounts: [], sameNames: [] };
+      repository.joined = { ...joined, departmentId: next.departmentId, joinedAt: next.enrolledAt, sealing: true };
+      setState(next);
+      await deps.appendAudit('department-joined', next.departmentId, 'Joined the department with an enrolment code, holding records');
+      return ok(repository.joined);
+    },
+    joinedWithRecords: () => {
+      const allowed = deps.permitted('share-with-department');
+      return Promise.resolve(allowed.ok ? ok(state ? repository.joined : undefined) : allowed);
+    },
   };
   function joinNow(typed: string): Result<DepartmentState, DepartmentFailure> {
     const parsed = parseEnrolmentCode(typed);

@@ -1,8 +1,8 @@
 /**
  * Joining a department by code, on a new tablet (issue 14; design:
  * docs/design/department-sync.md §3, step 3). Runs on the set-up screen: the tablet holds
- * nothing yet (no device row, no record, no audit event), and a tablet holding records cannot
- * join (it would have two secrets; design "Where the built … differs").
+ * nothing yet (no device row, no record, no audit event). A tablet holding records joins from
+ * its department sharing page instead (department-join-records.ts).
  *
  * Order, so that every failure leaves nothing written on the tablet:
  * 1. the code is read (domain/sync/enrolment-code.ts) and the token and the wrapping key are
@@ -50,7 +50,7 @@ import { apiFailure } from './department-words';
 import { joinedAcks } from './travel-settings';
 
 export const NOT_NEW_MESSAGE =
-  'This tablet already holds records, so it cannot join a department. Only a new tablet joins, from the set-up screen. To share this tablet, its nurse in charge switches sharing on in Settings; or hand it back first.';
+  'This tablet already holds records, so it cannot join from the set-up screen. Its nurse in charge joins it to the department in Settings, Department sharing, with the code; or hand it back first.';
 export const BAD_PACKAGE_MESSAGE =
   'The code was accepted but what came with it could not be opened on this tablet, so nothing was written. Ask the nurse in charge for a new code; if it happens again, ask IT to check the department server.';
 
@@ -68,7 +68,7 @@ async function isNew(ctx: StorageContext): Promise<boolean> {
 }
 
 /** Every check of step 4: the contents belong together and were made under the secret they carry. */
-async function checkPackage(ctx: StorageContext, contents: EnrolmentPackage, auditKey: CryptoKey, keyCheck: string): Promise<boolean> {
+export async function checkPackage(ctx: StorageContext, contents: EnrolmentPackage, auditKey: CryptoKey, keyCheck: string): Promise<boolean> {
   if (!textEqual(keyCheck, contents.keyCheck)) return false;
   // Every staff row of a package carries its binding (the enrolling tablet bound any row from before bindings first): 'bound' only.
   for (const row of contents.staff) if ((await checkStaffRow(ctx.db, auditKey, row)) !== 'bound') return false;

@@ -24,5 +24,7 @@ export function lazyDepartmentRepository(ctx: StorageContext, api: Pick<ApiOptio
     listTablets: async () => (await real()).listTablets(),
     revokeTablet: async (tabletId) => (await real()).revokeTablet(tabletId),
     leave: async () => (await real()).leave(),
+    joinWithRecords: async (code) => (await real()).joinWithRecords(code),
+    joinedWithRecords: async () => (await real()).joinedWithRecords(),
   };
 }

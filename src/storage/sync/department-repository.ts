@@ -22,7 +22,7 @@ import { viewSettings, macSettings } from '../repositories/device-settings-integ
 import { toStorageFailure } from '../repositories/failures';
 import { requirePermission } from '../repositories/permission-gate';
 import { bindStaffRow, checkStaffRow } from '../repositories/staff-binding';
-import type { DepartmentFailure, DepartmentRepository, DepartmentState, LiveValue, TabletListing } from '../repositories/types';
+import type { DepartmentFailure, DepartmentRepository, DepartmentState, JoinedWithRecords, LiveValue, TabletListing } from '../repositories/types';
 import type { Unlocked } from '../repositories/vault';
 import { apiFailure } from './department-words';
 import { readEnrolment, writeEnrolment } from './enrolment-state';
@@ -197,5 +197,23 @@ export class RealDepartmentRepository implements DepartmentRepository {
     await writeEnrolment(this.ctx.db, { ...enrolment, revokedAt: this.ctx.now() });
     await this.ctx.audit.append('tablet-revoked', enrolment.tabletId, 'This tablet removed itself from the department before it was handed back');
     return ok(undefined);
+  }
+
+  async joinWithRecords(code: string): Promise<Result<JoinedWithRecords, DepartmentFailure>> {
+    try {
+      const { joinWithRecords } = await import('./department-join-records');
+      return await joinWithRecords(this.ctx, this.api, code);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
+  }
+
+  async joinedWithRecords(): Promise<Result<JoinedWithRecords | undefined, DepartmentFailure>> {
+    try {
+      const { joinedWithRecords } = await import('./department-join-records');
+      return await joinedWithRecords(this.ctx);
+    } catch (error) {
+      return err(toStorageFailure(error));
+    }
   }
 }

@@ -21,6 +21,7 @@
 import type { AttendanceRow, LetterRow, SyncPushedRow, TriageDatabase } from '../db';
 import type { ApiFailure, ApiOptions } from './http';
 import { callApi } from './http';
+import { joinHoldsPushes } from './department-join-records-hold';
 import { boxToWire, envelopeToWire, rowKey } from './engine-wire';
 import { readReport, readString, readCount, SYNC_PENDING_PUSH_KEY, SYNC_PUSH_MARK_KEY, SYNC_REPORT_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
 import type { PendingPush, PushRow, SyncProblem } from './engine-state';
@@ -201,6 +202,8 @@ export interface PushSource {
 /** Pushes until nothing is left (each batch at most {@link MAX_PUSH_ROWS} rows). */
 export async function pushAll(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, source?: PushSource): Promise<Result<PushOutcome, ApiFailure>> {
   const total: PushOutcome = { accepted: 0, problems: 0 };
+  // A tablet that joined holding records pushes nothing until they are all under the department's keys.
+  if (await joinHoldsPushes(db)) return ok(total);
   for (;;) {
     const once = await pushOnce(db, api, now, newId, source);
     if (!once.ok) return once;

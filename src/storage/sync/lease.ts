@@ -276,9 +276,10 @@ export class EditLease {
     });
     const pushed = (async () => {
       // Twice: an autosave started by the unmount or page hide may wait for a write already in flight before it writes its own.
+      // A write that fails (the tablet locked meanwhile) does not stop the push of what is saved.
       for (let round = 0; round < 2 && this.beforeRelease; round += 1) {
         await nextTask();
-        await this.beforeRelease();
+        await this.beforeRelease().catch(() => undefined);
       }
       await pushNewestNow(this.ctx.db, { ...api, signal: abort.signal }, this.ctx.now, this.ctx.newId, this.rowId);
     })().catch(() => undefined);

@@ -37,6 +37,8 @@ describe('which finished attendances the purge removes (issue 13 and its clarifi
       { summary: summary({ thinkFamilyChildren: 2, letters: ['gp', 'health-visitor', 'health-visitor'] }), issued: [gp, { kind: 'health-visitor', childId: 'c1' }, { kind: 'health-visitor', childId: 'c2' }], reviewed: true },
       [],
     ],
+    ['a conflicting edit from another tablet not reconciled, everything else done (issue 14)', { summary: summary({}), issued: [gp], reviewed: false, conflictToReconcile: true }, ['conflict-to-reconcile']],
+    ['a conflicting edit from another tablet reconciled', { summary: summary({}), issued: [gp], reviewed: false, conflictToReconcile: false }, []],
   ])('%s', (_name, input, keep) => {
     expect(purgeDecision(input, NOW, 30)).toEqual({ purge: keep.length === 0, keep });
   });

@@ -11,7 +11,12 @@
  * The rule: an attendance is purged when it is signed, was signed at least the retention days
  * ago (settings, default 30), every letter it needs is issued (a MASH referral included; a
  * referral still to make blocks it: issue 13 clarification), and, when it is on the
- * paediatric liaison list, a liaison review is recorded. Anything else keeps it.
+ * paediatric liaison list, a liaison review is recorded. Anything else keeps it. On a tablet
+ * that shares with a department, a conflicting edit from a lost edit lease that is not yet
+ * reconciled keeps it too (issue 14 clarification: "An edit made offline under a lost lease is
+ * never dropped: it becomes a conflict addendum for the record's owner to reconcile"; purging
+ * the record would take its conflict addenda with it, here and at the server, before anyone
+ * compared them).
  *
  * The stub (issue 13 clarification): the blind indexes (kept in clear by storage, as on the
  * attendance row), the arrival date, the age band, and the flags the look-up shows (concern
@@ -70,7 +75,7 @@ export function stubFromSummary(summary: AttendanceSummary, ageBand: string, pur
   };
 }
 
-export type KeepReason = 'not-signed' | 'within-retention' | 'letters-to-issue' | 'referral-to-make' | 'liaison-review-to-do';
+export type KeepReason = 'not-signed' | 'within-retention' | 'letters-to-issue' | 'referral-to-make' | 'liaison-review-to-do' | 'conflict-to-reconcile';
 
 export const keepReasonText: Record<KeepReason, string> = {
   'not-signed': 'Not signed',
@@ -78,6 +83,7 @@ export const keepReasonText: Record<KeepReason, string> = {
   'letters-to-issue': 'A letter it needs is not issued',
   'referral-to-make': "A referral to children's social care is still to make",
   'liaison-review-to-do': 'The paediatric liaison review is not recorded',
+  'conflict-to-reconcile': 'A conflicting edit from another tablet is not reconciled',
 };
 
 export interface PurgeInput {
@@ -86,6 +92,8 @@ export interface PurgeInput {
   issued: readonly { kind: string; childId: string }[];
   /** Whether a liaison review is recorded. */
   reviewed: boolean;
+  /** Whether a conflict addendum of it is held that is not marked reconciled (issue 14; storage/sync/conflict.ts). */
+  conflictToReconcile?: boolean;
 }
 
 /**
@@ -106,6 +114,7 @@ export function purgeDecision(input: PurgeInput, now: IsoInstant, retentionDays:
   if ([...needed].some(([kind, count]) => (issued.get(kind)?.size ?? 0) < count)) keep.push('letters-to-issue');
   if (summary.pendingReferral !== null) keep.push('referral-to-make');
   if (!input.reviewed && liaisonReasonsFor(summary, now).length > 0) keep.push('liaison-review-to-do');
+  if (input.conflictToReconcile === true) keep.push('conflict-to-reconcile');
   return { purge: keep.length === 0, keep };
 }
 

@@ -73,7 +73,9 @@ export function AssessmentRoutes({ id, rest }: { id: string; rest: string[] }) {
   // The edit lease (issue 14): taken for an assessment in progress this tab may edit; another tablet's lease makes it read-only here.
   const settings = useDeviceSettings();
   const editable = state.status === 'ready' && !state.editor.readOnly && state.editor.record().status === 'in-progress';
-  const { state: leaseState, takeOver } = useEditLease(id, settings?.idleLockMinutes, editable);
+  // Letting the lease go finishes the editor's pending writes first, so the revision pushed then is the newest (storage/sync/lease.ts).
+  const flush = useMemo(() => (state.status === 'ready' ? () => state.editor.flush() : undefined), [state]);
+  const { state: leaseState, takeOver } = useEditLease(id, settings?.idleLockMinutes, editable, flush);
   const leaseReadOnly = leaseMakesReadOnly(leaseState);
   const editor = useMemo(() => (state.status === 'ready' ? (leaseReadOnly ? leaseReadOnlyEditor(state.editor) : state.editor) : undefined), [state, leaseReadOnly]);
   const open = useMemo(() => (editor ? { editor, status, lease: { state: leaseState, takeOver } } : undefined), [editor, status, leaseState, takeOver]);

@@ -28,9 +28,10 @@ const elsewhere: EditLeaseState = { status: 'elsewhere', holder: { name: 'Sam Pa
 function fakeLease(initial: EditLeaseState) {
   let current = initial;
   const listeners = new Set<(state: EditLeaseState) => void>();
-  const calls = { takeOver: 0, opened: [] as { id: string; minutes: number }[], closed: 0 };
-  const editLease = (id: string, minutes: number): EditLeaseHandle => {
+  const calls = { takeOver: 0, opened: [] as { id: string; minutes: number }[], closed: 0, beforeRelease: [] as (() => Promise<unknown>)[] };
+  const editLease = (id: string, minutes: number, beforeRelease?: () => Promise<unknown>): EditLeaseHandle => {
     calls.opened.push({ id, minutes });
+    if (beforeRelease) calls.beforeRelease.push(beforeRelease);
     return {
       state: () => ({
         subscribe: (onNext) => {
@@ -120,6 +121,19 @@ describe('the edit lease on the assessment screens', () => {
     lease.move(elsewhere);
     expect(await screen.findByRole('region', { name: 'Read only' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Last name/ })).toBeDisabled();
+    await waitFor(() => expect(repositories.records.get().get('a1')?.answers.patient.familyName).toBe('Okonjo'));
+  });
+
+  test('leaving the assessment lets the lease go with the editor’s flush, which storage runs before pushing the newest revision', async () => {
+    const { user, lease, repositories, unmount } = render({ status: 'held', expiresAt: '2026-03-10T16:05:00.000Z' }, 'triage-nurse');
+    const lastName = await screen.findByRole('textbox', { name: /Last name/ });
+    await user.clear(lastName);
+    await user.type(lastName, 'Okonjo');
+    unmount();
+    expect(lease.calls.closed).toBe(1);
+    expect(lease.calls.beforeRelease).toHaveLength(1);
+    // What the page handed to the editor as it closed is written by the time the flush resolves (storage/sync/lease.ts pushes after it).
+    await lease.calls.beforeRelease[0]?.();
     await waitFor(() => expect(repositories.records.get().get('a1')?.answers.patient.familyName).toBe('Okonjo'));
   });
 

@@ -3,7 +3,7 @@
  * values (dexie-react-hooks' useObservable). Screens get data only through these hooks,
  * never from the database (ARCHITECTURE.md).
  */
-import { createContext, startTransition, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useObservable } from 'dexie-react-hooks';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
@@ -195,14 +195,25 @@ export function useConflictAddenda(attendanceId?: string): ConflictAddendumView[
  * The edit lease of an assessment open for editing (issue 14, storage/sync/lease.ts): taken
  * while `active`, renewed while the component is mounted, released when it unmounts or the
  * page is hidden. 'not-shared' on a tablet that does not share (no call is made).
+ * `beforeRelease` (the editor's flush) runs before the record's newest revision is pushed at release.
  */
-export function useEditLease(attendanceId: string, idleLockMinutes: number | undefined, active: boolean): { state: EditLeaseState; takeOver: () => Promise<Result<EditLeaseState, { kind: string; message: string }>> } {
+export function useEditLease(
+  attendanceId: string,
+  idleLockMinutes: number | undefined,
+  active: boolean,
+  beforeRelease?: () => Promise<unknown>,
+): { state: EditLeaseState; takeOver: () => Promise<Result<EditLeaseState, { kind: string; message: string }>> } {
   const { sync } = useRepositories();
   const [found, setFound] = useState<{ handle: EditLeaseHandle; state: EditLeaseState } | undefined>(undefined);
   const on = active && sync?.editLease !== undefined && idleLockMinutes !== undefined;
+  // The newest flush, read at release time (a new editor must not take the lease again).
+  const flushRef = useRef(beforeRelease);
+  useEffect(() => {
+    flushRef.current = beforeRelease;
+  }, [beforeRelease]);
   useEffect(() => {
     if (!active || !sync?.editLease || idleLockMinutes === undefined) return undefined;
-    const opened = sync.editLease(attendanceId, idleLockMinutes);
+    const opened = sync.editLease(attendanceId, idleLockMinutes, () => flushRef.current?.() ?? Promise.resolve());
     const watch = opened.state().subscribe((value) => {
       setFound({ handle: opened, state: value });
     });

@@ -17,6 +17,9 @@ import { rekeyJobOf } from './rekey';
 import { STUB_INDEX_KEYS_KEY } from './legacy-stub-keys';
 import { readDays } from './day-index';
 import type { RetainedStubRow } from '../db';
+import { conflictAddendumId } from '../../domain/sync/conflict-addendum';
+import type { ConflictAddendum } from '../../domain/sync/conflict-addendum';
+import { sealAddendum } from '../sync/conflict';
 
 const DAY = 86_400_000;
 const planned = {
@@ -192,6 +195,40 @@ describe('the retention purge', () => {
     expect(await storage.repos.retention.due()).toEqual({ ok: true, value: like({ attendances: 0 }) });
     expect(await storage.repos.retention.purge()).toEqual({ ok: true, value: { purged: 0, stubsRemoved: 0, skipped: 0 } });
     expect((await storage.repos.attendances.open(blocked)).ok).toBe(true);
+    storage.repos.close();
+  });
+
+  it('keeps an attendance with a conflicting edit from another tablet not yet reconciled (or one that does not open); once reconciled it goes, with its conflict addendum', async () => {
+    const storage = await openTestStorage();
+    await setUpTablet(storage.repos);
+    const { repos } = storage;
+    const withConflict = await finished(storage, { letters: true, reviewed: true });
+    const unreadable = await finished(storage, { letters: true, reviewed: true });
+    const unlocked = unlockedOf(storage);
+    const opened = await repos.attendances.open(withConflict);
+    if (!opened.ok) throw new Error(opened.error.kind);
+    const record = opened.value.record();
+    opened.value.close();
+    // As conflict.ts keeps one on a tablet that shares: a sealed `draft` row held in departmentRows.
+    const addendum: ConflictAddendum = { v: 1, attendanceId: withConflict, tabletId: 'tablet-b', editedAt: record.updatedAt, editedBy: record.updatedBy, localRevision: 3, serverRevision: 2, record };
+    const rowId = conflictAddendumId(withConflict, 'tablet-b', 3);
+    await repos.internals.db.departmentRows.put(await sealAddendum(unlocked, addendum, rowId, 1, unlocked.deviceId));
+    const damagedRow = await sealAddendum(unlocked, { ...addendum, attendanceId: unreadable }, conflictAddendumId(unreadable, 'tablet-b', 3), 1, unlocked.deviceId);
+    await repos.internals.db.departmentRows.put({ ...damagedRow, authorTablet: 'another-tablet' });
+    storage.clock.advance(40 * DAY);
+
+    expect(await repos.retention.due()).toEqual({ ok: true, value: like({ attendances: 0 }) });
+    expect(await repos.retention.purge()).toEqual({ ok: true, value: { purged: 0, stubsRemoved: 0, skipped: 0 } });
+    expect(await repos.internals.db.attendances.get(withConflict)).toBeDefined();
+
+    // Marked reconciled (a second revision of the row): the record goes, and its addendum with it; the unreadable one stays held back.
+    const reconciled: ConflictAddendum = { ...addendum, reconciled: { at: storage.clock.now().toISOString(), by: unlocked.staff } };
+    await repos.internals.db.departmentRows.put(await sealAddendum(unlocked, reconciled, rowId, 2, unlocked.deviceId));
+    expect(await repos.retention.due()).toEqual({ ok: true, value: like({ attendances: 1 }) });
+    expect(await repos.retention.purge()).toEqual({ ok: true, value: { purged: 1, stubsRemoved: 0, skipped: 0 } });
+    expect(await repos.internals.db.attendances.get(withConflict)).toBeUndefined();
+    expect(await repos.internals.db.departmentRows.where('kind').equals('draft').primaryKeys()).toEqual([`draft ${conflictAddendumId(unreadable, 'tablet-b', 3)}`]);
+    expect(await repos.internals.db.attendances.get(unreadable)).toBeDefined();
     storage.repos.close();
   });
 

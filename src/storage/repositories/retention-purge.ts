@@ -15,7 +15,11 @@
  *
  * What it never does: purge an attendance open for editing in a tab (its editing lock is
  * held: it waits for the next purge), one saved since the candidates were read (its revision
- * changed), or anything when the person is not the nurse in charge ('purge-records'). The
+ * changed), one with a conflict addendum not yet reconciled (issue 14: the rule's
+ * 'conflict-to-reconcile', read from the sealed addenda held on a tablet that shares,
+ * sync/conflict.ts conflictsBeforePurge; one that arrived or changed since the candidates were
+ * read leaves its day for the next purge), or anything when the person is not the nurse in
+ * charge ('purge-records'). The
  * audit trail keeps its events about purged attendances: they name opaque ids and revisions,
  * no patient details, and the hash chain cannot lose them.
  *
@@ -56,6 +60,7 @@ import type { StorageFailure } from './types';
 import { lookupKeys } from './vault';
 import { readEnrolment } from '../sync/enrolment-state';
 import { purgedRowsKey } from '../sync/tombstone-keys';
+import { conflictMarks, conflictRowMark, conflictRowsPrefix } from '../sync/conflict-marks';
 import type { PurgedRows } from '../sync/tombstone-keys';
 import type { Unlocked } from './vault';
 
@@ -82,17 +87,31 @@ async function settingsOf(db: TriageDatabase): Promise<DeviceSettings> {
   return deviceSettingsSchema.parse((await db.device.get('device'))?.settings ?? {});
 }
 
-/** The attendances the rule lets go now, from the day index: every day up to the retention cut-off. */
-async function candidates(ctx: StorageContext, unlocked: Unlocked, settings: DeviceSettings, now: string): Promise<DayEntry[]> {
+/**
+ * The conflict addenda held (issue 14): which attendances have one to reconcile, and a mark of
+ * each attendance's rows for the purge's transaction. The sync module that opens them is loaded
+ * only when this tablet holds one (a tablet that does not share never does).
+ */
+async function conflictsHeld(db: TriageDatabase, unlocked: Unlocked): Promise<{ toReconcile: ReadonlySet<string>; marks: ReadonlyMap<string, string> }> {
+  if ((await db.departmentRows.where('kind').equals('draft').count()) === 0) return { toReconcile: new Set(), marks: new Map() };
+  return (await import('../sync/conflict')).conflictsBeforePurge(db, unlocked);
+}
+
+/** The attendances the rule lets go now, from the day index: every day up to the retention cut-off; with the conflict addenda's marks as read for the decision. */
+async function candidates(ctx: StorageContext, unlocked: Unlocked, settings: DeviceSettings, now: string): Promise<{ due: DayEntry[]; conflictMarks: ReadonlyMap<string, string> }> {
   const { db } = ctx;
   const first = await db.attendances.orderBy('arrivedDay').first();
   // Signed at least the retention days ago means it arrived before then too.
   const cutoff = new Date(Date.parse(now) - settings.retentionDays * 86_400_000).toISOString();
   // The clear index holds London days (issue 11): from the start of the first one.
   const from = first ? dayBounds(first.arrivedDay).start : undefined;
-  if (from === undefined || !(from < cutoff)) return [];
+  if (from === undefined || !(from < cutoff)) return { due: [], conflictMarks: new Map() };
+  const conflicts = await conflictsHeld(db, unlocked);
   const entries = await readDays(ctx, unlocked, { fromInstant: from, toInstant: cutoff });
-  return entries.filter((entry) => purgeDecision({ summary: entry.summary, issued: entry.letters, reviewed: entry.reviews.length > 0 }, now, settings.retentionDays).purge);
+  const due = entries.filter(
+    (entry) => purgeDecision({ summary: entry.summary, issued: entry.letters, reviewed: entry.reviews.length > 0, conflictToReconcile: conflicts.toReconcile.has(entry.id) }, now, settings.retentionDays).purge,
+  );
+  return { due, conflictMarks: conflicts.marks };
 }
 
 const expiredStubIds = (db: TriageDatabase, settings: DeviceSettings, now: string): Promise<string[]> =>
@@ -105,7 +124,7 @@ export async function retentionDue(ctx: StorageContext): Promise<Result<Retentio
   try {
     const settings = await settingsOf(ctx.db);
     const now = ctx.now();
-    const [due, stubs] = [await candidates(ctx, allowed.value, settings, now), await expiredStubIds(ctx.db, settings, now)];
+    const [{ due }, stubs] = [await candidates(ctx, allowed.value, settings, now), await expiredStubIds(ctx.db, settings, now)];
     return ok({ attendances: due.length, stubs: stubs.length, retentionDays: settings.retentionDays, stubMonths: settings.retainedStubMonths });
   } catch (error) {
     return err(toStorageFailure(error));
@@ -124,7 +143,8 @@ export async function purgeDue(ctx: StorageContext): Promise<Result<PurgeOutcome
       const now = ctx.now();
       const result: PurgeOutcome = { purged: 0, stubsRemoved: 0, skipped: 0 };
       const byDay = new Map<string, DayEntry[]>();
-      for (const entry of await candidates(ctx, unlocked, settings, now)) {
+      const { due, conflictMarks: marks } = await candidates(ctx, unlocked, settings, now);
+      for (const entry of due) {
         const day = arrivalDay(entry.summary.arrivedAt);
         byDay.set(day, [...(byDay.get(day) ?? []), entry]);
       }
@@ -140,7 +160,7 @@ export async function purgeDue(ctx: StorageContext): Promise<Result<PurgeOutcome
           } else result.skipped += 1;
         }
         try {
-          const purged = await purgeDay(ctx, unlocked, free, now);
+          const purged = await purgeDay(ctx, unlocked, free, now, marks);
           result.purged += purged;
           result.skipped += free.length - purged;
         } finally {
@@ -167,7 +187,7 @@ export async function purgeDue(ctx: StorageContext): Promise<Result<PurgeOutcome
 }
 
 /** Purges one day's due attendances in one transaction with the day's index row; returns how many went. */
-async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readonly DayEntry[], now: string): Promise<number> {
+async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readonly DayEntry[], now: string, marks: ReadonlyMap<string, string>): Promise<number> {
   if (entries.length === 0) return 0;
   const { db } = ctx;
   const rows = await db.attendances.bulkGet(entries.map((entry) => entry.id));
@@ -207,6 +227,11 @@ async function purgeDay(ctx: StorageContext, unlocked: Unlocked, entries: readon
         // One saved since it was read (an addendum): the day is left for the next purge, which reads it again.
         const current = await db.attendances.bulkGet(stubs.map(({ row }) => row.id));
         if (stubs.some(({ rev }, index) => current[index]?.rev !== rev)) return 0;
+        // A conflict addendum pulled or changed since the decision (issue 14): the day is left for the next purge, which opens it.
+        for (const { row } of stubs) {
+          const held = await db.departmentRows.where('key').startsWith(conflictRowsPrefix(row.id)).toArray();
+          if (conflictMarks(held.map(conflictRowMark)) !== (marks.get(row.id) ?? '')) return 0;
+        }
         let purged = 0;
         for (const { row, draftKeys } of stubs) {
           // On a tablet that shares: the letter versions' ids, for the tombstone the sync pushes (sync/travel-stub.ts).

@@ -489,8 +489,8 @@ export interface SyncRepository {
   state(): LiveValue<SyncStatusFacts | undefined>;
   /** A record from another tablet, read-only: cached, or fetched from the department server and checked. */
   departmentRecord(id: string): Promise<Result<AssessmentRecord, { kind: string; message: string }>>;
-  /** The edit lease of an assessment open for editing (storage/sync/lease.ts): taken now, renewed while open, released by close(). Says 'not-shared' and calls no one on a tablet that is not enrolled. */
-  editLease?(attendanceId: string, idleLockMinutes: number): EditLeaseHandle;
+  /** The edit lease of an assessment open for editing (storage/sync/lease.ts): taken now, renewed while open, released by close() after the record's newest revision is pushed (`beforeRelease` first: the editor's pending writes). Says 'not-shared' and calls no one on a tablet that is not enrolled. */
+  editLease?(attendanceId: string, idleLockMinutes: number, beforeRelease?: () => Promise<unknown>): EditLeaseHandle;
   /** Who holds an assessment's lease now, without taking it. */
   leaseOf?(attendanceId: string): Promise<EditLeaseState>;
   /** Continues another tablet's assessment in progress here (storage/sync/lease-continue.ts): the id to open, once it is this tablet's. */

@@ -33,6 +33,7 @@ import { openRowPart } from '../repositories/attendance-crypto';
 import type { StorageContext } from '../repositories/context';
 import type { Unlocked } from '../repositories/vault';
 import { adoptRecord, readAdopted } from './conflict-adopt';
+import { conflictMarks, conflictRowMark } from './conflict-marks';
 import { readReport } from './engine-state';
 import type { PendingPush, PushRow } from './engine-state';
 import { boxFromWire, boxToWire, rowKey } from './engine-wire';
@@ -48,7 +49,7 @@ export const SYNC_PENDING_CONFLICT_KEY = 'sync:pending-conflict';
 /** Where a conflict addendum is sealed, at the row's revision. */
 const address = (rowId: string, revision: number): RowAddress => ({ table: 'attendances', id: rowId, field: 'conflict-addendum', rev: revision });
 
-async function sealAddendum(unlocked: Unlocked, value: ConflictAddendum, rowId: string, revision: number, ownTablet: string): Promise<DepartmentRow> {
+export async function sealAddendum(unlocked: Unlocked, value: ConflictAddendum, rowId: string, revision: number, ownTablet: string): Promise<DepartmentRow> {
   const sealed = await sealRow(unlocked, value, address(rowId, revision));
   return { key: rowKey(CONFLICT_KIND, rowId), kind: CONFLICT_KIND, rowId, revision, authorTablet: ownTablet, seq: 0, sealed: boxToWire(sealed), nhsIndex: '', nameDobIndex: '', signed: false };
 }
@@ -165,4 +166,28 @@ export async function reconcileConflict(ctx: StorageContext, rowId: string, ownT
   await ctx.db.departmentRows.put(await sealAddendum(unlocked, next, rowId, row.revision + 1, ownTablet));
   await ctx.audit.append('conflict-addendum-reconciled', addendum.attendanceId, `A conflicting edit was marked reconciled (conflict addendum ${rowId})`);
   return ok(undefined);
+}
+
+/**
+ * What the retention purge must hold back (repositories/retention-purge.ts): the attendances
+ * with a conflict addendum held here that is not marked reconciled, or that does not open here
+ * (what it says cannot be known, so it is kept), and a mark of every conflict addendum row held
+ * per attendance (key and revision), which the purge's transaction compares with what it holds
+ * then, so one pulled in between is never purged unread. Purging would delete the addenda here
+ * and, by the tombstone, at the server (server/src/store.ts attachedTo): the clinician's edit
+ * would be gone before anyone compared it.
+ */
+export async function conflictsBeforePurge(db: Pick<TriageDatabase, 'departmentRows'>, unlocked: Unlocked): Promise<{ toReconcile: Set<string>; marks: Map<string, string> }> {
+  const rows = await db.departmentRows.where('kind').equals(CONFLICT_KIND).toArray();
+  const toReconcile = new Set<string>();
+  const seen = new Map<string, string[]>();
+  for (const row of rows) {
+    const id = attendanceOfConflictId(row.rowId);
+    if (id === undefined) continue;
+    seen.set(id, [...(seen.get(id) ?? []), conflictRowMark(row)]);
+    if (toReconcile.has(id)) continue;
+    const addendum = row.sealed === '' ? undefined : await openAddendum(unlocked, row);
+    if (addendum?.reconciled === undefined) toReconcile.add(id);
+  }
+  return { toReconcile, marks: new Map([...seen].map(([id, marks]) => [id, conflictMarks(marks)])) };
 }

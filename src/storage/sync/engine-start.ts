@@ -86,10 +86,10 @@ export class SyncComposition implements SyncRepository {
   // The edit lease and conflict addenda (lease-repository.ts), loaded only once the tablet is enrolled.
   private readonly transport = (): { fetch?: typeof fetch; origin?: string } => ({ ...(this.options.fetch ? { fetch: this.options.fetch } : {}), ...(this.options.origin ? { origin: this.options.origin } : {}) });
 
-  editLease(attendanceId: string, idleLockMinutes: number): EditLeaseHandle {
+  editLease(attendanceId: string, idleLockMinutes: number, beforeRelease?: () => Promise<unknown>): EditLeaseHandle {
     let inner: Promise<EditLeaseHandle | undefined> | undefined;
     const open = () =>
-      (inner ??= readEnrolment(this.ctx.db).then(async (enrolment) => (enrolment ? (await import('./lease-repository')).openEditLease(this.ctx, this.transport(), attendanceId, idleLockMinutes) : undefined)));
+      (inner ??= readEnrolment(this.ctx.db).then(async (enrolment) => (enrolment ? (await import('./lease-repository')).openEditLease(this.ctx, this.transport(), attendanceId, idleLockMinutes, beforeRelease) : undefined)));
     return {
       state: () => ({
         subscribe: (onNext, onError) => {

@@ -16,8 +16,8 @@ import { currentLease, EditLease } from './lease';
 import type { LeaseTransport } from './lease';
 import { continueHere } from './lease-continue';
 
-export function openEditLease(ctx: StorageContext, transport: LeaseTransport, attendanceId: string, idleLockMinutes: number): EditLeaseHandle & { started: Promise<EditLeaseState> } {
-  const lease = new EditLease(ctx, transport, attendanceId, idleLockMinutes);
+export function openEditLease(ctx: StorageContext, transport: LeaseTransport, attendanceId: string, idleLockMinutes: number, beforeRelease?: () => Promise<unknown>): EditLeaseHandle & { started: Promise<EditLeaseState> } {
+  const lease = new EditLease(ctx, transport, attendanceId, idleLockMinutes, beforeRelease);
   return { state: () => lease.state(), takeOver: () => lease.takeOver(), close: () => lease.close(), started: lease.start() };
 }
 

@@ -11,6 +11,11 @@
  *   staff id; length: the idle-lock time, domain/sync/lease.ts), renews it at a third of its
  *   length while the assessment is open, and releases it when the assessment is closed, when
  *   the tablet locks, or on page hide (best effort: a lease not released lapses by itself).
+ * - Letting it go pushes the record's newest revision first (push.ts pushNewestNow: any write
+ *   still in flight is finished first, then the push, without the 30-second rule), so the
+ *   department holds every answer saved here before another tablet may continue it. Signing
+ *   lets it go too (the screen stops being editable). Bounded by {@link RELEASE_PUSH_WAIT_MS}:
+ *   a push that does not finish in time is left to the sync engine and the lease is let go.
  * - Held by another tablet: 'elsewhere', with the holder's name from this tablet's staff table
  *   when it knows the id. The screens then show the assessment read-only. It is asked again at
  *   each renewal time, so the assessment becomes editable here once the other tablet lets go.
@@ -30,6 +35,13 @@ import type { LiveValue } from '../repositories/types';
 import { readEnrolment } from './enrolment-state';
 import { callApi } from './http';
 import type { ApiFailure, ApiOptions } from './http';
+import { pushNewestNow } from './push';
+
+/** How long letting a lease go waits for the record's newest revision to be pushed first. */
+export const RELEASE_PUSH_WAIT_MS = 10_000;
+
+/** The next task of the event loop: whatever a page's unmount or page hide started (an autosave's write) has begun by then. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export type { EditLeaseState };
 
@@ -135,10 +147,12 @@ export class EditLease {
   private api: ApiOptions | undefined;
 
   constructor(
-    private readonly ctx: Pick<StorageContext, 'db' | 'vault' | 'audit'>,
+    private readonly ctx: Pick<StorageContext, 'db' | 'vault' | 'audit' | 'now' | 'newId'>,
     private readonly transport: LeaseTransport,
     readonly rowId: string,
     private readonly idleLockMinutes: number,
+    /** Finishes the editor's writes still pending (AssessmentEditor.flush), before the newest revision is pushed at release. */
+    private readonly beforeRelease?: () => Promise<unknown>,
   ) {}
 
   private get ttl(): number {
@@ -233,7 +247,11 @@ export class EditLease {
     return ok(this.value);
   }
 
-  /** Stops renewing and releases the lease (best effort: one that is not released lapses). */
+  /**
+   * Stops renewing, pushes the record's newest revision, and releases the lease (best effort:
+   * one that is not released lapses). The push goes first, so no other tablet can take the
+   * lease and continue from an older revision in between.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -241,6 +259,31 @@ export class EditLease {
     this.timer = undefined;
     this.vaultWatch?.unsubscribe();
     this.listeners.clear();
+    // Held, or held as far as this tablet knows (the server could not be reached): this tablet's edits are the record's newest.
+    if (this.api && (this.value.status === 'held' || this.value.status === 'unreachable')) await this.pushNewest(this.api);
     if (this.api && this.holder && this.value.status === 'held') await leaseCall(this.api, this.rowId, 'release', this.holder, this.ttl);
+  }
+
+  /** The record's newest revision pushed now, waiting at most {@link RELEASE_PUSH_WAIT_MS}; never throws. */
+  private async pushNewest(api: ApiOptions): Promise<void> {
+    const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        abort.abort();
+        resolve();
+      }, RELEASE_PUSH_WAIT_MS);
+    });
+    const pushed = (async () => {
+      // Twice: an autosave started by the unmount or page hide may wait for a write already in flight before it writes its own.
+      // A write that fails (the tablet locked meanwhile) does not stop the push of what is saved.
+      for (let round = 0; round < 2 && this.beforeRelease; round += 1) {
+        await nextTask();
+        await this.beforeRelease().catch(() => undefined);
+      }
+      await pushNewestNow(this.ctx.db, { ...api, signal: abort.signal }, this.ctx.now, this.ctx.newId, this.rowId);
+    })().catch(() => undefined);
+    await Promise.race([pushed, waited]);
+    clearTimeout(timer);
   }
 }

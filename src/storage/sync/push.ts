@@ -9,7 +9,9 @@
  *
  * When: whatever changed since the server last acknowledged it. A signed record at once; an
  * assessment in progress at most every {@link IN_PROGRESS_PUSH_MS} (autosave stays local in
- * between, design §5). `baseRevision` is the revision last acknowledged.
+ * between, design §5), and at once when its edit lease is let go ({@link pushNewestNow}); a
+ * push time in the future (a clock set back) never holds it back ({@link heldBack}).
+ * `baseRevision` is the revision last acknowledged.
  *
  * How: at most {@link MAX_PUSH_ROWS} rows a request. The request id is made and the whole
  * request stored before the first try (engine-state.ts, PendingPush); a retry resends the
@@ -26,6 +28,7 @@ import { boxToWire, envelopeToWire, rowKey } from './engine-wire';
 import { readReport, readString, readCount, SYNC_PENDING_PUSH_KEY, SYNC_PUSH_MARK_KEY, SYNC_REPORT_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
 import type { PendingPush, PushRow, SyncProblem } from './engine-state';
 import { err, ok } from '../../domain/shared/result';
+import { withLock } from '../repositories/locks';
 import type { Result } from '../../domain/shared/result';
 
 /** The server's limit of rows a request (server/README.md: 413 above). */
@@ -50,6 +53,14 @@ export interface PushOutcome {
   problems: number;
 }
 
+/**
+ * Whether an assessment in progress pushed `since` milliseconds ago waits for the 30-second
+ * rule. A push time in the future (the tablet's clock was set back, or a fixed clock moved)
+ * gives a negative `since`: that row is due, or it would never be pushed again until the clock
+ * caught up with it. An unreadable push time (NaN) is due too.
+ */
+export const heldBack = (since: number, throttle: number): boolean => since >= 0 && since < throttle;
+
 function rowsOf(row: AttendanceRow, acks: ReadonlyMap<string, SyncPushedRow>, now: number, throttle: number): PushRow[] {
   if (!Number.isSafeInteger(row.rev) || row.rev < 1) return [];
   const out: PushRow[] = [];
@@ -59,7 +70,7 @@ function rowsOf(row: AttendanceRow, acks: ReadonlyMap<string, SyncPushedRow>, no
     if (acknowledged >= row.rev) continue;
     // Answered with a conflict or refused at this revision: kept and reported; tried again after the next edit.
     if (ack?.problem && ack.problem.revision === row.rev) continue;
-    if (row.status === 'in-progress' && ack && now - Date.parse(ack.pushedAt) < throttle) continue;
+    if (row.status === 'in-progress' && ack && heldBack(now - Date.parse(ack.pushedAt), throttle)) continue;
     const sealed = boxToWire(kind === 'summary' ? row.summary : row.payload);
     out.push({
       kind,
@@ -79,7 +90,7 @@ function rowsOf(row: AttendanceRow, acks: ReadonlyMap<string, SyncPushedRow>, no
  * assessment in progress, which the 30-second rule may hold back, is looked at each time),
  * oldest change first, whole attendances only, up to {@link MAX_PUSH_ROWS} rows.
  */
-export async function nextPush(db: TriageDatabase, now: string, newId: () => string, throttle = IN_PROGRESS_PUSH_MS): Promise<PendingPush | undefined> {
+export async function nextPush(db: TriageDatabase, now: string, newId: () => string, throttle = IN_PROGRESS_PUSH_MS, due?: ReadonlySet<string>): Promise<PendingPush | undefined> {
   const mark = (await readString(db, SYNC_PUSH_MARK_KEY)) ?? '';
   const [changed, inProgress] = await Promise.all([
     mark === '' ? db.attendances.orderBy('updatedAt').toArray() : db.attendances.where('updatedAt').aboveOrEqual(mark).sortBy('updatedAt'),
@@ -94,7 +105,8 @@ export async function nextPush(db: TriageDatabase, now: string, newId: () => str
   let newMark = mark;
   const nowMs = Date.parse(now);
   for (const row of candidates) {
-    const own = rowsOf(row, acks, nowMs, throttle);
+    // `due`: records whose edit lease is being let go go now, whatever the 30-second rule says (pushNewestNow).
+    const own = rowsOf(row, acks, nowMs, due?.has(row.id) === true ? 0 : throttle);
     if (rows.length + own.length > MAX_PUSH_ROWS) break;
     rows.push(...own);
     // Signed rows are found by the mark; those in progress by their status, whatever the mark.
@@ -199,8 +211,18 @@ export interface PushSource {
   uncounted?: boolean;
 }
 
-/** Pushes until nothing is left (each batch at most {@link MAX_PUSH_ROWS} rows). */
-export async function pushAll(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, source?: PushSource): Promise<Result<PushOutcome, ApiFailure>> {
+/**
+ * Pushes until nothing is left (each batch at most {@link MAX_PUSH_ROWS} rows). One push of a
+ * pending key at a time (a named lock per database and key): the sync engine's push and the
+ * push made when an edit lease is let go (pushNewestNow) never build two requests from the
+ * same acknowledgements, which could send an older revision after a newer one was accepted
+ * and make the server answer `conflict` for an edit that lost nothing.
+ */
+export function pushAll(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, source?: PushSource): Promise<Result<PushOutcome, ApiFailure>> {
+  return withLock(`safeguarding-triage:sync-push:${db.name}:${source?.pendingKey ?? SYNC_PENDING_PUSH_KEY}`, () => pushUntilDone(db, api, now, newId, source));
+}
+
+async function pushUntilDone(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, source?: PushSource): Promise<Result<PushOutcome, ApiFailure>> {
   const total: PushOutcome = { accepted: 0, problems: 0 };
   // A tablet that joined holding records pushes nothing until they are all under the department's keys.
   if (await joinHoldsPushes(db)) return ok(total);
@@ -213,4 +235,18 @@ export async function pushAll(db: TriageDatabase, api: ApiOptions, now: () => st
     // A batch the server took none of is reported; the next cycle tries what changed since.
     if (once.value.accepted === 0) return ok(total);
   }
+}
+
+/**
+ * The edit lease of an assessment is being let go (closed, locked, page hidden, signed:
+ * lease.ts EditLease.close): its newest revision is pushed now, not up to
+ * {@link IN_PROGRESS_PUSH_MS} later, so a tablet that continues it (lease-continue.ts) or
+ * reads it on the liaison list has every answer saved here, and this tablet's last edits do
+ * not come back as a conflict addendum against a revision up to 30 seconds older. Through the
+ * engine's own pending key and lock: whatever the engine has waiting goes first, then the next
+ * request with this record due. Best effort: when it fails, the engine pushes it as usual.
+ */
+export function pushNewestNow(db: TriageDatabase, api: ApiOptions, now: () => string, newId: () => string, attendanceId: string): Promise<Result<PushOutcome, ApiFailure>> {
+  const due: ReadonlySet<string> = new Set([attendanceId]);
+  return pushAll(db, api, now, newId, { pendingKey: SYNC_PENDING_PUSH_KEY, next: () => nextPush(db, now(), newId, IN_PROGRESS_PUSH_MS, due) });
 }

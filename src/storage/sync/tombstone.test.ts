@@ -19,6 +19,7 @@ import { rowKey } from './engine-wire';
 import { readEnrolment } from './enrolment-state';
 import { callApi } from './http';
 import { sealTombstone } from './tombstone';
+import { sealAddendum } from './conflict';
 import { gpLetterDueBySummary } from './letters-due';
 import { complianceAudit } from '../../domain/oversight/compliance-audit';
 
@@ -99,9 +100,15 @@ describe('purges travel as sealed tombstones with their stubs', () => {
     expect((await kindCount(a, 'liaison-review'))).toBe(2);
     expect((await kindCount(a, 'letter-version'))).toBeGreaterThan(0);
 
-    // A conflict addendum of it held on both tablets (rows `draft <attendance>:…`, conflict.ts): it goes with the record.
+    // A conflict addendum of it held on both tablets (rows `draft <attendance>:…`, conflict.ts), reconciled (one not reconciled holds the purge back): it goes with the record.
     const addendumId = `${purged}:conflict:${b.deviceId}:2`;
-    const addendum = { key: rowKey('draft', addendumId), kind: 'draft', rowId: addendumId, revision: 1, authorTablet: b.deviceId, seq: 0, sealed: 'sealed-words', nhsIndex: '', nameDobIndex: '', signed: false };
+    const unlockedB = b.repos.internals.vault.peek();
+    const openedOnA = await a.repos.attendances.open(purged);
+    if (!unlockedB || !openedOnA.ok) throw new Error('B locked, or the record does not open on A');
+    const record = openedOnA.value.record();
+    openedOnA.value.close();
+    const edit = { v: 1 as const, attendanceId: purged, tabletId: b.deviceId, editedAt: record.updatedAt, editedBy: record.updatedBy, localRevision: 2, serverRevision: 2, record, reconciled: { at: record.updatedAt, by: record.updatedBy } };
+    const addendum = await sealAddendum(unlockedB, edit, addendumId, 2, b.deviceId);
     await a.repos.internals.db.departmentRows.put(addendum);
     await b.repos.internals.db.departmentRows.put(addendum);
 

@@ -137,6 +137,20 @@ describe('the edit lease on the assessment screens', () => {
     await waitFor(() => expect(repositories.records.get().get('a1')?.answers.patient.familyName).toBe('Okonjo'));
   });
 
+  test('the page hidden lets the lease go; back from the back-forward cache, it takes the lease again', async () => {
+    const { lease } = render({ status: 'held', expiresAt: '2026-03-10T16:05:00.000Z' }, 'triage-nurse');
+    await screen.findByRole('button', { name: 'Save and continue' });
+    expect(lease.calls.opened).toHaveLength(1);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    expect(lease.calls.closed).toBe(1);
+    // A page shown for the first time (not from the cache) opens nothing more.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    expect(lease.calls.opened).toHaveLength(1);
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await waitFor(() => expect(lease.calls.opened).toHaveLength(2));
+    expect(lease.calls.opened[1]).toEqual({ id: 'a1', minutes: expect.any(Number) as number });
+  });
+
   test('the task list says so too', async () => {
     render(elsewhere, 'triage-nurse', '');
     const banner = await screen.findByRole('region', { name: 'Read only' });

@@ -194,7 +194,10 @@ export function useConflictAddenda(attendanceId?: string): ConflictAddendumView[
 /**
  * The edit lease of an assessment open for editing (issue 14, storage/sync/lease.ts): taken
  * while `active`, renewed while the component is mounted, released when it unmounts or the
- * page is hidden. 'not-shared' on a tablet that does not share (no call is made).
+ * page is hidden, and taken again when a hidden page comes back (the back-forward cache keeps
+ * the page and its form, but the lease was let go: without a new one, another tablet could
+ * take the record while this one still edits it). 'not-shared' on a tablet that does not
+ * share (no call is made).
  * `beforeRelease` (the editor's flush) runs before the record's newest revision is pushed at release.
  */
 export function useEditLease(
@@ -211,6 +214,15 @@ export function useEditLease(
   useEffect(() => {
     flushRef.current = beforeRelease;
   }, [beforeRelease]);
+  // Counts the page's returns from the back-forward cache: each opens the lease again.
+  const [returns, setReturns] = useState(0);
+  useEffect(() => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setReturns((count) => count + 1);
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, []);
   useEffect(() => {
     if (!active || !sync?.editLease || idleLockMinutes === undefined) return undefined;
     const opened = sync.editLease(attendanceId, idleLockMinutes, () => flushRef.current?.() ?? Promise.resolve());
@@ -224,7 +236,7 @@ export function useEditLease(
       watch.unsubscribe();
       void opened.close();
     };
-  }, [sync, attendanceId, idleLockMinutes, active]);
+  }, [sync, attendanceId, idleLockMinutes, active, returns]);
   const handle = on ? found?.handle : undefined;
   const takeOver = useCallback(
     async (): Promise<Result<EditLeaseState, { kind: string; message: string }>> => (handle ? handle.takeOver() : { ok: false, error: { kind: 'not-shared', message: 'This tablet does not share with a department.' } }),

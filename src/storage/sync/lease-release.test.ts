@@ -9,85 +9,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
+import { twoTablets } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { withAddendumDraft } from '../../domain/assessment/lifecycle';
-import { createRepositories } from '../repositories/create-repositories';
-import type { RealRepositories } from '../repositories/create-repositories';
-import {
-  NURSE_IN_CHARGE,
-  createPatientAttendance,
-  firstValue,
-  setUpTablet,
-  testClock,
-  triageNurse,
-  uniqueDatabaseName,
-} from '../../test-support/storage-fixtures';
-import type { TestClock } from '../../test-support/storage-fixtures';
+import { createPatientAttendance, firstValue, triageNurse } from '../../test-support/storage-fixtures';
 import type { EditLeaseState } from '../../domain/sync/lease';
 import type { AssessmentEditor, EditLeaseHandle } from '../repositories/types';
-import type { SyncEngine } from './engine';
 import { readReport } from './engine-state';
-import { readEnrolment } from './enrolment-state';
 import { heldBack, IN_PROGRESS_PUSH_MS } from './push';
 
 const serverNow = Date.parse('2026-03-10T14:00:00.000Z');
 const server = departmentServerForThisFile({ now: () => new Date(serverNow) });
 
-interface Tablet {
-  repos: RealRepositories;
-  clock: TestClock;
-  engine: SyncEngine;
-  deviceId: string;
-}
-
-async function openRepos(clock: TestClock): Promise<RealRepositories> {
-  const repos = createRepositories({
-    databaseName: uniqueDatabaseName(),
-    now: clock.now,
-    newId: () => crypto.randomUUID(),
-    departmentApi: { origin: server.origin() },
-    sync: {
-      origin: server.origin(),
-      random: () => 0.5,
-      onlineTarget: new EventTarget(),
-      intervalMs: 3_600_000,
-    },
-  });
-  await repos.ready;
-  server.keep(repos);
-  return repos;
-}
-
-async function engineOf(repos: RealRepositories, clock: TestClock): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await repos.sync?.loaded()); tries += 1)
-    {await new Promise((resolve) => setTimeout(resolve, 10));}
-  const engine = await repos.sync?.loaded();
-  const enrolment = await readEnrolment(repos.internals.db);
-  if (!engine || !enrolment) throw new Error('the engine did not start');
-  return { repos, clock, engine, deviceId: enrolment.tabletId };
-}
-
-async function department(): Promise<{ a: Tablet; b: Tablet }> {
-  const clockA = testClock();
-  const clockB = testClock();
-  const reposA = await openRepos(clockA);
-  await setUpTablet(reposA);
-  await reposA.staff.add(triageNurse());
-  const on = await reposA.department.switchSharingOn();
-  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
-  const a = await engineOf(reposA, clockA);
-  const code = await a.repos.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
-  const reposB = await openRepos(clockB);
-  const joined = await reposB.department.join(code.value.code);
-  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
-  const staff = await firstValue(reposB.staff.list());
-  const member = staff.find((each) => each.name === NURSE_IN_CHARGE.name);
-  if (!member) throw new Error('no nurse in charge on B');
-  const unlocked = await reposB.session.unlock(member.id, NURSE_IN_CHARGE.pin);
-  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
-  const b = await engineOf(reposB, clockB);
-  return { a, b };
-}
+type Tablet = DepartmentTablet;
+/** A and B; A has a triage nurse as well as the nurse in charge. */
+const department = () => twoTablets(server, { beforeSharing: (repos) => repos.staff.add(triageNurse()) });
 
 async function settled(handle: EditLeaseHandle): Promise<EditLeaseState> {
   for (let tries = 0; tries < 200; tries += 1) {

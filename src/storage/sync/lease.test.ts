@@ -7,16 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
+import { twoTablets, unlockAs } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { createRepositories } from '../repositories/create-repositories';
-import type { RealRepositories } from '../repositories/create-repositories';
 import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, setUpTablet, testClock, triageNurse, uniqueDatabaseName } from '../../test-support/storage-fixtures';
-import type { TestClock } from '../../test-support/storage-fixtures';
 import type { EditLeaseState } from '../../domain/sync/lease';
 import type { ConflictAddendumView } from '../../domain/sync/conflict-addendum';
 import type { EditLeaseHandle } from '../repositories/types';
-import type { SyncEngine } from './engine';
 import { readReport } from './engine-state';
-import { readEnrolment } from './enrolment-state';
 
 let serverNow = Date.parse('2026-03-10T14:00:00.000Z');
 const server = departmentServerForThisFile({ now: () => new Date(serverNow) });
@@ -25,13 +23,7 @@ interface Network {
   offline: boolean;
 }
 
-interface Tablet {
-  repos: RealRepositories;
-  clock: TestClock;
-  engine: SyncEngine;
-  deviceId: string;
-  network: Network;
-}
+type Tablet = DepartmentTablet & { network: Network };
 
 function tabletFetch(network: Network): typeof fetch {
   return async (input, init) => {
@@ -40,56 +32,12 @@ function tabletFetch(network: Network): typeof fetch {
   };
 }
 
-async function openRepos(network: Network, clock: TestClock): Promise<RealRepositories> {
-  const fetchVia = tabletFetch(network);
-  const repos = createRepositories({
-    databaseName: uniqueDatabaseName(),
-    now: clock.now,
-    newId: () => crypto.randomUUID(),
-    departmentApi: { fetch: fetchVia, origin: server.origin() },
-    sync: { fetch: fetchVia, origin: server.origin(), random: () => 0.5, onlineTarget: new EventTarget(), intervalMs: 3_600_000 },
-  });
-  await repos.ready;
-  server.keep(repos);
-  return repos;
-}
-
-async function engineOf(repos: RealRepositories, network: Network, clock: TestClock): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await repos.sync?.loaded();
-  const enrolment = await readEnrolment(repos.internals.db);
-  if (!engine || !enrolment) throw new Error('the engine did not start');
-  return { repos, clock, engine, deviceId: enrolment.tabletId, network };
-}
-
-async function unlockAs(repos: RealRepositories, who: { name: string; pin: string }): Promise<void> {
-  if (repos.session.current().status === 'unlocked') await repos.session.lock('manual');
-  const staff = await firstValue(repos.staff.list());
-  const member = staff.find((each) => each.name === who.name);
-  if (!member) throw new Error(`no ${who.name}`);
-  const unlocked = await repos.session.unlock(member.id, who.pin);
-  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
-}
-
+/** A and B, each on a network the test can cut; A has a triage nurse as well as the nurse in charge. */
 async function department(): Promise<{ a: Tablet; b: Tablet }> {
   const networkA: Network = { offline: false };
   const networkB: Network = { offline: false };
-  const clockA = testClock();
-  const clockB = testClock();
-  const reposA = await openRepos(networkA, clockA);
-  await setUpTablet(reposA);
-  await reposA.staff.add(triageNurse());
-  const on = await reposA.department.switchSharingOn();
-  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
-  const a = await engineOf(reposA, networkA, clockA);
-  const code = await a.repos.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
-  const reposB = await openRepos(networkB, clockB);
-  const joined = await reposB.department.join(code.value.code);
-  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
-  await unlockAs(reposB, NURSE_IN_CHARGE);
-  const b = await engineOf(reposB, networkB, clockB);
-  return { a, b };
+  const { a, b } = await twoTablets(server, { a: { fetch: tabletFetch(networkA) }, b: { fetch: tabletFetch(networkB) }, beforeSharing: (repos) => repos.staff.add(triageNurse()) });
+  return { a: { ...a, network: networkA }, b: { ...b, network: networkB } };
 }
 
 /** The lease's state once it has an answer. */

@@ -6,36 +6,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
+import { firstTablet, joinedTablet, unlockAs } from '../../test-support/department-tablets';
+import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { lookUpFlags } from '../../domain/assessment/patient-look-up';
 import { composeLetter, restrictedContentOf } from '../../domain/letters/letters';
 import { infantSuspectRecord, letterSettings } from '../../test-support/letter-fixtures';
 import { createRepositories } from '../repositories/create-repositories';
-import type { RealRepositories } from '../repositories/create-repositories';
-import { NURSE_IN_CHARGE, PATIENT, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
-import type { TestClock } from '../../test-support/storage-fixtures';
-import type { SyncEngine } from './engine';
+import { PATIENT, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
 import { readReport, SYNC_CURSOR_KEY, SYNC_PENDING_PUSH_KEY } from './engine-state';
 import type { PendingPush } from './engine-state';
 import { rowKey } from './engine-wire';
-import { readEnrolment } from './enrolment-state';
 import { pullAll } from './pull';
 import { checkWith } from './pull-record';
 import { wireClearText } from '../../test-support/wire-text';
 
 const server = departmentServerForThisFile();
 
-interface Tablet {
-  name: string;
-  repos: RealRepositories;
-  engine: SyncEngine;
-  deviceId: string;
-  credential: string;
+type Tablet = DepartmentTablet & {
   /** Every request this tablet made, by path. */
   calls: string[];
-  clock: TestClock;
-  /** Where this tablet hears 'online'. */
-  online: EventTarget;
-}
+};
 
 /** fetch for a tablet: can be cut off ("offline"), and can lose the answer to a push after the server wrote it. */
 interface Network {
@@ -64,50 +54,19 @@ function tabletFetch(calls: string[], network: Network): typeof fetch {
   };
 }
 
-async function openTablet(name: string, network: Network, clock = testClock()): Promise<Omit<Tablet, 'engine' | 'deviceId' | 'credential'>> {
+/** The department's first tablet on `network`, every request it makes listed. */
+async function firstOn(network: Network): Promise<Tablet> {
   const calls: string[] = [];
-  const online = new EventTarget();
-  const fetchVia = tabletFetch(calls, network);
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch: fetchVia, origin: server.origin() }, sync: { fetch: fetchVia, origin: server.origin(), random: () => 0.5, onlineTarget: online, intervalMs: 3_600_000 } });
-  await repos.ready;
-  server.keep(repos);
-  return { name, repos, calls, clock, online };
+  return { ...(await firstTablet(server, { fetch: tabletFetch(calls, network) })), calls };
 }
 
-/** Waits for the engine the enrolment starts (engine-start.ts), and reads this tablet's enrolment. */
-async function engineOf(tablet: Omit<Tablet, 'engine' | 'deviceId' | 'credential'>): Promise<Tablet> {
-  for (let tries = 0; tries < 200 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await tablet.repos.sync?.loaded();
-  const enrolment = await readEnrolment(tablet.repos.internals.db);
-  if (!engine || !enrolment) throw new Error('the engine did not start');
-  return { ...tablet, engine, deviceId: enrolment.tabletId, credential: enrolment.credential };
-}
-
-async function unlock(repos: RealRepositories): Promise<void> {
-  const staff = await firstValue(repos.staff.list());
-  const member = staff.find((each) => each.name === NURSE_IN_CHARGE.name);
-  if (!member) throw new Error('no nurse in charge');
-  const unlocked = await repos.session.unlock(member.id, NURSE_IN_CHARGE.pin);
-  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.kind}`);
-}
-
-/** Tablet A switches sharing on; tablet B joins by A's enrolment code (the real enrolment, sync-enrol's side) and is unlocked by the same nurse in charge. */
 async function department(): Promise<{ a: Tablet; b: Tablet; networkA: Network; networkB: Network }> {
   const networkA: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
   const networkB: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
-  const openA = await openTablet(uniqueDatabaseName(), networkA);
-  await setUpTablet(openA.repos);
-  const on = await openA.repos.department.switchSharingOn();
-  if (!on.ok) throw new Error(`switch on failed: ${on.error.message}`);
-  const a = await engineOf(openA);
-  const code = await a.repos.department.makeEnrolmentCode();
-  if (!code.ok) throw new Error(`no code: ${code.error.message}`);
-  const openB = await openTablet(uniqueDatabaseName(), networkB);
-  const joined = await openB.repos.department.join(code.value.code);
-  if (!joined.ok) throw new Error(`join failed: ${joined.error.message}`);
-  await unlock(openB.repos);
-  const b = await engineOf(openB);
-  expect(b.deviceId).toBe(openB.repos.internals.vault.peek()?.deviceId);
+  const a = await firstOn(networkA);
+  const callsB: string[] = [];
+  const b: Tablet = { ...(await joinedTablet(server, a, { fetch: tabletFetch(callsB, networkB) })), calls: callsB };
+  expect(b.deviceId).toBe(b.repos.internals.vault.peek()?.deviceId);
   return { a, b, networkA, networkB };
 }
 
@@ -188,10 +147,7 @@ describe('department sync engine, two tablets and the real server', () => {
 
   it('the browser saying it is online again starts a sync at once, without waiting for the back-off', async () => {
     const networkA: Network = { offline: false, loseNextPushAnswer: false, failPullAfter: undefined };
-    const opened = await openTablet(uniqueDatabaseName(), networkA);
-    await setUpTablet(opened.repos);
-    expect((await opened.repos.department.switchSharingOn()).ok).toBe(true);
-    const tablet = await engineOf(opened);
+    const tablet = await firstOn(networkA);
     const { calls } = tablet;
     // Everything shared first (the staff account and the settings), so the sync after 'online' starts with the pull (the audit
     // event the first sync wrote at its end may follow it, pushed with the trail).
@@ -321,7 +277,7 @@ describe('department sync engine, two tablets and the real server', () => {
     await a.engine.syncNow();
     await b.repos.session.lock('manual');
     await b.engine.syncNow();
-    await unlock(b.repos);
+    await unlockAs(b.repos);
     await b.engine.afterUnlock();
     expect((await firstValue(b.repos.attendances.referralsToMake())).map((row) => row.id)).toEqual([editor.id]);
     editor.close();
@@ -350,7 +306,7 @@ describe('department sync engine, two tablets and the real server', () => {
     await b.repos.session.lock('manual');
     expect(await b.engine.syncNow()).toMatchObject({ ok: true, value: { tampered: 0 } });
     expect((await b.repos.internals.db.departmentRows.get(rowKey('summary', editor.id)))?.unchecked).toBe(1);
-    await unlock(b.repos);
+    await unlockAs(b.repos);
     await b.engine.afterUnlock();
     const after = await b.repos.internals.db.departmentRows.get(rowKey('summary', editor.id));
     expect(after).toMatchObject({ revision: 2, sealed: held?.sealed });

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { lookUpFlags } from '../../domain/assessment/patient-look-up';
 import { runLookUp } from '../../features/lookup/run-look-up';
 import { departmentServerForThisFile } from '../../test-support/department-server';
-import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, setUpTablet, testClock, triageNurse, uniqueDatabaseName } from '../../test-support/storage-fixtures';
+import { openTablet as openDepartmentTablet, withEngine } from '../../test-support/department-tablets';
+import type { OpenedTablet } from '../../test-support/department-tablets';
+import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, setUpTablet, triageNurse } from '../../test-support/storage-fixtures';
 import type { TestClock } from '../../test-support/storage-fixtures';
-import { createRepositories } from '../repositories/create-repositories';
-import type { RealRepositories } from '../repositories/create-repositories';
 import { rekeyJobOf } from '../repositories/rekey';
 import { PENDING_REKEY_KEY } from '../repositories/staff-keys';
 import type { SyncEngine } from './engine';
@@ -21,25 +21,9 @@ import { readEnrolment } from './enrolment-state';
 
 const server = departmentServerForThisFile();
 
-interface Tablet {
-  name: string;
-  repos: RealRepositories;
-  clock: TestClock;
-}
-
-async function openTablet(name = uniqueDatabaseName(), clock = testClock()): Promise<Tablet> {
-  const repos = createRepositories({ databaseName: name, now: clock.now, newId: () => crypto.randomUUID(), departmentApi: { fetch, origin: server.origin() }, sync: { fetch, origin: server.origin(), random: () => 0.5, onlineTarget: new EventTarget(), intervalMs: 3_600_000 } });
-  await repos.ready;
-  server.keep(repos);
-  return { name, repos, clock };
-}
-
-async function engineOf(tablet: Tablet): Promise<SyncEngine> {
-  for (let tries = 0; tries < 200 && !(await tablet.repos.sync?.loaded()); tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  const engine = await tablet.repos.sync?.loaded();
-  if (!engine) throw new Error('the engine did not start');
-  return engine;
-}
+type Tablet = OpenedTablet;
+const openTablet = (databaseName?: string, clock?: TestClock): Promise<Tablet> => openDepartmentTablet(server, { ...(databaseName ? { databaseName } : {}), ...(clock ? { clock } : {}) });
+const engineOf = async (tablet: Tablet): Promise<SyncEngine> => (await withEngine(tablet)).engine;
 
 const staffRows = async (tablet: Tablet, name: string) => (await tablet.repos.internals.db.staff.toArray()).filter((row) => row.name === name);
 
@@ -169,7 +153,7 @@ describe('a tablet that holds records joins the department', () => {
     b.repos.close();
     await rekeyJobOf(b.repos.internals);
 
-    const reopened = await openTablet(b.name, b.clock);
+    const reopened = await openTablet(b.databaseName, b.clock);
     const db = reopened.repos.internals.db;
     expect(await db.meta.get(PENDING_REKEY_KEY)).toBeDefined();
     expect(await joinHoldsPushes(db)).toBe(true);

@@ -31,6 +31,7 @@
  */
 import { isSealed, open as openSealed, seal } from './codec';
 import type { Sealed } from './codec';
+import { earlierKeys } from './key-ring';
 
 /** The current format of a sealed row's additional data. */
 export const ROW_FORMAT = 2;
@@ -87,7 +88,9 @@ export function isCurrentRow(box: unknown, keys: Pick<RowKeys, 'epoch'>): box is
 /** The data key that opens boxes of this epoch, or undefined when these keys hold none (a superseded epoch). */
 function keyForEpoch(keys: RowKeys, epoch: number): CryptoKey | undefined {
   if (epoch === epochOf(keys)) return keys.keys.dataKey;
-  return keys.previous?.epoch === epoch ? keys.previous.keys.dataKey : undefined;
+  if (keys.previous?.epoch === epoch) return keys.previous.keys.dataKey;
+  // A department re-key (issue 14 §8): an earlier epoch's row from the department's key ring (crypto/key-ring.ts) only opens.
+  return earlierKeys(keys.keys)?.get(epoch)?.dataKey;
 }
 
 /** Seals a JSON value into the current format at `address`, under the keys' (newest) epoch. */

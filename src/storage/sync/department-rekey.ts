@@ -253,7 +253,8 @@ async function adopt(ctx: StorageContext, { device, row, opened, resolved }: Unl
     for (const each of envelope.staff) {
       const here = existing.get(each.id);
       const full: StaffRow = { ...each, failedAttempts: here?.failedAttempts ?? 0, retryAfter: here?.retryAfter ?? '' };
-      if ((await checkStaffRow(ctx.db, keys.auditKey, full)) !== 'bound') throw new RangeError('binding');
+      // A removed member's row keeps the binding its removal made (under the old audit key): the re-key makes no key for it.
+      if ((await checkStaffRow(ctx.db, each.active === 1 ? keys.auditKey : [keys.auditKey, resolved.keys.auditKey], full)) !== 'bound') throw new RangeError('binding');
       rows.push(full);
     }
     if (envelope.recovery && !(await recoveryRowHolds(keys.auditKey, envelope.recovery))) throw new RangeError('recovery');

@@ -81,8 +81,18 @@ export interface DepartmentRekeyEnvelope {
   at: string;
 }
 
+/** The envelope's row id: its epoch and author tablet (row ids are unique across the server's departments; a tablet id is random). */
+export const envelopeRowId = (author: string, epoch: number): string => `department-rekey:${String(epoch)}:${author}`;
+
+/** The epoch an envelope's row id names, or undefined when it is not an envelope's. */
+export function envelopeEpoch(rowId: string): number | undefined {
+  const [prefix, epoch] = rowId.split(':');
+  const value = Number(epoch);
+  return prefix === 'department-rekey' && Number.isSafeInteger(value) && value > 1 ? value : undefined;
+}
+
 /** The envelope's transport address: its author tablet and epoch (kind and row id name it; revision 1). */
-export const envelopeAddress = (author: string, epoch: number): TransportAddress => ({ kind: 'department-rekey', author, rowId: `department-rekey:${String(epoch)}`, revision: 1 });
+export const envelopeAddress = (author: string, epoch: number): TransportAddress => ({ kind: 'department-rekey', author, rowId: envelopeRowId(author, epoch), revision: 1 });
 
 export function sealEnvelope(oldSecret: Uint8Array, author: string, envelope: DepartmentRekeyEnvelope): Promise<Sealed> {
   return sealForTransport(oldSecret, envelope, envelopeAddress(author, envelope.epoch));

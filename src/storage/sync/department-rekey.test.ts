@@ -209,13 +209,16 @@ describe('re-keying a department', () => {
     const release = await tryHoldLock(RESEAL_LOCK);
     expect((await unlockAs(b.repos, TRIAGE_NURSE)).ok).toBe(true);
     expect(b.repos.internals.vault.peek()?.epoch).toBe(2);
+    await b.repos.session.lock('manual');
+    // What the unlock started in the background (the trail's check, the engine's work at unlock) settles first.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     b.repos.close();
     release?.();
-    expect((await b.repos.internals.db.meta.get(PENDING_REKEY_KEY))?.value).toEqual(expect.objectContaining({ epoch: 2, from: 1 }));
-    expect((await b.repos.internals.db.attendances.toArray()).some((row) => (row.summary as { e?: number } | undefined)?.e === 1)).toBe(true);
 
-    // The tab opened again: the next unlock finds B's pending re-key, and its re-seal job completes it.
+    // The tab opened again: B's pending re-key and its rows of epoch 1 are there; the next unlock resumes the re-seal job, which completes it.
     const reopened = await engineOf(await openTablet(b.name, b.clock));
+    expect((await reopened.repos.internals.db.meta.get(PENDING_REKEY_KEY))?.value).toEqual(expect.objectContaining({ epoch: 2, from: 1 }));
+    expect((await reopened.repos.internals.db.attendances.toArray()).some((row) => (row.summary as { e?: number } | undefined)?.e === 1)).toBe(true);
     expect((await unlockAs(reopened.repos, NURSE_IN_CHARGE)).ok).toBe(true);
     expect(reopened.repos.internals.vault.peek()?.previous?.epoch).toBe(1);
     await runRekeyJob(reopened.repos.internals);

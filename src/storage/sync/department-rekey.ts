@@ -44,7 +44,7 @@ import { bindStaffRow, checkStaffRow } from '../repositories/staff-binding';
 import { pendingRekeyRow, readPendingRekey, readRecoveryRow, recoveryRowHolds, RECOVERY_KEY_KEY, staffHolder } from '../repositories/staff-keys';
 import type { OpenedMember, ResolvedSecrets } from '../repositories/staff-keys';
 import type { StorageFailure } from '../repositories/types';
-import { DEPARTMENT_REKEY_FORMAT, openEnvelope, openKeyRing, sealEnvelope, sealKeyRing } from './department-rekey-keys';
+import { DEPARTMENT_REKEY_FORMAT, envelopeEpoch, envelopeRowId, openEnvelope, openKeyRing, sealEnvelope, sealKeyRing } from './department-rekey-keys';
 import type { DepartmentRekeyEnvelope, EarlierSecret, EnvelopeStaffRow } from './department-rekey-keys';
 import { readEnrolment } from './enrolment-state';
 import { boxFromWire, boxToWire, rowKey } from './engine-wire';
@@ -319,10 +319,10 @@ export async function collectEnvelopeRows(ctx: Pick<StorageContext, 'db'>): Prom
   const { db } = ctx;
   const rows = (await db.departmentRows.where('kind').equals(ENVELOPE_KIND).toArray()).filter((row) => row.rowId.startsWith(ENVELOPE_ROW_PREFIX));
   for (const row of rows) {
-    const epoch = Number(row.rowId.slice(ENVELOPE_ROW_PREFIX.length));
+    const epoch = envelopeEpoch(row.rowId);
     const box = boxFromWire(row.sealed);
     await db.transaction('rw', db.departmentRows, db.meta, async () => {
-      if (box && Number.isSafeInteger(epoch) && epoch > 0) await holdDepartmentRekey(ctx, { author: row.authorTablet, epoch, box });
+      if (box && epoch !== undefined && row.rowId === envelopeRowId(row.authorTablet, epoch)) await holdDepartmentRekey(ctx, { author: row.authorTablet, epoch, box });
       await db.departmentRows.delete(row.key);
     });
   }
@@ -345,7 +345,7 @@ export async function departmentRekeyAhead(ctx: Pick<StorageContext, 'db' | 'vau
 export async function envelopeToPush(ctx: Pick<StorageContext, 'db'>): Promise<{ rows: PushRow[]; fingerprints: Record<string, string> }> {
   const outgoing = await outgoingEnvelope(ctx);
   if (!outgoing) return { rows: [], fingerprints: {} };
-  const rowId = `${ENVELOPE_ROW_PREFIX}${String(outgoing.epoch)}`;
+  const rowId = envelopeRowId(outgoing.author, outgoing.epoch);
   const key = rowKey(ENVELOPE_KIND, rowId);
   if (((await ctx.db.syncPushed.get(key))?.acknowledged ?? 0) >= 1) return { rows: [], fingerprints: {} };
   const sealed = boxToWire(outgoing.box);

@@ -61,7 +61,7 @@ export async function rekeyDevice(ctx: StorageContext): Promise<Result<RekeyOutc
   if (!allowed.ok) return allowed;
   try {
     // A tablet that shares re-keys the department (issue 14 §8): the envelope for the other tablets, refused while one is spreading.
-    if (await readEnrolment(ctx.db)) return (await import('../sync/department-rekey')).rekeyDepartment(ctx);
+    if (await readEnrolment(ctx.db)) return await (await import('../sync/department-rekey')).rekeyDepartment(ctx);
     const pending = await readPendingRekey(ctx.db);
     if (pending) {
       await ctx.db.meta.put({ key: REKEY_QUEUED_KEY, value: { at: ctx.now() } });

@@ -22,7 +22,7 @@ import { tryHoldLock } from '../repositories/locks';
 import { RESEAL_LOCK } from '../repositories/reseal';
 import { KEY_EPOCH_KEY, PENDING_REKEY_KEY } from '../repositories/staff-keys';
 import { brokenChainCount } from './chain-check';
-import { HELD_REKEY_PREFIX, REKEY_SPREADING_MESSAGE, REMOVED_AT_REKEY_MESSAGE, rekeyDepartment } from './department-rekey';
+import { HELD_REKEY_PREFIX, OUTGOING_REKEY_KEY, REKEY_SPREADING_MESSAGE, REMOVED_AT_REKEY_MESSAGE, rekeyDepartment } from './department-rekey';
 import type { SyncEngine } from './engine';
 import { readReport } from './engine-state';
 import { boxFromWire, rowKey } from './engine-wire';
@@ -112,11 +112,10 @@ describe('re-keying a department', () => {
     await b.engine.syncNow();
     await a.engine.syncNow();
 
-    // The nurse in charge removes a member on A, then re-keys the department (knowing nobody's PIN).
+    // The nurse in charge removes a member on A: that re-keys the department from A (knowing nobody's PIN).
     expect((await a.repos.staff.remove(await idOf(a.repos, REMOVED.name))).ok).toBe(true);
-    const rekeyed = await rekeyDepartment(a.repos.internals);
-    expect(rekeyed).toEqual({ ok: true, value: { epoch: 2 } });
     expect(a.repos.internals.vault.peek()?.epoch).toBe(2);
+    expect(await a.repos.internals.db.meta.get(OUTGOING_REKEY_KEY)).toEqual({ key: OUTGOING_REKEY_KEY, value: expect.objectContaining({ epoch: 2, author: a.deviceId }) as unknown });
     await runRekeyJob(a.repos.internals);
     expect((await a.repos.internals.db.meta.get(KEY_EPOCH_KEY))?.value).toBe(2);
     const after = await signedAttendance(a);
@@ -169,7 +168,7 @@ describe('re-keying a department', () => {
     if (!unlocked) throw new Error('locked');
     const oldSecret = unlocked.secret.slice();
     expect((await a.repos.staff.remove(await idOf(a.repos, REMOVED.name))).ok).toBe(true);
-    expect((await rekeyDepartment(a.repos.internals)).ok).toBe(true);
+    expect(a.repos.internals.vault.peek()?.epoch).toBe(2);
     const id = await signedAttendance(a);
     await a.engine.syncNow();
     const row = await a.repos.internals.db.attendances.get(id);

@@ -47,6 +47,8 @@ import type { StorageFailure } from '../repositories/types';
 import { DEPARTMENT_REKEY_FORMAT, envelopeEpoch, envelopeRowId, openEnvelope, openKeyRing, sealEnvelope, sealKeyRing } from './department-rekey-keys';
 import type { DepartmentRekeyEnvelope, EarlierSecret, EnvelopeStaffRow } from './department-rekey-keys';
 import { readEnrolment } from './enrolment-state';
+import { staffRefSchema } from '../../domain/assessment/staff-ref';
+import { retiredStubIndexKeys, STUB_INDEX_KEYS_KEY } from '../repositories/legacy-stub-keys';
 import { boxFromWire, boxToWire, rowKey } from './engine-wire';
 import type { PushRow } from './engine-state';
 import { fingerprintOf } from './travel';
@@ -264,11 +266,16 @@ async function adopt(ctx: StorageContext, { device, row, opened, resolved }: Unl
     const rewrapped = await bindStaffRow(keys.auditKey, { ...own, failedAttempts: 0, retryAfter: '', wrapped: await wrapUnderKek(opened.kek, secret, row.id, own.wrapped) });
     const auditFrom = (await ctx.db.audit.orderBy('seq').last())?.seq ?? 0;
     const pending = await pendingRekeyRow(device.deviceId, resolved.secret, keys, resolved.epoch, envelope.epoch, auditFrom, ctx.now());
+    // Stubs from before look-up values keep the index key being retired, as issue 11's re-key keeps it (legacy-stub-keys.ts).
+    const leaving = { keys: resolved.keys, epoch: resolved.epoch, deviceId: device.deviceId, secret: resolved.secret, staff: staffRefSchema.parse(row) };
+    const stubKeys = await retiredStubIndexKeys(ctx.db, leaving, keys);
     const { db } = ctx;
     await db.transaction('rw', db.staff, db.meta, async () => {
       await db.staff.bulkPut(rows.map((each) => (each.id === row.id ? rewrapped : each)));
       if (envelope.recovery) await db.meta.put({ key: RECOVERY_KEY_KEY, value: envelope.recovery });
       await db.meta.put(pending);
+      if (stubKeys) await db.meta.put(stubKeys);
+      else await db.meta.delete(STUB_INDEX_KEYS_KEY);
       await db.meta.put({ key: KEY_RING_KEY, value: { epoch: envelope.epoch, ring: envelope.ring } });
       await db.meta.bulkDelete(held.filter((entry) => entry.epoch <= envelope.epoch).map((entry) => `${HELD_REKEY_PREFIX}${String(entry.epoch)}`));
     });

@@ -18,8 +18,8 @@
  * still pending is queued ('rekey:queued'): the removed member's wrap is already gone, and the
  * tablet re-keys again as soon as the running one completes (`runRekeyJob`). Refused, with
  * words the staff page shows: an account without a key pair yet, or one changed outside the
- * app. On a tablet that shares its records with a department, re-keying is the department's
- * (storage/sync/department-rekey.ts, issue 14 §8): refused, not queued, while one is spreading.
+ * app; and a tablet that shares its records with a department (department re-keying belongs
+ * to department sync, issue 14).
  */
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
@@ -43,6 +43,9 @@ import type { Unlocked } from './vault';
 /** meta: a removal happened while a re-key was pending; the tablet re-keys again when it completes. */
 export const REKEY_QUEUED_KEY = 'rekey:queued';
 
+export const SHARED_DEPARTMENT_MESSAGE =
+  'This tablet shares its records with the department: re-keying the department is not available yet. Remove the member of staff, then ask IT to re-key the department.';
+
 export const REKEY_QUEUED_MESSAGE =
   'The tablet is still re-sealing its records after an earlier removal. It re-keys again for this removal as soon as that finishes; nothing needs doing.';
 
@@ -60,8 +63,7 @@ export async function rekeyDevice(ctx: StorageContext): Promise<Result<RekeyOutc
   const allowed = requirePermission(ctx.vault, 'manage-staff');
   if (!allowed.ok) return allowed;
   try {
-    // A tablet that shares re-keys the department (issue 14 §8): the envelope for the other tablets, refused while one is spreading.
-    if (await readEnrolment(ctx.db)) return await (await import('../sync/department-rekey')).rekeyDepartment(ctx);
+    if (await readEnrolment(ctx.db)) return forbidden(SHARED_DEPARTMENT_MESSAGE);
     const pending = await readPendingRekey(ctx.db);
     if (pending) {
       await ctx.db.meta.put({ key: REKEY_QUEUED_KEY, value: { at: ctx.now() } });

@@ -14,6 +14,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useDepartmentState, useRepositories } from '../../storage/repositories/react';
 import type { DepartmentState, TabletListing } from '../../storage/repositories/types';
+import { RekeyDepartment } from './rekey-department';
 
 /** How a tablet is named on this page: its id is random, so the end of it is enough to tell two apart. */
 export const tabletName = (tablet: Pick<TabletListing, 'tabletId' | 'thisTablet'>): string => (tablet.thisTablet ? 'This tablet' : `Tablet ending ${tablet.tabletId.slice(-6).toUpperCase()}`);
@@ -229,6 +230,7 @@ function Sharing({ state }: { state: DepartmentState }) {
       <p>This tablet has shared its records with the department since {formatDateTime(state.enrolledAt)}.</p>
       <AddTablet />
       <Tablets />
+      <RekeyDepartment />
     </>
   );
 }

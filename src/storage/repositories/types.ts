@@ -565,4 +565,6 @@ export interface DepartmentRepository {
   revokeTablet(tabletId: string): Promise<Result<void, DepartmentFailure>>;
   /** Hand-back: revokes this tablet's own credential first (best effort; ok when it does not share). */
   leave(): Promise<Result<void, DepartmentFailure>>;
+  /** Re-keys the department from this tablet (the nurse in charge; issue 14 §8; storage/sync/department-rekey.ts); the re-seal runs in the background. Refused while one is spreading. */
+  rekey(): Promise<Result<{ epoch: number }, DepartmentFailure>>;
 }

@@ -24,5 +24,6 @@ export function lazyDepartmentRepository(ctx: StorageContext, api: Pick<ApiOptio
     listTablets: async () => (await real()).listTablets(),
     revokeTablet: async (tabletId) => (await real()).revokeTablet(tabletId),
     leave: async () => (await real()).leave(),
+    rekey: async () => (await real()).rekey(),
   };
 }

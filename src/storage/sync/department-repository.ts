@@ -187,6 +187,16 @@ export class RealDepartmentRepository implements DepartmentRepository {
     return ok(undefined);
   }
 
+  async rekey(): Promise<Result<{ epoch: number }, DepartmentFailure>> {
+    const { rekeyDepartment } = await import('./department-rekey');
+    const rekeyed = await rekeyDepartment(this.ctx);
+    if (!rekeyed.ok) return rekeyed;
+    // In the background, as after a removal: the page never waits for the re-seal (rekey.ts).
+    const { startRekeyJob } = await import('../repositories/rekey');
+    void startRekeyJob(this.ctx);
+    return ok({ epoch: rekeyed.value.epoch });
+  }
+
   async leave(): Promise<Result<void, DepartmentFailure>> {
     const allowed = requirePermission(this.ctx.vault, 'back-up-tablet');
     if (!allowed.ok) return allowed;

@@ -80,6 +80,11 @@ export const auditEventTypes = [
   'department-record-continued',
   'conflict-addendum-made',
   'conflict-addendum-reconciled',
+  // Added with issue 14 §8 (department re-keying): the nurse in charge re-keyed the department
+  // on this tablet (a new department secret for every remaining member); this tablet took up a
+  // re-key made on another tablet at a member's unlock.
+  'department-rekeyed',
+  'department-rekey-adopted',
 ] as const;
 
 export const auditEventTypeSchema = z.enum(auditEventTypes);
@@ -128,6 +133,8 @@ export const auditEventTypeLabels = {
   'department-record-continued': 'Assessment continued on this tablet',
   'conflict-addendum-made': 'Conflicting edit kept as an addendum',
   'conflict-addendum-reconciled': 'Conflicting edit reconciled',
+  'department-rekeyed': 'Department re-keyed',
+  'department-rekey-adopted': 'Department re-key taken up',
 } as const satisfies Record<AuditEventType, string>;
 
 /** A SHA-256 digest as 64 lower-case hex characters. */

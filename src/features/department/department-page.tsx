@@ -15,6 +15,7 @@ import { paths } from '../../components/navigation/paths';
 import { useDepartmentState, useRepositories } from '../../storage/repositories/react';
 import type { DepartmentState, TabletListing } from '../../storage/repositories/types';
 import { JoinedWithRecordsNotice, JoinWithRecords } from './join-with-records';
+import { RekeyDepartment } from './rekey-department';
 
 /** How a tablet is named on this page: its id is random, so the end of it is enough to tell two apart. */
 export const tabletName = (tablet: Pick<TabletListing, 'tabletId' | 'thisTablet'>): string => (tablet.thisTablet ? 'This tablet' : `Tablet ending ${tablet.tabletId.slice(-6).toUpperCase()}`);
@@ -231,6 +232,7 @@ function Sharing({ state }: { state: DepartmentState }) {
       <JoinedWithRecordsNotice />
       <AddTablet />
       <Tablets />
+      <RekeyDepartment />
     </>
   );
 }

@@ -31,6 +31,7 @@
  */
 import { isSealed, open as openSealed, seal } from './codec';
 import type { Sealed } from './codec';
+import { earlierKeys } from './key-ring';
 
 /** The current format of a sealed row's additional data. */
 export const ROW_FORMAT = 2;
@@ -85,23 +86,22 @@ export function isCurrentRow(box: unknown, keys: Pick<RowKeys, 'epoch'> & { prev
   return f === ROW_FORMAT && e === epochOf(keys) && keys.previous?.epoch !== e;
 }
 
-/** The data key that opens boxes of this epoch, or undefined when these keys hold none (a superseded epoch). */
-function keyForEpoch(keys: RowKeys, epoch: number): CryptoKey | undefined {
-  if (epoch === epochOf(keys)) return keys.keys.dataKey;
-  return keys.previous?.epoch === epoch ? keys.previous.keys.dataKey : undefined;
-}
-
 /**
- * The data keys that may open boxes of this epoch, the current one first. Two only when the
- * epoch being left has the same number as the current one: a tablet that joined a department
- * holding records of its own (sync/department-join-records.ts) adopts the department's epoch,
- * which its own secret may share. AES-GCM authenticates the box under its additional data, so
- * the key that opens it is the key that sealed it; the other fails.
+ * The data keys that may open boxes of this epoch, the current one first. More than one only
+ * when epoch numbers clash: a tablet that joined a department holding records of its own
+ * (sync/department-join-records.ts) adopts the department's epoch, which its own secret may
+ * share, and the department's key ring (a department re-key) may hold an earlier epoch of the
+ * same number as the one this tablet is leaving. AES-GCM authenticates the box under its
+ * additional data, so the key that opens it is the key that sealed it; the others fail.
  */
 function keysForEpoch(keys: RowKeys, epoch: number): CryptoKey[] {
-  const key = keyForEpoch(keys, epoch);
-  if (!key) return [];
-  return epoch === epochOf(keys) && keys.previous?.epoch === epoch ? [key, keys.previous.keys.dataKey] : [key];
+  const candidates = [
+    epoch === epochOf(keys) ? keys.keys.dataKey : undefined,
+    keys.previous?.epoch === epoch ? keys.previous.keys.dataKey : undefined,
+    // A department re-key (issue 14 §8): an earlier epoch's row from the department's key ring (crypto/key-ring.ts) only opens.
+    earlierKeys(keys.keys)?.get(epoch)?.dataKey,
+  ];
+  return [...new Set(candidates.filter((key): key is CryptoKey => key !== undefined))];
 }
 
 /** Seals a JSON value into the current format at `address`, under the keys' (newest) epoch. */

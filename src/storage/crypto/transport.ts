@@ -21,6 +21,7 @@
 import { open as openSealed, seal } from './codec';
 import type { Sealed } from './codec';
 import { fromBase64Url, isUint8Array, toBase64Url, toBufferSource, utf8Bytes } from './encoding';
+import { earlierTransportKeys } from './key-ring';
 
 const HKDF_SALT = 'safeguarding-triage/department-transport/v1';
 const TRANSPORT_INFO = 'safeguarding-triage/v1/staff-transport/AES-GCM-256';
@@ -80,7 +81,13 @@ export async function sealForTransport(secret: Uint8Array, value: unknown, addre
 /** Opens a transported box at `address`; undefined when it does not open (changed, moved, another department). */
 export async function openFromTransport(secret: Uint8Array, box: unknown, address: TransportAddress): Promise<unknown> {
   const opened = await openSealed(await transportKey(secret), box, transportAad(address));
-  return opened.ok ? untagBytes(opened.value) : undefined;
+  if (opened.ok) return untagBytes(opened.value);
+  // A box sealed before a department re-key reached its author: an earlier secret's transport key (crypto/key-ring.ts) opens it.
+  for (const earlier of earlierTransportKeys(secret)) {
+    const again = await openSealed(earlier, box, transportAad(address));
+    if (again.ok) return untagBytes(again.value);
+  }
+  return undefined;
 }
 
 /** JSON with every object's keys sorted, so equal values give equal text whatever order they were written in. */

@@ -23,6 +23,7 @@ import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue
 import { NO_CONCERN_REVIEW_ROLES } from './types';
 import { lookupKeys } from './vault';
 import type { Vault } from './vault';
+import { withEarlierKeys } from '../crypto/key-ring';
 
 /**
  * A live list that follows the session as well as the database: empty at once when the
@@ -126,7 +127,7 @@ export class RealAttendanceRepository implements AttendanceRepository {
       const family = query.familyName ? normaliseNameForMatching(query.familyName) : '';
       // Under each key a look-up asks with: while a re-key is pending, rows the re-seal job has not reached keep the old key's indexes (vault.ts lookupKeys).
       const asked = await Promise.all(
-        lookupKeys(unlocked.value).map(async (keys) => ({
+        withEarlierKeys(lookupKeys(unlocked.value), unlocked.value.keys).map(async (keys) => ({
           nhsIndex: await indexes.get(keys, 'nhs-number', nhs?.ok ? nhs.value : undefined),
           nameDobIndex: await indexes.get(keys, 'name-dob', family && query.dateOfBirth ? `${family}|${query.dateOfBirth}` : undefined),
         })),

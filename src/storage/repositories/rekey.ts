@@ -197,3 +197,15 @@ export async function runRekeyJob(ctx: StorageContext, options: ResealOptions = 
 
 /** What the staff page shows about re-keying (rekey-progress.ts). */
 export { currentRekeyStatus };
+
+/**
+ * The same re-key on a tablet that shares with a department (issue 14 §8), for
+ * storage/sync/department-rekey.ts only, which keeps the department's key ring and the
+ * envelope the other tablets take the new secret from. Not queued: that module refuses a
+ * second re-key while one is pending.
+ */
+export async function rekeySharingDevice(ctx: StorageContext): Promise<Result<RekeyOutcome, StorageFailure>> {
+  const allowed = requirePermission(ctx.vault, 'manage-staff');
+  if (!allowed.ok) return allowed;
+  return rekeyNow(ctx, allowed.value);
+}

@@ -162,7 +162,11 @@ export class RealSessionRepository implements SessionRepository {
       }
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
-    const { keys, secret: held, epoch, previous } = resolved.value;
+    // A re-key made on another tablet of the department, held here, is taken up now (storage/sync/department-rekey.ts).
+    const { adoptDepartmentRekeyAtUnlock } = await import('../sync/department-rekey');
+    const adopted = await adoptDepartmentRekeyAtUnlock(this.ctx, { device: deviceRow, row, opened: opened.value, resolved: resolved.value });
+    if (!adopted.ok) return err({ kind: 'no-key', message: adopted.error });
+    const { keys, secret: held, epoch, previous } = adopted.value;
     // The role, active flag and secret kind are clear in the row: believed only when the
     // row's binding MAC under the audit key holds (or, before bindings, the trail's record).
     const verdict = await checkStaffRow(db, verifyingKeys({ keys, previous }), row);

@@ -117,7 +117,9 @@ export class RealStaffRepository implements StaffRepository {
   private async rekeyAfterRemoval(name: string): Promise<void> {
     const { rekeyDevice, startRekeyJob, REKEY_QUEUED_MESSAGE } = await import('./rekey');
     const { publishRekeyStatus } = await import('./rekey-progress');
-    const rekeyed = await rekeyDevice(this.ctx);
+    // A tablet that shares its records re-keys the department instead (issue 14 §8; storage/sync/department-rekey.ts).
+    const { readEnrolment } = await import('../sync/enrolment-state');
+    const rekeyed = (await readEnrolment(this.ctx.db)) ? await (await import('../sync/department-rekey')).rekeyDepartment(this.ctx) : await rekeyDevice(this.ctx);
     if (!rekeyed.ok) {
       publishRekeyStatus(this.ctx, { kind: 'waiting', message: `${name} can no longer unlock this tablet, but the tablet was not re-keyed: ${rekeyed.error.message} Until it is, a copy of this tablet's files taken before the removal still opens the records.` });
       await this.ctx.audit.append('staff-removed', 'device', `The tablet was not re-keyed after the removal: ${rekeyed.error.message}`);

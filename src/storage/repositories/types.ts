@@ -569,6 +569,8 @@ export interface DepartmentRepository {
   joinWithRecords(code: string): Promise<Result<JoinedWithRecords, DepartmentFailure>>;
   /** After a join with records: what was brought, whether it is still being sealed, the accounts to look at (the nurse in charge). */
   joinedWithRecords(): Promise<Result<JoinedWithRecords | undefined, DepartmentFailure>>;
+  /** Re-keys the department from this tablet (the nurse in charge; issue 14 §8; storage/sync/department-rekey.ts); the re-seal runs in the background. Refused while one is spreading. */
+  rekey(): Promise<Result<{ epoch: number }, DepartmentFailure>>;
 }
 
 /** What a tablet brought when it joined a department holding records (counts only: nothing about a patient). */

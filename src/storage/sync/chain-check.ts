@@ -63,6 +63,7 @@ import { pushAll } from './push';
 import { openFromWire } from './travel';
 import { AUDIT_KIND, auditPushSource, chainAnchors, chainCheckpoints, chainKeyRange, chainRewrites, chainRowId, chainTablets, CHAIN_CHECKPOINTS_KEY, CHAIN_REWRITES_KEY, parseChainRowId, pullAuditEvents } from './travel-audit';
 import type { TravellingEvent } from './travel-audit';
+import { withEarlierAuditKeys } from '../crypto/key-ring';
 
 /** meta prefix: what this tablet knows of another tablet's chain. */
 export const CHAIN_STATE_PREFIX = 'department-chain:';
@@ -225,7 +226,7 @@ async function checkChain(deps: CheckDeps, unlocked: Unlocked, tabletId: string,
   for (const found of breaks) note(found.brokenAt, found.reason, recorded.has(found.brokenAt));
   let inRun = false;
   for (const event of parsed) {
-    if (event.mac !== '' && (await verifyAuditMac(verifyingKeys(unlocked), event.hash, event.mac))) inRun = false;
+    if (event.mac !== '' && (await verifyAuditMac(withEarlierAuditKeys(verifyingKeys(unlocked), unlocked.keys), event.hash, event.mac))) inRun = false;
     else if (auditTypeRequiresMac(event.type)) {
       if (!inRun) note(event.seq, 'not-vouched', recorded.has(event.seq));
       inRun = true;

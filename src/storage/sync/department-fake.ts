@@ -37,6 +37,7 @@ export interface FakeDepartment extends DepartmentRepository {
 
 export function createFakeDepartment(deps: FakeDepartmentDeps): FakeDepartment {
   let state: DepartmentState | undefined = deps.enrolled;
+  let epoch = 1;
   const listeners = new Set<(value: DepartmentState | undefined) => void>();
   const setState = (next: DepartmentState | undefined) => {
     state = next;
@@ -112,6 +113,14 @@ export function createFakeDepartment(deps: FakeDepartmentDeps): FakeDepartment {
     joinedWithRecords: () => {
       const allowed = deps.permitted('share-with-department');
       return Promise.resolve(allowed.ok ? ok(state ? repository.joined : undefined) : allowed);
+    },
+    rekey: async () => {
+      const allowed = deps.permitted('manage-staff');
+      if (!allowed.ok) return allowed;
+      if (!state || state.revokedAt) return err({ kind: 'forbidden', message: 'This tablet does not share with a department. Re-key it from the staff page instead.' });
+      epoch += 1;
+      await deps.appendAudit('department-rekeyed', 'device', `Department re-keyed to key epoch ${String(epoch)} on this tablet`);
+      return ok({ epoch });
     },
   };
   function joinNow(typed: string): Result<DepartmentState, DepartmentFailure> {

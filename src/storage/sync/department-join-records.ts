@@ -58,7 +58,7 @@ import type { DepartmentFailure, JoinedCounts, JoinedWithRecords } from '../repo
 import { verifyingKeys } from '../repositories/vault';
 import { checkPackage, BAD_PACKAGE_MESSAGE } from './department-join';
 import { apiFailure } from './department-words';
-import { decodeEnrolmentPackage } from './enrolment-package';
+import { decodeEnrolmentPackage, keyRingMeta } from './enrolment-package';
 import { ENROLMENT_KEY, readEnrolment } from './enrolment-state';
 import type { Enrolment } from './enrolment-state';
 import { callApi } from './http';
@@ -167,7 +167,7 @@ export async function joinWithRecords(ctx: StorageContext, api: ApiOptions, type
     const marker: JoinRecordsMarker = { departmentId: contents.departmentId, at, keyCheck, from: unlocked.epoch, epoch, ownStaff: ownStaff.map((row) => row.id), departmentStaff: departmentStaff.map((row) => row.id), counts };
     const enrolment: Enrolment = { departmentId: contents.departmentId, tabletId: deviceId, credential, enrolledAt: at };
     const travelAcks = await joinedAcks(departmentStaff, settings, contents.contentFiles, deviceId, at);
-    const meta: MetaRow[] = [pending, { key: ENROLMENT_KEY, value: enrolment }, { key: JOIN_RECORDS_KEY, value: marker }, ...(contents.recovery ? [{ key: RECOVERY_KEY_KEY, value: contents.recovery }] : [])];
+    const meta: MetaRow[] = [pending, { key: ENROLMENT_KEY, value: enrolment }, { key: JOIN_RECORDS_KEY, value: marker }, ...(contents.recovery ? [{ key: RECOVERY_KEY_KEY, value: contents.recovery }] : []), ...keyRingMeta(contents)];
     // Locking meanwhile zeroed this tablet's secret: nothing sealed from it may be written.
     if (ctx.vault.peek() !== unlocked) return await withdraw({ kind: 'locked', message: 'The app locked before this tablet joined the department. Nothing was changed. Unlock and try again with a new code.' });
     try {

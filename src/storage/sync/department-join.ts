@@ -42,7 +42,7 @@ import { FIRST_KEY_EPOCH, KEY_EPOCH_KEY, RECOVERY_KEY_KEY, recoveryRowHolds } fr
 import type { DepartmentFailure, DepartmentState } from '../repositories/types';
 import { ENROLMENT_KEY } from './enrolment-state';
 import type { Enrolment } from './enrolment-state';
-import { decodeEnrolmentPackage } from './enrolment-package';
+import { decodeEnrolmentPackage, keyRingMeta } from './enrolment-package';
 import type { EnrolmentPackage } from './enrolment-package';
 import { callApi } from './http';
 import type { ApiOptions } from './http';
@@ -131,6 +131,7 @@ export async function joinDepartment(ctx: StorageContext, api: ApiOptions, typed
       { key: AUDIT_HIGH_WATER_KEY, value: { count: event.seq, hash: event.hash, mac: await macAuditAnchor(keys.auditKey, 'high-water', event.seq, event.hash) } },
       ...(contents.recovery ? [{ key: RECOVERY_KEY_KEY, value: contents.recovery }] : []),
       ...(contents.keyEpoch > FIRST_KEY_EPOCH ? [{ key: KEY_EPOCH_KEY, value: contents.keyEpoch }] : []),
+      ...keyRingMeta(contents),
     ];
     // The staff and settings as received: held, not pushed back as this tablet's changes (travel-settings.ts).
     const travelAcks = await joinedAcks(staffRows, settings, contents.contentFiles, deviceId, at);

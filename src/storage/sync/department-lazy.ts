@@ -26,5 +26,6 @@ export function lazyDepartmentRepository(ctx: StorageContext, api: Pick<ApiOptio
     leave: async () => (await real()).leave(),
     joinWithRecords: async (code) => (await real()).joinWithRecords(code),
     joinedWithRecords: async () => (await real()).joinedWithRecords(),
+    rekey: async () => (await real()).rekey(),
   };
 }

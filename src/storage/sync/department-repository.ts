@@ -27,7 +27,7 @@ import type { Unlocked } from '../repositories/vault';
 import { apiFailure } from './department-words';
 import { readEnrolment, writeEnrolment } from './enrolment-state';
 import type { Enrolment } from './enrolment-state';
-import { encodeEnrolmentPackage, ENROLMENT_PACKAGE_FORMAT } from './enrolment-package';
+import { encodeEnrolmentPackage, ENROLMENT_PACKAGE_FORMAT, keyRingToCarry } from './enrolment-package';
 import { callApi } from './http';
 import type { ApiFailure, ApiOptions } from './http';
 
@@ -140,6 +140,7 @@ export class RealDepartmentRepository implements DepartmentRepository {
         settingsMac: await macSettings(auditKey, view.settings, view.contentFiles),
         madeAt: this.ctx.now(),
         madeBy: enrolment.tabletId,
+        ...(await keyRingToCarry(db)),
       });
       const keys = await deriveEnrolmentKeys(codeBytes);
       const sealed = await sealEnrolmentPackage(keys.wrapKey, contents);
@@ -185,6 +186,16 @@ export class RealDepartmentRepository implements DepartmentRepository {
     if (!revoked.ok) return err(await this.failed(revoked.error, enrolment));
     await this.ctx.audit.append('tablet-revoked', tabletId, 'Tablet removed from the department: its server credential is revoked');
     return ok(undefined);
+  }
+
+  async rekey(): Promise<Result<{ epoch: number }, DepartmentFailure>> {
+    const { rekeyDepartment } = await import('./department-rekey');
+    const rekeyed = await rekeyDepartment(this.ctx);
+    if (!rekeyed.ok) return rekeyed;
+    // In the background, as after a removal: the page never waits for the re-seal (rekey.ts).
+    const { startRekeyJob } = await import('../repositories/rekey');
+    void startRekeyJob(this.ctx);
+    return ok({ epoch: rekeyed.value.epoch });
   }
 
   async leave(): Promise<Result<void, DepartmentFailure>> {

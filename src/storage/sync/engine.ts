@@ -45,6 +45,7 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { brokenChainCount, checkChainsAtUnlock, shareAuditChains } from './chain-check';
 import { conflictsAfterPull, conflictsAfterPush } from './conflict-sync';
+import { departmentRekeyAhead, envelopeToPush } from './department-rekey';
 
 /** Time between syncs while the server answers. */
 export const SYNC_INTERVAL_MS = 30_000;
@@ -223,7 +224,7 @@ export class SyncEngine {
     const shared = await pushAll(this.ctx.db, api, this.ctx.now, this.ctx.newId, { pendingKey: SYNC_PENDING_SHARED_KEY, next: () => nextPurgeReviewPush(this.ctx.db, this.ctx.vault.peek(), api, this.ctx.newId) });
     if (!shared.ok) return this.failed(shared.error);
     // Audit events last, so the events this sync wrote (a purge applied, a review, a conflict kept) go in the same sync.
-    const chains = await shareAuditChains(this.ctx, api, enrolment.tabletId);
+    const chains = (await departmentRekeyAhead(this.ctx)) ? ok({ pushed: 0, pulled: 0 }) : await shareAuditChains(this.ctx, api, enrolment.tabletId);
     if (!chains.ok) return this.failed(chains.error);
     await this.ctx.db.meta.put({ key: SYNC_LAST_SHARED_KEY, value: this.ctx.now() });
     this.memory.lastFailure = undefined;
@@ -238,11 +239,13 @@ export class SyncEngine {
     if (!unlocked) return undefined;
     const staff = await staffToPush(this.ctx.db, unlocked);
     const settings = await settingsToPush(this.ctx.db, unlocked, this.ctx.now());
-    return travelPush([...staff.rows, ...settings.rows], { ...staff.fingerprints, ...settings.fingerprints }, this.ctx.newId);
+    const rekey = await envelopeToPush(this.ctx);
+    return travelPush([...rekey.rows, ...staff.rows, ...settings.rows], { ...rekey.fingerprints, ...staff.fingerprints, ...settings.fingerprints }, this.ctx.newId);
   }
 
   /** Staff and settings pulled from other tablets, verified and applied (while unlocked; else they wait). */
   private async applyTravel(): Promise<void> {
+    if (await departmentRekeyAhead(this.ctx)) return;
     const unlocked = this.ctx.vault.peek();
     if (!unlocked) return;
     await applyPulledStaff(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);

@@ -8,12 +8,13 @@
  * as stored (the wraps are PBKDF2 under each member's PIN or passphrase, their key pairs and
  * bindings: staff unlock the new tablet with their own secret); the recovery key's row; the
  * settings and licensed-wording content files with their MAC; the key epoch; and the key
- * check of the secret, so the new tablet can tell a package that does not belong together.
+ * check of the secret, so the new tablet can tell a package that does not belong together;
+ * and, after a department re-key, the department's key ring as held (below).
  *
  * Bytes inside rows (wraps, sealed key pairs) travel as `{ "$bytes": "<base64url>" }` and
  * come back as Uint8Array, so a row is written on the new tablet exactly as it was stored.
  */
-import type { StaffRow } from '../db';
+import type { MetaRow, StaffRow, TriageDatabase } from '../db';
 import { fromBase64Url, isUint8Array, toBase64Url, utf8Bytes, utf8Text } from '../crypto/encoding';
 import type { RecoveryRow } from '../repositories/staff-keys';
 
@@ -36,7 +37,28 @@ export interface EnrolmentPackage {
   /** When and by which tablet it was made (shown nowhere; kept for a later reader of the format). */
   madeAt: string;
   madeBy: string;
+  /**
+   * The department's key ring as held (meta `department:key-ring`, sealed under the current
+   * epoch's data key): after a department re-key, every other tablet's rows the server still
+   * holds at an earlier epoch open on the new tablet through it (department-rekey.ts). Absent
+   * before the department's first re-key.
+   */
+  keyRing?: { epoch: number; ring: unknown };
 }
+
+/** meta: the department's key ring on a tablet: `{ epoch, ring }` (every earlier secret sealed under the epoch's secret; department-rekey.ts). */
+export const KEY_RING_KEY = 'department:key-ring';
+
+/** The key ring to put in a package, as held: none before the department's first re-key. */
+export async function keyRingToCarry(db: Pick<TriageDatabase, 'meta'>): Promise<{ keyRing?: { epoch: number; ring: unknown } }> {
+  const value = (await db.meta.get(KEY_RING_KEY))?.value;
+  if (typeof value !== 'object' || value === null) return {};
+  const { epoch, ring } = value as Record<string, unknown>;
+  return typeof epoch === 'number' && ring !== undefined ? { keyRing: { epoch, ring } } : {};
+}
+
+/** The joining tablet's meta row for the package's key ring (it opens at unlock under the department's current keys). */
+export const keyRingMeta = (contents: Pick<EnrolmentPackage, 'keyRing'>): MetaRow[] => (contents.keyRing ? [{ key: KEY_RING_KEY, value: contents.keyRing }] : []);
 
 const BYTES_TAG = '$bytes';
 
@@ -87,5 +109,7 @@ export function decodeEnrolmentPackage(bytes: Uint8Array): EnrolmentPackage | un
   if (!Array.isArray(staff) || staff.length === 0 || !staff.every(isStaffRow)) return undefined;
   if (recovery !== null && !(isRecord(recovery) && isText(recovery['id']) && isText(recovery['binding']))) return undefined;
   if (!isRecord(contentFiles) || !isText(settingsMac) || !isText(madeAt) || !isText(madeBy)) return undefined;
+  const keyRing = value['keyRing'];
+  if (keyRing !== undefined && !(isRecord(keyRing) && keyRing['epoch'] === keyEpoch && keyRing['ring'] !== undefined)) return undefined;
   return value as unknown as EnrolmentPackage;
 }

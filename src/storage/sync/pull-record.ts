@@ -15,6 +15,7 @@ import { openPulled, openPulledSummary } from './pull-open';
 import { updateDepartmentWorklist } from './pull-worklist';
 import { updateDepartmentDays } from './department-days';
 import type { ReferralNotes } from './pull-worklist';
+import { sealedAhead } from './department-rekey-wait';
 
 type Opened = Pick<DepartmentRow, 'kind' | 'rowId'> & PulledRowFields;
 
@@ -33,6 +34,8 @@ export const checkWith =
   async (row) => {
     const unlocked = peek();
     if (!unlocked) return undefined;
+    // Sealed after a department re-key this tablet has not taken up yet: it waits for the unlock that does (department-rekey.ts).
+    if (sealedAhead(unlocked, row.sealed)) return undefined;
     if (row.kind === 'summary') {
       const summary = await openPulledSummary(unlocked, row);
       // Whether it has a referral still to make, for the department's worklist (pull-worklist.ts).
@@ -52,6 +55,7 @@ export async function checkIncoming(db: TriageDatabase, unlocked: Unlocked): Pro
   const notes: ReferralNotes = new Map();
   for (const row of waiting) {
     if (!row.incoming) continue;
+    if (sealedAhead(unlocked, row.incoming.sealed)) continue;
     results.set(row.key, (await checkWith(() => unlocked, notes)({ kind: row.kind, rowId: row.rowId, ...row.incoming })) === true);
   }
   let tampered = 0;
@@ -60,6 +64,7 @@ export async function checkIncoming(db: TriageDatabase, unlocked: Unlocked): Pro
     for (const row of waiting) {
       const current = await db.departmentRows.get(row.key);
       if (!current?.incoming || current.incoming.seq !== row.incoming?.seq) continue;
+      if (!results.has(row.key)) continue;
       const { incoming, unchecked: _waiting, ...held } = current;
       if (results.get(row.key) === true) await db.departmentRows.put({ ...held, ...incoming });
       else {

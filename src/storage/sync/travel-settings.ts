@@ -17,6 +17,7 @@
  */
 import { deviceSettingsSchema } from '../../domain/settings/device-settings';
 import { textEqual } from '../crypto/encoding';
+import { withEarlierAuditKeys } from '../crypto/key-ring';
 import type { StaffRow, SyncPushedRow, TriageDatabase } from '../db';
 import type { AuditLog } from '../repositories/audit-log';
 import { macSettings, SETTINGS_ENTITY } from '../repositories/device-settings-integrity';
@@ -97,13 +98,25 @@ function asTravelling(value: unknown): TravellingSettings | undefined {
   return value as TravellingSettings;
 }
 
+/**
+ * Whether the settings' MAC holds under the department's audit key: this tablet's, or an
+ * earlier epoch's from the department's key ring (settings written on a tablet before a
+ * department re-key reached it, or before it was made, still verify: crypto/key-ring.ts).
+ */
+async function settingsMacHolds(unlocked: Unlocked, incoming: TravellingSettings): Promise<boolean> {
+  for (const key of withEarlierAuditKeys(unlocked.keys.auditKey, unlocked.keys)) {
+    if (textEqual(await macSettings(key, incoming.settings, incoming.contentFiles), incoming.settingsMac)) return true;
+  }
+  return false;
+}
+
 /** Applies the settings rows pulled from other tablets (while unlocked): the last writer's, verified. */
 export async function applyPulledSettings(db: TriageDatabase, unlocked: Unlocked, audit: Pick<AuditLog, 'append'>, now: () => string): Promise<{ applied: number; refused: number }> {
   const waiting = (await db.departmentRows.where('kind').equals(SETTINGS_KIND).toArray()).filter((row) => row.sealed !== '').sort((a, b) => a.seq - b.seq);
   const outcome = { applied: 0, refused: 0 };
   for (const pulled of waiting) {
     const incoming = asTravelling(await openFromWire(unlocked.secret, pulled));
-    const macHolds = incoming !== undefined && textEqual(await macSettings(unlocked.keys.auditKey, incoming.settings, incoming.contentFiles), incoming.settingsMac);
+    const macHolds = incoming !== undefined && (await settingsMacHolds(unlocked, incoming));
     if (!incoming || !macHolds || !deviceSettingsSchema.safeParse(incoming.settings).success || pulled.rowId !== settingsRowId(pulled.authorTablet)) {
       outcome.refused += 1;
       await reportRefused(db, pulled);
@@ -114,6 +127,8 @@ export async function applyPulledSettings(db: TriageDatabase, unlocked: Unlocked
     const fingerprint = await fingerprintOf({ settings: incoming.settings, contentFiles: incoming.contentFiles });
     const device = await db.device.get('device');
     const same = device !== undefined && (await fingerprintOf({ settings: device.settings, contentFiles: device.contentFiles ?? {} })) === fingerprint;
+    // MAC'd again under this tablet's own audit key (outside the transaction: WebCrypto would end it): settings written before a department re-key carry their author's earlier key's MAC.
+    const ownMac = await macSettings(unlocked.keys.auditKey, incoming.settings, incoming.contentFiles);
     const written = await db.transaction('rw', db.device, db.meta, db.syncPushed, db.departmentRows, async () => {
       await db.departmentRows.delete(pulled.key);
       const held = await readWritten(db);
@@ -124,7 +139,7 @@ export async function applyPulledSettings(db: TriageDatabase, unlocked: Unlocked
       // This tablet now holds them: not pushed back as its own change.
       await db.syncPushed.put({ ...heldAck(SETTINGS_KIND, settingsRowId(unlocked.deviceId), ownAck?.acknowledged ?? 0, now(), fingerprint), ...(ownAck?.pushedAt ? { pushedAt: ownAck.pushedAt } : {}) });
       if (same) return false;
-      await db.device.update('device', { settings: incoming.settings, contentFiles: incoming.contentFiles, settingsMac: incoming.settingsMac });
+      await db.device.update('device', { settings: incoming.settings, contentFiles: incoming.contentFiles, settingsMac: ownMac });
       return true;
     });
     if (written) {

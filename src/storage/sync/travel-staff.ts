@@ -29,6 +29,8 @@ import type { PendingPush, PushRow } from './engine-state';
 import { rowKey } from './engine-wire';
 import { MAX_PUSH_ROWS } from './push';
 import { acksOf, fingerprintOf, heldAck, needsPush, openFromWire, reportRefused, sealToWire } from './travel';
+import { isSealedKeyPair, isSecretForKey } from '../crypto/key-pairs';
+import { hasKekParameters } from '../crypto/member-wraps';
 
 export const STAFF_KIND = 'staff';
 
@@ -69,7 +71,7 @@ function asStaffRow(value: unknown, rowId: string): Omit<StaffRow, 'failedAttemp
   if (row['secretKind'] !== 'pin' && row['secretKind'] !== 'passphrase') return undefined;
   if (row['active'] !== 0 && row['active'] !== 1) return undefined;
   // A removed account's wrap is emptied (zeros of the same shape); an active one must be a wrap we could have written.
-  if (typeof row['wrapped'] !== 'object' || row['wrapped'] === null || (row['active'] === 1 && !isWrappedSecret(row['wrapped']))) return undefined;
+  if (typeof row['wrapped'] !== 'object' || row['wrapped'] === null || (row['active'] === 1 && !isWrappedSecret(row['wrapped']) && !reachedByRekey(row))) return undefined;
   return value as Omit<StaffRow, 'failedAttempts' | 'retryAfter'>;
 }
 
@@ -141,3 +143,9 @@ async function applyOne(db: TriageDatabase, pulled: DepartmentRow, incoming: Omi
 export function travelPush(rows: PushRow[], fingerprints: Record<string, string>, newId: () => string): PendingPush | undefined {
   return rows.length === 0 ? undefined : { requestId: newId(), rows, mark: '', fingerprints };
 }
+
+/** An active account a re-key reached (issue 11; a department re-key, department-rekey.ts): its wrap emptied, the new secret sealed to its key pair; its next unlock makes the wrap again. */
+function reachedByRekey(row: Record<string, unknown>): boolean {
+  return hasKekParameters(row['wrapped']) && isSealedKeyPair(row['keyPair']) && isSecretForKey(row['secretForKey']);
+}
+

@@ -25,6 +25,8 @@ import { brokenChainCount } from './chain-check';
 import { HELD_REKEY_PREFIX, OUTGOING_REKEY_KEY, REKEY_SPREADING_MESSAGE, REMOVED_AT_REKEY_MESSAGE, rekeyDepartment } from './department-rekey';
 import { readReport } from './engine-state';
 import { boxFromWire, rowKey } from './engine-wire';
+import { pulledReviews } from './travel-review';
+import { SUPERSEDED_BY_REKEY } from './travel-staff';
 
 const server = departmentServerForThisFile();
 const REMOVED = { name: 'Robin Ellis', pin: '518274' } as const;
@@ -217,5 +219,28 @@ describe('re-keying a department', () => {
     await share(b);
     await b.engine.afterUnlock();
     expect(await found(b)).toEqual([...before, onC].sort());
+  }, 120_000);
+
+  it('a review and a staff change B shared before the re-key, pulled by A after it, raise no false tamper report: the review is shown, the staff change is left out and audited', async () => {
+    const { a, b } = await department();
+    const onB = await signedAttendance(b);
+    await share(b, a);
+    // B, at epoch 1, records a review and adds a member of staff, and shares both before A re-keys.
+    expect((await b.repos.liaison.recordReview(onB, { action: 'no-further-action', note: 'Reviewed on B' })).ok).toBe(true);
+    expect((await b.repos.staff.add(triageNurse({ name: 'Kit Doyle', secret: '604817' }))).ok).toBe(true);
+    await share(b);
+    // A re-keys before pulling them, then pulls them under epoch 2.
+    expect((await a.repos.staff.remove(await idOf(a.repos, REMOVED.name))).ok).toBe(true);
+    await runRekeyJob(a.repos.internals);
+    await share(a);
+    await a.engine.afterUnlock();
+    expect((await readReport(a.repos.internals.db)).tampered).toEqual([]);
+    const unlocked = a.repos.internals.vault.peek();
+    if (!unlocked) throw new Error('A locked');
+    const reviews = await pulledReviews(a.repos.internals.db, unlocked, { fromInstant: '2026-03-01T00:00:00.000Z', toInstant: '2026-03-31T00:00:00.000Z' });
+    expect(reviews.get(onB)?.map((review) => review.note)).toEqual(['Reviewed on B']);
+    // The account B added holds the earlier secret: not applied on A, and the audit says why.
+    expect((await firstValue(a.repos.staff.list())).map((member) => member.name)).not.toContain('Kit Doyle');
+    expect((await a.repos.internals.db.audit.toArray()).map((event) => event.detail)).toContain(SUPERSEDED_BY_REKEY);
   }, 120_000);
 });

@@ -25,6 +25,7 @@ import { liaisonReviewSchema } from '../../domain/liaison/liaison-review';
 import type { LiaisonReview } from '../../domain/liaison/liaison-review';
 import type { IsoInstant } from '../../domain/shared/dates';
 import { blindIndex } from '../crypto/blind-index';
+import { withEarlierKeys } from '../crypto/key-ring';
 import type { DeviceKeys } from '../crypto/keys';
 import { openRow, sealRow } from '../crypto/sealed-row';
 import type { RowAddress } from '../crypto/sealed-row';
@@ -176,7 +177,9 @@ async function openReviewRow(unlocked: Unlocked, pulled: DepartmentRow): Promise
   const value = opened as Partial<TravellingReviews>;
   const reviews = parseReviews(value.reviews);
   if (typeof value.attendanceId !== 'string' || typeof value.arrivedOn !== 'string' || !reviews) return undefined;
-  if ((await reviewRowId(unlocked.keys, value.attendanceId, pulled.authorTablet)) !== pulled.rowId) return undefined;
+  // The row id under this tablet's index key, or an earlier epoch's (a review pushed before a department re-key reached its tablet).
+  const ids = await Promise.all(withEarlierKeys([unlocked.keys], unlocked.keys).map((keys) => reviewRowId(keys, value.attendanceId as string, pulled.authorTablet)));
+  if (!ids.includes(pulled.rowId)) return undefined;
   return { attendanceId: value.attendanceId, arrivedOn: value.arrivedOn, reviews };
 }
 

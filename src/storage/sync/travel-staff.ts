@@ -24,6 +24,7 @@ import type { DepartmentRow, StaffRow, TriageDatabase } from '../db';
 import { isWrappedSecret } from '../crypto/keys';
 import type { AuditLog } from '../repositories/audit-log';
 import { checkStaffRow } from '../repositories/staff-binding';
+import { withEarlierAuditKeys } from '../crypto/key-ring';
 import type { Unlocked } from '../repositories/vault';
 import type { PendingPush, PushRow } from './engine-state';
 import { rowKey } from './engine-wire';
@@ -95,6 +96,12 @@ export async function applyPulledStaff(db: TriageDatabase, unlocked: Unlocked, a
     }
     const incoming = asStaffRow(await openFromWire(unlocked.secret, pulled), pulled.rowId);
     const verdict = incoming ? await checkStaffRow(db, unlocked.keys.auditKey, { ...incoming, failedAttempts: 0, retryAfter: '' }) : 'changed';
+    if (incoming && verdict !== 'bound' && (await boundBeforeRekey(db, unlocked, incoming))) {
+      // Made on a tablet before a department re-key reached it: its wrap holds the earlier secret, so it is not applied, and not reported as tampered.
+      await db.departmentRows.delete(pulled.key);
+      await audit.append('department-staff-received', incoming.id, SUPERSEDED_BY_REKEY);
+      continue;
+    }
     if (!incoming || verdict !== 'bound') {
       outcome.refused += 1;
       await refuse(db, audit, pulled);
@@ -106,6 +113,16 @@ export async function applyPulledStaff(db: TriageDatabase, unlocked: Unlocked, a
     }
   }
   return outcome;
+}
+
+/** The audit words for a staff change made on another tablet before the department's re-key reached it. */
+export const SUPERSEDED_BY_REKEY =
+  'A staff account changed on another tablet before the department was re-keyed was not applied: the re-key replaced it. Add or change the account again.';
+
+/** Whether the row's binding holds under an earlier epoch's audit key only (the department's key ring: crypto/key-ring.ts). */
+async function boundBeforeRekey(db: TriageDatabase, unlocked: Unlocked, incoming: Omit<StaffRow, 'failedAttempts' | 'retryAfter'>): Promise<boolean> {
+  const earlier = withEarlierAuditKeys([], unlocked.keys);
+  return earlier.length > 0 && (await checkStaffRow(db, earlier, { ...incoming, failedAttempts: 0, retryAfter: '' })) === 'bound';
 }
 
 async function refuse(db: TriageDatabase, audit: Pick<AuditLog, 'append'>, pulled: DepartmentRow): Promise<void> {

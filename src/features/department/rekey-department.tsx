@@ -44,7 +44,7 @@ export function RekeyDepartment() {
           {failure}
         </div>
       ) : null}
-      <p>After a tablet is lost or removed, re-key the department so that what is written from now on cannot be opened with the key that tablet held. Removing a member of staff re-keys the department too.</p>
+      <p>After a tablet is lost or removed, re-key the department so that what is written from now on cannot be opened with the key that tablet held. Remove the lost tablet from the tablets list above first, so that it cannot take the new key. Removing a member of staff re-keys the department too.</p>
       {confirming ? (
         <WarningCallout title="Re-key the department now?">
           <p>A new key is made on this tablet for every member of staff who can still unlock it, and for the recovery key. Nobody needs to give their PIN. Each other tablet takes the new key when a member of staff next unlocks it.</p>

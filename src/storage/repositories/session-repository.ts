@@ -20,6 +20,7 @@ import type { RecoveryFailure, SessionRepository, SessionState, TamperReport, Un
 import type { OpenedMember } from './staff-keys';
 import { FACTOR_MESSAGES, factorKeyFor } from './hardware-factor-key';
 import { verifyingKeys } from './vault';
+import { readEnrolment } from '../sync/enrolment-state';
 import type { Unlocked } from './vault';
 
 export const FREE_ATTEMPTS = 5;
@@ -163,8 +164,10 @@ export class RealSessionRepository implements SessionRepository {
       return err({ kind: 'other-device', message: "This key belongs to another tablet's data. Nothing has been opened. Ask the nurse in charge." });
     }
     // A re-key made on another tablet of the department, held here, is taken up now (storage/sync/department-rekey.ts).
-    const { adoptDepartmentRekeyAtUnlock } = await import('../sync/department-rekey');
-    const adopted = await adoptDepartmentRekeyAtUnlock(this.ctx, { device: deviceRow, row, opened: opened.value, resolved: resolved.value });
+    // Loaded only on a tablet that shares: an unlock elsewhere parses none of it.
+    const adopted = (await readEnrolment(db))
+      ? await (await import('../sync/department-rekey')).adoptDepartmentRekeyAtUnlock(this.ctx, { device: deviceRow, row, opened: opened.value, resolved: resolved.value })
+      : ok(resolved.value);
     if (!adopted.ok) return err({ kind: 'no-key', message: adopted.error });
     const { keys, secret: held, epoch, previous } = adopted.value;
     // The role, active flag and secret kind are clear in the row: believed only when the

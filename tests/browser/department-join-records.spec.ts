@@ -8,9 +8,8 @@
  * "3 or more attendances in 12 months". Every page state checked passes axe (WCAG 2.2 AA).
  */
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
-import { expectNoAxeViolations, fillDate, fillPatient, londonParts, NURSE, saveAndContinue, setUpTablet, startAssessment } from './support';
-import { makeEnrolmentCode, newTablet, startDepartmentServer, switchSharingOn, unlockAs } from './department-support';
+import { expectNoAxeViolations, NURSE, setUpTablet } from './support';
+import { makeEnrolmentCode, newTablet, recordAttendance, startDepartmentServer, switchSharingOn, unlockAs } from './department-support';
 import type { DepartmentServer } from './department-support';
 
 const CHILD = { givenName: 'Ruby', familyName: 'Okafor', dateOfBirth: ['3', '9', '2016'] as [string, string, string], sex: 'Female' as const, nhsNumber: '943 476 5870' };
@@ -23,16 +22,6 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-async function recordAttendance(page: Page, daysAgo: number): Promise<void> {
-  await page.getByRole('link', { name: 'Home' }).first().click();
-  await startAssessment(page);
-  await fillPatient(page, { ...CHILD, reason: 'Illness', detail: 'Fever and a rash' });
-  await fillDate(page, 'Arrival date', londonParts(new Date(Date.now() - daysAgo * 86_400_000)).date);
-  await saveAndContinue(page);
-  await page.getByRole('link', { name: 'Home' }).first().click();
-  await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible();
-}
-
 test('B, in use with a record of its own, joins from its department sharing page; its record reaches A, which counts it in 3 or more in 12 months', async ({ browser }) => {
   test.setTimeout(420_000);
   const a = await newTablet(browser);
@@ -40,14 +29,14 @@ test('B, in use with a record of its own, joins from its department sharing page
   try {
     await setUpTablet(a.page, server.origin);
     await switchSharingOn(a.page, server.origin);
-    await recordAttendance(a.page, 120);
-    await recordAttendance(a.page, 30);
+    await recordAttendance(a.page, CHILD, 'Fever and a rash', 120);
+    await recordAttendance(a.page, CHILD, 'Fever and a rash', 30);
     await a.page.goto(`${server.origin}/settings/department`);
     await unlockAs(a.page, NURSE);
     const code = await makeEnrolmentCode(a.page);
 
     await setUpTablet(b.page, server.origin);
-    await recordAttendance(b.page, 60);
+    await recordAttendance(b.page, CHILD, 'Fever and a rash', 60);
     await b.page.goto(`${server.origin}/settings/department`);
     await unlockAs(b.page, NURSE);
     await expect(b.page.getByRole('heading', { name: 'Join a department that already shares' })).toBeVisible();

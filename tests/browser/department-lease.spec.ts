@@ -9,9 +9,8 @@
  * the look-up is retried until A's attendance has arrived on B (bounded).
  */
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { expectNoAxeViolations, fillPatient, startAssessment, unlock } from './support';
-import { enrolTwoTablets, startDepartmentServer } from './department-support';
+import { enrolTwoTablets, lookUpUntil, startDepartmentServer } from './department-support';
 import type { DepartmentServer } from './department-support';
 
 const CHILD = { givenName: 'Ellis', familyName: 'Brennan', dateOfBirth: ['3', '9', '2016'] as [string, string, string], sex: 'Male' as const, nhsNumber: '943 476 5919' };
@@ -24,16 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
-
-async function lookUpUntil(page: Page, heading: string): Promise<void> {
-  await expect(async () => {
-    await page.getByRole('link', { name: 'Home' }).first().click();
-    await page.getByRole('link', { name: "Find a patient's earlier attendances" }).click();
-    await page.getByLabel('NHS number (optional)').fill(CHILD.nhsNumber);
-    await page.getByRole('button', { name: 'Search' }).click();
-    await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
-}
 
 test('B continues an assessment in progress started on A; A shows it read-only, naming who is editing it on another tablet', async ({ browser }) => {
   test.setTimeout(300_000);
@@ -50,7 +39,7 @@ test('B continues an assessment in progress started on A; A shows it read-only, 
 
     // B finds it, opens it from the department and continues it here.
     await unlock(b.page);
-    await lookUpUntil(b.page, '1 attendance in the department (1 recorded on other tablets)');
+    await lookUpUntil(b.page, CHILD.nhsNumber, '1 attendance in the department (1 recorded on other tablets)');
     await b.page.getByRole('table', { name: 'Attendances of this patient, newest first' }).getByRole('link').first().click();
     const continueHere = b.page.getByRole('button', { name: 'Continue this assessment on this tablet' });
     await expect(continueHere).toBeVisible({ timeout: 20_000 });

@@ -27,7 +27,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { NURSE, setUpTablet, unlock } from './support';
+import { NURSE, fillDate, fillPatient, londonParts, saveAndContinue, setUpTablet, startAssessment, unlock } from './support';
+import type { ChildDetails } from './support';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_MAIN = join(ROOT, 'server', 'build', 'server', 'src', 'main.js');
@@ -253,4 +254,26 @@ export async function enrolTwoTablets(browser: Browser, server: Pick<DepartmentS
   const b = await newTablet(browser);
   await joinDepartment(b.page, server.origin, code);
   return { a, b, code };
+}
+
+/** An attendance of `child` (an illness, with `detail`) `daysAgo` days ago, the patient section saved; back on the home screen. */
+export async function recordAttendance(page: Page, child: Omit<ChildDetails, 'reason' | 'detail'>, detail: string, daysAgo: number): Promise<void> {
+  await page.getByRole('link', { name: 'Home' }).first().click();
+  await startAssessment(page);
+  await fillPatient(page, { ...child, reason: 'Illness', detail });
+  await fillDate(page, 'Arrival date', londonParts(new Date(Date.now() - daysAgo * 86_400_000)).date);
+  await saveAndContinue(page);
+  await page.getByRole('link', { name: 'Home' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible();
+}
+
+/** Looks the child up by NHS number until the heading says `heading` (the department's rows arrive in the background). */
+export async function lookUpUntil(page: Page, nhsNumber: string, heading: string): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('link', { name: 'Home' }).first().click();
+    await page.getByRole('link', { name: "Find a patient's earlier attendances" }).click();
+    await page.getByLabel('NHS number (optional)').fill(nhsNumber);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
 }

@@ -11,9 +11,8 @@
  * department's rows have arrived (bounded).
  */
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { answer, dateOfBirthForAge, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, startAssessment, unlock, waitForSaved } from './support';
-import { enrolTwoTablets, startDepartmentServer } from './department-support';
+import { enrolTwoTablets, lookUpUntil, recordAttendance, startDepartmentServer } from './department-support';
 import type { DepartmentServer } from './department-support';
 
 const CHILD = { givenName: 'Maya', familyName: 'Hughes', dateOfBirth: ['14', '2', '2017'] as [string, string, string], sex: 'Female' as const, nhsNumber: '943 476 5919' };
@@ -26,41 +25,19 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-/** An attendance of the child `daysAgo` days ago, the patient section saved; back on the home screen. */
-async function recordAttendance(page: Page, daysAgo: number): Promise<void> {
-  await page.getByRole('link', { name: 'Home' }).first().click();
-  await startAssessment(page);
-  await fillPatient(page, { ...CHILD, reason: 'Illness', detail: 'Fever and cough' });
-  await fillDate(page, 'Arrival date', londonParts(new Date(Date.now() - daysAgo * 86_400_000)).date);
-  await saveAndContinue(page);
-  await page.getByRole('link', { name: 'Home' }).first().click();
-  await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible();
-}
-
-/** Looks the child up by NHS number until the heading says `heading` (the department's rows arrive in the background). */
-async function lookUpUntil(page: Page, heading: string): Promise<void> {
-  await expect(async () => {
-    await page.getByRole('link', { name: 'Home' }).first().click();
-    await page.getByRole('link', { name: "Find a patient's earlier attendances" }).click();
-    await page.getByLabel('NHS number (optional)').fill(CHILD.nhsNumber);
-    await page.getByRole('button', { name: 'Search' }).click();
-    await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
-}
-
 test('A records a child’s attendances; B, enrolled by code, finds them and counts them in 3 or more in 12 months; B offline records one and A sees it once B is back', async ({ browser }) => {
   test.setTimeout(420_000);
   const { a, b } = await enrolTwoTablets(browser, server);
   try {
-    await recordAttendance(a.page, 150);
-    await recordAttendance(a.page, 40);
+    await recordAttendance(a.page, CHILD, 'Fever and cough', 150);
+    await recordAttendance(a.page, CHILD, 'Fever and cough', 40);
     await expect(a.page.getByTestId('sync-status')).toHaveText(/^Shared with the department at \d\d:\d\d$/, { timeout: 60_000 });
 
     // B: unlocked by the same nurse in charge (their account came with the code); one attendance of its own.
     await unlock(b.page);
     await expect(b.page.getByTestId('sync-status')).toHaveText(/^(Shared with the department at \d\d:\d\d|Not shared with the department yet)$/);
-    await recordAttendance(b.page, 5);
-    await lookUpUntil(b.page, '3 attendances in the department (2 recorded on other tablets)');
+    await recordAttendance(b.page, CHILD, 'Fever and cough', 5);
+    await lookUpUntil(b.page, CHILD.nhsNumber, '3 attendances in the department (2 recorded on other tablets)');
     await expect(b.page.getByText('3 or more attendances in 12 months (3)')).toBeVisible();
     await expect(b.page.getByText('Recorded on another tablet of the department')).toHaveCount(2);
     await expectNoAxeViolations(b.page);
@@ -75,10 +52,10 @@ test('A records a child’s attendances; B, enrolled by code, finds them and cou
 
     // B offline: records one; nothing is lost; back online, it shares, and A sees it.
     await b.context.setOffline(true);
-    await recordAttendance(b.page, 1);
+    await recordAttendance(b.page, CHILD, 'Fever and cough', 1);
     await b.page.waitForTimeout(2_000);
     await b.context.setOffline(false);
-    await lookUpUntil(a.page, '4 attendances in the department (2 recorded on other tablets)');
+    await lookUpUntil(a.page, CHILD.nhsNumber, '4 attendances in the department (2 recorded on other tablets)');
     await expect(a.page.getByText('3 or more attendances in 12 months (4)')).toBeVisible();
     await expectNoAxeViolations(a.page);
   } finally {

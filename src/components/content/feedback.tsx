@@ -85,6 +85,16 @@ export function Details({ summary, children }: { summary: string; children: Reac
   );
 }
 
+/** A failure in plain words, announced as an alert; nothing when there is none. */
+export function FailureAlert({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="app-save-status app-save-status--failed" role="alert">
+      {message}
+    </div>
+  );
+}
+
 /**
  * What saving a form did: a success banner, or the failure in plain words as an alert. The
  * settings, "Change your PIN or passphrase" and the authenticator page all say it this way.
@@ -96,8 +106,6 @@ export function SaveOutcome({ message }: { message: { ok: boolean; text: string 
       <p className="nhsuk-notification-banner__heading">{message.text}</p>
     </NotificationBanner>
   ) : (
-    <div className="app-save-status app-save-status--failed" role="alert">
-      {message.text}
-    </div>
+    <FailureAlert message={message.text} />
   );
 }

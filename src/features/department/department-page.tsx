@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { formatDateTime } from '../../domain/shared/dates';
 import { ENROLMENT_CODE_LIFETIME_MINUTES, enrolmentCodeCountdown, minutesLeft } from '../../domain/sync/enrolment-code';
 import { Button, ButtonGroup } from '../../components/content/button';
-import { InsetText, NotificationBanner, WarningCallout } from '../../components/content/feedback';
+import { FailureAlert, InsetText, NotificationBanner, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useDepartmentState, useRepositories } from '../../storage/repositories/react';
@@ -19,15 +19,6 @@ import { RekeyDepartment } from './rekey-department';
 
 /** How a tablet is named on this page: its id is random, so the end of it is enough to tell two apart. */
 export const tabletName = (tablet: Pick<TabletListing, 'tabletId' | 'thisTablet'>): string => (tablet.thisTablet ? 'This tablet' : `Tablet ending ${tablet.tabletId.slice(-6).toUpperCase()}`);
-
-function Failure({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div className="app-save-status app-save-status--failed" role="alert">
-      {message}
-    </div>
-  );
-}
 
 function SwitchOn() {
   const { department } = useRepositories();
@@ -43,7 +34,7 @@ function SwitchOn() {
   };
   return (
     <>
-      <Failure message={failure} />
+      <FailureAlert message={failure} />
       <h2 className="nhsuk-heading-m">Share this tablet&apos;s records with the department</h2>
       <p>When sharing is on, this tablet sends its records to the department&apos;s server, and every tablet that joins the department can find them in the look-up and the lists.</p>
       <ul className="nhsuk-list nhsuk-list--bullet">
@@ -105,7 +96,7 @@ function AddTablet() {
   return (
     <>
       <h2 className="nhsuk-heading-m">Add a tablet</h2>
-      <Failure message={failure} />
+      <FailureAlert message={failure} />
       {made && !expired ? (
         <>
           <p>On the new tablet, choose &apos;Join a department&apos; on the set-up screen; on a tablet already in use, its nurse in charge opens Settings, Department sharing. Type this code:</p>
@@ -171,7 +162,7 @@ function Tablets() {
           <p className="nhsuk-notification-banner__heading">{removed}</p>
         </NotificationBanner>
       ) : null}
-      <Failure message={failure} />
+      <FailureAlert message={failure} />
       {tablets === undefined ? (
         failure ? null : <p role="status">Loading the tablets…</p>
       ) : (

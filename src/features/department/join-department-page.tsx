@@ -6,6 +6,7 @@
  * failure is said in words: a mistyped code on the field, and the server's own words for an
  * expired or used code, an unreachable server, or an address that is not a department server.
  */
+import { FailureAlert } from '../../components/content/feedback';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
@@ -50,11 +51,7 @@ export function JoinDepartmentPage() {
   return (
     <Page title="Join a department" hasErrors={issues.length > 0} backLink={{ to: paths.home(), text: 'Set up this tablet' }} focusHeading={issues.length === 0}>
       <ErrorSummary issues={issues} />
-      {failure ? (
-        <div className="app-save-status app-save-status--failed" role="alert">
-          {failure}
-        </div>
-      ) : null}
+      <FailureAlert message={failure} />
       <h1>Join a department</h1>
       <p>Use this on a new tablet to share records with the other tablets of your department. The nurse in charge shows a code on a tablet that already shares (Settings, Department sharing, Add a tablet).</p>
       <p>The code works once, for 10 minutes. When this tablet has joined, staff unlock it with their own PIN or passphrase.</p>

@@ -13,7 +13,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import type { Issue } from '../../domain/assessment/issues';
 import { formatDateTime } from '../../domain/shared/dates';
 import { Button, ButtonGroup } from '../../components/content/button';
-import { InsetText, WarningCallout } from '../../components/content/feedback';
+import { FailureAlert, InsetText, WarningCallout } from '../../components/content/feedback';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { IssuesProvider } from '../../components/form/issues-context';
 import { TextInput } from '../../components/form/text-input';
@@ -34,15 +34,6 @@ export const JOIN_WITH_RECORDS_WORDS = {
 } as const;
 
 const plural = (count: number, word: string) => `${String(count)} ${word}${count === 1 ? '' : 's'}`;
-
-function Failure({ message }: { message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <div className="app-save-status app-save-status--failed" role="alert">
-      {message}
-    </div>
-  );
-}
 
 export function JoinWithRecords() {
   const { department } = useRepositories();
@@ -71,7 +62,7 @@ export function JoinWithRecords() {
     <>
       <h2 className="nhsuk-heading-m">{JOIN_WITH_RECORDS_WORDS.heading}</h2>
       <ErrorSummary issues={issues} />
-      <Failure message={failure} />
+      <FailureAlert message={failure} />
       <p>If another tablet of your department already shares its records, join that department instead of making a new one. Its nurse in charge shows you a code (Settings, Department sharing, Add a tablet).</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>

@@ -9,7 +9,7 @@
  */
 import { useState } from 'react';
 import { Button, ButtonGroup } from '../../components/content/button';
-import { NotificationBanner, WarningCallout } from '../../components/content/feedback';
+import { FailureAlert, NotificationBanner, WarningCallout } from '../../components/content/feedback';
 import { useRepositories } from '../../storage/repositories/react';
 
 export function RekeyDepartment() {
@@ -39,11 +39,7 @@ export function RekeyDepartment() {
           <p>Each other tablet takes the new key when a member of staff next unlocks it. Records are sealed again in the background on each tablet: you can go on working.</p>
         </NotificationBanner>
       ) : null}
-      {failure ? (
-        <div className="app-save-status app-save-status--failed" role="alert">
-          {failure}
-        </div>
-      ) : null}
+      <FailureAlert message={failure} />
       <p>After a tablet is lost or removed, re-key the department so that what is written from now on cannot be opened with the key that tablet held. Remove the lost tablet from the tablets list above first, so that it cannot take the new key. Removing a member of staff re-keys the department too.</p>
       {confirming ? (
         <WarningCallout title="Re-key the department now?">

@@ -6,7 +6,7 @@
  * server, as the other department journeys.
  */
 import { expect, test } from '@playwright/test';
-import { enrolTwoTablets, startDepartmentServer, unlockAs } from './department-support';
+import { enrolTwoTablets, shareNow, startDepartmentServer, unlockAs } from './department-support';
 import type { DepartmentServer } from './department-support';
 import { expectNoAxeViolations, NURSE } from './support';
 
@@ -27,11 +27,12 @@ test('the nurse in charge on B sees A’s audit trail held on B and verified the
   // B pulls A's trail in the background; the page checks what B holds each time it opens.
   const chains = b.page.getByRole('table', { name: 'Audit trails of other tablets' });
   await expect(async () => {
+    await shareNow(a.page, b.page);
     await b.page.getByRole('link', { name: 'Settings' }).click();
     await b.page.getByRole('link', { name: 'Audit trail' }).click();
     await expect(b.page.getByRole('heading', { name: "Audit trails of the department's tablets" })).toBeVisible();
     await expect(chains.getByRole('rowheader', { name: /^Tablet ending [0-9A-F-]{6}$/ })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 120_000, intervals: [5_000] });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
 
   const row = chains.getByRole('row', { name: /^Tablet ending / });
   await expect(row.getByRole('cell').last()).toHaveText('Verified');

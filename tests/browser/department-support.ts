@@ -267,9 +267,24 @@ export async function recordAttendance(page: Page, child: Omit<ChildDetails, 're
   await expect(page.getByRole('heading', { name: 'Safeguarding assessments' })).toBeVisible();
 }
 
-/** Looks the child up by NHS number until the heading says `heading` (the department's rows arrive in the background). */
-export async function lookUpUntil(page: Page, nhsNumber: string, heading: string): Promise<void> {
+/**
+ * Asks each tablet to share now rather than at its next 30-second turn, through the app's own
+ * path for a network coming back: the sync engine starts a push and pull at once when the
+ * window hears `online` (engine.ts). What a cycle pushes, pulls and refuses is unchanged; only
+ * when it starts. The journeys would otherwise spend most of their time waiting for the turn.
+ */
+export async function shareNow(...pages: Page[]): Promise<void> {
+  for (const page of pages) await page.evaluate(() => window.dispatchEvent(new Event('online')));
+}
+
+/**
+ * Looks the child up by NHS number until the heading says `heading` (the department's rows
+ * arrive in the background). Each try first asks `alsoShare` (the tablet the rows come from)
+ * and then this tablet to share now.
+ */
+export async function lookUpUntil(page: Page, nhsNumber: string, heading: string, alsoShare: Page[] = []): Promise<void> {
   await expect(async () => {
+    await shareNow(...alsoShare, page);
     await page.getByRole('link', { name: 'Home' }).first().click();
     await page.getByRole('link', { name: "Find a patient's earlier attendances" }).click();
     await page.getByLabel('NHS number (optional)').fill(nhsNumber);

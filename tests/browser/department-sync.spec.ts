@@ -12,7 +12,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { answer, dateOfBirthForAge, expectNoAxeViolations, fillDate, fillPatient, londonParts, openSection, recordDiscussion, saveAndContinue, startAssessment, unlock, waitForSaved } from './support';
-import { enrolTwoTablets, lookUpUntil, recordAttendance, startDepartmentServer } from './department-support';
+import { enrolTwoTablets, lookUpUntil, recordAttendance, shareNow, startDepartmentServer } from './department-support';
 import type { DepartmentServer } from './department-support';
 
 const CHILD = { givenName: 'Maya', familyName: 'Hughes', dateOfBirth: ['14', '2', '2017'] as [string, string, string], sex: 'Female' as const, nhsNumber: '943 476 5919' };
@@ -106,6 +106,7 @@ test('a referral planned out of hours on A is listed on B under Referrals to mak
         aNow += 31_000;
         await a.page.clock.setFixedTime(new Date(aNow));
       }
+      await shareNow(a.page, b.page);
       await b.page.getByRole('link', { name: 'Home' }).first().click();
       await expect(referrals.getByRole('row', { name: /Maya Hughes/ })).toBeVisible({ timeout: 3_000 });
     }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
@@ -139,6 +140,7 @@ test('A records a 15-year-old’s attendance; B’s liaison list shows it as rec
     const cards = b.page.locator('.app-liaison-list > li');
     const riley = cards.filter({ hasText: 'Riley Okafor' });
     await expect(async () => {
+      await shareNow(a.page, b.page);
       await b.page.getByRole('link', { name: 'Home' }).first().click();
       await b.page.getByRole('link', { name: 'Open the liaison review list' }).click();
       await expect(riley).toBeVisible({ timeout: 3_000 });

@@ -1,11 +1,15 @@
 /**
  * Vitest set-up shared by every unit and component test: an in-memory IndexedDB,
- * jest-dom matchers, and for component tests the body class nhsuk-frontend expects and a
+ * jest-dom matchers, PBKDF2 derivations remembered within a file, and for component tests the body class nhsuk-frontend expects and a
  * clean DOM after each test.
  */
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
+import { memoisePbkdf2 } from './pbkdf2-memo';
+
+// Every test unlocks at the real 600,000 iterations; the same PIN and salt are stretched once per file (pbkdf2-memo.ts says why).
+memoisePbkdf2(globalThis.crypto.subtle);
 
 /**
  * fake-indexeddb copies values with Node's structuredClone, so under jsdom byte arrays come

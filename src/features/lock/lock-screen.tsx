@@ -39,6 +39,7 @@ const lockReasonNotice: Partial<Record<LockReason, string>> = {
   idle: 'The app locked itself because it was not used for a while. Everything you entered was saved.',
   'other-tab': 'The app was locked in another tab, so every tab locked. Everything you entered was saved.',
   'session-limit': 'For safety the app asks for your PIN or passphrase again after the session limit the nurse in charge set. Everything you entered was saved.',
+  'account-removed': 'The account that was signed in was removed by the nurse in charge, so the app locked. Everything entered was saved. Ask the nurse in charge if you need to use this tablet.',
 };
 
 export function LockScreen({ reason }: { reason: LockReason }) {

@@ -4,6 +4,7 @@
  * staff in the database, so reloading the page does not reset them: after 5 failures each
  * further attempt waits 30 s, doubling up to 15 minutes.
  */
+import { liveQuery } from 'dexie';
 import type { StaffRef } from '../../domain/assessment/staff-ref';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
@@ -72,11 +73,14 @@ const accountReport = (row: StaffRow): TamperReport => ({
   message: `The account of ${row.name} was changed outside the app (its role, whether it is active, or how it unlocks). It cannot unlock until the nurse in charge removes it and adds it again.`,
 });
 
-const lockAuditDetail: Record<'manual' | 'idle' | 'other-tab' | 'session-limit', string> = {
+type LockHereReason = 'manual' | 'idle' | 'other-tab' | 'session-limit' | 'account-removed';
+
+const lockAuditDetail: Record<LockHereReason, string> = {
   manual: 'Locked',
   idle: 'Locked after no use',
   'other-tab': 'Locked with the other tabs',
   'session-limit': 'Locked at the session limit',
+  'account-removed': 'Locked: the account signed in was removed',
 };
 
 export class RealSessionRepository implements SessionRepository {
@@ -85,6 +89,34 @@ export class RealSessionRepository implements SessionRepository {
     // patient to the next person who picks the tablet up. Unlocking stays per tab.
     ctx.sessionChannel?.addEventListener('message', (event) => {
       if (event.data === LOCK_MESSAGE && this.ctx.vault.peek()) void this.lockHere('other-tab');
+    });
+    this.signOutWhenRemoved();
+  }
+
+  /**
+   * A member removed while signed in is signed out at once, not at the next idle lock or
+   * session limit: by the nurse in charge in another tab, or on another tablet of the
+   * department (the removal pulled and applied here, travel-staff.ts). Their pending saves are
+   * written first, as at any lock. Only this tab's session: another tab signed in as someone
+   * else carries on, and one signed in as the same member locks itself the same way.
+   */
+  private signOutWhenRemoved(): void {
+    let watching: { staffId: string; subscription: { unsubscribe(): void } } | undefined;
+    this.ctx.vault.live().subscribe((state) => {
+      const staffId = state.status === 'unlocked' ? state.staff.id : undefined;
+      if (watching?.staffId === staffId) return;
+      watching?.subscription.unsubscribe();
+      watching = undefined;
+      if (staffId === undefined) return;
+      const subscription = liveQuery(() => this.ctx.db.staff.get(staffId)).subscribe({
+        next: (row) => {
+          // lockHere drops the keys before it awaits the audit write; a write that fails (the database closing) leaves the tablet locked all the same.
+          if (row?.active !== 1 && this.ctx.vault.peek()?.staff.id === staffId) this.lockHere('account-removed').catch(() => undefined);
+        },
+        // The database closed under the query (an upgrade in another tab, a hand-back): that path locks or reloads on its own.
+        error: () => undefined,
+      });
+      watching = { staffId, subscription };
     });
   }
 
@@ -328,7 +360,7 @@ export class RealSessionRepository implements SessionRepository {
     await this.lockHere(reason);
   }
 
-  private async lockHere(reason: 'manual' | 'idle' | 'other-tab' | 'session-limit'): Promise<void> {
+  private async lockHere(reason: LockHereReason): Promise<void> {
     // Nothing typed is lost by locking: pending autosaves are written while the keys are
     // still here. But a write that never settles (Chrome can leave one hanging when the disk
     // is full: Dexie issue 776) must not keep patient data on screen, so wait only so long.

@@ -44,7 +44,8 @@ export type StorageFailure =
  * Why the app is locked: just started; the Lock button; no use for the idle time; another tab
  * locked (every tab locks together); the session limit reached.
  */
-export type LockReason = 'start' | 'manual' | 'idle' | 'other-tab' | 'session-limit';
+/** Why the app is locked; 'account-removed': the member signed in was removed (here, in another tab, or on another tablet of the department). */
+export type LockReason = 'start' | 'manual' | 'idle' | 'other-tab' | 'session-limit' | 'account-removed';
 
 export type SessionState =
   | { status: 'loading' }

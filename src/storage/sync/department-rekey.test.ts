@@ -96,10 +96,12 @@ describe('re-keying a department', () => {
     expect(await b.repos.internals.db.meta.get(`${HELD_REKEY_PREFIX}2`)).toBeDefined();
     expect((await readReport(b.repos.internals.db)).tampered).toEqual([]);
     expect(b.repos.internals.vault.peek()?.epoch).toBe(1);
+    // The removal the envelope carries is applied on B at once (its binding verifies under epoch 1's audit key, which B holds).
+    expect((await b.repos.internals.db.staff.get(await idOf(b.repos, REMOVED.name)))?.active).toBe(0);
     await b.repos.session.lock('manual');
 
     // The removed member at B's lock screen: refused, before B has taken the re-key up.
-    expect(await unlockAs(b.repos, REMOVED)).toEqual({ ok: false, error: { kind: 'no-key', message: REMOVED_AT_REKEY_MESSAGE } });
+    expect(await unlockAs(b.repos, REMOVED)).toEqual({ ok: false, error: { kind: 'no-key', message: 'This member of staff cannot unlock this tablet. Ask the nurse in charge.' } });
     // A remaining member with their own PIN: B takes up epoch 2, with epoch 1's keys beside it until its re-seal finishes.
     expect((await unlockAs(b.repos, TRIAGE_NURSE)).ok).toBe(true);
     expect(b.repos.internals.vault.peek()?.epoch).toBe(2);
@@ -131,6 +133,22 @@ describe('re-keying a department', () => {
     await a.repos.session.lock('manual');
     expect((await unlockAs(a.repos, REMOVED)).ok).toBe(false);
   }, 120_000);
+
+  it('B locked when the re-key arrives: the removed member is refused in the re-key’s words before B takes it up, and a remaining member’s unlock takes it up', async () => {
+    const { a, b } = await department();
+    await b.repos.session.lock('manual');
+    expect((await a.repos.staff.remove(await idOf(a.repos, REMOVED.name))).ok).toBe(true);
+    await share(a, b);
+    expect(await b.repos.internals.db.meta.get(`${HELD_REKEY_PREFIX}2`)).toBeDefined();
+    // Pulled while locked: nothing could be opened, so the removal is not applied yet; the envelope alone refuses the member.
+    expect((await b.repos.internals.db.staff.get(await idOf(b.repos, REMOVED.name)))?.active).toBe(1);
+    expect(await unlockAs(b.repos, REMOVED)).toEqual({ ok: false, error: { kind: 'no-key', message: REMOVED_AT_REKEY_MESSAGE } });
+    expect((await unlockAs(b.repos, TRIAGE_NURSE)).ok).toBe(true);
+    expect(b.repos.internals.vault.peek()?.epoch).toBe(2);
+    await b.engine.afterUnlock();
+    await runRekeyJob(b.repos.internals);
+    expect((await b.repos.internals.db.meta.get(KEY_EPOCH_KEY))?.value).toBe(2);
+  });
 
   it('attack: someone holding only the old department secret cannot open what A wrote after the re-key', async () => {
     const { a } = await department();

@@ -46,6 +46,7 @@ import type { Result } from '../../domain/shared/result';
 import { brokenChainCount, checkChainsAtUnlock, shareAuditChains } from './chain-check';
 import { conflictsAfterPull, conflictsAfterPush } from './conflict-sync';
 import { departmentRekeyAhead, envelopeToPush } from './department-rekey';
+import { applyRemovalsFromHeldRekeys } from './department-rekey-removals';
 
 /** Time between syncs while the server answers. */
 export const SYNC_INTERVAL_MS = 30_000;
@@ -245,7 +246,11 @@ export class SyncEngine {
 
   /** Staff and settings pulled from other tablets, verified and applied (while unlocked; else they wait). */
   private async applyTravel(): Promise<void> {
-    if (await departmentRekeyAhead(this.ctx)) return;
+    // Rows of a re-key ahead wait for the unlock that takes it up; the removals it carries apply now (a removed member signed in here is signed out).
+    if (await departmentRekeyAhead(this.ctx)) {
+      await applyRemovalsFromHeldRekeys(this.ctx);
+      return;
+    }
     const unlocked = this.ctx.vault.peek();
     if (!unlocked) return;
     await applyPulledStaff(this.ctx.db, unlocked, this.ctx.audit, this.ctx.now);

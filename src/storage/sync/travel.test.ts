@@ -4,7 +4,7 @@
  * tablet on its own fake-indexeddb database: A switches sharing on, B joins by A's code.
  * Each attack is written as the attacker's steps.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
 import { firstTablet as firstDepartmentTablet, joinedTablet, tryUnlockAs } from '../../test-support/department-tablets';
 import type { DepartmentTablet } from '../../test-support/department-tablets';
@@ -94,6 +94,36 @@ describe('staff accounts travel between the department’s tablets', () => {
     expect(row?.wrapped.ciphertext.every((byte) => byte === 0)).toBe(true);
     await b.repos.session.lock('manual');
     expect(await unlockAs(b.repos, TRIAGE_NURSE.name, TRIAGE_NURSE.pin)).toBe(false);
+  });
+
+  it('a member signed in on B when A removes them is signed out of B at B’s next share, before the re-key the removal made is taken up; the lock is audited with why', async () => {
+    const { a, b } = await department();
+    await a.repos.staff.add(triageNurse());
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await b.repos.session.lock('manual');
+    expect(await unlockAs(b.repos, TRIAGE_NURSE.name, TRIAGE_NURSE.pin)).toBe(true);
+    expect(b.repos.session.current().status).toBe('unlocked');
+
+    const removedId = await staffIdOf(a.repos, TRIAGE_NURSE.name);
+    expect((await a.repos.staff.remove(removedId)).ok).toBe(true);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    await vi.waitFor(() => expect(b.repos.session.current()).toEqual({ status: 'locked', reason: 'account-removed' }));
+    expect(b.repos.internals.vault.peek()).toBeUndefined();
+    // Applied from the re-key's envelope (the removal's own row waits for the re-key), and not pushed again from B.
+    expect((await b.repos.internals.db.staff.get(removedId))?.active).toBe(0);
+    expect(await unlockAs(b.repos, TRIAGE_NURSE.name, TRIAGE_NURSE.pin)).toBe(false);
+
+    expect(await unlockAs(b.repos, NURSE_IN_CHARGE.name, NURSE_IN_CHARGE.pin)).toBe(true);
+    const events = await b.repos.audit.all();
+    const locks = events.ok ? events.value.filter((event) => event.type === 'lock') : [];
+    expect(locks.at(-1)?.detail).toBe('Locked: the account signed in was removed');
+    // The nurse in charge's unlock took the re-key up; the removal's own row then applies, and they stay signed in.
+    await b.engine.syncNow();
+    expect(b.repos.session.current().status).toBe('unlocked');
+    expect((await b.repos.internals.db.staff.get(removedId))?.active).toBe(0);
+    expect(await readReport(b.repos.internals.db)).toMatchObject({ tampered: [] });
   });
 
   it('a PIN changed on B travels to A: the member unlocks A with the new PIN, not the old', async () => {

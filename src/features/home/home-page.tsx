@@ -24,6 +24,16 @@ import { NO_CONCERN_REVIEW_ROLES } from '../../storage/repositories/types';
 const LiaisonOverdue = lazy(() => import('./liaison-overdue').then((module) => ({ default: module.LiaisonOverdue })));
 const RetentionReminder = lazy(() => import('./retention-reminder').then((module) => ({ default: module.RetentionReminder })));
 
+/** The liaison section while its code loads: the heading and line it shows while its list is read, so nothing moves when it arrives. */
+function LiaisonOverdueLoading() {
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">Paediatric liaison review</h2>
+      <p role="status">Loading…</p>
+    </>
+  );
+}
+
 function AttendanceTable({ caption, rows, empty, action }: { caption: string; rows: AttendanceSummary[] | undefined; empty: string; action: (row: AttendanceSummary) => { to: string; text: string } }) {
   if (rows === undefined) return <p role="status">Loading…</p>;
   if (rows.length === 0) return <p>{empty}</p>;
@@ -68,8 +78,7 @@ function AttendanceTable({ caption, rows, empty, action }: { caption: string; ro
  * Signed attendances whose GP letter is not issued, oldest first, with the hours since
  * arrival: the GP must have it within 24 hours (NHS Standard Contract, research §7.1).
  */
-function GpLettersDue() {
-  const rows = useAwaitingGpLetter();
+function GpLettersDue({ rows }: { rows: AttendanceSummary[] | undefined }) {
   const [now] = useState(() => new Date().toISOString());
   if (rows === undefined) return <p role="status">Loading…</p>;
   if (rows.length === 0) return <p>Every signed assessment on this tablet has its GP letter.</p>;
@@ -313,6 +322,11 @@ export function HomePage({ notices, oversight }: { notices?: ReactNode; oversigh
   const completed = useCompletedSince(since);
   const referrals = useReferralsToMake();
   const pending = referrals?.filter(hasPendingReferral);
+  const gpLettersDue = useAwaitingGpLetter();
+  // The four lists appear together, once all are read: a list arriving after the others would
+  // move the ones below it down the screen as the nurse reaches for them (Lighthouse measured
+  // the shift on a slow tablet). The role-only sections, read later, and the oversight links come after them.
+  const listsRead = pending !== undefined && inProgress !== undefined && completed !== undefined && gpLettersDue !== undefined;
   const [now] = useState(() => new Date().toISOString());
   const [failure, setFailure] = useState<string | undefined>(undefined);
 
@@ -341,21 +355,27 @@ export function HomePage({ notices, oversight }: { notices?: ReactNode; oversigh
       <p>
         <Link to={paths.lookUp()}>Find a patient's earlier attendances</Link>
       </p>
-      <h2 className="nhsuk-heading-m">Referrals to make</h2>
-      <ReferralsToMake rows={pending} now={now} />
-      {liaisonReviewer ? (
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          <LiaisonOverdue now={now} />
-        </Suspense>
-      ) : null}
-      {reviewer ? <NoConcernToReview /> : null}
-      <h2 className="nhsuk-heading-m">In progress</h2>
-      <AttendanceTable caption="Assessments in progress" rows={inProgress} empty="There are no assessments in progress on this tablet." action={(row) => ({ to: paths.resume(row.id), text: 'Continue' })} />
-      <h2 className="nhsuk-heading-m">GP letters to issue</h2>
-      <GpLettersDue />
-      <h2 className="nhsuk-heading-m">Completed today</h2>
-      <AttendanceTable caption="Assessments completed today" rows={completed} empty="No assessments have been signed today on this tablet." action={(row) => ({ to: paths.record(row.id), text: 'View' })} />
-      {oversight}
+      {listsRead ? (
+        <>
+          <h2 className="nhsuk-heading-m">Referrals to make</h2>
+          <ReferralsToMake rows={pending} now={now} />
+          <h2 className="nhsuk-heading-m">In progress</h2>
+          <AttendanceTable caption="Assessments in progress" rows={inProgress} empty="There are no assessments in progress on this tablet." action={(row) => ({ to: paths.resume(row.id), text: 'Continue' })} />
+          <h2 className="nhsuk-heading-m">GP letters to issue</h2>
+          <GpLettersDue rows={gpLettersDue} />
+          <h2 className="nhsuk-heading-m">Completed today</h2>
+          <AttendanceTable caption="Assessments completed today" rows={completed} empty="No assessments have been signed today on this tablet." action={(row) => ({ to: paths.record(row.id), text: 'View' })} />
+          {liaisonReviewer ? (
+            <Suspense fallback={<LiaisonOverdueLoading />}>
+              <LiaisonOverdue now={now} />
+            </Suspense>
+          ) : null}
+          {reviewer ? <NoConcernToReview /> : null}
+          {oversight}
+        </>
+      ) : (
+        <p role="status">Loading…</p>
+      )}
     </Page>
   );
 }

@@ -88,80 +88,86 @@ export function LockScreen({ reason }: { reason: LockReason }) {
       <ErrorSummary issues={issues} />
       <h1>Unlock Safeguarding Triage</h1>
       {lockReasonNotice[reason] ? <InsetText>{lockReasonNotice[reason]}</InsetText> : null}
-      <form
-        autoComplete="off"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void onSubmit();
-        }}
-      >
-        {active.length > 1 ? (
-          <div className={`nhsuk-form-group${staffError ? ' nhsuk-form-group--error' : ''}`}>
-            <fieldset className="nhsuk-fieldset" aria-describedby={staffError ? 'staffId-error' : undefined}>
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Who are you?</legend>
-              {staffError ? (
-                <span className="nhsuk-error-message" id="staffId-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {staffError}
+      {/* The form once the staff list is read: drawn before it, the "Signed in as" line arriving
+          would push the PIN field down as the nurse goes to tap it. */}
+      {loaded ? (
+        <>
+          <form
+            autoComplete="off"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void onSubmit();
+            }}
+          >
+            {active.length > 1 ? (
+              <div className={`nhsuk-form-group${staffError ? ' nhsuk-form-group--error' : ''}`}>
+                <fieldset className="nhsuk-fieldset" aria-describedby={staffError ? 'staffId-error' : undefined}>
+                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">Who are you?</legend>
+                  {staffError ? (
+                    <span className="nhsuk-error-message" id="staffId-error">
+                      <span className="nhsuk-u-visually-hidden">Error:</span> {staffError}
+                    </span>
+                  ) : null}
+                  <div className="nhsuk-radios">
+                    {active.map((member, index) => {
+                      const id = index === 0 ? 'staffId' : `staffId-${index + 1}`;
+                      return (
+                        <div className="nhsuk-radios__item" key={member.id}>
+                          <input className="nhsuk-radios__input" id={id} name="staffId" type="radio" value={member.id} checked={staffId === member.id} onChange={() => setStaffId(member.id)} />
+                          <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                            {member.name}
+                          </label>
+                        </div>
+                      );
+                    })}
+                  </div>
+                </fieldset>
+              </div>
+            ) : chosen ? (
+              <p>
+                Signed in as <strong>{chosen.name}</strong>
+              </p>
+            ) : null}
+            <div className={`nhsuk-form-group${secretError ? ' nhsuk-form-group--error' : ''}`}>
+              <label className="nhsuk-label nhsuk-label--m" htmlFor="secret">
+                {pin ? 'PIN' : 'Passphrase'}
+              </label>
+              {chosen?.hardwareFactor ? (
+                <div className="nhsuk-hint" id="secret-hint">
+                  {hardwareFactorQuestions.lockHint}
+                </div>
+              ) : null}
+              {secretError ? (
+                <span className="nhsuk-error-message" id="secret-error">
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {secretError}
                 </span>
               ) : null}
-              <div className="nhsuk-radios">
-                {active.map((member, index) => {
-                  const id = index === 0 ? 'staffId' : `staffId-${index + 1}`;
-                  return (
-                    <div className="nhsuk-radios__item" key={member.id}>
-                      <input className="nhsuk-radios__input" id={id} name="staffId" type="radio" value={member.id} checked={staffId === member.id} onChange={() => setStaffId(member.id)} />
-                      <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                        {member.name}
-                      </label>
-                    </div>
-                  );
-                })}
-              </div>
-            </fieldset>
-          </div>
-        ) : chosen ? (
-          <p>
-            Signed in as <strong>{chosen.name}</strong>
-          </p>
-        ) : null}
-        <div className={`nhsuk-form-group${secretError ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label nhsuk-label--m" htmlFor="secret">
-            {pin ? 'PIN' : 'Passphrase'}
-          </label>
-          {chosen?.hardwareFactor ? (
-            <div className="nhsuk-hint" id="secret-hint">
-              {hardwareFactorQuestions.lockHint}
+              <input
+                className={`nhsuk-input nhsuk-input--width-20${secretError ? ' nhsuk-input--error' : ''}`}
+                id="secret"
+                name="secret"
+                type="password"
+                inputMode={pin ? 'numeric' : 'text'}
+                // Not current-password: the browser must not offer to save a PIN (see SecretInput).
+                autoComplete="one-time-code"
+                spellCheck={false}
+                value={secret}
+                aria-describedby={[chosen?.hardwareFactor ? 'secret-hint' : '', secretError ? 'secret-error' : ''].filter(Boolean).join(' ') || undefined}
+                onChange={(event) => setSecret(event.target.value)}
+              />
             </div>
-          ) : null}
-          {secretError ? (
-            <span className="nhsuk-error-message" id="secret-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {secretError}
-            </span>
-          ) : null}
-          <input
-            className={`nhsuk-input nhsuk-input--width-20${secretError ? ' nhsuk-input--error' : ''}`}
-            id="secret"
-            name="secret"
-            type="password"
-            inputMode={pin ? 'numeric' : 'text'}
-            // Not current-password: the browser must not offer to save a PIN (see SecretInput).
-            autoComplete="one-time-code"
-            spellCheck={false}
-            value={secret}
-            aria-describedby={[chosen?.hardwareFactor ? 'secret-hint' : '', secretError ? 'secret-error' : ''].filter(Boolean).join(' ') || undefined}
-            onChange={(event) => setSecret(event.target.value)}
-          />
-        </div>
-        <Button type="submit" disabled={busy}>
-          {busy ? 'Unlocking…' : 'Unlock'}
-        </Button>
-      </form>
-      <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
-      <p className="nhsuk-body-s">{recoverLinkText.linkIntro}</p>
-      <Button variant="secondary" onClick={() => setRecovering(true)}>
-        {recoverLinkText.link}
-      </Button>
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Unlocking…' : 'Unlock'}
+            </Button>
+          </form>
+          <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
+          <p className="nhsuk-body-s">{recoverLinkText.linkIntro}</p>
+          <Button variant="secondary" onClick={() => setRecovering(true)}>
+            {recoverLinkText.link}
+          </Button>
+        </>
+      ) : null}
     </Page>
   );
 }

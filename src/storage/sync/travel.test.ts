@@ -40,6 +40,17 @@ async function department(): Promise<{ a: Tablet; b: Tablet }> {
   return { a, b };
 }
 
+/** A and B; a triage nurse added on A, shared, and signed in on B with their own PIN. */
+async function triageNurseSignedInOnB(): Promise<{ a: Tablet; b: Tablet }> {
+  const { a, b } = await department();
+  await a.repos.staff.add(triageNurse());
+  await a.engine.syncNow();
+  await b.engine.syncNow();
+  await b.repos.session.lock('manual');
+  expect(await unlockAs(b.repos, TRIAGE_NURSE.name, TRIAGE_NURSE.pin)).toBe(true);
+  return { a, b };
+}
+
 async function staffIdOf(repos: RealRepositories, name: string): Promise<string> {
   const member = (await firstValue(repos.staff.list())).find((each) => each.name === name);
   if (!member) throw new Error(`no ${name}`);
@@ -97,12 +108,7 @@ describe('staff accounts travel between the department’s tablets', () => {
   });
 
   it('a member signed in on B when A removes them is signed out of B at B’s next share, before the re-key the removal made is taken up; the lock is audited with why', async () => {
-    const { a, b } = await department();
-    await a.repos.staff.add(triageNurse());
-    await a.engine.syncNow();
-    await b.engine.syncNow();
-    await b.repos.session.lock('manual');
-    expect(await unlockAs(b.repos, TRIAGE_NURSE.name, TRIAGE_NURSE.pin)).toBe(true);
+    const { a, b } = await triageNurseSignedInOnB();
     expect(b.repos.session.current().status).toBe('unlocked');
 
     const removedId = await staffIdOf(a.repos, TRIAGE_NURSE.name);
@@ -127,12 +133,7 @@ describe('staff accounts travel between the department’s tablets', () => {
   });
 
   it('a PIN changed on B travels to A: the member unlocks A with the new PIN, not the old', async () => {
-    const { a, b } = await department();
-    await a.repos.staff.add(triageNurse());
-    await a.engine.syncNow();
-    await b.engine.syncNow();
-    await b.repos.session.lock('manual');
-    expect(await unlockAs(b.repos, TRIAGE_NURSE.name, TRIAGE_NURSE.pin)).toBe(true);
+    const { a, b } = await triageNurseSignedInOnB();
     expect((await b.repos.staff.changeSecret(TRIAGE_NURSE.pin, { secretKind: 'pin', secret: '481926' })).ok).toBe(true);
     await b.engine.syncNow();
     await a.engine.syncNow();

@@ -99,6 +99,18 @@ export async function joinedTablet(server: DepartmentServerForTests, by: Departm
 }
 
 /**
+ * Each tablet shares what it holds now. A sync already running (the engine's timer, or one a
+ * write started) answers a call made during it, and may have read before the write the test
+ * just made: the second call starts a cycle after it.
+ */
+export async function share(...tablets: DepartmentTablet[]): Promise<void> {
+  for (const tablet of tablets) {
+    await tablet.engine.syncNow();
+    await tablet.engine.syncNow();
+  }
+}
+
+/**
  * Tablets A and B of one department. `settled`: both have finished a sync before the test
  * goes on (each engine starts one by itself), so what the test does next goes in the next
  * sync, never raced by one already running.

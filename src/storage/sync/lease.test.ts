@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { departmentServerForThisFile } from '../../test-support/department-server';
-import { twoTablets, unlockAs } from '../../test-support/department-tablets';
+import { share, twoTablets, unlockAs } from '../../test-support/department-tablets';
 import type { DepartmentTablet } from '../../test-support/department-tablets';
 import { createRepositories } from '../repositories/create-repositories';
 import { NURSE_IN_CHARGE, PATIENT, TRIAGE_NURSE, createPatientAttendance, firstValue, setUpTablet, testClock, triageNurse, uniqueDatabaseName } from '../../test-support/storage-fixtures';
@@ -112,7 +112,7 @@ describe('the edit lease between two tablets and the real server', () => {
   it('B cannot edit while A holds the lease and sees who holds it; the lease lasts the idle-lock time and lapses after it', async () => {
     const { a, b } = await department();
     const editor = await createPatientAttendance(a.repos);
-    await a.engine.syncNow();
+    await share(a);
     const held = leaseOn(a, editor.id, 7);
     expect(await settled(held)).toMatchObject({ status: 'held' });
     const [stored] = await serverLease(editor.id);
@@ -120,7 +120,7 @@ describe('the edit lease between two tablets and the real server', () => {
     expect(stored?.holder).toBe(a.repos.internals.vault.peek()?.staff.id);
     expect(Date.parse(stored?.expires_at ?? '') - serverNow).toBe(7 * 60 * 1000);
 
-    await b.engine.syncNow();
+    await share(b);
     expect(await b.repos.sync?.leaseOf(editor.id)).toEqual({ status: 'elsewhere', holder: { name: NURSE_IN_CHARGE.name, thisTablet: false }, tabletId: a.deviceId, expiresAt: expect.any(String) as string });
     const refused = await b.repos.sync?.continueHere(editor.id, 5);
     expect(refused).toMatchObject({ ok: false, error: { kind: 'held-elsewhere' } });
@@ -138,7 +138,7 @@ describe('the edit lease between two tablets and the real server', () => {
   it('the nurse in charge takes over editing (audited); a triage nurse cannot', async () => {
     const { a, b } = await department();
     const editor = await createPatientAttendance(a.repos);
-    await a.engine.syncNow();
+    await share(a);
     const onA = leaseOn(a, editor.id);
     expect(await settled(onA)).toMatchObject({ status: 'held' });
 
@@ -166,13 +166,13 @@ describe('the edit lease between two tablets and the real server', () => {
     const { a, b } = await department();
     const editor = await createPatientAttendance(a.repos);
     editor.close();
-    await a.engine.syncNow();
-    await b.engine.syncNow();
+    await share(a);
+    await share(b);
 
     const continued = await b.repos.sync?.continueHere(editor.id, 5);
     expect(continued).toEqual({ ok: true, value: editor.id });
     // Continuing pushes at once (the sync it starts, joined here).
-    await b.engine.syncNow();
+    await share(b);
     const onB = leaseOn(b, editor.id);
     expect(await settled(onB)).toMatchObject({ status: 'held' });
     const opened = await b.repos.attendances.open(editor.id);
@@ -183,11 +183,11 @@ describe('the edit lease between two tablets and the real server', () => {
     opened.value.close();
     // An assessment in progress is pushed at most every 30 seconds (push.ts).
     b.clock.advance(31_000);
-    await b.engine.syncNow();
+    await share(b);
     const rows = await server.db().query<{ revision: number; author_tablet: string }>("SELECT revision, author_tablet FROM rows WHERE row_id = $1 AND kind = 'attendance' ORDER BY revision DESC LIMIT 1", [editor.id]);
     expect(rows[0]?.author_tablet).toBe(b.deviceId);
 
-    await a.engine.syncNow();
+    await share(a);
     expect((await recordOn(a, editor.id)).answers.patient.givenName).toBe('Continued on B');
     // Listed once in A's look-up: A's own copy, B's summary not held beside it.
     const found = await a.repos.attendances.find({ nhsNumber: PATIENT.nhsDigits });
@@ -202,8 +202,8 @@ describe('the edit lease between two tablets and the real server', () => {
   it('an edit made offline on A after B took over becomes a conflict addendum: nothing dropped, shown on both, reconciled on B', async () => {
     const { a, b } = await department();
     const editor = await createPatientAttendance(a.repos);
-    await a.engine.syncNow();
-    await b.engine.syncNow();
+    await share(a);
+    await share(b);
 
     // A goes offline and goes on typing (offline first: never blocked).
     a.network.offline = true;
@@ -215,13 +215,13 @@ describe('the edit lease between two tablets and the real server', () => {
 
     // Meanwhile B continues it and saves its own change.
     expect(await b.repos.sync?.continueHere(editor.id, 5)).toEqual({ ok: true, value: editor.id });
-    await b.engine.syncNow();
+    await share(b);
     const onB = await b.repos.attendances.open(editor.id);
     if (!onB.ok) throw new Error(onB.error.kind);
     await onB.value.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, givenName: 'Saved on B' } } }));
     onB.value.close();
     b.clock.advance(31_000);
-    await b.engine.syncNow();
+    await share(b);
 
     // A is back: its push is a conflict; its edit becomes an addendum and its copy takes B's revision.
     a.network.offline = false;
@@ -242,7 +242,7 @@ describe('the edit lease between two tablets and the real server', () => {
     expect(Buffer.from(drafts[0]?.sealed ?? new Uint8Array()).toString('latin1')).not.toContain('Typed offline');
 
     // B, the record's current tablet, sees it and marks it reconciled; A sees that.
-    await b.engine.syncNow();
+    await share(b);
     const onBList = await addendaOn(b, editor.id);
     expect(onBList).toHaveLength(1);
     expect(onBList[0]).toMatchObject({ madeHere: false, canReconcile: true });
@@ -252,8 +252,8 @@ describe('the edit lease between two tablets and the real server', () => {
     expect(onBList[0]?.record.answers.patient.givenName).toBe('Typed offline on A');
     expect(await a.repos.sync?.reconcileConflict(onAList[0]?.rowId ?? '')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await b.repos.sync?.reconcileConflict(onBList[0]?.rowId ?? '')).toEqual({ ok: true, value: undefined });
-    await b.engine.syncNow();
-    await a.engine.syncNow();
+    await share(b);
+    await share(a);
     expect((await addendaOn(a, editor.id))[0]).toMatchObject({ reconciled: { by: { name: NURSE_IN_CHARGE.name } }, canReconcile: false });
     const eventsB = await firstValue(b.repos.audit.recent(10));
     if (!eventsB.ok) throw new Error('no audit');

@@ -9,7 +9,7 @@
  */
 import { issuedLetterFacts, summariseAttendance } from '../../domain/assessment/attendance-summary';
 import type { AttendanceSummary, IssuedLetterFacts } from '../../domain/assessment/attendance-summary';
-import { lettersIssuedOf } from './letters-due-facts';
+import { letterRowCount, lettersIssuedOf } from './letters-due-facts';
 import { transportFingerprint } from '../crypto/transport';
 import { addAddendum, createAssessment, signAssessment } from '../../domain/assessment/lifecycle';
 import { readArrivedAt, readDateOfBirth, readNhsNumber } from '../../domain/assessment/patient-readers';
@@ -116,6 +116,10 @@ class Editor implements AssessmentEditor {
   private readonly indexes = new IndexCache();
   /** Whether the worklist holds this attendance as far as this editor knows: unknown until the first save checks it. */
   private onWorklist: boolean | undefined = undefined;
+  /** The letters issued for this attendance as last read, and from how many letter rows (writeOnce counts them again in its transaction). */
+  private issued: { facts: IssuedLetterFacts | undefined; rows: number } | undefined;
+  /** The summary (JSON) this editor last wrote to the day index entry at `day`; undefined until its first save. */
+  private indexedSummary: string | undefined;
 
   constructor(
     private readonly ctx: StorageContext,
@@ -140,11 +144,15 @@ class Editor implements AssessmentEditor {
    * canonical JSON), the editor goes on from the stored revision instead of reporting a change
    * made elsewhere; any other difference is still 'stale'.
    */
-  private async adoptLetterReseal(unlocked: Unlocked, id: string): Promise<void> {
+  private async adoptLetterReseal(unlocked: Unlocked, id: string): Promise<boolean> {
     const stored = await this.ctx.db.attendances.get(id);
-    if (!stored || stored.rev <= this.rev) return;
+    if (!stored || stored.rev <= this.rev) return false;
     const opened = await openRowPart(unlocked, stored, 'payload');
-    if (opened && (await transportFingerprint(opened.value)) === (await transportFingerprint(this.saved))) this.rev = stored.rev;
+    if (!opened || (await transportFingerprint(opened.value)) !== (await transportFingerprint(this.saved))) return false;
+    this.rev = stored.rev;
+    // The reseal wrote the day index entry with the letter in its summary.
+    this.indexedSummary = undefined;
+    return true;
   }
 
   get id(): string {
@@ -203,54 +211,90 @@ class Editor implements AssessmentEditor {
     const unlocked = this.ctx.vault.require();
     if (!unlocked.ok) return unlocked;
     try {
-      await this.adoptLetterReseal(unlocked.value, record.id);
-      const issued = await lettersIssuedOf(this.ctx.db, unlocked.value, record.id);
-      const { row, summary } = await sealAttendance(unlocked.value, record, this.rev + 1, this.ctx.now(), this.indexes, issued);
-      const { db } = this.ctx;
-      const expected = this.rev;
-      // The row and any change to the referral worklist commit in one transaction, so a
-      // killed tab can never leave a referral to make off the home screen's list.
-      const toDay = row.arrivedDay;
-      // The row, its day index entry (day-index.ts) and any change to the referral worklist
-      // commit in one transaction, so a killed tab can never leave a referral to make off the
-      // home screen's list, nor the liaison list reading an older summary than the record's.
-      const put = (worklist?: { key: string; value: unknown }) =>
-        writeWithDays(
-          this.ctx,
-          unlocked.value,
-          () => [{ type: 'summary', id: record.id, from: this.day, to: toDay, rev: row.rev, summary }],
-          (commit) =>
-            db.transaction('rw', [db.attendances, db.attendanceDays, db.meta, db.gpLettersDue], async () => {
-              const existing = await db.attendances.get(record.id);
-              // Gone (purged) or saved elsewhere since: never written over.
-              if (!existing || existing.rev !== expected) return true;
-              const fromDay = existing.arrivedDay;
-              if (fromDay !== this.day) {
-                this.day = fromDay;
-                throw new DayIndexConflict();
-              }
-              await db.attendances.put(row);
-              await commit();
-              if (worklist) await db.meta.put(worklist);
-              // Signing makes the GP letter due (issuing it clears this, in letter-writes).
-              if (row.status === 'signed' && existing.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
-              return false;
-            }),
-        );
-      const pending = summary.pendingReferral !== null;
-      const stale =
-        pending === this.onWorklist
-          ? await put()
-          : await withLock(WORKLIST_LOCK, async () => put(await nextWorklist(this.ctx, unlocked.value, record.id, pending)));
-      if (stale) return err({ kind: 'stale', message: messages.stale });
-      this.rev = row.rev;
-      this.saved = record;
-      this.day = toDay;
-      this.onWorklist = pending;
-      return ok({ savedAt: row.updatedAt, rev: row.rev });
+      // Usually one attempt. A letter issued since (its reseal, or its row) is taken up and
+      // the write made again; anything else saved meanwhile is 'stale'.
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const outcome = await this.writeOnce(unlocked.value, record).catch((error: unknown) => {
+          // The row moved to another day under this editor (writeWithDays retries its own; the
+          // transaction without the index cannot meet it unless the row changed): again, from that day.
+          if (error instanceof DayIndexConflict) return { kind: 'again' } as const;
+          throw error;
+        });
+        if (outcome.kind === 'written') return ok(outcome.receipt);
+        this.issued = undefined;
+        if (outcome.kind === 'stale' && !(await this.adoptLetterReseal(unlocked.value, record.id))) break;
+      }
+      return err({ kind: 'stale', message: messages.stale });
     } catch (error) {
       return err(toStorageFailure(error));
     }
+  }
+
+  /**
+   * One attempt at writing `record` at the next revision. What an autosave costs is kept to
+   * one read-write transaction when nothing but the answers changed (PRODUCT.md section 10,
+   * "autosave of one change"): the letters issued are read once and then only counted, and
+   * the day index entry is written only when the summary it holds would change.
+   */
+  private async writeOnce(unlocked: Unlocked, record: AssessmentRecord): Promise<{ kind: 'written'; receipt: SaveReceipt } | { kind: 'stale' } | { kind: 'again' }> {
+    const issued = (this.issued ??= await this.readIssued(unlocked, record.id));
+    const { row, summary } = await sealAttendance(unlocked, record, this.rev + 1, this.ctx.now(), this.indexes, issued.facts);
+    const { db } = this.ctx;
+    const expected = this.rev;
+    const toDay = row.arrivedDay;
+    const summaryJson = JSON.stringify(summary);
+    // The day index (day-index.ts) holds this attendance's summary and revision. While the
+    // assessment is in progress and its summary is what this editor last put there, the entry
+    // is left as it is: nothing it holds would change but the revision, and no event of the
+    // audit trail names a revision of a record in progress (revisions.ts: sign, addendum and
+    // letter issue do, and each of those writes the entry).
+    const indexUnchanged = summary.status === 'in-progress' && toDay === this.day && summaryJson === this.indexedSummary;
+    // The row, its day index entry and any change to the referral worklist commit in one
+    // transaction, so a killed tab can never leave a referral to make off the home screen's
+    // list, nor the liaison list reading an older summary than the record's.
+    const inTransaction = async (commit: (() => Promise<void>) | undefined, worklist?: { key: string; value: unknown }): Promise<'written' | 'stale' | 'again'> => {
+      const existing = await db.attendances.get(record.id);
+      // Gone (purged) or saved elsewhere since: never written over.
+      if (!existing || existing.rev !== expected) return 'stale';
+      // A letter row added since the facts were read (synced in, or issued without a reseal): read them again.
+      if ((await letterRowCount(db, record.id)) !== issued.rows) return 'again';
+      const fromDay = existing.arrivedDay;
+      if (fromDay !== this.day) {
+        this.day = fromDay;
+        throw new DayIndexConflict();
+      }
+      await db.attendances.put(row);
+      await commit?.();
+      if (worklist) await db.meta.put(worklist);
+      // Signing makes the GP letter due (issuing it clears this, in letter-writes).
+      if (row.status === 'signed' && existing.status !== 'signed') await db.gpLettersDue.put({ attendanceId: row.id });
+      return 'written';
+    };
+    const put = (worklist?: { key: string; value: unknown }) =>
+      indexUnchanged && !worklist
+        ? db.transaction('rw', [db.attendances, db.letters, db.gpLettersDue], () => inTransaction(undefined))
+        : writeWithDays(
+            this.ctx,
+            unlocked,
+            () => [{ type: 'summary', id: record.id, from: this.day, to: toDay, rev: row.rev, summary }],
+            (commit) => db.transaction('rw', [db.attendances, db.attendanceDays, db.meta, db.gpLettersDue, db.letters], () => inTransaction(commit, worklist)),
+          );
+    const pending = summary.pendingReferral !== null;
+    const outcome = pending === this.onWorklist ? await put() : await withLock(WORKLIST_LOCK, async () => put(await nextWorklist(this.ctx, unlocked, record.id, pending)));
+    if (outcome !== 'written') return { kind: outcome };
+    this.rev = row.rev;
+    this.saved = record;
+    this.day = toDay;
+    this.onWorklist = pending;
+    // Left unchanged, the entry still holds what this editor last wrote there.
+    if (!indexUnchanged) this.indexedSummary = summaryJson;
+    return { kind: 'written', receipt: { savedAt: row.updatedAt, rev: row.rev } };
+  }
+
+  /** The letters issued for this attendance and how many letter rows they were read from. */
+  private async readIssued(unlocked: Unlocked, id: string): Promise<{ facts: IssuedLetterFacts | undefined; rows: number }> {
+    const [facts, rows] = await Promise.all([lettersIssuedOf(this.ctx.db, unlocked, id), letterRowCount(this.ctx.db, id)]);
+    return { facts, rows };
   }
 
   async sign(): Promise<Result<AssessmentRecord, StorageFailure>> {

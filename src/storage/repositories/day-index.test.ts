@@ -12,6 +12,7 @@ import type { TestStorage } from '../../test-support/storage-fixtures';
 import { buildDayIndex } from './day-index-build';
 import { arrivedInWindow, DAY_INDEX_BUILD_KEY, readDays } from './day-index';
 import { recordRollbackMessage } from './revisions';
+import { openRowPart } from './attendance-crypto';
 
 const WHOLE_DAY = { fromInstant: '2026-03-10T00:00:00.000Z', toInstant: '2026-03-11T00:00:00.000Z' };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -99,6 +100,77 @@ describe('the per-day index', () => {
     expect(await buildDayIndex(storage.repos.internals)).toEqual(like({ status: 'done', attendances: 2 }));
     expect((await entries(storage)).map((entry) => entry.id).sort()).toEqual([...ids].sort());
     storage.repos.close();
+  });
+
+  it('is left as it is by an autosave that changes nothing it holds, and written again when the summary changes or the record is signed', async () => {
+    const storage = await openTestStorage();
+    await setUpTablet(storage.repos);
+    const { db } = storage.repos.internals;
+    const editor = await createPatientAttendance(storage.repos);
+    const seq = async () => (await db.attendanceDays.get('2026-03-10'))?.seq;
+    const revOf = async () => (await entries(storage)).find((entry) => entry.id === editor.id)?.rev;
+    const written = await seq();
+    const indexedRev = await revOf();
+    expect(written).toBeGreaterThan(0);
+
+    // An account typed in: the summary (name, age, flags, screens) is unchanged, so only the row is written.
+    const typed = await editor.update((record) => ({ ...record, answers: { ...record.answers, accounts: { ...record.answers.accounts, childAccount: 'Fell off the climbing frame' } } }));
+    expect(typed.ok && typed.value.rev).toBe((indexedRev ?? 0) + 1);
+    expect(await seq()).toBe(written);
+    expect(await revOf()).toBe(indexedRev);
+
+    // The name changes what the lists show: the entry is written with the new summary and revision.
+    const renamed = await editor.update((record) => ({ ...record, answers: { ...record.answers, patient: { ...record.answers.patient, givenName: 'Maia' } } }));
+    expect(await seq()).toBe((written ?? 0) + 1);
+    const entry = (await entries(storage)).find((each) => each.id === editor.id);
+    expect(entry?.summary.displayName).toMatch(/^Maia /);
+    expect(entry?.rev).toBe(renamed.ok ? renamed.value.rev : -1);
+
+    // Signing is named by the audit trail with its revision (revisions.ts): the entry holds that revision.
+    expect((await editor.sign()).ok).toBe(true);
+    const signedRow = await db.attendances.get(editor.id);
+    expect(await revOf()).toBe(signedRow?.rev);
+    editor.close();
+  });
+
+  it('an autosave reads the letters again when a letter row arrived for the attendance without its reseal', async () => {
+    const { storage, ids } = await tablet();
+    const [first = '', second = ''] = ids;
+    const { db } = storage.repos.internals;
+    const unlocked = storage.repos.internals.vault.peek();
+    if (!unlocked) throw new Error('locked');
+    const opened = await storage.repos.attendances.open(first);
+    if (!opened.ok) throw new Error('open failed');
+    const editor = opened.value;
+    const summaryOfRow = async () => {
+      const row = await db.attendances.get(first);
+      return row ? (await openRowPart(unlocked, row, 'summary'))?.value : undefined;
+    };
+    expect((await editor.update((record) => ({ ...record, resume: { page: '/a', field: '' } }))).ok).toBe(true);
+    // No letters yet: the summary says none is issued.
+    expect(await summaryOfRow()).toMatchObject({ lettersIssued: { kinds: [] } });
+
+    // A letter row for this attendance, as a pull could bring it ahead of the attendance row.
+    // It was sealed for another attendance, so it does not open here: which letters are issued
+    // is then not known, and the summary must stop saying "none" (letters-due-facts.ts).
+    const other = await storage.repos.attendances.open(second);
+    if (!other.ok) throw new Error('open failed');
+    expect((await other.value.sign()).ok).toBe(true);
+    other.value.close();
+    const issued = await storage.repos.letters.issue({
+      attendanceId: second,
+      kind: 'gp',
+      choices: { slots: {}, restricted: {} },
+      compose: () => ({ document: { title: 'GP letter', blocks: [] }, restrictedCategories: [] }),
+    } as unknown as Parameters<typeof storage.repos.letters.issue>[0]);
+    expect(issued.ok).toBe(true);
+    const letter = (await db.letters.toArray())[0];
+    if (!letter) throw new Error('no letter');
+    await db.letters.add({ ...letter, id: 'arrived-ahead', attendanceId: first });
+
+    expect((await editor.update((record) => ({ ...record, resume: { page: '/b', field: '' } }))).ok).toBe(true);
+    expect(await summaryOfRow()).not.toHaveProperty('lettersIssued');
+    editor.close();
   });
 
   it('drops an entry whose attendance is gone from the arrival index', async () => {

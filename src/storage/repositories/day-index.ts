@@ -25,8 +25,15 @@
  * damaged day row) is read the old way from its own sealed summary, its letters and its
  * review row. So the index can be late, never wrong about who is on the list.
  *
+ * The attendance editor's autosave (attendance-writes.ts) leaves the entry alone while the
+ * assessment is in progress and its summary is what the entry already holds: then the entry's
+ * revision is older than the row's, and nothing else in it differs. Signing, an addendum, a
+ * letter issue and any change to the summary write it.
+ *
  * Rollback (issue 11): every entry carries its record's revision; the readers report an
  * entry older than the audit trail records (revisions.ts), exactly as for summaries. The
+ * trail records revisions only at sign, addendum and letter issue, each of which writes the
+ * entry, so an autosave that left it alone is never reported. The
  * day row's AAD names the device and the day, so a row cannot be moved to another day.
  */
 import * as z from 'zod/mini';

@@ -46,6 +46,15 @@ add('Keystroke, text input: app / plain (x)', figures.typing?.ratio?.textInput, 
 add('Keystroke, textarea: app / plain (x)', figures.typing?.ratio?.textarea, '<= 1.15');
 add('Radio answer: app / plain (x)', figures.typing?.ratio?.radio, '<= 1.25');
 add('  app / plain, ms per tap, 4x CPU', figures.typing?.msPerKeystrokeApp?.radio === undefined ? undefined : `${f(figures.typing.msPerKeystrokeApp.radio)} / ${f(figures.typing.msPerKeystrokePlain?.radio)}`, 'reference');
+for (const [key, what] of [
+  ['checkbox', 'Checkbox answer (tap)'],
+  ['select', 'Select answer (arrow key)'],
+  ['date', 'Date answer (day, month, year typed)'],
+]) {
+  const control = figures.controls?.[key];
+  add(`${what}: app / plain (x)`, control?.ratio, '<= 1.25');
+  add('  app / plain, ms an answer, 4x CPU', control?.msApp === undefined ? undefined : `${f(control.msApp)} / ${f(control.msPlain)}`, 'reference');
+}
 const s = figures.storage;
 add(`Attendances stored (encrypted)`, s?.count, '100,000');
 add('Unlock, 1x CPU (ms)', f(s?.unlockMs, 0), 'by design');

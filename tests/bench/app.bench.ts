@@ -294,7 +294,7 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
     return {
       plain,
       /** Rounds of `answers` answers on each page in turn; the median ms an answer, app and plain, and their ratio. */
-      measure: async (answers: number, act: (target: Page, round: number) => Promise<void>) => {
+      measure: async (answers: number, act: (target: Page, round: number) => Promise<void>, label = '') => {
         for (let round = 0; round < ROUNDS; round += 1) {
           for (const side of sides) {
             const ms = await mainThreadMs(side.cdp, async () => {
@@ -305,6 +305,10 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
           }
         }
         const [app, plainSide] = sides;
+        if (PROFILE && app && label) {
+          const summary = await profiled(app.cdp, PROFILE, `${label}-app`, () => act(app.target, ROUNDS));
+          process.stdout.write(`Profile of ${label} answers, app: ${JSON.stringify(summary, null, 1)}\n`);
+        }
         const appMs = median(app?.samples ?? []);
         const plainMs = median(plainSide?.samples ?? []);
         for (const side of sides) {
@@ -339,7 +343,7 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
       await target.keyboard.press('Shift+Tab');
       await target.keyboard.press('Shift+Tab');
     }
-  });
+  }, 'date');
 
   // A select, on the people page.
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -357,7 +361,7 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
       await target.keyboard.press(answer % 2 === 0 ? 'ArrowDown' : 'ArrowUp');
       await target.waitForTimeout(60);
     }
-  });
+  }, 'select');
 
   // A checkbox, on the safeguarding prompts page.
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -386,6 +390,6 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
       await target.mouse.click(point.x, point.y);
       await target.waitForTimeout(60);
     }
-  });
+  }, 'checkbox');
   recordFigures('controls', { date, select, checkbox });
 });

@@ -12,6 +12,7 @@ import { describedBy, ErrorMessage, Fieldset, FormGroup } from './form-group';
 import type { LegendSize, QuestionText } from './form-group';
 import { useFieldError } from './issues-context';
 import { optionId } from './radios';
+import { nativeAnswerRef } from './native-answer';
 
 export interface CheckboxesProps extends QuestionText {
   name: string;
@@ -57,10 +58,10 @@ function CheckboxesView({ name, legend, legendSize, hint, optional, options, con
                   value={option.value}
                   aria-controls={reveal ? `conditional-${id}` : undefined}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                  {...registration}
-                  onChange={(event) => {
+                  name={name}
+                  ref={nativeAnswerRef<HTMLInputElement>(registration, (event) => {
                     // "None" style answers exclude the others, as the NHS.UK exclusive checkbox does.
-                    if (event.target.checked) {
+                    if (event.currentTarget.checked) {
                       const current = (getValues(name) as unknown[] | undefined) ?? [];
                       const others = options.filter((other) => other.value !== option.value);
                       const keep = option.exclusive ? [] : current.filter((value) => !others.some((other) => other.exclusive && other.value === value));
@@ -68,7 +69,7 @@ function CheckboxesView({ name, legend, legendSize, hint, optional, options, con
                       return;
                     }
                     void registration.onChange(event);
-                  }}
+                  })}
                 />
                 <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
                   {option.label}
@@ -126,7 +127,8 @@ function CheckboxView({ name, label, hint, children, checked }: CheckboxProps & 
             autoComplete="off"
             aria-controls={children ? `conditional-${id}` : undefined}
             aria-describedby={describedBy(name, hint, error)}
-            {...register(name)}
+            name={name}
+            ref={nativeAnswerRef(register(name))}
           />
           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
             {label}

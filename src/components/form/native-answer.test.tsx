@@ -53,4 +53,31 @@ describe('nativeAnswerRef', () => {
     expect(heard).toEqual(['mouseover sex']);
     root.remove();
   });
+
+  it("wires a select the same way, and hands a checkbox group's change to its own handler instead of the registration", () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<form><select id="basis" name="basis"><option value="a">A</option><option value="b">B</option></select><input type="checkbox" id="risk" name="risks" value="none"></form>';
+    document.body.append(root);
+    const bubbled: string[] = [];
+    root.addEventListener('change', (event) => bubbled.push((event.target as Element).id));
+    const select = root.querySelector('select') as HTMLSelectElement;
+    const checkbox = root.querySelector('input') as HTMLInputElement;
+    const registration = (name: string) => ({ name, onChange: vi.fn(() => Promise.resolve()), onBlur: vi.fn(() => Promise.resolve()), ref: vi.fn() }) as unknown as UseFormRegisterReturn & { onChange: ReturnType<typeof vi.fn> };
+    const basis = registration('basis');
+    const risks = registration('risks');
+    const instead = vi.fn((event: Event & { currentTarget: HTMLInputElement }) => event.currentTarget.checked);
+    const cleanUps = [nativeAnswerRef(basis)(select), nativeAnswerRef<HTMLInputElement>(risks, instead)(checkbox)];
+
+    select.value = 'b';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(basis.onChange).toHaveBeenCalledTimes(1);
+    checkbox.click();
+    expect(instead).toHaveBeenCalledTimes(1);
+    expect(instead.mock.results[0]?.value).toBe(true);
+    expect(risks.onChange).not.toHaveBeenCalled();
+    // Nothing above the answers hears their change (React's root would walk the tree for it).
+    expect(bubbled).toEqual([]);
+    for (const cleanUp of cleanUps) cleanUp?.();
+    root.remove();
+  });
 });

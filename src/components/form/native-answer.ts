@@ -84,14 +84,22 @@ function installHoverStop(view: Window | null): void {
 }
 
 /**
- * A ref callback for an uncontrolled input: registers it with react-hook-form and wires the
- * registration's change handler natively. Returns React 19's ref clean-up.
+ * A ref callback for an uncontrolled input or select: registers it with react-hook-form and
+ * wires the registration's change handler natively (or `onChange`, for a checkbox group's
+ * exclusive answers, which calls the registration itself). Returns React 19's ref clean-up.
+ *
+ * Checkboxes and selects take the same path as radios since 30 November 2026: the bench's
+ * first measure of them (tests/bench/app.bench.ts, a loaded host) put a tap on a checkbox at
+ * 1.54× and an arrow key on a select at 1.83× the plain page, through React's event system.
  */
-export function nativeAnswerRef(registration: UseFormRegisterReturn): (element: HTMLInputElement | null) => (() => void) | undefined {
+export function nativeAnswerRef<E extends HTMLInputElement | HTMLSelectElement>(registration: UseFormRegisterReturn, onChangeInstead?: (event: Event & { currentTarget: E }) => void): (element: E | null) => (() => void) | undefined {
   return (element) => {
     registration.ref(element);
     if (!element) return undefined;
-    const onChange = (event: Event) => void registration.onChange(event);
+    const onChange = (event: Event) => {
+      if (onChangeInstead) onChangeInstead(event as Event & { currentTarget: E });
+      else void registration.onChange(event);
+    };
     element.addEventListener('change', onChange);
     for (const name of STOPPED_AT_THE_ANSWER) element.addEventListener(name, stop);
     answers.add(element);

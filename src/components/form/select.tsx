@@ -9,6 +9,7 @@ import { fieldId } from '../../domain/assessment/issues';
 import { describedBy, ErrorMessage, FormGroup, Hint, OptionalMarker } from './form-group';
 import type { QuestionText } from './form-group';
 import { useFieldError } from './issues-context';
+import { nativeAnswerRef } from './native-answer';
 
 export interface SelectProps extends QuestionText {
   name: string;
@@ -30,7 +31,7 @@ export function Select({ name, label, hint, optional, options, placeholder = 'Se
       </label>
       {hint ? <Hint name={name}>{hint}</Hint> : null}
       {error ? <ErrorMessage name={name}>{error}</ErrorMessage> : null}
-      <select className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`} id={id} autoComplete="off" aria-describedby={describedBy(name, hint, error)} {...register(name)}>
+      <select className={`nhsuk-select${error ? ' nhsuk-select--error' : ''}`} id={id} autoComplete="off" aria-describedby={describedBy(name, hint, error)} name={name} ref={nativeAnswerRef(register(name))}>
         <option value="">{placeholder}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>

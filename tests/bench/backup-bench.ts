@@ -21,7 +21,8 @@ import { createRepositories } from '../../src/storage/repositories/create-reposi
 import { letterAad } from '../../src/storage/repositories/letter-rows';
 import { completeAdultAnswers, completeChildAnswers, dateParts } from '../../src/test-support/fixtures';
 
-const PIN = '482916';
+// The first member is the nurse in charge, who unlocks with a passphrase, never a PIN (session-repository.ts).
+const STAFF_PASSPHRASE = 'harbour lantern orchard meadow';
 const PASSPHRASE = 'amber lantern quartz meadow violin harbor cedar';
 
 export interface BackupFigures {
@@ -52,7 +53,7 @@ async function run(count: number): Promise<BackupFigures> {
   const source = createRepositories({ databaseName: `backup-bench-${String(Date.now())}` });
   await source.ready;
   const settings = { ...defaultDeviceSettings(), siteName: 'Bench ED' };
-  const setUp = await source.device.setUp({ settings, firstStaff: { name: 'Bench Nurse', staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'pin', secret: PIN } });
+  const setUp = await source.device.setUp({ settings, firstStaff: { name: 'Bench Nurse', staffGroup: 'substantive', agencyName: '', registrationNumber: '', secretKind: 'passphrase', secret: STAFF_PASSPHRASE } });
   if (!setUp.ok) throw new Error(setUp.error.message);
   const staff = setUp.value;
   const { db, vault } = source.internals;

@@ -30,6 +30,21 @@ async function tablet(): Promise<{ storage: TestStorage; ids: string[] }> {
   return { storage, ids };
 }
 
+/** Signs the attendance and issues its GP letter (a bare document: what the index records is the issue, not the words). */
+async function signAndIssueGpLetter(storage: TestStorage, attendanceId: string): Promise<void> {
+  const opened = await storage.repos.attendances.open(attendanceId);
+  if (!opened.ok) throw new Error('open failed');
+  expect((await opened.value.sign()).ok).toBe(true);
+  opened.value.close();
+  const issued = await storage.repos.letters.issue({
+    attendanceId,
+    kind: 'gp',
+    choices: { slots: {}, restricted: {} },
+    compose: () => ({ document: { title: 'GP letter', blocks: [] }, restrictedCategories: [] }),
+  } as unknown as Parameters<typeof storage.repos.letters.issue>[0]);
+  expect(issued.ok).toBe(true);
+}
+
 async function entries(storage: TestStorage) {
   const unlocked = storage.repos.internals.vault.peek();
   if (!unlocked) throw new Error('locked');
@@ -41,17 +56,7 @@ describe('the per-day index', () => {
     const { storage, ids } = await tablet();
     const [first = '', second = ''] = ids;
     const { db } = storage.repos.internals;
-    const opened = await storage.repos.attendances.open(first);
-    if (!opened.ok) throw new Error('open failed');
-    expect((await opened.value.sign()).ok).toBe(true);
-    opened.value.close();
-    const issued = await storage.repos.letters.issue({
-      attendanceId: first,
-      kind: 'gp',
-      choices: { slots: {}, restricted: {} },
-      compose: () => ({ document: { title: 'GP letter', blocks: [] }, restrictedCategories: [] }),
-    } as unknown as Parameters<typeof storage.repos.letters.issue>[0]);
-    expect(issued.ok).toBe(true);
+    await signAndIssueGpLetter(storage, first);
     expect((await storage.repos.liaison.recordReview(second, { action: 'referral', note: 'Seen by the named nurse' })).ok).toBe(true);
 
     const rows = await db.attendanceDays.toArray();
@@ -153,17 +158,7 @@ describe('the per-day index', () => {
     // A letter row for this attendance, as a pull could bring it ahead of the attendance row.
     // It was sealed for another attendance, so it does not open here: which letters are issued
     // is then not known, and the summary must stop saying "none" (letters-due-facts.ts).
-    const other = await storage.repos.attendances.open(second);
-    if (!other.ok) throw new Error('open failed');
-    expect((await other.value.sign()).ok).toBe(true);
-    other.value.close();
-    const issued = await storage.repos.letters.issue({
-      attendanceId: second,
-      kind: 'gp',
-      choices: { slots: {}, restricted: {} },
-      compose: () => ({ document: { title: 'GP letter', blocks: [] }, restrictedCategories: [] }),
-    } as unknown as Parameters<typeof storage.repos.letters.issue>[0]);
-    expect(issued.ok).toBe(true);
+    await signAndIssueGpLetter(storage, second);
     const letter = (await db.letters.toArray())[0];
     if (!letter) throw new Error('no letter');
     await db.letters.add({ ...letter, id: 'arrived-ahead', attendanceId: first });

@@ -14,6 +14,7 @@ import { useNavigate } from '../../components/navigation/router';
 import type { OpenAssessment } from './assessment-context';
 import { useRecord } from './assessment-context';
 import { PatientHeading } from './patient-heading';
+import { Form } from '../../components/form/form';
 
 export function AddendumStartPage({ open }: { open: OpenAssessment }) {
   const record = useRecord(open);
@@ -26,11 +27,8 @@ export function AddendumStartPage({ open }: { open: OpenAssessment }) {
     <Page title="Add an addendum" hasErrors={error} backLink={{ to: paths.record(record.id), text: 'Back to the signed record' }} focusHeading={!error}>
       <ErrorSummary issues={issues} />
       <PatientHeading patient={currentAnswers(record).patient} />
-      <form
-        autoComplete="off"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <Form
+        onSubmit={() => {
           const section = sections.find((candidate) => candidate.id === choice);
           if (!section) {
             setError(true);
@@ -70,7 +68,7 @@ export function AddendumStartPage({ open }: { open: OpenAssessment }) {
           </fieldset>
         </div>
         <Button type="submit">Continue</Button>
-      </form>
+      </Form>
     </Page>
   );
 }

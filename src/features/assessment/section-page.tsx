@@ -33,6 +33,7 @@ import { PatientHeading } from './patient-heading';
 import { SaveStatusLine } from './save-status-line';
 import { useAutosave } from './use-autosave';
 import { EditLeaseBanner } from './edit-lease-banner';
+import { Form } from '../../components/form/form';
 
 export interface SectionPageProps<K extends SectionId> {
   open: OpenAssessment;
@@ -229,15 +230,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
       <SaveStatusLine store={status} />
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onContinue();
-            }}
-            ref={formRef}
-          >
+          <Form onSubmit={onContinue} ref={formRef}>
             <fieldset className="app-plain-fieldset" disabled={readOnly}>
               {otherSections.length > 0 ? (
                 <InsetText>
@@ -278,7 +271,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
                 </Button>
               </ButtonGroup>
             )}
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
     </Page>

@@ -18,6 +18,7 @@ import { Page } from '../../components/layout/page';
 import { useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useRepositories } from '../../storage/repositories/react';
+import { Form } from '../../components/form/form';
 
 const CODE_FIELD = 'enrolmentCode';
 
@@ -57,19 +58,12 @@ export function JoinDepartmentPage() {
       <p>The code works once, for 10 minutes. When this tablet has joined, staff unlock it with their own PIN or passphrase.</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             <TextInput name={CODE_FIELD} label="Enrolment code" labelSize="s" hint="16 letters and numbers, for example 7KQ2-M9XD-4TNC-HW3B" width={20} inputMode="text" autoComplete="off" spellCheck={false} />
             <Button type="submit" disabled={busy}>
               {busy ? 'Joining…' : 'Join the department'}
             </Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
     </Page>

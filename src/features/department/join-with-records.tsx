@@ -19,6 +19,7 @@ import { IssuesProvider } from '../../components/form/issues-context';
 import { TextInput } from '../../components/form/text-input';
 import { useRekeyStatus, useRepositories } from '../../storage/repositories/react';
 import type { JoinedWithRecords } from '../../storage/repositories/types';
+import { Form } from '../../components/form/form';
 
 const CODE_FIELD = 'departmentCode';
 
@@ -66,11 +67,8 @@ export function JoinWithRecords() {
       <p>If another tablet of your department already shares its records, join that department instead of making a new one. Its nurse in charge shows you a code (Settings, Department sharing, Add a tablet).</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
+          <Form
+            onSubmit={() => {
               setIssues([]);
               setConfirming(true);
             }}
@@ -81,7 +79,7 @@ export function JoinWithRecords() {
                 Join the department
               </Button>
             )}
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
       {confirming ? (

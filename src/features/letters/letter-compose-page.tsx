@@ -33,6 +33,7 @@ import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useRepositories } from '../../storage/repositories/react';
 import { LetterView } from './letter-view';
+import { Form } from '../../components/form/form';
 
 interface FormValues {
   slots: Record<string, string>;
@@ -233,14 +234,7 @@ function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & 
           ) : null}
           <FormProvider {...form}>
             <IssuesProvider issues={fieldIssues}>
-              <form
-                autoComplete="off"
-                noValidate
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  void onIssue();
-                }}
-              >
+              <Form onSubmit={onIssue}>
                 {slots.length > 0 ? (
                   <>
                     <h2 className="nhsuk-heading-m">Your own words</h2>
@@ -274,7 +268,7 @@ function ComposeForm({ record, settings, kind, childId, draft }: ComposeProps & 
                     Issue letter
                   </Button>
                 </ButtonGroup>
-              </form>
+              </Form>
             </IssuesProvider>
           </FormProvider>
         </div>

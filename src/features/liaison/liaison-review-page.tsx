@@ -33,6 +33,7 @@ import { Link } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useConflictAddenda, useDeviceSettings, useLiaisonList, useRepositories } from '../../storage/repositories/react';
 import { leaseWords } from '../../domain/sync/lease';
+import { Form } from '../../components/form/form';
 
 const TITLE = 'Paediatric liaison review list';
 
@@ -46,11 +47,8 @@ function FilterForm({ initial, onApply }: { initial: FilterValues; onApply: (val
   const form = useForm<FilterValues>({ defaultValues: initial, mode: 'onSubmit', reValidateMode: 'onSubmit', shouldFocusError: false });
   return (
     <FormProvider {...form}>
-      <form
-        noValidate
-        autoComplete="off"
-        onSubmit={(event) => {
-          event.preventDefault();
+      <Form
+        onSubmit={() => {
           onApply(form.getValues());
         }}
       >
@@ -61,7 +59,7 @@ function FilterForm({ initial, onApply }: { initial: FilterValues; onApply: (val
         <Button type="submit" variant="secondary">
           Apply filters
         </Button>
-      </form>
+      </Form>
     </FormProvider>
   );
 }
@@ -119,14 +117,7 @@ function ReviewForm({ entry, onIssues, onDone, onCancel }: { entry: LiaisonEntry
   };
   return (
     <FormProvider {...form}>
-      <form
-        noValidate
-        autoComplete="off"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <Form onSubmit={submit}>
         {failure ? (
           <div className="app-save-status app-save-status--failed" role="alert">
             {failure}
@@ -138,7 +129,7 @@ function ReviewForm({ entry, onIssues, onDone, onCancel }: { entry: LiaisonEntry
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-      </form>
+      </Form>
     </FormProvider>
   );
 }

@@ -13,6 +13,7 @@ import { useRepositories, useStaffList } from '../../storage/repositories/react'
 import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
 import { hardwareFactorQuestions } from '../../domain/settings/hardware-factor';
 import { recoverLinkText } from '../../domain/settings/recovery-key-link';
+import { Form } from '../../components/form/form';
 // Recovery is rare and its form brings react-hook-form: loaded when asked for, not with the lock screen (PRODUCT.md section 10: first load).
 const RecoverForm = lazy(() => import('./recover-form').then((module) => ({ default: module.RecoverForm })));
 
@@ -92,14 +93,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
           would push the PIN field down as the nurse goes to tap it. */}
       {loaded ? (
         <>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             {active.length > 1 ? (
               <div className={`nhsuk-form-group${staffError ? ' nhsuk-form-group--error' : ''}`}>
                 <fieldset className="nhsuk-fieldset" aria-describedby={staffError ? 'staffId-error' : undefined}>
@@ -160,7 +154,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
             <Button type="submit" disabled={busy}>
               {busy ? 'Unlocking…' : 'Unlock'}
             </Button>
-          </form>
+          </Form>
           <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
           <p className="nhsuk-body-s">{recoverLinkText.linkIntro}</p>
           <Button variant="secondary" onClick={() => setRecovering(true)}>

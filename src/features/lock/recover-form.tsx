@@ -18,6 +18,7 @@ import { TextInput } from '../../components/form/text-input';
 import { Page } from '../../components/layout/page';
 import { useRepositories } from '../../storage/repositories/react';
 import type { StaffName } from '../../storage/repositories/types';
+import { Form } from '../../components/form/form';
 
 /** A password-type field that no browser offers to save (autocomplete one-time-code: see SECURITY.md). */
 function PassphraseInput({ name, label, hint }: { name: string; label: string; hint?: string }) {
@@ -70,14 +71,7 @@ export function RecoverForm({ staff, onBack }: { staff: readonly StaffName[]; on
       <p>{q.intro}</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             {single ? (
               <p>
                 Account: <strong>{single.name}</strong>
@@ -91,7 +85,7 @@ export function RecoverForm({ staff, onBack }: { staff: readonly StaffName[]; on
             <Button type="submit" disabled={busy}>
               {busy ? 'Checking…' : q.submit}
             </Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
       <Button variant="secondary" onClick={onBack}>

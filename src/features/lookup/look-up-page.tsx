@@ -25,6 +25,7 @@ import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
 import { useRepositories } from '../../storage/repositories/react';
 import { runLookUp } from './run-look-up';
+import { Form } from '../../components/form/form';
 
 const concernText = (level: string | null): string => (level && Object.hasOwn(concernLevelLabels, level) ? concernLevelLabels[level as ConcernLevel] : 'Not recorded');
 
@@ -188,14 +189,7 @@ export function LookUpPage() {
       <p>Find this patient's earlier attendances on this tablet. Enter the NHS number, or the last name and date of birth.</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             <TextInput name="nhsNumber" label={q.nhsNumber.label} hint={q.nhsNumber.hint} width={10} inputMode="numeric" optional />
             <p className="nhsuk-body">or</p>
             <TextInput name="familyName" label={q.familyName.label} width={20} optional />
@@ -203,7 +197,7 @@ export function LookUpPage() {
             <Button type="submit" disabled={state.status === 'searching'}>
               {state.status === 'searching' ? 'Searching…' : 'Search'}
             </Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
       <div aria-live="polite">

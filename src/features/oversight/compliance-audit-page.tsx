@@ -32,6 +32,7 @@ import { useDeviceSettings, useRepositories } from '../../storage/repositories/r
 import type { StorageFailure } from '../../storage/repositories/types';
 import { ComplianceAuditChart } from './compliance-audit-chart';
 import './compliance-audit.css';
+import { Form } from '../../components/form/form';
 
 type AuditState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; report: ComplianceAuditReport; sites: string[] };
 
@@ -100,21 +101,18 @@ export function ComplianceAuditPage() {
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
           <ErrorSummary issues={issues} />
-          <form
-            className="app-audit-form"
-            noValidate
-            autoComplete="off"
-            onSubmit={(event) => {
-              event.preventDefault();
+          <Form
+            onSubmit={() => {
               void run(form.getValues());
             }}
+            className="app-audit-form"
           >
             <DateInput name="from" legend={auditFilterQuestions.from.legend} hint={auditFilterQuestions.from.hint} />
             <DateInput name="to" legend={auditFilterQuestions.to.legend} hint={auditFilterQuestions.to.hint} />
             <Select name="site" label={auditFilterQuestions.site.label} placeholder={auditFilterQuestions.site.allSites} options={siteNames.map((name) => ({ value: name, label: name }))} />
             <Radios name="staffGroup" legend={auditFilterQuestions.staffGroup.legend} hint={auditFilterQuestions.staffGroup.hint} options={staffGroupFilterOptions} inline small />
             <Button type="submit">Show the audit</Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
       {state.status === 'loading' ? (

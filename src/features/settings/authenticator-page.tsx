@@ -20,6 +20,7 @@ import { useRepositories } from '../../storage/repositories/react';
 import { useEnrolled, useHardwareFactorAvailable } from './authenticator-link';
 import { failureText } from './change-secret-page';
 import { SecretInput } from './staff-fields';
+import { Form } from '../../components/form/form';
 
 export function AuthenticatorPage() {
   const { staff } = useRepositories();
@@ -58,19 +59,12 @@ export function AuthenticatorPage() {
           {enrolled ? <p>{q.removeHint}</p> : <p>{q.caution}</p>}
           <FormProvider {...form}>
             <IssuesProvider issues={issues}>
-              <form
-                autoComplete="off"
-                noValidate
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  void onSubmit();
-                }}
-              >
+              <Form onSubmit={onSubmit}>
                 <SecretInput name="factorCurrent" label={q.current.label} pin={false} />
                 <Button type="submit" disabled={busy} {...(enrolled ? { variant: 'secondary' } : {})}>
                   {busy ? 'Asking the authenticator…' : enrolled ? q.remove : q.add}
                 </Button>
-              </form>
+              </Form>
             </IssuesProvider>
           </FormProvider>
         </>

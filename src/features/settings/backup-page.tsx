@@ -20,6 +20,7 @@ import { paths } from '../../components/navigation/paths';
 import { useBackupStatus, useRepositories } from '../../storage/repositories/react';
 import type { BackupFile, BackupProgress, ImportedChainStatus, RestoreSummary } from '../../storage/repositories/types';
 import { ConfirmCheckbox, PassphraseField, ProgressBar, RestoreForm } from './backup-parts';
+import { Form } from '../../components/form/form';
 
 /** A uniform whole number below `limit` from the platform's cryptographic source (rejection sampling, no modulo bias). */
 function randomBelow(limit: number): number {
@@ -98,14 +99,7 @@ function MakeBackup() {
           {failure}
         </div>
       ) : null}
-      <form
-        autoComplete="off"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void onSubmit();
-        }}
-      >
+      <Form onSubmit={onSubmit}>
         <div className="nhsuk-form-group">
           <fieldset className="nhsuk-fieldset" aria-describedby="passphraseChoice-hint">
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Backup passphrase</legend>
@@ -151,7 +145,7 @@ function MakeBackup() {
         <Button type="submit" disabled={busy}>
           {busy ? 'Making the backup…' : 'Make the backup file'}
         </Button>
-      </form>
+      </Form>
     </>
   );
 }

@@ -13,6 +13,7 @@ import { Button } from '../../components/content/button';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { useRepositories } from '../../storage/repositories/react';
 import type { BackupProgress, RestoreSummary } from '../../storage/repositories/types';
+import { Form } from '../../components/form/form';
 
 type Progress = Parameters<BackupProgress>[0];
 
@@ -146,14 +147,7 @@ export function RestoreForm({ submitText, onRestored }: { submitText: string; on
           <p>{refusal}</p>
         </div>
       ) : null}
-      <form
-        autoComplete="off"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void onSubmit();
-        }}
-      >
+      <Form onSubmit={onSubmit}>
         <div className={`nhsuk-form-group${fileError ? ' nhsuk-form-group--error' : ''}`}>
           <label className="nhsuk-label" htmlFor="backupFile">
             Backup file
@@ -187,7 +181,7 @@ export function RestoreForm({ submitText, onRestored }: { submitText: string; on
         <Button type="submit" disabled={busy}>
           {busy ? 'Restoring…' : submitText}
         </Button>
-      </form>
+      </Form>
     </>
   );
 }

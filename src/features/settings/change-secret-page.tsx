@@ -20,6 +20,7 @@ import { useRepositories, useSession } from '../../storage/repositories/react';
 import type { StorageFailure, UnlockFailure } from '../../storage/repositories/types';
 import { SecretInput } from './staff-fields';
 import { AuthenticatorLink } from './authenticator-link';
+import { Form } from '../../components/form/form';
 
 function NewSecretFields() {
   const kind: unknown = useWatch({ exact: true, name: 'secretKind' });
@@ -93,21 +94,14 @@ export function ChangeSecretPage({ reason }: { reason?: string | undefined }) {
       <p>{q.intro}</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             <SecretInput name="current" label={q.current.label} pin={false} />
             <Radios name="secretKind" legend={q.secretKind.label} options={secretKindOptions} />
             <NewSecretFields />
             <Button type="submit" disabled={busy}>
               {busy ? 'Changing…' : q.submit}
             </Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
       {reason ? null : <AuthenticatorLink />}

@@ -15,6 +15,7 @@ import { Page } from '../../components/layout/page';
 import { paths } from '../../components/navigation/paths';
 import { useBackupStatus, useDepartmentState, useRepositories } from '../../storage/repositories/react';
 import { ConfirmCheckbox } from './backup-parts';
+import { Form } from '../../components/form/form';
 
 export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => Promise<void> }) {
   const { backup, department } = useRepositories();
@@ -84,18 +85,12 @@ export function HandBackPage({ forgetOfflineCopy }: { forgetOfflineCopy: () => P
       </ButtonGroup>
       <h2 className="nhsuk-heading-m">Delete everything</h2>
       {sharing && !sharing.revokedAt ? <p>This tablet shares with the department: it is removed from the department first, so the server refuses it from then on.</p> : null}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void onSubmit();
-        }}
-      >
+      <Form onSubmit={onSubmit}>
         <ConfirmCheckbox id="confirmHandBack" label="I understand that everything on this tablet will be deleted" error={error} checked={confirmed} onChange={setConfirmed} />
         <Button type="submit" variant="warning" disabled={busy}>
           {busy ? 'Deleting…' : leaveFailure ? 'Delete everything anyway' : 'Delete everything and hand the tablet back'}
         </Button>
-      </form>
+      </Form>
     </Page>
   );
 }

@@ -25,6 +25,7 @@ import { ScreeningFields } from './screening-settings-fields';
 import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
 import { ThinkFamilyTriggerFields } from './think-family-trigger-fields';
 import { WorkingDaysFields } from './working-days-fields';
+import { Form } from '../../components/form/form';
 
 function SettingsForm({ settings }: { settings: DeviceSettings }) {
   const { device } = useRepositories();
@@ -45,14 +46,7 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
       <IssuesProvider issues={issues}>
         <ErrorSummary issues={issues} />
         <SaveOutcome message={message} />
-        <form
-          autoComplete="off"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void onSubmit();
-          }}
-        >
+        <Form onSubmit={onSubmit}>
           <h2 className="nhsuk-heading-m">Site</h2>
           <SiteFields />
           <h2 className="nhsuk-heading-m">Local contacts</h2>
@@ -66,7 +60,7 @@ function SettingsForm({ settings }: { settings: DeviceSettings }) {
           <h2 className="nhsuk-heading-m">Working days</h2>
           <WorkingDaysFields />
           <Button type="submit">Save settings</Button>
-        </form>
+        </Form>
       </IssuesProvider>
     </FormProvider>
   );

@@ -18,6 +18,7 @@ import { paths } from '../../components/navigation/paths';
 import { useRepositories } from '../../storage/repositories/react';
 import { ContactFields, ServiceHoursFields, SiteFields } from './settings-fields';
 import { StaffFields } from './staff-fields';
+import { Form } from '../../components/form/form';
 
 export function SetUpForm() {
   const { device } = useRepositories();
@@ -70,14 +71,7 @@ export function SetUpForm() {
       </p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             <h2 className="nhsuk-heading-m">Site</h2>
             <SiteFields />
             <h2 className="nhsuk-heading-m">Your account (nurse in charge)</h2>
@@ -89,7 +83,7 @@ export function SetUpForm() {
             <Button type="submit" disabled={busy}>
               {busy ? 'Setting up…' : 'Set up tablet'}
             </Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
     </Page>

@@ -25,6 +25,7 @@ import { paths } from '../../components/navigation/paths';
 import { useRekeyStatus, useRepositories, useSession, useStaffDetails } from '../../storage/repositories/react';
 import type { RekeyStatus, StaffSummary } from '../../storage/repositories/types';
 import { StaffFields } from './staff-fields';
+import { Form } from '../../components/form/form';
 
 function describeStaff(member: StaffSummary): string {
   const group = member.staffGroup === 'agency' && member.agencyName ? `Agency (${member.agencyName})` : optionLabel(staffGroupOptions, member.staffGroup);
@@ -156,19 +157,12 @@ export function AddStaffPage() {
       <p>Ask them to type their own PIN or passphrase. They will use it to unlock this tablet.</p>
       <FormProvider {...form}>
         <IssuesProvider issues={issues}>
-          <form
-            autoComplete="off"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void onSubmit();
-            }}
-          >
+          <Form onSubmit={onSubmit}>
             <StaffFields askRole />
             <Button type="submit" disabled={busy}>
               {busy ? 'Adding…' : 'Add member of staff'}
             </Button>
-          </form>
+          </Form>
         </IssuesProvider>
       </FormProvider>
     </Page>

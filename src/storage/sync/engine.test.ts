@@ -27,11 +27,12 @@ type Tablet = DepartmentTablet & {
   calls: string[];
 };
 
-/** fetch for a tablet: can be cut off ("offline"), and can lose the answer to a push after the server wrote it. */
+/** fetch for a tablet: can be cut off ("offline"), can lose the answer to a push after the server wrote it, and can hold every request until let go. */
 interface Network {
   offline: boolean;
   loseNextPushAnswer: boolean;
   failPullAfter: number | undefined;
+  hold?: Promise<void> | undefined;
 }
 
 function tabletFetch(calls: string[], network: Network): typeof fetch {
@@ -39,6 +40,7 @@ function tabletFetch(calls: string[], network: Network): typeof fetch {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     calls.push(new URL(url).pathname);
+    await network.hold;
     if (network.offline) throw new TypeError('fetch failed');
     if (url.includes('/api/v1/pull')) {
       pulls += 1;
@@ -346,6 +348,34 @@ describe('department sync engine, two tablets and the real server', () => {
     expect(resumed).toMatchObject({ ok: true, value: { applied: 1 } });
     expect((await b.repos.internals.db.meta.get(SYNC_CURSOR_KEY))?.value).toBeGreaterThan(cursor as number);
     expect((await b.repos.internals.db.departmentRows.where('kind').notEqual('audit-event').toArray()).map((row) => row.rowId).sort()).toEqual([...ids].sort());
+  });
+
+  it('a sync asked for while one is under way runs once more after it, so what was saved meanwhile is shared: one more, however many ask', async () => {
+    const { a, networkA } = await department();
+    await a.engine.syncNow();
+    const pushes = () => a.calls.filter((path) => path === '/api/v1/push').length;
+    let letGo: () => void = () => undefined;
+    networkA.hold = new Promise<void>((resolve) => {
+      letGo = resolve;
+    });
+    const before = a.calls.length;
+    const underWay = a.engine.syncNow();
+    // The cycle has read what it will push and is waiting on the network.
+    while (a.calls.length === before) await new Promise((resolve) => setTimeout(resolve, 5));
+    const pushesBefore = pushes();
+    const editor = await createPatientAttendance(a.repos);
+    editor.close();
+    const asked = [a.engine.syncNow(), a.engine.syncNow(), a.engine.syncNow()];
+    networkA.hold = undefined;
+    letGo();
+    await underWay;
+    expect((await Promise.all(asked)).every((outcome) => outcome.ok)).toBe(true);
+    expect(await serverRows(editor.id)).toEqual([
+      { kind: 'attendance', revision: 2 },
+      { kind: 'summary', revision: 2 },
+    ]);
+    // The cycle under way pushed nothing new; the one more pushed the new attendance, once.
+    expect(pushes() - pushesBefore).toBeLessThanOrEqual(2);
   });
 
   it('a tablet removed from the department stops syncing and the header says so; its records stay', async () => {

@@ -85,6 +85,9 @@ export class SyncEngine {
   private enrolment: Enrolment | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<Result<CycleOutcome, ApiFailure>> | undefined;
+  /** The whole of the call to syncNow under way (its cycle and what follows it), and the one call queued behind it. */
+  private current: Promise<Result<CycleOutcome, ApiFailure>> | undefined;
+  private queued: Promise<Result<CycleOutcome, ApiFailure>> | undefined;
   private failures = 0;
   private stopped = false;
   private readonly subscriptions: { unsubscribe(): void }[] = [];
@@ -156,11 +159,30 @@ export class SyncEngine {
   }
 
   /**
-   * One push and pull, all the way through (one at a time: a second call waits for the one
-   * running). Schedules the next: the interval after success, the back-off after a failure.
+   * One push and pull, all the way through, one at a time. A call made while one is under way
+   * waits for it and then runs one more: the cycle under way may have read the tablet's rows
+   * before the change that prompted the call (a nurse's "Sync now" after a save, the timer
+   * after a write), and answering with its result would leave that change unshared until the
+   * next interval. However many calls come meanwhile, one more cycle runs (none if the one
+   * under way found the tablet removed from the department). Schedules the next:
+   * the interval after success, the back-off after a failure.
    */
-  async syncNow(): Promise<Result<CycleOutcome, ApiFailure>> {
-    if (this.running) return this.running;
+  syncNow(): Promise<Result<CycleOutcome, ApiFailure>> {
+    if (this.current) {
+      // Unless that one ended the sharing (the tablet removed): then its answer is the answer.
+      this.queued ??= this.current.then((previous) => {
+        this.queued = undefined;
+        return this.active ? this.syncNow() : previous;
+      });
+      return this.queued;
+    }
+    this.current = this.syncOnce().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  private async syncOnce(): Promise<Result<CycleOutcome, ApiFailure>> {
     if (!this.enrolment) this.enrolment = await readEnrolment(this.ctx.db);
     if (!this.active) return err({ kind: 'unauthorised', message: 'This tablet does not share with a department.' });
     // A storage failure (the database closed by an upgrade in another tab, a full disk) is a failure like any other: retried with back-off, never an unhandled rejection.

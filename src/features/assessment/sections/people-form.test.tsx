@@ -48,3 +48,31 @@ describe("who else lives in the child's household", () => {
     expect(screen.queryByRole('heading', { name: (name) => name.startsWith(peopleQuestions.household.label) })).not.toBeInTheDocument();
   });
 });
+
+describe('the follow-ups of one person’s answers', () => {
+  test('"Other (describe)" reveals its description and goes when the answer moves on; Mother gives the basis its hint', async () => {
+    const record = assessmentRecord({ id: 'child', arrivedAt: ARRIVED, dateOfBirth: '2019-05-01' });
+    const { user } = renderAssessment(record, 'next-of-kin');
+    await user.click(await screen.findByRole('radio', { name: 'Someone came with the patient' }));
+    const relationship = screen.getAllByRole('combobox', { name: peopleQuestions.companion.relationship })[0];
+    if (!relationship) throw new Error('no relationship question');
+    await user.selectOptions(relationship, 'Other (describe)');
+    expect(screen.getByRole('textbox', { name: peopleQuestions.companion.relationshipOther })).toBeInTheDocument();
+    await user.selectOptions(relationship, 'Brother');
+    expect(screen.queryByRole('textbox', { name: peopleQuestions.companion.relationshipOther })).not.toBeInTheDocument();
+
+    const responsibility = screen.getAllByRole('group', { name: peopleQuestions.hasParentalResponsibility.label })[0];
+    if (!responsibility) throw new Error('no parental responsibility question');
+    await user.click(within(responsibility).getByRole('radio', { name: 'Yes' }));
+    const basis = await screen.findByRole('combobox', { name: peopleQuestions.parentalResponsibilityBasis.label });
+    expect(basis).not.toHaveAccessibleDescription(peopleQuestions.parentalResponsibilityBasis.motherHint);
+    await user.selectOptions(relationship, 'Mother');
+    expect(basis).toHaveAccessibleDescription(peopleQuestions.parentalResponsibilityBasis.motherHint);
+    await user.selectOptions(basis, 'Other (describe)');
+    expect(screen.getByRole('textbox', { name: peopleQuestions.parentalResponsibilityBasis.otherLabel })).toBeInTheDocument();
+    // Moving on through options that reveal nothing keeps it gone.
+    await user.selectOptions(basis, 'Court order');
+    await user.selectOptions(basis, 'Adoptive parent');
+    expect(screen.queryByRole('textbox', { name: peopleQuestions.parentalResponsibilityBasis.otherLabel })).not.toBeInTheDocument();
+  });
+});

@@ -11,19 +11,22 @@ import { Radios } from '../../../components/form/radios';
 import { Select } from '../../../components/form/select';
 import { TextInput } from '../../../components/form/text-input';
 
+// Each watch computes the one fact it shows (useWatch `compute`), so moving through a
+// select's options with the arrow keys re-renders only when that fact changes.
+
 function RelationshipOther({ path }: { path: string }) {
-  const relationship: unknown = useWatch({ exact: true, name: `${path}.relationship` });
-  return relationship === '99' ? <TextInput name={`${path}.relationshipOther`} label={q.companion.relationshipOther} /> : null;
+  const other = useWatch({ exact: true, name: `${path}.relationship`, compute: (relationship: unknown) => relationship === '99' });
+  return other ? <TextInput name={`${path}.relationshipOther`} label={q.companion.relationshipOther} /> : null;
 }
 
 function BasisOther({ path }: { path: string }) {
-  const basis: unknown = useWatch({ exact: true, name: `${path}.parentalResponsibilityBasis` });
-  return basis === 'other' ? <TextInput name={`${path}.parentalResponsibilityBasisOther`} label={q.parentalResponsibilityBasis.otherLabel} /> : null;
+  const other = useWatch({ exact: true, name: `${path}.parentalResponsibilityBasis`, compute: (basis: unknown) => basis === 'other' });
+  return other ? <TextInput name={`${path}.parentalResponsibilityBasisOther`} label={q.parentalResponsibilityBasis.otherLabel} /> : null;
 }
 
 export function ParentalResponsibilityBasis({ path }: { path: string }) {
-  const relationship: unknown = useWatch({ exact: true, name: `${path}.relationship` });
-  const hint = relationship === '12' ? { hint: q.parentalResponsibilityBasis.motherHint } : {};
+  const mother = useWatch({ exact: true, name: `${path}.relationship`, compute: (relationship: unknown) => relationship === '12' });
+  const hint = mother ? { hint: q.parentalResponsibilityBasis.motherHint } : {};
   return (
     <>
       <Select name={`${path}.parentalResponsibilityBasis`} label={q.parentalResponsibilityBasis.label} options={parentalResponsibilityBasisOptions} {...hint} />

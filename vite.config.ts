@@ -168,6 +168,9 @@ export default defineConfig({
     // on every first load (PRODUCT.md section 10). One Dexie for the app, the hooks and the tests.
     alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
   },
+  // The seal worker (src/storage/repositories/attendance-sealer.ts) is started as a module
+  // worker: the same ES module format as the app, and every supported browser runs them.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Every browser the app supports (Chromium-based tablets, Safari 17+) has modulepreload.

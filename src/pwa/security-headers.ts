@@ -9,16 +9,25 @@
  *
  * Why each directive:
  * - everything from the app's own origin only: no third-party request, ever (PRODUCT.md §2.1);
- * - `require-trusted-types-for 'script'` and one named policy: a script-URL or HTML sink can only
- *   take a value our own code vetted, so an injected string cannot become script (SECURITY.md);
- *   the only sink the app uses is the service-worker registration (`service-worker.ts`);
+ * - `require-trusted-types-for 'script'` and two named policies: a script-URL or HTML sink can
+ *   only take a value our own code vetted, so an injected string cannot become script
+ *   (SECURITY.md); the only sinks the app uses are the service-worker registration
+ *   (`service-worker.ts`) and the seal worker (`storage/repositories/attendance-sealer.ts`),
+ *   each through a policy that passes its one URL and nothing else;
  * - `frame-ancestors 'none'`: no other page can frame the app to trick a nurse into clicks. It
  *   works only as a header, so the `<meta>` copy leaves it out and `frame-guard.ts` covers hosts
  *   that send no headers.
  */
 
-/** The one Trusted Types policy the app creates (for the service-worker script URL). */
+/** The Trusted Types policy for the service-worker script URL. */
 export const TRUSTED_TYPES_POLICY = 'safeguarding-triage-sw';
+
+/**
+ * The policy the seal worker's script URL is made through: the same name as
+ * SEAL_WORKER_TRUSTED_TYPES_POLICY in storage (which cannot import from here;
+ * tests/unit/hosting-headers.test.ts checks the two agree).
+ */
+export const SEAL_WORKER_TRUSTED_TYPES_POLICY = 'safeguarding-triage-seal-worker';
 
 export const contentSecurityPolicyDirectives: readonly string[] = [
   "default-src 'self'",
@@ -34,7 +43,7 @@ export const contentSecurityPolicyDirectives: readonly string[] = [
   "form-action 'self'",
   "frame-ancestors 'none'",
   "require-trusted-types-for 'script'",
-  `trusted-types ${TRUSTED_TYPES_POLICY}`,
+  `trusted-types ${TRUSTED_TYPES_POLICY} ${SEAL_WORKER_TRUSTED_TYPES_POLICY}`,
 ];
 
 export const contentSecurityPolicy = contentSecurityPolicyDirectives.join('; ');

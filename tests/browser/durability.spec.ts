@@ -4,6 +4,8 @@
  *     clean shutdown) a second after the last keystroke, start it again on the same
  *     profile: the text is there, and Continue goes back to the same page and field.
  * (3) After one online visit, go offline and reload: the app, its pages and the drafts work.
+ * The autosave's seal worker (storage/repositories/attendance-sealer.ts) starts under the
+ * Content-Security-Policy, offline too, and what it seals opens after a reload.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -108,6 +110,39 @@ test('after one online visit the app works offline: reload, deep links and draft
   await expect(page.getByText('Ava Rose Brennan').first()).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+});
+
+test('the autosave seals in its worker, allowed by the Trusted Types policy and offline too, and what the worker sealed opens after a reload', async ({ page, context }) => {
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const seen = ((window as unknown as { violations?: string[] }).violations ??= []);
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const sealWorker = /\/assets\/attendance-seal-worker-[\w-]+\.js$/;
+  /** Whether the seal worker answered in this page (attendance-sealer.ts marks its first answer). */
+  const workerAnswered = () => page.evaluate(() => performance.getEntriesByName('seal-worker-answered').length > 0);
+  await setUpTablet(page);
+  await waitForServiceWorker(page);
+  await startAssessment(page);
+  await page.getByLabel('First name').fill('Nia');
+  await page.getByLabel('Last name').fill('Osei');
+  await waitForSaved(page);
+  expect(page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(sealWorker));
+  expect(await workerAnswered()).toBe(true);
+
+  // Offline: the reloaded page starts the worker again from the service worker's cache.
+  await context.setOffline(true);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByLabel('Last name')).toHaveValue('Osei');
+  await page.getByLabel('Last name').fill('Osei-Mensah');
+  await waitForSaved(page);
+  expect(await workerAnswered()).toBe(true);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByLabel('Last name')).toHaveValue('Osei-Mensah');
+  expect(await page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([]);
 });
 
 test('the same assessment open in a second tab is read-only there, with a message', async ({ page, context }) => {

@@ -18,7 +18,7 @@ test('Trusted Types are required, the one policy registers the service worker, a
   const response = await page.goto('/');
   const header = (await response?.allHeaders())?.['content-security-policy'] ?? '';
   expect(header).toContain("require-trusted-types-for 'script'");
-  expect(header).toContain('trusted-types safeguarding-triage-sw');
+  expect(header).toContain('trusted-types safeguarding-triage-sw safeguarding-triage-seal-worker');
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /require-trusted-types-for 'script'/);
 
   await waitForServiceWorker(page);

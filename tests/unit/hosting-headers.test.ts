@@ -6,7 +6,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicyForMeta, nginxSecurityHeaders, securityHeaders, staticHostHeaders } from '../../src/pwa/security-headers';
+import { contentSecurityPolicyForMeta, nginxSecurityHeaders, SEAL_WORKER_TRUSTED_TYPES_POLICY, securityHeaders, staticHostHeaders, TRUSTED_TYPES_POLICY } from '../../src/pwa/security-headers';
+import { SEAL_WORKER_TRUSTED_TYPES_POLICY as sealWorkerPolicyInStorage } from '../../src/storage/repositories/attendance-sealer';
 
 const root = resolve(import.meta.dirname, '../..');
 const hostFiles = [
@@ -41,6 +42,12 @@ describe('the policy itself', () => {
       expect(policy).toContain(`${directive} 'self';`);
     }
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('names exactly the Trusted Types policies the app creates: the service worker\'s and the seal worker\'s (storage names its own)', () => {
+    const policy = securityHeaders['Content-Security-Policy'] ?? '';
+    expect(policy.split('; ')).toContain(`trusted-types ${TRUSTED_TYPES_POLICY} ${SEAL_WORKER_TRUSTED_TYPES_POLICY}`);
+    expect(SEAL_WORKER_TRUSTED_TYPES_POLICY).toBe(sealWorkerPolicyInStorage);
   });
 
   it('leaves frame-ancestors out of the <meta> copy (browsers ignore it there) and keeps the rest', () => {

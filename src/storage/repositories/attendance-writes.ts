@@ -4,10 +4,12 @@
  *
  * Every write seals the record and a small list summary with AES-GCM BEFORE opening the
  * IndexedDB transaction (awaiting WebCrypto inside a transaction commits it early: Dexie
- * PrematureCommitError). Look-ups use HMAC blind indexes of the normalised NHS number and
- * of last name + date of birth, never the clear values.
+ * PrematureCommitError). The editor's saves have the seal worker make the summary and the
+ * seals (attendance-sealer.ts), off the main thread the nurse types on; every other write
+ * seals in the page. Look-ups use HMAC blind indexes of the normalised NHS number and of
+ * last name + date of birth, never the clear values.
  */
-import { issuedLetterFacts, summariseAttendance } from '../../domain/assessment/attendance-summary';
+import { issuedLetterFacts } from '../../domain/assessment/attendance-summary';
 import type { AttendanceSummary, IssuedLetterFacts } from '../../domain/assessment/attendance-summary';
 import { letterRowCount, lettersIssuedOf } from './letters-due-facts';
 import { transportFingerprint } from '../crypto/transport';
@@ -20,7 +22,10 @@ import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
 import type { AttendanceRow } from '../db';
-import { IndexCache, openRowPart, readWorklistState, sealAttendancePart, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { IndexCache, openRowPart, readWorklistState, sealWorklist, WORKLIST_LOCK, worklistFromSummaries } from './attendance-crypto';
+import { sealAttendanceParts } from './attendance-seal-work';
+import { appSealer } from './attendance-sealer';
+import type { Sealer } from './attendance-sealer';
 import { arrivalDay, DayIndexConflict, writeWithDays } from './day-index';
 import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, revisionNote } from './revisions';
 import type { StorageContext } from './context';
@@ -58,12 +63,12 @@ export async function sealAttendance(
   indexes: IndexCache,
   /** The letters issued for it (letters-due-facts.ts), so the summary says which are (issue 14); absent: it says nothing of them. */
   issued?: IssuedLetterFacts,
+  /** Where the summary is made and the seals done: in the page unless given (the editor's autosave uses the seal worker, attendance-sealer.ts). */
+  sealer: Sealer = sealAttendanceParts,
 ): Promise<{ row: AttendanceRow; summary: AttendanceSummary; arrivedAt: string }> {
-  const summary = summariseAttendance(record, now, issued);
   const inputs = blindIndexInputs(record);
-  const [summarySealed, payload, nhsIndex, nameDobIndex] = await Promise.all([
-    sealAttendancePart(unlocked, summary, record.id, 'summary', rev),
-    sealAttendancePart(unlocked, record, record.id, 'payload', rev),
+  const [{ summary, summarySealed, payload }, nhsIndex, nameDobIndex] = await Promise.all([
+    sealer({ record, rev, now, issued, deviceId: unlocked.deviceId, epoch: unlocked.epoch, dataKey: unlocked.keys.dataKey }),
     indexes.get(unlocked.keys, 'nhs-number', inputs.nhs),
     indexes.get(unlocked.keys, 'name-dob', inputs.nameDob),
   ]);
@@ -238,7 +243,7 @@ class Editor implements AssessmentEditor {
    */
   private async writeOnce(unlocked: Unlocked, record: AssessmentRecord): Promise<{ kind: 'written'; receipt: SaveReceipt } | { kind: 'stale' } | { kind: 'again' }> {
     const issued = (this.issued ??= await this.readIssued(unlocked, record.id));
-    const { row, summary } = await sealAttendance(unlocked, record, this.rev + 1, this.ctx.now(), this.indexes, issued.facts);
+    const { row, summary } = await sealAttendance(unlocked, record, this.rev + 1, this.ctx.now(), this.indexes, issued.facts, await appSealer());
     const { db } = this.ctx;
     const expected = this.rev;
     const toDay = row.arrivedDay;

@@ -305,9 +305,16 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
           }
         }
         const [app, plainSide] = sides;
-        if (PROFILE && app && label) {
-          const summary = await profiled(app.cdp, PROFILE, `${label}-app`, () => act(app.target, ROUNDS));
-          process.stdout.write(`Profile of ${label} answers, app: ${JSON.stringify(summary, null, 1)}\n`);
+        if (PROFILE && label) {
+          // Both sides, so what the app adds can be read off against what the browser does anyway.
+          for (const [side, name] of [
+            [app, 'app'],
+            [plainSide, 'plain'],
+          ] as const) {
+            if (!side) continue;
+            const summary = await profiled(side.cdp, PROFILE, `${label}-${name}`, () => act(side.target, ROUNDS));
+            process.stdout.write(`Profile of ${label} answers, ${name}: ${JSON.stringify(summary, null, 1)}\n`);
+          }
         }
         const appMs = median(app?.samples ?? []);
         const plainMs = median(plainSide?.samples ?? []);

@@ -1,7 +1,7 @@
 /**
  * A radio's answer reaches the form through its native listener, and the pointer's hover
  * events stop before any ancestor (React's root listens there) while the events the idle
- * lock and the section page listen for still pass (native-answer.ts).
+ * lock and the section page listen for still pass (native-answer.ts); so do keys, on <html>.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { UseFormRegisterReturn } from 'react-hook-form';
@@ -42,6 +42,27 @@ describe('nativeAnswerRef', () => {
     input.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     input.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(heard).toEqual(['pointerdown sex', 'focusin sex']);
+    cleanUp?.();
+    root.remove();
+  });
+
+  it("stops a key at an answer on <html>, after the document's capture listeners (the idle lock's) and before anything below", () => {
+    const { root, input, cleanUp } = setUp();
+    const heard: string[] = [];
+    const onDocument = (event: Event) => heard.push(`document ${event.type} ${(event.target as Element).id || (event.target as Element).tagName.toLowerCase()}`);
+    const onBody = (event: Event) => heard.push(`body ${event.type} ${(event.target as Element).id || (event.target as Element).tagName.toLowerCase()}`);
+    for (const type of ['keydown', 'keyup']) {
+      document.addEventListener(type, onDocument, true);
+      document.body.addEventListener(type, onBody, true);
+    }
+    input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'ArrowDown' }));
+    input.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'ArrowDown' }));
+    root.querySelector('#other')?.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
+    expect(heard).toEqual(['document keydown sex', 'document keyup sex', 'document keydown other', 'body keydown other']);
+    for (const type of ['keydown', 'keyup']) {
+      document.removeEventListener(type, onDocument, true);
+      document.body.removeEventListener(type, onBody, true);
+    }
     cleanUp?.();
     root.remove();
   });

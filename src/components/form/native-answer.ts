@@ -30,6 +30,15 @@
  * (its input or label): before React's root sees them. The events a tap or a key raises
  * otherwise (pointerdown, click, focus, input, change) still pass through the capture phase
  * as before: the idle lock and the section page's "last field" listen there.
+ *
+ * Keys went the same way on 30 November 2026. A profile of ten arrow keys on a select at 4x
+ * (tests/bench/app.bench.ts) put about 16 ms, a sixth of the page's script, in React's root
+ * listener handling keydown and keyup (finding the fibre, walking its path, capture and
+ * bubble). Nothing in the app handles a key on an answer (no onKey… handlers; the idle lock
+ * listens for keydown on the document, in the capture phase), so keydown, keyup and keypress
+ * stop on the root element (<html>), in the capture phase, when they come to an answer: after
+ * the document's listeners, before React's. A key's default action (an arrow moving a select
+ * to its next option, Space ticking a box) does not depend on the event reaching the input.
  */
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
@@ -64,7 +73,10 @@ const HOVER = ['pointerover', 'pointerout', 'pointermove', 'mouseover', 'mouseou
 
 /** Inputs wired by nativeAnswerRef (their labels are found through `label.control`). */
 const answers = new WeakSet<Element>();
+/** Keys: no handler in the app; the idle lock hears keydown on the document first. */
+const KEYS = ['keydown', 'keyup', 'keypress'] as const;
 let hoverStopInstalled = false;
+let keyStopInstalled = false;
 
 function isAnswer(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -72,7 +84,7 @@ function isAnswer(target: EventTarget | null): boolean {
   return target instanceof HTMLLabelElement && target.control !== null && answers.has(target.control);
 }
 
-const stopHoverAtAnswer = (event: Event) => {
+const stopAtAnswer = (event: Event) => {
   if (isAnswer(event.target)) event.stopPropagation();
 };
 
@@ -80,7 +92,14 @@ const stopHoverAtAnswer = (event: Event) => {
 function installHoverStop(view: Window | null): void {
   if (hoverStopInstalled || !view) return;
   hoverStopInstalled = true;
-  for (const name of HOVER) view.addEventListener(name, stopHoverAtAnswer, { capture: true, passive: true });
+  for (const name of HOVER) view.addEventListener(name, stopAtAnswer, { capture: true, passive: true });
+}
+
+/** Once per document: keys at an answer stop on <html>, after the document's capture listeners (the idle lock's). */
+function installKeyStop(document: Document): void {
+  if (keyStopInstalled) return;
+  keyStopInstalled = true;
+  for (const name of KEYS) document.documentElement.addEventListener(name, stopAtAnswer, { capture: true, passive: true });
 }
 
 /**
@@ -104,6 +123,7 @@ export function nativeAnswerRef<E extends HTMLInputElement | HTMLSelectElement>(
     for (const name of STOPPED_AT_THE_ANSWER) element.addEventListener(name, stop);
     answers.add(element);
     installHoverStop(element.ownerDocument.defaultView);
+    installKeyStop(element.ownerDocument);
     return () => {
       answers.delete(element);
       element.removeEventListener('change', onChange);

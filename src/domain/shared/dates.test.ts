@@ -191,6 +191,32 @@ describe('toLondon', () => {
   ])('fall back: %s is %s in London', (instant, time) => {
     expect(toLondon(instant)).toMatchObject({ date: '2026-10-25', time });
   });
+
+  // toLondon reads a cached offset for each UTC hour (the formatter is slow); these hold it to
+  // the formatter's own answer at every minute either side of each kind of change in the zone.
+  const byFormatter = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', weekday: 'short' });
+  const formatterReads = (ms: number) => {
+    const parts = Object.fromEntries(byFormatter.formatToParts(new Date(ms)).map((part) => [part.type, part.value]));
+    return { date: `${String(parts.year).padStart(4, '0')}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: Number(parts.second), isoWeekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(String(parts.weekday)) + 1 };
+  };
+  test.each([
+    ['local mean time to GMT, 1 December 1847', '1847-12-01T00:00:00.000Z'],
+    ['British Double Summer Time begins, 4 May 1941', '1941-05-04T01:00:00.000Z'],
+    ['British Standard Time ends, 31 October 1971', '1971-10-31T02:00:00.000Z'],
+    ['spring forward, 29 March 2026', '2026-03-29T01:00:00.000Z'],
+    ['fall back, 25 October 2026', '2026-10-25T01:00:00.000Z'],
+    ['fall back, 2100', '2100-10-31T01:00:00.000Z'],
+  ])('reads what the time-zone formatter reads at every minute (and odd second) for three hours around %s', (_change, at) => {
+    const centre = Date.parse(at);
+    const offsets = new Set<number>();
+    for (let ms = centre - 3 * 3_600_000; ms <= centre + 3 * 3_600_000; ms += 60_000) {
+      for (const instant of [ms, ms + 17_345]) expect(toLondon(new Date(instant))).toEqual(formatterReads(instant));
+      const wall = formatterReads(ms);
+      offsets.add(Date.parse(`${wall.date}T${wall.time}:${String(wall.seconds).padStart(2, '0')}Z`) - Math.floor(ms / 1000) * 1000);
+    }
+    // The window does hold the change.
+    expect(offsets.size).toBe(2);
+  });
 });
 
 describe('fromLondon', () => {

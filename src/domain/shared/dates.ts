@@ -139,9 +139,8 @@ export interface LondonWallClock {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The London wall-clock date and time of an instant. */
-export function toLondon(instant: IsoInstant | Date): LondonWallClock {
-  const date = new Date(instant);
+/** The London wall-clock date and time of an instant, read from the time-zone formatter. */
+function toLondonByFormatter(date: Date): LondonWallClock {
   const parts: Record<string, string> = {};
   for (const part of londonParts(date)) parts[part.type] = part.value;
   return {
@@ -150,6 +149,62 @@ export function toLondon(instant: IsoInstant | Date): LondonWallClock {
     time: `${parts.hour ?? ''}:${parts.minute ?? ''}`,
     seconds: Number(parts.second),
     isoWeekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
+  };
+}
+
+const HOUR_MS = 3_600_000;
+/** Years 1000–9999 (the formatter's four-digit years) take the cached offset; any other instant is read by the formatter. */
+const CACHED_FROM_MS = Date.UTC(1000, 0, 1);
+const CACHED_UNTIL_MS = Date.UTC(9999, 11, 31);
+/** London's offset from UTC (ms) through each UTC hour seen, by hour number; null when it changes within that hour. */
+const offsetByHour = new Map<number, number | null>();
+const OFFSET_CACHE_LIMIT = 4096;
+
+/** The offset at the whole second of `ms`, from the formatter. */
+function formatterOffsetAt(ms: number): number {
+  const wall = toLondonByFormatter(new Date(ms));
+  const [y, mo, d] = wall.date.split('-').map(Number);
+  const [h, mi] = wall.time.split(':').map(Number);
+  return utcMillis(y ?? 0, mo ?? 1, d ?? 1, h ?? 0, mi ?? 0, wall.seconds) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * London's offset through the UTC hour holding `ms`, or null when it changes within the hour.
+ * Why: the formatter is the slow part of every date on screen and of every autosave (the
+ * arrival instant is read back from its wall-clock time, three formatter calls). A profile
+ * of ten answers on the people page at 4x (tests/bench/app.bench.ts, 30 November 2026) put
+ * about 9 ms of them here. London's offset changes at most once in any hour (every change in
+ * the zone's history, local mean time to GMT in 1847 included), so an offset the same at both
+ * ends of an hour holds for all of it: two formatter calls an hour, then arithmetic.
+ */
+function offsetThroughHour(ms: number): number | null {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = formatterOffsetAt(hour * HOUR_MS);
+    offset = start === formatterOffsetAt(hour * HOUR_MS + HOUR_MS - 1000) ? start : null;
+    if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The offset at `ms` when the cache holds it for that hour; null when the formatter must read it. */
+const cachedOffsetAt = (ms: number): number | null => (ms >= CACHED_FROM_MS && ms <= CACHED_UNTIL_MS ? offsetThroughHour(ms) : null);
+
+/** The London wall-clock date and time of an instant. */
+export function toLondon(instant: IsoInstant | Date): LondonWallClock {
+  const date = new Date(instant);
+  const ms = date.getTime();
+  const offset = cachedOffsetAt(ms);
+  if (offset === null) return toLondonByFormatter(date);
+  // The wall clock, written as if it were UTC (the formatter drops milliseconds).
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  return {
+    date: `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`,
+    time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`,
+    seconds: wall.getUTCSeconds(),
+    isoWeekday: ((wall.getUTCDay() + 6) % 7) + 1,
   };
 }
 
@@ -166,10 +221,7 @@ function utcMillis(year: number, month: number, day: number, hours = 0, minutes 
 
 /** How far London wall-clock time is ahead of UTC at an instant, in milliseconds. */
 function londonOffsetAt(ms: number): number {
-  const wall = toLondon(new Date(ms));
-  const [y, mo, d] = wall.date.split('-').map(Number);
-  const [h, mi] = wall.time.split(':').map(Number);
-  return utcMillis(y ?? 0, mo ?? 1, d ?? 1, h ?? 0, mi ?? 0, wall.seconds) - Math.floor(ms / 1000) * 1000;
+  return cachedOffsetAt(ms) ?? formatterOffsetAt(ms);
 }
 
 const DAY_MS = 86_400_000;

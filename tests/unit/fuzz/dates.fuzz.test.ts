@@ -74,6 +74,19 @@ describe('dates', () => {
     );
   });
 
+  it('toLondon reads what the time-zone formatter reads at any instant from year 1 to 9999 (its offset is cached by the hour)', () => {
+    const formatter = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    fc.assert(
+      fc.property(fc.oneof(isoInstant, fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString())), (instant) => {
+        const parts = Object.fromEntries(formatter.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+        const wall = toLondon(instant);
+        expect(wall.date).toBe(`${String(parts.year).padStart(4, '0')}-${parts.month}-${parts.day}`);
+        expect(`${wall.time}:${String(wall.seconds).padStart(2, '0')}`).toBe(`${parts.hour}:${parts.minute}:${parts.second}`);
+      }),
+      fuzzParameters(500),
+    );
+  });
+
   it('addDays moves by whole calendar days and back again, for every date parseDateParts accepts', () => {
     fc.assert(
       fc.property(anyAcceptedDate, fc.integer({ min: -40_000, max: 40_000 }), (date, days) => {

@@ -22,9 +22,9 @@ import { InsetText, WarningCallout } from '../../../components/content/feedback'
 import { Checkbox } from '../../../components/form/checkboxes';
 import { Radios } from '../../../components/form/radios';
 import { Textarea } from '../../../components/form/text-input';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
 
-const draftOf = (values: unknown) => auditCDraftSchema.parse(values);
+const draftOf = parsedOnce(auditCDraftSchema);
 
 /** The score as the answers stand, and brief advice for a positive screen. */
 function Score({ ctx }: { ctx: AssessmentContext }) {

@@ -36,10 +36,10 @@ import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { useDeviceSettings } from '../../../storage/repositories/react';
 import { useOpenAssessment } from '../assessment-context';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
 import { usePreviousAttendances } from '../use-previous-attendances';
 
-const cseOf = (values: unknown) => cseDraftSchema.parse(values);
+const cseOf = parsedOnce(cseDraftSchema);
 
 function NotAsked({ ctx, facts }: { ctx: AssessmentContext; facts: ScreeningRecordFacts }) {
   const triggers = cseTriggersMet(ctx, facts);

@@ -40,9 +40,9 @@ import { DateInput } from '../../../components/form/date-input';
 import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { Link, useLocation } from '../../../components/navigation/router';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
 
-const draftOf = (values: unknown) => domesticAbuseDraftSchema.parse(values);
+const draftOf = parsedOnce(domesticAbuseDraftSchema);
 
 /** The high-risk callout: why (count, judgement), and for a 16–17-year-old the MASH as well. */
 function HighRisk({ ctx }: { ctx: AssessmentContext }) {

@@ -31,12 +31,15 @@ import { DateInput, TimeInput } from '../../../components/form/date-input';
 import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { useDeviceSettings } from '../../../storage/repositories/react';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
+
+/** The section as its derived values read it: parsed once a change (use-form-derived.ts). */
+const fgmOf = parsedOnce(fgmDraftSchema);
 
 type FgmStage = 'unanswered' | 'known' | 'not-known-case';
 
 function stageOf(values: unknown): FgmStage {
-  const draft = fgmDraftSchema.parse(values);
+  const draft = fgmOf(values);
   if (fgmKnownCase(draft)) return 'known';
   return draft.asked !== '' && draft.observedSigns !== '' ? 'not-known-case' : 'unanswered';
 }
@@ -54,7 +57,7 @@ function Reporter() {
 function KnownCase({ ctx }: { ctx: AssessmentContext }) {
   const settings = useDeviceSettings();
   const bankHolidays = settings?.mashHours.bankHolidays ?? NO_BANK_HOLIDAYS;
-  const deadline = useFormDerived((values) => fgmPolicePrompt(fgmDraftSchema.parse(values), ctx, bankHolidays)?.deadline.date, [ctx, bankHolidays]);
+  const deadline = useFormDerived((values) => fgmPolicePrompt(fgmOf(values), ctx, bankHolidays)?.deadline.date, [ctx, bankHolidays]);
   const p = q.policeReport;
   return (
     <>

@@ -59,9 +59,9 @@ import { TextInput, Textarea } from '../../../components/form/text-input';
 import { useDeviceSettings } from '../../../storage/repositories/react';
 import { NextStepsPanel } from '../next-steps-panel';
 import { NiceLevelTag } from '../nice-level-tag';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
 
-const outcomeOf = (values: unknown) => outcomeDraftSchema.parse(values);
+const outcomeOf = parsedOnce(outcomeDraftSchema);
 
 const DEFAULT_MASH_HOURS = defaultDeviceSettings().mashHours;
 

@@ -16,7 +16,10 @@ import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { useDeviceSettings } from '../../../storage/repositories/react';
 import { PromptList } from '../prompt-list';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
+
+/** The section as its derived values read it: parsed once a change (use-form-derived.ts). */
+const peopleOf = parsedOnce(peopleDraftSchema);
 import { HouseholdMemberFields, PersonFields } from './person-fields';
 
 const newPersonId = (): string => crypto.randomUUID();
@@ -66,7 +69,7 @@ function AccompaniedReveal({ ctx }: { ctx: AssessmentContext }) {
 
 function WhichCompanion() {
   const options = useFormDerived((values) =>
-    peopleDraftSchema.parse(values).companions.map((companion, index) => ({ value: companion.id, label: companion.fullName.trim() || `Person with the patient ${index + 1}` })),
+    peopleOf(values).companions.map((companion, index) => ({ value: companion.id, label: companion.fullName.trim() || `Person with the patient ${index + 1}` })),
   );
   if (options.length <= 1) return null;
   return <Radios name="nextOfKin.sameAsCompanionId" legend={q.nextOfKin.whichCompanion} options={options} small />;
@@ -157,7 +160,7 @@ function Household() {
  */
 function Prefills({ ctx }: { ctx: AssessmentContext }) {
   const { getValues, setValue } = useFormContext();
-  const prefills = useFormDerived((values) => peoplePrefills(peopleDraftSchema.parse(values), ctx), [ctx]);
+  const prefills = useFormDerived((values) => peoplePrefills(peopleOf(values), ctx), [ctx]);
   const applied = useRef(new Map<string, string>());
   useEffect(() => {
     const wanted = new Map(prefills.map((prefill) => [prefill.field, prefill.value]));
@@ -177,8 +180,8 @@ function Prefills({ ctx }: { ctx: AssessmentContext }) {
 
 function LivePrompts({ ctx }: { ctx: AssessmentContext }) {
   const settings = useDeviceSettings();
-  const prompts = useFormDerived((values) => peoplePrompts(peopleDraftSchema.parse(values), ctx, settings?.contacts), [ctx, settings]);
-  const gap = useFormDerived((values) => noParentalResponsibilityReasonApplies(peopleDraftSchema.parse(values), ctx), [ctx]);
+  const prompts = useFormDerived((values) => peoplePrompts(peopleOf(values), ctx, settings?.contacts), [ctx, settings]);
+  const gap = useFormDerived((values) => noParentalResponsibilityReasonApplies(peopleOf(values), ctx), [ctx]);
   return (
     <>
       <PromptList prompts={prompts} />

@@ -64,7 +64,10 @@ import { optionId, Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { NiceLevelTag } from '../nice-level-tag';
 import { useOpenAssessment } from '../assessment-context';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
+
+/** The section as its derived values read it: parsed once a change (use-form-derived.ts). */
+const safeguardingOf = parsedOnce(safeguardingDraftSchema);
 import { usePreviousAttendances } from '../use-previous-attendances';
 
 const FEATURES = 'alertingFeatures';
@@ -380,7 +383,7 @@ function CarerChildInteraction({ ctx }: { ctx: AssessmentContext }) {
 }
 
 function HighestLevel({ ctx }: { ctx: AssessmentContext }) {
-  const level = useFormDerived((values) => highestNiceLevel(safeguardingDraftSchema.parse(values), ctx) ?? null, [ctx]);
+  const level = useFormDerived((values) => highestNiceLevel(safeguardingOf(values), ctx) ?? null, [ctx]);
   return (
     <div aria-live="polite" aria-atomic="true" className="app-highest-level">
       <InsetText>

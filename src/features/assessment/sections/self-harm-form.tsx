@@ -29,11 +29,14 @@ import { DateInput, TimeInput } from '../../../components/form/date-input';
 import { Fieldset } from '../../../components/form/form-group';
 import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
+
+/** The section as its derived values read it: parsed once a change (use-form-derived.ts). */
+const selfHarmOf = parsedOnce(selfHarmDraftSchema);
 
 /** What is still needed before the young person goes home, live from the answers on screen. */
 function SafeDischargeChecklist() {
-  const items = useFormDerived((values) => selfHarmSafeDischargeChecklist(selfHarmDraftSchema.parse(values)));
+  const items = useFormDerived((values) => selfHarmSafeDischargeChecklist(selfHarmOf(values)));
   return (
     <ul className="nhsuk-list" aria-label="Safe discharge checklist">
       {items.map((item) => (

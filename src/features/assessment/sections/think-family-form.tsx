@@ -43,11 +43,11 @@ import { useFieldError } from '../../../components/form/issues-context';
 import { Radios } from '../../../components/form/radios';
 import { TextInput, Textarea } from '../../../components/form/text-input';
 import { useDeviceSettings } from '../../../storage/repositories/react';
-import { useFormDerived } from '../use-form-derived';
+import { parsedOnce, useFormDerived } from '../use-form-derived';
 
 const newChildId = (): string => crypto.randomUUID();
 
-const draftOf = (values: unknown): ThinkFamilyDraft => thinkFamilyDraftSchema.parse(values);
+const draftOf: (values: unknown) => ThinkFamilyDraft = parsedOnce(thinkFamilyDraftSchema);
 
 /** Why the section is required (the triggers that apply, live), or that it is offered. */
 function Triggers({ answers, ctx }: { answers: Answers; ctx: AssessmentContext }) {

@@ -15,6 +15,8 @@ import { profiled } from './profile';
 
 /** `BENCH_PROFILE=<folder>`: also profile one extra round of radio answers on each page (tests/bench/profile.ts). */
 const PROFILE = process.env.BENCH_PROFILE;
+/** `BENCH_PROFILE_ROUNDS=<n>`: how many rounds the profile covers (1 unless set): a sampled profile of one round is a few hundred samples. */
+const PROFILE_ROUNDS = Math.max(1, Number(process.env.BENCH_PROFILE_ROUNDS ?? 1));
 
 /** Cold starts per run (median reported): 9, as a 2-core machine shared with other work is noisy. */
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 9);
@@ -312,7 +314,12 @@ test('answering a date, a select and a checkbox in a filled-in assessment, again
             [plainSide, 'plain'],
           ] as const) {
             if (!side) continue;
-            const summary = await profiled(side.cdp, PROFILE, `${label}-${name}`, () => act(side.target, ROUNDS));
+            const summary = await profiled(side.cdp, PROFILE, `${label}-${name}`, async () => {
+              for (let round = 0; round < PROFILE_ROUNDS; round += 1) {
+                await act(side.target, ROUNDS + round);
+                if (round + 1 < PROFILE_ROUNDS) await side.target.waitForTimeout(1200);
+              }
+            });
             process.stdout.write(`Profile of ${label} answers, ${name}: ${JSON.stringify(summary, null, 1)}\n`);
           }
         }

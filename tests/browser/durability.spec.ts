@@ -5,7 +5,9 @@
  *     profile: the text is there, and Continue goes back to the same page and field.
  * (3) After one online visit, go offline and reload: the app, its pages and the drafts work.
  * The autosave's seal worker (storage/repositories/attendance-sealer.ts) starts under the
- * Content-Security-Policy, offline too, and what it seals opens after a reload.
+ * Content-Security-Policy, offline too, and what it seals opens after a reload. It writes an
+ * autosave that changes only the answers itself (attendance-quick-write.ts), and the page's
+ * live queries hear of it (department sharing pushes a write it hears of).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -143,6 +145,38 @@ test('the autosave seals in its worker, allowed by the Trusted Types policy and 
   await unlock(page);
   await expect(page.getByLabel('Last name')).toHaveValue('Osei-Mensah');
   expect(await page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([]);
+});
+
+test('the seal worker writes an autosave that changes only the answers, the page hears of the write, and a reload opens it', async ({ page }) => {
+  await setUpTablet(page);
+  await startAssessment(page);
+  await fillPatient(page, { givenName: 'Nia', familyName: 'Osei', dateOfBirth: dateOfBirthForAge(9), reason: 'Injury', detail: 'Cut to the knee' });
+  await waitForSaved(page);
+  // What the page's own Dexie hears of writes made elsewhere (its cross-context channel); a channel does not hear its own posts.
+  await page.evaluate(() => {
+    const heard: string[] = [];
+    (window as unknown as { heard: string[] }).heard = heard;
+    new BroadcastChannel('x-storagemutated-1').onmessage = (event: MessageEvent<Record<string, unknown>>) => {
+      heard.push(...Object.keys(event.data));
+    };
+  });
+  const wrote = () => page.evaluate(() => performance.getEntriesByName('seal-worker-wrote').length > 0);
+  const heardAttendances = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((part) => part.endsWith('/attendances/')).length);
+  const detail = page.getByLabel('Describe the reason for attendance');
+  for (const text of ['Cut to the knee on a bottle', 'Cut to the knee on a broken bottle']) {
+    await detail.fill(text);
+    await waitForSaved(page);
+  }
+  // These saves changed only the answers: the worker wrote one (its first write is marked)...
+  await expect.poll(wrote).toBe(true);
+  // ...and a write after it (the worker's, as nothing but the answers changes) reaches the page's live queries.
+  const before = await heardAttendances();
+  await detail.fill('Cut to the knee on a broken bottle in the park');
+  await waitForSaved(page);
+  await expect.poll(heardAttendances).toBeGreaterThan(before);
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByLabel('Describe the reason for attendance')).toHaveValue('Cut to the knee on a broken bottle in the park');
 });
 
 test('the same assessment open in a second tab is read-only there, with a message', async ({ page, context }) => {

@@ -8,7 +8,9 @@
  *     pending, lets the upgrade through, tells the nurse to reload, and nothing is lost.
  *
  * The full disk is injected here, in the test, by wrapping IDBObjectStore.put and add before
- * the app's scripts run (addInitScript): nothing in the built app can switch it on.
+ * the app's scripts run (addInitScript), and in the seal worker as it starts (it writes the
+ * autosave's row when nothing else changes, attendance-quick-write.ts): nothing in the built
+ * app can switch it on.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -36,20 +38,31 @@ function installFullDiskSwitch(): void {
   }
 }
 
-async function setStorageFull(page: Page, full: boolean): Promise<void> {
-  await page.evaluate((value) => {
+/** The same switch in every worker the page starts (the seal worker); wait on the returned list before switching. */
+function fullDiskInWorkers(page: Page): Promise<unknown>[] {
+  const installed: Promise<unknown>[] = [];
+  page.on('worker', (worker) => installed.push(worker.evaluate(installFullDiskSwitch)));
+  return installed;
+}
+
+async function setStorageFull(page: Page, full: boolean, inWorkers: Promise<unknown>[]): Promise<void> {
+  await Promise.all(inWorkers);
+  const flip = (value: boolean) => {
     (globalThis as unknown as { __testStorageFull?: boolean }).__testStorageFull = value;
-  }, full);
+  };
+  await page.evaluate(flip, full);
+  for (const worker of page.workers()) await worker.evaluate(flip, full);
 }
 
 test('storage full mid-assessment: the plain message, nothing on screen lost, and the save succeeds once space is freed', async ({ page }) => {
   await page.addInitScript(installFullDiskSwitch);
+  const inWorkers = fullDiskInWorkers(page);
   await setUpTablet(page);
   await startAssessment(page);
   await fillPatient(page, { givenName: 'Noah', familyName: 'Price', dateOfBirth: dateOfBirthForAge(7), reason: 'Injury', detail: 'Cut to the chin' });
   await waitForSaved(page);
 
-  await setStorageFull(page, true);
+  await setStorageFull(page, true, inWorkers);
   const detail = page.getByLabel('Describe the reason for attendance');
   await detail.fill('Cut to the chin after falling from a trampoline at home');
   const alert = page.locator('[data-save-state="failed"]');
@@ -68,7 +81,7 @@ test('storage full mid-assessment: the plain message, nothing on screen lost, an
   await expect(page.getByLabel('First name')).toHaveValue('Noah');
 
   // Space is freed: the next retry writes everything, with no action from the nurse.
-  await setStorageFull(page, false);
+  await setStorageFull(page, false, inWorkers);
   await expect(page.locator('p[data-save-state="saved"]', { hasText: /^Saved on this device at \d\d:\d\d:\d\d$/ })).toBeVisible({ timeout: 35_000 }); // retries back off to 30 s at most
   await expect(page.locator('[data-save-state="failed"]')).toHaveCount(0);
 

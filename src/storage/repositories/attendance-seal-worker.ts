@@ -1,10 +1,12 @@
 /**
  * The seal worker: a dedicated worker that summarises and seals an attendance for the
- * autosave (attendance-seal-work.ts), so a nurse's tap or keystroke never waits behind it on
- * the main thread. One request in, one answer out, matched by `id`; nothing is kept between
- * requests. Started and fed by attendance-sealer.ts, which falls back to the page when a
- * worker cannot start.
+ * autosave (attendance-seal-work.ts), and writes the row when nothing but the row changes
+ * (attendance-quick-write.ts), so a nurse's tap or keystroke never waits behind it on the
+ * main thread. One request in, one answer out, matched by `id`; nothing of a request is kept
+ * (its database connection is). Started and fed by attendance-sealer.ts, which falls back to
+ * the page when a worker cannot start.
  */
+import { quickWrite } from './attendance-quick-write';
 import { sealAttendanceParts } from './attendance-seal-work';
 import type { SealRequest } from './attendance-seal-work';
 import type { SealReply } from './attendance-sealer';
@@ -17,9 +19,11 @@ const scope = globalThis as unknown as {
 
 scope.addEventListener('message', (event) => {
   const { id, request } = event.data;
-  sealAttendanceParts(request).then(
-    (parts) => scope.postMessage({ id, ok: true, parts }),
-    // The error's name and message only: they never carry patient data (storage failures are typed).
-    (error: unknown) => scope.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : 'The record could not be sealed.' }),
-  );
+  sealAttendanceParts(request)
+    .then(async (sealed) => (request.quick ? { ...sealed, quick: await quickWrite(sealed, request.quick) } : sealed))
+    .then(
+      (parts) => scope.postMessage({ id, ok: true, parts }),
+      // The error's name and message only: they never carry patient data (storage failures are typed).
+      (error: unknown) => scope.postMessage({ id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : 'The record could not be sealed.' }),
+    );
 });

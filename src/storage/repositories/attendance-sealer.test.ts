@@ -10,7 +10,7 @@ import { summariseAttendance } from '../../domain/assessment/attendance-summary'
 import { createPatientAttendance, openTestStorage, setUpTablet } from '../../test-support/storage-fixtures';
 import { openRowPart } from './attendance-crypto';
 import { sealAttendanceParts } from './attendance-seal-work';
-import type { SealedParts, SealRequest } from './attendance-seal-work';
+import type { SealedAttendance, SealRequest } from './attendance-seal-work';
 import { createSealer, SEAL_WORKER_TIMEOUT_MS } from './attendance-sealer';
 import type { SealReply, SealWorker } from './attendance-sealer';
 
@@ -53,7 +53,7 @@ async function sealRequest(): Promise<SealRequest> {
   editor.close();
   const unlocked = storage.repos.internals.vault.peek();
   if (!unlocked) throw new Error('locked');
-  return { record: editor.record(), rev: 7, now: editor.record().updatedAt, deviceId: unlocked.deviceId, epoch: unlocked.epoch, dataKey: unlocked.keys.dataKey };
+  return { record: editor.record(), rev: 7, now: editor.record().updatedAt, deviceId: unlocked.deviceId, epoch: unlocked.epoch, dataKey: unlocked.keys.dataKey, nhsIndex: 'nhs-index', nameDobIndex: '' };
 }
 
 /** What the page opens a row with: only the tablet id, key epoch and data key take part. */
@@ -75,7 +75,8 @@ describe('the autosave sealer', () => {
     const parts = await sealing;
     expect(inPage).not.toHaveBeenCalled();
     expect(parts.summary).toEqual(summariseAttendance(request.record, request.now));
-    const row = { id: request.record.id, rev: 7, payload: parts.payload, summary: parts.summarySealed };
+    const { row } = parts;
+    expect(row).toMatchObject({ id: request.record.id, rev: 7, status: 'in-progress', nhsIndex: 'nhs-index', nameDobIndex: '', createdById: request.record.createdBy.id, updatedAt: request.record.updatedAt });
     expect((await openRowPart(pageKeys(request), row, 'payload'))?.value).toEqual(request.record);
     expect((await openRowPart(pageKeys(request), row, 'summary'))?.value).toEqual(parts.summary);
     // Sealed at revision 7 for this attendance: it opens as no other revision.
@@ -93,8 +94,8 @@ describe('the autosave sealer', () => {
     const partsOf = async (posted: { request: SealRequest }) => sealAttendanceParts(posted.request);
     worker.reply({ id: b.id, ok: true, parts: await partsOf(b) });
     worker.reply({ id: a.id, ok: true, parts: await partsOf(a) });
-    expect(await openRowPart(pageKeys(request), { id: request.record.id, rev: 1, payload: (await first).payload }, 'payload')).toMatchObject({ rev: 1 });
-    expect(await openRowPart(pageKeys(request), { id: request.record.id, rev: 2, payload: (await second).payload }, 'payload')).toMatchObject({ rev: 2 });
+    expect(await openRowPart(pageKeys(request), { id: request.record.id, rev: 1, payload: (await first).row.payload }, 'payload')).toMatchObject({ rev: 1 });
+    expect(await openRowPart(pageKeys(request), { id: request.record.id, rev: 2, payload: (await second).row.payload }, 'payload')).toMatchObject({ rev: 2 });
   });
 
   it('reports a failure the worker answers with as the save’s failure', async () => {
@@ -115,7 +116,7 @@ describe('the autosave sealer', () => {
     const seal = createSealer(() => worker, inPage);
     const held = [seal({ ...request, rev: 1 }), seal({ ...request, rev: 2 })];
     worker.fail(failure);
-    const parts: SealedParts[] = await Promise.all(held);
+    const parts: SealedAttendance[] = await Promise.all(held);
     expect(parts.map((part) => part.summary.id)).toEqual([request.record.id, request.record.id]);
     expect(inPage).toHaveBeenCalledTimes(2);
     expect(worker.terminated).toBe(true);

@@ -15,7 +15,7 @@
  * constructor refuses a plain string, and the policy vets this one URL and nothing else.
  */
 import { sealAttendanceParts } from './attendance-seal-work';
-import type { SealedParts, SealRequest } from './attendance-seal-work';
+import type { SealedAttendance, SealRequest } from './attendance-seal-work';
 
 /** The Trusted Types policy the seal worker's URL is made through; named in the Content-Security-Policy (pwa/security-headers.ts). */
 export const SEAL_WORKER_TRUSTED_TYPES_POLICY = 'safeguarding-triage-seal-worker';
@@ -26,7 +26,10 @@ export const SEAL_WORKER_TIMEOUT_MS = 5000;
 /** Marked (User Timing) when a seal worker first answers. */
 export const SEAL_WORKER_ANSWERED_MARK = 'seal-worker-answered';
 
-export type SealReply = { id: number; ok: true; parts: SealedParts } | { id: number; ok: false; error: string };
+/** Marked (User Timing) by the editor when the seal worker first writes an autosave in this page (attendance-quick-write.ts). */
+export const SEAL_WORKER_WROTE_MARK = 'seal-worker-wrote';
+
+export type SealReply = { id: number; ok: true; parts: SealedAttendance } | { id: number; ok: false; error: string };
 
 /** What the sealer needs of a worker (a real Worker, or a test's stand-in). */
 export interface SealWorker {
@@ -36,11 +39,11 @@ export interface SealWorker {
   terminate(): void;
 }
 
-export type Sealer = (request: SealRequest) => Promise<SealedParts>;
+export type Sealer = (request: SealRequest) => Promise<SealedAttendance>;
 
 interface Waiting {
   request: SealRequest;
-  resolve: (parts: SealedParts) => void;
+  resolve: (parts: SealedAttendance) => void;
   reject: (error: Error) => void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -97,7 +100,7 @@ export function createSealer(start: () => SealWorker | undefined, inPage: Sealer
   return (request) => {
     const target = workerFor();
     if (!target) return inPage(request);
-    return new Promise<SealedParts>((resolve, reject) => {
+    return new Promise<SealedAttendance>((resolve, reject) => {
       const id = (next += 1);
       waiting.set(id, { request, resolve, reject, timer: setTimeout(giveUp, SEAL_WORKER_TIMEOUT_MS) });
       try {

@@ -14,15 +14,6 @@ import type { TriageDatabase } from '../db';
 import { letterIdentityOf } from './letter-rows';
 import type { Unlocked } from './vault';
 
-/**
- * How many letter rows an attendance has: an index count that opens nothing. Letter rows are
- * only ever added (a new version is a new row) or purged with the attendance, so an unchanged
- * count means the facts read from them still hold (the editor's autosave, attendance-writes.ts).
- */
-export function letterRowCount(db: Pick<TriageDatabase, 'letters'>, attendanceId: string): Promise<number> {
-  return db.letters.where('attendanceId').equals(attendanceId).count();
-}
-
 /** The letters issued for an attendance; `also`: a letter being issued now (not written yet). Undefined when a letter row does not open. */
 export async function lettersIssuedOf(db: Pick<TriageDatabase, 'letters'>, unlocked: Unlocked, attendanceId: string, also?: { kind: LetterKind; childId?: string | undefined; issuedAt: string }): Promise<IssuedLetterFacts | undefined> {
   const rows = await db.letters.where('attendanceId').equals(attendanceId).toArray();

@@ -59,9 +59,9 @@ function CheckboxesView({ name, legend, legendSize, hint, optional, options, con
                   aria-controls={reveal ? `conditional-${id}` : undefined}
                   aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                   name={name}
-                  ref={nativeAnswerRef<HTMLInputElement>(registration, (event) => {
+                  ref={nativeAnswerRef<HTMLInputElement>(registration, (event, answer) => {
                     // "None" style answers exclude the others, as the NHS.UK exclusive checkbox does.
-                    if (event.currentTarget.checked) {
+                    if (answer.checked) {
                       const current = (getValues(name) as unknown[] | undefined) ?? [];
                       const others = options.filter((other) => other.value !== option.value);
                       const keep = option.exclusive ? [] : current.filter((value) => !others.some((other) => other.exclusive && other.value === value));

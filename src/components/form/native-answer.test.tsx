@@ -46,20 +46,21 @@ describe('nativeAnswerRef', () => {
     root.remove();
   });
 
-  it("stops a key at an answer on <html>, after the document's capture listeners (the idle lock's) and before anything below", () => {
+  it("stops a key at an answer on <html>, after the document's capture listeners (the idle lock's) and before anything below; so an input", () => {
     const { root, input, cleanUp } = setUp();
     const heard: string[] = [];
     const onDocument = (event: Event) => heard.push(`document ${event.type} ${(event.target as Element).id || (event.target as Element).tagName.toLowerCase()}`);
     const onBody = (event: Event) => heard.push(`body ${event.type} ${(event.target as Element).id || (event.target as Element).tagName.toLowerCase()}`);
-    for (const type of ['keydown', 'keyup']) {
+    for (const type of ['keydown', 'keyup', 'input']) {
       document.addEventListener(type, onDocument, true);
       document.body.addEventListener(type, onBody, true);
     }
     input.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'ArrowDown' }));
     input.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true, key: 'ArrowDown' }));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
     root.querySelector('#other')?.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
-    expect(heard).toEqual(['document keydown sex', 'document keyup sex', 'document keydown other', 'body keydown other']);
-    for (const type of ['keydown', 'keyup']) {
+    expect(heard).toEqual(['document keydown sex', 'document keyup sex', 'document input sex', 'document keydown other', 'body keydown other']);
+    for (const type of ['keydown', 'keyup', 'input']) {
       document.removeEventListener(type, onDocument, true);
       document.body.removeEventListener(type, onBody, true);
     }
@@ -80,24 +81,30 @@ describe('nativeAnswerRef', () => {
     root.innerHTML = '<form><select id="basis" name="basis"><option value="a">A</option><option value="b">B</option></select><input type="checkbox" id="risk" name="risks" value="none"></form>';
     document.body.append(root);
     const bubbled: string[] = [];
-    root.addEventListener('change', (event) => bubbled.push((event.target as Element).id));
+    const captured: string[] = [];
+    for (const type of ['input', 'change']) {
+      root.addEventListener(type, (event) => bubbled.push((event.target as Element).id));
+      root.addEventListener(type, (event) => captured.push((event.target as Element).id), true);
+    }
     const select = root.querySelector('select') as HTMLSelectElement;
     const checkbox = root.querySelector('input') as HTMLInputElement;
     const registration = (name: string) => ({ name, onChange: vi.fn(() => Promise.resolve()), onBlur: vi.fn(() => Promise.resolve()), ref: vi.fn() }) as unknown as UseFormRegisterReturn & { onChange: ReturnType<typeof vi.fn> };
     const basis = registration('basis');
     const risks = registration('risks');
-    const instead = vi.fn((event: Event & { currentTarget: HTMLInputElement }) => event.currentTarget.checked);
+    const instead = vi.fn((_event: Event, answer: HTMLInputElement) => answer.checked);
     const cleanUps = [nativeAnswerRef(basis)(select), nativeAnswerRef<HTMLInputElement>(risks, instead)(checkbox)];
 
     select.value = 'b';
+    select.dispatchEvent(new Event('input', { bubbles: true }));
     select.dispatchEvent(new Event('change', { bubbles: true }));
     expect(basis.onChange).toHaveBeenCalledTimes(1);
     checkbox.click();
     expect(instead).toHaveBeenCalledTimes(1);
     expect(instead.mock.results[0]?.value).toBe(true);
     expect(risks.onChange).not.toHaveBeenCalled();
-    // Nothing above the answers hears their change (React's root would walk the tree for it).
+    // Nothing below <html> hears their change, in either phase (React's root would walk the tree for it).
     expect(bubbled).toEqual([]);
+    expect(captured).toEqual([]);
     for (const cleanUp of cleanUps) cleanUp?.();
     root.remove();
   });

@@ -31,22 +31,24 @@
  * otherwise (pointerdown, click, focus, input, change) still pass through the capture phase
  * as before: the idle lock and the section page's "last field" listen there.
  *
- * Keys went the same way on 30 November 2026. A profile of ten arrow keys on a select at 4x
- * (tests/bench/app.bench.ts) put about 16 ms, a sixth of the page's script, in React's root
- * listener handling keydown and keyup (finding the fibre, walking its path, capture and
- * bubble). Nothing in the app handles a key on an answer (no onKey… handlers; the idle lock
- * listens for keydown on the document, in the capture phase), so keydown, keyup and keypress
- * stop on the root element (<html>), in the capture phase, when they come to an answer: after
- * the document's listeners, before React's. A key's default action (an arrow moving a select
- * to its next option, Space ticking a box) does not depend on the event reaching the input.
+ * Keys, input and change went the same way on 30 November 2026. A profile of ten arrow keys
+ * on a select at 4x (tests/bench/app.bench.ts) put about 16 ms, a sixth of the page's script,
+ * in React's root listener handling keydown and keyup (finding the fibre, walking its path,
+ * capture and bubble), and once they stopped, about 0.7 ms an answer in its capture-phase
+ * handling of input and change. Nothing in the app handles a key, an input or a change on an
+ * answer through React (no onKey… or onChange handlers on answers or above them; the idle lock
+ * listens for keydown and input on the document, in the capture phase), so these events stop
+ * on the root element (<html>), in the capture phase, when they come to an answer: after the
+ * document's listeners, before React's. The answer's own change handler (its react-hook-form
+ * registration) is called there, with the answer, instead of on the answer. A key's default
+ * action (an arrow moving a select to its next option, Space ticking a box) and a tap's
+ * (checking a radio) do not depend on the event reaching the input.
  */
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-/** Events a tap or a click on a radio raises that no ancestor handles. */
+/** Events a tap or a click on a radio raises that no ancestor handles (input and change stop before it, on <html>). */
 const STOPPED_AT_THE_ANSWER = [
   'click',
-  'input',
-  'change',
   'focusin',
   'focusout',
   'mousedown',
@@ -73,10 +75,12 @@ const HOVER = ['pointerover', 'pointerout', 'pointermove', 'mouseover', 'mouseou
 
 /** Inputs wired by nativeAnswerRef (their labels are found through `label.control`). */
 const answers = new WeakSet<Element>();
-/** Keys: no handler in the app; the idle lock hears keydown on the document first. */
-const KEYS = ['keydown', 'keyup', 'keypress'] as const;
+/** Stopped on <html> in the capture phase: no handler in the app but the answer's own change handler, called there; the idle lock hears keydown and input on the document first. */
+const AT_THE_ROOT = ['keydown', 'keyup', 'keypress', 'input', 'change'] as const;
+/** Each wired answer's change handler. */
+const changeHandlers = new WeakMap<Element, (event: Event) => void>();
 let hoverStopInstalled = false;
-let keyStopInstalled = false;
+let rootStopInstalled = false;
 
 function isAnswer(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -95,38 +99,46 @@ function installHoverStop(view: Window | null): void {
   for (const name of HOVER) view.addEventListener(name, stopAtAnswer, { capture: true, passive: true });
 }
 
-/** Once per document: keys at an answer stop on <html>, after the document's capture listeners (the idle lock's). */
-function installKeyStop(document: Document): void {
-  if (keyStopInstalled) return;
-  keyStopInstalled = true;
-  for (const name of KEYS) document.documentElement.addEventListener(name, stopAtAnswer, { capture: true, passive: true });
+/** A key, an input or a change at an answer: stopped, and a change handed to the answer's handler. */
+const atTheRoot = (event: Event) => {
+  const target = event.target;
+  if (!(target instanceof Element) || !answers.has(target)) return;
+  event.stopPropagation();
+  if (event.type === 'change') changeHandlers.get(target)?.(event);
+};
+
+/** Once per document: keys, inputs and changes at an answer stop on <html>, after the document's capture listeners (the idle lock's). */
+function installRootStop(document: Document): void {
+  if (rootStopInstalled) return;
+  rootStopInstalled = true;
+  for (const name of AT_THE_ROOT) document.documentElement.addEventListener(name, atTheRoot, { capture: true, passive: true });
 }
 
 /**
  * A ref callback for an uncontrolled input or select: registers it with react-hook-form and
- * wires the registration's change handler natively (or `onChange`, for a checkbox group's
- * exclusive answers, which calls the registration itself). Returns React 19's ref clean-up.
+ * hands its changes to the registration's change handler (or `onChangeInstead`, for a
+ * checkbox group's exclusive answers, which calls the registration itself), from <html> in
+ * the capture phase (above). Returns React 19's ref clean-up.
  *
  * Checkboxes and selects take the same path as radios since 30 November 2026: the bench's
  * first measure of them (tests/bench/app.bench.ts, a loaded host) put a tap on a checkbox at
  * 1.54× and an arrow key on a select at 1.83× the plain page, through React's event system.
  */
-export function nativeAnswerRef<E extends HTMLInputElement | HTMLSelectElement>(registration: UseFormRegisterReturn, onChangeInstead?: (event: Event & { currentTarget: E }) => void): (element: E | null) => (() => void) | undefined {
+export function nativeAnswerRef<E extends HTMLInputElement | HTMLSelectElement>(registration: UseFormRegisterReturn, onChangeInstead?: (event: Event, answer: E) => void): (element: E | null) => (() => void) | undefined {
   return (element) => {
     registration.ref(element);
     if (!element) return undefined;
-    const onChange = (event: Event) => {
-      if (onChangeInstead) onChangeInstead(event as Event & { currentTarget: E });
+    changeHandlers.set(element, (event) => {
+      if (onChangeInstead) onChangeInstead(event, element);
       else void registration.onChange(event);
-    };
-    element.addEventListener('change', onChange);
+    });
     for (const name of STOPPED_AT_THE_ANSWER) element.addEventListener(name, stop);
     answers.add(element);
     installHoverStop(element.ownerDocument.defaultView);
-    installKeyStop(element.ownerDocument);
+    installRootStop(element.ownerDocument);
     return () => {
       answers.delete(element);
-      element.removeEventListener('change', onChange);
+      changeHandlers.delete(element);
       for (const name of STOPPED_AT_THE_ANSWER) element.removeEventListener(name, stop);
       registration.ref(null);
     };

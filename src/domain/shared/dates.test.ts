@@ -18,6 +18,7 @@ import {
   parseDateParts,
   parseTimeOfDay,
   toLondon,
+  yearBeingTyped,
 } from './dates';
 import type { DatePartsProblem } from './dates';
 
@@ -88,6 +89,23 @@ describe('parseDateParts', () => {
     ['27', '3', '-2026', 'not-a-number'],
   ])('%s/%s/%s is rejected as %s', (day, month, year, problem) => {
     expect(parseDateParts(parts(day, month, year))).toEqual({ ok: false, problem });
+  });
+});
+
+describe('yearBeingTyped', () => {
+  test.each([
+    [parts('14', '3', '2'), true],
+    [parts('14', '3', '20'), true],
+    [parts('14', '3', ' 201 '), true],
+    [parts('14', '3', '2012'), false],
+    [parts('14', '3', '20123'), false],
+    [parts('14', '3', ''), false],
+    [parts('', '3', '20'), false],
+    [parts('14', '', '20'), false],
+    [parts('14', '3', '2x'), false],
+    [parts('31', '2', '20'), true],
+  ])('%o: %s', (typed, expected) => {
+    expect(yearBeingTyped(typed)).toBe(expected);
   });
 });
 

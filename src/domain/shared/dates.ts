@@ -91,6 +91,17 @@ export function parseDateParts(parts: DateParts): { ok: true; value: IsoDate } |
   return { ok: true, value: `${pad(y, 4)}-${pad(monthNumber)}-${pad(d)}` };
 }
 
+/**
+ * Whether a date's year is still being typed: one to three digits in the year, with the day
+ * and month given (a year of four digits is typed one digit at a time). The patient page
+ * keeps the pathway it last derived while this holds (features/assessment/sections/
+ * use-live-context.ts), so the questions on screen do not go and come back with each digit.
+ */
+export function yearBeingTyped(parts: DateParts): boolean {
+  const read = parseDateParts(parts);
+  return !read.ok && read.problem === 'year-not-four-digits' && /^\d{1,3}$/.test(parts.year.trim());
+}
+
 /** Splits an ISO date back into the parts a date input shows. */
 export function datePartsFromIso(date: IsoDate): DateParts {
   const [year = '', month = '', day = ''] = date.split('-');

@@ -46,6 +46,29 @@ describe('patient page reveals', () => {
     expect(screen.getByText('Not being in education is an indicator of child sexual exploitation risk')).toBeInTheDocument();
   });
 
+  test('retyping the year keeps the pathway and its questions until the year is complete, then follows it', async () => {
+    const { user } = renderAssessment(blank(), 'patient');
+    await typeDateOfBirth(user, '14', '3', '2012');
+    expect(screen.getByLabelText('School, college or nursery')).toBeInTheDocument();
+    const school = screen.getByLabelText('School, college or nursery');
+    const year = within(screen.getByRole('group', { name: 'Date of birth' })).getByLabelText('Year');
+    await user.tripleClick(year);
+    for (const typed of ['1', '19', '199']) {
+      await user.keyboard(typed.slice(-1));
+      expect(year).toHaveValue(typed);
+      // The same question, never unmounted while the year is part-typed.
+      expect(screen.getByLabelText('School, college or nursery')).toBe(school);
+      expect(screen.getByText(/This patient is on the child pathway/)).toBeInTheDocument();
+      expect(screen.getByText('13 years')).toBeInTheDocument();
+    }
+    await user.keyboard('0');
+    expect(screen.getByText(/This patient is on the adult pathway/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('School, college or nursery')).not.toBeInTheDocument();
+    // A year emptied reads as no date of birth, at once.
+    await user.clear(year);
+    expect(screen.getByText(/Enter a date of birth or an estimated age/)).toBeInTheDocument();
+  });
+
   test('an adult’s date of birth shows the adult pathway and no school question', async () => {
     const { user } = renderAssessment(blank(), 'patient');
     await typeDateOfBirth(user, '2', '9', '1990');

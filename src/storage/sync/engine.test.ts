@@ -13,6 +13,7 @@ import { composeLetter, restrictedContentOf } from '../../domain/letters/letters
 import { infantSuspectRecord, letterSettings } from '../../test-support/letter-fixtures';
 import { createRepositories } from '../repositories/create-repositories';
 import { PATIENT, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
+import { AFTER_WRITE_MS } from './engine';
 import { readReport, SYNC_CURSOR_KEY, SYNC_PENDING_PUSH_KEY } from './engine-state';
 import type { PendingPush } from './engine-state';
 import { rowKey } from './engine-wire';
@@ -121,6 +122,21 @@ describe('department sync engine, two tablets and the real server', () => {
     await a.engine.syncNow();
     const events = await a.repos.audit.all();
     expect(events.ok && events.value.filter((event) => event.type === 'department-shared').map((event) => event.detail)).toEqual(['2 rows shared with the department', '4 rows shared with the department']);
+  });
+
+  it('an attendance written while enrolled is pushed soon after the write, with no one asking', async () => {
+    const { a } = await department();
+    // Settled first: what setting up and joining pushed.
+    await a.engine.syncNow();
+    const pushesBefore = a.calls.filter((path) => path.endsWith('/push')).length;
+    const written = await createPatientAttendance(a.repos);
+    written.close();
+    // The engine hears of the write (a live query of this tablet's attendance writes) and pushes it a second later.
+    await expect.poll(async () => serverRows(written.id), { timeout: AFTER_WRITE_MS + 4000 }).toEqual([
+      { kind: 'attendance', revision: 2 },
+      { kind: 'summary', revision: 2 },
+    ]);
+    expect(a.calls.filter((path) => path.endsWith('/push')).length).toBeGreaterThan(pushesBefore);
   });
 
   it('B offline records one; when the server is back and after the back-off, A sees it; the online event restarts at once', async () => {

@@ -111,6 +111,9 @@ export class SyncEngine {
     };
   }
 
+  /** The live query of this tablet's attendance writes, while enrolled (watchWrites). */
+  private writes: { unsubscribe(): void } | undefined;
+
   private get active(): boolean {
     return !this.stopped && this.enrolment !== undefined && this.enrolment.revokedAt === undefined;
   }
@@ -124,21 +127,35 @@ export class SyncEngine {
         this.enrolment = enrolment;
         if (this.active && !was) this.schedule(0);
         if (!this.active) this.clearTimer();
+        this.watchWrites(this.active);
         this.emit();
       }),
       this.ctx.vault.live().subscribe((state) => {
         if (state.status === 'unlocked' && this.enrolment) void this.afterUnlock();
       }),
-      // Keys only: re-runs when this tablet writes an attendance, to push it soon.
-      liveQuery(() => this.ctx.db.attendances.orderBy('updatedAt').reverse().limit(1).primaryKeys()).subscribe(() => {
-        if (this.active && this.running === undefined && this.failures === 0) this.schedule(AFTER_WRITE_MS);
-      }),
     );
     this.options.onlineTarget?.addEventListener('online', this.onOnline);
   }
 
+  /**
+   * Keys only: re-runs when this tablet writes an attendance, to push it soon. Watched only
+   * while enrolled: a tablet on its own has nothing to push, and a live query open over the
+   * attendances is woken by every autosave (Dexie merges each write's keys into it).
+   */
+  private watchWrites(on: boolean): void {
+    if (on && !this.writes) {
+      this.writes = liveQuery(() => this.ctx.db.attendances.orderBy('updatedAt').reverse().limit(1).primaryKeys()).subscribe(() => {
+        if (this.active && this.running === undefined && this.failures === 0) this.schedule(AFTER_WRITE_MS);
+      });
+    } else if (!on && this.writes) {
+      this.writes.unsubscribe();
+      this.writes = undefined;
+    }
+  }
+
   stop(): void {
     this.stopped = true;
+    this.watchWrites(false);
     this.clearTimer();
     for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
     this.options.onlineTarget?.removeEventListener('online', this.onOnline);

@@ -11,7 +11,10 @@ const PORT = Number(process.env.PLAYWRIGHT_PORT ?? 4317);
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  timeout: 90_000,
+  // The longest journeys (a whole assessment, with axe at every page) take about 50 s alone;
+  // two at once on a 2-core host that was slow on 30 November took 90 s and more. A bound
+  // still, never a wait: every step has its own 10 s expectation.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

@@ -25,6 +25,17 @@ interface WireBox {
   e?: number;
 }
 
+/**
+ * The blind indexes a pushed row carries for the department's look-up: only those there are.
+ * A record with no NHS number yet (or never: not known, not given), or no name and date of
+ * birth yet, holds an empty index locally (attendance-crypto.ts IndexCache); the server takes
+ * an index or none, never an empty one, and refuses the whole request otherwise, which held
+ * back every row of the tablet behind one patient without an NHS number.
+ */
+export function indexesToWire(nhsIndex: string, nameDobIndex: string): { nhsIndex?: string; nameDobIndex?: string } {
+  return { ...(nhsIndex !== '' ? { nhsIndex } : {}), ...(nameDobIndex !== '' ? { nameDobIndex } : {}) };
+}
+
 /** The base64url text the server stores for a sealed box (the `sealed` field of a pushed row). */
 export function boxToWire(box: Sealed & { f?: number; e?: number }): string {
   const wire: WireBox = { v: box.v, iv: toBase64Url(box.iv), ct: toBase64Url(box.ct) };

@@ -24,7 +24,7 @@ import type { AttendanceRow, LetterRow, SyncPushedRow, TriageDatabase } from '..
 import type { ApiFailure, ApiOptions } from './http';
 import { callApi } from './http';
 import { joinHoldsPushes } from './department-join-records-hold';
-import { boxToWire, envelopeToWire, rowKey } from './engine-wire';
+import { boxToWire, envelopeToWire, indexesToWire, rowKey } from './engine-wire';
 import { readReport, readString, readCount, SYNC_PENDING_PUSH_KEY, SYNC_PUSH_MARK_KEY, SYNC_REPORT_KEY, SYNC_UNAUDITED_KEY } from './engine-state';
 import type { PendingPush, PushRow, SyncProblem } from './engine-state';
 import { err, ok } from '../../domain/shared/result';
@@ -78,7 +78,7 @@ function rowsOf(row: AttendanceRow, acks: ReadonlyMap<string, SyncPushedRow>, no
       revision: row.rev,
       baseRevision: acknowledged === 0 ? null : acknowledged,
       sealed,
-      ...(kind === 'summary' ? { nhsIndex: row.nhsIndex, nameDobIndex: row.nameDobIndex } : {}),
+      ...(kind === 'summary' ? indexesToWire(row.nhsIndex, row.nameDobIndex) : {}),
       signed: row.status === 'signed',
     });
   }

@@ -19,7 +19,7 @@ import type { RetainedStubRow, TriageDatabase } from '../db';
 import { openStub } from '../repositories/retention-purge';
 import type { Unlocked } from '../repositories/vault';
 import type { PendingPush, PushRow } from './engine-state';
-import { boxToWire, rowKey } from './engine-wire';
+import { boxToWire, indexesToWire, rowKey } from './engine-wire';
 import { callApi } from './http';
 import type { ApiOptions } from './http';
 import { MAX_PUSH_ROWS } from './push';
@@ -79,7 +79,7 @@ async function purgesToPush(db: TriageDatabase, unlocked: Unlocked, api: ApiOpti
     if (rows.length + 2 > room) break;
     const opened = stub ? await openStub(unlocked, stub) : undefined;
     if (stub && opened && !acks.get(rowKey('stub', id))) {
-      rows.push({ kind: 'stub', rowId: id, revision: 1, baseRevision: null, sealed: boxToWire(stub.payload), nhsIndex: stub.nhsIndex, nameDobIndex: stub.nameDobIndex, signed: true });
+      rows.push({ kind: 'stub', rowId: id, revision: 1, baseRevision: null, sealed: boxToWire(stub.payload), ...indexesToWire(stub.nhsIndex, stub.nameDobIndex), signed: true });
     }
     const reviews = await Promise.all([...new Set([...tablets, unlocked.deviceId])].map((tablet) => reviewRowId(unlocked.keys, id, tablet)));
     const sealed = await sealTombstone(unlocked, { attendanceId: id, recordedOn: unlocked.deviceId, arrivedOn: opened?.arrivedOn ?? stub?.arrivedOn ?? '', purgedAt: opened?.purgedAt ?? '' });

@@ -15,6 +15,7 @@ import { quickWrite } from './attendance-quick-write';
 import type { QuickWrite, QuickWriteOutcome, SealedAttendance, SealRequest } from './attendance-seal-work';
 import { sealAttendanceParts } from './attendance-seal-work';
 import type { Sealer } from './attendance-sealer';
+import type { AssessmentEditor } from './types';
 
 /** The seal worker as this file plays it: its outcomes, and whether its answers reach the editor. */
 const worker = vi.hoisted(() => {
@@ -69,6 +70,16 @@ async function storedRecord(storage: TestStorage, id: string): Promise<Assessmen
   return record;
 }
 
+/** A set-up tablet with an attendance whose first saves are behind it (they write the day index entry in the page), so the next save is the worker's to write. */
+async function editorPastFirstSaves(): Promise<{ storage: TestStorage; editor: AssessmentEditor }> {
+  const storage = await openTestStorage();
+  await setUpTablet(storage.repos);
+  const editor = await createPatientAttendance(storage.repos);
+  await editor.update(withReason('Fell from a swing'));
+  await editor.update(withReason('Fell from a swing onto concrete'));
+  return { storage, editor };
+}
+
 describe('the autosave written by the seal worker', () => {
   it('writes a save that changes only the answers on its own connection; the editor goes on from it and a fresh read opens it', async () => {
     const storage = await openTestStorage();
@@ -90,11 +101,7 @@ describe('the autosave written by the seal worker', () => {
   });
 
   it('refuses to write over a save made elsewhere since, and the editor reports it as stale', async () => {
-    const storage = await openTestStorage();
-    await setUpTablet(storage.repos);
-    const editor = await createPatientAttendance(storage.repos);
-    await editor.update(withReason('Fell from a swing'));
-    await editor.update(withReason('Fell from a swing onto concrete'));
+    const { storage, editor } = await editorPastFirstSaves();
     const { db } = storage.repos.internals;
     const before = await db.attendances.get(editor.id);
     if (!before) throw new Error('no row');
@@ -108,11 +115,7 @@ describe('the autosave written by the seal worker', () => {
   });
 
   it('when the worker wrote but its answer never came, the editor takes up its own write instead of calling it stale', async () => {
-    const storage = await openTestStorage();
-    await setUpTablet(storage.repos);
-    const editor = await createPatientAttendance(storage.repos);
-    await editor.update(withReason('Fell from a swing'));
-    await editor.update(withReason('Fell from a swing onto concrete'));
+    const { storage, editor } = await editorPastFirstSaves();
     worker.answers = false;
     const result = await editor.update(withReason('Fell from a swing onto concrete at the park'));
     expect(result.ok).toBe(true);

@@ -11,6 +11,7 @@
  * WebCrypto's verify, which compares in constant time.
  */
 import { fromBase64Url, utf8Bytes, toBase64Url } from './encoding';
+import { observedAcross } from './observed';
 
 const AUDIT_MAC_LABEL = 'safeguarding-triage/v1/audit-event\u0000';
 const HASH_HEX = /^[0-9a-f]{64}$/;
@@ -33,7 +34,7 @@ export const keyList = (keys: VerifyingKeys): readonly CryptoKey[] => (Array.isA
 async function verifyUnderAny(keys: VerifyingKeys, mac: Uint8Array<ArrayBuffer>, input: Uint8Array<ArrayBuffer>): Promise<boolean> {
   const list = keyList(keys);
   for (const key of list) assertAuditKey(key, 'verify');
-  for (const key of list) if (await crypto.subtle.verify('HMAC', key, mac, input)) return true;
+  for (const key of list) if (await observedAcross(crypto.subtle.verify('HMAC', key, mac, input))) return true;
   return false;
 }
 
@@ -52,7 +53,7 @@ export async function macAuditHash(auditKey: CryptoKey, hashHex: string): Promis
   if (!HASH_HEX.test(hashHex)) {
     throw new RangeError('macAuditHash: expected a lower-case SHA-256 hex digest.');
   }
-  const mac = await crypto.subtle.sign('HMAC', auditKey, macInput(hashHex));
+  const mac = await observedAcross(crypto.subtle.sign('HMAC', auditKey, macInput(hashHex)));
   return toBase64Url(new Uint8Array(mac));
 }
 
@@ -90,7 +91,7 @@ export async function macAuditAnchor(auditKey: CryptoKey, kind: AuditAnchorKind,
   if (!HASH_HEX.test(hashHex) || !Number.isSafeInteger(count) || count < 1) {
     throw new RangeError('macAuditAnchor: expected a positive count and a lower-case SHA-256 hex digest.');
   }
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', auditKey, anchorInput(kind, count, hashHex))));
+  return toBase64Url(new Uint8Array(await observedAcross(crypto.subtle.sign('HMAC', auditKey, anchorInput(kind, count, hashHex)))));
 }
 
 /** True when `mac` is this anchor's MAC under this audit key; anything malformed is false. */
@@ -120,7 +121,7 @@ export async function macAuditCheckpoint(auditKey: CryptoKey, count: number, has
   if (!isCheckpoint(count, hashHex, breakSeqs)) {
     throw new RangeError('macAuditCheckpoint: expected a positive count, a lower-case SHA-256 hex digest and break positions up to the count.');
   }
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', auditKey, checkpointInput(count, hashHex, breakSeqs))));
+  return toBase64Url(new Uint8Array(await observedAcross(crypto.subtle.sign('HMAC', auditKey, checkpointInput(count, hashHex, breakSeqs)))));
 }
 
 /** True when `mac` is this checkpoint's MAC under this audit key; anything malformed is false. */

@@ -16,6 +16,7 @@
 import { keyList } from './audit-mac';
 import type { VerifyingKeys } from './audit-mac';
 import { fromBase64Url, toBase64Url, utf8Bytes } from './encoding';
+import { observedAcross } from './observed';
 
 export type BindingPurpose = 'staff-account' | 'device-settings' | 'recovery-key';
 
@@ -66,7 +67,7 @@ function assertHmacKey(key: CryptoKey, usage: 'sign' | 'verify'): void {
 /** The binding MAC of `value` for this purpose and subject (a staff id, or 'device'). */
 export async function macBinding(auditKey: CryptoKey, purpose: BindingPurpose, subject: string, value: unknown): Promise<string> {
   assertHmacKey(auditKey, 'sign');
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', auditKey, bindingInput(purpose, subject, value))));
+  return toBase64Url(new Uint8Array(await observedAcross(crypto.subtle.sign('HMAC', auditKey, bindingInput(purpose, subject, value)))));
 }
 
 /**
@@ -86,6 +87,6 @@ export async function verifyBinding(auditKeys: VerifyingKeys, purpose: BindingPu
   } catch {
     return false;
   }
-  for (const key of keys) if (await crypto.subtle.verify('HMAC', key, macBytes, input)) return true;
+  for (const key of keys) if (await observedAcross(crypto.subtle.verify('HMAC', key, macBytes, input))) return true;
   return false;
 }

@@ -14,6 +14,7 @@
  * because any difference in the text gives a different index.
  */
 import { toBase64Url, utf8Bytes } from './encoding';
+import { observedAcross } from './observed';
 
 /**
  * What a blind index is for. Each purpose is a separate index space. 'letter-identity'
@@ -42,10 +43,6 @@ export async function blindIndex(
     throw new TypeError('blindIndex: expected an HMAC key that can sign.');
   }
   if (normalisedValue === '') throw new RangeError('blindIndex: there is no value to index.');
-  const mac = await crypto.subtle.sign(
-    'HMAC',
-    indexKey,
-    utf8Bytes(`${purpose}\u0000${normalisedValue}`),
-  );
+  const mac = await observedAcross(crypto.subtle.sign('HMAC', indexKey, utf8Bytes(`${purpose}\u0000${normalisedValue}`)));
   return toBase64Url(new Uint8Array(mac, 0, INDEX_BYTES));
 }

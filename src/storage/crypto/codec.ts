@@ -17,6 +17,7 @@
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { isUint8Array, toBufferSource, utf8Bytes, utf8Text } from './encoding';
+import { observedAcross } from './observed';
 
 /** A value encrypted with AES-GCM: format version, 12-byte IV, ciphertext with 16-byte tag. */
 export interface Sealed {
@@ -87,15 +88,17 @@ async function openWith(
   assertDataKey(key, 'decrypt');
   if (!isSealed(sealed)) return err('tampered');
   try {
-    const plaintext = await crypto.subtle.decrypt(
-      {
-        name: 'AES-GCM',
-        iv: toBufferSource(sealed.iv),
-        additionalData: utf8Bytes(AAD_PREFIX[kind] + aad),
-        tagLength: TAG_BYTES * 8,
-      },
-      key,
-      toBufferSource(sealed.ct),
+    const plaintext = await observedAcross(
+      crypto.subtle.decrypt(
+        {
+          name: 'AES-GCM',
+          iv: toBufferSource(sealed.iv),
+          additionalData: utf8Bytes(AAD_PREFIX[kind] + aad),
+          tagLength: TAG_BYTES * 8,
+        },
+        key,
+        toBufferSource(sealed.ct),
+      ),
     );
     return ok(new Uint8Array(plaintext));
   } catch {

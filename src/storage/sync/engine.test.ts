@@ -13,6 +13,8 @@ import { composeLetter, restrictedContentOf } from '../../domain/letters/letters
 import { infantSuspectRecord, letterSettings } from '../../test-support/letter-fixtures';
 import { createRepositories } from '../repositories/create-repositories';
 import { PATIENT, createPatientAttendance, firstValue, setUpTablet, testClock, uniqueDatabaseName } from '../../test-support/storage-fixtures';
+import { withSectionAnswers } from '../../domain/assessment/lifecycle';
+import type { AssessmentRecord } from '../../domain/assessment/record';
 import { AFTER_WRITE_MS } from './engine';
 import { readReport, SYNC_CURSOR_KEY, SYNC_PENDING_PUSH_KEY } from './engine-state';
 import type { PendingPush } from './engine-state';
@@ -137,6 +139,31 @@ describe('department sync engine, two tablets and the real server', () => {
       { kind: 'summary', revision: 2 },
     ]);
     expect(a.calls.filter((path) => path.endsWith('/push')).length).toBeGreaterThan(pushesBefore);
+  });
+
+  it('an attendance with no NHS number, and one with nothing saved yet, are taken by the server; B finds the first by name and date of birth', async () => {
+    const { a, b } = await department();
+    // Nothing saved yet: no NHS number, name or date of birth, so neither index (an empty one locally).
+    const blank = await a.repos.attendances.create();
+    if (!blank.ok) throw new Error(blank.error.kind);
+    // The NHS number not known (a child from out of area at 3 a.m.): found by name and date of birth only.
+    const unknown = await createPatientAttendance(a.repos);
+    const saved = await unknown.update((record) => withSectionAnswers(record, 'patient', { ...record.answers.patient, nhsNumber: '' }, record.updatedAt, record.updatedBy));
+    if (!saved.ok) throw new Error(saved.error.kind);
+    unknown.close();
+    // Before the fix the server refused the whole request (400: "a blind index"), and every row of the tablet with it.
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true, value: { pushed: 4 } });
+    expect(await serverRows(blank.value.id)).toEqual([
+      { kind: 'attendance', revision: 1 },
+      { kind: 'summary', revision: 1 },
+    ]);
+    const indexes = await server.db().query<{ nhs_index: string | null; name_dob_index: string | null }>("SELECT nhs_index, name_dob_index FROM rows WHERE row_id = $1 AND kind = 'summary'", [unknown.id]);
+    expect(indexes.map((row) => [row.nhs_index, /^[A-Za-z0-9_-]{16,}$/.test(row.name_dob_index ?? '')])).toEqual([[null, true]]);
+    expect(await readReport(a.repos.internals.db)).toMatchObject({ problems: [] });
+
+    expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    const byName = await b.repos.attendances.find({ familyName: PATIENT.familyName, dateOfBirth: PATIENT.dateOfBirthIso });
+    expect(byName.ok && byName.value.map((summary) => summary.id)).toEqual([unknown.id]);
   });
 
   it('B offline records one; when the server is back and after the back-off, A sees it; the online event restarts at once', async () => {
@@ -299,6 +326,30 @@ describe('department sync engine, two tablets and the real server', () => {
     await b.engine.afterUnlock();
     expect((await firstValue(b.repos.attendances.referralsToMake())).map((row) => row.id)).toEqual([editor.id]);
     editor.close();
+  });
+
+  it('a home screen open on B hears a referral planned on A arrive: the live list opens sealed rows before it reads the department’s, and still hears that list change', async () => {
+    const { a, b } = await department();
+    const planned = { concernLevel: 'suspect' as const, referral: 'next-working-day' as const, referralNextDayBy: 'Sam Patel', referralNextDayDate: { day: '11', month: '3', year: '2026' }, referralNextDayTime: '09:00' };
+    const plan = (record: AssessmentRecord) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, ...planned } } });
+    // B's own planned referral: its sealed worklist is opened first, then the department's read.
+    const own = await createPatientAttendance(b.repos);
+    await own.update(plan);
+    own.close();
+    const seen: string[][] = [];
+    const subscription = b.repos.attendances.referralsToMake().subscribe((rows) => seen.push(rows.map((row) => row.id)));
+    try {
+      await expect.poll(() => seen.at(-1)).toEqual([own.id]);
+      const editor = await createPatientAttendance(a.repos);
+      await editor.update(plan);
+      editor.close();
+      await a.engine.syncNow();
+      await b.engine.syncNow();
+      // Without a fresh subscription (the home screen stays open): before the fix the list stayed at B's own for good.
+      await expect.poll(() => seen.at(-1), { timeout: 5_000 }).toEqual([own.id, editor.id]);
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 
   it('a tampered pulled row is reported and not applied; one pulled while locked waits for the unlock and the copy held stays', async () => {

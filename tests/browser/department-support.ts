@@ -118,7 +118,8 @@ export async function startDepartmentServer(options: { port?: number; env?: Reco
   });
   let output = '';
   const port = await new Promise<number>((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The department server did not start within 30 s:\n${output}`)), 30_000);
+    // PGlite starts in a second or two; a host with its cores busy (two workers, each with two browsers) took over 30 s once.
+    const timer = setTimeout(() => reject(new Error(`The department server did not start within 90 s:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output);

@@ -62,6 +62,28 @@ describe('liaison reviews in storage', () => {
     repos.close();
   });
 
+  it('a list left open hears the review recorded and the attendance that arrives, without being opened again', async () => {
+    const { storage, attendanceId } = await tabletWithChild();
+    const { repos } = storage;
+    const seen: { ids: string[]; reviewed: string[] }[] = [];
+    const subscription = repos.liaison.list(WHOLE_DAY).subscribe((list) => {
+      if (list.ok) seen.push({ ids: list.value.summaries.map((summary) => summary.id).sort(), reviewed: list.value.reviews.map((review) => review.attendanceId) });
+    });
+    try {
+      await expect.poll(() => seen.at(-1)).toEqual({ ids: [attendanceId], reviewed: [] });
+      await repos.liaison.recordReview(attendanceId, { action: 'escalated', note: '' });
+      // The list's code is loaded inside the query (a dynamic import): before observed.ts, nothing it read after that was observed.
+      await expect.poll(() => seen.at(-1), { timeout: 3_000 }).toEqual({ ids: [attendanceId], reviewed: [attendanceId] });
+      const second = await createPatientAttendance(repos);
+      await second.flush();
+      second.close();
+      await expect.poll(() => seen.at(-1), { timeout: 3_000 }).toEqual({ ids: [attendanceId, second.id].sort(), reviewed: [attendanceId] });
+    } finally {
+      subscription.unsubscribe();
+      repos.close();
+    }
+  });
+
   it('a review row moved to another attendance cannot be opened (the AAD names the attendance)', async () => {
     const { storage, attendanceId } = await tabletWithChild();
     const other = await createPatientAttendance(storage.repos);

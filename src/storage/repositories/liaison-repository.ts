@@ -26,6 +26,7 @@ import { markReviewToPush } from '../sync/review-marks';
 import { withLock } from './locks';
 import { permittedLive, requirePermission } from './permission-gate';
 import type { ArrivalWindow, LiaisonListData, LiaisonRepository, LiveValue, StorageFailure } from './types';
+import { observedAcross } from '../crypto/observed';
 
 export { liaisonReviewAad, liaisonReviewAddress, openReview };
 
@@ -52,7 +53,8 @@ export class RealLiaisonRepository implements LiaisonRepository {
       if (!unlocked) return { summaries: [], reviews: [], issuedLetters: [] };
       // The sealed per-day index: a week is about 7 sealed rows holding each attendance's
       // summary, letters and reviews (budget < 100 ms at 100,000 attendances, issue 12).
-      const [{ readDays }, { liaisonReasonsFor }, { departmentEntries, withDepartmentReviews }] = await loadListCode();
+      // Loaded inside the live query: a dynamic import is not Dexie's promise, so it goes through Dexie's zone like WebCrypto's (crypto/observed.ts).
+      const [{ readDays }, { liaisonReasonsFor }, { departmentEntries, withDepartmentReviews }] = await observedAcross(loadListCode());
       const read = await readDays(this.ctx, unlocked, window, this.checkRevision);
       // Other tablets' attendances of the department (issue 14), marked `sharedFrom`, with the reviews of them recorded here and on other tablets.
       const department = await departmentEntries(this.ctx.db, unlocked, window);

@@ -1,6 +1,7 @@
 /**
  * Keeps a Dexie live query observing across WebCrypto (owns that one rule for storage/crypto;
- * the liaison list passes its lazily loaded code through it too).
+ * the liaison list passes its lazily loaded code through it too, and revisions.ts the audit
+ * trail read every list shares, a promise made by whichever caller came first).
  *
  * A live query (Dexie liveQuery, the repositories' LiveValue) re-runs when what it read
  * changes, and it knows what it read by the zone its reads run in. An await of a promise that

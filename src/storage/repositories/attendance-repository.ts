@@ -13,10 +13,12 @@ import { checkNhsNumber } from '../../domain/shared/nhs-number';
 import { err, ok } from '../../domain/shared/result';
 import type { Result } from '../../domain/shared/result';
 import { normaliseNameForMatching } from '../../domain/shared/text';
-import { IndexCache, openSummaries, readWorklistState, worklistFromSummaries } from './attendance-crypto';
+import { IndexCache, openSummaries, readWorklistState, WORKLIST_KEY, worklistFromSummaries } from './attendance-crypto';
 import type { RevisionCheck } from './attendance-crypto';
 import { reportRecordRollback, reportWorklistRollback } from './revisions';
 import { departmentReferrals, findDepartmentSummaries } from '../sync/pull-open';
+import { DEPARTMENT_WORKLIST_KEY } from '../sync/pull-worklist';
+import { observedAcross } from '../crypto/observed';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
@@ -95,8 +97,11 @@ export class RealAttendanceRepository implements AttendanceRepository {
       if (!unlocked) return [];
       // Without a readable worklist (rebuilt at unlock), or with one older than the trail
       // records (reported), work it out the slow way: never a referral dropped by mistake.
+      // Both lists' rows are read first, before any await that is not Dexie's: whatever happens
+      // below, a change to either list re-runs this query (crypto/observed.ts says why).
+      await Promise.all([this.ctx.db.meta.get(WORKLIST_KEY), this.ctx.db.meta.get(DEPARTMENT_WORKLIST_KEY)]);
       const stored = await readWorklistState(this.ctx.db, unlocked);
-      const current = stored && (await reportWorklistRollback(this.ctx, unlocked, stored.rev)) === undefined ? stored.ids : undefined;
+      const current = stored && (await observedAcross(reportWorklistRollback(this.ctx, unlocked, stored.rev))) === undefined ? stored.ids : undefined;
       const ids = current ?? (await worklistFromSummaries(this.ctx.db, unlocked));
       const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
       const own = (await openSummaries(unlocked, rows, this.checkRevision)).filter((summary) => summary.pendingReferral !== null);

@@ -31,6 +31,7 @@ import { isVouched } from './audit-lookup';
 import { readWorklistState } from './attendance-crypto';
 import type { StorageContext } from './context';
 import type { Unlocked } from './vault';
+import { observedAcross } from '../crypto/observed';
 
 const REVISION_TYPES = ['sign', 'addendum', 'letter-issued'] as const;
 const REVISION_PATTERN = /\(record revision (\d{1,15})(?:; worklist revision (\d{1,15}))?\)/;
@@ -98,19 +99,22 @@ export class RecordRevisions {
    * holding it is one the audit key vouches for; undefined when there is no rollback to report.
    */
   async rolledBack(auditKey: VerifyingKeys, entityId: string, read: number, keys?: RowKeys): Promise<number | undefined> {
-    await this.refresh();
+    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
+    await observedAcross(this.refresh());
     return this.vouchedAbove(auditKey, this.records.get(entityId), read, keys);
   }
 
   /** The highest worklist revision the trail records (0 when none): a rebuilt worklist is numbered after it. */
   async worklistHeld(): Promise<number> {
-    await this.refresh();
+    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
+    await observedAcross(this.refresh());
     return this.worklist?.rev ?? 0;
   }
 
   /** As rolledBack, for the referral worklist. */
   async worklistRolledBack(auditKey: VerifyingKeys, read: number, keys?: RowKeys): Promise<number | undefined> {
-    await this.refresh();
+    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
+    await observedAcross(this.refresh());
     return this.vouchedAbove(auditKey, this.worklist, read, keys);
   }
 
@@ -120,7 +124,8 @@ export class RecordRevisions {
    * the revision it holds.
    */
   async rolledBackMany(auditKey: VerifyingKeys, reads: readonly { id: string; rev: number }[]): Promise<{ id: string; read: number; held: number }[]> {
-    await this.refresh();
+    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
+    await observedAcross(this.refresh());
     const found: { id: string; read: number; held: number }[] = [];
     for (const { id, rev } of reads) {
       const held = this.records.get(id);

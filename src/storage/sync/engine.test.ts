@@ -338,6 +338,8 @@ describe('department sync engine, two tablets and the real server', () => {
     own.close();
     const seen: string[][] = [];
     const subscription = b.repos.attendances.referralsToMake().subscribe((rows) => seen.push(rows.map((row) => row.id)));
+    // As on the home screen: the list of assessments in progress is open too, and its revision checks read the audit trail outside any query.
+    const inProgress = b.repos.attendances.inProgress().subscribe(() => undefined);
     try {
       await expect.poll(() => seen.at(-1)).toEqual([own.id]);
       const editor = await createPatientAttendance(a.repos);
@@ -348,6 +350,7 @@ describe('department sync engine, two tablets and the real server', () => {
       // Without a fresh subscription (the home screen stays open): before the fix the list stayed at B's own for good.
       await expect.poll(() => seen.at(-1), { timeout: 5_000 }).toEqual([own.id, editor.id]);
     } finally {
+      inProgress.unsubscribe();
       subscription.unsubscribe();
     }
   });

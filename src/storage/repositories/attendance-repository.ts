@@ -18,7 +18,6 @@ import type { RevisionCheck } from './attendance-crypto';
 import { reportRecordRollback, reportWorklistRollback } from './revisions';
 import { departmentReferrals, findDepartmentSummaries } from '../sync/pull-open';
 import { DEPARTMENT_WORKLIST_KEY } from '../sync/pull-worklist';
-import { observedAcross } from '../crypto/observed';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
 import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
@@ -101,7 +100,7 @@ export class RealAttendanceRepository implements AttendanceRepository {
       // below, a change to either list re-runs this query (crypto/observed.ts says why).
       await Promise.all([this.ctx.db.meta.get(WORKLIST_KEY), this.ctx.db.meta.get(DEPARTMENT_WORKLIST_KEY)]);
       const stored = await readWorklistState(this.ctx.db, unlocked);
-      const current = stored && (await observedAcross(reportWorklistRollback(this.ctx, unlocked, stored.rev))) === undefined ? stored.ids : undefined;
+      const current = stored && (await reportWorklistRollback(this.ctx, unlocked, stored.rev)) === undefined ? stored.ids : undefined;
       const ids = current ?? (await worklistFromSummaries(this.ctx.db, unlocked));
       const rows = (await this.ctx.db.attendances.bulkGet(ids)).filter((row) => row !== undefined);
       const own = (await openSummaries(unlocked, rows, this.checkRevision)).filter((summary) => summary.pendingReferral !== null);

@@ -77,7 +77,9 @@ export class RecordRevisions {
     this.refreshing ??= this.read().finally(() => {
       this.refreshing = undefined;
     });
-    return this.refreshing;
+    // One read shared by every caller, made by whichever came first: through this caller's live
+    // query zone, or what the caller reads after it goes unobserved (crypto/observed.ts).
+    return observedAcross(this.refreshing);
   }
 
   private async read(): Promise<void> {
@@ -99,22 +101,19 @@ export class RecordRevisions {
    * holding it is one the audit key vouches for; undefined when there is no rollback to report.
    */
   async rolledBack(auditKey: VerifyingKeys, entityId: string, read: number, keys?: RowKeys): Promise<number | undefined> {
-    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
-    await observedAcross(this.refresh());
+    await this.refresh();
     return this.vouchedAbove(auditKey, this.records.get(entityId), read, keys);
   }
 
   /** The highest worklist revision the trail records (0 when none): a rebuilt worklist is numbered after it. */
   async worklistHeld(): Promise<number> {
-    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
-    await observedAcross(this.refresh());
+    await this.refresh();
     return this.worklist?.rev ?? 0;
   }
 
   /** As rolledBack, for the referral worklist. */
   async worklistRolledBack(auditKey: VerifyingKeys, read: number, keys?: RowKeys): Promise<number | undefined> {
-    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
-    await observedAcross(this.refresh());
+    await this.refresh();
     return this.vouchedAbove(auditKey, this.worklist, read, keys);
   }
 
@@ -124,8 +123,7 @@ export class RecordRevisions {
    * the revision it holds.
    */
   async rolledBackMany(auditKey: VerifyingKeys, reads: readonly { id: string; rev: number }[]): Promise<{ id: string; read: number; held: number }[]> {
-    // Shared by every caller (one read of the trail at a time): a promise made outside this caller's live query, so passed through its zone (crypto/observed.ts).
-    await observedAcross(this.refresh());
+    await this.refresh();
     const found: { id: string; read: number; held: number }[] = [];
     for (const { id, rev } of reads) {
       const held = this.records.get(id);

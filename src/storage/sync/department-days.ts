@@ -27,7 +27,11 @@
  * marker (`department-days:built`) is taken away before a pull whose notes might not be
  * written (the tab closes, the tablet locks mid-pull) and put back after them; whenever it is
  * missing, the build at unlock (`buildDepartmentDays`) opens every held summary and writes the
- * rows again, so a summary the rows missed is on the list from the next unlock.
+ * rows again, so a summary the rows missed is on the list from the next unlock. The same
+ * notes are lost with them for the department's "Referrals to make" and "GP letters due"
+ * (pull-worklist.ts, kept from the same notes and with no marker of their own), so the build
+ * writes both lists again from the summaries it opened: a referral planned on another tablet
+ * is never left off this tablet's home screen for longer than the next unlock (hazard H5).
  */
 import { attendanceSummarySchema } from '../../domain/assessment/attendance-summary-schema';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary-schema';
@@ -40,6 +44,8 @@ import { withLock } from '../repositories/locks';
 import type { Unlocked } from '../repositories/vault';
 import { rowKey } from './engine-wire';
 import { openPulledSummary } from './pull-open';
+import { updateDepartmentWorklist } from './pull-worklist';
+import type { ReferralNotes } from './pull-worklist';
 
 /** meta: one sealed row per London arrival day of other tablets' attendances. */
 export const DEPARTMENT_DAY_PREFIX = 'department-day:';
@@ -151,8 +157,9 @@ export const markDepartmentDaysBuilt = (db: Pick<TriageDatabase, 'meta'>, now: I
 
 /**
  * At unlock, when the marker is missing: opens every held department summary and writes the
- * day rows again from nothing (days no longer holding anything are deleted). Opening is done
- * a batch at a time outside any transaction.
+ * day rows again from nothing (days no longer holding anything are deleted), and the
+ * department's referrals and letters due from the same summaries. Opening is done a batch at
+ * a time outside any transaction.
  */
 export async function buildDepartmentDays(db: TriageDatabase, unlocked: Unlocked, now: IsoInstant): Promise<{ built: boolean; entries: number }> {
   if ((await db.meta.get(DEPARTMENT_DAYS_BUILT_KEY)) !== undefined) return { built: false, entries: 0 };
@@ -165,6 +172,9 @@ export async function buildDepartmentDays(db: TriageDatabase, unlocked: Unlocked
       next.set(day, [...(next.get(day) ?? []), entry]);
     }
     await writeDays(db, unlocked, next);
+    // Every held summary noted: each list takes on or off what it says (and drops what is no longer held).
+    const notes: ReferralNotes = new Map(entries.map((entry) => [entry.id, { revision: entry.rev, pending: entry.summary.pendingReferral !== null, summary: entry.summary }]));
+    await updateDepartmentWorklist(db, unlocked, notes);
     await markDepartmentDaysBuilt(db, now);
     return { built: true, entries: entries.length };
   });

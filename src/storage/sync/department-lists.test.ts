@@ -152,6 +152,34 @@ describe('the liaison review list and the compliance audit over the department',
     expect(await ids()).toEqual([child.id]);
   }, 60_000);
 
+  it("a referral planned on A whose list update B lost (the tab closed between the pull and the list) is on B's Referrals to make again from the next unlock", async () => {
+    const { a, b } = await department();
+    const planned = { concernLevel: 'suspect' as const, referral: 'next-working-day' as const, referralNextDayBy: 'Sam Patel', referralNextDayDate: { day: '11', month: '3', year: '2026' }, referralNextDayTime: '09:00' };
+    const child = await createPatientAttendance(a.repos);
+    await child.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, ...planned } } }));
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    const toMake = async () => (await firstValue(b.repos.attendances.referralsToMake())).map((row) => row.id);
+    expect(await toMake()).toEqual([child.id]);
+
+    // What a tab closing mid-pull leaves: the summary held, its note never written to the list, and the
+    // marker taken away before the pull (engine.ts) never put back.
+    const bdb = b.repos.internals.db;
+    await bdb.meta.bulkDelete(['worklist:department', DEPARTMENT_DAYS_BUILT_KEY]);
+    expect(await toMake()).toEqual([]);
+    await b.engine.afterUnlock();
+    expect(await toMake()).toEqual([child.id]);
+    // Built again, not listed twice, and made on A it leaves the list as before.
+    await b.engine.afterUnlock();
+    expect(await toMake()).toEqual([child.id]);
+    await child.update((record) => ({ ...record, answers: { ...record.answers, outcome: { ...record.answers.outcome, referral: 'made' } } }));
+    a.clock.advance(30_000);
+    await a.engine.syncNow();
+    await b.engine.syncNow();
+    expect(await toMake()).toEqual([]);
+    child.close();
+  }, 60_000);
+
   it("a newer revision moves the attendance to its new arrival day, an older copy of a day row put back reads the summary held; a tombstone's attendance leaves the list", async () => {
     const { a, b } = await department();
     const child = await createPatientAttendance(a.repos);

@@ -4,7 +4,7 @@
  * composed). Why not a routing library: the app has a dozen flat routes and this keeps
  * first-load JavaScript inside the 160 kB budget (PRODUCT.md section 10).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
 
 export interface Location {
@@ -33,11 +33,18 @@ const RouterContext = createContext<RouterValue | undefined>(undefined);
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(readLocation);
   const [guard, setGuard] = useState<(() => void) | undefined>(undefined);
+  // A new page opens at its top, once it is on screen: not the old page scrolled while it stays.
+  const scrollToTop = useRef(false);
+  useLayoutEffect(() => {
+    if (!scrollToTop.current) return;
+    scrollToTop.current = false;
+    window.scrollTo(0, 0);
+  }, [location]);
 
   useEffect(() => {
     const onPopState = () => {
       guard?.();
-      setLocation(readLocation());
+      startTransition(() => setLocation(readLocation()));
     };
     window.addEventListener('popstate', onPopState);
     return () => {
@@ -51,8 +58,10 @@ export function RouterProvider({ children }: { children: ReactNode }) {
       const state = options.focus ? { focus: options.focus } : null;
       if (options.replace) window.history.replaceState(state, '', to);
       else window.history.pushState(state, '', to);
-      setLocation(readLocation());
-      window.scrollTo(0, 0);
+      // As a transition: React renders the new page in slices that yield to the browser, and
+      // the page stays usable until it is ready (PRODUCT.md section 10, total blocking time).
+      scrollToTop.current = true;
+      startTransition(() => setLocation(readLocation()));
     },
     [guard],
   );

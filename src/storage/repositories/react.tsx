@@ -2,6 +2,14 @@
  * React access to storage: a provider for the repositories and hooks over their live
  * values (dexie-react-hooks' useObservable). Screens get data only through these hooks,
  * never from the database (ARCHITECTURE.md).
+ *
+ * Every value storage sends after the first render is applied as a transition
+ * (`inTransition`): React renders what it changes in slices that yield to the browser, and
+ * a tap or a keystroke goes ahead of it. A value arriving from IndexedDB is otherwise an
+ * ordinary update, which React renders in one go: the home screen's four lists, or a page
+ * and its lists after unlocking, in one task of 100–400 ms at 4x CPU (PRODUCT.md section
+ * 10, Lighthouse total blocking time). What must show at once is marked urgent: the session
+ * locking (patient data must leave the screen now).
  */
 import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -19,6 +27,27 @@ import type { EditLeaseHandle } from './types';
 import type { EditLeaseState } from '../../domain/sync/lease';
 import type { ConflictAddendumView } from '../../domain/sync/conflict-addendum';
 
+/**
+ * `source`, its values handed to React inside `startTransition` unless `urgent` says not.
+ * startTransition runs its scope at once, so a value `source` sends while being subscribed
+ * still reaches the first render (useObservable's synchronous read).
+ */
+export function inTransition<T>(source: LiveValue<T>, urgent: (value: T) => boolean = () => false): LiveValue<T> {
+  return {
+    subscribe(onNext, onError) {
+      return source.subscribe((value) => {
+        if (urgent(value)) onNext(value);
+        else startTransition(() => onNext(value));
+      }, onError);
+    },
+  };
+}
+
+/** dexie-react-hooks' useObservable over `factory`'s value, its updates as transitions (above). */
+function useLive<T, Initial>(factory: () => LiveValue<T>, deps: unknown[], initial: Initial, urgent?: (value: T) => boolean): T | Initial {
+  return useObservable(() => inTransition(factory(), urgent), deps, initial);
+}
+
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);
 
 export function RepositoriesProvider({ repositories, children }: { repositories: Repositories; children: ReactNode }) {
@@ -33,76 +62,76 @@ export function useRepositories(): Repositories {
 
 export function useSession(): SessionState {
   const { session } = useRepositories();
-  return useObservable(() => session.state(), [session], session.current());
+  return useLive(() => session.state(), [session], session.current(), (state) => state.status !== 'unlocked');
 }
 
 /** What storage found changed outside the app (issue 11); empty while locked. */
 export function useTamperReports(): TamperReport[] | undefined {
   const { session } = useRepositories();
-  return useObservable(() => session.tamperReports(), [session], undefined);
+  return useLive(() => session.tamperReports(), [session], undefined);
 }
 
 export function useDeviceSettings(): DeviceSettings | undefined {
   const { device } = useRepositories();
-  return useObservable(() => device.settings(), [device], undefined);
+  return useLive(() => device.settings(), [device], undefined);
 }
 
 /** An installed content file (parsed JSON) for `instrument`; undefined while loading or when none is installed. */
 export function useContentFile(instrument: string): unknown {
   const { device } = useRepositories();
-  return useObservable(() => device.contentFile(instrument), [device, instrument], undefined);
+  return useLive(() => device.contentFile(instrument), [device, instrument], undefined);
 }
 
 /** Names only, for the lock screen. */
 export function useStaffList(): StaffName[] | undefined {
   const { staff } = useRepositories();
-  return useObservable(() => staff.list(), [staff], undefined);
+  return useLive(() => staff.list(), [staff], undefined);
 }
 
 /** Re-keying after a removal (issue 11): how far the background re-seal has got, or what waits and why. */
 export function useRekeyStatus(): RekeyStatus | undefined {
   const { staff } = useRepositories();
-  return useObservable(() => staff.rekeyStatus(), [staff], undefined);
+  return useLive(() => staff.rekeyStatus(), [staff], undefined);
 }
 
 /** Accounts with role and registration number, or the refusal (nurse in charge only). */
 export function useStaffDetails(): Result<StaffSummary[], StorageFailure> | undefined {
   const { staff } = useRepositories();
-  return useObservable(() => staff.details(), [staff], undefined);
+  return useLive(() => staff.details(), [staff], undefined);
 }
 
 export function useInProgressAttendances(): AttendanceSummary[] | undefined {
   const { attendances } = useRepositories();
-  return useObservable(() => attendances.inProgress(), [attendances], undefined);
+  return useLive(() => attendances.inProgress(), [attendances], undefined);
 }
 
 export function useCompletedSince(since: string): AttendanceSummary[] | undefined {
   const { attendances } = useRepositories();
-  return useObservable(() => attendances.completedSince(since), [attendances, since], undefined);
+  return useLive(() => attendances.completedSince(since), [attendances, since], undefined);
 }
 
 export function useReferralsToMake(): AttendanceSummary[] | undefined {
   const { attendances } = useRepositories();
-  return useObservable(() => attendances.referralsToMake(), [attendances], undefined);
+  return useLive(() => attendances.referralsToMake(), [attendances], undefined);
 }
 
 /** Signed "No concern" attendances the concern-level rules would now refuse (nurse in charge, paediatric liaison). */
 export function useNoConcernToReview(): NoConcernReviewItem[] | undefined {
   const { attendances } = useRepositories();
-  return useObservable(() => attendances.noConcernToReview(), [attendances], undefined);
+  return useLive(() => attendances.noConcernToReview(), [attendances], undefined);
 }
 
 /** The liaison review list's data for a window of arrivals, or the refusal (paediatric liaison, nurse in charge). */
 export function useLiaisonList(window: ArrivalWindow, letters = true): Result<LiaisonListData, StorageFailure> | undefined {
   const { liaison } = useRepositories();
   const { fromInstant, toInstant } = window;
-  return useObservable(() => liaison.list({ fromInstant, toInstant }, { letters }), [liaison, fromInstant, toInstant, letters], undefined);
+  return useLive(() => liaison.list({ fromInstant, toInstant }, { letters }), [liaison, fromInstant, toInstant, letters], undefined);
 }
 
 /** The newest events, or the refusal (nurse in charge only). */
 export function useRecentAuditEvents(limit: number): Result<AuditEvent[], StorageFailure> | undefined {
   const { audit } = useRepositories();
-  return useObservable(() => audit.recent(limit), [audit, limit], undefined);
+  return useLive(() => audit.recent(limit), [audit, limit], undefined);
 }
 
 export type EditorState =
@@ -151,44 +180,44 @@ export function useAssessmentEditor(id: string): EditorState {
 /** Issued letter versions of an attendance, newest first. */
 export function useLetterVersions(attendanceId: string): IssuedLetterSummary[] | undefined {
   const { letters } = useRepositories();
-  return useObservable(() => letters.versions(attendanceId), [letters, attendanceId], undefined);
+  return useLive(() => letters.versions(attendanceId), [letters, attendanceId], undefined);
 }
 
 /** Signed attendances whose GP letter is not issued yet (home screen). */
 export function useAwaitingGpLetter(): AttendanceSummary[] | undefined {
   const { letters } = useRepositories();
-  return useObservable(() => letters.awaitingGpLetter(), [letters], undefined);
+  return useLive(() => letters.awaitingGpLetter(), [letters], undefined);
 }
 
 /** When the newest backup was made and when the tablet was set up (the backup reminder, issue 13). */
 export function useBackupStatus(): { lastBackupAt: string | undefined; setUpAt: string } | undefined {
   const { backup } = useRepositories();
-  return useObservable(() => backup.status(), [backup], undefined);
+  return useLive(() => backup.status(), [backup], undefined);
 }
 
 /** 'reload' once a newer version of the app in another tab has upgraded the database (schema-upgrade.ts). */
 export function useSchemaUpgrade(): SchemaUpgradeState {
   const { upgrade } = useRepositories();
-  return useObservable(() => upgrade.state(), [upgrade], 'none');
+  return useLive(() => upgrade.state(), [upgrade], 'none');
 }
 
 /** Whether this tablet shares with a department (issue 14): undefined while loading, null when it does not. */
 export function useDepartmentState(): DepartmentState | null | undefined {
   const { department } = useRepositories();
   const live = (): LiveValue<DepartmentState | null> => ({ subscribe: (onNext, onError) => department.state().subscribe((value) => onNext(value ?? null), onError) });
-  return useObservable(live, [department], undefined);
+  return useLive(live, [department], undefined);
 }
 
 /** Department sharing's facts for the header (issue 14); undefined on a tablet that does not share (or where sharing is not composed). */
 export function useSyncState(): SyncStatusFacts | undefined {
   const { sync } = useRepositories();
-  return useObservable(() => sync?.state() ?? { subscribe: (onNext: (value: undefined) => void) => (onNext(undefined), { unsubscribe: () => undefined }) }, [sync], undefined);
+  return useLive<SyncStatusFacts | undefined, undefined>(() => sync?.state() ?? { subscribe: (onNext: (value: undefined) => void) => (onNext(undefined), { unsubscribe: () => undefined }) }, [sync], undefined);
 }
 
 /** Conflict addenda this tablet holds (issue 14, storage/sync/conflict.ts): of one attendance, or all; empty on a tablet that does not share. */
 export function useConflictAddenda(attendanceId?: string): ConflictAddendumView[] | undefined {
   const { sync } = useRepositories();
-  return useObservable(() => sync?.conflictAddenda?.(attendanceId) ?? { subscribe: (onNext: (value: ConflictAddendumView[]) => void) => (onNext([]), { unsubscribe: () => undefined }) }, [sync, attendanceId], undefined);
+  return useLive(() => sync?.conflictAddenda?.(attendanceId) ?? { subscribe: (onNext: (value: ConflictAddendumView[]) => void) => (onNext([]), { unsubscribe: () => undefined }) }, [sync, attendanceId], undefined);
 }
 
 /**

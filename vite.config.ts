@@ -174,7 +174,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     // Every browser the app supports (Chromium-based tablets, Safari 17+) has modulepreload.
-    modulePreload: { polyfill: false },
+    // A page loaded on demand brings its own imports (no <link rel="modulepreload"> per file
+    // before each dynamic import): every file is precached and comes from the service
+    // worker, so the chain costs little, while appending the links did not. Profiled at 4x
+    // CPU, the home screen's first effects spent about 100 ms appending the 22 links of one
+    // dynamic import (PRODUCT.md section 10, total blocking time). The start stages keep
+    // their links in index.html (preloadStartStages).
+    modulePreload: { polyfill: false, resolveDependencies: () => [] },
     sourcemap: false,
     reportCompressedSize: true,
     rolldownOptions: { output: { codeSplitting: { groups: stageGroups } } },

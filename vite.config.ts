@@ -179,8 +179,10 @@ export default defineConfig({
     // worker, so the chain costs little, while appending the links did not. Profiled at 4x
     // CPU, the home screen's first effects spent about 100 ms appending the 22 links of one
     // dynamic import (PRODUCT.md section 10, total blocking time). The start stages keep
-    // their links in index.html (preloadStartStages).
-    modulePreload: { polyfill: false, resolveDependencies: () => [] },
+    // their links in index.html (preloadStartStages), and the entry's own imports theirs
+    // (the bundler's runtime: without its link it was fetched only once the entry had been
+    // parsed, one more round trip before the first script ran).
+    modulePreload: { polyfill: false, resolveDependencies: (_file, dependencies, { hostType }) => (hostType === 'html' ? dependencies : []) },
     sourcemap: false,
     reportCompressedSize: true,
     rolldownOptions: { output: { codeSplitting: { groups: stageGroups } } },

@@ -3,12 +3,13 @@
  * or set-up screen renders (no patient data behind it, and no update is applied there);
  * unlocked, the header, the idle lock and the routed page the signed-in role may use.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react';
 import { SkipLink } from '../components/layout/page';
 import { Header } from '../components/layout/header';
 import { RouterProvider, useLocation } from '../components/navigation/router';
 import { paths } from '../components/navigation/paths';
 import { LockScreen } from '../features/lock/lock-screen';
+import type { EarlyLockScreen } from '../features/lock/early-lock-screen';
 import { RepositoriesProvider, useSession } from '../storage/repositories/react';
 import type { Repositories } from '../storage/repositories/types';
 import type { LockReason } from '../storage/repositories/types';
@@ -37,39 +38,49 @@ const ShowRecoveryKey = lazy(() => loadUnlocked().then((module) => ({ default: m
 
 /**
  * Starts loading the unlocked app once someone begins to unlock (the first focus or tap on
- * the lock screen), so it is there when the PIN check ends: no "Loading…" between the lock
- * screen and the page, and nothing extra on the lock screen's first load.
+ * the lock screen, or on the lock screen drawn before React: `early`), so it is there when
+ * the PIN check ends: no "Loading…" between the lock screen and the page, and nothing extra
+ * on the lock screen's first load.
  */
-function usePreloadOnFirstUse(): void {
+function usePreloadOnFirstUse(early: EarlyLockScreen | undefined): void {
   useEffect(() => {
     const preload = () => {
       void loadUnlocked();
       document.removeEventListener('focusin', preload, true);
       document.removeEventListener('pointerdown', preload, true);
     };
+    if (early?.used()) {
+      preload();
+      return undefined;
+    }
     document.addEventListener('focusin', preload, true);
     document.addEventListener('pointerdown', preload, true);
     return () => {
       document.removeEventListener('focusin', preload, true);
       document.removeEventListener('pointerdown', preload, true);
     };
-  }, []);
+  }, [early]);
 }
 
 /** A waiting update is never applied here: a member of staff accepts it on the home screen (pwa/update-notice.tsx). */
-function Locked({ reason }: { reason: LockReason }) {
-  usePreloadOnFirstUse();
+function Locked({ reason, early }: { reason: LockReason; early: EarlyLockScreen | undefined }) {
+  usePreloadOnFirstUse(early);
   return (
     <>
       <SkipLink />
       <Header />
-      <LockScreen reason={reason} />
+      <LockScreen reason={reason} early={early} />
     </>
   );
 }
 
-function SessionGate() {
+function SessionGate({ early }: { early: EarlyLockScreen | undefined }) {
   const session = useSession();
+  // The lock screen drawn before React (main.tsx) gives way to the lock screen, which carries
+  // what was entered in it; to anything else (set-up, say, if storage says so after all) at once.
+  useLayoutEffect(() => {
+    if (session.status !== 'loading' && session.status !== 'locked') early?.release();
+  }, [session.status, early]);
   switch (session.status) {
     case 'loading':
       return <Loading />;
@@ -84,7 +95,7 @@ function SessionGate() {
         </>
       );
     case 'locked':
-      return <Locked reason={session.reason} />;
+      return <Locked reason={session.reason} early={early} />;
     case 'unlocked':
       return (
         <Suspense fallback={<Loading />}>
@@ -100,12 +111,13 @@ function SessionGate() {
   }
 }
 
-export function App({ repositories }: { repositories: Repositories }) {
+/** `earlyLockScreen`: the lock screen main.tsx drew before React, if it drew one. */
+export function App({ repositories, earlyLockScreen }: { repositories: Repositories; earlyLockScreen?: EarlyLockScreen | undefined }) {
   return (
     <RepositoriesProvider repositories={repositories}>
       <RouterProvider>
         <SchemaUpgradeNotice />
-        <SessionGate />
+        <SessionGate early={earlyLockScreen} />
       </RouterProvider>
     </RepositoriesProvider>
   );

@@ -12,16 +12,17 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import type { Repositories } from '../storage/repositories/types';
+import type { EarlyLockScreen } from '../features/lock/early-lock-screen';
 
 // Storage comes in the same stage as the app (main.tsx): opening it is the next stage.
 export { createRepositories } from '../storage/repositories/create-repositories';
 
-export function renderApp(root: HTMLElement, repositories: Repositories): void {
+export function renderApp(root: HTMLElement, repositories: Repositories, earlyLockScreen?: EarlyLockScreen): void {
   const reactRoot = createRoot(root);
   startTransition(() => {
     reactRoot.render(
       <StrictMode>
-        <App repositories={repositories} />
+        <App repositories={repositories} earlyLockScreen={earlyLockScreen} />
       </StrictMode>,
     );
   });

@@ -19,7 +19,9 @@ import type { SealedKeyPair, SecretForKey } from './crypto/key-pairs';
 import type { Sealed } from './crypto/codec';
 import type { SealedRow } from './crypto/sealed-row';
 
-export const DATABASE_NAME = 'safeguarding-triage';
+import { DATABASE_NAME } from './database-name';
+
+export { DATABASE_NAME };
 
 export interface DeviceRow {
   id: 'device';

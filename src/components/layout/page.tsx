@@ -6,8 +6,9 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from '../navigation/router';
+import { SERVICE_NAME } from './brand';
 
-export const SERVICE_NAME = 'Safeguarding Triage';
+export { SERVICE_NAME };
 
 export function useDocumentTitle(title: string, hasErrors = false): void {
   useEffect(() => {

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Issue } from '../assessment/issues';
 import { IssueList } from '../assessment/issues';
+import { HARDWARE_FACTOR_LOCK_HINT } from './hardware-factor-hint';
 
 export const hardwareFactorDraftSchema = z.object({
   factorCurrent: z.catch(z.string(), ''),
@@ -32,7 +33,7 @@ export const hardwareFactorQuestions = {
   removeHint: 'You need your PIN or passphrase and the authenticator to remove it.',
   added: "This tablet's authenticator has been added. You will need it and your PIN or passphrase next time you unlock.",
   removed: 'The authenticator has been removed. You will unlock with your PIN or passphrase alone.',
-  lockHint: "After you select Unlock, this tablet's authenticator asks for your fingerprint, face or screen lock as well.",
+  lockHint: HARDWARE_FACTOR_LOCK_HINT,
 } as const;
 
 export function validateHardwareFactor(draft: HardwareFactorDraft): Issue[] {

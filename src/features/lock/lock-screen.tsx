@@ -3,7 +3,7 @@
  * patient is rendered while locked. Wrong attempts are counted on the device and slowed
  * down after 5 (SECURITY.md).
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { formatClockTime } from '../../domain/shared/dates';
 import { Button } from '../../components/content/button';
 import { InsetText } from '../../components/content/feedback';
@@ -11,9 +11,12 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { Page } from '../../components/layout/page';
 import { useRepositories, useStaffList } from '../../storage/repositories/react';
 import type { LockReason, UnlockFailure } from '../../storage/repositories/types';
-import { hardwareFactorQuestions } from '../../domain/settings/hardware-factor';
+import { HARDWARE_FACTOR_LOCK_HINT } from '../../domain/settings/hardware-factor-hint';
 import { recoverLinkText } from '../../domain/settings/recovery-key-link';
 import { Form } from '../../components/form/form';
+import { LOCK_SCREEN_HEADING, LOCK_SCREEN_TITLE, NOT_ON_THE_LIST } from './early-lock-screen';
+import type { EarlyLockScreen } from './early-lock-screen';
+import { LOCK_SCREEN_READY_MARK } from './lock-screen-mark';
 // Recovery is rare and its form brings react-hook-form: loaded when asked for, not with the lock screen (PRODUCT.md section 10: first load).
 const RecoverForm = lazy(() => import('./recover-form').then((module) => ({ default: module.RecoverForm })));
 
@@ -33,7 +36,7 @@ function failureMessage(failure: UnlockFailure): string {
   }
 }
 
-export const LOCK_SCREEN_READY_MARK = 'lock-screen-ready';
+export { LOCK_SCREEN_READY_MARK };
 
 /** Why the app locked itself, in words; nothing for a lock the nurse chose or a fresh start. */
 const lockReasonNotice: Partial<Record<LockReason, string>> = {
@@ -43,7 +46,12 @@ const lockReasonNotice: Partial<Record<LockReason, string>> = {
   'account-removed': 'The account that was signed in was removed by the nurse in charge, so the app locked. Everything entered was saved. Ask the nurse in charge if you need to use this tablet.',
 };
 
-export function LockScreen({ reason }: { reason: LockReason }) {
+/**
+ * `early`: the lock screen drawn before React at a cold start (early-lock-screen.ts). Once the
+ * staff list is read, this screen takes its place before the next paint, with the name
+ * chosen, what was typed, the focused field, and an Unlock or "Recover" already pressed.
+ */
+export function LockScreen({ reason, early }: { reason: LockReason; early?: EarlyLockScreen | undefined }) {
   const staff = useStaffList();
   const { session } = useRepositories();
   const active = (staff ?? []).filter((member) => member.active);
@@ -54,24 +62,45 @@ export function LockScreen({ reason }: { reason: LockReason }) {
   const [recovering, setRecovering] = useState(false);
   const chosen = active.find((member) => member.id === staffId) ?? (active.length === 1 ? active[0] : undefined);
   const loaded = staff !== undefined;
-  // A User Timing mark when the screen can take a PIN (staff known): the start-up benchmark
-  // reads it, and so can anyone profiling a slow tablet in DevTools.
+  // A User Timing mark when the screen can take a PIN (staff known): lock-screen-mark.ts.
+  // The early screen made the mark when it was drawn.
   useEffect(() => {
-    if (loaded) performance.mark(LOCK_SCREEN_READY_MARK);
-  }, [loaded]);
+    if (loaded && !early) performance.mark(LOCK_SCREEN_READY_MARK);
+  }, [loaded, early]);
 
-  const onSubmit = async () => {
+  const submit = async (submittedStaffId: string, submittedSecret: string) => {
+    const member = active.find((candidate) => candidate.id === submittedStaffId) ?? (active.length === 1 ? active[0] : undefined);
     const found: { field: string; message: string }[] = [];
-    if (!chosen) found.push({ field: 'staffId', message: 'Select your name' });
-    if (secret === '') found.push({ field: 'secret', message: 'Enter your PIN or passphrase' });
+    if (!member) found.push({ field: 'staffId', message: 'Select your name' });
+    if (submittedSecret === '') found.push({ field: 'secret', message: 'Enter your PIN or passphrase' });
     setIssues(found);
-    if (!chosen || found.length) return;
+    if (!member || found.length) return;
     setBusy(true);
-    const result = await session.unlock(chosen.id, secret);
+    const result = await session.unlock(member.id, submittedSecret);
     setBusy(false);
     setSecret('');
     if (!result.ok) setIssues([{ field: 'secret', message: failureMessage(result.error) }]);
   };
+
+  // The hand-over from the early screen: in a layout effect, so its state is on screen
+  // before the browser paints, and what was typed up to this moment is carried.
+  useLayoutEffect(() => {
+    if (!loaded || !early) return;
+    const carried = early.release();
+    if (!carried) return;
+    // What was entered lives outside React until this moment, and is read once, here: a
+    // render could not take it (release removes the early screen), and it must be on screen
+    // before the next paint.
+    /* eslint-disable react-hooks/set-state-in-effect */
+    setStaffId(carried.staffId);
+    setSecret(carried.secret);
+    if (carried.focusedId) document.getElementById(carried.focusedId)?.focus({ preventScroll: true });
+    if (carried.action === 'recover') setRecovering(true);
+    else if (carried.action === 'unlock') void submit(carried.staffId, carried.secret);
+    /* eslint-enable react-hooks/set-state-in-effect */
+    // Once, at the first render with the staff list: `submit` is this render's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded, early]);
 
   if (recovering)
     {return (
@@ -85,15 +114,15 @@ export function LockScreen({ reason }: { reason: LockReason }) {
   const pin = chosen?.secretKind !== 'passphrase';
 
   return (
-    <Page title="Unlock" hasErrors={issues.length > 0} focusHeading={issues.length === 0}>
+    <Page title={LOCK_SCREEN_TITLE} hasErrors={issues.length > 0} focusHeading={issues.length === 0}>
       <ErrorSummary issues={issues} />
-      <h1>Unlock Safeguarding Triage</h1>
+      <h1>{LOCK_SCREEN_HEADING}</h1>
       {lockReasonNotice[reason] ? <InsetText>{lockReasonNotice[reason]}</InsetText> : null}
       {/* The form once the staff list is read: drawn before it, the "Signed in as" line arriving
           would push the PIN field down as the nurse goes to tap it. */}
       {loaded ? (
         <>
-          <Form onSubmit={onSubmit}>
+          <Form onSubmit={() => submit(staffId, secret)}>
             {active.length > 1 ? (
               <div className={`nhsuk-form-group${staffError ? ' nhsuk-form-group--error' : ''}`}>
                 <fieldset className="nhsuk-fieldset" aria-describedby={staffError ? 'staffId-error' : undefined}>
@@ -129,7 +158,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
               </label>
               {chosen?.hardwareFactor ? (
                 <div className="nhsuk-hint" id="secret-hint">
-                  {hardwareFactorQuestions.lockHint}
+                  {HARDWARE_FACTOR_LOCK_HINT}
                 </div>
               ) : null}
               {secretError ? (
@@ -155,7 +184,7 @@ export function LockScreen({ reason }: { reason: LockReason }) {
               {busy ? 'Unlocking…' : 'Unlock'}
             </Button>
           </Form>
-          <p className="nhsuk-body-s">Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.</p>
+          <p className="nhsuk-body-s">{NOT_ON_THE_LIST}</p>
           <p className="nhsuk-body-s">{recoverLinkText.linkIntro}</p>
           <Button variant="secondary" onClick={() => setRecovering(true)}>
             {recoverLinkText.link}

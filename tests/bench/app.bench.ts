@@ -109,6 +109,7 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
   const coldStarts: number[] = [];
   const phases: { html: number; scripts: number; storageAndRender: number }[] = [];
   const unlocks: number[] = [];
+  const toUnlocked: number[] = [];
   for (let run = 0; run < COLD_STARTS; run += 1) {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
@@ -122,6 +123,10 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
     const start = Date.now();
     await unlock(tab, NURSE.pin);
     unlocks.push(Date.now() - start);
+    // From the navigation to the first page after the PIN: the lock screen drawn before React
+    // (features/lock/early-lock-screen.ts) takes a PIN while React and storage load behind it,
+    // so the unlock alone now includes their loading, and this is the figure to compare.
+    toUnlocked.push(timing.ready - timing.start + (Date.now() - start));
     await tab.close();
   }
   if (PROFILE) {
@@ -145,6 +150,7 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
     offlineColdStartRunsMs4x: coldStarts.map((ms) => Math.round(ms)),
     offlineColdStartPhasesMs4x: phases,
     unlockMs4xIncludingPbkdf2: median(unlocks),
+    offlineColdStartToUnlockedMs4x: median(toUnlocked),
     runs: coldStarts.length,
   });
 });

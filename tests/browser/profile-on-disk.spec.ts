@@ -125,9 +125,10 @@ test('nothing typed, and no staff name or PIN, is left in the profile folder out
     await page.getByRole('button', { name: 'Change PIN or passphrase' }).click();
     await expect(page.getByText('Your PIN or passphrase has been changed. Use the new one next time you unlock.')).toBeVisible();
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Home' }).click();
+    // A navigation is a transition: the PIN page, with its own "Home" back link, stays on screen until the home screen is ready.
+    await expect(page.getByRole('heading', { name: 'Safeguarding assessments', level: 1 })).toBeVisible();
 
     // A child's assessment with a distinctive word in every free-text field of every section.
-    await page.getByRole('link', { name: 'Home', exact: true }).click();
     await startAssessment(page);
     await fillPatient(page, { givenName: 'Zqvplantgiven', familyName: 'Zqvplantfamily', dateOfBirth: dateOfBirthForAge(9), reason: 'Injury' });
     planted.push('Zqvplantgiven', 'Zqvplantfamily');

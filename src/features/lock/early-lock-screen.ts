@@ -84,7 +84,8 @@ function header(): HTMLElement {
 export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffName[]): EarlyLockScreen | undefined {
   const active = staff.filter((member) => member.active);
   if (active.length === 0) return undefined;
-  const state: EarlyLockState = { staffId: '', secret: '', focusedId: undefined, action: 'none' };
+  // What was typed is read from the field at the hand-over; the rest is kept here as it happens.
+  const state: Omit<EarlyLockState, 'secret'> = { staffId: '', focusedId: undefined, action: 'none' };
 
   const secretLabel = h('label', { class: 'nhsuk-label nhsuk-label--m', for: 'secret' }, 'PIN');
   const hint = h('div', { class: 'nhsuk-hint', id: 'secret-hint' }, HARDWARE_FACTOR_LOCK_HINT);
@@ -135,7 +136,7 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
       : h('p', {}, 'Signed in as ', h('strong', {}, active[0]?.name ?? ''));
 
   const form = h('form', { autocomplete: 'off', novalidate: '' }, who, secretGroup, unlockButton);
-  const recoverButton = h('button', { type: 'button', class: 'nhsuk-button nhsuk-button--secondary', 'data-module': 'nhsuk-button' }, recoverLinkText.link);
+  const recoverButton = h('button', { type: 'button', class: 'nhsuk-button nhsuk-button--secondary', 'data-module': 'nhsuk-button' }, recoverLinkText.link) as HTMLButtonElement;
   const heading = h('h1', {}, LOCK_SCREEN_HEADING);
   const screen = h(
     'div',
@@ -154,14 +155,11 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
   );
   follow();
 
-  secretInput.addEventListener('input', () => {
-    state.secret = secretInput.value;
-  });
   // Pressed before the app is ready: the React lock screen does it at the hand-over.
   const queue = (action: EarlyLockState['action']) => {
     state.action = action;
     unlockButton.disabled = true;
-    recoverButton.setAttribute('disabled', '');
+    recoverButton.disabled = true;
     if (action === 'unlock') unlockButton.textContent = 'Unlocking…';
   };
   form.addEventListener('submit', (event) => {

@@ -36,8 +36,6 @@ function failureMessage(failure: UnlockFailure): string {
   }
 }
 
-export { LOCK_SCREEN_READY_MARK };
-
 /** Why the app locked itself, in words; nothing for a lock the nurse chose or a fresh start. */
 const lockReasonNotice: Partial<Record<LockReason, string>> = {
   idle: 'The app locked itself because it was not used for a while. Everything you entered was saved.',
@@ -60,7 +58,9 @@ export function LockScreen({ reason, early }: { reason: LockReason; early?: Earl
   const [issues, setIssues] = useState<{ field: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [recovering, setRecovering] = useState(false);
-  const chosen = active.find((member) => member.id === staffId) ?? (active.length === 1 ? active[0] : undefined);
+  // The member named by an id, or the only one when there is only one (no choice is shown then).
+  const memberFor = (id: string) => active.find((member) => member.id === id) ?? (active.length === 1 ? active[0] : undefined);
+  const chosen = memberFor(staffId);
   const loaded = staff !== undefined;
   // A User Timing mark when the screen can take a PIN (staff known): lock-screen-mark.ts.
   // The early screen made the mark when it was drawn.
@@ -69,7 +69,7 @@ export function LockScreen({ reason, early }: { reason: LockReason; early?: Earl
   }, [loaded, early]);
 
   const submit = async (submittedStaffId: string, submittedSecret: string) => {
-    const member = active.find((candidate) => candidate.id === submittedStaffId) ?? (active.length === 1 ? active[0] : undefined);
+    const member = memberFor(submittedStaffId);
     const found: { field: string; message: string }[] = [];
     if (!member) found.push({ field: 'staffId', message: 'Select your name' });
     if (submittedSecret === '') found.push({ field: 'secret', message: 'Enter your PIN or passphrase' });

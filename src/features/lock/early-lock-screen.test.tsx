@@ -12,7 +12,7 @@ import { FAKE_NURSE_IN_CHARGE, FAKE_TRIAGE_NURSE, fakeTablet, renderApp } from '
 import { createFakeRepositories } from '../../storage/fake/fake-repositories';
 import type { FakeRepositories } from '../../storage/fake/fake-repositories';
 import type { StaffName } from '../../storage/repositories/types';
-import { showEarlyLockScreen } from './early-lock-screen';
+import { memberNamed, showEarlyLockScreen } from './early-lock-screen';
 import type { EarlyLockScreen } from './early-lock-screen';
 
 const REMOVED = { ...FAKE_TRIAGE_NURSE, id: 'staff-removed', name: 'Ada Brown', active: false };
@@ -85,6 +85,15 @@ describe('the lock screen drawn before React', () => {
     expect(screen.getByLabelText('PIN')).toHaveAccessibleDescription("After you select Unlock, this tablet's authenticator asks for your fingerprint, face or screen lock as well.");
     await user.click(screen.getByLabelText(FAKE_TRIAGE_NURSE.name));
     expect(screen.getByLabelText('PIN')).not.toHaveAccessibleDescription();
+  });
+
+  it('names the member an id names, or the only one when there is only one, for both lock screens', () => {
+    const two = [FAKE_NURSE_IN_CHARGE, FAKE_TRIAGE_NURSE];
+    expect(memberNamed(two, FAKE_TRIAGE_NURSE.id)).toBe(FAKE_TRIAGE_NURSE);
+    expect(memberNamed(two, '')).toBeUndefined();
+    expect(memberNamed(two, 'staff-unknown')).toBeUndefined();
+    expect(memberNamed([FAKE_TRIAGE_NURSE], '')).toBe(FAKE_TRIAGE_NURSE);
+    expect(memberNamed<StaffName>([], FAKE_TRIAGE_NURSE.id)).toBeUndefined();
   });
 
   it('hides the app’s root behind it, and gives its heading the focus and the page its title', () => {

@@ -41,6 +41,15 @@ export const LOCK_SCREEN_TITLE = 'Unlock';
 export const LOCK_SCREEN_HEADING = 'Unlock Safeguarding Triage';
 export const NOT_ON_THE_LIST = 'Not on the list? Ask the nurse in charge to add you in Settings, Staff accounts.';
 
+/**
+ * The member an id names among the active staff, or the only one when there is only one (the
+ * lock screen then shows no choice). One rule for both lock screens, so the name the early
+ * screen follows is the one the React lock screen unlocks.
+ */
+export function memberNamed<Member extends { id: string }>(active: readonly Member[], id: string): Member | undefined {
+  return active.find((member) => member.id === id) ?? (active.length === 1 ? active[0] : undefined);
+}
+
 type Child = Node | string | null;
 
 function h(tag: string, attributes: Record<string, string>, ...children: Child[]): HTMLElement {
@@ -94,9 +103,8 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
   const unlockButton = h('button', { type: 'submit', class: 'nhsuk-button', 'data-module': 'nhsuk-button' }, 'Unlock') as HTMLButtonElement;
 
   // The fields that follow whoever is chosen, as the React lock screen's render does.
-  const chosen = () => active.find((member) => member.id === state.staffId) ?? (active.length === 1 ? active[0] : undefined);
   const follow = () => {
-    const member = chosen();
+    const member = memberNamed(active, state.staffId);
     const pin = member?.secretKind !== 'passphrase';
     secretLabel.textContent = pin ? 'PIN' : 'Passphrase';
     secretInput.setAttribute('inputmode', pin ? 'numeric' : 'text');

@@ -14,7 +14,7 @@ import type { LockReason, UnlockFailure } from '../../storage/repositories/types
 import { HARDWARE_FACTOR_LOCK_HINT } from '../../domain/settings/hardware-factor-hint';
 import { recoverLinkText } from '../../domain/settings/recovery-key-link';
 import { Form } from '../../components/form/form';
-import { LOCK_SCREEN_HEADING, LOCK_SCREEN_TITLE, NOT_ON_THE_LIST } from './early-lock-screen';
+import { LOCK_SCREEN_HEADING, LOCK_SCREEN_TITLE, NOT_ON_THE_LIST, memberNamed } from './early-lock-screen';
 import type { EarlyLockScreen } from './early-lock-screen';
 import { LOCK_SCREEN_READY_MARK } from './lock-screen-mark';
 // Recovery is rare and its form brings react-hook-form: loaded when asked for, not with the lock screen (PRODUCT.md section 10: first load).
@@ -58,9 +58,7 @@ export function LockScreen({ reason, early }: { reason: LockReason; early?: Earl
   const [issues, setIssues] = useState<{ field: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [recovering, setRecovering] = useState(false);
-  // The member named by an id, or the only one when there is only one (no choice is shown then).
-  const memberFor = (id: string) => active.find((member) => member.id === id) ?? (active.length === 1 ? active[0] : undefined);
-  const chosen = memberFor(staffId);
+  const chosen = memberNamed(active, staffId);
   const loaded = staff !== undefined;
   // A User Timing mark when the screen can take a PIN (staff known): lock-screen-mark.ts.
   // The early screen made the mark when it was drawn.
@@ -69,7 +67,7 @@ export function LockScreen({ reason, early }: { reason: LockReason; early?: Earl
   }, [loaded, early]);
 
   const submit = async (submittedStaffId: string, submittedSecret: string) => {
-    const member = memberFor(submittedStaffId);
+    const member = memberNamed(active, submittedStaffId);
     const found: { field: string; message: string }[] = [];
     if (!member) found.push({ field: 'staffId', message: 'Select your name' });
     if (submittedSecret === '') found.push({ field: 'secret', message: 'Enter your PIN or passphrase' });

@@ -32,8 +32,13 @@ import { dateOfBirthForAge, fillPatient, setUpTablet, startAssessment, unlock, w
 import { recordFigures } from './results';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
-/** The mobile preset is Lighthouse's default configuration; only these three categories. */
-const config: Config = { extends: 'lighthouse:default', settings: { onlyCategories: [...CATEGORIES] } };
+/**
+ * The mobile preset is Lighthouse's default configuration; only these three categories. With
+ * BENCH_LIGHTHOUSE_TRACE=1 the traces kept beside the reports carry V8's samples too, to say
+ * which functions a long task ran; the profiler slows the page, so that run's scores are not figures.
+ */
+const TRACE = process.env.BENCH_LIGHTHOUSE_TRACE === '1';
+const config: Config = { extends: 'lighthouse:default', settings: { onlyCategories: [...CATEGORIES], ...(TRACE ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' } : {}) } };
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Scores {
@@ -54,7 +59,7 @@ function keepReport(page: string, result: RunnerResult | undefined): void {
   writeFileSync(join(directory, `${page}.json`), JSON.stringify(result.lhr));
   // The trace behind it (chrome://tracing or DevTools' Performance panel), when asked for: tens of MB.
   const trace = (result.artifacts as { Trace?: unknown } | undefined)?.Trace;
-  if (process.env.BENCH_LIGHTHOUSE_TRACE === '1' && trace) writeFileSync(join(directory, `${page}.trace.json`), JSON.stringify(trace));
+  if (TRACE && trace) writeFileSync(join(directory, `${page}.trace.json`), JSON.stringify(trace));
 }
 
 function scores(result: RunnerResult | undefined): Scores {

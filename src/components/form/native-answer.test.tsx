@@ -68,6 +68,39 @@ describe('nativeAnswerRef', () => {
     root.remove();
   });
 
+  it("stops a tap's events from the answer in the bubble phase, before the form's ancestors, with one listener per event on the form however often answers are wired", () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<form><input type="radio" id="yes" name="q" value="yes"><label for="yes">Yes</label><input type="radio" id="no" name="q" value="no"><p id="other">Other</p></form>';
+    document.body.append(root);
+    const form = root.querySelector('form') as HTMLFormElement;
+    const added = vi.spyOn(form, 'addEventListener');
+    const registration = { name: 'q', onChange: vi.fn(() => Promise.resolve()), onBlur: vi.fn(() => Promise.resolve()), ref: vi.fn() } as unknown as UseFormRegisterReturn;
+    const [yes, no] = [...root.querySelectorAll('input')] as HTMLInputElement[];
+    // Wired, unwired and wired again, as a re-render does with a new ref callback.
+    nativeAnswerRef(registration)(yes as HTMLInputElement)?.();
+    const cleanUps = [nativeAnswerRef(registration)(yes as HTMLInputElement), nativeAnswerRef(registration)(no as HTMLInputElement)];
+    const perEvent = new Map<string, number>();
+    for (const [type] of added.mock.calls) perEvent.set(type, (perEvent.get(type) ?? 0) + 1);
+    expect(perEvent.get('click')).toBe(1);
+    expect(perEvent.get('touchstart')).toBe(1);
+    expect(added.mock.calls.every(([, , options]) => typeof options === 'object' && options.passive === true)).toBe(true);
+
+    const bubbled: string[] = [];
+    for (const type of ['click', 'pointerdown', 'focusin', 'touchstart']) root.addEventListener(type, (event) => bubbled.push(`${type} ${(event.target as Element).id || (event.target as Element).tagName.toLowerCase()}`));
+    for (const target of [yes, no, root.querySelector('label'), root.querySelector('#other')]) {
+      target?.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      target?.dispatchEvent(new Event('touchstart', { bubbles: true }));
+    }
+    no?.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    root.querySelector<HTMLElement>('#other')?.click();
+    // The label's own events go on, as they did when the answer held the listeners; its click's activation of the answer stops.
+    expect(bubbled).toEqual(['pointerdown label', 'touchstart label', 'pointerdown other', 'touchstart other', 'click other']);
+    for (const cleanUp of cleanUps) cleanUp?.();
+    yes?.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(bubbled.at(-1)).toBe('pointerdown yes');
+    root.remove();
+  });
+
   it('stops nothing once the answer is gone', () => {
     const { root, input, heard, cleanUp } = setUp();
     cleanUp?.();

@@ -31,6 +31,15 @@
  * otherwise (pointerdown, click, focus, input, change) still pass through the capture phase
  * as before: the idle lock and the section page's "last field" listen there.
  *
+ * The bubble-phase stop is one passive listener per event on the answer's form, not on each
+ * answer (30 November 2026). A profile of Lighthouse's flow from unlocking to the patient
+ * page (tests/bench/lighthouse.bench.ts) put most of the page's three longest commits in
+ * addEventListener: eighteen listeners on each of some sixty answers, four of them touch
+ * listeners that were not passive (each tells the compositor a region may block scrolling),
+ * added again on every re-render, since a ref callback that changes is detached and attached
+ * again. On the form they are added once, whatever the answers do. The event now bubbles
+ * through the answer's fieldset and groups before it stops; nothing there listens.
+ *
  * Keys, input and change went the same way on 30 November 2026. A profile of ten arrow keys
  * on a select at 4x (tests/bench/app.bench.ts) put about 16 ms, a sixth of the page's script,
  * in React's root listener handling keydown and keyup (finding the fibre, walking its path,
@@ -46,7 +55,7 @@
  */
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-/** Events a tap or a click on a radio raises that no ancestor handles (input and change stop before it, on <html>). */
+/** Events a tap or a click on an answer raises that no ancestor handles (input and change stop before it, on <html>). */
 const STOPPED_AT_THE_ANSWER = [
   'click',
   'focusin',
@@ -68,7 +77,8 @@ const STOPPED_AT_THE_ANSWER = [
   'touchcancel',
 ] as const;
 
-const stop = (event: Event) => event.stopPropagation();
+/** Where the bubble-phase stop is installed: answers' forms (an answer outside a form: the answer itself). */
+const bubbleStopInstalled = new WeakSet<Element>();
 
 /** The pointer's hover events: no handler in the app, and React's root handles each at length. */
 const HOVER = ['pointerover', 'pointerout', 'pointermove', 'mouseover', 'mouseout', 'mousemove'] as const;
@@ -91,6 +101,18 @@ function isAnswer(target: EventTarget | null): boolean {
 const stopAtAnswer = (event: Event) => {
   if (isAnswer(event.target)) event.stopPropagation();
 };
+
+/** An event raised at an answer itself (not its label: a tap on a label bubbles on, as it did when the answer held the listeners). */
+const stopFromTheAnswer = (event: Event) => {
+  if (event.target instanceof Element && answers.has(event.target)) event.stopPropagation();
+};
+
+/** Once per form: the events a tap raises at an answer stop there, in the bubble phase, before React's root listener. */
+function installBubbleStop(container: Element): void {
+  if (bubbleStopInstalled.has(container)) return;
+  bubbleStopInstalled.add(container);
+  for (const name of STOPPED_AT_THE_ANSWER) container.addEventListener(name, stopFromTheAnswer, { passive: true });
+}
 
 /** Once per window: the hover events an answer receives stop before React's root listener. */
 function installHoverStop(view: Window | null): void {
@@ -132,14 +154,13 @@ export function nativeAnswerRef<E extends HTMLInputElement | HTMLSelectElement>(
       if (onChangeInstead) onChangeInstead(event, element);
       else void registration.onChange(event);
     });
-    for (const name of STOPPED_AT_THE_ANSWER) element.addEventListener(name, stop);
     answers.add(element);
+    installBubbleStop(element.form ?? element);
     installHoverStop(element.ownerDocument.defaultView);
     installRootStop(element.ownerDocument);
     return () => {
       answers.delete(element);
       changeHandlers.delete(element);
-      for (const name of STOPPED_AT_THE_ANSWER) element.removeEventListener(name, stop);
       registration.ref(null);
     };
   };

@@ -10,6 +10,16 @@ describe('answersSchema (stored answers are untrusted input)', () => {
     expect(answersSchema.parse(JSON.parse(JSON.stringify(answers)))).toEqual(answers);
   });
 
+  test('the empty answers are what the schema makes of nothing, and each caller gets its own copy to fill in', () => {
+    const first = emptyAnswers();
+    expect(first).toEqual(answersSchema.parse({}));
+    first.patient.givenName = 'Maya';
+    first.people.companions.push({ name: 'Sarah' } as never);
+    const second = emptyAnswers();
+    expect(second).toEqual(answersSchema.parse({}));
+    expect(second.patient).not.toBe(first.patient);
+  });
+
   test('a missing section reads back empty', () => {
     const answers = completeChildAnswers();
     const older = { patient: answers.patient, people: answers.people };

@@ -49,7 +49,14 @@ export const answersSchema = z.object({
 export type Answers = z.infer<typeof answersSchema>;
 export type SectionId = keyof Answers;
 
-export const emptyAnswers = (): Answers => answersSchema.parse({});
+/**
+ * The empty answers, parsed from `{}` once: each section's schema fails on nothing and falls
+ * back to its empty draft, and building those failures cost about 50 ms of "Start new
+ * assessment" at 4x CPU slowdown (a Lighthouse trace, 30 November 2026); the task list paid
+ * it twice for each of its sections (sectionStatus). Callers get a copy, as they may fill it in.
+ */
+let emptyTemplate: Answers | undefined;
+export const emptyAnswers = (): Answers => structuredClone((emptyTemplate ??= answersSchema.parse({})));
 
 export const signatureSchema = z.object({
   /** An ISO instant: letters print it, and a damaged one must not read as a signature (fuzz regression, docs/testing-fuzz.md). */

@@ -44,13 +44,15 @@ const ShowRecoveryKey = lazy(() => loadUnlocked().then((module) => ({ default: m
  */
 function usePreloadOnFirstUse(early: EarlyLockScreen | undefined): void {
   useEffect(() => {
-    const preload = () => {
+    const preload = (event: Event) => {
+      // The page's heading taking the focus (the page frame gives it, after the first paint) is not someone beginning to unlock.
+      if (event.type === 'focusin' && event.target instanceof HTMLHeadingElement) return;
       void loadUnlocked();
       document.removeEventListener('focusin', preload, true);
       document.removeEventListener('pointerdown', preload, true);
     };
     if (early?.used()) {
-      preload();
+      void loadUnlocked();
       return undefined;
     }
     document.addEventListener('focusin', preload, true);

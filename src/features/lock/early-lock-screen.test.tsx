@@ -4,7 +4,7 @@
  * hand-over that loses nothing: the name chosen, what was typed, the focused field, and an
  * Unlock or "Recover" pressed before React was ready.
  */
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../app/app';
@@ -64,6 +64,8 @@ describe('the lock screen drawn before React', () => {
   ])('is the React lock screen’s markup, element for element (%s)', async (_case, staff) => {
     const { container } = renderApp(fakeTablet({ staff }), '/');
     await screen.findByRole('button', { name: 'Unlock' });
+    // Settled: the page frame gives the heading the focus (and tabindex) once the page is painted, as the early screen does at once.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Unlock Safeguarding Triage', level: 1 })).toHaveFocus());
     const reactMarkup = canonical(container);
     document.body.replaceChildren();
 

@@ -14,7 +14,7 @@ describe('answersSchema (stored answers are untrusted input)', () => {
     const first = emptyAnswers();
     expect(first).toEqual(answersSchema.parse({}));
     first.patient.givenName = 'Maya';
-    first.people.companions.push({ name: 'Sarah' } as never);
+    first.patient.dateOfBirth.day = '01';
     const second = emptyAnswers();
     expect(second).toEqual(answersSchema.parse({}));
     expect(second.patient).not.toBe(first.patient);

@@ -45,7 +45,7 @@ const ShowRecoveryKey = lazy(() => loadUnlocked().then((module) => ({ default: m
 function usePreloadOnFirstUse(early: EarlyLockScreen | undefined): void {
   useEffect(() => {
     const preload = (event: Event) => {
-      // The page's heading taking the focus (the page frame gives it, after the first paint) is not someone beginning to unlock.
+      // The page's heading taking the focus (the page frame gives it when the tablet has locked itself) is not someone beginning to unlock.
       if (event.type === 'focusin' && event.target instanceof HTMLHeadingElement) return;
       void loadUnlocked();
       document.removeEventListener('focusin', preload, true);

@@ -145,7 +145,6 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
 
   const form = h('form', { autocomplete: 'off', novalidate: '' }, who, secretGroup, unlockButton);
   const recoverButton = h('button', { type: 'button', class: 'nhsuk-button nhsuk-button--secondary', 'data-module': 'nhsuk-button' }, recoverLinkText.link) as HTMLButtonElement;
-  const heading = h('h1', {}, LOCK_SCREEN_HEADING);
   const screen = h(
     'div',
     { 'data-early-lock-screen': '' },
@@ -157,7 +156,7 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
       h(
         'main',
         { class: 'nhsuk-main-wrapper', id: 'maincontent' },
-        h('div', { class: 'nhsuk-grid-row' }, h('div', { class: 'nhsuk-grid-column-two-thirds' }, heading, form, h('p', { class: 'nhsuk-body-s' }, NOT_ON_THE_LIST), h('p', { class: 'nhsuk-body-s' }, recoverLinkText.linkIntro), recoverButton)),
+        h('div', { class: 'nhsuk-grid-row' }, h('div', { class: 'nhsuk-grid-column-two-thirds' }, h('h1', {}, LOCK_SCREEN_HEADING), form, h('p', { class: 'nhsuk-body-s' }, NOT_ON_THE_LIST), h('p', { class: 'nhsuk-body-s' }, recoverLinkText.linkIntro), recoverButton)),
       ),
     ),
   );
@@ -182,7 +181,7 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
   screen.addEventListener('focusin', (event) => {
     const target = event.target as HTMLElement | null;
     state.focusedId = target?.id || undefined;
-    if (target !== heading) used = true;
+    used = true;
   });
   screen.addEventListener('focusout', () => {
     state.focusedId = undefined;
@@ -191,9 +190,8 @@ export function showEarlyLockScreen(appRoot: HTMLElement, staff: readonly StaffN
   document.title = `${LOCK_SCREEN_TITLE} – ${SERVICE_NAME}`;
   appRoot.hidden = true;
   appRoot.before(screen);
-  // The page's heading has focus, as the React page frame gives it (components/layout/page.tsx), for screen readers.
-  heading.setAttribute('tabindex', '-1');
-  heading.focus({ preventScroll: true });
+  // The focus stays on the document, as on the React lock screen: the page a load opens on is
+  // read from the top (components/layout/page.tsx).
 
   let released = false;
   return {

@@ -4,11 +4,14 @@
  * first, overdue ones marked, each linking to where it is recorded as made; and, for the nurse
  * in charge, the signed "No concern" records the concern-level rules would now refuse.
  */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Answers } from '../../domain/assessment/record';
 import { assessmentRecord } from '../../test-support/assessment-fixtures';
 import { fakeRepositories, renderScreen, TEST_NURSE } from '../../test-support/render-screen';
+import type { FakeRepositories } from '../../storage/fake/fake-repositories';
+import type { LiveValue } from '../../storage/repositories/types';
+import { err } from '../../domain/shared/result';
 import { HomePage } from './home-page';
 import { summariseAttendance } from '../../domain/assessment/attendance-summary';
 
@@ -147,5 +150,69 @@ describe('GP letters due over the department (issue 14)', () => {
     expect(within(shared).queryByRole('link', { name: /^Letters/ })).toBeNull();
     expect(within(ownRow).queryByText('Recorded on another tablet of the department')).toBeNull();
     expect(within(ownRow).getAllByRole('link').map((each) => [each.textContent, each.getAttribute('href')])).toEqual([['Letters for Leo Brown', '/assessments/own-signed/letters']]);
+  });
+});
+
+describe('"Start new assessment"', () => {
+  /** The home screen's four lists, each counted while something follows it. */
+  function countFollowers(repositories: FakeRepositories): Set<object> {
+    const following = new Set<object>();
+    const counted = <T,>(live: LiveValue<T>): LiveValue<T> => ({
+      subscribe(onNext, onError) {
+        const subscription = live.subscribe(onNext, onError);
+        const follower = {};
+        following.add(follower);
+        return {
+          unsubscribe() {
+            following.delete(follower);
+            subscription.unsubscribe();
+          },
+        };
+      },
+    });
+    const { attendances, letters } = repositories;
+    const inProgress = attendances.inProgress.bind(attendances);
+    const completedSince = attendances.completedSince.bind(attendances);
+    const referralsToMake = attendances.referralsToMake.bind(attendances);
+    const awaitingGpLetter = letters.awaitingGpLetter.bind(letters);
+    vi.spyOn(attendances, 'inProgress').mockImplementation(() => counted(inProgress()));
+    vi.spyOn(attendances, 'completedSince').mockImplementation((since) => counted(completedSince(since)));
+    vi.spyOn(attendances, 'referralsToMake').mockImplementation(() => counted(referralsToMake()));
+    vi.spyOn(letters, 'awaitingGpLetter').mockImplementation(() => counted(awaitingGpLetter()));
+    return following;
+  }
+
+  const inProgressRecord = () => assessmentRecord({ id: 'in-progress', givenName: 'Amara', arrivedAt: '2026-03-16T09:00:00.000Z', dateOfBirth: '2019-06-01' });
+
+  test('stops the lists following storage before it writes the new attendance (they would all read it again for a screen about to go), then opens it', async () => {
+    const repositories = fakeRepositories({ attendances: [inProgressRecord()] });
+    const following = countFollowers(repositories);
+    const create = repositories.attendances.create.bind(repositories.attendances);
+    let followingAtWrite: number | undefined;
+    vi.spyOn(repositories.attendances, 'create').mockImplementation((options) => {
+      followingAtWrite = following.size;
+      return create(options);
+    });
+    const { user } = renderScreen(<HomePage />, { repositories });
+    await screen.findByRole('table', { name: 'Assessments in progress' });
+    expect(following.size).toBe(4);
+
+    await user.click(screen.getByRole('button', { name: 'Start new assessment' }));
+    expect(followingAtWrite).toBe(0);
+    await waitFor(() => expect(window.location.pathname).toMatch(/^\/assessments\/[^/]+\/patient$/));
+  });
+
+  test('when the attendance cannot be written, says why, and the lists follow storage again', async () => {
+    const repositories = fakeRepositories({ attendances: [inProgressRecord()] });
+    const following = countFollowers(repositories);
+    vi.spyOn(repositories.attendances, 'create').mockResolvedValue(err({ kind: 'quota', message: 'This tablet is out of storage space. Nothing has been lost.' }));
+    const { user } = renderScreen(<HomePage />, { repositories });
+    await screen.findByRole('table', { name: 'Assessments in progress' });
+
+    await user.click(screen.getByRole('button', { name: 'Start new assessment' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This tablet is out of storage space. Nothing has been lost.');
+    await waitFor(() => expect(following.size).toBe(4));
+    expect(window.location.pathname).toBe('/');
+    expect(within(screen.getByRole('table', { name: 'Assessments in progress' })).getByText('Amara Okafor')).toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { gpLetterDue } from '../../domain/letters/due';
 import { compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
@@ -17,7 +18,7 @@ import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
+import { HoldLiveValues, useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
 import { NO_CONCERN_REVIEW_ROLES } from '../../storage/repositories/types';
 
 // Loaded only for the roles that see it: the liaison rules stay out of the first screen's JavaScript.
@@ -309,8 +310,27 @@ function AuditBreakNotice() {
   );
 }
 
-/** `oversight`: links into oversight for the roles that may use it (composed by app/routes.tsx). */
-export function HomePage({ notices, oversight }: { notices?: ReactNode; oversight?: ReactNode }) {
+interface HomePageProps {
+  notices?: ReactNode;
+  /** Links into oversight for the roles that may use it (composed by app/routes.tsx). */
+  oversight?: ReactNode;
+}
+
+/**
+ * The home screen, its lists held (storage/repositories/react.tsx) from "Start new assessment"
+ * until the new assessment opens: the attendance it writes would otherwise have every list read
+ * storage again for a screen about to go.
+ */
+export function HomePage(props: HomePageProps) {
+  const [starting, setStarting] = useState(false);
+  return (
+    <HoldLiveValues held={starting}>
+      <Home {...props} onStarting={setStarting} />
+    </HoldLiveValues>
+  );
+}
+
+function Home({ notices, oversight, onStarting }: HomePageProps & { onStarting: (starting: boolean) => void }) {
   const session = useSession();
   const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
   const liaisonReviewer = session.status === 'unlocked' && may(session.staff.role, 'review-liaison-list');
@@ -331,9 +351,16 @@ export function HomePage({ notices, oversight }: { notices?: ReactNode; oversigh
   const [failure, setFailure] = useState<string | undefined>(undefined);
 
   const start = async () => {
+    // Held before the write begins: flushSync commits it, and the lists unsubscribe, now.
+    flushSync(() => {
+      onStarting(true);
+    });
     const result = await attendances.create();
     if (result.ok) navigate(paths.section(result.value.id, 'patient'));
-    else setFailure(result.error.message);
+    else {
+      onStarting(false);
+      setFailure(result.error.message);
+    }
   };
 
   return (

@@ -43,9 +43,29 @@ export function inTransition<T>(source: LiveValue<T>, urgent: (value: T) => bool
   };
 }
 
-/** dexie-react-hooks' useObservable over `factory`'s value, its updates as transitions (above). */
+/** A live value that sends nothing: what a held hook follows instead of storage (below). */
+const SILENT: LiveValue<never> = { subscribe: () => ({ unsubscribe: () => undefined }) };
+
+const HeldContext = createContext(false);
+
+/**
+ * While `held`, the live values read beneath stop following storage and keep showing what they
+ * last had. For a screen about to be left because of a write it makes itself: "Start new
+ * assessment" writes the new attendance while the home screen is still mounted, and every one
+ * of its lists read storage again (decrypting each row) for a screen about to go. In a
+ * Lighthouse trace of the flow at 4x CPU slowdown, the liaison count alone was read twice more,
+ * two tasks of 61 and 73 ms (30 November 2026). Release it (held false) if the write fails:
+ * the values read storage afresh.
+ */
+export function HoldLiveValues({ held, children }: { held: boolean; children: ReactNode }) {
+  return <HeldContext.Provider value={held}>{children}</HeldContext.Provider>;
+}
+
+/** dexie-react-hooks' useObservable over `factory`'s value, its updates as transitions (above); unsubscribed while held. */
 function useLive<T, Initial>(factory: () => LiveValue<T>, deps: unknown[], initial: Initial, urgent?: (value: T) => boolean): T | Initial {
-  return useObservable(() => inTransition(factory(), urgent), deps, initial);
+  const held = useContext(HeldContext);
+  // useObservable keeps its last value across a change of observable, so a held hook shows what it had.
+  return useObservable(() => (held ? SILENT : inTransition(factory(), urgent)), [...deps, held], initial);
 }
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);

@@ -14,6 +14,7 @@ import { RepositoriesProvider, useSession } from '../storage/repositories/react'
 import type { Repositories } from '../storage/repositories/types';
 import type { LockReason } from '../storage/repositories/types';
 import { Loading } from './loading';
+import { prepareLondonClock } from '../domain/shared/dates';
 import { SchemaUpgradeNotice } from '../pwa/schema-upgrade-notice';
 // The set-up start page is a few paragraphs and a button (its form and the restore page load
 // on demand): with the app, a new tablet paints it without waiting for one more file
@@ -32,6 +33,18 @@ function NotSetUp() {
 // What only an unlocked session shows (the routes, the home screen) loads on unlock, not with
 // the lock screen or first-run set-up (PRODUCT.md section 10: JavaScript on first load).
 const loadUnlocked = () => import('./unlocked');
+
+/**
+ * What unlocking needs, made ready while the PIN is typed and checked: the unlocked app's code,
+ * then, in a task of its own, the time-zone data the first page's dates need.
+ */
+const prepareUnlocking = (): void => {
+  void loadUnlocked().then(() => {
+    setTimeout(() => {
+      prepareLondonClock(new Date());
+    }, 0);
+  });
+};
 const Unlocked = lazy(() => loadUnlocked().then((module) => ({ default: module.Unlocked })));
 const MustChangeSecret = lazy(() => loadUnlocked().then((module) => ({ default: module.MustChangeSecret })));
 const ShowRecoveryKey = lazy(() => loadUnlocked().then((module) => ({ default: module.ShowRecoveryKey })));
@@ -47,12 +60,12 @@ function usePreloadOnFirstUse(early: EarlyLockScreen | undefined): void {
     const preload = (event: Event) => {
       // The page's heading taking the focus (the page frame gives it when the tablet has locked itself) is not someone beginning to unlock.
       if (event.type === 'focusin' && event.target instanceof HTMLHeadingElement) return;
-      void loadUnlocked();
+      prepareUnlocking();
       document.removeEventListener('focusin', preload, true);
       document.removeEventListener('pointerdown', preload, true);
     };
     if (early?.used()) {
-      void loadUnlocked();
+      prepareUnlocking();
       return undefined;
     }
     document.addEventListener('focusin', preload, true);

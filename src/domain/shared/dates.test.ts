@@ -1,5 +1,5 @@
 import { isMainThread } from 'node:worker_threads';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   addDays,
   ageInMonths,
@@ -488,5 +488,22 @@ describe('fuzz regressions', () => {
   test('fromLondon reads British Double Summer Time (UTC+2, 1940s) and British Standard Time (UTC+1 all year, 1968–71)', () => {
     expect(fromLondon('1944-06-15', '12:00')).toBe('1944-06-15T10:00:00.000Z');
     expect(fromLondon('1970-01-15', '12:00')).toBe('1970-01-15T11:00:00.000Z');
+  });
+});
+
+describe('prepareLondonClock', () => {
+  test('does ahead the work of the first London time read: the formatter is built and this hour read, so a read later in the hour calls no formatter', async () => {
+    vi.resetModules();
+    const dates = await import('./dates');
+    const read = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      dates.prepareLondonClock(new Date('2026-11-30T20:05:00.000Z'));
+      const calls = read.mock.calls.length;
+      expect(calls).toBeGreaterThan(0);
+      expect(dates.toLondon('2026-11-30T20:41:17.000Z')).toMatchObject({ date: '2026-11-30', time: '20:41' });
+      expect(read).toHaveBeenCalledTimes(calls);
+    } finally {
+      read.mockRestore();
+    }
   });
 });

@@ -203,6 +203,16 @@ function offsetThroughHour(ms: number): number | null {
 /** The offset at `ms` when the cache holds it for that hour; null when the formatter must read it. */
 const cachedOffsetAt = (ms: number): number | null => (ms >= CACHED_FROM_MS && ms <= CACHED_UNTIL_MS ? offsetThroughHour(ms) : null);
 
+/**
+ * Builds the time-zone formatter and reads this hour's offset now, for a caller that knows the
+ * main thread is idle: the app while a PIN is checked (PBKDF2 runs off the main thread). Else
+ * the first screen after unlocking does it inside its first render (about 45 ms of a 63 ms
+ * task at 4x CPU slowdown in a Lighthouse trace of the flow, 30 November 2026).
+ */
+export function prepareLondonClock(now: Date): void {
+  toLondon(now);
+}
+
 /** The London wall-clock date and time of an instant. */
 export function toLondon(instant: IsoInstant | Date): LondonWallClock {
   const date = new Date(instant);

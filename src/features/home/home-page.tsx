@@ -8,7 +8,6 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { flushSync } from 'react-dom';
 import type { AttendanceSummary } from '../../domain/assessment/attendance-summary';
 import { gpLetterDue } from '../../domain/letters/due';
 import { compareIso, formatDateTime, fromLondon, toLondon } from '../../domain/shared/dates';
@@ -18,7 +17,7 @@ import { Tag, WarningCallout } from '../../components/content/feedback';
 import { Page } from '../../components/layout/page';
 import { Link, useNavigate } from '../../components/navigation/router';
 import { paths } from '../../components/navigation/paths';
-import { HoldLiveValues, useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
+import { HoldLiveValues, LiveHold, useAwaitingGpLetter, useCompletedSince, useInProgressAttendances, useNoConcernToReview, useReferralsToMake, useRepositories, useSession } from '../../storage/repositories/react';
 import { NO_CONCERN_REVIEW_ROLES } from '../../storage/repositories/types';
 
 // Loaded only for the roles that see it: the liaison rules stay out of the first screen's JavaScript.
@@ -322,15 +321,15 @@ interface HomePageProps {
  * storage again for a screen about to go.
  */
 export function HomePage(props: HomePageProps) {
-  const [starting, setStarting] = useState(false);
+  const [hold] = useState(() => new LiveHold());
   return (
-    <HoldLiveValues held={starting}>
-      <Home {...props} onStarting={setStarting} />
+    <HoldLiveValues hold={hold}>
+      <Home {...props} hold={hold} />
     </HoldLiveValues>
   );
 }
 
-function Home({ notices, oversight, onStarting }: HomePageProps & { onStarting: (starting: boolean) => void }) {
+function Home({ notices, oversight, hold }: HomePageProps & { hold: LiveHold }) {
   const session = useSession();
   const reviewer = session.status === 'unlocked' && NO_CONCERN_REVIEW_ROLES.includes(session.staff.role);
   const liaisonReviewer = session.status === 'unlocked' && may(session.staff.role, 'review-liaison-list');
@@ -351,14 +350,11 @@ function Home({ notices, oversight, onStarting }: HomePageProps & { onStarting: 
   const [failure, setFailure] = useState<string | undefined>(undefined);
 
   const start = async () => {
-    // Held before the write begins: flushSync commits it, and the lists unsubscribe, now.
-    flushSync(() => {
-      onStarting(true);
-    });
+    hold.hold();
     const result = await attendances.create();
     if (result.ok) navigate(paths.section(result.value.id, 'patient'));
     else {
-      onStarting(false);
+      hold.release();
       setFailure(result.error.message);
     }
   };

@@ -43,29 +43,67 @@ export function inTransition<T>(source: LiveValue<T>, urgent: (value: T) => bool
   };
 }
 
-/** A live value that sends nothing: what a held hook follows instead of storage (below). */
-const SILENT: LiveValue<never> = { subscribe: () => ({ unsubscribe: () => undefined }) };
-
-const HeldContext = createContext(false);
-
-/**
- * While `held`, the live values read beneath stop following storage and keep showing what they
- * last had. For a screen about to be left because of a write it makes itself: "Start new
- * assessment" writes the new attendance while the home screen is still mounted, and every one
- * of its lists read storage again (decrypting each row) for a screen about to go. In a
- * Lighthouse trace of the flow at 4x CPU slowdown, the liaison count alone was read twice more,
- * two tasks of 61 and 73 ms (30 November 2026). Release it (held false) if the write fails:
- * the values read storage afresh.
- */
-export function HoldLiveValues({ held, children }: { held: boolean; children: ReactNode }) {
-  return <HeldContext.Provider value={held}>{children}</HeldContext.Provider>;
+interface Follower {
+  start: () => { unsubscribe(): void };
+  subscription: { unsubscribe(): void } | undefined;
 }
 
-/** dexie-react-hooks' useObservable over `factory`'s value, its updates as transitions (above); unsubscribed while held. */
+/**
+ * Lets a screen stop the live values it reads following storage, for a moment, without a
+ * render: "Start new assessment" writes the new attendance while the home screen is still
+ * mounted, and every one of its lists read storage again (decrypting each row) for a screen
+ * about to go. In a Lighthouse trace of the flow at 4x CPU slowdown the liaison count alone was
+ * read twice more, tasks of 61 and 73 ms (30 November 2026). Held, each value keeps what it
+ * showed; released (the write failed), each reads storage afresh. Not React state: holding by
+ * a render re-rendered the whole home screen in the tap, a task of 152 ms.
+ */
+export class LiveHold {
+  private held = false;
+  private readonly followers = new Set<Follower>();
+
+  /** `source`, unsubscribed from while held and subscribed to again on release. */
+  follow<T>(source: LiveValue<T>): LiveValue<T> {
+    return {
+      subscribe: (onNext, onError) => {
+        const follower: Follower = { start: () => source.subscribe(onNext, onError), subscription: undefined };
+        if (!this.held) follower.subscription = follower.start();
+        this.followers.add(follower);
+        return {
+          unsubscribe: () => {
+            this.followers.delete(follower);
+            follower.subscription?.unsubscribe();
+            follower.subscription = undefined;
+          },
+        };
+      },
+    };
+  }
+
+  hold(): void {
+    this.held = true;
+    for (const follower of this.followers) {
+      follower.subscription?.unsubscribe();
+      follower.subscription = undefined;
+    }
+  }
+
+  release(): void {
+    this.held = false;
+    for (const follower of this.followers) follower.subscription ??= follower.start();
+  }
+}
+
+const HoldContext = createContext<LiveHold | undefined>(undefined);
+
+/** The live values read beneath follow storage through `hold`. */
+export function HoldLiveValues({ hold, children }: { hold: LiveHold; children: ReactNode }) {
+  return <HoldContext.Provider value={hold}>{children}</HoldContext.Provider>;
+}
+
+/** dexie-react-hooks' useObservable over `factory`'s value, its updates as transitions (above), through the screen's hold if it has one. */
 function useLive<T, Initial>(factory: () => LiveValue<T>, deps: unknown[], initial: Initial, urgent?: (value: T) => boolean): T | Initial {
-  const held = useContext(HeldContext);
-  // useObservable keeps its last value across a change of observable, so a held hook shows what it had.
-  return useObservable(() => (held ? SILENT : inTransition(factory(), urgent)), [...deps, held], initial);
+  const hold = useContext(HoldContext);
+  return useObservable(() => inTransition(hold ? hold.follow(factory()) : factory(), urgent), [...deps, hold], initial);
 }
 
 const RepositoriesContext = createContext<Repositories | undefined>(undefined);

@@ -80,7 +80,7 @@ export function createRepositories(options: StorageOptions = {}): RealRepositori
     backup: new RealBackupRepository(ctx),
     // Loaded on demand: only the nurse in charge's reminder asks.
     retention: {
-      due: async () => (await import('./retention-purge')).retentionDue(ctx),
+      due: async () => (await import('./retention-due')).retentionDue(ctx),
       purge: async () => (await import('./retention-purge')).purgeDue(ctx),
     },
     upgrade: new SchemaUpgradeWatch(db, () => session.writePending()),

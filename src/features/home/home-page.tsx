@@ -350,8 +350,12 @@ function Home({ notices, oversight, hold }: HomePageProps & { hold: LiveHold }) 
   const [failure, setFailure] = useState<string | undefined>(undefined);
 
   const start = async () => {
+    // The lists stop following storage before the write, and follow it again if it fails.
     hold.hold();
-    const result = await attendances.create();
+    const result = await attendances.create().catch((error: unknown) => {
+      hold.release();
+      throw error;
+    });
     if (result.ok) navigate(paths.section(result.value.id, 'patient'));
     else {
       hold.release();

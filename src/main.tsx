@@ -17,27 +17,35 @@
  * Before all of them, on a tablet that is set up, the lock screen is drawn from one read of
  * IndexedDB (app/early-lock.ts): React, storage and the app's modules took 0.5–0.8 s of the
  * cold start's budget at 4x CPU on their own. The React lock screen takes its place, and
- * carries what was entered, once it has the staff list.
+ * carries what was entered, once it has the staff list. If a stage fails, a page says so and
+ * what to do (app/start-failure.ts); once React renders, its error boundary does.
  */
 import './styles/app.scss';
 import { isFramed, showFramedNotice } from './pwa/frame-guard';
 import { yieldToBrowser } from './app/yield';
 import { startEarlyLockScreen } from './app/early-lock';
+import { showStartFailure } from './app/start-failure';
 
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const earlyLockScreen = await startEarlyLockScreen(root);
-  // Painted before React DOM's evaluation takes the main thread.
-  await yieldToBrowser();
-  await import('react-dom/client');
-  await yieldToBrowser();
-  const { createRepositories, renderApp } = await import('./app/render-app');
-  await yieldToBrowser();
-  // Department sharing: the engine loads and starts only once this tablet is enrolled (storage/sync/engine-start.ts).
-  const repositories = createRepositories({ crossTabLock: true, sync: { onlineTarget: window } });
-  await yieldToBrowser();
-  renderApp(root, repositories, earlyLockScreen);
+  try {
+    // Painted before React DOM's evaluation takes the main thread.
+    await yieldToBrowser();
+    await import('react-dom/client');
+    await yieldToBrowser();
+    const { createRepositories, renderApp } = await import('./app/render-app');
+    await yieldToBrowser();
+    // Department sharing: the engine loads and starts only once this tablet is enrolled (storage/sync/engine-start.ts).
+    const repositories = createRepositories({ crossTabLock: true, sync: { onlineTarget: window } });
+    await yieldToBrowser();
+    renderApp(root, repositories, earlyLockScreen);
+  } catch (error) {
+    // A stage that cannot load (a file missing after an update, offline): a page that says so,
+    // not a blank one. The service worker still starts: an update it brings may be the cure.
+    showStartFailure(root, earlyLockScreen, error);
+  }
   const { startServiceWorker } = await import('./pwa/service-worker');
   startServiceWorker();
 }

@@ -7,10 +7,15 @@
  * built in short tasks rather than one long one (PRODUCT.md section 10: Lighthouse
  * performance, total blocking time). Nothing is on screen before it, so there is nothing
  * a transition could keep showing instead.
+ *
+ * Around it all, the app's error boundary (app-error-boundary.tsx): a screen that fails shows
+ * a page that says what to do, takes away the lock screen drawn before React if it is still
+ * there, and locks the app.
  */
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { AppErrorBoundary } from './app-error-boundary';
 import type { Repositories } from '../storage/repositories/types';
 import type { EarlyLockScreen } from '../features/lock/early-lock-screen';
 
@@ -22,7 +27,14 @@ export function renderApp(root: HTMLElement, repositories: Repositories, earlyLo
   startTransition(() => {
     reactRoot.render(
       <StrictMode>
-        <App repositories={repositories} earlyLockScreen={earlyLockScreen} />
+        <AppErrorBoundary
+          onFailure={() => {
+            earlyLockScreen?.release();
+            void repositories.session.lock('app-error');
+          }}
+        >
+          <App repositories={repositories} earlyLockScreen={earlyLockScreen} />
+        </AppErrorBoundary>
       </StrictMode>,
     );
   });

@@ -6,6 +6,8 @@
  * (2) A schema upgrade from another tab (a newer version of the app opening the database at
  *     a higher version) while this tab holds the old version: this tab writes what is
  *     pending, lets the upgrade through, tells the nurse to reload, and nothing is lost.
+ * (3) A file of the app that cannot be loaded (a new tablet whose first visit loses one):
+ *     a page that says what to do, not a blank page, and the app starts once it can load.
  *
  * The full disk is injected here, in the test, by wrapping IDBObjectStore.put and add before
  * the app's scripts run (addInitScript), and in the seal worker as it starts (it writes the
@@ -141,4 +143,19 @@ test('a newer version upgrading the database from another tab: this tab saves wh
   await expect(page.getByRole('heading', { name: 'Patient and attendance', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Describe the reason for attendance')).toHaveValue(typed);
   await expect(page.getByText('A newer version of the app has been opened in another tab')).toHaveCount(0);
+});
+
+test('a file of the app that cannot be loaded: a page that says what to do instead of a blank page, and the app starts when reloaded with the file back', async ({ page }) => {
+  const startStage = /\/assets\/start-2-[^/]*\.js$/;
+  await page.route(startStage, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  const heading = page.getByRole('heading', { name: 'Sorry, there is a problem with the app', level: 1 });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(page.getByText('The app could not start on this tablet. Reload it to try again.')).toBeVisible();
+  await expect(page.getByText("If this page comes back after reloading, use the department's paper safeguarding form for now and tell the nurse in charge.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.unroute(startStage);
+  await page.getByRole('button', { name: 'Reload the app' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up this tablet' })).toBeVisible();
 });

@@ -73,7 +73,7 @@ const accountReport = (row: StaffRow): TamperReport => ({
   message: `The account of ${row.name} was changed outside the app (its role, whether it is active, or how it unlocks). It cannot unlock until the nurse in charge removes it and adds it again.`,
 });
 
-type LockHereReason = 'manual' | 'idle' | 'other-tab' | 'session-limit' | 'account-removed';
+type LockHereReason = 'manual' | 'idle' | 'other-tab' | 'session-limit' | 'account-removed' | 'app-error';
 
 const lockAuditDetail: Record<LockHereReason, string> = {
   manual: 'Locked',
@@ -81,6 +81,7 @@ const lockAuditDetail: Record<LockHereReason, string> = {
   'other-tab': 'Locked with the other tabs',
   'session-limit': 'Locked at the session limit',
   'account-removed': 'Locked: the account signed in was removed',
+  'app-error': 'Locked: a screen of the app failed',
 };
 
 export class RealSessionRepository implements SessionRepository {
@@ -355,7 +356,7 @@ export class RealSessionRepository implements SessionRepository {
     return () => this.beforeLockTasks.delete(task);
   }
 
-  async lock(reason: 'manual' | 'idle' | 'session-limit'): Promise<void> {
+  async lock(reason: 'manual' | 'idle' | 'session-limit' | 'app-error'): Promise<void> {
     this.ctx.sessionChannel?.postMessage(LOCK_MESSAGE);
     await this.lockHere(reason);
   }

@@ -45,7 +45,7 @@ export type StorageFailure =
  * locked (every tab locks together); the session limit reached.
  */
 /** Why the app is locked; 'account-removed': the member signed in was removed (here, in another tab, or on another tablet of the department). */
-export type LockReason = 'start' | 'manual' | 'idle' | 'other-tab' | 'session-limit' | 'account-removed';
+export type LockReason = 'start' | 'manual' | 'idle' | 'other-tab' | 'session-limit' | 'account-removed' | 'app-error';
 
 export type SessionState =
   | { status: 'loading' }
@@ -135,7 +135,7 @@ export interface SessionRepository {
   unlock(staffId: string, secret: string): Promise<Result<StaffRef, UnlockFailure>>;
   /** Runs every before-lock task (pending saves), then drops the keys. */
   /** Locks this tab and tells every other tab of this app to lock (PRODUCT.md section 7). */
-  lock(reason: 'manual' | 'idle' | 'session-limit'): Promise<void>;
+  lock(reason: 'manual' | 'idle' | 'session-limit' | 'app-error'): Promise<void>;
   /** Registers a task to finish before the keys are dropped (flush an autosave). Returns an unregister function. */
   beforeLock(task: () => Promise<void>): () => void;
   /**

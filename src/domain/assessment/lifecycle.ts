@@ -27,7 +27,11 @@ export function initialAnswers(now: IsoInstant): Answers {
   return answers;
 }
 
-export function createAssessment(id: string, now: IsoInstant, by: StaffRef): AssessmentRecord {
+/**
+ * A new assessment. `openingPage`: the page it opens on, kept as where to resume, so that
+ * page has nothing to write when it opens (it records where the nurse is on arrival otherwise).
+ */
+export function createAssessment(id: string, now: IsoInstant, by: StaffRef, openingPage = ''): AssessmentRecord {
   const answers = initialAnswers(now);
   return {
     id,
@@ -38,7 +42,7 @@ export function createAssessment(id: string, now: IsoInstant, by: StaffRef): Ass
     status: 'in-progress',
     answers,
     confirmedSections: [],
-    resume: { page: '', field: '' },
+    resume: { page: openingPage, field: '' },
     signature: undefined,
     addenda: [],
     addendumDraft: undefined,

@@ -352,7 +352,7 @@ function Home({ notices, oversight, hold }: HomePageProps & { hold: LiveHold }) 
   const start = async () => {
     // The lists stop following storage before the write, and follow it again if it fails.
     hold.hold();
-    const result = await attendances.create().catch((error: unknown) => {
+    const result = await attendances.create({ openingPage: (id) => paths.section(id, 'patient') }).catch((error: unknown) => {
       hold.release();
       throw error;
     });

@@ -101,7 +101,7 @@ function Results({ result, now }: { result: LookUpResult; now: string }) {
   const start = async () => {
     if (!newest) return;
     setBusy(true);
-    const created = await attendances.create({ prefillFrom: newest.id });
+    const created = await attendances.create({ prefillFrom: newest.id, openingPage: (id) => paths.section(id, 'patient') });
     setBusy(false);
     if (created.ok) navigate(paths.section(created.value.id, 'patient'));
     else setFailure(created.error.message);

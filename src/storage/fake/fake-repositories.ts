@@ -381,7 +381,8 @@ export function createFakeRepositories(options: FakeOptions = {}): FakeRepositor
       create: (options = {}) => {
         const who = currentStaff();
         if (!who) return Promise.resolve(locked());
-        let record = createAssessment(newId(), now(), who);
+        const id = newId();
+        let record = createAssessment(id, now(), who, options.openingPage?.(id));
         if (options.prefillFrom !== undefined) {
           const earlier = records.get().get(options.prefillFrom);
           if (!earlier) return Promise.resolve(err({ kind: 'not-found' as const, message: 'The earlier attendance is not on this tablet.' }));

@@ -20,7 +20,7 @@ import { departmentReferrals, findDepartmentSummaries } from '../sync/pull-open'
 import { DEPARTMENT_WORKLIST_KEY } from '../sync/pull-worklist';
 import type { StorageContext } from './context';
 import { toStorageFailure } from './failures';
-import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NoConcernReviewItem, StorageFailure } from './types';
+import type { AssessmentEditor, AttendanceQuery, AttendanceRepository, LiveValue, NewAttendanceOptions, NoConcernReviewItem, StorageFailure } from './types';
 import { NO_CONCERN_REVIEW_ROLES } from './types';
 import { lookupKeys } from './vault';
 import type { Vault } from './vault';
@@ -65,7 +65,7 @@ export class RealAttendanceRepository implements AttendanceRepository {
     return Promise.resolve();
   };
 
-  async create(options: { prefillFrom?: string } = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
+  async create(options: NewAttendanceOptions = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
     const { createAttendance } = await import('./attendance-writes');
     return createAttendance(this.ctx, options);
   }

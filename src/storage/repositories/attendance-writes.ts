@@ -33,7 +33,7 @@ import { currentWorklistRevision, recordRollbackMessage, reportRecordRollback, r
 import type { StorageContext } from './context';
 import { messages, toStorageFailure } from './failures';
 import { tryHoldLock, withLock } from './locks';
-import type { AssessmentEditor, SaveReceipt, Stamp, StorageFailure } from './types';
+import type { AssessmentEditor, NewAttendanceOptions, SaveReceipt, Stamp, StorageFailure } from './types';
 import type { Unlocked } from './vault';
 
 const damaged = (): StorageFailure => ({
@@ -356,10 +356,11 @@ async function readSealedRecord(ctx: StorageContext, unlocked: Unlocked, id: str
 }
 
 /** A new assessment; with `prefillFrom`, the patient details come from that earlier attendance for the nurse to check. */
-export async function createAttendance(ctx: StorageContext, options: { prefillFrom?: string } = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
+export async function createAttendance(ctx: StorageContext, options: NewAttendanceOptions = {}): Promise<Result<AssessmentRecord, StorageFailure>> {
     const unlocked = ctx.vault.require();
     if (!unlocked.ok) return unlocked;
-    let record = createAssessment(ctx.newId(), ctx.now(), unlocked.value.staff);
+    const id = ctx.newId();
+    let record = createAssessment(id, ctx.now(), unlocked.value.staff, options.openingPage?.(id));
     try {
       if (options.prefillFrom !== undefined) {
         const earlier = await readSealedRecord(ctx, unlocked.value, options.prefillFrom);

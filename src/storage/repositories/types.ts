@@ -246,9 +246,17 @@ export interface NoConcernReviewItem {
 /** Roles that see the false-reassurance sweep: the nurse in charge and the paediatric liaison (safeguarding) role. */
 export const NO_CONCERN_REVIEW_ROLES: readonly StaffRole[] = ['nurse-in-charge', 'paediatric-liaison'];
 
+/** How a new assessment starts. */
+export interface NewAttendanceOptions {
+  /** An earlier attendance whose patient details are filled in for the nurse to check. */
+  prefillFrom?: string;
+  /** The page the new assessment opens on, from its id: kept as where to resume, so opening that page writes nothing. */
+  openingPage?: (id: string) => string;
+}
+
 export interface AttendanceRepository {
-  /** A new assessment; `prefillFrom` names an earlier attendance whose patient details are filled in for the nurse to check. */
-  create(options?: { prefillFrom?: string }): Promise<Result<AssessmentRecord, StorageFailure>>;
+  /** A new assessment (`NewAttendanceOptions`). */
+  create(options?: NewAttendanceOptions): Promise<Result<AssessmentRecord, StorageFailure>>;
   open(id: string): Promise<Result<AssessmentEditor, StorageFailure>>;
   inProgress(): LiveValue<AttendanceSummary[]>;
   completedSince(since: IsoInstant): LiveValue<AttendanceSummary[]>;

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Updates need a person to accept them (issue 11). With a new build waiting, the lock
  * screen never applies it; mid-assessment the app only says it is ready; on the home screen

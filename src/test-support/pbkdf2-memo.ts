@@ -1,6 +1,7 @@
 /**
- * Tests only: remembers PBKDF2 derivations within one test file, so the same PIN, salt and
- * iteration count are stretched once however many times a test unlocks with them.
+ * Tests only: remembers PBKDF2 derivations within one test worker (its files share globals:
+ * vite.config.ts, `isolate`), so the same PIN, salt and iteration count are stretched once
+ * however many times tests unlock with them.
  *
  * Why: the app never writes or accepts fewer than 600,000 iterations (keys.ts), and the tests
  * keep it that way rather than lowering the floor for themselves; each derivation then costs

@@ -1,6 +1,6 @@
 /**
  * Vitest set-up shared by every unit and component test: an in-memory IndexedDB,
- * jest-dom matchers, PBKDF2 derivations remembered within a file, and for component tests the body class nhsuk-frontend expects and a
+ * jest-dom matchers, PBKDF2 derivations remembered within a worker, and for component tests the body class nhsuk-frontend expects and a
  * clean DOM after each test.
  */
 import 'fake-indexeddb/auto';
@@ -8,7 +8,7 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 import { memoisePbkdf2 } from './pbkdf2-memo';
 
-// Every test unlocks at the real 600,000 iterations; the same PIN and salt are stretched once per file (pbkdf2-memo.ts says why).
+// Every test unlocks at the real 600,000 iterations; the same PIN and salt are stretched once per worker (pbkdf2-memo.ts says why).
 memoisePbkdf2(globalThis.crypto.subtle);
 
 /**
@@ -18,6 +18,9 @@ memoisePbkdf2(globalThis.crypto.subtle);
  * keys and sealed payloads. A browser's IndexedDB returns arrays from the page's own realm,
  * so this re-homes them the same way (a no-op in the Node environment).
  */
+// Installed once per worker: test files share a worker's globals (vite.config.ts, `isolate`), and
+// wrapping the wrapper at each file would re-home every value once per file before it.
+const REHOMED = Symbol.for('safeguarding-triage.test.structuredClone');
 const nodeStructuredClone = globalThis.structuredClone;
 
 function intoThisRealm(value: unknown, seen: WeakSet<object>): unknown {
@@ -32,7 +35,10 @@ function intoThisRealm(value: unknown, seen: WeakSet<object>): unknown {
   return value;
 }
 
-globalThis.structuredClone = <T>(value: T, options?: StructuredSerializeOptions): T => intoThisRealm(nodeStructuredClone(value, options), new WeakSet()) as T;
+if (!(REHOMED in nodeStructuredClone)) {
+  const rehoming = <T>(value: T, options?: StructuredSerializeOptions): T => intoThisRealm(nodeStructuredClone(value, options), new WeakSet()) as T;
+  globalThis.structuredClone = Object.assign(rehoming, { [REHOMED]: true });
+}
 
 // Component tests run in jsdom; pure code runs in Node without a document.
 if (typeof document !== 'undefined') {

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The lock screen drawn before React at a cold start: the React lock screen's markup element
  * for element (so the hand-over is not seen, and the two cannot drift apart unnoticed), and a

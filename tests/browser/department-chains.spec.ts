@@ -32,7 +32,7 @@ test('the nurse in charge on B sees A’s audit trail held on B and verified the
     await b.page.getByRole('link', { name: 'Audit trail' }).click();
     await expect(b.page.getByRole('heading', { name: "Audit trails of the department's tablets" })).toBeVisible();
     await expect(chains.getByRole('rowheader', { name: /^Tablet ending [0-9A-F-]{6}$/ })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
+  }).toPass({ timeout: 120_000, intervals: [1_000] });
 
   const row = chains.getByRole('row', { name: /^Tablet ending / });
   await expect(row.getByRole('cell').last()).toHaveText('Verified');

@@ -93,7 +93,7 @@ test('a member of staff added on A after B joined unlocks B with their own PIN (
   await expect(async () => {
     await shareNow(a.page, b.page);
     await expect(b.page.getByRole('cell', { name: LATER_NURSE.name, exact: true })).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
+  }).toPass({ timeout: 120_000, intervals: [1_000] });
   await expectNoAxeViolations(b.page);
 
   // B locked (loading an address locks it); the member picks their name and unlocks with the PIN they chose on A.

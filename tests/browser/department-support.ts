@@ -291,5 +291,5 @@ export async function lookUpUntil(page: Page, nhsNumber: string, heading: string
     await page.getByLabel('NHS number (optional)').fill(nhsNumber);
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
+  }).toPass({ timeout: 120_000, intervals: [1_000] });
 }

@@ -109,7 +109,7 @@ test('a referral planned out of hours on A is listed on B under Referrals to mak
       await shareNow(a.page, b.page);
       await b.page.getByRole('link', { name: 'Home' }).first().click();
       await expect(referrals.getByRole('row', { name: /Maya Hughes/ })).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+    }).toPass({ timeout: 150_000, intervals: [1_000] });
     const row = referrals.getByRole('row', { name: /Maya Hughes/ });
     await expect(row).toContainText('16 March 2026 at 09:00');
     await expect(row).toContainText('Sam Patel, nurse in charge');
@@ -144,7 +144,7 @@ test('A records a 15-year-old’s attendance; B’s liaison list shows it as rec
       await b.page.getByRole('link', { name: 'Home' }).first().click();
       await b.page.getByRole('link', { name: 'Open the liaison review list' }).click();
       await expect(riley).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
+    }).toPass({ timeout: 150_000, intervals: [1_000] });
     await expect(riley).toContainText('Recorded on another tablet.');
     await expect(riley).toContainText('Under 18');
     await expect(riley).toContainText('15 years');

@@ -8,7 +8,8 @@
  * was one long task on the lock screen (470 ms of total blocking time in Lighthouse's
  * mobile preset). The stages are React DOM, then the app's modules with storage's (one
  * stage: as two, the modules they share became some twenty more files, each fetched
- * through the service worker), then opening the database, then the first render. Every
+ * through the service worker), then opening the database, then the first render. The
+ * service worker is registered some seconds later (pwa/service-worker.ts). Every
  * stage's files are preloaded from the page (vite.config.ts, `preloadStartStages`), so
  * fetching and compiling them still starts at once; only their evaluation is spread out.
  * Each stage is one file (vite.config.ts, `groupStartStages`): some forty small files were
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) return;
   const earlyLockScreen = await startEarlyLockScreen(root);
+  let started = true;
   try {
     // Painted before React DOM's evaluation takes the main thread.
     await yieldToBrowser();
@@ -45,9 +47,12 @@ async function start(): Promise<void> {
     // A stage that cannot load (a file missing after an update, offline): a page that says so,
     // not a blank one. The service worker still starts: an update it brings may be the cure.
     showStartFailure(root, earlyLockScreen, error);
+    started = false;
   }
-  const { startServiceWorker } = await import('./pwa/service-worker');
-  startServiceWorker();
+  // Once the first screen has been up a while (pwa/service-worker.ts says why); at once after
+  // a failed start, where there is no screen to slow and an update may be the cure.
+  const { START_DELAY_MS, startServiceWorker } = await import('./pwa/service-worker');
+  setTimeout(startServiceWorker, started ? START_DELAY_MS : 0);
 }
 
 if (isFramed(window)) showFramedNotice(document, window.location.origin + '/');

@@ -50,21 +50,30 @@ function isWritten(name: string, written: WrittenClasses): boolean {
   return false;
 }
 
-/** `text` split at commas outside brackets, parentheses and strings. */
-function topLevelList(text: string): string[] {
-  const parts: string[] = [];
+/** Each character of `text` from `start` that is outside a string, with the depth of brackets and parentheses after it. */
+function* outsideStrings(text: string, start = 0): Generator<[number, string, number]> {
   let depth = 0;
   let quote = '';
-  let start = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
+  for (let index = start; index < text.length; index += 1) {
+    const character = text[index] ?? '';
     if (quote) {
       if (character === '\\') index += 1;
       else if (character === quote) quote = '';
-    } else if (character === '"' || character === "'") quote = character;
+      continue;
+    }
+    if (character === '"' || character === "'") quote = character;
     else if (character === '(' || character === '[') depth += 1;
     else if (character === ')' || character === ']') depth -= 1;
-    else if (character === ',' && depth === 0) {
+    yield [index, character, depth];
+  }
+}
+
+/** `text` split at commas outside brackets, parentheses and strings. */
+function topLevelList(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const [index, character, depth] of outsideStrings(text)) {
+    if (character === ',' && depth === 0) {
       parts.push(text.slice(start, index));
       start = index + 1;
     }
@@ -75,20 +84,7 @@ function topLevelList(text: string): string[] {
 
 /** The index just past the bracket that closes the one opened at `open`, strings skipped. */
 function closing(text: string, open: number): number {
-  let depth = 0;
-  let quote = '';
-  for (let index = open; index < text.length; index += 1) {
-    const character = text[index];
-    if (quote) {
-      if (character === '\\') index += 1;
-      else if (character === quote) quote = '';
-    } else if (character === '"' || character === "'") quote = character;
-    else if (character === '(' || character === '[') depth += 1;
-    else if (character === ')' || character === ']') {
-      depth -= 1;
-      if (depth === 0) return index + 1;
-    }
-  }
+  for (const [index, character, depth] of outsideStrings(text, open)) if ((character === ')' || character === ']') && depth === 0) return index + 1;
   return text.length;
 }
 

@@ -25,7 +25,8 @@ async function launchProfile(profile: string, port: number): Promise<{ process: 
   const child = spawn(
     CHROMIUM,
     ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'],
-    { stdio: 'ignore' },
+    // A process group of its own, so the whole browser can be killed at once (killBrowser).
+    { stdio: 'ignore', detached: true },
   );
   for (let attempt = 0; attempt < 100; attempt += 1) {
     try {
@@ -35,8 +36,23 @@ async function launchProfile(profile: string, port: number): Promise<{ process: 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  child.kill('SIGKILL');
+  killBrowser(child);
   throw new Error('Chromium did not start');
+}
+
+/**
+ * SIGKILL to every process of the browser, as when a tablet's system ends it: killing only the
+ * main process left its helpers running, still writing the service worker's cache into the
+ * profile (the worker installs 10 s after the first screen), and the profile then could not
+ * be removed.
+ */
+function killBrowser(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
 }
 
 async function firstPage(browser: Browser): Promise<Page> {
@@ -63,7 +79,7 @@ test('text typed a second before the browser is killed is restored, with the pag
     await account.pressSequentially(ACCOUNT, { delay: 5 });
     // The promise: anything on screen for more than a second survives. No waiting for "Saved".
     await page.waitForTimeout(1000);
-    chrome.kill('SIGKILL');
+    killBrowser(chrome);
     await browser.close().catch(() => undefined);
 
     ({ process: chrome, browser } = await launchProfile(profile, port + 1));
@@ -74,7 +90,7 @@ test('text typed a second before the browser is killed is restored, with the pag
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
     await expect(page.getByLabel('What the child says happened, in their own words')).toHaveValue(ACCOUNT);
     await expect(page.getByLabel('What the child says happened, in their own words')).toBeFocused();
-    chrome.kill('SIGKILL');
+    killBrowser(chrome);
     await browser.close().catch(() => undefined);
   } finally {
     // A killed Chromium's helpers may still be writing its cache: retry rather than fail the journey.

@@ -148,7 +148,7 @@ const stageGroups = [1, 2, 3, 4, 5].map((stage) => ({
  * does on the first page of a load (components/layout/page.tsx remembers it per load). The
  * .tsx ones ask for jsdom in their first line.
  */
-const FRESH_MODULES = ['src/app/update-acceptance.test.tsx', 'src/features/lock/early-lock-screen.test.tsx', 'src/storage/repositories/attendance-quick-write.test.ts'];
+const FRESH_MODULES = ['src/app/update-acceptance.test.tsx', 'src/features/assessment/section-page-renders.test.tsx', 'src/features/lock/early-lock-screen.test.tsx', 'src/storage/repositories/attendance-quick-write.test.ts'];
 
 export default defineConfig({
   // The package version, in the page and the service worker: with the build's precache

@@ -9,7 +9,7 @@ import type { SaveStatusStore } from './save-status';
 import type { EditLeaseState } from '../../domain/sync/lease';
 import type { Result } from '../../domain/shared/result';
 
-/** The edit lease while the assessment is open (issue 14; storage/sync/lease.ts): absent or 'not-shared' on a tablet that does not share. */
+/** The edit lease while another tablet of the department holds it (issue 14; storage/sync/lease.ts): absent otherwise. */
 export interface AssessmentLease {
   state: EditLeaseState;
   takeOver: () => Promise<Result<EditLeaseState, { kind: string; message: string }>>;

@@ -2,7 +2,7 @@
  * Everything under /assessments/:id: opens the assessment once (one editor, one editing
  * lock, one save status) and shows the page the rest of the path names.
  */
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { sectionBySlug } from '../../domain/rules/sections';
 import type { SectionId } from '../../domain/assessment/record';
 import { addendumAnswers } from '../../domain/assessment/lifecycle';
@@ -45,7 +45,12 @@ function Resume({ open }: { open: OpenAssessment }) {
   return null;
 }
 
-function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }) {
+/**
+ * Memoised: the routes render again when the lease or the settings change, and a section page
+ * rendered with them builds every field again (a whole-page render of 95 components at 4x CPU
+ * as the patient page first appears, PRODUCT.md section 10). It changes with `open` and the path.
+ */
+const AssessmentPage = memo(function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }) {
   const record = open.editor.record();
   const [first = '', second = ''] = rest;
   if (first === '') return record.status === 'signed' ? <RecordPage open={open} /> : <TaskListPage open={open} />;
@@ -65,7 +70,7 @@ function AssessmentPage({ open, rest }: { open: OpenAssessment; rest: string[] }
       {(ctx) => form.render(ctx, answers, addendum ? 'addendum' : 'triage')}
     </SectionPage>
   );
-}
+});
 
 export function AssessmentRoutes({ id, rest }: { id: string; rest: string[] }) {
   const state = useAssessmentEditor(id);
@@ -78,7 +83,12 @@ export function AssessmentRoutes({ id, rest }: { id: string; rest: string[] }) {
   const { state: leaseState, takeOver } = useEditLease(id, settings?.idleLockMinutes, editable, flush);
   const leaseReadOnly = leaseMakesReadOnly(leaseState);
   const editor = useMemo(() => (state.status === 'ready' ? (leaseReadOnly ? leaseReadOnlyEditor(state.editor) : state.editor) : undefined), [state, leaseReadOnly]);
-  const open = useMemo(() => (editor ? { editor, status, lease: { state: leaseState, takeOver } } : undefined), [editor, status, leaseState, takeOver]);
+  // The pages show the lease only when another tablet holds it (the banner, read only): they get
+  // it then, and the same `open` while it goes from checking to held or not shared, so the page
+  // is not built again for a change it does not show.
+  const elsewhere = leaseReadOnly ? leaseState : undefined;
+  const lease = useMemo(() => (elsewhere ? { state: elsewhere, takeOver } : undefined), [elsewhere, takeOver]);
+  const open = useMemo(() => (editor ? { editor, status, lease } : undefined), [editor, status, lease]);
   if (state.status === 'loading') {
     return (
       <Page title="Opening assessment">

@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import type { DefaultValues, FieldValues } from 'react-hook-form';
+import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import type { AssessmentContext } from '../../domain/assessment/context';
 import { deriveContext } from '../../domain/assessment/derive-context';
@@ -54,6 +54,11 @@ const OTHER_SECTIONS_FIELD = 'addendumOtherSections';
 
 const nowIso = () => new Date().toISOString();
 
+/** `form.formState` read when a property is read, not when the object was made. */
+function currentFormState<T extends FieldValues>(form: UseFormReturn<T>): UseFormReturn<T>['formState'] {
+  return new Proxy(form.formState, { get: (_target, key) => Reflect.get(form.formState, key) as unknown });
+}
+
 /**
  * Focuses a field once it is on the page: the lower part of a long form renders a moment
  * after the rest (components/layout/after-first-paint.tsx), so a field a "Change" link or a
@@ -85,6 +90,14 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     reValidateMode: 'onSubmit',
     shouldFocusError: false,
   });
+  // The form's methods as its fields read them (useFormContext): one value for the page's life.
+  // FormProvider hands its fields a new value whenever the form state changes, and react-hook-form
+  // changes it as the form mounts (isReady, in a layout effect): every field rendered again in the
+  // task that mounted them (48 components at 4x CPU on the patient page, PRODUCT.md section 10).
+  // No field here reads the form state from the context; react-hook-form's own hooks
+  // (useController, useFormState, useWatch) subscribe to the control. What reads `formState`
+  // through the context gets its current values, as it would after a render.
+  const formMethods = useMemo(() => ({ ...form, formState: currentFormState(form) }), [form]);
   const [issues, setIssues] = useState<Issue[]>([]);
   const lastField = useRef('');
   // The last field focused, for resuming there. Heard in the capture phase: a radio answer's
@@ -102,8 +115,15 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
   }, []);
 
   const settings = useDeviceSettings();
-  const triggersOff = settings?.thinkFamilyTriggersOff;
-  const ctx = useMemo(() => deriveContext(startingAnswers, nowIso(), { thinkFamilyTriggersOff: triggersOff ?? [] }), [startingAnswers, triggersOff]);
+  // Keyed on the triggers' ids, not the array: the settings arrive a moment after the page
+  // (nothing, then the stored list), and a new context builds every field again.
+  const triggersOffKey = (settings?.thinkFamilyTriggersOff ?? []).join(' ');
+  const triggersOff = useMemo(() => (triggersOffKey === '' ? [] : triggersOffKey.split(' ')), [triggersOffKey]);
+  const ctx = useMemo(() => deriveContext(startingAnswers, nowIso(), { thinkFamilyTriggersOff: triggersOff }), [startingAnswers, triggersOff]);
+
+  // The fields, built again only when the section or its context changes: a render of this page
+  // for its own state (the form state, the issues, the save status) leaves them be.
+  const fields = useMemo(() => children(ctx), [children, ctx]);
 
   const autosave = useAutosave(
     form,
@@ -143,11 +163,11 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
     const now = nowIso();
     if (!addendum) {
       const answers = { ...editor.record().answers, [section.id]: schema.parse(structuredClone(values)) };
-      return section.validate(answers, deriveContext(answers, now, { thinkFamilyTriggersOff: triggersOff ?? [] }));
+      return section.validate(answers, deriveContext(answers, now, { thinkFamilyTriggersOff: triggersOff }));
     }
     const changes = addendumChanges();
     const answers = { ...addendumAnswers(editor.record()), [section.id]: schema.parse(structuredClone(values)) };
-    const ctxNow = deriveContext(answers, now, { thinkFamilyTriggersOff: triggersOff ?? [] });
+    const ctxNow = deriveContext(answers, now, { thinkFamilyTriggersOff: triggersOff });
     const found = completionIssues(section, answers, ctxNow, 'addendum');
     // The concern-level rules hold for addenda (PRODUCT.md 4.9): a new concern on a record whose
     // level contradicts it needs the level revisited in this addendum. On the outcome page the
@@ -228,7 +248,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
         intro
       )}
       <SaveStatusLine store={status} />
-      <FormProvider {...form}>
+      <FormProvider {...formMethods}>
         <IssuesProvider issues={issues}>
           <Form onSubmit={onContinue} ref={formRef}>
             <fieldset className="app-plain-fieldset" disabled={readOnly}>
@@ -248,7 +268,7 @@ export function SectionPage<K extends SectionId>({ open, section, schema, childr
                   <p>They are saved together when you save the addendum.</p>
                 </InsetText>
               ) : null}
-              {children(ctx)}
+              {fields}
               {addendum ? <Textarea name={REASON_FIELD} label="Reason for this change" labelSize="m" hint="For example, the mother gave the correct date of birth later" rows={3} /> : null}
             </fieldset>
             {revisit ? (

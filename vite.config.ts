@@ -14,6 +14,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -49,10 +51,14 @@ function unusedLibraryRules(): Plugin {
     name: 'unused-nhsuk-rules',
     apply: 'build',
     config() {
-      const sources = readdirSync('src', { recursive: true, encoding: 'utf8' })
+      // From this file's folder, not the working directory: a tool that loads this config from
+      // another folder (an editor's test runner, `vite build --config path/to/vite.config.ts`)
+      // must read this app's sources, not fail on, or read, another folder's.
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
         .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
-        .map((file) => `src/${file}`);
-      const written = classesWritten([...sources, 'index.html'].map((file) => readFileSync(file, 'utf8')));
+        .map((file) => join(root, 'src', file));
+      const written = classesWritten([...sources, join(root, 'index.html')].map((file) => readFileSync(file, 'utf8')));
       return { css: { postcss: { plugins: [unusedLibraryRulesPlugin(written)] } } };
     },
   };

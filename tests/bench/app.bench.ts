@@ -22,6 +22,14 @@ const PROFILE_ROUNDS = Math.max(1, Number(process.env.BENCH_PROFILE_ROUNDS ?? 1)
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 9);
 
 /**
+ * `BENCH_COLD_START_SLOWDOWN=<n>`: the CPU slowdown of the cold starts and unlocks (4, the
+ * budget's, unless set). The budget is met on the host that runs it; a higher rate asks whether
+ * it would still be met on a host (or a tablet) slower than this one. Figures at another rate
+ * are printed with it, never as the budget's.
+ */
+const COLD_START_SLOWDOWN = Number(process.env.BENCH_COLD_START_SLOWDOWN ?? 4);
+
+/**
  * Main-thread time (ms) spent while `action` runs, from Chrome's own accounting
  * (Performance.getMetrics TaskDuration): script, style, layout, paint, IndexedDB callbacks,
  * and the autosave the typing causes all count.
@@ -113,7 +121,7 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
   for (let run = 0; run < COLD_STARTS; run += 1) {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: COLD_START_SLOWDOWN });
     await tab.goto(`${baseURL ?? ''}/`);
     const timing = await lockScreenTiming(tab);
     coldStarts.push(timing.ready - timing.start);
@@ -152,6 +160,8 @@ test('first load, cold start, unlock', async ({ page, context, baseURL }) => {
     unlockMs4xIncludingPbkdf2: median(unlocks),
     offlineColdStartToUnlockedMs4x: median(toUnlocked),
     runs: coldStarts.length,
+    // The keys say 4x, the budget's rate; this says the rate they were taken at.
+    cpuSlowdown: COLD_START_SLOWDOWN,
   });
 });
 

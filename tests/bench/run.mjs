@@ -48,10 +48,12 @@ const add = (what, value, budget) => rows.push([what, value === undefined ? 'not
 const f = (n, digits = 1) => (typeof n === 'number' ? n.toFixed(digits) : undefined);
 add('JS on first load, set-up tablet (gzip kB)', f(figures.firstLoad?.setUpTabletJsGzipKb), '<= 160 (aim 130)');
 add('JS on first load, new tablet (gzip kB)', f(figures.firstLoad?.newTabletJsGzipKb), '<= 160 (aim 130)');
-add('Offline cold start to lock screen, 4x CPU, worst run (ms)', f(figures.startup?.offlineColdStartWorstMs4x, 0), '< 1000 in every run');
+// BENCH_COLD_START_SLOWDOWN (app.bench.ts) may take the cold starts at another rate: say which.
+const startRate = figures.startup?.cpuSlowdown ?? 4;
+add(`Offline cold start to lock screen, ${startRate}x CPU, worst run (ms)`, f(figures.startup?.offlineColdStartWorstMs4x, 0), startRate === 4 ? '< 1000 in every run' : '(budget is at 4x)');
 add('  median (ms)', f(figures.startup?.offlineColdStartToLockScreenMs4x, 0), 'aim 700');
 add('  every run (ms)', figures.startup?.offlineColdStartRunsMs4x?.join(' '), 'reference');
-add('Unlock incl. PBKDF2 600k, 4x CPU (ms)', f(figures.startup?.unlockMs4xIncludingPbkdf2, 0), 'by design');
+add(`Unlock incl. PBKDF2 600k, ${startRate}x CPU (ms)`, f(figures.startup?.unlockMs4xIncludingPbkdf2, 0), 'by design');
 add('Keystroke, text input: app / plain (x)', figures.typing?.ratio?.textInput, '<= 1.15');
 add('Keystroke, textarea: app / plain (x)', figures.typing?.ratio?.textarea, '<= 1.15');
 add('Radio answer: app / plain (x)', figures.typing?.ratio?.radio, '<= 1.25');

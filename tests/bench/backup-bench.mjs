@@ -2,7 +2,8 @@
  * Backup at scale (issue 13): `node tests/bench/backup-bench.mjs` builds the backup
  * benchmark page, serves it, seeds BENCH_ATTENDANCES (default 10,000) encrypted attendances
  * in Debian's Chromium and prints the backup file's size and the export and import (restore
- * onto a new tablet) times. Not part of `npm run bench`; never fails because something was slow.
+ * onto a new tablet) times, the restore split by its progress stages. Run by `npm run bench`
+ * (run.mjs; BENCH_SKIP_BACKUP=1 leaves it out) and on its own; never fails because something was slow.
  */
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
@@ -27,6 +28,7 @@ try {
     ['Backup file size (MB)', figures.fileMegabytes.toFixed(1)],
     ['Export: make the encrypted backup file (s)', figures.exportSeconds.toFixed(1)],
     ['Import: restore onto a new tablet (s)', figures.importSeconds.toFixed(1)],
+    ...Object.entries(figures.importStages).map(([stage, seconds]) => [`  of which ${stage} (s)`, seconds.toFixed(1)]),
     ['Attendances restored', figures.restoredAttendances],
   ];
   for (const [label, value] of rows) console.log(`${label.padEnd(46)} ${String(value)}`);

@@ -22,6 +22,7 @@ const stageWords: Record<Progress['stage'], string> = {
   encrypting: 'Encrypting',
   decrypting: 'Decrypting',
   checking: 'Checking every record and the audit trail',
+  sealing: 'Encrypting the records for this tablet',
   writing: 'Writing to this tablet',
 };
 

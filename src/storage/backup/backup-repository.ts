@@ -16,6 +16,7 @@ import type { StorageContext } from '../repositories/context';
 import { toStorageFailure } from '../repositories/failures';
 import { requirePermission } from '../repositories/permission-gate';
 import type { BackupFile, BackupProgress, BackupRepository, ImportedChainStatus, LiveValue, RestoreFailure, RestoreSummary, StorageFailure } from '../repositories/types';
+import type { RestoreProgress } from './backup-write';
 
 /** When the newest backup was made (clear: it says nothing about any patient). */
 export const LAST_BACKUP_KEY = 'backup:last';
@@ -80,7 +81,7 @@ export class RealBackupRepository implements BackupRepository {
     const backup = read.value;
     try {
       const { restoreMerging, restoreReplacing } = await import('./backup-write');
-      const writing = (done: number, total: number) => progress?.({ stage: 'writing', done, total });
+      const writing: RestoreProgress = (stage, done, total) => progress?.({ stage, done, total });
       if (allowed) {
         if (backup.header.tabletId === allowed.value.deviceId) return err(await refused('same-tablet'));
         const report = await restoreMerging(this.ctx, allowed.value, backup, writing);

@@ -5,6 +5,11 @@
  * liaison-repository, attendance-crypto sealWorklist, device-settings-integrity, staff-binding),
  * so a change to the sealed-row format reaches the restore too.
  *
+ * Progress comes in two stages: 'sealing' (each record sealed for this tablet) and 'writing'
+ * (rows written inside the transaction, in chunks). Writing is most of a restore's time (at
+ * 10,000 attendances, 88% of it in one benchmark run), so the bar moves while it happens
+ * rather than standing at 100% for a minute and more.
+ *
  * Two ways (issue 13 clarification):
  * - Replace, onto a new or handed-back tablet (nothing set up): the tablet becomes the one
  *   backed up: its device id and secret (so every PIN keeps working), settings, staff
@@ -55,6 +60,37 @@ export interface RestoreReport {
 
 export { IMPORTED_CHAIN_PREFIX, importedChainAad, importedChainKey } from './imported-chain-keys';
 
+/** A restore's progress: records sealed for this tablet, then rows written in its one transaction. */
+export type RestoreProgress = (stage: 'sealing' | 'writing', done: number, total: number) => void;
+
+/** Rows a bulk write takes at a time inside the transaction, reporting after each. */
+const WRITE_CHUNK = 1000;
+
+/**
+ * Counts the rows written inside the transaction for the progress bar. Each table's rows go
+ * in chunks of the same transaction (every chunk awaited in it, so all is written or nothing).
+ */
+class WriteCounter {
+  private done = 0;
+  constructor(
+    private readonly total: number,
+    private readonly progress: RestoreProgress | undefined,
+  ) {}
+
+  async write<T>(rows: readonly T[], bulk: (chunk: T[]) => Promise<unknown>): Promise<void> {
+    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+      const chunk = rows.slice(start, start + WRITE_CHUNK);
+      await bulk(chunk);
+      this.done += chunk.length;
+      this.progress?.('writing', this.done, this.total);
+    }
+  }
+
+  begin(): void {
+    this.progress?.('writing', 0, this.total);
+  }
+}
+
 interface ImportedChainRow {
   sourceTabletId: string;
   /** How many events the chain holds (so a later, longer backup of the same tablet replaces it). */
@@ -67,12 +103,12 @@ interface ImportedChainRow {
 const gpLetterDue = (record: AssessmentRecord, letters: readonly { attendanceId: string; kind: string; childId?: string | undefined }[]) =>
   record.status === 'signed' && !letters.some((letter) => letter.attendanceId === record.id && letter.kind === 'gp' && !letter.childId);
 
-async function sealRecords(unlocked: Unlocked, items: readonly { rev: number; record: AssessmentRecord }[], now: string, progress?: (done: number, total: number) => void): Promise<AttendanceRow[]> {
+async function sealRecords(unlocked: Unlocked, items: readonly { rev: number; record: AssessmentRecord }[], now: string, progress?: RestoreProgress): Promise<AttendanceRow[]> {
   const indexes = new IndexCache();
   const rows: AttendanceRow[] = [];
   for (const [index, item] of items.entries()) {
     rows.push(await buildRow(unlocked, item.record, item.rev, now, indexes));
-    if ((index + 1) % 250 === 0 || index + 1 === items.length) progress?.(index + 1, items.length);
+    if ((index + 1) % 250 === 0 || index + 1 === items.length) progress?.('sealing', index + 1, items.length);
   }
   return rows;
 }
@@ -119,7 +155,7 @@ const sealReview = async (unlocked: Unlocked, review: LiaisonReviewRecord): Prom
 const arrivalDaysOf = (rows: readonly AttendanceRow[]): string[] => [...new Set(rows.map((row) => row.arrivedDay))];
 
 /** Replace: the tablet is not set up; it becomes the backed-up tablet. Throws 'already set up' if it was set up meanwhile. */
-export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBackup, progress?: (done: number, total: number) => void): Promise<RestoreReport> {
+export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBackup, progress?: RestoreProgress): Promise<RestoreReport> {
   const { db } = ctx;
   const now = ctx.now();
   const firstInCharge = backup.staff.find((member) => member.role === 'nurse-in-charge' && member.active === 1) ?? backup.staff[0];
@@ -154,18 +190,21 @@ export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBac
       ]
     : [];
   const gpDue = backup.attendances.filter((item) => gpLetterDue(item.record, backup.letters)).map((item) => ({ attendanceId: item.record.id }));
+  const metaRows = [...draftRows, worklist, ...anchors];
+  const counter = new WriteCounter(staffRows.length + attendanceRows.length + letterRows.length + metaRows.length + reviewRows.length + audit.length + gpDue.length, progress);
   await db.transaction('rw', [db.device, db.staff, db.attendances, db.attendanceDays, db.letters, db.meta, db.liaisonReviews, db.audit, db.gpLettersDue], async () => {
     if ((await db.device.count()) > 0 || (await db.audit.count()) > 0 || (await db.attendances.count()) > 0) throw new Error('already set up');
+    counter.begin();
     await db.device.add({ id: 'device', deviceId: backup.device.deviceId, createdAt: backup.device.createdAt, keyCheck: backup.device.keyCheck, settings, contentFiles: backup.device.contentFiles, settingsMac });
-    await db.staff.bulkAdd(staffRows);
-    await db.attendances.bulkAdd(attendanceRows);
+    await counter.write(staffRows, (chunk) => db.staff.bulkAdd(chunk));
+    await counter.write(attendanceRows, (chunk) => db.attendances.bulkAdd(chunk));
     await db.attendanceDays.bulkDelete(arrivalDaysOf(attendanceRows));
     await db.meta.delete(DAY_INDEX_BUILD_KEY);
-    await db.letters.bulkAdd(letterRows);
-    await db.meta.bulkPut([...draftRows, worklist, ...anchors]);
-    await db.liaisonReviews.bulkAdd(reviewRows);
-    await db.audit.bulkAdd(audit);
-    await db.gpLettersDue.bulkPut(gpDue);
+    await counter.write(letterRows, (chunk) => db.letters.bulkAdd(chunk));
+    await counter.write(metaRows, (chunk) => db.meta.bulkPut(chunk));
+    await counter.write(reviewRows, (chunk) => db.liaisonReviews.bulkAdd(chunk));
+    await counter.write(audit, (chunk) => db.audit.bulkAdd(chunk));
+    await counter.write(gpDue, (chunk) => db.gpLettersDue.bulkPut(chunk));
   });
   // The import event, MAC'd under the restored keys, written by an audit log of its own: nobody is signed in on the set-up screen.
   const vault = new Vault();
@@ -181,7 +220,7 @@ export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBac
 }
 
 /** Merge into a tablet in use, as the unlocked nurse in charge. */
-export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, backup: ValidatedBackup, progress?: (done: number, total: number) => void): Promise<RestoreReport> {
+export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, backup: ValidatedBackup, progress?: RestoreProgress): Promise<RestoreReport> {
   const { db } = ctx;
   const now = ctx.now();
   const ids = backup.attendances.map((item) => item.record.id);
@@ -254,19 +293,24 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
       else worklistIds.delete(id);
     }
     const worklist = await sealWorklist(unlocked, worklistIds, Math.max(stored?.rev ?? 0, await ctx.revisions.worklistHeld()) + 1);
+    const metaRows = [...draftRows, worklist, ...(chainRow ? [chainRow] : [])];
+    const records = toWrite.map((item) => item.record);
+    const gpDue = records.filter((record) => gpLetterDue(record, lettersAfter)).map((record) => ({ attendanceId: record.id }));
+    const counter = new WriteCounter(attendanceRows.length + letterRows.length + metaRows.length + reviewRows.length + gpDue.length, progress);
     await db.transaction('rw', [db.attendances, db.attendanceDays, db.letters, db.meta, db.liaisonReviews, db.gpLettersDue], async () => {
+      counter.begin();
       // A save here since the check above wins: a row written meanwhile at the same or a newer revision is not replaced.
       const now = await db.attendances.bulkGet(attendanceRows.map((row) => row.id));
-      const rows = attendanceRows.filter((row, index) => (now[index]?.rev ?? 0) < row.rev);
-      await db.attendances.bulkPut(rows);
+      const newer = new Set(attendanceRows.filter((row, index) => (now[index]?.rev ?? 0) < row.rev).map((row) => row.id));
+      // A row a save here kept counts as done, so the bar still reaches the end.
+      await counter.write(attendanceRows, (chunk) => db.attendances.bulkPut(chunk.filter((row) => newer.has(row.id))));
       // Letters and reviews are merged for every record read from the backup, so every day it touches is read afresh.
       await db.attendanceDays.bulkDelete(arrivalDaysOf(attendanceRows));
       await db.meta.delete(DAY_INDEX_BUILD_KEY);
-      await db.letters.bulkPut(letterRows);
-      await db.meta.bulkPut([...draftRows, worklist, ...(chainRow ? [chainRow] : [])]);
-      await db.liaisonReviews.bulkPut(reviewRows);
-      const records = toWrite.map((item) => item.record);
-      await db.gpLettersDue.bulkPut(records.filter((record) => gpLetterDue(record, lettersAfter)).map((record) => ({ attendanceId: record.id })));
+      await counter.write(letterRows, (chunk) => db.letters.bulkPut(chunk));
+      await counter.write(metaRows, (chunk) => db.meta.bulkPut(chunk));
+      await counter.write(reviewRows, (chunk) => db.liaisonReviews.bulkPut(chunk));
+      await counter.write(gpDue, (chunk) => db.gpLettersDue.bulkPut(chunk));
       await db.gpLettersDue.bulkDelete(lettersAdded.filter((letter) => letter.kind === 'gp' && !letter.childId).map((letter) => letter.attendanceId));
     });
   });

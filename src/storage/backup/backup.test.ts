@@ -143,6 +143,29 @@ describe('backup round trip onto a new tablet', () => {
   }, 120_000);
 });
 
+describe('a restore reports its progress to the end', () => {
+  test('decrypting, checking, sealing each record, then writing every row inside the transaction, the bar never going back and ending full', async () => {
+    const reports: { stage: string; done: number; total: number }[] = [];
+    const target = await openTestStorage(uniqueDatabaseName(), testClock('2026-03-12T09:00:00.000Z'));
+    try {
+      must(await target.repos.backup.restore(file, PASSPHRASE, (report) => reports.push(report)), 'restore');
+      const stages = reports.map((report) => report.stage).filter((stage, index, all) => stage !== all[index - 1]);
+      expect(stages).toEqual(['decrypting', 'checking', 'sealing', 'writing']);
+      expect(reports.filter((report) => report.stage === 'sealing').at(-1)).toEqual({ stage: 'sealing', done: 2, total: 2 });
+      const writing = reports.filter((report) => report.stage === 'writing');
+      expect(writing[0]?.done).toBe(0);
+      for (const [index, report] of writing.entries()) expect(report.done).toBeGreaterThanOrEqual(writing[index - 1]?.done ?? 0);
+      const last = writing.at(-1)!;
+      expect(last.done).toBe(last.total);
+      // Every attendance, letter and audit event of the file is among the rows counted.
+      const events = must(await source.storage.repos.audit.all(), 'audit').length;
+      expect(last.total).toBeGreaterThanOrEqual(2 + 2 + events - 1);
+    } finally {
+      target.repos.close();
+    }
+  }, 120_000);
+});
+
 describe('a backup made after a re-key', () => {
   test('restores onto a new tablet, and a member who has not unlocked since the re-key (their wrap emptied) unlocks there with their own PIN', async () => {
     const storage = await openTestStorage();

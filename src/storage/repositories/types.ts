@@ -438,7 +438,7 @@ export interface RestoreSummary {
 }
 
 /** Long backups and restores report how far they have got (whole items or chunks). */
-export type BackupProgress = (progress: { stage: 'reading' | 'encrypting' | 'decrypting' | 'checking' | 'writing'; done: number; total: number }) => void;
+export type BackupProgress = (progress: { stage: 'reading' | 'encrypting' | 'decrypting' | 'checking' | 'sealing' | 'writing'; done: number; total: number }) => void;
 
 /** An audit chain brought in by a merge, checked as its source tablet's chain. */
 export interface ImportedChainStatus {

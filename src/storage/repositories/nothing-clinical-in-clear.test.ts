@@ -43,8 +43,7 @@ const ENCODED_RANDOM_BYTES = /^[A-Za-z0-9+/_-]{40,}={0,2}$/;
 function clearValues(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') {
     if (!ENCODED_RANDOM_BYTES.test(value)) out.push(value);
-  }
-  else if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return out;
+  } else if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return out;
   else if (Array.isArray(value)) for (const item of value) clearValues(item, out);
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {

@@ -100,8 +100,11 @@ interface ImportedChainRow {
 }
 
 /** A signed record whose own GP letter is not issued: the home screen's "GP letters due". */
-const gpLetterDue = (record: AssessmentRecord, letters: readonly { attendanceId: string; kind: string; childId?: string | undefined }[]) =>
-  record.status === 'signed' && !letters.some((letter) => letter.attendanceId === record.id && letter.kind === 'gp' && !letter.childId);
+const gpLetterDue = (record: AssessmentRecord, withOwnGpLetter: ReadonlySet<string>) => record.status === 'signed' && !withOwnGpLetter.has(record.id);
+
+/** The attendances among these letters' that have their own GP letter (not a child's): one pass, so a 10,000-record restore does not search every letter for each record. */
+const withOwnGpLetter = (letters: readonly { attendanceId: string; kind: string; childId?: string | undefined }[]): Set<string> =>
+  new Set(letters.filter((letter) => letter.kind === 'gp' && !letter.childId).map((letter) => letter.attendanceId));
 
 async function sealRecords(unlocked: Unlocked, items: readonly { rev: number; record: AssessmentRecord }[], now: string, progress?: RestoreProgress): Promise<AttendanceRow[]> {
   const indexes = new IndexCache();
@@ -189,7 +192,8 @@ export async function restoreReplacing(ctx: StorageContext, backup: ValidatedBac
         { key: AUDIT_HIGH_WATER_KEY, value: { count: last.seq, hash: last.hash, mac: await macAuditAnchor(keys.auditKey, 'high-water', last.seq, last.hash) } },
       ]
     : [];
-  const gpDue = backup.attendances.filter((item) => gpLetterDue(item.record, backup.letters)).map((item) => ({ attendanceId: item.record.id }));
+  const issuedGp = withOwnGpLetter(backup.letters);
+  const gpDue = backup.attendances.filter((item) => gpLetterDue(item.record, issuedGp)).map((item) => ({ attendanceId: item.record.id }));
   const metaRows = [...draftRows, worklist, ...anchors];
   const counter = new WriteCounter(staffRows.length + attendanceRows.length + letterRows.length + metaRows.length + reviewRows.length + audit.length + gpDue.length, progress);
   await db.transaction('rw', [db.device, db.staff, db.attendances, db.attendanceDays, db.letters, db.meta, db.liaisonReviews, db.audit, db.gpLettersDue], async () => {
@@ -245,8 +249,12 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
   const kept = backup.attendances.length - toWrite.length;
   const updated = toWrite.filter((item) => revHere.has(item.record.id)).length;
   const attendanceRows = await sealRecords(unlocked, toWrite, now, progress);
-  const letterHere = (letter: ValidatedBackup['letters'][number]) =>
-    existingLetters.some((row) => row.id === letter.id || (row.attendanceId === letter.attendanceId && row.kind === letter.kind && (row.childId ?? '') === (letter.childId ?? '') && row.version === letter.version));
+  // A letter is here already by its id, or as the same version of the same letter of the same attendance.
+  const versionOf = (letter: { attendanceId: string; kind: string; childId?: string | undefined; version: number }) =>
+    JSON.stringify([letter.attendanceId, letter.kind, letter.childId ?? '', letter.version]);
+  const idsHere = new Set(existingLetters.map((row) => row.id));
+  const versionsHere = new Set(existingLetters.map(versionOf));
+  const letterHere = (letter: ValidatedBackup['letters'][number]) => idsHere.has(letter.id) || versionsHere.has(versionOf(letter));
   const letterRows = await sealLetters(unlocked, backup, (letter) => !letterHere(letter));
   const draftRows = await sealDrafts(
     unlocked,
@@ -283,7 +291,8 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
       : undefined;
   const written = new Set(toWrite.map((item) => item.record.id));
   const pendingInBackup = new Set(backup.worklist?.ids ?? []);
-  const lettersAdded = backup.letters.filter((letter) => letterRows.some((row) => row.id === letter.id));
+  const addedIds = new Set(letterRows.map((row) => row.id));
+  const lettersAdded = backup.letters.filter((letter) => addedIds.has(letter.id));
   const lettersAfter = [...existingLetters, ...lettersAdded];
   await withLock(WORKLIST_LOCK, async () => {
     const stored = await readWorklistState(db, unlocked);
@@ -295,7 +304,8 @@ export async function restoreMerging(ctx: StorageContext, unlocked: Unlocked, ba
     const worklist = await sealWorklist(unlocked, worklistIds, Math.max(stored?.rev ?? 0, await ctx.revisions.worklistHeld()) + 1);
     const metaRows = [...draftRows, worklist, ...(chainRow ? [chainRow] : [])];
     const records = toWrite.map((item) => item.record);
-    const gpDue = records.filter((record) => gpLetterDue(record, lettersAfter)).map((record) => ({ attendanceId: record.id }));
+    const issuedGp = withOwnGpLetter(lettersAfter);
+    const gpDue = records.filter((record) => gpLetterDue(record, issuedGp)).map((record) => ({ attendanceId: record.id }));
     const counter = new WriteCounter(attendanceRows.length + letterRows.length + metaRows.length + reviewRows.length + gpDue.length, progress);
     await db.transaction('rw', [db.attendances, db.attendanceDays, db.letters, db.meta, db.liaisonReviews, db.gpLettersDue], async () => {
       counter.begin();

@@ -166,6 +166,51 @@ describe('a restore reports its progress to the end', () => {
   }, 120_000);
 });
 
+/** A signed copy of the infant fixture on this tablet. */
+async function signedRecord(repos: RealRepositories): Promise<AssessmentRecord> {
+  const created = must(await repos.attendances.create(), 'create');
+  const editor = must(await repos.attendances.open(created.id), 'open');
+  must(await editor.update((record) => ({ ...record, answers: infantSuspectRecord().answers, status: 'signed', signature: { signedAt: record.updatedAt, signedBy: record.createdBy } })), 'save');
+  const record = editor.record();
+  editor.close();
+  return record;
+}
+
+const gpLettersDueIn = async (name: string) => ((await rawTables(name)).gpLettersDue as { attendanceId: string }[]).map((row) => row.attendanceId).sort();
+
+describe('the GP letters due come with a restore', () => {
+  test('onto a new tablet and merged into one in use: a signed record without its GP letter is due, one with it is not; a later backup with the letter takes it off; merging the same file twice adds no letter', async () => {
+    const a = await openTestStorage();
+    const fresh = await openTestStorage(uniqueDatabaseName(), testClock('2026-03-12T09:00:00.000Z'));
+    const c = await openTestStorage();
+    try {
+      await setUpTablet(a.repos);
+      const withLetter = await signedRecord(a.repos);
+      const withoutLetter = await signedRecord(a.repos);
+      await issue(a.repos, withLetter, 'gp', 'Please review');
+      const first = fileOf(must(await a.repos.backup.create(PASSPHRASE), 'backup 1').parts);
+
+      must(await fresh.repos.backup.restore(first, PASSPHRASE), 'restore');
+      expect(await gpLettersDueIn(fresh.name)).toEqual([withoutLetter.id]);
+
+      await setUpTablet(c.repos);
+      expect(must(await c.repos.backup.restore(first, PASSPHRASE), 'merge 1')).toMatchObject({ lettersAdded: 1 });
+      expect(await gpLettersDueIn(c.name)).toEqual([withoutLetter.id]);
+      expect(must(await c.repos.backup.restore(first, PASSPHRASE), 'merge again')).toMatchObject({ added: 0, kept: 2, lettersAdded: 0 });
+
+      await issue(a.repos, withoutLetter, 'gp', 'Please review too');
+      const second = fileOf(must(await a.repos.backup.create(PASSPHRASE), 'backup 2').parts);
+      expect(must(await c.repos.backup.restore(second, PASSPHRASE), 'merge 2')).toMatchObject({ lettersAdded: 1 });
+      expect(await gpLettersDueIn(c.name)).toEqual([]);
+      expect((await rawTables(c.name)).letters).toHaveLength(2);
+    } finally {
+      a.repos.close();
+      fresh.repos.close();
+      c.repos.close();
+    }
+  }, 120_000);
+});
+
 describe('a backup made after a re-key', () => {
   test('restores onto a new tablet, and a member who has not unlocked since the re-key (their wrap emptied) unlocks there with their own PIN', async () => {
     const storage = await openTestStorage();

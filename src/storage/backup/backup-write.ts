@@ -100,9 +100,9 @@ interface ImportedChainRow {
 }
 
 /** A signed record whose own GP letter is not issued: the home screen's "GP letters due". */
-const gpLetterDue = (record: AssessmentRecord, withOwnGpLetter: ReadonlySet<string>) => record.status === 'signed' && !withOwnGpLetter.has(record.id);
+const gpLetterDue = (record: AssessmentRecord, issuedGp: ReadonlySet<string>) => record.status === 'signed' && !issuedGp.has(record.id);
 
-/** The attendances among these letters' that have their own GP letter (not a child's): one pass, so a 10,000-record restore does not search every letter for each record. */
+/** The ids of the attendances these letters give their own GP letter (not a child's): one pass, so a 10,000-record restore does not search every letter for each record. */
 const withOwnGpLetter = (letters: readonly { attendanceId: string; kind: string; childId?: string | undefined }[]): Set<string> =>
   new Set(letters.filter((letter) => letter.kind === 'gp' && !letter.childId).map((letter) => letter.attendanceId));
 
